@@ -1,0 +1,3 @@
+from aiplint.cli import main
+
+main()

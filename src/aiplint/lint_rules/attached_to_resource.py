@@ -1,0 +1,63 @@
+"""A custom method is attached to the resource it acts on.
+
+## What it does
+Flags a custom verb that follows a namespace, a singular segment or nothing at all
+(`/v1alpha/post-training/job/cancel`) while the operation names its target some other way: a required ID in
+the query string or request body, or an `in: path` parameter the path template never mentions.  The
+suggestion nests that ID under its plural collection, before the verb:
+`POST /v1alpha/post-training/jobs/{job_uuid}/cancel`.
+
+Verbs with no identifiable target are reported by `rest/verb-segment` instead.
+
+## Why is this bad?
+AIP-136: custom methods "must operate on a resource if the API can be modeled as such"; resource-based custom
+methods are `POST /v1/{name=jobs/*}:cancel`.  With the ID outside the path, nothing in the URI says which job
+is cancelled.
+
+## Example
+```yaml
+/v1alpha/post-training/job/cancel:
+  post: {requestBody: {content: {application/json: {schema: {required: [job_uuid]}}}}}
+```
+
+## Use instead
+```yaml
+/v1alpha/post-training/jobs/{job_uuid}/cancel: {post: ...}
+```
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules._shared import colon_style, unattached_verbs
+from aiplint.rule import Context, Problem, rule
+from aiplint.suggest import nest_id, target_id
+
+WHERE = {"query": "in the query string", "body": "in the request body", "path": "in a path parameter the path lacks"}
+
+
+@rule(
+    id="aip136/attached-to-resource",
+    summary="Custom methods are attached to the resource they act on",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity={"rest": "warning", "aip": "error"},
+)
+def check(ctx: Context):
+    for item, seg in unattached_verbs(ctx.api):
+        for op in item.operations:
+            target = target_id(op)
+            if target is None:
+                continue
+            name, where = target
+            suggestion = nest_id(item, name, colon_style(ctx))
+            yield Problem(
+                f"custom method `{seg.text}` is not attached to the resource it acts on, which is named by "
+                f"`{name}` {WHERE[where]}; put the verb after the resource's ID (AIP-136)",
+                op.at,
+                operation=op,
+                suggestion=f"{op.method.upper()} {suggestion}" if suggestion else None,
+                detail=seg.text,
+            )

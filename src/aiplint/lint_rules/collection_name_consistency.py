@@ -1,0 +1,91 @@
+"""The same resource noun is not used both singular and plural under one parent.
+
+## What it does
+Groups the literal segments that share a parent path and flags a singular literal (`job`) when its plural
+(`jobs`) is used beside it.  It catches singular collections that the plural rule cannot see because they sit
+in namespace position: `/v1alpha/post-training/job/status` next to `/v1alpha/post-training/jobs`.
+Where the operation identifies the job by a query, body or dangling path parameter, the suggestion nests that
+ID under the plural collection.
+
+A singular literal that is already in collection position is left to `aip122/plural-collection`, so one
+mistake is reported once.
+
+## Why is this bad?
+AIP-122: collection identifiers are plural and name one collection.  Two spellings of one collection split the
+API's resource tree: `job/status` and `jobs` look like different resources to every client.
+
+## Example
+```yaml
+paths:
+  /v1alpha/post-training/jobs: {get: ...}
+  /v1alpha/post-training/job/status: {get: {parameters: [{name: job_uuid, in: query, required: true}]}}
+```
+
+## Use instead
+```yaml
+paths:
+  /v1alpha/post-training/jobs: {get: ...}
+  /v1alpha/post-training/jobs/{job_uuid}/status: {get: ...}
+```
+
+## References
+- AIP-122 Resource names: https://google.aip.dev/122
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from aiplint import words
+from aiplint.lint_rules._shared import colon_style
+from aiplint.model import PathItem, Role, Segment
+from aiplint.rule import Context, Problem, rule
+from aiplint.suggest import join, nest_id, parts_of, target_id
+
+
+@rule(
+    id="aip122/collection-name-consistency",
+    summary="One noun is not used both singular and plural under one parent",
+    reference="AIP-122",
+    url="https://google.aip.dev/122",
+    severity="error",
+)
+def check(ctx: Context):
+    literals: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)  # parent -> stem -> plural literal
+    for item in ctx.api.paths:
+        for seg in item.segments:
+            if _is_noun(seg) and words.last_word_number(seg.text) == "plural":
+                literals[item.normalized(seg.index)].setdefault(words.stem(seg.text), seg.text)
+    for item in ctx.api.paths:
+        for seg in item.segments:
+            if seg.role is Role.COLLECTION or not _is_noun(seg):
+                continue
+            if words.last_word_number(seg.text) != "singular":
+                continue
+            plural = literals.get(item.normalized(seg.index), {}).get(words.stem(seg.text))
+            if plural is not None:
+                yield from _report(ctx, item, seg, plural)
+
+
+def _is_noun(seg: Segment) -> bool:
+    return seg.role in (Role.COLLECTION, Role.NAMESPACE, Role.SINGLETON)
+
+
+def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):
+    operations = item.operations or [None]
+    for op in operations:
+        target = target_id(op) if op is not None else None
+        suggestion = nest_id(item, target[0], colon_style(ctx)) if target else None
+        if suggestion is None:
+            parts = parts_of(item)
+            parts[seg.index] = (plural, False)
+            suggestion = join(parts)
+        yield Problem(
+            f"`{seg.text}` is the singular of the collection `{plural}` used beside it; name one collection "
+            f"one way, in the plural (AIP-122)",
+            op.at if op is not None else item.key_at,
+            operation=op,
+            path=item.key,
+            suggestion=suggestion,
+            detail=f"{seg.index}:{seg.text}",
+        )

@@ -1,0 +1,60 @@
+"""Custom methods use POST, or GET when they only read.
+
+## What it does
+Flags a custom method (`:verb` or a verb path segment) served with PUT, PATCH or DELETE, and one served with
+GET whose verb changes state (`cancel`, `delete`, `start`, `reset`, `archive`, ...).
+
+## Why is this bad?
+AIP-136: "Custom methods must use the HTTP `GET` or `POST` method": GET for reading data or state, POST when
+the method has side effects.  PUT and PATCH promise replace and partial-update semantics that a custom verb
+does not have, and a mutating GET is retried, prefetched and cached by every HTTP intermediary.
+
+## Example
+```yaml
+/v1/prompts/{prompt_id}/set-default-version: {put: ...}
+```
+
+## Use instead
+```yaml
+/v1/prompts/{prompt_id}:setDefaultVersion: {post: ...}
+```
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+"""
+
+from __future__ import annotations
+
+from aiplint import words
+from aiplint.lint_rules._shared import colon_style
+from aiplint.rule import Context, Problem, rule
+from aiplint.suggest import join, parts_of, verb_part
+
+
+@rule(
+    id="aip136/http-method",
+    summary="Custom methods use POST (or GET when read-only)",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity="error",
+)
+def check(ctx: Context):
+    colon = colon_style(ctx)
+    for item, seg in ctx.api.custom_verbs():
+        parts = parts_of(item)
+        if not seg.colon or colon:
+            parts[seg.index] = verb_part(seg.text, colon or seg.colon)
+        for op in item.operations:
+            if op.method in ("put", "patch", "delete"):
+                why = f"custom methods must use POST, or GET when they only read (AIP-136), not {op.method.upper()}"
+            elif op.method == "get" and seg.verb in words.MUTATING_VERBS:
+                why = f"`{seg.verb}` changes state, so the custom method must use POST, not GET (AIP-136)"
+            else:
+                continue
+            yield Problem(
+                f"custom method `{seg.text}` uses {op.method.upper()}; {why}",
+                op.at,
+                operation=op,
+                suggestion=f"POST {join(parts)}",
+                detail=seg.text,
+            )

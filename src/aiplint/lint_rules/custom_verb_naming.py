@@ -1,0 +1,101 @@
+"""Custom verbs are not standard methods, have no prepositions, and follow one case style.
+
+## What it does
+Flags a custom method's verb (`:verb` or a verb path segment) that
+- is a standard method or a synonym of one (`list-tools`, `/jobs/{id}/delete`, `:fetch`, `:insert`): use the
+  standard method on the resource instead;
+- contains a preposition (`:addToCart`, `move-to-trash`) or `async`;
+- breaks the case style: `:verb` is lowerCamelCase (`:setDefaultVersion`), and slash verbs follow the document's
+  most used separator (kebab, snake or camel).
+
+AIP's own exceptions are accepted: `batchGet`, `batchCreate`, `batchUpdate`, `batchDelete`, `undelete`,
+`listRevisions`, `deleteRevision`, `tagRevision`, `getIamPolicy`, `setIamPolicy`, `testIamPermissions`, and
+verbs ending in `LongRunning`.
+
+## Why is this bad?
+AIP-136: the name of a custom method "should not contain prepositions" and should not be a standard method;
+multi-word verbs are camelCase.  A `list-tools` custom method is a List of a `tools` collection in disguise.
+
+## Example
+```yaml
+/v1/tool-runtime/list-tools: {get: ...}
+```
+
+## Use instead
+```yaml
+/v1/toolgroups/{toolgroup_id}/tools: {get: ...}
+```
+
+## Options
+- `allow`: verbs to accept as they are.
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+- AIP-131..135 Standard methods: https://google.aip.dev/130
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from aiplint import words
+from aiplint.rule import Context, Option, Problem, rule
+from aiplint.suggest import camel_verb
+
+AIP_EXCEPTIONS = frozenset(
+    "batchget batchcreate batchupdate batchdelete undelete listrevisions deleterevision tagrevision "
+    "getiampolicy setiampolicy testiampermissions".split()
+)
+_CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
+
+
+def _separator(literal: str) -> str:
+    if "-" in literal:
+        return "kebab"
+    if "_" in literal:
+        return "snake"
+    return "camel" if any(c.isupper() for c in literal) else "single"
+
+
+@rule(
+    id="aip136/verb-naming",
+    summary="Custom verbs are not standard methods, have no prepositions, and follow one case style",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity={"rest": "warning", "aip": "error"},
+    options={"allow": Option((), "custom verbs to accept as they are")},
+)
+def check(ctx: Context):
+    allowed = {v.lower() for v in ctx.options["allow"]}
+    verbs = list(ctx.api.custom_verbs())
+    styles = Counter(_separator(seg.text) for _, seg in verbs if not seg.colon and len(seg.words) > 1)
+    slash_style = styles.most_common(1)[0][0] if styles else None
+    for item, seg in verbs:
+        compact = words.compact(seg.text)
+        if not seg.words or compact in AIP_EXCEPTIONS or compact in allowed or compact.endswith("longrunning"):
+            continue
+        for problem, detail in _problems(seg.text, seg.words, seg.colon, slash_style):
+            yield Problem(
+                f"custom verb `{seg.text}` {problem} (AIP-136)",
+                item.key_at,
+                path=item.key,
+                detail=f"{seg.text}:{detail}",
+            )
+
+
+def _problems(literal: str, parts: tuple[str, ...], colon: bool, slash_style: str | None):
+    first = parts[0]
+    if first in words.STANDARD_VERBS:
+        yield f"is the standard method `{first}`; use the standard method on the resource instead", "standard"
+    elif first in words.STANDARD_SYNONYMS:
+        yield f"is a synonym of a standard method (`{first}`); use the standard method instead", "synonym"
+    preposition = next((w for w in parts if w in words.PREPOSITIONS), None)
+    if preposition:
+        yield f"contains the preposition `{preposition}`; custom verbs must not contain prepositions", "preposition"
+    if "async" in parts:
+        yield "contains `async`; use a long-running operation (`...LongRunning`) instead", "async"
+    if colon and not _CAMEL.match(literal):
+        yield f"is not lowerCamelCase; write `:{camel_verb(literal)}`", "case"
+    elif not colon and len(parts) > 1 and slash_style and _separator(literal) != slash_style:
+        yield f"is {_separator(literal)}-case while this document's custom verbs are {slash_style}-case", "case"

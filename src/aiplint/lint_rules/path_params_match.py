@@ -1,0 +1,70 @@
+"""Path parameters and path template variables match.
+
+## What it does
+Flags an `in: path` parameter whose name does not appear in the path template, and a template variable
+(`{job_id}`) that no path parameter declares, for every operation (path-item parameters included).
+
+## Why is this bad?
+OpenAPI: "If `in` is `path`, the `name` field MUST correspond to a template expression occurring within the
+path field", and every template expression must be declared.  Generated clients either drop the parameter or
+fail to build the URL.  Llama Stack shipped `/v1alpha/post-training/job/status` with `job_uuid` declared
+`in: path`; the fix was `/v1alpha/post-training/jobs/{job_uuid}/status`.
+
+## Example
+```yaml
+/v1alpha/post-training/job/status:
+  get: {parameters: [{name: job_uuid, in: path, required: true}]}
+```
+
+## Use instead
+```yaml
+/v1alpha/post-training/jobs/{job_uuid}/status:
+  get: {parameters: [{name: job_uuid, in: path, required: true}]}
+```
+
+## References
+- OpenAPI 3.1 Parameter Object: https://spec.openapis.org/oas/v3.1.0#parameter-object
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules._shared import colon_style
+from aiplint.rule import Context, Problem, rule
+from aiplint.suggest import nest_id
+
+
+@rule(
+    id="oas/path-params-match",
+    summary="Every path parameter is in the template and every template variable is declared",
+    reference="OpenAPI Parameter Object",
+    url="https://spec.openapis.org/oas/v3.1.0#parameter-object",
+    severity="error",
+)
+def check(ctx: Context):
+    reported: set[str] = set()
+    for op in ctx.api.operations:
+        template = op.path.template_params
+        declared = {p.name for p in op.params_in("path")}
+        for param in op.params_in("path"):
+            if param.name in template or (param.level == "path" and param.at.pointer in reported):
+                continue
+            reported.add(param.at.pointer)
+            suggestion = nest_id(op.path, param.name, colon_style(ctx))
+            yield Problem(
+                f"path parameter `{param.name}` does not appear in the path template `{op.path.template}`; "
+                f"a path parameter must match a template expression (OpenAPI)",
+                param.at,
+                operation=op if param.level == "operation" else None,
+                path=op.path.key,
+                suggestion=f"{op.method.upper()} {suggestion}" if suggestion and param.level == "operation" else suggestion,
+                detail=param.name,
+            )
+        for name in template:
+            if name not in declared:
+                yield Problem(
+                    f"template variable `{{{name}}}` of `{op.path.template}` is not declared as an `in: path` "
+                    f"parameter of {op.label}",
+                    op.at,
+                    operation=op,
+                    detail=name,
+                )

@@ -1,0 +1,75 @@
+"""Collection identifiers must be plural.
+
+## What it does
+Checks every literal path segment in collection position — the literal right before a path parameter
+(`/jobs/{job_id}`), before a collection-level custom method (`/books:batchGet`), or a terminal literal that a
+sibling path uses before a parameter — and flags it when it is a singular countable noun.
+
+## Why is this bad?
+AIP-122: "Collection identifiers must be the plural form of the noun used for the resource."
+`/agents/{agent_id}/session/{session_id}` reads as if there were one session; clients and SDK generators
+derive resource names from the collection, and fixing it later breaks the API.
+
+Uncountable nouns (`data`, `metadata`, `info`, `health`, `media`, `news`), versions, namespaces
+(`/chat/completions`), aliases (`/users/me`) and singleton sub-resources (`/files/{file_id}/content`) are
+never flagged.  Singular words that end in `s` (`status`, `alias`, `analysis`) are recognised as singular.
+
+## Example
+```yaml
+paths:
+  /v1/agents/{agent_id}/session/{session_id}: ...
+```
+
+## Use instead
+```yaml
+paths:
+  /v1/agents/{agent_id}/sessions/{session_id}: ...
+```
+
+## Options
+- `uncountable`: extra words to accept as uncountable (singular is correct for them).
+
+## References
+- AIP-122 Resource names: https://google.aip.dev/122
+"""
+
+from __future__ import annotations
+
+from aiplint import words
+from aiplint.model import Role
+from aiplint.rule import Context, Option, Problem, rule
+from aiplint.suggest import join, parts_of
+
+
+@rule(
+    id="aip122/plural-collection",
+    summary="Collection identifiers are plural nouns",
+    reference="AIP-122",
+    url="https://google.aip.dev/122",
+    severity="error",
+    options={"uncountable": Option((), "extra uncountable words, accepted in the singular")},
+)
+def check(ctx: Context):
+    extra = frozenset(w.lower() for w in ctx.options["uncountable"])
+    seen: set[tuple[str, ...]] = set()
+    for item in ctx.api.paths:
+        for seg in item.segments:
+            if seg.role is not Role.COLLECTION or seg.verb or seg.text.lower() in extra:
+                continue
+            if words.last_word_number(seg.text, extra) != "singular":
+                continue
+            prefix = item.normalized(seg.index + 1)
+            if prefix in seen:
+                continue  # reported once, on the first path that uses this collection
+            seen.add(prefix)
+            plural = words.pluralize_literal(seg.text)
+            parts = parts_of(item)
+            parts[seg.index] = (plural, False)
+            yield Problem(
+                f"collection identifier `{seg.text}` is singular; collection identifiers must be plural "
+                f"(AIP-122): `{seg.text}` -> `{plural}`",
+                item.key_at,
+                path=item.key,
+                suggestion=join(parts),
+                detail=f"{seg.index}:{seg.text}",
+            )

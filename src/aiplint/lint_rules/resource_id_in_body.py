@@ -1,0 +1,68 @@
+"""The ID of the resource an operation acts on belongs in the path, not in the request body.
+
+## What it does
+Flags a POST, PUT or PATCH whose path names no resource of its own — it ends in a verb, a namespace or a
+singleton that does not follow an ID (`POST /post-training/job/cancel`) — while a required request-body
+property names the resource it acts on (`job_uuid`, where the path says `job` or the API has a `jobs`
+collection).
+
+Not flagged: references to *other* resources in a create or attach (`POST /vector_stores/{id}/files` with
+`file_id`), optional properties, and operations whose path already identifies their target
+(`POST /batches/{batch_id}/cancel`).
+
+## Why is this bad?
+AIP-136: custom methods "must operate on a resource if the API can be modeled as such", and the resource's
+name is part of the URI.  A target hidden in the body cannot be routed, authorised or cached per resource,
+and moving it to the path later breaks every client.
+
+## Example
+```yaml
+/v1alpha/post-training/job/cancel:
+  post:
+    requestBody: {content: {application/json: {schema: {required: [job_uuid], properties: {job_uuid: {type: string}}}}}}
+```
+
+## Use instead
+```yaml
+/v1alpha/post-training/jobs/{job_uuid}/cancel:
+  post: {parameters: [{name: job_uuid, in: path, required: true, schema: {type: string}}]}
+```
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+- AIP-131 Standard methods: Get: https://google.aip.dev/131
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules._shared import colon_style, names_a_resource, targets_no_resource
+from aiplint.model import id_stem
+from aiplint.rule import Context, Problem, rule
+from aiplint.suggest import nest_id
+
+
+@rule(
+    id="rest/resource-id-in-body",
+    summary="The target resource's ID is a path parameter, not a request-body field",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity="warning",
+)
+def check(ctx: Context):
+    for op in ctx.api.operations:
+        if op.method not in ("post", "put", "patch") or not targets_no_resource(op):
+            continue
+        for prop in op.body:
+            stem = id_stem(prop.name)
+            if not prop.required or stem is None or not names_a_resource(ctx.api, op, stem):
+                continue
+            suggestion = nest_id(op.path, prop.name, colon_style(ctx))
+            yield Problem(
+                f"required body field `{prop.name}` identifies the resource `{op.label}` acts on; put the "
+                f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
+                prop.at,
+                operation=op,
+                suggestion=f"{op.method.upper()} {suggestion}" if suggestion else None,
+                detail=prop.name,
+            )
+            break

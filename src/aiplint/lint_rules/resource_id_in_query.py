@@ -1,0 +1,95 @@
+"""The ID of the resource an operation acts on belongs in the path, not in the query string.
+
+## What it does
+Flags a required, single-valued query parameter named like a resource ID (`id`, `job_id`, `jobUuid`,
+`job_uuid`) when the operation's path does not already identify a resource: the operation targets a verb, a
+namespace or a singleton (`GET /post-training/job/status?job_uuid=...`), or a collection it should address one
+member of (`DELETE /jobs?job_id=...`).
+
+Not flagged: optional parameters (list filters such as `?run_id=`, `?after=` cursors), arrays and plural
+names (`?ids=`, `?project_ids=`), request and trace IDs (`request_id`, `idempotency_key`), the AIP-133
+user-specified ID on a create (`POST /books?book_id=`), and selectors on a path that already ends in an ID
+(`GET /prompts/{prompt_id}?version_id=`).
+
+## Why is this bad?
+AIP-131 and AIP-132: a resource's name, and a List's parent, go in the URI path.  An ID in the query hides the
+resource from the URI, breaks caching and routing by resource, and has to be moved later, which breaks the API
+(Llama Stack moved `GET /v1alpha/post-training/job/status?job_uuid=` to
+`GET /v1alpha/post-training/jobs/{job_uuid}/status`).
+
+## Example
+```yaml
+/v1alpha/post-training/job/status:
+  get:
+    parameters: [{name: job_uuid, in: query, required: true, schema: {type: string}}]
+```
+
+## Use instead
+```yaml
+/v1alpha/post-training/jobs/{job_uuid}/status:
+  get:
+    parameters: [{name: job_uuid, in: path, required: true, schema: {type: string}}]
+```
+
+## Options
+- `ignore`: parameter names never treated as resource IDs.
+
+## References
+- AIP-131 Standard methods: Get: https://google.aip.dev/131
+- AIP-132 Standard methods: List: https://google.aip.dev/132
+- AIP-133 Standard methods: Create (user-specified IDs): https://google.aip.dev/133
+"""
+
+from __future__ import annotations
+
+from aiplint import words
+from aiplint.lint_rules._shared import colon_style, names_a_resource
+from aiplint.model import ApiModel, Operation, Parameter, Role, id_stem
+from aiplint.rule import Context, Option, Problem, rule
+from aiplint.suggest import nest_id
+
+
+@rule(
+    id="rest/resource-id-in-query",
+    summary="The target resource's ID is a path parameter, not a query parameter",
+    reference="AIP-131, AIP-132",
+    url="https://google.aip.dev/131",
+    severity="error",
+    options={"ignore": Option((), "query parameter names that are never resource IDs")},
+)
+def check(ctx: Context):
+    ignored = set(ctx.options["ignore"])
+    for op in ctx.api.operations:
+        for param in op.params_in("query"):
+            if param.name in ignored or not _identifies_target(ctx.api, op, param):
+                continue
+            suggestion = nest_id(op.path, param.name, colon_style(ctx))
+            yield Problem(
+                f"required query parameter `{param.name}` identifies the resource this operation acts on; "
+                f"a resource's ID belongs in the path, after its collection (AIP-131)",
+                param.at,
+                operation=op,
+                suggestion=f"{op.method.upper()} {suggestion}" if suggestion else None,
+                detail=param.name,
+            )
+
+
+def _identifies_target(api: ApiModel, op: Operation, param: Parameter) -> bool:
+    stem = id_stem(param.name)
+    if stem is None or not param.required or param.is_array:
+        return False
+    segments = op.path.segments
+    if not segments or param.name in op.path.template_params:
+        return False
+    last = segments[-1]
+    if last.role in (Role.PARAM, Role.ALIAS):
+        return False  # the path already ends in an ID: this is a selector on that resource
+    if last.role is Role.COLLECTION and op.method == "post" and stem == words.stem(last.text):
+        return False  # AIP-133: the user-specified ID of the resource being created
+    if last.role is Role.CUSTOM_VERB and last.index > 0:
+        before = segments[last.index - 1]
+        if before.is_param:
+            return False  # a custom method on an identified resource; the parameter is an argument
+        if before.role is Role.COLLECTION:
+            return stem == words.stem(before.text)
+    return names_a_resource(api, op, stem)

@@ -1,0 +1,63 @@
+"""A verb does not stand in collection position, before a resource ID.
+
+## What it does
+Flags a literal followed by a path parameter — the place of a collection — that is named by a verb:
+`/v1beta/datasetio/append-rows/{dataset_id}`, `/users/get-user/{user_id}`.  A verb glued to a noun
+(`iterrows/{dataset_id}`) counts when the ID that follows names a different resource than the literal.
+Collections whose names start with a noun-like verb (`search-results/{id}`, `exports/{id}`,
+`checkpoints/{checkpoint_id}`) are not flagged.
+
+## Why is this bad?
+AIP-122 alternates collections and IDs; AIP-136 puts the verb *after* the resource: `{resource}:verb`.
+A plural check passes `append-rows` and `iterrows` (they end in `s`), so this needs its own rule.
+
+## Example
+```yaml
+/v1beta/datasetio/append-rows/{dataset_id}: {post: ...}
+```
+
+## Use instead
+```yaml
+/v1beta/datasets/{dataset_id}:appendRows: {post: ...}    # or /v1beta/datasets/{dataset_id}/rows
+```
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+- AIP-122 Resource names: https://google.aip.dev/122
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules._shared import colon_style
+from aiplint.model import Role
+from aiplint.rule import Context, Problem, rule
+from aiplint.suggest import join, parts_of, resource_literal, verb_part
+
+
+@rule(
+    id="rest/verb-before-id",
+    summary="Verbs come after the resource ID, not in collection position before it",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity={"rest": "warning", "aip": "error"},
+)
+def check(ctx: Context):
+    colon = colon_style(ctx)
+    for item in ctx.api.paths:
+        for seg in item.segments:
+            if seg.role is not Role.COLLECTION or not seg.verb:
+                continue
+            param = item.segments[seg.index + 1]
+            parts = parts_of(item)
+            if param.param and resource_literal(param.param):
+                rest = parts[seg.index + 2 :]
+                parts = parts[: seg.index] + [(resource_literal(param.param), False), parts[seg.index + 1]]
+                parts += [verb_part(seg.text, colon)] + rest
+            yield Problem(
+                f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
+                f"`{param.text}`; put the resource's collection first and the verb after its ID (AIP-136)",
+                item.key_at,
+                path=item.key,
+                suggestion=join(parts) if parts != parts_of(item) else None,
+                detail=f"{seg.index}:{seg.text}",
+            )

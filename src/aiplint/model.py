@@ -1,0 +1,429 @@
+"""The API model every rule reads: operations, parameters, bodies and path segments with their roles.
+
+It is computed once per document (`ApiModel.build`).  Segment roles are decided here, from the path's own
+shape and from its siblings in the same document, so that no rule re-derives them:
+
+- `version`     `v1`, `v1alpha`, `v2beta1`, `v1p1beta1`, `2024-01-01`
+- `param`       `{job_id}` (also mixed segments such as `{name}.json`)
+- `collection`  a literal followed by a parameter (`/jobs/{job_id}`), or a terminal literal that is evidently a
+                collection: a sibling path has `/x/{param}`, or it is a plural noun
+- `singleton`   a singular terminal noun (`/files/{file_id}/content`, `/v1/version`) or a singular literal after an ID
+- `namespace`   a literal followed by a literal and not after an ID (`/v1/chat/completions`, `/post-training/...`)
+- `alias`       a literal in ID position where a sibling path has a parameter (`/users/me`, `/publishers/-/books`)
+- `custom_verb` `/jobs/{id}:cancel`, `/books:batchGet` (colon) or a terminal verb literal (`/jobs/{id}/cancel`)
+- `well_known`  `/health`, `/openapi.json`, `/.well-known/...`
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Iterator
+from urllib.parse import urlsplit
+
+from aiplint import words
+
+if TYPE_CHECKING:
+    from aiplint.document import Document, Source
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+WELL_KNOWN = frozenset(
+    """
+    health healthz healthcheck livez readyz ping metrics version openapi.json openapi.yaml openapi.yml swagger.json
+    swagger.yaml docs redoc service-info status.json robots.txt favicon.ico
+    """.split()
+)
+ALIASES = frozenset({"-", "me", "self", "current", "mine"})
+
+_PARAM = re.compile(r"\{([^{}]*)\}")
+_ID_WORDS = frozenset({"id", "uuid", "guid"})
+# `*_id` names that identify a request or a trace, not a resource (AIP-155 `request_id`, idempotency keys).
+NON_RESOURCE_ID_STEMS = frozenset(
+    "request clientrequest correlation trace span parentspan idempotency transaction session".split()
+)
+
+
+class Role(str, Enum):
+    VERSION = "version"
+    PARAM = "param"
+    NAMESPACE = "namespace"
+    COLLECTION = "collection"
+    SINGLETON = "singleton"
+    ALIAS = "alias"
+    CUSTOM_VERB = "custom_verb"
+    WELL_KNOWN = "well_known"
+
+
+@dataclass(eq=False)
+class Segment:
+    text: str
+    role: Role = Role.NAMESPACE
+    index: int = 0
+    colon: bool = False  # a custom verb written as `:verb`
+    verb: str | None = None  # for custom verbs (and verb-like collection literals): the verb word
+
+    @property
+    def is_param(self) -> bool:
+        return self.role is Role.PARAM
+
+    @property
+    def param(self) -> str | None:
+        match = _PARAM.search(self.text)
+        return match.group(1) if match else None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return words.split_words(self.text)
+
+
+@dataclass(frozen=True)
+class Location:
+    source: Source
+    pointer: str
+
+
+@dataclass(eq=False)
+class Parameter:
+    name: str
+    location: str  # "query", "path", "header", "cookie" (OAS 2.0 also "body", "formData")
+    required: bool
+    schema: dict[str, Any]
+    at: Location  # where the operation lists it (the `$ref` site for a referenced parameter)
+    level: str  # "path" (path item) or "operation"
+
+    @property
+    def is_array(self) -> bool:
+        return self.schema.get("type") == "array" or "items" in self.schema
+
+
+@dataclass(eq=False)
+class BodyProperty:
+    name: str
+    required: bool
+    at: Location
+
+
+@dataclass(eq=False)
+class Operation:
+    method: str  # lower case
+    path: PathItem
+    operation_id: str | None
+    summary: str | None
+    parameters: list[Parameter]
+    body: list[BodyProperty]
+    at: Location
+    raw: dict[str, Any]
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.path.key}"
+
+    def params_in(self, location: str) -> list[Parameter]:
+        return [p for p in self.parameters if p.location == location]
+
+
+@dataclass(eq=False)
+class PathItem:
+    key: str  # the path as written in the document
+    template: str  # the key without a query string
+    segments: list[Segment]
+    at: Location  # the path item object (in another file when the path item is a `$ref`)
+    key_at: Location  # the path key in the root document
+    operations: list[Operation] = field(default_factory=list)
+
+    @cached_property
+    def methods(self) -> frozenset[str]:
+        return frozenset(op.method for op in self.operations)
+
+    @cached_property
+    def template_params(self) -> list[str]:
+        return _PARAM.findall(self.template)
+
+    def normalized(self, end: int | None = None) -> tuple[str, ...]:
+        """Segments up to `end` with every parameter written `{}`: two paths that differ only in parameter
+        names are the same resource."""
+        return tuple("{}" if s.is_param else s.text for s in self.segments[:end])
+
+
+def id_stem(name: str) -> str | None:
+    """The resource a parameter name identifies (`job_uuid` -> `job`, `toolGroupId` -> `toolgroup`, `id` -> ``),
+    or None when the name is not a single resource ID (`ids`, `request_id`, `after`)."""
+    parts = words.split_words(name)
+    if not parts or parts[-1] not in _ID_WORDS:
+        return None
+    if name.endswith(("s", "S")) and not name.endswith(("ss", "SS")):
+        return None  # ids, job_ids, jobIDs
+    stem = "".join(parts[:-1])
+    return None if stem in NON_RESOURCE_ID_STEMS else stem
+
+
+class ApiModel:
+    """One document's operations and paths, with segment roles.  Build it with `ApiModel.build(document)`."""
+
+    def __init__(self, document: Document, paths: list[PathItem], base_path: str):
+        self.document = document
+        self.paths = paths
+        self.base_path = base_path
+        self.operations = [op for item in paths for op in item.operations]
+
+    @classmethod
+    def build(cls, document: Document, extra_verbs: frozenset[str] = frozenset()) -> ApiModel:
+        builder = _Builder(document, extra_verbs)
+        return cls(document, builder.paths(), builder.base_path())
+
+    @cached_property
+    def collection_stems(self) -> frozenset[str]:
+        """Stems of every literal used as a collection anywhere in the API (`vector_stores` -> `vectorstore`)."""
+        return frozenset(
+            words.stem(seg.text) for item in self.paths for seg in item.segments if seg.role is Role.COLLECTION
+        )
+
+    @cached_property
+    def custom_verb_style(self) -> str:
+        """`colon` when most custom methods attached to a resource use `:verb`, else `slash`."""
+        attached = [seg for item, seg in self.custom_verbs() if is_attached(item, seg)]
+        colon = sum(1 for seg in attached if seg.colon)
+        return "colon" if colon * 2 > len(attached) else "slash"
+
+    def custom_verbs(self) -> Iterator[tuple[PathItem, Segment]]:
+        for item in self.paths:
+            for seg in item.segments:
+                if seg.role is Role.CUSTOM_VERB:
+                    yield item, seg
+
+
+def is_attached(item: PathItem, seg: Segment) -> bool:
+    """A custom verb is attached to a resource when it follows an ID (`/jobs/{id}/cancel`) or a collection
+    (`/books:batchGet`, `/responses/compact`)."""
+    before = item.segments[seg.index - 1] if seg.index > 0 else None
+    return before is not None and before.role in (Role.PARAM, Role.COLLECTION)
+
+
+class _Builder:
+    def __init__(self, document: Document, extra_verbs: frozenset[str]):
+        self.document = document
+        self.extra_verbs = extra_verbs
+
+    def base_path(self) -> str:
+        data = self.document.root.data
+        if self.document.major == 2:
+            return str(data.get("basePath") or "").rstrip("/")
+        servers = data.get("servers")
+        if isinstance(servers, list) and servers and isinstance(servers[0], dict):
+            url = str(servers[0].get("url") or "")
+            return urlsplit(url).path.rstrip("/") if "{" not in url.split("/")[-1:] else ""
+        return ""
+
+    def paths(self) -> list[PathItem]:
+        root = self.document.root
+        raw_paths = root.data.get("paths")
+        if not isinstance(raw_paths, dict):
+            return []
+        from aiplint.document import join_pointer
+
+        items = []
+        for key, value in raw_paths.items():
+            if not isinstance(key, str) or not key.startswith("/"):
+                continue
+            pointer = join_pointer("/paths", key)
+            target = self.document.resolve(value, root, pointer)
+            if not isinstance(target.node, dict):
+                continue
+            template = key.split("?", 1)[0]
+            at = Location(target.source, target.pointer)
+            item = PathItem(key, template, _split(template), at, Location(root, pointer))
+            item.operations = list(self._operations(item, target.node))
+            items.append(item)
+        _assign_roles(items, self.extra_verbs)
+        return items
+
+    def _operations(self, item: PathItem, node: dict[str, Any]) -> Iterator[Operation]:
+        from aiplint.document import join_pointer
+
+        source, base = item.at.source, item.at.pointer
+        shared = self._parameters(node.get("parameters"), source, join_pointer(base, "parameters"), "path")
+        for method in HTTP_METHODS:
+            raw = node.get(method)
+            if not isinstance(raw, dict):
+                continue
+            pointer = join_pointer(base, method)
+            own = self._parameters(raw.get("parameters"), source, join_pointer(pointer, "parameters"), "operation")
+            overridden = {(p.name, p.location) for p in own}
+            params = [p for p in shared if (p.name, p.location) not in overridden] + own
+            body = self._body(raw, params, source, pointer)
+            yield Operation(
+                method=method,
+                path=item,
+                operation_id=raw.get("operationId") if isinstance(raw.get("operationId"), str) else None,
+                summary=raw.get("summary") if isinstance(raw.get("summary"), str) else None,
+                parameters=[p for p in params if p.location not in ("body", "formData")],
+                body=body,
+                at=Location(source, pointer),
+                raw=raw,
+            )
+
+    def _parameters(self, raw: Any, source: Source, pointer: str, level: str) -> list[Parameter]:
+        from aiplint.document import join_pointer
+
+        if not isinstance(raw, list):
+            return []
+        params = []
+        for index, entry in enumerate(raw):
+            at = join_pointer(pointer, index)
+            target = self.document.resolve(entry, source, at).node
+            if not isinstance(target, dict) or not isinstance(target.get("name"), str):
+                continue
+            schema = target.get("schema") if "schema" in target else target  # OAS 2.0 keeps `type` inline
+            schema = self.document.resolve(schema, source, at).node if isinstance(schema, dict) else {}
+            params.append(
+                Parameter(
+                    name=target["name"],
+                    location=str(target.get("in", "")),
+                    required=target.get("required") is True,
+                    schema=schema if isinstance(schema, dict) else {},
+                    at=Location(source, at),
+                    level=level,
+                )
+            )
+        return params
+
+    def _body(self, raw: dict[str, Any], params: list[Parameter], source: Source, pointer: str) -> list[BodyProperty]:
+        """Top-level properties of the JSON request body (OAS 3 `requestBody`, OAS 2 `in: body` / `formData`)."""
+        from aiplint.document import join_pointer
+
+        form = [BodyProperty(p.name, p.required, p.at) for p in params if p.location == "formData"]
+        body_params = [p for p in params if p.location == "body"]
+        if body_params:
+            schema_at = join_pointer(body_params[0].at.pointer, "schema")
+            return form + self._properties(body_params[0].schema, body_params[0].at.source, schema_at)
+        request = raw.get("requestBody")
+        if not isinstance(request, dict):
+            return form
+        resolved = self.document.resolve(request, source, join_pointer(pointer, "requestBody"))
+        content = resolved.node.get("content") if isinstance(resolved.node, dict) else None
+        if not isinstance(content, dict):
+            return form
+        for media_type, media in content.items():
+            if "json" in media_type or "form" in media_type:
+                if isinstance(media, dict) and isinstance(media.get("schema"), dict):
+                    at = join_pointer(resolved.pointer, "content", media_type, "schema")
+                    return form + self._properties(media["schema"], resolved.source, at)
+        return form
+
+    def _properties(self, schema: Any, source: Source, pointer: str, depth: int = 0) -> list[BodyProperty]:
+        from aiplint.document import join_pointer
+
+        target = self.document.resolve(schema, source, pointer)
+        node = target.node
+        if not isinstance(node, dict) or depth > 8:
+            return []
+        found: list[BodyProperty] = []
+        for index, part in enumerate(node.get("allOf") or []):
+            found += self._properties(part, target.source, join_pointer(target.pointer, "allOf", index), depth + 1)
+        required = node.get("required") if isinstance(node.get("required"), list) else []
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            for name in properties:
+                at = Location(target.source, join_pointer(target.pointer, "properties", name))
+                found.append(BodyProperty(name, name in required, at))
+        return found
+
+
+def _split(template: str) -> list[Segment]:
+    """Split a path template into segments, cutting a trailing custom verb (`{id}:cancel`, `books:batchGet`)
+    into its own segment.  A `:` inside braces is not a verb."""
+    segments: list[Segment] = []
+    for raw in template.split("/"):
+        if not raw:
+            continue
+        outside = _PARAM.sub(lambda m: "{" + "x" * len(m.group(1)) + "}", raw)
+        colon = outside.rfind(":")
+        if colon > 0:
+            segments.append(Segment(raw[:colon]))
+            segments.append(Segment(raw[colon + 1 :], Role.CUSTOM_VERB, colon=True))
+        else:
+            segments.append(Segment(raw))
+    for index, seg in enumerate(segments):
+        seg.index = index
+        if seg.role is not Role.CUSTOM_VERB and _PARAM.search(seg.text):
+            seg.role = Role.PARAM
+    return segments
+
+
+def _assign_roles(items: list[PathItem], extra_verbs: frozenset[str]) -> None:
+    prefixes = {item.normalized(end) for item in items for end in range(1, len(item.segments) + 1)}
+    for item in items:
+        well_known = False
+        for seg in item.segments:
+            if seg.role is Role.CUSTOM_VERB:
+                seg.verb = words.leading_verb(seg.text, extra_verbs) or (seg.words[0] if seg.words else seg.text)
+                continue
+            if seg.role is Role.PARAM:
+                continue
+            well_known = well_known or seg.text == ".well-known"
+            seg.role = _literal_role(item, seg, prefixes, extra_verbs, well_known)
+            if seg.role is Role.CUSTOM_VERB:
+                seg.verb = words.leading_verb(seg.text, extra_verbs)
+            elif seg.role is Role.COLLECTION:
+                seg.verb = _collection_verb(item, seg, extra_verbs)
+
+
+def _literal_role(
+    item: PathItem, seg: Segment, prefixes: set[tuple[str, ...]], extra_verbs: frozenset[str], well_known: bool
+) -> Role:
+    i = seg.index
+    segments = item.segments
+    before = segments[i - 1] if i > 0 else None
+    after = segments[i + 1] if i + 1 < len(segments) else None
+    terminal = after is None
+    if well_known or (terminal and seg.text.lower() in WELL_KNOWN):
+        return Role.WELL_KNOWN
+    if words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE)):
+        return Role.VERSION
+    if terminal and _is_slash_verb(seg.text, item.methods, extra_verbs):
+        return Role.CUSTOM_VERB
+    in_id_position = before is not None and before.role is Role.COLLECTION
+    if in_id_position and (seg.text in ALIASES or item.normalized(i) + ("{}",) in prefixes):
+        return Role.ALIAS
+    if after is not None and (after.is_param or after.colon):
+        return Role.COLLECTION
+    if item.normalized(i + 1) + ("{}",) in prefixes:
+        return Role.COLLECTION  # a sibling path has `/this/{param}`
+    after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
+    if terminal or after_id:
+        return Role.COLLECTION if words.last_word_number(seg.text) == "plural" else Role.SINGLETON
+    return Role.NAMESPACE
+
+
+def _is_slash_verb(literal: str, methods: frozenset[str], extra_verbs: frozenset[str]) -> bool:
+    """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`).  Verbs that are also nouns
+    (`search`, `export`, `scale`) count only where the path item supports nothing but POST."""
+    verb = words.leading_verb(literal, extra_verbs)
+    if verb is None or not methods:
+        return False
+    return methods == {"post"} if _noun_reading(literal, verb) else True
+
+
+def _noun_reading(literal: str, verb: str) -> bool:
+    """Whether a verb-led literal may just as well be a noun: a lone homograph (`search`, `export`) or a
+    homograph before a plural noun (`search-results`, `run-steps`)."""
+    parts = words.split_words(literal)
+    return verb in words.HOMOGRAPHS and (len(parts) == 1 or words.noun_number(parts[-1]) == "plural")
+
+
+def _collection_verb(item: PathItem, seg: Segment, extra_verbs: frozenset[str]) -> str | None:
+    """The verb of a literal in collection position (`append-rows/{dataset_id}`), or None for a real
+    collection.  A noun-like first word (`search-results`) or a literal naming the ID that follows it
+    (`checkpoints/{checkpoint_id}`) is a collection; a verb glued to a noun (`iterrows`) counts only when
+    the ID that follows names another resource."""
+    verb = words.leading_verb(seg.text, extra_verbs)
+    if verb is not None and not _noun_reading(seg.text, verb):
+        return verb
+    after = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
+    stem = id_stem(after.param or "") if after is not None and after.is_param else None
+    if stem and stem != words.stem(seg.text):
+        return words.verb_compound(seg.text, extra_verbs)
+    return None

@@ -1,0 +1,125 @@
+"""What a rule module uses: the `rule` decorator, `Problem` (what a check yields) and `Context`.
+
+A rule is a module whose docstring is its documentation and which defines one check function::
+
+    \"\"\"Operation IDs must be lowerCamelCase. ... (the docstring is what `aiplint explain` prints)\"\"\"
+    from aiplint.rule import Context, Option, Problem, rule
+
+    @rule(
+        id="acme/operation-id-case",
+        summary="operationId is lowerCamelCase",
+        reference="Acme API guide 4.2",
+        url="https://example.com/guide#4.2",
+        severity={"rest": "warning", "aip": "error"},   # the profiles that enable it, with its default severity
+        options={"allow": Option((), "operationIds to accept as they are")},
+    )
+    def check(ctx: Context):
+        for op in ctx.api.operations:
+            if op.operation_id and not op.operation_id[:1].islower():
+                yield Problem(f"`{op.operation_id}` is not lowerCamelCase", op.at, operation=op)
+
+and is registered under the `aiplint.rules` entry-point group (`name = "package.module:check"`).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from aiplint.model import ApiModel, Location, Operation
+
+PROFILES = ("rest", "aip")
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its default, per-profile defaults where they differ, and one line of help."""
+
+    default: Any
+    help: str
+    profile_defaults: Mapping[str, Any] = field(default_factory=dict)
+
+    def default_for(self, profile: str) -> Any:
+        return self.profile_defaults.get(profile, self.default)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One violation, as a check reports it; the engine adds the rule, severity, position and fingerprint."""
+
+    message: str
+    at: Location
+    operation: Operation | None = None
+    path: str | None = None  # the path key, for path-level problems without an operation
+    suggestion: str | None = None
+    detail: str = ""  # what distinguishes this problem within its operation (a parameter name, a segment)
+
+
+@dataclass(frozen=True)
+class Context:
+    api: ApiModel
+    options: Mapping[str, Any]
+    profile: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    summary: str
+    reference: str
+    url: str
+    severities: Mapping[str, Severity]  # profile -> default severity; absent profile = rule off there
+    options: Mapping[str, Option]
+    check: Callable[[Context], Iterable[Problem]]
+    doc: str
+
+    def severity_for(self, profile: str) -> Severity | None:
+        return self.severities.get(profile)
+
+    def options_for(self, profile: str, overrides: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+        values = {name: option.default_for(profile) for name, option in self.options.items()}
+        values.update(overrides or {})
+        return MappingProxyType(values)
+
+
+def rule(
+    *,
+    id: str,
+    summary: str,
+    reference: str,
+    url: str,
+    severity: str | Mapping[str, str],
+    options: Mapping[str, Option] | None = None,
+) -> Callable[[Callable[[Context], Iterable[Problem]]], Rule]:
+    """Declare a rule.  `severity` is one severity for every profile, or a profile -> severity mapping
+    naming the profiles that enable the rule.  The rule's documentation is its module's docstring."""
+    per_profile = {p: severity for p in PROFILES} if isinstance(severity, str) else dict(severity)
+
+    def declare(check: Callable[[Context], Iterable[Problem]]) -> Rule:
+        module = sys.modules.get(check.__module__)
+        return Rule(
+            id=id,
+            summary=summary,
+            reference=reference,
+            url=url,
+            severities=MappingProxyType({p: Severity(s) for p, s in per_profile.items()}),
+            options=MappingProxyType(dict(options or {})),
+            check=check,
+            doc=(module.__doc__ if module else None) or check.__doc__ or summary,
+        )
+
+    return declare

@@ -1,0 +1,87 @@
+"""Concrete fixes: the path an operation should have.  Shared by every rule that suggests one."""
+
+from __future__ import annotations
+
+import re
+
+from aiplint import words
+from aiplint.model import Operation, PathItem, Role, id_stem
+
+_ID_SUFFIX = re.compile(r"([-_]?(id|uuid|guid)|(Id|ID|Uuid|UUID|Guid|GUID))$")
+
+
+def resource_literal(param: str) -> str:
+    """The collection a resource ID parameter belongs to, spelled like the parameter:
+    `vector_store_id` -> `vector_stores`, `jobUuid` -> `jobs`."""
+    base = _ID_SUFFIX.sub("", param)
+    return words.pluralize_literal(base) if base else base
+
+
+def camel_verb(literal: str) -> str:
+    """`set-default-version` -> `setDefaultVersion` (AIP-136: custom verbs are camelCase after `:`)."""
+    parts = words.split_words(literal)
+    return parts[0] + "".join(p.capitalize() for p in parts[1:]) if parts else literal
+
+
+Part = tuple[str, bool]  # segment text, written after `:` instead of `/`
+
+
+def join(parts: list[Part]) -> str:
+    return "".join((":" if colon else "/") + text for text, colon in parts) or "/"
+
+
+def parts_of(item: PathItem) -> list[Part]:
+    return [(seg.text, seg.colon) for seg in item.segments]
+
+
+def verb_part(literal: str, colon: bool) -> Part:
+    return (camel_verb(literal) if colon else literal, colon)
+
+
+def nest_id(item: PathItem, param: str, colon: bool) -> str | None:
+    """The path with the resource ID `param` where it belongs: after its plural collection.
+
+    `/v1alpha/post-training/job/status` + `job_uuid` -> `/v1alpha/post-training/jobs/{job_uuid}/status`;
+    `/v1/safety/run-shield` + `shield_id` -> `/v1/safety/shields/{shield_id}/run`."""
+    stem = id_stem(param)
+    if not stem:
+        return None
+    parts = parts_of(item)
+    id_part = ("{" + param + "}", False)
+    for seg in reversed(item.segments):
+        if seg.is_param or seg.role is Role.VERSION:
+            continue
+        if words.stem(seg.text) == stem:
+            plural = words.pluralize_literal(seg.text) if words.last_word_number(seg.text) == "singular" else seg.text
+            parts[seg.index] = (plural, False)
+            following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
+            if following is None or not following.is_param:
+                parts.insert(seg.index + 1, id_part)
+            return join(parts)
+        if seg.role is Role.CUSTOM_VERB and seg.verb and seg.words[0] == seg.verb and len(seg.words) > 1:
+            noun = seg.words[1:]
+            if "".join(noun[:-1]) + words.singular_of(noun[-1]) == stem:
+                parts[seg.index :] = [(resource_literal(param), False), id_part, verb_part(seg.verb, colon)]
+                return join(parts)
+    last = item.segments[-1] if item.segments else None
+    if last is not None and last.role in (Role.CUSTOM_VERB, Role.SINGLETON) and not last.colon:
+        tail = verb_part(last.text, colon) if last.role is Role.CUSTOM_VERB else (last.text, False)
+        parts[-1:] = [(resource_literal(param), False), id_part, tail]
+        return join(parts)
+    return None
+
+
+def target_id(op: Operation) -> tuple[str, str] | None:
+    """The ID an operation identifies its target by outside the path: (name, where) for the first required
+    ID-named query parameter, body property, or `in: path` parameter missing from the template."""
+    template = set(op.path.template_params)
+    for p in op.parameters:
+        if p.location == "path" and p.name not in template and id_stem(p.name) is not None:
+            return p.name, "path"
+    for p in op.parameters:
+        if p.location == "query" and p.required and not p.is_array and id_stem(p.name) is not None:
+            return p.name, "query"
+    for prop in op.body:
+        if prop.required and id_stem(prop.name) is not None:
+            return prop.name, "body"
+    return None

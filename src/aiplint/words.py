@@ -1,0 +1,259 @@
+"""Word handling shared by every rule: splitting path literals into words, noun number, the verb lexicon.
+
+All English heuristics live here so that the rules agree with each other.  `inflect` is the fallback
+for words none of the tables below decide; it is imported lazily (see `_inflect`) and every decision
+is memoised.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+NounNumber = Literal["plural", "singular", "uncountable", "unknown"]
+
+# Mass nouns and words whose plural is the word itself: singular is correct for them (AIP-122: "info").
+UNCOUNTABLE = frozenset(
+    """
+    data metadata info information media news series species equipment feedback health usage telemetry
+    safety inference analytics evidence software hardware firmware middleware traffic billing audio speech music
+    knowledge progress research training tuning moose sheep fish deer aircraft content advice baggage luggage
+    homework weather storage compute networking monitoring logging tracing auth authentication authorization
+    access security compliance documentation pricing shipping staff
+    """.split()
+)
+
+# Plurals that inflect reads as singular (Latin/Greek and irregular plurals).
+KNOWN_PLURAL = frozenset(
+    """
+    data metadata media criteria schemata indices matrices vertices appendices alumni cacti fungi people
+    children men women feet teeth mice geese phenomena
+    """.split()
+)
+
+# Singular words ending in "s" that inflect would read as plural.
+SINGULAR_S = frozenset(
+    """
+    status bus campus virus corpus census bonus radius focus consensus cactus genus alias bias canvas atlas gas
+    lens chaos ethos dns gps os ios sms cors address access process class progress business analysis axis basis
+    thesis crisis diagnosis synopsis hypothesis emphasis prognosis plus minus kubernetes https http us
+    """.split()
+)
+_SINGULAR_S_SUFFIX = re.compile(r"(sis|xis|ss|ous|ius|eus)$")
+
+# Coined plurals of uncountable nouns: AIP-122 forbids coining them ("infos").
+COINED_PLURALS = frozenset(
+    """
+    infos datas metadatas feedbacks healths informations equipments usages telemetries softwares
+    knowledges advices evidences
+    """.split()
+)
+
+# Action verbs as they appear in RPC-style URIs.  Extendable per rule through the `verbs` option.
+VERBS = frozenset(
+    """
+    accept activate add append apply approve archive assign attach authenticate authorize calculate
+    cancel check classify clear clone close commit compact compare complete compute confirm connect convert copy
+    count create deactivate decline decrypt delete deny deploy deprovision describe detach detect detokenize
+    disable disconnect dismiss download duplicate edit embed enable encrypt enqueue estimate evaluate execute exec
+    expire export extend fetch find finetune flush fork generate get grant hangup import index infer
+    insert inspect install invalidate invite invoke iter join kill leave link list load lock login logout lookup
+    make mark merge migrate modify move mute notify optimize parse patch pause ping post predict preview process
+    promote provision publish pull purge push put query read reboot recalculate redeploy refer refresh regenerate
+    register reindex reject reload remix remove rename render reopen reorder replace replay reply request
+    rerank resend reset resize resolve restart restore resume retrieve retry revert revoke rollback rotate run
+    save scale schedule score search seek send set share shutdown sign simulate sort split start stop stream
+    submit subscribe summarize suspend sync tag terminate test tokenize train transcribe transfer translate
+    trigger truncate tune unarchive unassign undelete uninstall unlink unlock unmute unpublish unregister
+    unshare unsubscribe update upgrade upload upsert validate verify void watch
+    """.split()
+)
+
+# Verbs that are also common nouns in URIs (`/search`, `/exports`, `/jobs/{id}/status`): count them as
+# verbs only where the path item supports nothing but POST.
+HOMOGRAPHS = frozenset(
+    """
+    search export import run query score scale exec check test process count preview copy report review match
+    order transfer upload download sync merge lookup watch estimate commit complete reset publish stream index
+    request reply tag sort load link patch post put set sign share split edit render save request replay push
+    pull install compute find lock schedule train tune embed access
+    """.split()
+)
+
+# Verbs that change state: a custom method named by one of them must not be GET (AIP-136).
+MUTATING_VERBS = frozenset(
+    """
+    accept activate add append apply approve archive assign attach cancel clear clone close commit confirm
+    connect create deactivate decline delete deny deploy deprovision detach disable disconnect dismiss enable
+    enqueue execute expire fork grant hangup insert install invalidate invite invoke join kill leave link lock
+    mark merge migrate move mute pause promote provision publish purge reboot redeploy regenerate register
+    reject reload remove rename reopen reorder replace resend reset resize restart restore resume retry revert
+    revoke rollback rotate run schedule send set share shutdown start stop submit subscribe suspend terminate
+    train truncate unarchive unassign undelete uninstall unlink unlock unmute unpublish unregister unshare
+    unsubscribe update upgrade upsert void
+    """.split()
+)
+
+# AIP standard methods and their synonyms (AIP-131..135; api-linter `synonyms` rules).
+STANDARD_VERBS = frozenset("get list create update delete".split())
+STANDARD_SYNONYMS = frozenset("fetch retrieve acquire insert make patch put".split())
+
+# api-linter core::0136::prepositions.
+PREPOSITIONS = frozenset(
+    """
+    after at before between but by except for from in including into of over since to toward under upon with
+    within without
+    """.split()
+)
+
+_WORD_BOUNDARY = re.compile(r"[-_.~\s]+")
+_CAMEL_HUMP = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_VERSION = re.compile(r"^v\d+(p\d+)?((alpha|beta|preview|rc|dev)\d*)?(\.\d+)*$", re.IGNORECASE)
+_DATE_VERSION = re.compile(r"^\d{4}-\d{2}(-\d{2})?(-preview)?$")
+
+
+def is_version(literal: str) -> bool:
+    """`v1`, `v1alpha`, `v2beta1`, `v1p1beta1`, `v1.0` (reported elsewhere), and dated versions `2024-01-01`."""
+    return bool(_VERSION.match(literal) or _DATE_VERSION.match(literal))
+
+
+@lru_cache(maxsize=None)
+def split_words(literal: str) -> tuple[str, ...]:
+    """Split kebab, snake, dotted and camelCase literals into lower-case words: `setDefaultVersion` -> set, default, version."""
+    words: list[str] = []
+    for chunk in _WORD_BOUNDARY.split(literal):
+        words.extend(hump.lower() for hump in _CAMEL_HUMP.findall(chunk))
+    return tuple(words)
+
+
+def compact(literal: str) -> str:
+    """The literal's words run together (`tool_group`, `toolGroup`, `tool-group` and `toolgroup` agree)."""
+    return "".join(split_words(literal))
+
+
+@lru_cache(maxsize=None)
+def noun_number(word: str, extra_uncountable: frozenset[str] = frozenset()) -> NounNumber:
+    """Decide whether one lower-case word is a plural, singular or uncountable noun."""
+    if len(word) <= 2 or not word.isalpha():
+        return "unknown"
+    if word in extra_uncountable or word in UNCOUNTABLE and word not in KNOWN_PLURAL:
+        return "uncountable"
+    if word in KNOWN_PLURAL:
+        return "plural"
+    if word in SINGULAR_S or _SINGULAR_S_SUFFIX.search(word):
+        return "singular"
+    singular = _inflect().singular_noun(word)
+    if singular is False:
+        return "singular"
+    return "uncountable" if singular == word else "plural"
+
+
+def last_word_number(literal: str, extra_uncountable: frozenset[str] = frozenset()) -> NounNumber:
+    """Noun number of a literal, read from its last word (`vector_stores` -> plural); all-caps acronyms are unknown."""
+    words = split_words(literal)
+    if not words or (literal.isupper() and len(literal) > 1):
+        return "unknown"
+    return noun_number(words[-1], extra_uncountable)
+
+
+@lru_cache(maxsize=None)
+def singular_of(word: str) -> str:
+    """Singular of a lower-case word; the word itself when it is not a plural."""
+    if word in SINGULAR_S or noun_number(word) != "plural":
+        return word
+    if word in KNOWN_PLURAL:
+        return {"people": "person", "children": "child", "men": "man", "women": "woman"}.get(word, word)
+    return _inflect().singular_noun(word) or word
+
+
+@lru_cache(maxsize=None)
+def plural_of(word: str) -> str:
+    """Plural of a lower-case singular word (never call it on a plural: inflect would coin a word)."""
+    return _inflect().plural_noun(word) or word
+
+
+def stem(literal: str) -> str:
+    """Compact singular form of a literal, for comparing `jobs`, `job`, `Job` and `job_uuid`'s stem `job`."""
+    words = split_words(literal)
+    if not words:
+        return ""
+    return "".join(words[:-1]) + singular_of(words[-1])
+
+
+def pluralize_literal(literal: str) -> str:
+    """Plural of a literal, keeping its separators and case: `vector_store` -> `vector_stores`, `apiKey` -> `apiKeys`."""
+    words = split_words(literal)
+    if not words:
+        return literal
+    last = words[-1]
+    plural = plural_of(last)
+    start = literal.lower().rfind(last)
+    if start < 0:
+        return literal
+    original = literal[start : start + len(last)]
+    if original.isupper():
+        plural = plural.upper()
+    elif original[:1].isupper():
+        plural = plural[:1].upper() + plural[1:]
+    return literal[:start] + plural + literal[start + len(last) :]
+
+
+def is_verb(word: str, extra: frozenset[str] = frozenset()) -> bool:
+    return word in VERBS or word in extra
+
+
+def leading_verb(literal: str, extra: frozenset[str] = frozenset()) -> str | None:
+    """The verb a literal is named after: its first word (`run-shield`, `list-tools`) or, for an adverb/object + verb
+    phrase, its last word (`preference-optimize`, `supervised-fine-tune`)."""
+    words = split_words(literal)
+    if not words:
+        return None
+    if is_verb(words[0], extra):
+        return words[0]
+    last = words[-1]
+    if len(words) > 1 and is_verb(words[-2] + last, extra):  # fine-tune
+        return words[-2] + last
+    if len(words) > 1 and is_verb(last, extra) and last not in HOMOGRAPHS and last != "list":
+        return last
+    return None
+
+
+def verb_compound(literal: str, extra: frozenset[str] = frozenset()) -> str | None:
+    """A verb glued to a plural noun in one lower-case word (`iterrows` = iter + rows); the verb, or None.
+
+    Only used where other evidence says the literal is not the collection it appears to be, because many
+    real nouns start with a verb (`checkpoints`, `settings`)."""
+    if not literal.isalpha() or not literal.islower():
+        return None
+    for cut in range(4, len(literal) - 3):
+        head, tail = literal[:cut], literal[cut:]
+        if is_verb(head, extra) and noun_number(tail) == "plural":
+            return head
+    return None
+
+
+@lru_cache(maxsize=1)
+def _inflect():
+    """inflect's engine, imported on first use.
+
+    inflect 7 decorates its methods with typeguard's `@typechecked`, which re-parses inflect's source at import
+    (1.2 s measured here).  The checks only validate argument types, which the callers above guarantee
+    (non-empty alphabetic words), so the decorator is replaced by the identity while inflect is imported.
+    """
+    import typeguard
+
+    typechecked = typeguard.typechecked
+    typeguard.typechecked = lambda target=None, **_: target if target is not None else (lambda f: f)
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = typechecked
+    return inflect.engine()
+
+
+def names(literal: str, noun_stem: str) -> bool:
+    """Whether a literal names the noun `noun_stem` (a compact singular): `jobs` and `job` name `job`,
+    `run-shield` names `shield`, `vector_stores` names `vectorstore`."""
+    parts = split_words(literal)
+    return any("".join(parts[-k:-1]) + singular_of(parts[-1]) == noun_stem for k in range(1, len(parts) + 1))
