@@ -1,0 +1,815 @@
+"""Loading OpenAPI documents: safe, fast parsing, ``$ref`` resolution and lazy source positions.
+
+Parsing: YAML with ``yaml_rs`` (Rust, YAML 1.2), ``.json`` files with ``orjson``.  Every problem
+with an input file is an :class:`InputError` whose ``str()`` is one line ``PATH:LINE:COL: message``.
+Positions are not computed while loading; :meth:`Source.positions` finds them later, for the few
+pointers that have findings (see :mod:`aiplint.locate`).
+
+Heavy modules (yaml_rs, orjson, PyYAML) are imported inside functions to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from typing import Any, Iterable
+from urllib.parse import unquote
+
+__all__ = [
+    "InputError",
+    "Source",
+    "Resolved",
+    "RefProblem",
+    "Document",
+    "load_source",
+    "open_document",
+    "escape_token",
+    "unescape_token",
+    "join_pointer",
+    "split_pointer",
+]
+
+# Aliases are rare in OpenAPI documents; a legitimate spec replays far fewer events than this.
+# A billion-laughs bomb hits the limit after a few milliseconds.
+_MAX_REPLAYED_EVENTS = 500_000
+
+# yaml_rs recurses on block nesting and overflows the C stack somewhere above ~8000 levels (segfault).
+# Each block nesting level needs at least one more character of indentation or of "- ", "? ", ": "
+# indicators at the start of a line, so a line whose leading run of those characters is this long is
+# rejected before parsing.  (Flow nesting is limited by yaml_rs itself, at 255.)
+_MAX_LINE_PREFIX = 600
+_DEEP_PREFIX = re.compile(r"(?:^|\n)[ \t?:-]{%d}" % _MAX_LINE_PREFIX)
+
+_BLANK_YAML = re.compile(r"(?:[ \t\r\n]+|#[^\n]*|(?:---|\.\.\.)(?=[ \t\r\n]|$)|%[^\n]*)*")
+_DOC_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
+_YAML_ERR = re.compile(r"YAML parse error at line (\d+), column (\d+)")
+
+
+# --------------------------------------------------------------------------------------------------
+# Errors
+
+
+class InputError(Exception):
+    """A file that cannot be used: unreadable, not valid YAML/JSON, an alias bomb, ..."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __init__(self, path: str, message: str, line: int = 1, column: int = 1):
+        self.path = path
+        self.message = " ".join(str(message).split()) or "invalid input"
+        self.line = max(1, int(line))
+        self.column = max(1, int(column))
+        super().__init__(self.path, self.message, self.line, self.column)
+
+    def __str__(self) -> str:
+        path = self.path.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{path}:{self.line}:{self.column}: {self.message}"
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON pointers
+
+
+def escape_token(token: str) -> str:
+    """RFC 6901 escaping of one reference token."""
+    if "~" in token:
+        token = token.replace("~", "~0")
+    if "/" in token:
+        token = token.replace("/", "~1")
+    return token
+
+
+def unescape_token(token: str) -> str:
+    if "~" in token:
+        token = token.replace("~1", "/").replace("~0", "~")
+    return token
+
+
+def join_pointer(pointer: str, *tokens: str | int) -> str:
+    """``join_pointer("/paths", "/jobs/{id}") == "/paths/~1jobs~1{id}"``."""
+    parts = [pointer]
+    for t in tokens:
+        parts.append("/")
+        parts.append(str(t) if type(t) is int else escape_token(t))  # noqa: E721
+    return "".join(parts)
+
+
+def split_pointer(pointer: str) -> list[str]:
+    """Unescaped tokens of a JSON pointer ("" -> [])."""
+    if not pointer:
+        return []
+    if pointer[0] != "/":
+        raise ValueError(f"not a JSON pointer: {pointer!r}")
+    return [unescape_token(t) for t in pointer[1:].split("/")]
+
+
+def _index(token: str, size: int) -> int | None:
+    if token.isdigit() and token.isascii() and (token == "0" or token[0] != "0"):
+        i = int(token)
+        if i < size:
+            return i
+    return None
+
+
+def _get_tokens(data: Any, tokens: list[str]) -> tuple[bool, Any]:
+    node = data
+    for tok in tokens:
+        t = type(node)
+        if t is dict:
+            if tok not in node:
+                return False, None
+            node = node[tok]
+        elif t is list:
+            i = _index(tok, len(node))
+            if i is None:
+                return False, None
+            node = node[i]
+        else:
+            return False, None
+    return True, node
+
+
+# --------------------------------------------------------------------------------------------------
+# Sources
+
+
+class Source:
+    """One parsed file."""
+
+    __slots__ = ("path", "abspath", "data", "is_json", "_text", "_raw", "_positions", "_locator")
+
+    path: str
+    data: Any
+    is_json: bool
+
+    def __init__(self, path: str, data: Any, *, text: str | None = None, raw: bytes | None = None,
+                 is_json: bool = False, abspath: str | None = None):
+        self.path = path
+        self.abspath = abspath or os.path.abspath(path)
+        self.data = data
+        self.is_json = is_json
+        self._text = text
+        self._raw = raw  # JSON only: the undecoded bytes, decoded on first use of .text
+        self._positions: dict[str, tuple[int, int]] = {}
+        self._locator: Any = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            raw, self._raw = self._raw or b"", None
+            self._text = raw.decode("utf-8", errors="replace")
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"Source({self.path!r})"
+
+    def position(self, pointer: str) -> tuple[int, int]:
+        """(line, column), 1-based, of the node at ``pointer`` (of its key for a mapping member)."""
+        pos = self._positions.get(pointer)
+        if pos is None:
+            pos = self.positions((pointer,))[pointer]
+        return pos
+
+    def positions(self, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """Positions of many pointers, found in one pass over the file; memoised."""
+        memo = self._positions
+        wanted = list(pointers)
+        missing = [p for p in dict.fromkeys(wanted) if p not in memo]
+        if missing:
+            from aiplint import locate
+
+            memo.update(locate.locate(self, missing))
+        return {p: memo[p] for p in wanted}
+
+
+def _decode(path: str, raw: bytes) -> str:
+    """Decode file bytes; UTF-8 (optional BOM), or UTF-16/32 with a BOM."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        body = raw[3:]
+    elif raw[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return _decode_bom(path, raw, "utf-32")
+    elif raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _decode_bom(path, raw, "utf-16")
+    else:
+        body = raw
+    nul = body.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(body, nul)
+        raise InputError(path, "binary file (contains a NUL byte), expected YAML or JSON text", line, col)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = _byte_position(body, e.start)
+        raise InputError(path, f"invalid UTF-8 (byte 0x{body[e.start]:02x}); save the file as UTF-8",
+                         line, col) from None
+
+
+def _decode_bom(path: str, raw: bytes, codec: str) -> str:
+    try:
+        text = raw.decode(codec)  # the codec consumes the BOM
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"invalid {codec.upper()} text ({e.reason})") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, col = _text_position(text, nul)
+        raise InputError(path, "binary file (contains a NUL character), expected YAML or JSON text", line, col)
+    return text
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", errors="replace")) + 1
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _read(path: str) -> bytes:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except NotADirectoryError:
+        raise InputError(path, "file not found (a parent is not a directory)") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read file: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(path, "is a directory, expected a YAML or JSON file")
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        raise InputError(path, "not a regular file")
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, expected a YAML or JSON file") from None
+    except PermissionError:
+        raise InputError(path, "cannot read file: permission denied") from None
+    except OSError as e:
+        raise InputError(path, f"cannot read file: {e.strerror or e}") from None
+
+
+def load_source(path: str, text: str | None = None, *, _abspath: str | None = None) -> Source:
+    """Read and parse one file (``text`` given: do not read the disk).  Raises :class:`InputError`."""
+    is_json = path.lower().endswith(".json")
+    raw: bytes | None = None
+    if text is None:
+        raw = _read(path)
+        if is_json and not raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            return _load_json_bytes(path, raw, _abspath)
+        text = _decode(path, raw)
+    else:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        nul = text.find("\x00")
+        if nul >= 0:
+            line, col = _text_position(text, nul)
+            raise InputError(path, "binary file (contains a NUL character), expected YAML or JSON text", line, col)
+    if is_json:
+        data = _parse_json(path, text)
+        return Source(path, data, text=text, is_json=True, abspath=_abspath)
+    data = _parse_yaml(path, text)
+    return Source(path, data, text=text, is_json=False, abspath=_abspath)
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON
+
+
+def _load_json_bytes(path: str, raw: bytes, abspath: str | None) -> Source:
+    import orjson
+
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as e:
+        # Report encoding problems (with the position of the bad byte) before syntax errors.
+        _decode(path, raw)
+        if not body.strip():
+            raise InputError(path, "file is empty") from None
+        raise InputError(path, f"invalid JSON: {e.msg}", e.lineno, e.colno) from None
+    return Source(path, data, raw=body, is_json=True, abspath=abspath)
+
+
+def _parse_json(path: str, text: str) -> Any:
+    import orjson
+
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as e:
+        if not text.strip():
+            raise InputError(path, "file is empty") from None
+        if "surrogates" in e.msg:  # lone surrogate in a str given by the caller
+            raise InputError(path, "invalid text (unpaired surrogate)") from None
+        raise InputError(path, f"invalid JSON: {e.msg}", e.lineno, e.colno) from None
+
+
+# --------------------------------------------------------------------------------------------------
+# YAML
+
+
+def _parse_yaml(path: str, text: str) -> Any:
+    import yaml_rs
+
+    m = _DEEP_PREFIX.search(text)
+    if m is not None:
+        start = m.start() + (text[m.start()] == "\n")
+        line, _ = _text_position(text, start)
+        raise InputError(path, f"YAML nesting is too deep (more than {_MAX_LINE_PREFIX} levels of indentation)",
+                         line, 1)
+    try:
+        data = yaml_rs.loads(
+            text,
+            parse_datetime=False,
+            alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=_MAX_REPLAYED_EVENTS),
+            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
+        )
+    except yaml_rs.YAMLDecodeError as e:
+        raise _yaml_error(path, text, str(e)) from None
+    except (RecursionError, MemoryError, OverflowError, ValueError) as e:
+        raise InputError(path, f"invalid YAML: {type(e).__name__}: {e}") from None
+    if data is None:
+        if _BLANK_YAML.fullmatch(text):
+            raise InputError(path, "file is empty (no YAML content)")
+        return None
+    if type(data) is list and _DOC_MARKER.search(text):
+        pos = _second_document(text)
+        if pos is not None:
+            raise InputError(path, "more than one YAML document in the file (a second '---'); "
+                                   "expected a single document", *pos)
+    return _normalize_keys(path, text, data)
+
+
+def _yaml_error(path: str, text: str, msg: str) -> InputError:
+    m = _YAML_ERR.match(msg)
+    if m:
+        lines = [ln for ln in msg.splitlines()[1:] if ln.strip() and not ln.lstrip().startswith(("|", "^"))
+                 and not re.match(r"\s*\d+ \|", ln)]
+        reason = lines[-1].strip() if lines else msg.splitlines()[-1].strip()
+        return InputError(path, f"invalid YAML: {reason}", int(m.group(1)), int(m.group(2)))
+    if msg.startswith("duplicate mapping key"):
+        key = msg.partition(":")[2].strip()
+        target = _key_from_repr(key)
+        pos = _duplicate_key_position(text, target)
+        shown = target if target is not None else key
+        return InputError(path, f"duplicate mapping key '{shown}'", *(pos or (1, 1)))
+    if "alias" in msg and "limit" in msg:
+        return InputError(path, f"too many YAML alias expansions (possible alias bomb): {msg}")
+    return InputError(path, f"invalid YAML: {msg}")
+
+
+def _key_from_repr(text: str) -> str | None:
+    import ast
+
+    try:
+        return _key_str(ast.literal_eval(text))
+    except Exception:
+        return None
+
+
+def _second_document(text: str) -> tuple[int, int] | None:
+    """Position of the start of the second document of a YAML stream, or None if there is one."""
+    import yaml
+
+    try:
+        n = 0
+        for ev in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(ev, yaml.DocumentStartEvent):
+                n += 1
+                if n == 2:
+                    return ev.start_mark.line + 1, ev.start_mark.column + 1
+        return None
+    except yaml.YAMLError:
+        m = list(_DOC_MARKER.finditer(text))
+        m = m[1] if len(m) > 1 else m[0]
+        return _text_position(text, m.start())
+
+
+# Keys: YAML `200:` loads as int 200, `true:` as True, `null:` as None.  Everything downstream works
+# with JSON-like data, so such keys become their YAML spelling.
+
+def _key_str(k: Any) -> str:
+    t = type(k)
+    if t is str:
+        return k
+    if t is bool:
+        return "true" if k else "false"
+    if k is None:
+        return "null"
+    if t is int:
+        return str(k)
+    if t is float:
+        if k != k:
+            return ".nan"
+        if k in (float("inf"), float("-inf")):
+            return ".inf" if k > 0 else "-.inf"
+        return repr(k)
+    if t is tuple:
+        return "[" + ", ".join(_key_str(x) for x in k) + "]"
+    if t is frozenset:
+        return "{" + ", ".join(f"{_key_str(a)}: {_key_str(b)}" for a, b in sorted(k, key=repr)) + "}"
+    return str(k)
+
+
+def _normalize_keys(path: str, text: str, data: Any) -> Any:
+    """Make every mapping key a str, rebuilding (in place) only the dicts that have other keys."""
+    t = type(data)
+    if t is not dict and t is not list:
+        return data
+    import orjson
+
+    try:
+        orjson.dumps(data)  # C-speed check: raises on any non-str key (and on >64-bit ints, deep nesting)
+        return data
+    except TypeError:
+        pass
+    stack = [data]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        if type(node) is dict:
+            for k in node:
+                if type(k) is not str:
+                    items = [(_key_str(k2), v) for k2, v in node.items()]
+                    new = dict(items)
+                    if len(new) != len(items):
+                        seen: set[str] = set()
+                        dup = next(k2 for k2, _ in items if k2 in seen or seen.add(k2))  # type: ignore[func-returns-value]
+                        pos = _duplicate_key_position(text, dup)
+                        raise InputError(path, f"duplicate mapping key '{dup}' (keys are compared as strings)",
+                                         *(pos or (1, 1)))
+                    node.clear()
+                    node.update(new)
+                    break
+            for v in node.values():
+                tv = type(v)
+                if tv is dict or tv is list:
+                    push(v)
+        else:
+            for v in node:
+                tv = type(v)
+                if tv is dict or tv is list:
+                    push(v)
+    return data
+
+
+def _duplicate_key_position(text: str, key: str | None) -> tuple[int, int] | None:
+    """Position of the second occurrence of a duplicate key (rare path: composes the whole file)."""
+    import yaml
+    from aiplint.locate import yaml_key_string
+
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except Exception:
+        return None
+    first = None
+    stack = [root]
+    seen_nodes: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for kn, vn in node.value:
+                ks = yaml_key_string(kn)
+                if ks in keys and kn.value != "<<":
+                    pos = (kn.start_mark.line + 1, kn.start_mark.column + 1)
+                    if key is None or ks == key:
+                        if first is None or pos < first:
+                            first = pos
+                keys.add(ks)
+            for kn, vn in reversed(node.value):
+                stack.append(vn)
+                stack.append(kn)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return first
+
+
+# --------------------------------------------------------------------------------------------------
+# Documents and references
+
+
+@dataclass(frozen=True)
+class Resolved:
+    node: Any
+    source: Source
+    pointer: str
+
+
+@dataclass(frozen=True)
+class RefProblem:
+    source: Source
+    pointer: str
+    ref: str
+    kind: str
+    message: str
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_SIBLINGS_OK = frozenset(("$ref", "description", "summary", "example", "examples"))
+# Containers whose keys are names chosen by the author (a property called "example" is not an example).
+_NAME_MAPS = frozenset((
+    "properties", "patternProperties", "definitions", "$defs", "schemas", "dependentSchemas",
+    "parameters", "responses", "headers", "examples", "requestBodies", "securitySchemes", "links",
+    "callbacks", "pathItems", "paths", "webhooks", "content", "encoding", "variables", "mapping",
+    "securityDefinitions",
+))
+# Keys whose values are literal data, where a "$ref" key is not a reference.
+_LITERAL_KEYS = frozenset(("example", "default", "enum", "const"))
+
+
+class _Step:
+    """One hop of a reference: where it leads, or why it does not."""
+
+    __slots__ = ("source", "pointer", "node", "found", "kind", "message")
+
+    def __init__(self, source=None, pointer="", node=None, found=False, kind="", message=""):
+        self.source = source
+        self.pointer = pointer
+        self.node = node
+        self.found = found
+        self.kind = kind
+        self.message = message
+
+
+class Document:
+    root: Source
+    version: str
+    major: int
+    minor: int
+    sources: dict[str, Source]
+
+    def __init__(self, root: Source):
+        self.root = root
+        data = root.data
+        raw = data.get("openapi")
+        if raw is None:
+            raw = data.get("swagger")
+            self.version = _version_str(raw)
+            self.major, self.minor = 2, 0
+        else:
+            self.version = _version_str(raw)
+            m = re.match(r"\s*(\d+)(?:\.(\d+))?", self.version)
+            self.major = int(m.group(1)) if m else 3
+            self.minor = int(m.group(2) or 0) if m else 0
+        self.sources = {root.abspath: root}
+        self._bad_files: dict[str, InputError] = {}
+        self._steps: dict[tuple[str, str], _Step] = {}
+        self._resolved: dict[tuple[str, str], tuple[Any, Source, str] | None] = {}
+        self._problems: list[RefProblem] | None = None
+
+    def __repr__(self) -> str:
+        return f"Document({self.root.path!r}, version={self.version!r})"
+
+    # -- files
+
+    def _load(self, abspath: str, display: str) -> Source | InputError:
+        src = self.sources.get(abspath)
+        if src is not None:
+            return src
+        err = self._bad_files.get(abspath)
+        if err is not None:
+            return err
+        try:
+            src = load_source(display, _abspath=abspath)
+        except InputError as e:
+            self._bad_files[abspath] = e
+            return e
+        self.sources[abspath] = src
+        return src
+
+    # -- pointers
+
+    def get(self, source: Source, pointer: str) -> Any:
+        try:
+            tokens = split_pointer(pointer)
+        except ValueError:
+            return None
+        return _get_tokens(source.data, tokens)[1]
+
+    # -- references
+
+    def _step(self, source: Source, ref: str) -> _Step:
+        """Follow one ``$ref`` string written in ``source`` (memoised)."""
+        key = (source.abspath, ref)
+        step = self._steps.get(key)
+        if step is None:
+            step = self._steps[key] = self._compute_step(source, ref)
+        return step
+
+    def _compute_step(self, source: Source, ref: str) -> _Step:
+        file_part, hashmark, fragment = ref.partition("#")
+        m = _SCHEME.match(file_part)
+        if m and len(m.group(1)) > 1:  # (one letter: a Windows drive)
+            scheme = m.group(1).lower()
+            if scheme in ("http", "https") or file_part[m.end():].startswith("//"):
+                return _Step(kind="remote", message=f"$ref '{ref}' is a remote reference; "
+                                                    "remote references are not fetched")
+            if self.major == 3 and self.minor >= 1:
+                return _Step(kind="skip")  # e.g. a JSON Schema $id URI such as urn:...
+            return _Step(kind="invalid", message=f"$ref '{ref}' uses an unsupported URI scheme '{scheme}:'")
+        target = source
+        if file_part:
+            rel = unquote(file_part.split("?", 1)[0])
+            abspath = os.path.normpath(os.path.join(os.path.dirname(source.abspath), rel))
+            display = os.path.normpath(os.path.join(os.path.dirname(source.path), rel))
+            loaded = self._load(abspath, display)
+            if isinstance(loaded, InputError):
+                if loaded.message.startswith("file not found"):
+                    return _Step(kind="missing-file",
+                                 message=f"$ref '{ref}' points to a file that does not exist")
+                return _Step(kind="bad-file", message=f"$ref '{ref}' points to a file that cannot be loaded: "
+                                                      f"{loaded}")
+            target = loaded
+        frag = unquote(fragment, errors="strict") if "%" in fragment else fragment
+        if frag and frag[0] != "/":
+            if self.major == 3 and self.minor >= 1:
+                return _Step(kind="skip")  # a JSON Schema $anchor: not followed
+            return _Step(kind="invalid", message=f"$ref '{ref}' has a fragment that is not a JSON pointer")
+        tokens = split_pointer(frag)
+        found, node = _get_tokens(target.data, tokens)
+        pointer = join_pointer("", *tokens)
+        if not found:
+            where = f"in '{target.path}'" if target is not source else "in this file"
+            return _Step(kind="missing-pointer", source=target, pointer=pointer,
+                         message=f"$ref '{ref}' points to '#{frag}', which does not exist {where}")
+        return _Step(source=target, pointer=pointer, node=node, found=True)
+
+    def resolve(self, node: Any, source: Source, pointer: str) -> Resolved:
+        if type(node) is not dict:
+            return Resolved(node, source, pointer)
+        ref = node.get("$ref")
+        if type(ref) is not str:
+            return Resolved(node, source, pointer)
+        key = (source.abspath, ref)
+        if key in self._resolved:
+            hit = self._resolved[key]
+            return Resolved(None, source, pointer) if hit is None else Resolved(*hit)
+        seen = {(source.abspath, pointer)}
+        cur_src, cur_ref = source, ref
+        result: tuple[Any, Source, str] | None = None
+        while True:
+            try:
+                step = self._step(cur_src, cur_ref)
+            except Exception:  # never raise out of resolve
+                break
+            if not step.found:
+                break
+            nxt = step.node
+            if type(nxt) is dict and type(nxt.get("$ref")) is str:
+                k = (step.source.abspath, step.pointer)
+                if k in seen:
+                    break  # cycle
+                seen.add(k)
+                hit = self._resolved.get((step.source.abspath, nxt["$ref"]), False)
+                if hit is not False:
+                    result = hit  # type: ignore[assignment]
+                    break
+                cur_src, cur_ref = step.source, nxt["$ref"]
+                continue
+            result = (nxt, step.source, step.pointer)
+            break
+        self._resolved[key] = result
+        return Resolved(None, source, pointer) if result is None else Resolved(*result)
+
+    def _chain_is_cycle(self, source: Source, pointer: str, ref: str) -> bool:
+        """Does the chain of pure references starting at this ``$ref`` come back to it?"""
+        start = (source.abspath, pointer)
+        seen = {start}
+        cur_src, cur_ref = source, ref
+        while True:
+            step = self._step(cur_src, cur_ref)
+            if not step.found:
+                return False
+            nxt = step.node
+            if type(nxt) is not dict or type(nxt.get("$ref")) is not str:
+                return False
+            k = (step.source.abspath, step.pointer)
+            if k == start:
+                return True
+            if k in seen:
+                return False  # leads into a cycle it is not part of
+            seen.add(k)
+            cur_src, cur_ref = step.source, nxt["$ref"]
+
+    def ref_problems(self) -> list[RefProblem]:
+        if self._problems is not None:
+            return self._problems
+        problems: list[RefProblem] = []
+        check_siblings = self.major < 3 or (self.major == 3 and self.minor == 0)
+        queue = [self.root]
+        walked = {self.root.abspath}
+        while queue:
+            src = queue.pop()
+            for holder, pointer, ref in _iter_refs(src.data):
+                if type(ref) is not str:
+                    continue
+                if check_siblings:
+                    extra = [k for k in holder if k not in _SIBLINGS_OK and not k.startswith("x-")]
+                    if extra:
+                        names = ", ".join(f"'{k}'" for k in extra)
+                        problems.append(RefProblem(
+                            src, pointer, ref, "siblings",
+                            f"{names} beside $ref '{ref}' {'is' if len(extra) == 1 else 'are'} ignored in "
+                            f"OpenAPI {self.major}.{self.minor} (the referenced object replaces this one)"))
+                try:
+                    step = self._step(src, ref)
+                except Exception as e:  # e.g. invalid percent-encoding
+                    problems.append(RefProblem(src, pointer, ref, "invalid", f"$ref '{ref}' is invalid: {e}"))
+                    continue
+                if step.kind == "skip":
+                    continue
+                if not step.found:
+                    if step.source is not None and step.source.abspath not in walked:
+                        walked.add(step.source.abspath)
+                        queue.append(step.source)
+                    problems.append(RefProblem(src, pointer, ref, step.kind, step.message))
+                    continue
+                if step.source.abspath not in walked:
+                    walked.add(step.source.abspath)
+                    queue.append(step.source)
+                if self._chain_is_cycle(src, pointer, ref):
+                    problems.append(RefProblem(src, pointer, ref, "cycle",
+                                               f"$ref '{ref}' is part of a cycle of references that never "
+                                               "reaches a value"))
+        root = self.root.abspath
+        problems.sort(key=lambda p: (p.source.abspath != root, p.source.path, _pointer_sort_key(p.pointer),
+                                     p.kind))
+        self._problems = problems
+        return problems
+
+
+def _pointer_sort_key(pointer: str) -> tuple:
+    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in pointer.split("/"))
+
+
+def _iter_refs(data: Any):
+    """Yield (holder dict, pointer, $ref value) for every "$ref" in ``data``; iterative.
+
+    Pointers are built only for the holders (parents are linked, not joined into strings).
+    Values of literal keys (example, default, enum, const, x-*) are not searched.
+    """
+    # entries: (node, parent entry, key of node in parent)
+    stack: list[tuple[Any, Any, Any]] = [(data, None, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        entry = pop()
+        node = entry[0]
+        if type(node) is dict:
+            parent_key = entry[2]
+            names = parent_key in _NAME_MAPS
+            if "$ref" in node:
+                yield node, _entry_pointer(entry), node["$ref"]
+            items = list(node.items())
+            for k, v in reversed(items):
+                tv = type(v)
+                if tv is not dict and tv is not list:
+                    continue
+                if not names and (k in _LITERAL_KEYS or k.startswith("x-") or
+                                  (k == "value" and entry[1] is not None and entry[1][2] == "examples")):
+                    continue
+                push((v, entry, k))
+        else:
+            for i in range(len(node) - 1, -1, -1):
+                v = node[i]
+                tv = type(v)
+                if tv is dict or tv is list:
+                    push((v, entry, i))
+
+
+def _entry_pointer(entry: tuple) -> str:
+    parts = []
+    while entry[1] is not None:
+        k = entry[2]
+        parts.append(str(k) if type(k) is int else escape_token(k))
+        entry = entry[1]
+    if not parts:
+        return ""
+    parts.reverse()
+    return "/" + "/".join(parts)
+
+
+def _version_str(v: Any) -> str:
+    if v is None:
+        return ""
+    if type(v) is float:
+        return repr(v)
+    return str(v)
+
+
+def open_document(path: str, text: str | None = None) -> Document | None:
+    """Load the root file; None when it is valid YAML/JSON but not an OpenAPI document."""
+    src = load_source(path, text)
+    data = src.data
+    if type(data) is not dict or ("openapi" not in data and "swagger" not in data):
+        return None
+    return Document(src)

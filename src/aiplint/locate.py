@@ -1,0 +1,544 @@
+"""Lazy source positions for JSON pointers.
+
+Positions are looked up after linting, only for the pointers that have findings, in one batch per
+file (see :meth:`aiplint.document.Source.positions`).  For a mapping member the position is that of
+its key; for a sequence item, the item's start; for a pointer that does not exist, the deepest
+existing ancestor.  Lines and columns are 1-based and count characters.
+
+* JSON: a skipping scanner over the text.  The requested pointers form a trie; the scanner walks
+  from the root and descends only into members on the trie, skipping every other value with the C
+  scanner of :mod:`json`.  No document-wide parse tree is built.
+* YAML: block-structured YAML is narrowed down textually (by indentation) to the small regions that
+  contain the requested nodes; only those regions are composed with PyYAML's C composer (libyaml),
+  whose nodes carry marks.  Anything unusual (flow collections, anchors, explicit keys, ...) makes
+  the region, or at worst the whole file, be composed instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["locate", "yaml_key_string"]
+
+Pos = tuple[int, int]
+
+
+def _tokens(pointer: str) -> list[str] | None:
+    if not pointer:
+        return []
+    if pointer[0] != "/":
+        return None
+    return [t.replace("~1", "/").replace("~0", "~") if "~" in t else t for t in pointer[1:].split("/")]
+
+
+def locate(source: Any, pointers: list[str]) -> dict[str, Pos]:
+    """Positions of ``pointers`` in ``source`` (an :class:`aiplint.document.Source`); never raises."""
+    parsed: dict[str, list[str]] = {}
+    out: dict[str, Pos] = {}
+    for p in pointers:
+        toks = _tokens(p)
+        if toks is None:
+            out[p] = (1, 1)
+        else:
+            parsed[p] = toks
+    if not parsed:
+        return out
+    try:
+        if source.is_json:
+            out.update(json_positions(source.text, parsed))
+        else:
+            out.update(yaml_positions(source.text, parsed))
+    except (RecursionError, MemoryError, Exception):  # noqa: BLE001 - positions are best effort
+        for p in parsed:
+            out.setdefault(p, (1, 1))
+    for p in parsed:
+        out.setdefault(p, (1, 1))
+    return out
+
+
+class _Trie:
+    __slots__ = ("children", "offset", "found", "pos")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie] = {}
+        self.offset = -1  # JSON: character offset of the node (key for members)
+        self.found = False
+        self.pos: Pos | None = None  # YAML: 1-based position
+
+
+def _build_trie(parsed: dict[str, list[str]]) -> _Trie:
+    root = _Trie()
+    for toks in parsed.values():
+        node = root
+        for t in toks:
+            nxt = node.children.get(t)
+            if nxt is None:
+                nxt = node.children[t] = _Trie()
+            node = nxt
+    return root
+
+
+def _count_nodes(trie: _Trie) -> int:
+    n, stack = 0, [trie]
+    while stack:
+        t = stack.pop()
+        n += 1
+        stack.extend(t.children.values())
+    return n
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def json_positions(text: str, parsed: dict[str, list[str]]) -> dict[str, Pos]:
+    import json
+    import json.decoder
+    import json.scanner
+
+    scan_once = json.scanner.make_scanner(json.JSONDecoder())
+    scanstring = json.decoder.scanstring
+    ws = _WS.match
+
+    trie = _build_trie(parsed)
+    remaining = _count_nodes(trie)
+    p = ws(text, 0).end()
+    trie.offset, trie.found = p, True
+    remaining -= 1
+    try:
+        if remaining and p < len(text) and text[p] in "{[" and trie.children:
+            # frames: [trie node, is_object, next array index]
+            stack: list[list[Any]] = [[trie, text[p] == "{", 0]]
+            p += 1
+            while stack and remaining:
+                frame = stack[-1]
+                p = ws(text, p).end()
+                c = text[p]
+                if c == "}" or c == "]":
+                    stack.pop()
+                    p += 1
+                    continue
+                if c == ",":
+                    p = ws(text, p + 1).end()
+                    c = text[p]
+                start = p
+                if frame[1]:
+                    if c != '"':
+                        break
+                    key, p = scanstring(text, p + 1)
+                    p = ws(text, p).end()
+                    if text[p] != ":":
+                        break
+                    p = ws(text, p + 1).end()
+                    child = frame[0].children.get(key)
+                else:
+                    child = frame[0].children.get(str(frame[2]))
+                    frame[2] += 1
+                if child is not None and not child.found:
+                    child.offset, child.found = start, True
+                    remaining -= 1
+                    if child.children and text[p] in "{[":
+                        stack.append([child, text[p] == "{", 0])
+                        p += 1
+                        continue
+                _, p = scan_once(text, p)
+    except (StopIteration, ValueError, IndexError, RecursionError):
+        pass  # malformed or too deep: keep what was found, ancestors for the rest
+
+    # 1-based positions from offsets: one incremental pass over sorted offsets.
+    offsets = sorted({_deepest(trie, toks).offset for toks in parsed.values()})
+    line_of: dict[int, Pos] = {}
+    line, last = 1, 0
+    for off in offsets:
+        line += text.count("\n", last, off)
+        last = off
+        line_of[off] = (line, off - text.rfind("\n", 0, off))
+    return {p: line_of[_deepest(trie, toks).offset] for p, toks in parsed.items()}
+
+
+def _deepest(trie: _Trie, toks: list[str]) -> _Trie:
+    node = trie
+    for t in toks:
+        nxt = node.children.get(t)
+        if nxt is None or not nxt.found:
+            break
+        node = nxt
+    return node
+
+
+# --------------------------------------------------------------------------------------------------
+# YAML
+
+
+def yaml_key_string(node: Any) -> str:
+    """The string a YAML key node becomes in loaded data (``200`` -> "200", ``true`` -> "true", ...)."""
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is not None:  # quoted, block: always a string
+            return node.value
+        v = node.value
+        if v and (v[0] in "0123456789+-.~" or v in _SPECIAL_WORDS) or not v:
+            return _plain_key_string(v)
+        return v
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ", ".join(yaml_key_string(x) for x in node.value) + "]"
+    if isinstance(node, yaml.MappingNode):
+        return "{" + ", ".join(f"{yaml_key_string(k)}: {yaml_key_string(v)}" for k, v in node.value) + "}"
+    return str(getattr(node, "value", ""))
+
+
+_SPECIAL_WORDS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"))
+_plain_cache: dict[str, str] = {}
+
+
+def _plain_key_string(v: str) -> str:
+    """Resolve a plain scalar the way yaml_rs does (by asking it), then stringify like the loader."""
+    s = _plain_cache.get(v)
+    if s is None:
+        import yaml_rs
+
+        from aiplint.document import _key_str
+
+        try:
+            val = yaml_rs.loads(v, parse_datetime=False) if v else None
+        except Exception:
+            val = v
+        s = _plain_cache[v] = _key_str(val) if type(val) is not str else val
+    return s
+
+
+class _YamlTree:
+    """Walks composed nodes; mapping lookups are indexed on first use."""
+
+    def __init__(self) -> None:
+        self._index: dict[int, tuple[Any, dict[str, tuple[Any, Any]]]] = {}
+
+    def member(self, node: Any, token: str) -> tuple[Any, Any] | None:
+        import yaml
+
+        if isinstance(node, yaml.MappingNode):
+            entry = self._index.get(id(node))
+            if entry is None:
+                idx: dict[str, tuple[Any, Any]] = {}
+                for k, v in node.value:
+                    ks = yaml_key_string(k)
+                    idx.setdefault(ks, (k, v))
+                entry = self._index[id(node)] = (node, idx)
+            return entry[1].get(token)
+        if isinstance(node, yaml.SequenceNode):
+            if token.isdigit() and token.isascii() and (token == "0" or token[0] != "0"):
+                i = int(token)
+                if i < len(node.value):
+                    item = node.value[i]
+                    return item, item
+        return None
+
+
+def _mark(node: Any) -> Pos:
+    m = node.start_mark
+    return m.line + 1, m.column + 1
+
+
+def _walk_nodes(tree: _YamlTree, node: Any, toks: list[str], pos: Pos) -> Pos:
+    for t in toks:
+        hit = tree.member(node, t)
+        if hit is None:
+            break
+        pos = _mark(hit[0])
+        node = hit[1]
+    return pos
+
+
+def _compose(text: str) -> Any:
+    import yaml
+
+    return yaml.compose(text, Loader=yaml.CSafeLoader)
+
+
+def yaml_positions(text: str, parsed: dict[str, list[str]]) -> dict[str, Pos]:
+    try:
+        result = _yaml_positions_fast(text, parsed)
+    except _Bail:
+        result = None
+    if result is None:
+        return yaml_positions_full(text, parsed)
+    return result
+
+
+class _Bail(Exception):
+    """The textual narrowing met something it does not understand: compose the whole file."""
+
+
+# A line whose first non-space character is at column `col`: "\n" + col spaces + that character.
+_LINE_RE_CACHE: dict[int, re.Pattern[str]] = {}
+_CONTENT_LINE = re.compile(r"\n( *)([^ \r\n#])")
+_KEY = re.compile(
+    r"""(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s#'"{}\[\],&*!|>%@`?:-][^\n]*?|[?:-][^\s][^\n]*?))"""
+    r"[ \t]*:(?=[ \t\r\n])"
+)
+_BAD_START = frozenset("{[&*!|>%@`?\t")
+
+
+def _lines_at(col: int) -> re.Pattern[str]:
+    pat = _LINE_RE_CACHE.get(col)
+    if pat is None:
+        pat = _LINE_RE_CACHE[col] = re.compile("\n" + " " * col + "[^ \r\n#]")
+    return pat
+
+
+def _is_item(ntext: str, off: int) -> bool:
+    return ntext[off] == "-" and ntext[off + 1] in " \t\r\n"
+
+
+def _parse_key(ntext: str, off: int) -> tuple[str, int] | None:
+    """Key starting at ``off`` on a block-mapping line: (key as loaded, offset after the colon)."""
+    m = _KEY.match(ntext, off)
+    if m is None:
+        return None
+    dq, sq, plain = m.groups()
+    if dq is not None:
+        if "\\" in dq:
+            import json
+
+            try:
+                dq = json.loads('"' + dq + '"')
+            except ValueError:
+                return None
+        return dq, m.end()
+    if sq is not None:
+        return sq.replace("''", "'"), m.end()
+    if " #" in plain or "\t#" in plain:
+        return None
+    if plain[0] in "0123456789+-.~" or plain in _SPECIAL_WORDS:
+        plain = _plain_key_string(plain)
+    return plain, m.end()
+
+
+def _rest_of_line(ntext: str, off: int) -> str:
+    """The rest of the line after ``off`` with a trailing comment removed."""
+    end = ntext.find("\n", off)
+    rest = ntext[off:end].strip()
+    if rest.startswith("#"):
+        return ""
+    return rest
+
+
+def _next_content(ntext: str, line_end: int, limit: int) -> re.Match[str] | None:
+    m = _CONTENT_LINE.search(ntext, line_end, limit)
+    return m
+
+
+def _yaml_positions_fast(text: str, parsed: dict[str, list[str]]) -> dict[str, Pos] | None:
+    """Narrow block YAML down by indentation; compose only the regions holding requested nodes."""
+    ntext = "\n" + text + "\n"  # offsets in ntext: a line starts right after a "\n"
+    limit = len(ntext) - 1
+    trie = _build_trie(parsed)
+
+    # Root: the first content line after comments, directives and a bare "---".
+    pos = 0
+    while True:
+        m = _next_content(ntext, pos, limit)
+        if m is None:
+            return None
+        c = m.group(2)
+        ls = m.start() + 1
+        line_end = ntext.find("\n", ls)
+        line = ntext[ls:line_end].rstrip()
+        if c == "%" and not m.group(1):
+            pos = line_end
+            continue
+        if line == "---" or (line.startswith("--- ") and line[4:].lstrip().startswith("#")):
+            pos = line_end
+            continue
+        break
+    if ntext.startswith("---", ls) or ntext.startswith("...", ls) or c in _BAD_START or c in "\"'":
+        if c not in "\"'":
+            raise _Bail
+    col = len(m.group(1))
+    trie.offset = m.start(2)
+    trie.found = True
+    kind = "seq" if _is_item(ntext, m.start(2)) else "map"
+
+    # jobs: (chunk start, chunk end, mode, trie node, key token)
+    jobs: list[tuple[int, int, str, _Trie, str]] = []
+    stack: list[tuple[_Trie, int, int, int, str]] = [(trie, ls, limit, col, kind)]
+    while stack:
+        tnode, start, end, col, kind = stack.pop()
+        if not tnode.children:
+            continue
+        # Lines at exactly `col` inside the region: keys (mapping) or "- " items (sequence).
+        bounds = [mm.end() - 1 for mm in _lines_at(col).finditer(ntext, start - 1, end)]
+        if kind == "map":
+            keys: dict[str, tuple[int, int, int]] = {}  # key -> (key offset, after colon, end of member)
+            regular = True
+            prev_key: str | None = None
+            prev_empty = False
+            for i, b in enumerate(bounds):
+                if _is_item(ntext, b):
+                    if prev_key is None or not prev_empty:
+                        regular = False
+                    continue
+                if prev_key is not None:
+                    k0, a0, _ = keys[prev_key]
+                    keys[prev_key] = (k0, a0, b - col)
+                pk = _parse_key(ntext, b)
+                if pk is None or pk[0] in keys:
+                    regular = False
+                    prev_key = None
+                    continue
+                prev_key = pk[0]
+                keys[prev_key] = (b, pk[1], end)
+                prev_empty = not _rest_of_line(ntext, pk[1])
+            if not regular and any(t not in keys for t in tnode.children):
+                jobs.append((start, end, "node", tnode, ""))
+                continue
+            for tok, child in tnode.children.items():
+                hit = keys.get(tok)
+                if hit is None:
+                    continue  # does not exist: the ancestor's position is used
+                koff, after, mend = hit
+                child.offset, child.found = koff, True
+                if not child.children:
+                    continue
+                rest = _rest_of_line(ntext, after)
+                line_start = koff - col
+                if rest:
+                    if rest[0] in "&!" and len(rest.split()) == 1:
+                        pass  # node properties only: the value follows on the next lines
+                    elif rest[0] in "{[*&!":
+                        jobs.append((line_start, mend, "member", child, tok))
+                        continue
+                    else:
+                        continue  # a scalar: nothing below it
+                line_end = ntext.find("\n", after)
+                vm = _next_content(ntext, line_end, mend)
+                if vm is None:
+                    continue  # empty value
+                vcol = len(vm.group(1))
+                vch = vm.start(2)
+                if rest or vm.group(2) in _BAD_START:
+                    jobs.append((line_start, mend, "member", child, tok))
+                elif vcol > col:
+                    stack.append((child, vm.start() + 1, mend, vcol, "seq" if _is_item(ntext, vch) else "map"))
+                elif vcol == col and _is_item(ntext, vch):
+                    stack.append((child, vm.start() + 1, mend, col, "seq"))
+        else:
+            items = [b for b in bounds if _is_item(ntext, b)]
+            if len(items) != len(bounds):
+                jobs.append((start, end, "node", tnode, ""))
+                continue
+            for tok, child in tnode.children.items():
+                if not (tok.isdigit() and tok.isascii() and (tok == "0" or tok[0] != "0")):
+                    continue
+                i = int(tok)
+                if i >= len(items):
+                    continue
+                b = items[i]
+                iend = items[i + 1] - col if i + 1 < len(items) else end
+                j = b + 1
+                while ntext[j] in " \t":
+                    j += 1
+                if ntext[j] in "\r\n#":
+                    vm = _next_content(ntext, ntext.find("\n", j), iend)
+                    j = vm.start(2) if vm is not None else b
+                child.offset, child.found = j, True
+                if child.children:
+                    jobs.append((b - col, iend, "item", child, tok))
+
+    # Line numbers of every textual offset and chunk start, in one pass over the text.
+    offsets: set[int] = {job[0] for job in jobs}
+    todo = [trie]
+    while todo:
+        t = todo.pop()
+        if t.found:
+            offsets.add(t.offset)
+        todo.extend(t.children.values())
+    line_of: dict[int, int] = {}
+    line, last = 0, 0
+    for off in sorted(offsets):
+        line += ntext.count("\n", last, off)
+        last = off
+        line_of[off] = line
+
+    todo = [trie]
+    while todo:
+        t = todo.pop()
+        if t.found:
+            off = t.offset
+            t.pos = (line_of[off], off - ntext.rfind("\n", 0, off))
+        todo.extend(t.children.values())
+
+    # Compose the chunks and walk the nodes below them.
+    import gc
+
+    import yaml
+
+    gc_was = gc.isenabled()
+    gc.disable()
+    try:
+        for cs, ce, mode, tnode, tok in jobs:
+            try:
+                root = _compose(ntext[cs:ce])
+            except Exception:
+                raise _Bail from None
+            if mode == "member":
+                if not (isinstance(root, yaml.MappingNode) and len(root.value) == 1
+                        and yaml_key_string(root.value[0][0]) == tok):
+                    raise _Bail
+                node = root.value[0][1]
+            elif mode == "item":
+                if not (isinstance(root, yaml.SequenceNode) and root.value):
+                    raise _Bail
+                node = root.value[0]
+            else:
+                if root is None:
+                    raise _Bail
+                node = root
+            _walk_trie(_YamlTree(), node, tnode, line_of[cs] - 1)
+    finally:
+        if gc_was:
+            gc.enable()
+
+    out: dict[str, Pos] = {}
+    for p, toks in parsed.items():
+        node = trie
+        pos = trie.pos or (1, 1)
+        for t in toks:
+            node = node.children.get(t)  # type: ignore[assignment]
+            if node is None or node.pos is None:
+                break
+            pos = node.pos
+        out[p] = pos
+    return out
+
+
+def _walk_trie(tree: _YamlTree, node: Any, tnode: _Trie, line_base: int) -> None:
+    stack = [(node, tnode)]
+    while stack:
+        n, t = stack.pop()
+        for tok, child in t.children.items():
+            hit = tree.member(n, tok)
+            if hit is None:
+                continue
+            m = hit[0].start_mark
+            child.pos = (m.line + 1 + line_base, m.column + 1)
+            child.found = True
+            if child.children:
+                stack.append((hit[1], child))
+
+
+def yaml_positions_full(text: str, parsed: dict[str, list[str]]) -> dict[str, Pos]:
+    """Compose the whole file and walk the nodes."""
+    try:
+        root = _compose(text)
+    except Exception:
+        root = None
+    if root is None:
+        return {p: (1, 1) for p in parsed}
+    tree = _YamlTree()
+    start = _mark(root)
+    return {p: _walk_nodes(tree, root, toks, start) for p, toks in parsed.items()}
