@@ -116,6 +116,15 @@ class Operation:
     body: list[BodyProperty]
     at: Location
     raw: dict[str, Any]
+    returns: frozenset[str] = frozenset()  # compact names of the schemas its 2xx responses `$ref`
+
+    def creates(self, stem: str) -> bool:
+        """Whether the operation makes the resource `stem` names: it answers 201, or returns a schema named
+        after it (`POST .../supervised-fine-tune` returns `PostTrainingJob`: its `job_uuid` is a new job's)."""
+        if not stem:
+            return False
+        responses = self.raw.get("responses")
+        return (isinstance(responses, dict) and "201" in responses) or any(n.endswith(stem) for n in self.returns)
 
     @property
     def label(self) -> str:
@@ -180,6 +189,20 @@ class ApiModel:
         return frozenset(
             words.stem(seg.text) for item in self.paths for seg in item.segments if seg.role is Role.COLLECTION
         )
+
+    @cached_property
+    def resource_prefixes(self) -> dict[str, list[tuple[str, bool]]]:
+        """For each resource stem, the shortest path prefix that ends in its collection right before an ID:
+        `dataset` -> `/v1beta/datasets` (from `/v1beta/datasets/{dataset_id}`), as (text, colon) parts."""
+        found: dict[str, list[tuple[str, bool]]] = {}
+        for item in self.paths:
+            for seg in item.segments[:-1]:
+                if seg.role is Role.COLLECTION and item.segments[seg.index + 1].is_param and not seg.verb:
+                    parts = [(s.text, s.colon) for s in item.segments[: seg.index + 1]]
+                    stem = words.stem(seg.text)
+                    if stem not in found or len(parts) < len(found[stem]):
+                        found[stem] = parts
+        return found
 
     @cached_property
     def custom_verb_style(self) -> str:
@@ -263,6 +286,7 @@ class _Builder:
                 body=body,
                 at=Location(source, pointer),
                 raw=raw,
+                returns=self._returned_schemas(raw.get("responses"), source, pointer),
             )
 
     def _parameters(self, raw: Any, source: Source, pointer: str, level: str) -> list[Parameter]:
@@ -312,6 +336,28 @@ class _Builder:
                     at = join_pointer(resolved.pointer, "content", media_type, "schema")
                     return form + self._properties(media["schema"], resolved.source, at)
         return form
+
+    def _returned_schemas(self, responses: Any, source: Source, pointer: str) -> frozenset[str]:
+        from aiplint.document import join_pointer
+
+        if not isinstance(responses, dict):
+            return frozenset()
+        names = set()
+        for status, response in responses.items():
+            if not str(status).startswith("2"):
+                continue
+            at = join_pointer(pointer, "responses", status)
+            target = self.document.resolve(response, source, at).node
+            if not isinstance(target, dict):
+                continue
+            schemas = [target.get("schema")]  # OAS 2.0
+            content = target.get("content")
+            if isinstance(content, dict):
+                schemas += [m.get("schema") for m in content.values() if isinstance(m, dict)]
+            for schema in schemas:
+                if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+                    names.add(words.compact(schema["$ref"].rsplit("/", 1)[-1]))
+        return frozenset(names)
 
     def _properties(self, schema: Any, source: Source, pointer: str, depth: int = 0) -> list[BodyProperty]:
         from aiplint.document import join_pointer
@@ -385,33 +431,45 @@ def _literal_role(
         return Role.VERSION
     if terminal and _is_slash_verb(seg.text, item.methods, extra_verbs):
         return Role.CUSTOM_VERB
-    in_id_position = before is not None and before.role is Role.COLLECTION
-    if in_id_position and (seg.text in ALIASES or item.normalized(i) + ("{}",) in prefixes):
-        return Role.ALIAS
     if after is not None and (after.is_param or after.colon):
         return Role.COLLECTION
+    plural = words.last_word_number(seg.text) == "plural"
+    in_id_position = before is not None and before.role is Role.COLLECTION
+    if in_id_position and (seg.text in ALIASES or (not plural and item.normalized(i) + ("{}",) in prefixes)):
+        return Role.ALIAS
     if item.normalized(i + 1) + ("{}",) in prefixes:
         return Role.COLLECTION  # a sibling path has `/this/{param}`
     after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
     if terminal or after_id:
-        return Role.COLLECTION if words.last_word_number(seg.text) == "plural" else Role.SINGLETON
+        return Role.COLLECTION if plural else Role.SINGLETON
+    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item.methods, extra_verbs):
+        return Role.COLLECTION  # a collection-level custom method: `/graders/run`
     return Role.NAMESPACE
 
 
 def _is_slash_verb(literal: str, methods: frozenset[str], extra_verbs: frozenset[str]) -> bool:
     """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`).  Verbs that are also nouns
-    (`search`, `export`, `scale`) count only where the path item supports nothing but POST."""
+    (`search`, `export`, `grant`) count only where the path item supports nothing but POST; a verb-led noun
+    phrase (`search-results`) never does; and a literal that also takes PUT, PATCH or DELETE beside another
+    method is a resource (`GET`/`PUT .../fork-pr-contributor-approval`), not an action."""
     verb = words.leading_verb(literal, extra_verbs)
-    if verb is None or not methods:
+    if verb is None or not methods or _noun_phrase(literal, verb):
         return False
-    return methods == {"post"} if _noun_reading(literal, verb) else True
+    if verb in words.HOMOGRAPHS:
+        return methods == {"post"}
+    return len(methods) == 1 or methods <= {"get", "post"}
 
 
-def _noun_reading(literal: str, verb: str) -> bool:
-    """Whether a verb-led literal may just as well be a noun: a lone homograph (`search`, `export`) or a
-    homograph before a plural noun (`search-results`, `run-steps`)."""
+def _noun_phrase(literal: str, verb: str) -> bool:
+    """A verb before a plural noun reads as a noun phrase (`search-results`, `ConnectApps`, `AddOnResults`),
+    except after a standard method's verb (`list-tools`, `delete-files`)."""
     parts = words.split_words(literal)
-    return verb in words.HOMOGRAPHS and (len(parts) == 1 or words.noun_number(parts[-1]) == "plural")
+    return (
+        len(parts) > 1
+        and parts[0] == verb
+        and verb not in words.STANDARD_VERBS
+        and words.noun_number(parts[-1]) == "plural"
+    )
 
 
 def _collection_verb(item: PathItem, seg: Segment, extra_verbs: frozenset[str]) -> str | None:
@@ -420,10 +478,10 @@ def _collection_verb(item: PathItem, seg: Segment, extra_verbs: frozenset[str]) 
     (`checkpoints/{checkpoint_id}`) is a collection; a verb glued to a noun (`iterrows`) counts only when
     the ID that follows names another resource."""
     verb = words.leading_verb(seg.text, extra_verbs)
-    if verb is not None and not _noun_reading(seg.text, verb):
+    if verb is not None and not _noun_phrase(seg.text, verb) and (len(seg.words) > 1 or verb not in words.HOMOGRAPHS):
         return verb
     after = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
     stem = id_stem(after.param or "") if after is not None and after.is_param else None
-    if stem and stem != words.stem(seg.text):
-        return words.verb_compound(seg.text, extra_verbs)
+    if stem and not stem.endswith(words.stem(seg.text)):
+        return verb or words.verb_compound(seg.text, extra_verbs)
     return None

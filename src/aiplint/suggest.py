@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from aiplint import words
-from aiplint.model import Operation, PathItem, Role, id_stem
+from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, id_stem
 
 _ID_SUFFIX = re.compile(r"([-_]?(id|uuid|guid)|(Id|ID|Uuid|UUID|Guid|GUID))$")
 
@@ -38,37 +38,42 @@ def verb_part(literal: str, colon: bool) -> Part:
     return (camel_verb(literal) if colon else literal, colon)
 
 
-def nest_id(item: PathItem, param: str, colon: bool) -> str | None:
+def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | None:
     """The path with the resource ID `param` where it belongs: after its plural collection.
 
-    `/v1alpha/post-training/job/status` + `job_uuid` -> `/v1alpha/post-training/jobs/{job_uuid}/status`;
-    `/v1/safety/run-shield` + `shield_id` -> `/v1/safety/shields/{shield_id}/run`."""
+    - a literal of the path names the resource: pluralise it and put the ID after it
+      (`/v1alpha/post-training/job/status` + `job_uuid` -> `/v1alpha/post-training/jobs/{job_uuid}/status`);
+    - the API already has the resource's collection: the action moves under it
+      (`/v1/safety/run-shield` + `shield_id`, beside `/v1/shields/{id}` -> `/v1/shields/{shield_id}/run`);
+    - else the collection is made from the parameter's name, in place."""
     stem = id_stem(param)
-    if not stem:
+    if not stem or not item.segments:
         return None
     parts = parts_of(item)
     id_part = ("{" + param + "}", False)
     for seg in reversed(item.segments):
-        if seg.is_param or seg.role is Role.VERSION:
-            continue
-        if words.stem(seg.text) == stem:
-            plural = words.pluralize_literal(seg.text) if words.last_word_number(seg.text) == "singular" else seg.text
-            parts[seg.index] = (plural, False)
-            following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
-            if following is None or not following.is_param:
-                parts.insert(seg.index + 1, id_part)
-            return join(parts)
-        if seg.role is Role.CUSTOM_VERB and seg.verb and seg.words[0] == seg.verb and len(seg.words) > 1:
-            noun = seg.words[1:]
-            if "".join(noun[:-1]) + words.singular_of(noun[-1]) == stem:
-                parts[seg.index :] = [(resource_literal(param), False), id_part, verb_part(seg.verb, colon)]
+        if not seg.is_param and seg.role is not Role.VERSION and seg.role is not Role.CUSTOM_VERB:
+            if words.stem(seg.text) == stem:
+                plural = words.pluralize_literal(seg.text) if words.last_word_number(seg.text) == "singular" else seg.text
+                parts[seg.index] = (plural, False)
+                following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
+                if following is None or not following.is_param:
+                    parts.insert(seg.index + 1, id_part)
                 return join(parts)
-    last = item.segments[-1] if item.segments else None
-    if last is not None and last.role in (Role.CUSTOM_VERB, Role.SINGLETON) and not last.colon:
-        tail = verb_part(last.text, colon) if last.role is Role.CUSTOM_VERB else (last.text, False)
-        parts[-1:] = [(resource_literal(param), False), id_part, tail]
-        return join(parts)
-    return None
+    last = item.segments[-1]
+    if last.role not in (Role.CUSTOM_VERB, Role.SINGLETON):
+        return None
+    tail = _action_without_noun(last, stem, colon) if last.role is Role.CUSTOM_VERB else (last.text, False)
+    prefix = api.resource_prefixes.get(stem) or parts[: last.index] + [(resource_literal(param), False)]
+    return join(prefix + [id_part, tail])
+
+
+def _action_without_noun(seg: Segment, stem: str, colon: bool) -> Part:
+    """`run-shield` acting on a shield is `run`; other verbs stay as they are."""
+    parts = seg.words
+    if len(parts) > 1 and seg.verb == parts[0] and words.names("-".join(parts[1:]), stem):
+        return verb_part(parts[0], colon)
+    return verb_part(seg.text, colon)
 
 
 def target_id(op: Operation) -> tuple[str, str] | None:
@@ -82,6 +87,7 @@ def target_id(op: Operation) -> tuple[str, str] | None:
         if p.location == "query" and p.required and not p.is_array and id_stem(p.name) is not None:
             return p.name, "query"
     for prop in op.body:
-        if prop.required and id_stem(prop.name) is not None:
+        stem = id_stem(prop.name)
+        if prop.required and stem is not None and not op.creates(stem):
             return prop.name, "body"
     return None

@@ -19,7 +19,7 @@ UNCOUNTABLE = frozenset(
     data metadata info information media news series species equipment feedback health usage telemetry
     safety inference analytics evidence software hardware firmware middleware traffic billing audio speech music
     knowledge progress research training tuning moose sheep fish deer aircraft content advice baggage luggage
-    homework weather storage compute networking monitoring logging tracing auth authentication authorization
+    homework weather storage compute networking monitoring logging tracing auth authentication authorization history
     access security compliance documentation pricing shipping staff
     """.split()
 )
@@ -76,8 +76,8 @@ HOMOGRAPHS = frozenset(
     """
     search export import run query score scale exec check test process count preview copy report review match
     order transfer upload download sync merge lookup watch estimate commit complete reset publish stream index
-    request reply tag sort load link patch post put set sign share split edit render save request replay push
-    pull install compute find lock schedule train tune embed access
+    request reply tag sort load link patch post put sign share split edit render save replay push
+    pull install compute find lock schedule train tune embed access grant
     """.split()
 )
 
@@ -97,7 +97,10 @@ MUTATING_VERBS = frozenset(
 
 # AIP standard methods and their synonyms (AIP-131..135; api-linter `synonyms` rules).
 STANDARD_VERBS = frozenset("get list create update delete".split())
-STANDARD_SYNONYMS = frozenset("fetch retrieve acquire insert make patch put".split())
+STANDARD_SYNONYMS = {
+    "fetch": "get", "retrieve": "get", "acquire": "get", "insert": "create", "make": "create", "patch": "update",
+    "put": "update",
+}
 
 # api-linter core::0136::prepositions.
 PREPOSITIONS = frozenset(
@@ -107,6 +110,7 @@ PREPOSITIONS = frozenset(
     """.split()
 )
 
+_FILE_EXTENSION = re.compile(r"(?<=.)\.(json|xml|csv|ya?ml|txt|html?|pdf|zip|tar|gz)$", re.IGNORECASE)
 _WORD_BOUNDARY = re.compile(r"[-_.~\s]+")
 _CAMEL_HUMP = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _VERSION = re.compile(r"^v\d+(p\d+)?((alpha|beta|preview|rc|dev)\d*)?(\.\d+)*$", re.IGNORECASE)
@@ -122,6 +126,7 @@ def is_version(literal: str) -> bool:
 def split_words(literal: str) -> tuple[str, ...]:
     """Split kebab, snake, dotted and camelCase literals into lower-case words: `setDefaultVersion` -> set, default, version."""
     words: list[str] = []
+    literal = _FILE_EXTENSION.sub("", literal)
     for chunk in _WORD_BOUNDARY.split(literal):
         words.extend(hump.lower() for hump in _CAMEL_HUMP.findall(chunk))
     return tuple(words)
@@ -149,12 +154,24 @@ def noun_number(word: str, extra_uncountable: frozenset[str] = frozenset()) -> N
     return "uncountable" if singular == word else "plural"
 
 
+def head_word(literal: str) -> str | None:
+    """The word that carries a literal's number: its last word, or the word before a preposition
+    (`codes_of_conduct` -> `codes`)."""
+    parts = split_words(literal)
+    for index, word in enumerate(parts[1:], start=1):
+        if word in PREPOSITIONS:
+            return parts[index - 1]
+    return parts[-1] if parts else None
+
+
 def last_word_number(literal: str, extra_uncountable: frozenset[str] = frozenset()) -> NounNumber:
-    """Noun number of a literal, read from its last word (`vector_stores` -> plural); all-caps acronyms are unknown."""
-    words = split_words(literal)
-    if not words or (literal.isupper() and len(literal) > 1):
+    """Noun number of a literal, read from its head word (`vector_stores` -> plural).  All-caps acronyms,
+    participles and gerunds (`starred`, `following`: adjectives or mass nouns in URIs) are unknown."""
+    head = head_word(literal)
+    participle = head.endswith(("ed", "ing")) and not head.endswith("eed") if head else False
+    if head is None or (literal.isupper() and len(literal) > 1) or participle:
         return "unknown"
-    return noun_number(words[-1], extra_uncountable)
+    return noun_number(head, extra_uncountable)
 
 
 @lru_cache(maxsize=None)

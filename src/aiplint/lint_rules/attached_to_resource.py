@@ -52,7 +52,7 @@ def check(ctx: Context):
             if target is None:
                 continue
             name, where = target
-            suggestion = nest_id(item, name, colon_style(ctx))
+            suggestion = nest_id(ctx.api, item, name, colon_style(ctx))
             yield Problem(
                 f"custom method `{seg.text}` is not attached to the resource it acts on, which is named by "
                 f"`{name}` {WHERE[where]}; put the verb after the resource's ID (AIP-136)",

@@ -2,10 +2,13 @@
 
 ## What it does
 Groups the literal segments that share a parent path and flags a singular literal (`job`) when its plural
-(`jobs`) is used beside it.  It catches singular collections that the plural rule cannot see because they sit
-in namespace position: `/v1alpha/post-training/job/status` next to `/v1alpha/post-training/jobs`.
-Where the operation identifies the job by a query, body or dangling path parameter, the suggestion nests that
-ID under the plural collection.
+(`jobs`) is used beside it, where the singular stands in for one member of the collection: its operations name
+that member by an ID outside the path (`/v1alpha/post-training/job/status?job_uuid=` next to
+`/v1alpha/post-training/jobs`), or it is a write-only endpoint (`POST /agents/{agent_id}/session` next to
+`GET /agents/{agent_id}/sessions`).  The suggestion nests the ID under the plural collection.
+
+A readable singleton beside its collection is a common, deliberate REST shape and is not flagged: GitHub's
+`GET /user` (the authenticated user) next to `/users/{username}`, `/app` next to `/apps/{app_slug}`.
 
 A singular literal that is already in collection position is left to `aip122/plural-collection`, so one
 mistake is reported once.
@@ -38,7 +41,7 @@ from collections import defaultdict
 
 from aiplint import words
 from aiplint.lint_rules._shared import colon_style
-from aiplint.model import PathItem, Role, Segment
+from aiplint.model import PathItem, Role, Segment, id_stem
 from aiplint.rule import Context, Problem, rule
 from aiplint.suggest import join, nest_id, parts_of, target_id
 
@@ -63,7 +66,7 @@ def check(ctx: Context):
             if words.last_word_number(seg.text) != "singular":
                 continue
             plural = literals.get(item.normalized(seg.index), {}).get(words.stem(seg.text))
-            if plural is not None:
+            if plural is not None and _stands_for_a_member(item, seg):
                 yield from _report(ctx, item, seg, plural)
 
 
@@ -71,15 +74,29 @@ def _is_noun(seg: Segment) -> bool:
     return seg.role in (Role.COLLECTION, Role.NAMESPACE, Role.SINGLETON)
 
 
+def _stands_for_a_member(item: PathItem, seg: Segment) -> bool:
+    """The singular names one member of the collection without an ID in the path: its operations carry that
+    ID elsewhere, or it is a terminal endpoint nobody can read (so not a singleton)."""
+    stem = words.stem(seg.text)
+    for op in item.operations:
+        target = target_id(op)
+        if target is not None and words.names(seg.text, id_stem(target[0]) or ""):
+            return True
+    terminal = seg.index == len(item.segments) - 1
+    return terminal and bool(item.methods) and "get" not in item.methods and bool(stem)
+
+
 def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):
     operations = item.operations or [None]
     for op in operations:
         target = target_id(op) if op is not None else None
-        suggestion = nest_id(item, target[0], colon_style(ctx)) if target else None
+        suggestion = nest_id(ctx.api, item, target[0], colon_style(ctx)) if target else None
         if suggestion is None:
             parts = parts_of(item)
             parts[seg.index] = (plural, False)
             suggestion = join(parts)
+        if op is not None:
+            suggestion = f"{op.method.upper()} {suggestion}"
         yield Problem(
             f"`{seg.text}` is the singular of the collection `{plural}` used beside it; name one collection "
             f"one way, in the plural (AIP-122)",

@@ -89,7 +89,8 @@ def _problems(literal: str, parts: tuple[str, ...], colon: bool, slash_style: st
     if first in words.STANDARD_VERBS:
         yield f"is the standard method `{first}`; use the standard method on the resource instead", "standard"
     elif first in words.STANDARD_SYNONYMS:
-        yield f"is a synonym of a standard method (`{first}`); use the standard method instead", "synonym"
+        standard = words.STANDARD_SYNONYMS[first]
+        yield f"is `{first}`, a synonym of the standard method `{standard}`; use `{standard}` instead", "synonym"
     preposition = next((w for w in parts if w in words.PREPOSITIONS), None)
     if preposition:
         yield f"contains the preposition `{preposition}`; custom verbs must not contain prepositions", "preposition"

@@ -49,7 +49,7 @@ def check(ctx: Context):
             if param.name in template or (param.level == "path" and param.at.pointer in reported):
                 continue
             reported.add(param.at.pointer)
-            suggestion = nest_id(op.path, param.name, colon_style(ctx))
+            suggestion = nest_id(ctx.api, op.path, param.name, colon_style(ctx))
             yield Problem(
                 f"path parameter `{param.name}` does not appear in the path template `{op.path.template}`; "
                 f"a path parameter must match a template expression (OpenAPI)",

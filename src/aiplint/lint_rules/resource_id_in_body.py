@@ -54,9 +54,9 @@ def check(ctx: Context):
             continue
         for prop in op.body:
             stem = id_stem(prop.name)
-            if not prop.required or stem is None or not names_a_resource(ctx.api, op, stem):
+            if not prop.required or stem is None or op.creates(stem) or not names_a_resource(ctx.api, op, stem):
                 continue
-            suggestion = nest_id(op.path, prop.name, colon_style(ctx))
+            suggestion = nest_id(ctx.api, op.path, prop.name, colon_style(ctx))
             yield Problem(
                 f"required body field `{prop.name}` identifies the resource `{op.label}` acts on; put the "
                 f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",

@@ -63,7 +63,7 @@ def check(ctx: Context):
         for param in op.params_in("query"):
             if param.name in ignored or not _identifies_target(ctx.api, op, param):
                 continue
-            suggestion = nest_id(op.path, param.name, colon_style(ctx))
+            suggestion = nest_id(ctx.api, op.path, param.name, colon_style(ctx))
             yield Problem(
                 f"required query parameter `{param.name}` identifies the resource this operation acts on; "
                 f"a resource's ID belongs in the path, after its collection (AIP-131)",

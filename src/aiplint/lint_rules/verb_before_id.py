@@ -29,7 +29,7 @@ A plural check passes `append-rows` and `iterrows` (they end in `s`), so this ne
 from __future__ import annotations
 
 from aiplint.lint_rules._shared import colon_style
-from aiplint.model import Role
+from aiplint.model import Role, id_stem
 from aiplint.rule import Context, Problem, rule
 from aiplint.suggest import join, parts_of, resource_literal, verb_part
 
@@ -45,14 +45,15 @@ def check(ctx: Context):
     colon = colon_style(ctx)
     for item in ctx.api.paths:
         for seg in item.segments:
-            if seg.role is not Role.COLLECTION or not seg.verb:
+            param = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
+            if seg.role is not Role.COLLECTION or not seg.verb or param is None or not param.is_param:
                 continue
-            param = item.segments[seg.index + 1]
             parts = parts_of(item)
-            if param.param and resource_literal(param.param):
-                rest = parts[seg.index + 2 :]
-                parts = parts[: seg.index] + [(resource_literal(param.param), False), parts[seg.index + 1]]
-                parts += [verb_part(seg.text, colon)] + rest
+            stem = id_stem(param.param or "")
+            if stem:
+                collection = ctx.api.resource_prefixes.get(stem)
+                collection = collection or parts[: seg.index] + [(resource_literal(param.param), False)]
+                parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
             yield Problem(
                 f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
                 f"`{param.text}`; put the resource's collection first and the verb after its ID (AIP-136)",
