@@ -1,0 +1,34 @@
+"""Shared test helpers: where the shared corpus is, and linting a spec in-process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from aiplint.document import open_document
+from aiplint.engine import Finding, Selection, run_rules
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "fixtures"
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def corpus_file(relative: str) -> Path:
+    """A file of the shared corpus (read-only, beside the repository); skip the test where it is absent."""
+    path = CORPUS / relative
+    if not path.is_file():
+        pytest.skip(f"shared corpus file {relative} is not present beside the repository ({CORPUS})")
+    return path
+
+
+@lru_cache(maxsize=None)
+def lint(path: str, profile: str = "rest", select: tuple[str, ...] = ()) -> tuple[Finding, ...]:
+    """All findings for one spec (memoised: the corpus specs are linted once per profile), asserting that
+    no rule crashed."""
+    document = open_document(path)
+    assert document is not None, f"{path} is not an OpenAPI document"
+    findings, crashes = run_rules(document, Selection(profile=profile, select=select))
+    assert crashes == []
+    return tuple(findings)

@@ -1,0 +1,157 @@
+"""The command line: exit codes, formats, selection, input errors, rule crashes, help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from aiplint import engine
+from aiplint.cli import cli
+from aiplint.rule import Problem, rule
+from conftest import FIXTURES
+
+EXAMPLE = str(FIXTURES / "examples" / "petstore-jobs.yaml")
+CLEAN = """openapi: 3.1.0
+info: {title: Clean, version: "1"}
+paths:
+  /v1/books/{book_id}:
+    get:
+      parameters: [{name: book_id, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def clean_spec(tmp_path):
+    path = tmp_path / "clean.yaml"
+    path.write_text(CLEAN)
+    return str(path)
+
+
+def test_findings_exit_1_with_located_lines_and_suggestions():
+    result = run("check", EXAMPLE)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{EXAMPLE}:37:5: error aip122/collection-name-consistency ")
+    assert lines[1] == "    suggestion: GET /v1/training/jobs/{job_id}/status"
+    assert lines[-1] == "Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos)."
+
+
+def test_clean_spec_exits_0(clean_spec):
+    result = run("check", clean_spec)
+    assert result.exit_code == 0
+    assert result.output == "All checks passed (1 file).\n"
+
+
+def test_json_format_is_the_documented_contract():
+    result = run("check", EXAMPLE, "--format", "json")
+    report = json.loads(result.output)
+    assert report["version"] == 1
+    assert report["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0}
+    finding = report["findings"][1]
+    assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
+                            "suggestion", "fingerprint"}
+    assert finding["rule"] == "rest/resource-id-in-query"
+    assert finding["pointer"] == "/paths/~1v1~1training~1job~1status/get/parameters/0"
+    assert (finding["method"], finding["path"], finding["line"], finding["column"]) == (
+        "GET", "/v1/training/job/status", 40, 11)
+
+
+def test_select_and_ignore_take_ids_and_family_prefixes():
+    assert run("check", EXAMPLE, "--select", "rest/").output.count("rest/resource-id-in-query") == 1
+    assert "aip122" not in run("check", EXAMPLE, "--select", "rest/").output
+    result = run("check", EXAMPLE, "--ignore", "aip122/,rest/resource-id-in-query")
+    assert result.exit_code == 0
+
+
+def test_unknown_rule_is_a_usage_error_with_a_suggestion():
+    result = run("check", EXAMPLE, "--select", "aip122/plural-colection")
+    assert result.exit_code == 2
+    assert "did you mean `aip122/plural-collection`?" in result.output
+
+
+def test_fail_on_sets_the_threshold(tmp_path):
+    spec = tmp_path / "warn.yaml"
+    spec.write_text(CLEAN.replace("/v1/books/{book_id}:", "/v1/vector-io/insert:").replace(
+        "get:\n      parameters: [{name: book_id, in: path, required: true, schema: {type: string}}]", "post:"))
+    assert run("check", str(spec)).exit_code == 0  # one warning, below the default `error`
+    assert run("check", str(spec), "--fail-on", "warning").exit_code == 1
+
+
+def test_non_openapi_file_is_skipped_with_a_note(tmp_path, clean_spec):
+    other = tmp_path / "config.yaml"
+    other.write_text("name: not an api\n")
+    result = CliRunner().invoke(cli, ["check", str(other), clean_spec])
+    assert result.exit_code == 0
+    assert result.stderr == f"note: {other}: not an OpenAPI document (no top-level `openapi` or `swagger` key); skipped\n"
+
+
+def test_input_error_is_one_line_exit_2_and_other_files_are_still_linted(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 3.1.0\npaths: [unclosed\n")
+    result = CliRunner().invoke(cli, ["check", str(broken), EXAMPLE])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"error: {broken}:")
+    assert "rest/resource-id-in-query" in result.stdout
+
+
+def test_directories_are_searched_for_specs(tmp_path, clean_spec):
+    (tmp_path / "notes.txt").write_text("not a spec")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert "1 file" in result.output
+
+
+def test_a_crashing_rule_is_an_internal_error_and_other_findings_still_come_out(monkeypatch):
+    @rule(id="test/crash", summary="crashes", reference="-", url="-", severity="error")
+    def crash(ctx):
+        yield Problem("never", ctx.api.paths[0].key_at)
+        raise RuntimeError("boom")
+
+    rules = {**engine.available_rules(), "test/crash": crash}
+    monkeypatch.setattr(engine, "available_rules", lambda: rules)
+    result = CliRunner().invoke(cli, ["check", EXAMPLE])
+    assert result.exit_code == 2
+    assert "internal error in rule test/crash: RuntimeError: boom" in result.stderr
+    assert "rest/resource-id-in-query" in result.stdout
+
+
+def test_no_colour_when_not_a_terminal():
+    assert "\x1b[" not in run("check", EXAMPLE).output
+
+
+def test_rules_lists_every_rule_with_severities():
+    output = run("rules").output
+    assert output.splitlines()[0].split() == ["RULE", "rest", "aip", "SUMMARY"]
+    assert "aip136/custom-method-style          warning   error" in output
+    assert len(output.splitlines()) == 1 + len(engine.available_rules())
+
+
+def test_explain_prints_the_rules_documentation():
+    result = run("explain", "aip122/plural-collection")
+    assert result.exit_code == 0
+    assert "Reference: AIP-122 (https://google.aip.dev/122)" in result.output
+    assert "## Why is this bad?" in result.output and "## Use instead" in result.output
+    assert run("explain", "aip122/plural").exit_code == 2
+
+
+def test_python_dash_m_runs_the_cli_and_version():
+    result = subprocess.run([sys.executable, "-m", "aiplint", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("aiplint, version ")
+    result = subprocess.run([sys.executable, "-m", "aiplint", "check", EXAMPLE, "-q"], capture_output=True, text=True)
+    assert result.returncode == 1 and "Found" not in result.stdout
+
+
+def test_usage_errors_exit_2():
+    assert subprocess.run([sys.executable, "-m", "aiplint", "check"], capture_output=True).returncode == 2
+    assert subprocess.run([sys.executable, "-m", "aiplint", "check", "--format", "xml", EXAMPLE],
+                          capture_output=True).returncode == 2

@@ -1,0 +1,75 @@
+"""A third-party rule package, installed with pip, is discovered, configured and reported like a built-in."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from aiplint.engine import available_rules
+from conftest import REPO
+
+PLUGIN = REPO / "tests" / "plugin_pkg"
+SPEC = """openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /v1/books:
+    get:
+      operationId: List_Books
+      responses: {"200": {description: ok}}
+"""
+
+
+def test_builtin_rules_come_through_the_entry_point_group():
+    from importlib.metadata import entry_points
+
+    registered = {ep.load().id for ep in entry_points(group="aiplint.rules") if ep.value.startswith("aiplint.")}
+    assert registered == {rid for rid in available_rules() if not rid.startswith("example/")}
+    assert len(registered) >= 15
+
+
+@pytest.fixture(scope="module")
+def installed_plugin(tmp_path_factory):
+    target = tmp_path_factory.mktemp("site")
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+           "--target", str(target), str(PLUGIN)]
+    result = subprocess.run(pip, capture_output=True, text=True)
+    if result.returncode != 0 and "No module named setuptools" in result.stderr:
+        pytest.skip("setuptools is needed to build the example plugin")
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def aiplint(site, *args, spec_dir):
+    spec = spec_dir / "api.yaml"
+    spec.write_text(SPEC)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-m", "aiplint", *args, str(spec)], capture_output=True, text=True, env=env)
+
+
+def test_installed_plugin_is_discovered_and_reported(installed_plugin, tmp_path):
+    result = aiplint(installed_plugin, "check", "--format", "json", spec_dir=tmp_path)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["severity"], f["method"], f["line"]) for f in findings] == [
+        ("example/operation-id-case", "warning", "GET", 5)]
+    assert result.returncode == 0  # a warning does not fail at the default --fail-on error
+
+
+def test_plugin_is_selected_like_a_builtin(installed_plugin, tmp_path):
+    result = aiplint(installed_plugin, "check", "--fail-on", "warning", "--select", "example/", spec_dir=tmp_path)
+    assert result.returncode == 1
+    assert "example/operation-id-case operationId `List_Books` is not lowerCamelCase" in result.stdout
+    assert aiplint(installed_plugin, "check", "--ignore", "example/", "--fail-on", "info",
+                   spec_dir=tmp_path).returncode == 0
+
+
+def test_plugin_shows_in_rules_and_explain(installed_plugin, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(installed_plugin)}
+    listing = subprocess.run([sys.executable, "-m", "aiplint", "rules"], capture_output=True, text=True, env=env)
+    assert "example/operation-id-case" in listing.stdout
+    doc = subprocess.run([sys.executable, "-m", "aiplint", "explain", "example/operation-id-case"],
+                         capture_output=True, text=True, env=env)
+    assert "operationId values are lowerCamelCase." in doc.stdout
