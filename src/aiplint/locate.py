@@ -178,7 +178,7 @@ def yaml_key_string(node: Any) -> str:
     import yaml
 
     if isinstance(node, yaml.ScalarNode):
-        if node.style is not None:  # quoted, block: always a string
+        if node.style:  # quoted, block: always a string (plain: None, or "" from the C loader)
             return node.value
         v = node.value
         if v and (v[0] in "0123456789+-.~" or v in _SPECIAL_WORDS) or not v:
