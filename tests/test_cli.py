@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -155,3 +156,17 @@ def test_usage_errors_exit_2():
     assert subprocess.run([sys.executable, "-m", "aiplint", "check"], capture_output=True).returncode == 2
     assert subprocess.run([sys.executable, "-m", "aiplint", "check", "--format", "xml", EXAMPLE],
                           capture_output=True).returncode == 2
+
+
+BAD_INPUTS = sorted((FIXTURES / "load" / "bad").iterdir())
+
+
+@pytest.mark.parametrize("bad", BAD_INPUTS, ids=[p.name for p in BAD_INPUTS])
+def test_every_bad_input_is_one_error_line_exit_2_without_traceback(bad):
+    result = subprocess.run([sys.executable, "-m", "aiplint", "check", str(bad), EXAMPLE],
+                            capture_output=True, text=True, timeout=20)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert re.match(rf"error: {re.escape(str(bad))}:\d+:\d+: \S", lines[0]), lines[0]
+    assert "rest/resource-id-in-query" in result.stdout  # the good file of the same run is still linted
