@@ -7,12 +7,19 @@ from typing import Iterator
 from aiplint import words
 from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, is_attached
 from aiplint.rule import Context
+from aiplint.suggest import nest_id
 
 
 def colon_style(ctx: Context) -> bool:
     """Whether suggested custom methods use `:verb`: always under the `aip` profile, else when the document
     already mostly does."""
     return ctx.profile == "aip" or ctx.api.custom_verb_style == "colon"
+
+
+def nested_fix(ctx: Context, op: Operation, param: str) -> str | None:
+    """`METHOD path` with the resource ID `param` nested under its collection, or None where none follows."""
+    path = nest_id(ctx.api, op.path, param, colon_style(ctx))
+    return f"{op.method.upper()} {path}" if path else None
 
 
 def names_a_resource(api: ApiModel, op: Operation, stem: str) -> bool:

@@ -31,9 +31,9 @@ is cancelled.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import colon_style, unattached_verbs
+from aiplint.lint_rules._shared import nested_fix, unattached_verbs
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import nest_id, target_id
+from aiplint.suggest import target_id
 
 WHERE = {"query": "in the query string", "body": "in the request body", "path": "in a path parameter the path lacks"}
 
@@ -52,12 +52,11 @@ def check(ctx: Context):
             if target is None:
                 continue
             name, where = target
-            suggestion = nest_id(ctx.api, item, name, colon_style(ctx))
             yield Problem(
                 f"custom method `{seg.text}` is not attached to the resource it acts on, which is named by "
                 f"`{name}` {WHERE[where]}; put the verb after the resource's ID (AIP-136)",
                 op.at,
                 operation=op,
-                suggestion=f"{op.method.upper()} {suggestion}" if suggestion else None,
+                suggestion=nested_fix(ctx, op, name),
                 detail=seg.text,
             )

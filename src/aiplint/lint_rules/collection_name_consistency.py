@@ -40,10 +40,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from aiplint import words
-from aiplint.lint_rules._shared import colon_style
+from aiplint.lint_rules._shared import nested_fix
 from aiplint.model import PathItem, Role, Segment, id_stem
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import join, nest_id, parts_of, target_id
+from aiplint.suggest import join, parts_of, target_id
 
 
 @rule(
@@ -90,13 +90,11 @@ def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):
     operations = item.operations or [None]
     for op in operations:
         target = target_id(op) if op is not None else None
-        suggestion = nest_id(ctx.api, item, target[0], colon_style(ctx)) if target else None
+        suggestion = nested_fix(ctx, op, target[0]) if target else None
         if suggestion is None:
             parts = parts_of(item)
             parts[seg.index] = (plural, False)
-            suggestion = join(parts)
-        if op is not None:
-            suggestion = f"{op.method.upper()} {suggestion}"
+            suggestion = f"{op.method.upper()} {join(parts)}" if op is not None else join(parts)
         yield Problem(
             f"`{seg.text}` is the singular of the collection `{plural}` used beside it; name one collection "
             f"one way, in the plural (AIP-122)",

@@ -28,9 +28,8 @@ fail to build the URL.  Llama Stack shipped `/v1alpha/post-training/job/status` 
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import colon_style
+from aiplint.lint_rules._shared import nested_fix
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import nest_id
 
 
 @rule(
@@ -49,14 +48,13 @@ def check(ctx: Context):
             if param.name in template or (param.level == "path" and param.at.pointer in reported):
                 continue
             reported.add(param.at.pointer)
-            suggestion = nest_id(ctx.api, op.path, param.name, colon_style(ctx))
             yield Problem(
                 f"path parameter `{param.name}` does not appear in the path template `{op.path.template}`; "
                 f"a path parameter must match a template expression (OpenAPI)",
                 param.at,
                 operation=op if param.level == "operation" else None,
                 path=op.path.key,
-                suggestion=f"{op.method.upper()} {suggestion}" if suggestion and param.level == "operation" else suggestion,
+                suggestion=nested_fix(ctx, op, param.name),
                 detail=param.name,
             )
         for name in template:

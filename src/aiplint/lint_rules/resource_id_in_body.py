@@ -35,10 +35,9 @@ and moving it to the path later breaks every client.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import colon_style, names_a_resource, targets_no_resource
+from aiplint.lint_rules._shared import names_a_resource, nested_fix, targets_no_resource
 from aiplint.model import id_stem
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import nest_id
 
 
 @rule(
@@ -56,13 +55,12 @@ def check(ctx: Context):
             stem = id_stem(prop.name)
             if not prop.required or stem is None or op.creates(stem) or not names_a_resource(ctx.api, op, stem):
                 continue
-            suggestion = nest_id(ctx.api, op.path, prop.name, colon_style(ctx))
             yield Problem(
                 f"required body field `{prop.name}` identifies the resource `{op.label}` acts on; put the "
                 f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
                 prop.at,
                 operation=op,
-                suggestion=f"{op.method.upper()} {suggestion}" if suggestion else None,
+                suggestion=nested_fix(ctx, op, prop.name),
                 detail=prop.name,
             )
             break

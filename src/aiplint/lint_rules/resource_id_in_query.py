@@ -43,10 +43,9 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
 from __future__ import annotations
 
 from aiplint import words
-from aiplint.lint_rules._shared import colon_style, names_a_resource
+from aiplint.lint_rules._shared import names_a_resource, nested_fix
 from aiplint.model import ApiModel, Operation, Parameter, Role, id_stem
 from aiplint.rule import Context, Option, Problem, rule
-from aiplint.suggest import nest_id
 
 
 @rule(
@@ -63,13 +62,12 @@ def check(ctx: Context):
         for param in op.params_in("query"):
             if param.name in ignored or not _identifies_target(ctx.api, op, param):
                 continue
-            suggestion = nest_id(ctx.api, op.path, param.name, colon_style(ctx))
             yield Problem(
                 f"required query parameter `{param.name}` identifies the resource this operation acts on; "
                 f"a resource's ID belongs in the path, after its collection (AIP-131)",
                 param.at,
                 operation=op,
-                suggestion=f"{op.method.upper()} {suggestion}" if suggestion else None,
+                suggestion=nested_fix(ctx, op, param.name),
                 detail=param.name,
             )
 
