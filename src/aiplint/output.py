@@ -38,11 +38,15 @@ def write_text(findings: list[Finding], files: int, stream: IO[str], colour: boo
     if findings:
         total = len(findings)
         stream.write(
-            f"Found {total} problem{'s' if total != 1 else ''} in {files} {noun} "
-            f"({n['error']} errors, {n['warning']} warnings, {n['info']} infos).\n"
+            f"Found {_count(total, 'problem')} in {files} {noun} "
+            f"({_count(n['error'], 'error')}, {_count(n['warning'], 'warning')}, {_count(n['info'], 'info')}).\n"
         )
     else:
         stream.write(f"All checks passed ({files} {noun}).\n")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def write_json(findings: list[Finding], files: int, stream: IO[str]) -> None:
