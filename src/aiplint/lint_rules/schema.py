@@ -43,6 +43,7 @@ from aiplint.document import join_pointer
 from aiplint.model import Location
 from aiplint.rule import Context, Option, Problem, rule
 
+_REF_ONLY = '"$ref" is a required property'
 _BLOB = re.compile(r"^[\[{].*?(?= is (not|a|an) )", re.S)
 
 
@@ -60,7 +61,7 @@ def check(ctx: Context):
     validator = _validator(_schema_name(document.major, document.minor))
     if validator is None:
         return
-    errors = [(_pointer(e.instance_path), e.message) for e in validator.iter_errors(root.data)]
+    errors = [(_pointer(e.instance_path), e.message) for top in validator.iter_errors(root.data) for e in _causes(top)]
     if ctx.options["semantic"]:
         errors += list(_semantic_errors(root.data))
     for pointer, message in _most_specific(errors):
@@ -90,6 +91,16 @@ def _validator(name: str | None) -> Any:
 
     path = Path(spec.submodule_search_locations[0], "resources", "schemas", name, "schema.json")
     return jsonschema_rs.validator_for(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _causes(error: Any, depth: int = 0) -> list[Any]:
+    """The errors that explain a failed `oneOf`/`anyOf`: where every alternative but one failed only for
+    not being a `$ref`, the remaining alternative's own errors (recursively), else the error itself."""
+    branches = getattr(error.kind, "context", None) or []
+    real = [b for b in branches if not all(_REF_ONLY in e.message for e in b)]
+    if depth > 6 or len(real) != 1 or not real[0]:
+        return [error]
+    return [cause for e in real[0] for cause in _causes(e, depth + 1)]
 
 
 def _pointer(path: Iterable[Any]) -> str:
