@@ -482,6 +482,6 @@ def _collection_verb(item: PathItem, seg: Segment, extra_verbs: frozenset[str]) 
         return verb
     after = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
     stem = id_stem(after.param or "") if after is not None and after.is_param else None
-    if stem and not stem.endswith(words.stem(seg.text)):
+    if stem and not (stem.endswith(words.stem(seg.text)) or words.names(seg.text, stem)):
         return verb or words.verb_compound(seg.text, extra_verbs)
     return None

@@ -29,9 +29,10 @@ A plural check passes `append-rows` and `iterrows` (they end in `s`), so this ne
 from __future__ import annotations
 
 from aiplint.lint_rules._shared import colon_style
-from aiplint.model import Role, id_stem
+from aiplint import words
+from aiplint.model import PathItem, Role, Segment, id_stem
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import join, parts_of, resource_literal, verb_part
+from aiplint.suggest import Part, join, parts_of, resource_literal, verb_part
 
 
 @rule(
@@ -51,8 +52,7 @@ def check(ctx: Context):
             parts = parts_of(item)
             stem = id_stem(param.param or "")
             if stem:
-                collection = ctx.api.resource_prefixes.get(stem)
-                collection = collection or parts[: seg.index] + [(resource_literal(param.param), False)]
+                collection = ctx.api.resource_prefixes.get(stem) or _collection_before(item, seg, stem, param.param)
                 parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
             yield Problem(
                 f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
@@ -62,3 +62,12 @@ def check(ctx: Context):
                 suggestion=join(parts) if parts != parts_of(item) else None,
                 detail=f"{seg.index}:{seg.text}",
             )
+
+
+def _collection_before(item: PathItem, seg: Segment, stem: str, param: str) -> list[Part]:
+    """The resource's collection path for a suggestion: the literal before the verb when it already names
+    the resource (`/users/get-user/{user_id}`), else one made from the parameter's name."""
+    before = parts_of(item)[: seg.index]
+    if seg.index > 0 and words.names(item.segments[seg.index - 1].text, stem):
+        return before
+    return before + [(resource_literal(param), False)]
