@@ -59,6 +59,9 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | Non
                 following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
                 if following is None or not following.is_param:
                     parts.insert(seg.index + 1, id_part)
+                last = item.segments[-1]
+                if last.role is Role.CUSTOM_VERB and last.index > seg.index:
+                    parts[-1] = verb_part(last.text, colon or last.colon)
                 return join(parts)
     last = item.segments[-1]
     if last.role not in (Role.CUSTOM_VERB, Role.SINGLETON):

@@ -52,10 +52,7 @@ CASES = [
     Case("positive", "aip profile: the nested suggestion uses a colon verb", spec({
         "/v1alpha/post-training/job/cancel": {"post": op(request=body("job_uuid"))}}),
         [E("POST", "/v1alpha/post-training/job/cancel", "cancel", "job_uuid", "in the request body",
-           "POST /v1alpha/post-training/jobs/{job_uuid}:cancel")], profile="aip",
-        xfail="under `aip` the suggestion keeps `/cancel` (POST /v1alpha/post-training/jobs/{job_uuid}/cancel), "
-              "which aip136/custom-method-style then flags as an error; nest_id ignores `colon` when a literal "
-              "of the path names the resource"),
+           "POST /v1alpha/post-training/jobs/{job_uuid}:cancel")], profile="aip"),
     Case("negative", "verb after the ID", spec({
         "/v1alpha/post-training/jobs/{job_uuid}/cancel": {"post": op(request=body("reason"))}}), []),
     Case("negative", "argument IDs of a custom method on an identified resource", spec({

@@ -49,10 +49,7 @@ CASES = [
                "GET /v1alpha/post-training/jobs/{job_uuid}/status")]),
     Case("positive", "path-item parameter missing from the template is reported once", spec({
         "/v1/job/status": {"parameters": [path_param("job_id")], "get": {}, "delete": {}}}),
-        [extra(None, "/v1/job/status", "job_id", "/v1/jobs/{job_id}/status")],
-        xfail="a path-item parameter is one finding with no method, for GET and DELETE alike, but its suggestion "
-              "names the first operation's method only: `GET /v1/jobs/{job_id}/status` (regression of dd3ed2e, "
-              "which dropped the path-level case)"),
+        [extra(None, "/v1/job/status", "job_id", "/v1/jobs/{job_id}/status")]),
     Case("positive", "parameter name differs from the template variable", spec({
         "/v1/files/{file_id}": {"get": op(path_param("id"))}}, declare_path_params=False),
         [extra("GET", "/v1/files/{file_id}", "id", None), undeclared("GET", "/v1/files/{file_id}", "file_id")]),
