@@ -61,7 +61,7 @@ def check(ctx: Context):
     validator = _validator(_schema_name(document.major, document.minor))
     if validator is None:
         return
-    errors = [(_pointer(e.instance_path), e.message) for top in validator.iter_errors(root.data) for e in _causes(top)]
+    errors = [cause for error in validator.iter_errors(root.data) for cause in _causes(error)]
     if ctx.options["semantic"]:
         errors += list(_semantic_errors(root.data))
     for pointer, message in _most_specific(errors):
@@ -93,14 +93,41 @@ def _validator(name: str | None) -> Any:
     return jsonschema_rs.validator_for(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _causes(error: Any, depth: int = 0) -> list[Any]:
-    """The errors that explain a failed `oneOf`/`anyOf`: where every alternative but one failed only for
-    not being a `$ref`, the remaining alternative's own errors (recursively), else the error itself."""
+def _causes(error: Any, depth: int = 0) -> list[tuple[str, str]]:
+    """The (pointer, message) pairs that explain a failed `oneOf`/`anyOf`: where every alternative but one
+    failed only for not being a `$ref`, the remaining alternative's own errors (recursively); where the
+    alternatives differ only in the allowed values of one member (`in: path|query|header|cookie`), that
+    member with all the values; else the error itself."""
     branches = getattr(error.kind, "context", None) or []
     real = [b for b in branches if not all(_REF_ONLY in e.message for e in b)]
-    if depth > 6 or len(real) != 1 or not real[0]:
-        return [error]
-    return [cause for e in real[0] for cause in _causes(e, depth + 1)]
+    if depth <= 6 and len(real) == 1 and real[0]:
+        return [cause for e in real[0] for cause in _causes(e, depth + 1)]
+    if depth <= 6 and len(real) > 1:
+        choice = _enum_choice(real)
+        if choice is not None:
+            return [choice]
+    return [(_pointer(error.instance_path), error.message)]
+
+
+def _enum_choice(branches: list[list[Any]]) -> tuple[str, str] | None:
+    """One member whose allowed value differs per alternative: `"qery" is not one of "path", "query", ...`."""
+    allowed: dict[str, list[Any]] = {}
+    value: Any = None
+    for branch in branches:
+        values = {}
+        for e in branch:
+            kind = e.kind.as_dict()
+            if "options" in kind or "expected_value" in kind:
+                values[_pointer(e.instance_path)] = kind.get("options", [kind.get("expected_value")])
+                value = e.instance
+        if len(values) != 1:
+            return None
+        (pointer, options), = values.items()
+        allowed.setdefault(pointer, []).extend(options)
+    if len(allowed) != 1:
+        return None
+    (pointer, options), = allowed.items()
+    return pointer, f"{json.dumps(value)} is not one of {', '.join(json.dumps(o) for o in options)}"
 
 
 def _pointer(path: Iterable[Any]) -> str:
