@@ -45,12 +45,16 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | Non
       (`/v1alpha/post-training/job/status` + `job_uuid` -> `/v1alpha/post-training/jobs/{job_uuid}/status`);
     - the API already has the resource's collection: the action moves under it
       (`/v1/safety/run-shield` + `shield_id`, beside `/v1/shields/{id}` -> `/v1/shields/{shield_id}/run`);
+    - a list's parent ID goes before the listed collection (`/messages` + `thread_id` -> `/threads/{thread_id}/messages`);
     - else the collection is made from the parameter's name, in place."""
     stem = id_stem(param)
-    if not stem or not item.segments:
+    if stem is None or not item.segments:
         return None
     parts = parts_of(item)
     id_part = ("{" + param + "}", False)
+    last = item.segments[-1]
+    if not stem:  # a bare `id`: the member of the collection the path ends in
+        return join(parts + [id_part]) if last.role is Role.COLLECTION else None
     for seg in reversed(item.segments):
         if not seg.is_param and seg.role is not Role.VERSION and seg.role is not Role.CUSTOM_VERB:
             if words.stem(seg.text) == stem:
@@ -63,10 +67,12 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | Non
                 if last.role is Role.CUSTOM_VERB and last.index > seg.index:
                     parts[-1] = verb_part(last.text, colon or last.colon)
                 return join(parts)
-    last = item.segments[-1]
-    if last.role not in (Role.CUSTOM_VERB, Role.SINGLETON):
+    if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
+        tail: Part = (last.text, False)
+    elif last.role in (Role.CUSTOM_VERB, Role.SINGLETON):
+        tail = _action_without_noun(last, stem, colon) if last.role is Role.CUSTOM_VERB else (last.text, False)
+    else:
         return None
-    tail = _action_without_noun(last, stem, colon) if last.role is Role.CUSTOM_VERB else (last.text, False)
     prefix = api.resource_prefixes.get(stem) or parts[: last.index] + [(resource_literal(param), False)]
     return join(prefix + [id_part, tail])
 

@@ -47,6 +47,12 @@ CASES = [
     Case("positive", "colon verb on the collection with the member's ID", spec({
         "/v1/jobs:cancel": {"post": op(query("job_id", required=True))}}),
         [E("POST", "/v1/jobs:cancel", "job_id", "POST /v1/jobs/{job_id}:cancel")]),
+    Case("positive", "required parent ID on a list goes before the collection (AIP-132)", spec({
+        "/v1/messages": {"get": op(query("thread_id", required=True))}, "/v1/threads/{thread_id}": "get"}),
+        [E("GET", "/v1/messages", "thread_id", "GET /v1/threads/{thread_id}/messages")]),
+    Case("positive", "required bare id on a list addresses one member", spec({
+        "/v1/jobs": {"get": op(query("id", required=True))}}),
+        [E("GET", "/v1/jobs", "id", "GET /v1/jobs/{id}")]),
     Case("negative", "optional list filter run_id and cursor after", spec({
         "/v1/threads/{thread_id}/messages": {"get": op(query("run_id"), query("after"))},
         "/v1/runs/{run_id}": "get"}), []),
