@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
+from aiplint.config import Config, severity_of
 from aiplint.rule import Context, Problem, Rule, Severity
 
 if TYPE_CHECKING:
     from aiplint.document import Document
+    from aiplint.model import Location
 
 ENTRY_POINT_GROUP = "aiplint.rules"
+UNUSED_SUPPRESSION = "aiplint/unused-suppression"  # runs last: it reports what the others did not use
 _PARAM = re.compile(r"\{[^{}]*\}")
 
 
@@ -79,28 +83,47 @@ def matches(rule_id: str, selectors: Iterable[str]) -> bool:
     return False
 
 
+Selection = Config  # which rules run, at which severity, with which options: see aiplint.config
+
+
 @dataclass(frozen=True)
-class Selection:
-    """Which rules run, at which severity, with which options."""
+class Settings:
+    """One rule's effective severity (None = off) and options for one finding's place."""
 
-    profile: str = "rest"
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severities: Mapping[str, Severity] = field(default_factory=dict)
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    severity: Severity | None
+    options: Mapping[str, Any]
 
-    def active(self, rules: Mapping[str, Rule]) -> list[tuple[Rule, Severity]]:
-        chosen = []
-        for rule in rules.values():
-            severity = self.severities.get(rule.id) or rule.severity_for(self.profile)
-            if self.select:
-                if not matches(rule.id, self.select):
-                    continue
-                severity = severity or next(iter(rule.severities.values()), Severity.WARNING)
-            if severity is None or matches(rule.id, self.ignore):
-                continue
-            chosen.append((rule, severity))
-        return chosen
+
+def base_settings(rule: Rule, config: Config) -> Settings | None:
+    """A rule's settings from the profile, `select`/`ignore` and `[rules]`; None when it does not run at all
+    (not selected, ignored, or off in the profile with no override that turns it on)."""
+    if config.select and not matches(rule.id, config.select):
+        return None
+    if matches(rule.id, config.ignore):
+        return None
+    configured = config.rules.get(rule.id)
+    severity = rule.severity_for(config.profile)
+    if configured is not None and configured.severity is not None:
+        severity = severity_of(configured.severity)
+    elif severity is None and config.select:  # selected explicitly: run even where the profile has it off
+        severity = next(iter(rule.severities.values()), Severity.WARNING)
+    options = rule.options_for(config.profile, configured.options if configured else None)
+    if severity is None and not any(rule.id in o.rules for o in config.overrides):
+        return None
+    return Settings(severity, options)
+
+
+def settings_at(rule: Rule, config: Config, base: Settings, api_path: str | None, file: str) -> Settings:
+    """The settings after the `[[overrides]]` that apply at an API path and file (later ones win)."""
+    severity, options = base.severity, dict(base.options)
+    for override in config.overrides:
+        settings = override.rules.get(rule.id)
+        if settings is None or not override.applies(api_path, file):
+            continue
+        if settings.severity is not None:
+            severity = severity_of(settings.severity)
+        options.update(settings.options)
+    return Settings(severity, MappingProxyType(options))
 
 
 def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str, detail: str) -> str:
@@ -113,22 +136,93 @@ def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str
 
 
 def run_rules(
-    document: Document, selection: Selection, rules: Mapping[str, Rule] | None = None
+    document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None
 ) -> tuple[list[Finding], list[RuleCrash]]:
-    """Build the model once, run every active rule on it, and locate the problems they report."""
+    """Build the model once, run every active rule on it, drop what inline suppressions cover, and locate
+    the problems that remain."""
     from aiplint.model import ApiModel
+    from aiplint.suppression import Suppressions
 
     rules = available_rules() if rules is None else rules
     api = ApiModel.build(document)
+    api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
+    file = document.root.path
     reported: list[tuple[Rule, Severity, Problem]] = []
     crashes: list[RuleCrash] = []
-    for rule, severity in selection.active(rules):
-        ctx = Context(api, rule.options_for(selection.profile, selection.options.get(rule.id)), selection.profile)
+    last = [rule for rule in rules.values() if rule.id == UNUSED_SUPPRESSION]
+    for rule in [r for r in rules.values() if r.id != UNUSED_SUPPRESSION] + last:
+        base = base_settings(rule, config)
+        if base is None or (rule.id.startswith("aiplint/") and not config.inline_ignores):
+            continue
         try:
-            reported.extend((rule, severity, problem) for problem in rule.check(ctx))
+            for problem, settings in _run(rule, config, base, api, file):
+                if settings.severity is None:
+                    continue
+                if not rule.id.startswith("aiplint/") and api.suppressions.suppresses(rule.id, _places(problem)):
+                    continue
+                reported.append((rule, settings.severity, problem))
         except Exception as exc:
-            crashes.append(RuleCrash(rule.id, document.root.path, f"{type(exc).__name__}: {exc}"))
+            crashes.append(RuleCrash(rule.id, file, f"{type(exc).__name__}: {exc}"))
     return _locate(reported), crashes
+
+
+def _run(rule: Rule, config: Config, base: Settings, api: Any, file: str) -> Iterator[tuple[Problem, Settings]]:
+    """Run a rule once per distinct set of options the overrides ask for, keeping each problem from the run
+    whose options are the ones in force at its place."""
+    runs: dict[tuple, list[Problem]] = {}
+
+    def problems(options: Mapping[str, Any]) -> list[Problem]:
+        key = _frozen(options)
+        if key not in runs:
+            runs[key] = list(rule.check(Context(api, MappingProxyType(dict(options)), config.profile)))
+        return runs[key]
+
+    for problem in problems(base.options):
+        settings = settings_at(rule, config, base, _api_path(problem, api.document.root), file)
+        if _frozen(settings.options) == _frozen(base.options):
+            yield problem, settings
+    variants = {_frozen(s.options): s for s in _override_settings(rule, config, base, api, file)}
+    for key, variant in variants.items():
+        if key == _frozen(base.options):
+            continue
+        for problem in problems(variant.options):
+            settings = settings_at(rule, config, base, _api_path(problem, api.document.root), file)
+            if _frozen(settings.options) == key:
+                yield problem, settings
+
+
+def _override_settings(rule: Rule, config: Config, base: Settings, api: Any, file: str) -> Iterator[Settings]:
+    """The settings in force at each API path where an override changes this rule's options."""
+    if not any(o.rules.get(rule.id) and o.rules[rule.id].options for o in config.overrides):
+        return
+    for item in api.paths:
+        yield settings_at(rule, config, base, item.key, file)
+    yield settings_at(rule, config, base, None, file)
+
+
+def _frozen(options: Mapping[str, Any]) -> tuple:
+    return tuple(sorted((k, repr(v)) for k, v in options.items()))
+
+
+def _api_path(problem: Problem, root: Any) -> str | None:
+    """The OpenAPI path a problem concerns: its operation's, its own, or the one its pointer lies under."""
+    if problem.operation is not None:
+        return problem.operation.path.key
+    if problem.path is not None:
+        return problem.path
+    if problem.at.source is root and problem.at.pointer.startswith("/paths/"):
+        from aiplint.document import unescape_token
+
+        return unescape_token(problem.at.pointer.split("/")[2])
+    return None
+
+
+def _places(problem: Problem) -> list[Location]:
+    """Where a suppression may sit to cover a problem: at or above the problem, its operation or its path."""
+    places = [problem.at]
+    if problem.operation is not None:
+        places += [problem.operation.at, problem.operation.path.at, problem.operation.path.key_at]
+    return places
 
 
 def _locate(reported: list[tuple[Rule, Severity, Problem]]) -> list[Finding]:

@@ -177,6 +177,9 @@ class ApiModel:
         self.paths = paths
         self.base_path = base_path
         self.operations = [op for item in paths for op in item.operations]
+        from aiplint.suppression import Suppressions
+
+        self.suppressions = Suppressions(None, ())  # the engine fills it in with the document's suppressions
 
     @classmethod
     def build(cls, document: Document, extra_verbs: frozenset[str] = frozenset()) -> ApiModel:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from aiplint.document import open_document
+from aiplint.config import RuleSettings
 from aiplint.engine import Finding, Selection, run_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +115,8 @@ def lint(
     else:
         document = open_document(str(target))
     assert document is not None, "not an OpenAPI document"
-    selection = Selection(profile=profile, select=(rule,), options={rule: options} if options else {})
+    settings = {rule: RuleSettings(options=options)} if options else {}
+    selection = Selection(profile=profile, select=(rule,), rules=settings)
     findings, crashes = run_rules(document, selection)
     assert crashes == []
     assert {f.rule for f in findings} <= {rule}

@@ -3,6 +3,7 @@
 import pytest
 
 from aiplint.document import open_document
+from aiplint.config import RuleSettings
 from aiplint.engine import Selection, run_rules
 
 from ._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, params, position_of, spec
@@ -38,7 +39,7 @@ def test_good_fixture(profile):
 def test_invalid_style_option_is_reported_as_a_crash_of_this_rule():
     document = open_document("inline.json", text='{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, '
                                                  '"paths": {}}')
-    findings, crashes = run_rules(document, Selection(select=(RULE,), options={RULE: {"style": "dash"}}))
+    findings, crashes = run_rules(document, Selection(select=(RULE,), rules={RULE: RuleSettings(options={"style": "dash"})}))
     assert findings == []
     assert [(c.rule, c.error) for c in crashes] == [
         (RULE, "ValueError: option style must be colon, slash or either, not 'dash'")]
