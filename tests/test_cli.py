@@ -130,11 +130,14 @@ def test_no_colour_when_not_a_terminal():
     assert "\x1b[" not in run("check", EXAMPLE).output
 
 
-def test_rules_lists_every_rule_with_severities():
-    output = run("rules").output
-    assert output.splitlines()[0].split() == ["RULE", "rest", "aip", "SUMMARY"]
-    assert "aip136/custom-method-style          warning   error" in output
-    assert len(output.splitlines()) == 1 + len(engine.available_rules())
+def test_rules_lists_every_rule_with_severities_and_options():
+    lines = run("rules", "--isolated").output.splitlines()
+    assert lines[0].split() == ["RULE", "rest", "aip", "ACTIVE", "SUMMARY"]
+    assert any(line.startswith("aip136/custom-method-style") and line.split()[1:4] == ["warning", "error", "warning"]
+               for line in lines)
+    assert '    style = "either"' in "\n".join(lines)
+    rule_lines = [line for line in lines[1:] if not line.startswith(" ")]
+    assert len(rule_lines) == len(engine.available_rules())
 
 
 def test_explain_prints_the_rules_documentation():

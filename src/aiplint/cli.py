@@ -22,17 +22,6 @@ def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _check_ids(ids: tuple[str, ...], known: list[str], option: str) -> None:
-    """An unknown rule id or family is a usage error, with the nearest known id."""
-    families = {rule_id.split("/")[0] for rule_id in known}
-    for rule_id in ids:
-        if rule_id == "ALL" or rule_id in known or rule_id.rstrip("/") in families:
-            continue
-        near = difflib.get_close_matches(rule_id, known + sorted(families), n=1)
-        hint = f"; did you mean `{near[0]}`?" if near else ""
-        raise click.UsageError(f"{option}: unknown rule `{rule_id}`{hint}")
-
-
 def iter_spec_files(paths: tuple[str, ...]) -> Iterator[tuple[str, bool]]:
     """Files to lint, each with whether the user named it (directories yield their YAML and JSON files,
     skipping hidden folders and node_modules)."""
@@ -63,85 +52,246 @@ def cli() -> None:
     """Lint OpenAPI documents for REST and Google AIP resource-oriented design."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--profile", type=click.Choice(["rest", "aip"]), default="rest", show_default=True,
-              help="rest: pragmatic REST; aip: strict Google AIP.")
-@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
-              help="Exit 1 when a finding has at least this severity.")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no skip notes.")
-def check(paths: tuple[str, ...], output_format: str, profile: str, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str, quiet: bool) -> None:
-    """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json).
+def _config_options(command):
+    """--config and --isolated, shared by the commands that read the configuration."""
+    command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(command)
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False),
+                        help="Read this configuration file instead of looking for one.")(command)
 
-    Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
-    """
-    from aiplint.document import InputError, open_document
-    from aiplint.engine import RuleLoadError, Selection, available_rules, run_rules
-    from aiplint.output import use_colour, write_json, write_text
-    from aiplint.rule import Severity
+
+def _resolver(config_file: str | None, isolated: bool, command_line: dict | None = None):
+    from aiplint.config import Resolver
+    from aiplint.engine import RuleLoadError, available_rules
 
     try:
         rules = available_rules()
     except RuleLoadError as exc:
         raise click.ClickException(str(exc)) from None
-    select_ids, ignore_ids = _split_ids(select), _split_ids(ignore)
-    _check_ids(select_ids, list(rules), "--select")
-    _check_ids(ignore_ids, list(rules), "--ignore")
-    selection = Selection(profile=profile, select=select_ids, ignore=ignore_ids)
+    return Resolver(rules, config_file, isolated, command_line)
 
-    status = EXIT_CLEAN
-    findings = []
-    linted = 0
+
+def _config_for(resolver, path: str):
+    from aiplint.config import ConfigError
+
+    try:
+        return resolver.for_path(path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--profile", type=click.Choice(["rest", "aip"]), default=None,
+              help="rest (default): pragmatic REST; aip: strict Google AIP.")
+@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding has at least this severity (default: error).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no skip notes.")
+@_config_options
+@click.option("--no-inline-ignores", is_flag=True, help="Do not honour x-aiplint-ignore in the specs.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record the current findings in this baseline file (other specs' entries stay) and exit 0.")
+def check(paths: tuple[str, ...], output_format: str, profile: str | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool,
+          no_inline_ignores: bool, baseline_file: str | None, write_baseline: str | None) -> None:
+    """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json).
+
+    Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
+    """
+    from aiplint.output import use_colour, write_json, write_text
+
+    command_line = {"profile": profile, "select": _split_ids(select), "ignore": _split_ids(ignore),
+                    "fail_on": fail_on, "inline_ignores": False if no_inline_ignores else None}
+    run = CheckRun(_resolver(config_file, isolated, command_line), quiet)
     for path, named in iter_spec_files(paths):
+        run.lint(path, named, baseline_file)
+    if write_baseline:
+        run.write_baseline(write_baseline)
+        click.get_current_context().exit(run.status)
+    findings = sorted(run.findings, key=lambda f: (f.file, f.line, f.column, f.rule))
+    if output_format == "json":
+        write_json(findings, run.linted, sys.stdout)
+    else:
+        write_text(findings, run.linted, sys.stdout, use_colour(sys.stdout), quiet)
+    run.report_fixed_baseline_entries()
+    click.get_current_context().exit(run.exit_status())
+
+
+class CheckRun:
+    """The state of one `aiplint check`: findings, linted files, and the worst status so far."""
+
+    def __init__(self, resolver, quiet: bool):
+        self.resolver = resolver
+        self.quiet = quiet
+        self.status = EXIT_CLEAN
+        self.findings: list = []
+        self.by_spec: dict[str, list] = {}
+        self.thresholds: list[tuple[object, int]] = []  # (finding, fail-on rank of its spec's configuration)
+        self.fixed: list[dict] = []
+        self.linted = 0
+
+    def error(self, message: str) -> None:
+        click.echo(f"error: {message}", err=True)
+        self.status = EXIT_ERROR
+
+    def lint(self, path: str, named: bool, baseline_file: str | None) -> None:
+        from aiplint.document import InputError, open_document
+        from aiplint.engine import run_rules
+
+        config, rules = _config_for(self.resolver, path)
         try:
             document = open_document(path)
         except InputError as exc:
-            click.echo(f"error: {exc}", err=True)
-            status = EXIT_ERROR
-            continue
+            return self.error(str(exc))
         if document is None:
-            if named and not quiet:
+            if named and not self.quiet:
                 click.echo(f"note: {path}: not an OpenAPI document (no top-level `openapi` or `swagger` key); "
                            "skipped", err=True)
-            continue
-        linted += 1
-        found, crashes = run_rules(document, selection, rules)
-        findings.extend(found)
+            return None
+        self.linted += 1
+        found, crashes = run_rules(document, config, rules)
         for crash in crashes:
-            click.echo(f"error: {crash.file}: internal error in rule {crash.rule}: {crash.error}", err=True)
-            status = EXIT_ERROR
+            self.error(f"{crash.file}: internal error in rule {crash.rule}: {crash.error}")
+        self.by_spec[path] = found
+        baseline_file = baseline_file or config.baseline
+        if baseline_file:
+            found = self._without_baseline(path, found, baseline_file)
+        self.findings.extend(found)
+        self.thresholds.extend((f, _rank(config.fail_on)) for f in found)
+        return None
 
-    findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
-    if output_format == "json":
-        write_json(findings, linted, sys.stdout)
-    else:
-        write_text(findings, linted, sys.stdout, use_colour(sys.stdout), quiet)
-    threshold = Severity(fail_on).rank
-    if status == EXIT_CLEAN and any(f.severity.rank >= threshold for f in findings):
-        status = EXIT_FINDINGS
-    click.get_current_context().exit(status)
+    def _without_baseline(self, path: str, found: list, baseline_file: str) -> list:
+        from aiplint.baseline import Baseline, BaselineError
+
+        try:
+            new, fixed = Baseline.load(baseline_file).split(path, found)
+        except BaselineError as exc:
+            raise click.UsageError(str(exc)) from None
+        self.fixed.extend(fixed)
+        return new
+
+    def write_baseline(self, baseline_file: str) -> None:
+        from aiplint.baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline.load(baseline_file, missing_ok=True)
+        except BaselineError as exc:
+            raise click.UsageError(str(exc)) from None
+        for spec, found in self.by_spec.items():
+            baseline.record(spec, found)
+        baseline.write()
+        total = sum(len(found) for found in self.by_spec.values())
+        click.echo(f"Wrote {total} finding{'s' if total != 1 else ''} of {len(self.by_spec)} "
+                   f"spec{'s' if len(self.by_spec) != 1 else ''} to {baseline_file}.", err=True)
+
+    def report_fixed_baseline_entries(self) -> None:
+        if self.fixed and not self.quiet:
+            click.echo(f"note: {len(self.fixed)} baseline entr{'y' if len(self.fixed) == 1 else 'ies'} no longer "
+                       "occur (fixed); run with --write-baseline to shrink the baseline:", err=True)
+            for entry in self.fixed:
+                where = " ".join(part for part in (entry["method"], entry["path"]) if part)
+                click.echo(f"  {entry['file']}: {entry['rule']} {where}".rstrip(), err=True)
+
+    def exit_status(self) -> int:
+        if self.status == EXIT_CLEAN and any(f.severity.rank >= rank for f, rank in self.thresholds):
+            return EXIT_FINDINGS
+        return self.status
+
+
+def _rank(severity: str) -> int:
+    from aiplint.rule import Severity
+
+    return Severity(severity).rank
 
 
 @cli.command("rules")
-@click.option("--profile", type=click.Choice(["rest", "aip"]), default=None,
-              help="Show the severities of one profile only.")
-def list_rules(profile: str | None) -> None:
-    """List every installed rule: id, default severity per profile, summary."""
-    from aiplint.engine import available_rules
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
+              help="markdown: the rule reference (docs/rules.md).")
+@_config_options
+def list_rules(output_format: str, config_file: str | None, isolated: bool) -> None:
+    """List every installed rule: default severity per profile, the severity in force under the current
+    configuration, its options, and a summary."""
     from aiplint.rule import PROFILES
 
-    rules = available_rules()
-    profiles = (profile,) if profile else PROFILES
+    config, rules = _config_for(_resolver(config_file, isolated), ".")
+    if output_format == "markdown":
+        click.echo(rules_markdown(rules), nl=False)
+        return
+    from aiplint.engine import base_settings
+
     width = max(len(rule_id) for rule_id in rules)
-    header = "  ".join(f"{p:<8}" for p in profiles)
-    click.echo(f"{'RULE':<{width}}  {header}  SUMMARY")
+    click.echo(f"{'RULE':<{width}}  {'  '.join(f'{p:<8}' for p in PROFILES)}  {'ACTIVE':<8}  SUMMARY")
     for rule in rules.values():
-        levels = "  ".join(f"{getattr(rule.severity_for(p), 'value', 'off'):<8}" for p in profiles)
-        click.echo(f"{rule.id:<{width}}  {levels}  {rule.summary}")
+        levels = "  ".join(f"{getattr(rule.severity_for(p), 'value', 'off'):<8}" for p in PROFILES)
+        settings = base_settings(rule, config)
+        active = settings.severity.value if settings and settings.severity else "off"
+        click.echo(f"{rule.id:<{width}}  {levels}  {active:<8}  {rule.summary}")
+        for name, value in (settings.options if settings else {}).items():
+            click.echo(f"{'':<{width}}    {name} = {_toml(value)}")
+
+
+def rules_markdown(rules) -> str:
+    """The rule reference: a table of every rule, then each rule's documentation."""
+    import inspect
+
+    lines = ["# aiplint rules", "", "Generated by `aiplint rules --format markdown`; do not edit by hand.", "",
+             "| rule | rest | aip | summary |", "| --- | --- | --- | --- |"]
+    for rule in rules.values():
+        levels = " | ".join(getattr(rule.severity_for(p), "value", "off") for p in ("rest", "aip"))
+        anchor = rule.id.replace("/", "").replace(".", "")
+        lines.append(f"| [`{rule.id}`](#{anchor}) | {levels} | {rule.summary} |")
+    for rule in rules.values():
+        lines += ["", f"## {rule.id}", "", f"{rule.summary}. Reference: [{rule.reference}]({rule.url}).", ""]
+        for name, option in rule.options.items():
+            extra = "".join(f", `{p}`: `{_toml(v)}`" for p, v in option.profile_defaults.items())
+            lines.append(f"- option `{name}` (default `{_toml(option.default)}`{extra}): {option.help}")
+        body = inspect.cleandoc(rule.doc).replace("\n## ", "\n### ")
+        lines += ["", body]
+    return "\n".join(lines) + "\n"
+
+
+def _toml(value) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        value = list(value)
+    return json.dumps(value)
+
+
+@cli.command("config")
+@click.argument("path", default=".", type=click.Path())
+@_config_options
+def show_config(path: str, config_file: str | None, isolated: bool) -> None:
+    """Print the configuration in force for PATH (default: this folder) and where each value came from."""
+    config, rules = _config_for(_resolver(config_file, isolated), path)
+    click.echo(f"# configuration file: {config.path or '(none; defaults)'}")
+    origin = config.origins
+    values = {"profile": config.profile, "select": config.select, "ignore": config.ignore,
+              "fail-on": config.fail_on, "inline-ignores": config.inline_ignores, "baseline": config.baseline,
+              "plugins": config.plugins}
+    for key, value in values.items():
+        if value is not None:
+            click.echo(f"{key} = {_toml(value):<40} # {origin.get(key, 'default')}")
+    for rule_id, settings in config.rules.items():
+        click.echo(f'\n[rules."{rule_id}"]  # {config.path}')
+        if settings.severity:
+            click.echo(f"severity = {_toml(settings.severity)}")
+        for name, value in settings.options.items():
+            click.echo(f"{name} = {_toml(value)}")
+    for override in config.overrides:
+        click.echo(f"\n[[overrides]]  # {config.path}")
+        for key, globs in (("paths", override.paths), ("files", override.files)):
+            if globs:
+                click.echo(f"{key} = {_toml(globs)}")
+        for rule_id, settings in override.rules.items():
+            options = {**({"severity": settings.severity} if settings.severity else {}), **settings.options}
+            click.echo(f'rules."{rule_id}" = {{ {", ".join(f"{k} = {_toml(v)}" for k, v in options.items())} }}')
 
 
 @cli.command()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -256,3 +256,42 @@ def load_plugins(modules: tuple[str, ...], root: str, rules: dict[str, Rule], wh
 
 def severity_of(name: str | None) -> Severity | None:
     return None if name in (None, "off") else Severity(name)
+
+
+class Resolver:
+    """Each linted file's configuration and rule set: its config file (found or given), its plugins, and the
+    command line's options on top.  Memoised per configuration file."""
+
+    def __init__(self, rules: Mapping[str, Rule], config_file: str | None = None, isolated: bool = False,
+                 command_line: Mapping[str, Any] | None = None):
+        self.rules = rules
+        self.config_file = config_file
+        self.isolated = isolated
+        self.command_line = {k: v for k, v in (command_line or {}).items() if v not in (None, ())}
+        self._cache: dict[str | None, tuple[Config, dict[str, Rule]]] = {}
+
+    def for_path(self, path: str) -> tuple[Config, dict[str, Rule]]:
+        found = None if self.isolated else (Path(self.config_file) if self.config_file else find_config_file(path))
+        key = str(found) if found else None
+        if key not in self._cache:
+            self._cache[key] = self._resolve(found)
+        return self._cache[key]
+
+    def _resolve(self, file: Path | None) -> tuple[Config, dict[str, Rule]]:
+        rules = dict(self.rules)
+        if file is None:
+            config = Config()
+        else:
+            if not file.is_file():
+                raise ConfigError(f"{file}: configuration file not found")
+            data = read_config_file(file)
+            plugins = data.get("plugins", [])
+            if isinstance(plugins, list) and all(isinstance(p, str) for p in plugins):
+                load_plugins(tuple(plugins), str(file.parent.resolve()), rules, str(file))
+            config = parse_config(data, rules, str(file))
+        for key in ("select", "ignore"):
+            for rule_id in self.command_line.get(key, ()):
+                check_rule_id(rule_id, rules, f"--{key}")
+        origins = dict(config.origins)
+        origins.update({key.replace("_", "-"): "command line" for key in self.command_line})
+        return replace(config, **self.command_line, origins=origins), rules
