@@ -1,0 +1,217 @@
+"""The pre-commit hook (.pre-commit-hooks.yaml), run by the real `pre-commit` tool in a throwaway git repo.
+
+pre-commit builds the hook's virtualenv by pip-installing this repository (from a snapshot of the working
+tree, so uncommitted changes are what gets tested); PRE_COMMIT_HOME is shared by the module's tests, so that
+is done once (about 10 s with a warm pip cache, a minute or more with a cold one).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO
+
+pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e '.[test]')")
+if shutil.which("git") is None:
+    pytest.skip("git is not installed: pre-commit needs it", allow_module_level=True)
+if not (REPO / ".git").exists():
+    pytest.skip(f"{REPO} is not a git checkout: pre-commit installs hooks from git", allow_module_level=True)
+
+BAD_SPEC = FIXTURES / "examples" / "petstore-jobs.yaml"
+GOOD_SPEC = """openapi: 3.1.0
+info: {title: Books, version: "1"}
+paths:
+  /v1/books/{book_id}:
+    get:
+      parameters: [{name: book_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "schemas.yaml#/Book"}
+"""
+# Only a $ref target of GOOD_SPEC: no `openapi` key, so aiplint skips it (silently, with --quiet).
+REF_TARGET = """Book:
+  type: object
+  properties:
+    name: {type: string}
+"""
+UNRELATED = "name: x\n"
+TIMEOUT = 900  # the first run builds the hook's virtualenv
+
+
+class Sandbox:
+    """A home for pre-commit and git that ignores the caller's git configuration and GIT_* variables."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        gitconfig = root / "gitconfig"
+        gitconfig.write_text("[user]\n\tname = aiplint tests\n\temail = tests@aiplint.invalid\n")
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+        self.env.update(
+            PRE_COMMIT_HOME=str(root / "pre-commit-home"),
+            GIT_CONFIG_GLOBAL=str(gitconfig),
+            GIT_CONFIG_NOSYSTEM="1",
+            NO_COLOR="1",
+        )
+
+    def run(self, *args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            args, cwd=cwd, env=self.env, capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"{args} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+        return result
+
+    def git(self, *args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.run("git", *args, cwd=cwd, check=check)
+
+    def pre_commit(self, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        return self.run(sys.executable, "-m", "pre_commit", *args, cwd=cwd, check=False)
+
+    def init_repo(self, path: Path, files: dict[str, str]) -> Path:
+        path.mkdir()
+        self.git("init", "--quiet", cwd=path)
+        self.git("config", "user.name", "aiplint tests", cwd=path)
+        self.git("config", "user.email", "tests@aiplint.invalid", cwd=path)
+        self.git("config", "commit.gpgsign", "false", cwd=path)
+        for name, text in files.items():
+            (path / name).write_text(text)
+        if files:
+            self.git("add", "--", *files, cwd=path)
+            self.git("commit", "--quiet", "--no-verify", "-m", "files", cwd=path)
+        return path
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory) -> Sandbox:
+    return Sandbox(tmp_path_factory.mktemp("precommit"))
+
+
+@pytest.fixture(scope="module")
+def hook_repo(sandbox) -> tuple[Path, str]:
+    """A commit holding this repository's working tree (tracked files with their uncommitted changes, and
+    untracked files that are not ignored), as `pre-commit try-repo` makes: (path, rev)."""
+    snapshot = sandbox.root / "hook-repo"
+    sandbox.git("clone", "--quiet", "--no-hardlinks", str(REPO), str(snapshot), cwd=sandbox.root)
+    diff = subprocess.run(
+        ["git", "diff", "HEAD", "--binary"], cwd=REPO, env=sandbox.env, capture_output=True, check=True
+    ).stdout
+    if diff:
+        subprocess.run(["git", "apply", "--whitespace=nowarn"], cwd=snapshot, input=diff, check=True, env=sandbox.env)
+    untracked = sandbox.git("ls-files", "--others", "--exclude-standard", "-z", cwd=REPO).stdout.split("\0")
+    for name in filter(None, untracked):
+        (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, snapshot / name)
+    sandbox.git("add", "--all", cwd=snapshot)
+    sandbox.git("commit", "--quiet", "--allow-empty", "--no-verify", "-m", "snapshot", cwd=snapshot)
+    return snapshot, sandbox.git("rev-parse", "HEAD", cwd=snapshot).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def project(sandbox, hook_repo) -> Path:
+    """A user's repository whose .pre-commit-config.yaml uses the hook as the README says (repo, rev, id)."""
+    path, rev = hook_repo
+    config = f"repos:\n-   repo: {path}\n    rev: {rev}\n    hooks:\n    -   id: aiplint\n"
+    return sandbox.init_repo(
+        sandbox.root / "project",
+        {
+            ".pre-commit-config.yaml": config,
+            "petstore-jobs.yaml": BAD_SPEC.read_text(),
+            "books.yaml": GOOD_SPEC,
+            "schemas.yaml": REF_TARGET,
+            "config.yaml": UNRELATED,
+        },
+    )
+
+
+def run_hook(sandbox: Sandbox, project: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    return sandbox.pre_commit("run", "--verbose", "--color=never", "--files", *files, cwd=project)
+
+
+def hook_output(result: subprocess.CompletedProcess[str]) -> str:
+    """What the hook printed: pre-commit's verbose report less its status and `- hook id`/`- duration` lines."""
+    lines = [line for line in result.stdout.splitlines() if not line.startswith(("[INFO]", "aiplint....", "- "))]
+    return "\n".join(lines).strip()
+
+
+def test_bad_spec_fails_with_located_findings(sandbox, project):
+    result = run_hook(sandbox, project, "petstore-jobs.yaml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "aiplint...." in result.stdout and "Failed" in result.stdout
+    assert "- exit code: 1" in result.stdout
+    out = hook_output(result).splitlines()
+    assert out[0].startswith("petstore-jobs.yaml:37:5: error aip122/collection-name-consistency ")
+    assert out[1] == "    suggestion: GET /v1/training/jobs/{job_id}/status"
+    assert any(line.startswith("petstore-jobs.yaml:40:11: error rest/resource-id-in-query ") for line in out)
+    assert not any(line.startswith("Found ") for line in out), "--quiet: no summary line"
+
+
+def test_good_spec_and_its_ref_target_pass_silently(sandbox, project):
+    result = run_hook(sandbox, project, "books.yaml", "schemas.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+    assert hook_output(result) == ""
+
+
+def test_unrelated_yaml_produces_no_output_and_passes(sandbox, project):
+    result = run_hook(sandbox, project, "config.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+    assert hook_output(result) == ""
+    assert "not an OpenAPI document" not in result.stdout + result.stderr
+
+
+def test_one_invocation_mixes_all_files(sandbox, project):
+    """pre-commit hands the hook many files at once: only the bad spec's findings are printed."""
+    result = run_hook(sandbox, project, "config.yaml", "books.yaml", "schemas.yaml", "petstore-jobs.yaml")
+    assert result.returncode == 1
+    findings = [line for line in hook_output(result).splitlines() if not line.startswith("    ")]
+    assert [line.split(": ")[0] for line in findings] == ["petstore-jobs.yaml:37:5", "petstore-jobs.yaml:40:11"]
+
+
+def test_files_of_other_types_are_not_passed_to_the_hook(sandbox, project):
+    (project / "notes.txt").write_text("openapi: 3.1.0\n")
+    result = run_hook(sandbox, project, "notes.txt")
+    assert result.returncode == 0
+    assert "(no files to check)Skipped" in result.stdout
+
+
+def test_installed_hook_blocks_a_commit_of_a_bad_spec(sandbox, hook_repo):
+    """`pre-commit install`, then `git commit`: the bad spec is refused, the good one goes in."""
+    path, rev = hook_repo
+    config = f"repos:\n-   repo: {path}\n    rev: {rev}\n    hooks:\n    -   id: aiplint\n"
+    repo = sandbox.init_repo(sandbox.root / "committer", {".pre-commit-config.yaml": config})
+    installed = sandbox.pre_commit("install", cwd=repo)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    (repo / "openapi.yaml").write_text(BAD_SPEC.read_text())
+    sandbox.git("add", "openapi.yaml", cwd=repo)
+    refused = sandbox.git("commit", "-m", "bad spec", cwd=repo, check=False)
+    assert refused.returncode == 1
+    assert "openapi.yaml:37:5: error aip122/collection-name-consistency " in refused.stdout + refused.stderr
+
+    (repo / "openapi.yaml").write_text(GOOD_SPEC.replace('{$ref: "schemas.yaml#/Book"}', "{type: object}"))
+    (repo / "deploy.yaml").write_text(UNRELATED)
+    sandbox.git("add", "openapi.yaml", "deploy.yaml", cwd=repo)
+    accepted = sandbox.git("commit", "-m", "good spec", cwd=repo, check=False)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "aiplint" in accepted.stdout + accepted.stderr and "Passed" in accepted.stdout + accepted.stderr
+
+
+def test_try_repo_runs_the_working_tree(sandbox, tmp_path):
+    """`pre-commit try-repo <this repo> aiplint`, the way to try the hook before a release."""
+    repo = sandbox.init_repo(tmp_path / "try", {"petstore-jobs.yaml": BAD_SPEC.read_text(), "config.yaml": UNRELATED})
+    result = sandbox.pre_commit(
+        "try-repo", str(REPO), "aiplint", "--color=never", "--files", "petstore-jobs.yaml", "config.yaml", cwd=repo
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "petstore-jobs.yaml:37:5: error aip122/collection-name-consistency " in result.stdout
+    assert "config.yaml" not in result.stdout + result.stderr
