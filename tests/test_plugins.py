@@ -12,7 +12,7 @@ import pytest
 from aiplint.engine import available_rules
 from conftest import REPO
 
-PLUGIN = REPO / "tests" / "plugin_pkg"
+PLUGIN = REPO / "examples" / "operation-id-case"
 SPEC = """openapi: 3.1.0
 info: {title: t, version: "1"}
 paths:

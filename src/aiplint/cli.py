@@ -245,12 +245,11 @@ def rules_markdown(rules) -> str:
         anchor = rule.id.replace("/", "").replace(".", "")
         lines.append(f"| [`{rule.id}`](#{anchor}) | {levels} | {rule.summary} |")
     for rule in rules.values():
-        lines += ["", f"## {rule.id}", "", f"{rule.summary}. Reference: [{rule.reference}]({rule.url}).", ""]
-        for name, option in rule.options.items():
-            extra = "".join(f", `{p}`: `{_toml(v)}`" for p, v in option.profile_defaults.items())
-            lines.append(f"- option `{name}` (default `{_toml(option.default)}`{extra}): {option.help}")
-        body = inspect.cleandoc(rule.doc).replace("\n## ", "\n### ")
-        lines += ["", body]
+        lines += ["", f"## {rule.id}", "", f"{rule.summary}. Reference: [{rule.reference}]({rule.url})."]
+        options = [f"- option `{name}` (default `{_toml(option.default)}`"
+                   + "".join(f", `{p}`: `{_toml(v)}`" for p, v in option.profile_defaults.items())
+                   + f"): {option.help}" for name, option in rule.options.items()]
+        lines += ([""] + options if options else []) + ["", inspect.cleandoc(rule.doc).replace("\n## ", "\n### ")]
     return "\n".join(lines) + "\n"
 
 

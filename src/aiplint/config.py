@@ -294,4 +294,7 @@ class Resolver:
                 check_rule_id(rule_id, rules, f"--{key}")
         origins = dict(config.origins)
         origins.update({key.replace("_", "-"): "command line" for key in self.command_line})
-        return replace(config, **self.command_line, origins=origins), rules
+        changes = dict(self.command_line)
+        if "ignore" in changes:  # like ruff: --select replaces the file's selection, --ignore adds to it
+            changes["ignore"] = config.ignore + changes["ignore"]
+        return replace(config, **changes, origins=origins), rules

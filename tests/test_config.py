@@ -1,0 +1,172 @@
+"""Configuration: discovery, validation with did-you-mean, command-line precedence, overrides, plugins."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from click.testing import CliRunner
+
+from aiplint.cli import cli
+from conftest import FIXTURES
+
+EXAMPLE = (FIXTURES / "examples" / "petstore-jobs.yaml").read_text()
+LEGACY = """openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /v1/legacy/user/{user_id}:
+    get:
+      parameters: [{name: user_id, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+  /v1/account/{account_id}:
+    get:
+      parameters: [{name: account_id, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+"""
+
+
+def project(tmp_path, config: str, spec: str = EXAMPLE, name: str = "pyproject.toml"):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / name).write_text(textwrap.dedent(config))
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "api.yaml").write_text(spec)
+    return specs / "api.yaml"
+
+
+def check(*args: str):
+    result = CliRunner().invoke(cli, ["check", "--format", "json", *args])
+    return result, (json.loads(result.stdout) if result.stdout.startswith("{") else None)
+
+
+def test_pyproject_is_found_walking_up_from_the_spec(tmp_path):
+    spec = project(tmp_path, """
+        [tool.aiplint]
+        ignore = ["aip122/"]
+        fail-on = "warning"
+        [tool.aiplint.rules."rest/resource-id-in-query"]
+        severity = "warning"
+    """)
+    result, report = check(str(spec))
+    assert [(f["rule"], f["severity"]) for f in report["findings"]] == [("rest/resource-id-in-query", "warning")]
+    assert result.exit_code == 1  # fail-on = warning from the file
+
+
+def test_dot_aiplint_toml_uses_the_same_keys_without_the_table(tmp_path):
+    spec = project(tmp_path, 'select = ["aip122/"]\n', name=".aiplint.toml")
+    _, report = check(str(spec))
+    assert {f["rule"] for f in report["findings"]} == {"aip122/collection-name-consistency"}
+
+
+def test_command_line_wins_and_isolated_ignores_the_file(tmp_path):
+    spec = project(tmp_path, '[tool.aiplint]\nignore = ["rest/"]\nprofile = "aip"\n')
+    _, report = check(str(spec), "--ignore", "aip122/")
+    assert report["findings"] == []  # --ignore adds to the file's ignore (rest/ + aip122/)
+    _, report = check(str(spec), "--select", "rest/")
+    assert {f["rule"] for f in report["findings"]} == set()  # --select replaces the selection; ignore still applies
+    _, report = check(str(spec), "--isolated")
+    assert {f["rule"] for f in report["findings"]} == {"aip122/collection-name-consistency", "rest/resource-id-in-query"}
+
+
+def test_explicit_config_file(tmp_path):
+    config = tmp_path / "lint.toml"
+    config.write_text('select = ["rest/resource-id-in-query"]\n')
+    spec = tmp_path / "api.yaml"
+    spec.write_text(EXAMPLE)
+    _, report = check(str(spec), "--config", str(config))
+    assert {f["rule"] for f in report["findings"]} == {"rest/resource-id-in-query"}
+
+
+def test_typos_are_usage_errors_with_did_you_mean(tmp_path):
+    cases = [
+        ('[tool.aiplint]\nignroe = ["aip122/"]\n', "unknown key `ignroe`; did you mean `ignore`?"),
+        ('[tool.aiplint.rules."aip122/plural-colection"]\nseverity = "off"\n',
+         "unknown rule `aip122/plural-colection`; did you mean `aip122/plural-collection`?"),
+        ('[tool.aiplint.rules."aip122/plural-collection"]\nuncountables = ["x"]\n',
+         "has no option `uncountables`; did you mean `uncountable`?"),
+        ('[tool.aiplint.rules."aip122/plural-collection"]\nuncountable = "x"\n', "`rules.\"aip122/plural-collection\".uncountable` must be a list"),
+        ('[tool.aiplint]\nprofile = "google"\n', "`profile` must be one of rest, aip"),
+        ('[tool.aiplint]\nselect = ["aip136/htp-method"]\n', "did you mean `aip136/http-method`?"),
+    ]
+    for index, (config, message) in enumerate(cases):
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        spec = project(folder, config)
+        result, _ = check(str(spec))
+        assert result.exit_code == 2, config
+        assert message in result.stderr and str(folder / "pyproject.toml") in result.stderr, result.stderr
+
+
+def test_override_by_path_glob_changes_severity_only_under_the_glob(tmp_path):
+    spec = project(tmp_path, """
+        [tool.aiplint]
+        select = ["aip122/plural-collection"]
+        [[tool.aiplint.overrides]]
+        paths = ["/v1/legacy/**"]
+        rules = {"aip122/plural-collection" = {severity = "info"}}
+    """, LEGACY)
+    _, report = check(str(spec))
+    assert {(f["path"], f["severity"]) for f in report["findings"]} == {
+        ("/v1/legacy/user/{user_id}", "info"), ("/v1/account/{account_id}", "error")}
+
+
+def test_override_options_apply_only_under_the_glob(tmp_path):
+    spec = project(tmp_path, """
+        [tool.aiplint]
+        select = ["aip122/plural-collection"]
+        [[tool.aiplint.overrides]]
+        paths = ["/v1/legacy/**"]
+        rules = {"aip122/plural-collection" = {uncountable = ["user", "account"]}}
+    """, LEGACY)
+    _, report = check(str(spec))
+    assert [f["path"] for f in report["findings"]] == ["/v1/account/{account_id}"]
+
+
+def test_override_by_file_glob(tmp_path):
+    spec = project(tmp_path, """
+        [tool.aiplint]
+        [[tool.aiplint.overrides]]
+        files = ["specs/*.yaml"]
+        rules = {"rest/resource-id-in-query" = {severity = "off"}}
+    """)
+    _, report = check(str(spec))
+    assert "rest/resource-id-in-query" not in {f["rule"] for f in report["findings"]}
+
+
+def test_repository_local_plugin_module(tmp_path):
+    spec = project(tmp_path, '[tool.aiplint]\nplugins = ["lint_rules_local"]\nselect = ["local/"]\n')
+    (tmp_path / "lint_rules_local.py").write_text(textwrap.dedent('''
+        """Every operation needs a summary."""
+        from aiplint.rule import Problem, rule
+
+        @rule(id="local/summary", summary="operations have a summary", reference="house style",
+              url="https://example.com", severity="warning")
+        def check(ctx):
+            for op in ctx.api.operations:
+                if not op.summary:
+                    yield Problem(f"{op.label} has no summary", op.at, operation=op)
+    '''))
+    _, report = check(str(spec))
+    assert {f["rule"] for f in report["findings"]} == {"local/summary"}
+    assert len(report["findings"]) == 5
+
+
+def test_config_command_shows_values_and_their_origin(tmp_path):
+    spec = project(tmp_path, '[tool.aiplint]\nprofile = "aip"\n[tool.aiplint.rules."aip136/custom-method-style"]\nstyle = "slash"\n')
+    result = CliRunner().invoke(cli, ["config", str(spec)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# configuration file: {tmp_path / 'pyproject.toml'}"
+    assert any(line.startswith('profile = "aip"') and line.endswith(f"# {tmp_path / 'pyproject.toml'}") for line in lines)
+    assert any(line.startswith('fail-on = "error"') and line.endswith("# default") for line in lines)
+    assert 'style = "slash"' in lines
+
+
+def test_rules_command_shows_the_effective_settings(tmp_path):
+    project(tmp_path, '[tool.aiplint]\nprofile = "aip"\n[tool.aiplint.rules."rest/verb-segment"]\nseverity = "off"\n')
+    result = CliRunner().invoke(cli, ["rules", "--config", str(tmp_path / "pyproject.toml")])
+    line = next(line for line in result.stdout.splitlines() if line.startswith("rest/verb-segment"))
+    assert line.split()[1:4] == ["warning", "error", "off"]
+    line = next(line for line in result.stdout.splitlines() if line.startswith("aip136/custom-method-style"))
+    assert line.split()[3] == "error"
+    assert '    style = "colon"' in result.stdout
