@@ -1,0 +1,153 @@
+"""Baselines and fingerprints: adopt aiplint on a legacy spec, then fail only on what is new."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import aiplint
+from aiplint.cli import cli
+from conftest import FIXTURES, corpus_file
+
+EXAMPLE = FIXTURES / "examples" / "petstore-jobs.yaml"
+
+
+def check(*args: str):
+    return CliRunner().invoke(cli, ["check", "--isolated", *args])
+
+
+def fingerprints(path) -> list[tuple[str, str]]:
+    return sorted((f.rule, f.fingerprint) for f in aiplint.lint(path, config={}))
+
+
+def test_legacy_spec_passes_with_a_baseline_and_a_new_singular_collection_fails(tmp_path):
+    spec = tmp_path / "stainless.yaml"
+    shutil.copy(corpus_file("llama-stack/before/stainless-llama-stack-spec.yaml"), spec)
+    baseline = tmp_path / "aiplint-baseline.json"
+    assert check(str(spec)).exit_code == 1
+    assert check(str(spec), "--write-baseline", str(baseline)).exit_code == 0
+    assert check(str(spec), "--baseline", str(baseline)).exit_code == 0
+
+    text = spec.read_text().replace("\n  /v1/batches:\n", """
+  /v1/agent/{agent_id}:
+    get:
+      parameters: [{name: agent_id, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+  /v1/batches:
+""", 1)
+    spec.write_text(text)
+    result = check(str(spec), "--baseline", str(baseline), "--format", "json")
+    assert result.exit_code == 1
+    new = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["path"], f["suggestion"]) for f in new] == [
+        ("aip122/plural-collection", "/v1/agent/{agent_id}", "/v1/agents/{agent_id}")]
+
+
+def test_baseline_lists_fixed_entries_and_keeps_other_specs(tmp_path):
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    shutil.copy(EXAMPLE, one)
+    shutil.copy(EXAMPLE, two)
+    baseline = tmp_path / "baseline.json"
+    check(str(one), str(two), "--write-baseline", str(baseline))
+    recorded = json.loads(baseline.read_text())
+    assert sorted(recorded["files"]) == ["one", "two"] and len(recorded["files"]["one"]) == 2
+
+    one.write_text(EXAMPLE.read_text().replace("/v1/training/job/status", "/v1/training/jobs/{job_id}/status")
+                   .replace("in: query, required: true", "in: path, required: true"))
+    result = check(str(one), "--baseline", str(baseline))
+    assert result.exit_code == 0
+    assert "2 baseline entries no longer occur (fixed)" in result.stderr
+
+    check(str(one), "--write-baseline", str(baseline))  # shrink: only one.yaml's entries change
+    shrunk = json.loads(baseline.read_text())
+    assert sorted(shrunk["files"]) == ["two"] and shrunk["files"]["two"] == recorded["files"]["two"]
+
+
+def test_baseline_file_is_stable_sorted_and_human_readable(tmp_path):
+    baseline = tmp_path / "b.json"
+    check(str(EXAMPLE), "--write-baseline", str(baseline))
+    first = baseline.read_text()
+    check(str(EXAMPLE), "--write-baseline", str(baseline))
+    assert baseline.read_text() == first
+    data = json.loads(first)
+    entries = next(iter(data["files"].values()))
+    assert first.startswith('{\n  "version": 1,\n  "files": {')
+    assert entries == sorted(entries, key=lambda e: (e["rule"], e["path"] or "", e["method"] or "", e["fingerprint"]))
+    assert set(entries[0]) == {"fingerprint", "rule", "method", "path", "message"}
+
+
+def test_a_bad_baseline_is_a_usage_error(tmp_path):
+    assert check(str(EXAMPLE), "--baseline", str(tmp_path / "missing.json")).exit_code == 2
+    (tmp_path / "bad.json").write_text("[1, 2]")
+    assert check(str(EXAMPLE), "--baseline", str(tmp_path / "bad.json")).exit_code == 2
+
+
+SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "t", "version": "1"},
+    "paths": {
+        "/v1/jobs": {"get": {"responses": {"200": {"description": "ok"}}}},
+        "/v1/job/status": {"get": {
+            "parameters": [{"name": "job_id", "in": "query", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "ok"}}}},
+        "/v1/user/{user_id}": {"get": {
+            "parameters": [{"name": "user_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "ok"}}}},
+    },
+}
+
+
+def write(tmp_path, name: str, spec: dict, style: str = "block") -> str:
+    path = tmp_path / name
+    if name.endswith(".json"):
+        path.write_text(json.dumps(spec, indent=1))
+    else:
+        path.write_text("# a leading comment moves every line\n\n" * (style == "moved")
+                        + yaml.safe_dump(spec, sort_keys=False, default_flow_style=(style == "flow")))
+    return str(path)
+
+
+def renamed(spec: dict, old: str, new: str) -> dict:
+    return json.loads(json.dumps(spec).replace(old, new))
+
+
+@pytest.mark.parametrize("change", ["moved lines", "reordered paths", "flow style", "converted to JSON",
+                                    "renamed path parameter"])
+def test_fingerprints_survive_changes_of_form(tmp_path, change):
+    original = fingerprints(write(tmp_path, "a.yaml", SPEC))
+    if change == "moved lines":
+        path = write(tmp_path, "b.yaml", SPEC, "moved")
+    elif change == "reordered paths":
+        path = write(tmp_path, "b.yaml", {**SPEC, "paths": dict(reversed(list(SPEC["paths"].items())))})
+    elif change == "flow style":
+        path = write(tmp_path, "b.yaml", SPEC, "flow")
+    elif change == "converted to JSON":
+        path = write(tmp_path, "b.json", SPEC)
+    else:
+        path = write(tmp_path, "b.yaml", renamed(SPEC, "user_id", "uid"))  # template and declaration
+    assert fingerprints(path) == original and len(original) == 3
+
+
+@pytest.mark.parametrize("change, rule", [
+    ("another operation", "rest/resource-id-in-query"),
+    ("another parameter", "rest/resource-id-in-query"),
+])
+def test_fingerprints_change_with_the_substance(tmp_path, change, rule):
+    before = dict(fingerprints(write(tmp_path, "a.yaml", SPEC)))
+    if change == "another operation":
+        spec = renamed(SPEC, '"/v1/job/status": {"get"', '"/v1/job/status": {"delete"')
+    else:
+        spec = renamed(SPEC, "job_id", "job_uuid")
+    after = dict(fingerprints(write(tmp_path, "b.yaml", spec)))
+    assert after[rule] != before[rule]
+    assert after["aip122/plural-collection"] == before["aip122/plural-collection"]  # that finding did not change
+
+
+def test_fingerprints_differ_between_rules_on_one_operation(tmp_path):
+    found = aiplint.lint(write(tmp_path, "a.yaml", SPEC), config={})
+    on_status = [f for f in found if f.path == "/v1/job/status"]
+    assert len({f.rule for f in on_status}) == len({f.fingerprint for f in on_status}) == 2

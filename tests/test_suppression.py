@@ -1,0 +1,46 @@
+"""Inline suppressions: x-aiplint-ignore on nodes, through $ref, invalid and unused ones, and turning them off."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+import aiplint
+from aiplint.cli import cli
+from conftest import FIXTURES
+
+SPEC = FIXTURES / "suppress" / "openapi.yaml"
+
+
+def found(**config):
+    return {(f.rule, f.file.rsplit("/", 1)[-1], f.path, f.line) for f in aiplint.lint(SPEC, config=config)}
+
+
+def test_suppressions_silence_exactly_their_targets():
+    assert found() == {
+        ("aiplint/unused-suppression", "openapi.yaml", None, 6),
+        ("aiplint/invalid-suppression", "openapi.yaml", None, 13),
+        ("aip122/collection-name-consistency", "openapi.yaml", "/v1/job/status", 10),  # only the ID rule is silenced
+        ("aip122/collection-name-consistency", "openapi.yaml", "/v1/job/logs", 20),
+        ("rest/resource-id-in-query", "openapi.yaml", "/v1/job/logs", 22),  # no suppression there
+        ("aiplint/invalid-suppression", "artifacts.yaml", None, 3),
+        ("rest/resource-id-in-query", "artifacts.yaml", "/v1/job/artifacts", 5),  # its suppression has no reason
+    }
+
+
+def test_a_suppression_in_a_ref_file_covers_its_node_there():
+    # paths/artifacts.yaml silences the aip122/ family on its path item: no consistency finding for artifacts
+    assert not [f for f in aiplint.lint(SPEC) if f.path == "/v1/job/artifacts" and f.rule.startswith("aip122/")]
+
+
+def test_inline_ignores_can_be_turned_off():
+    everything = found(**{"inline-ignores": False})
+    assert ("rest/resource-id-in-query", "openapi.yaml", "/v1/job/status", 15) in everything
+    assert not {rule for rule, *_ in everything if rule.startswith("aiplint/")}
+    result = CliRunner().invoke(cli, ["check", str(SPEC), "--no-inline-ignores", "--isolated"])
+    assert " aiplint/" not in result.stdout and "openapi.yaml:15:11: error rest/resource-id-in-query" in result.stdout
+
+
+def test_unused_suppression_is_info_and_does_not_fail_by_default():
+    result = CliRunner().invoke(cli, ["check", str(SPEC), "--select", "aiplint/unused-suppression", "--isolated"])
+    assert result.exit_code == 0
+    assert "info aiplint/unused-suppression `x-aiplint-ignore` for `oas/path-no-query-string` suppressed nothing" in result.stdout
