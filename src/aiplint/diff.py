@@ -1,0 +1,643 @@
+"""Diff mode: what changed between two versions of a spec.
+
+`aiplint diff OLD NEW` lints both versions with the same rules and reports
+
+- findings **new** in NEW, **fixed** (in OLD only) and the count **unchanged**, matched as multisets by
+  `Finding.fingerprint` (rule, method, path template with parameter names normalised, rule detail: never line
+  numbers or messages, so moving or reformatting lines changes nothing);
+- the API's operations **added**, **removed** and **moved** (an operation removed at one path and added at
+  another with the same method and the same operationId, or, without operationIds, the same parameters and
+  body fields).  A move is always breaking (AIP-180: a resource must not change its name); when the old path's
+  version is alpha or beta (`v1alpha`, `v2beta1`) the move carries a note (AIP-181 allows breaking changes
+  there).
+
+OLD and NEW are two files or two directories (files paired by relative path; a file only in NEW is all new,
+a file only in OLD all fixed and removed).  A multi-file spec is compared as a whole: each root document is
+linted and its `$ref`'d files come along.
+
+`spec_at_revision(path, rev)` gives the same file at a git revision (for `aiplint check SPEC --diff-base REV`),
+with its `$ref`'d files at that revision too.
+
+The JSON format is a contract (version 1)::
+
+    {"version": 1, "new": [finding...], "fixed": [finding...], "unchanged": N,
+     "operations": {"added": [{"method": "GET", "path": "/v1/x"}...], "removed": [...],
+                    "moved": [{"from": {...}, "to": {...}, "breaking": true, "note": "..."}...]}}
+
+with each finding shaped as `Finding.to_dict()` and `note` present only where there is one.
+
+Only click and light standard modules are imported at module level: the CLI imports this module at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
+
+import click
+
+if TYPE_CHECKING:
+    from aiplint.document import Document
+    from aiplint.engine import Finding, RuleCrash, Selection
+    from aiplint.model import ApiModel, Operation
+    from aiplint.rule import Rule
+
+__all__ = [
+    "JSON_FORMAT_VERSION",
+    "OperationRef",
+    "Move",
+    "ApiChanges",
+    "DiffReport",
+    "match_findings",
+    "operation_changes",
+    "compare",
+    "diff_files",
+    "diff_against_revision",
+    "pair_files",
+    "spec_at_revision",
+    "write_text",
+    "write_json",
+    "diff_command",
+]
+
+JSON_FORMAT_VERSION = 1
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+_PARAM = re.compile(r"\{[^{}]*\}")
+_UNSTABLE_VERSION = re.compile(r"v\d+(?:p\d+)?(alpha|beta)\d*", re.IGNORECASE)
+_NON_WORD = re.compile(r"\W")
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+# --------------------------------------------------------------------------------------------------
+# The report
+
+
+class OperationRef(NamedTuple):
+    """One operation: its method (upper case) and its path as written.  `file` (the spec it is in) is shown in
+    text output when a diff spans several files; it is not part of the JSON contract."""
+
+    method: str
+    path: str
+    file: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        return {"method": self.method, "path": self.path}
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+class Move(NamedTuple):
+    """An operation that changed path: always breaking; `note` says when the old version allows that."""
+
+    old: OperationRef
+    new: OperationRef
+    breaking: bool = True
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"from": self.old.to_dict(), "to": self.new.to_dict(), "breaking": self.breaking}
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+class ApiChanges(NamedTuple):
+    added: list[OperationRef]
+    removed: list[OperationRef]
+    moved: list[Move]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.moved)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": [op.to_dict() for op in self.added],
+            "removed": [op.to_dict() for op in self.removed],
+            "moved": [move.to_dict() for move in self.moved],
+        }
+
+
+class DiffReport(NamedTuple):
+    new: list[Finding]
+    fixed: list[Finding]
+    unchanged: int
+    operations: ApiChanges
+    pairs: int = 1  # how many file pairs it covers (text output names the file of each API change when > 1)
+
+    def failed(self, threshold_rank: int) -> bool:
+        """Whether a *new* finding is at or above the threshold (`Severity(...).rank`): the diff's exit 1."""
+        return any(f.severity.rank >= threshold_rank for f in self.new)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": JSON_FORMAT_VERSION,
+            "new": [f.to_dict() for f in self.new],
+            "fixed": [f.to_dict() for f in self.fixed],
+            "unchanged": self.unchanged,
+            "operations": self.operations.to_dict(),
+        }
+
+    @classmethod
+    def merge(cls, reports: Iterable[DiffReport]) -> DiffReport:
+        """One report for several file pairs (a directory diff), in the order given."""
+        new: list[Finding] = []
+        fixed: list[Finding] = []
+        unchanged = pairs = 0
+        added: list[OperationRef] = []
+        removed: list[OperationRef] = []
+        moved: list[Move] = []
+        for report in reports:
+            new += report.new
+            fixed += report.fixed
+            unchanged += report.unchanged
+            added += report.operations.added
+            removed += report.operations.removed
+            moved += report.operations.moved
+            pairs += report.pairs
+        return cls(new, fixed, unchanged, ApiChanges(added, removed, moved), pairs)
+
+
+def _order(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule, f.message))
+
+
+# --------------------------------------------------------------------------------------------------
+# Findings
+
+
+def match_findings(old: Iterable[Finding], new: Iterable[Finding]) -> tuple[list[Finding], list[Finding], int]:
+    """(new, fixed, unchanged count), matching findings by fingerprint as multisets: two identical findings in
+    OLD and three in NEW are two unchanged and one new."""
+    from collections import Counter
+
+    old, new = _order(old), _order(new)
+    available = Counter(f.fingerprint for f in old)
+    added: list[Finding] = []
+    unchanged = 0
+    for finding in new:
+        if available[finding.fingerprint] > 0:
+            available[finding.fingerprint] -= 1
+            unchanged += 1
+        else:
+            added.append(finding)
+    fixed: list[Finding] = []
+    for finding in reversed(old):  # the last ones of a repeated fingerprint are the fixed ones
+        if available[finding.fingerprint] > 0:
+            available[finding.fingerprint] -= 1
+            fixed.append(finding)
+    return added, fixed[::-1], unchanged
+
+
+# --------------------------------------------------------------------------------------------------
+# Operations
+
+
+def _normalised(op: Operation) -> tuple[str, str]:
+    return op.method, _PARAM.sub("{}", op.path.key)
+
+
+def _ref(op: Operation, file: str | None) -> OperationRef:
+    return OperationRef(op.method.upper(), op.path.key, file)
+
+
+def _operation_key(op: Operation) -> str | None:
+    """The operationId, without the part generated from the path: FastAPI's default operationId is
+    `{function}{path with non-word characters as _}_{method}` (Llama Stack's
+    `get_training_job_status_v1alpha_post_training_job_status_get`), which changes whenever the path does."""
+    oid = op.operation_id
+    if not oid:
+        return None
+    for path in dict.fromkeys((op.path.key, op.path.template)):
+        suffix = f"{_NON_WORD.sub('_', path)}_{op.method}"
+        if len(oid) > len(suffix) and oid.endswith(suffix):
+            return oid[: -len(suffix)]
+    return oid
+
+
+def _signature(op: Operation) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """What identifies an operation without an operationId: its non-path parameters and its body fields."""
+    params = frozenset((p.name, p.location) for p in op.parameters if p.location != "path")
+    return params, frozenset(b.name for b in op.body)
+
+
+def _version_note(op: Operation) -> str | None:
+    from aiplint.model import Role
+
+    version = next((seg.text for seg in op.path.segments if seg.role is Role.VERSION), None)
+    match = _UNSTABLE_VERSION.fullmatch(version or "")
+    if match is None:
+        return None
+    stage = "an alpha" if match.group(1).lower() == "alpha" else "a beta"
+    return f"`{version}` is {stage} version: AIP-181 allows breaking changes before a stable version"
+
+
+def operation_changes(
+    old: ApiModel | None, new: ApiModel | None, old_file: str | None = None, new_file: str | None = None
+) -> ApiChanges:
+    """Operations added, removed and moved between two models (None: the spec does not exist on that side).
+    Paths are compared with parameter names normalised: renaming `{id}` to `{job_id}` changes nothing."""
+    old_ops = old.operations if old is not None else []
+    new_ops = new.operations if new is not None else []
+    remaining: dict[tuple[str, str], int] = {}
+    for op in old_ops:
+        remaining[_normalised(op)] = remaining.get(_normalised(op), 0) + 1
+    added: list[Operation] = []
+    for op in new_ops:
+        if remaining.get(_normalised(op), 0) > 0:
+            remaining[_normalised(op)] -= 1
+        else:
+            added.append(op)
+    kept: dict[tuple[str, str], int] = {}
+    for op in new_ops:
+        kept[_normalised(op)] = kept.get(_normalised(op), 0) + 1
+    removed: list[Operation] = []
+    for op in old_ops:
+        if kept.get(_normalised(op), 0) > 0:
+            kept[_normalised(op)] -= 1
+        else:
+            removed.append(op)
+
+    pairs: dict[int, Operation] = {}  # id(removed op) -> added op
+    taken: set[int] = set()
+    # 1. the same operationId (path-generated parts aside) and method
+    by_id: dict[tuple[str, str], list[Operation]] = {}
+    for op in added:
+        key = _operation_key(op)
+        if key is not None:
+            by_id.setdefault((op.method, key), []).append(op)
+    for op in removed:
+        key = _operation_key(op)
+        candidates = [c for c in by_id.get((op.method, key), []) if id(c) not in taken] if key is not None else []
+        if candidates:
+            pairs[id(op)] = candidates[0]
+            taken.add(id(candidates[0]))
+    # 2. no operationId on either side: the same method, parameters and body fields, and only one such operation
+    #    on each side (two parameterless GETs moving at once cannot be told apart)
+    def unnamed(ops: list[Operation]) -> dict[tuple[Any, ...], list[Operation]]:
+        found: dict[tuple[Any, ...], list[Operation]] = {}
+        for op in ops:
+            if op.operation_id is None and id(op) not in pairs and id(op) not in taken:
+                found.setdefault((op.method, _signature(op)), []).append(op)
+        return found
+
+    gone, came = unnamed(removed), unnamed(added)
+    for key, ops in gone.items():
+        if len(ops) == 1 and len(came.get(key, [])) == 1:
+            pairs[id(ops[0])] = came[key][0]
+            taken.add(id(came[key][0]))
+
+    moved = [
+        Move(_ref(op, old_file), _ref(pairs[id(op)], new_file), True, _version_note(op))
+        for op in removed
+        if id(op) in pairs
+    ]
+    return ApiChanges(
+        added=[_ref(op, new_file) for op in added if id(op) not in taken],
+        removed=[_ref(op, old_file) for op in removed if id(op) not in pairs],
+        moved=moved,
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Comparing documents and files
+
+
+def compare(
+    old: Document | None,
+    new: Document | None,
+    selection: Selection,
+    rules: Mapping[str, Rule] | None = None,
+    *,
+    old_display: str | None = None,
+) -> tuple[DiffReport, list[RuleCrash]]:
+    """Lint both documents (None: absent on that side) and compare them.  `old_display` names the file OLD's
+    findings are reported in (for a revision materialised in a temporary directory: the working-tree path);
+    its `$ref`'d files are renamed the same way."""
+    from aiplint.engine import run_rules
+    from aiplint.model import ApiModel
+
+    crashes: list[RuleCrash] = []
+    old_findings: list[Finding] = []
+    new_findings: list[Finding] = []
+    if old is not None:
+        old_findings, found = run_rules(old, selection, rules)
+        crashes += found
+        if old_display is not None:
+            old_findings = _rebase(old_findings, old.root.path, old_display)
+    if new is not None:
+        new_findings, found = run_rules(new, selection, rules)
+        crashes += found
+    added, fixed, unchanged = match_findings(old_findings, new_findings)
+    old_file = old_display or (old.root.path if old is not None else None)
+    new_file = new.root.path if new is not None else None
+    operations = operation_changes(
+        ApiModel.build(old) if old is not None else None,
+        ApiModel.build(new) if new is not None else None,
+        old_file,
+        new_file or old_file,
+    )
+    return DiffReport(added, fixed, unchanged, operations), crashes
+
+
+def _rebase(findings: list[Finding], root: str, display: str) -> list[Finding]:
+    """Findings of a spec at `root` reported as if the spec were at `display` (its `$ref`s alike)."""
+    from dataclasses import replace
+
+    base, target = os.path.dirname(root) or ".", os.path.dirname(display)
+    rebased = []
+    for f in findings:
+        if f.file == root:
+            file = display
+        else:
+            rel = os.path.relpath(f.file, base)
+            file = os.path.normpath(os.path.join(target, rel)) if not rel.startswith("..") else f.file
+        rebased.append(replace(f, file=file))
+    return rebased
+
+
+def _load(path: str | None) -> Document | None:
+    from aiplint.document import open_document
+
+    return open_document(path) if path is not None else None
+
+
+def diff_files(
+    old: str | None,
+    new: str | None,
+    selection: Selection,
+    rules: Mapping[str, Rule] | None = None,
+    *,
+    old_display: str | None = None,
+) -> tuple[DiffReport, list[RuleCrash]]:
+    """Load and compare two spec files (None, or a file that is not an OpenAPI document: absent on that side).
+    Raises `aiplint.document.InputError` for a file that cannot be read or parsed."""
+    return compare(_load(old), _load(new), selection, rules, old_display=old_display)
+
+
+def diff_against_revision(
+    path: str, rev: str, selection: Selection, rules: Mapping[str, Rule] | None = None
+) -> tuple[DiffReport, list[RuleCrash]]:
+    """`aiplint check PATH --diff-base REV`: PATH in the working tree against PATH at REV (all new where the
+    file did not exist at REV).  The fixed findings name PATH, at their lines in REV."""
+    with spec_at_revision(path, rev) as old:
+        return diff_files(old, path, selection, rules, old_display=path)
+
+
+def _spec_files(folder: str) -> dict[str, str]:
+    """Spec files under a directory by relative path (POSIX separators), skipping hidden folders and
+    node_modules, as `aiplint check` does."""
+    found: dict[str, str] = {}
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+        for name in sorted(files):
+            if name.endswith(SPEC_SUFFIXES):
+                full = os.path.join(here, name)
+                found[os.path.relpath(full, folder).replace(os.sep, "/")] = full
+    return found
+
+
+def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]]:
+    """(old, new) file pairs of two directories by relative path, in path order; None where a file exists
+    on one side only."""
+    old, new = _spec_files(old_dir), _spec_files(new_dir)
+    return [(old.get(rel), new.get(rel)) for rel in sorted(old.keys() | new.keys())]
+
+
+# --------------------------------------------------------------------------------------------------
+# A spec at a git revision
+
+
+@contextmanager
+def spec_at_revision(path: str, rev: str) -> Iterator[str | None]:
+    """The file `path` as it was at git revision `rev`: the repository tree at `rev` is extracted
+    (`git archive REV | tar -x`, run from the file's git toplevel) into a temporary directory, so `$ref`'d
+    files come at the same revision, and the path of the same file there is yielded; None when the file did
+    not exist at `rev`.  The directory is removed on exit.
+
+    Raises `aiplint.document.InputError` (one line) when `path` is not in a git work tree or `rev` is unknown.
+    Files marked `export-ignore` in `.gitattributes` are not extracted (git archive skips them)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from aiplint.document import InputError
+
+    folder = os.path.dirname(os.path.abspath(path))
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        try:
+            return subprocess.run(["git", "-C", folder, *args], capture_output=True, text=True)
+        except FileNotFoundError:
+            raise InputError(path, "cannot compare with a git revision: `git` is not installed") from None
+        except OSError as exc:  # the folder does not exist, ...
+            raise InputError(path, f"cannot run git: {exc}") from None
+
+    if not os.path.isdir(folder):
+        raise InputError(path, "not in a git repository (its directory does not exist)")
+    where = git("rev-parse", "--show-toplevel", "--show-prefix")
+    lines = where.stdout.split("\n")
+    if where.returncode != 0 or len(lines) < 2 or not lines[0]:
+        raise InputError(path, "not in a git repository (needed to compare with a revision)")
+    top, prefix = lines[0], lines[1]
+    if not rev or rev.startswith("-"):
+        raise InputError(path, f"unknown git revision {rev!r}")
+    resolved = git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    if resolved.returncode != 0 or not resolved.stdout.strip():
+        raise InputError(path, f"unknown git revision {rev!r}")
+    commit = resolved.stdout.strip()
+    relative = prefix + os.path.basename(path)
+    if git("cat-file", "-e", f"{commit}:{relative}").returncode != 0:
+        yield None
+        return
+
+    tmp = tempfile.mkdtemp(prefix="aiplint-rev-")
+    try:
+        with tempfile.TemporaryFile() as errors:
+            archive = subprocess.Popen(
+                ["git", "-C", top, "archive", "--format=tar", commit], stdout=subprocess.PIPE, stderr=errors
+            )
+            assert archive.stdout is not None
+            try:
+                untar = subprocess.run(["tar", "-x", "-f", "-", "-C", tmp], stdin=archive.stdout,
+                                       capture_output=True, text=True)
+            finally:
+                archive.stdout.close()
+                archive.wait()
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")
+        if archive.returncode != 0 or untar.returncode != 0:
+            detail = " ".join((message or untar.stderr or "failed").split())
+            raise InputError(path, f"cannot extract git revision {rev!r}: {detail}")
+        materialised = os.path.join(tmp, *relative.split("/"))
+        if not os.path.isfile(materialised):
+            raise InputError(path, f"not extracted from git revision {rev!r} (marked export-ignore?)")
+        yield materialised
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# Output
+
+
+def _use_colour(stream: IO[str]) -> bool:
+    """Colour only on a terminal, never when NO_COLOR is set (https://no-color.org)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+def _write_findings(findings: list[Finding], stream: IO[str], colour: bool) -> None:
+    for f in findings:
+        severity = f.severity.value
+        rule = f.rule
+        if colour:
+            severity = click.style(severity, fg=_COLOURS[severity], bold=True)
+            rule = click.style(rule, bold=True)
+        stream.write(f"{f.file}:{f.line}:{f.column}: {severity} {rule} {f.message}\n")
+        if f.suggestion:
+            stream.write(f"    suggestion: {f.suggestion}\n")
+
+
+def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, quiet: bool = False) -> None:
+    """New findings, fixed findings, the unchanged count and the API changes; `quiet`: new findings only."""
+    colour = _use_colour(stream) if colour is None else colour
+    if quiet:
+        _write_findings(report.new, stream, colour)
+        return
+    stream.write(f"New findings ({len(report.new)}):\n")
+    _write_findings(report.new, stream, colour)
+    stream.write(f"Fixed ({len(report.fixed)}):\n")
+    _write_findings(report.fixed, stream, colour)
+    stream.write(f"Unchanged: {report.unchanged}\n")
+    ops = report.operations
+    if ops.empty:
+        stream.write("API changes: none\n")
+        return
+    stream.write("API changes:\n")
+    def where(op: OperationRef) -> str:
+        return f"  ({op.file})" if op.file and report.pairs > 1 else ""
+
+    for move in ops.moved:
+        label = "moved (breaking)" if move.breaking else "moved"
+        if colour and move.breaking:
+            label = click.style(label, fg="red", bold=True)
+        stream.write(f"  {label}: {move.old} -> {move.new}{where(move.new)}\n")
+        if move.note:
+            stream.write(f"      note: {move.note}\n")
+    for op in ops.removed:
+        stream.write(f"  removed: {op}{where(op)}\n")
+    for op in ops.added:
+        stream.write(f"  added: {op}{where(op)}\n")
+
+
+def write_json(report: DiffReport, stream: IO[str]) -> None:
+    import json
+
+    json.dump(report.to_dict(), stream, indent=2)
+    stream.write("\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# The command
+
+
+def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _check_ids(ids: tuple[str, ...], known: list[str], option: str) -> None:
+    import difflib
+
+    families = {rule_id.split("/")[0] for rule_id in known}
+    for rule_id in ids:
+        if rule_id == "ALL" or rule_id in known or rule_id.rstrip("/") in families:
+            continue
+        near = difflib.get_close_matches(rule_id, known + sorted(families), n=1)
+        hint = f"; did you mean `{near[0]}`?" if near else ""
+        raise click.UsageError(f"{option}: unknown rule `{rule_id}`{hint}")
+
+
+@click.command(
+    "diff",
+    epilog="""\b
+Examples:
+  aiplint diff old/openapi.yaml new/openapi.yaml
+  aiplint diff specs-v1/ specs-v2/ --format json
+""",
+)
+@click.argument("old", type=click.Path(exists=True))
+@click.argument("new", type=click.Path(exists=True))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--profile", type=click.Choice(["rest", "aip"]), default="rest", show_default=True,
+              help="rest: pragmatic REST; aip: strict Google AIP.")
+@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Exit 1 when a NEW finding has at least this severity.")
+@click.option("-q", "--quiet", is_flag=True, help="Print new findings only.")
+def diff_command(old: str, new: str, output_format: str, profile: str, select: tuple[str, ...],
+                 ignore: tuple[str, ...], fail_on: str, quiet: bool) -> None:
+    """Compare two versions of a spec (two files, or two directories paired by relative path): new, fixed
+    and unchanged findings, and operations added, removed and moved.
+
+    Exit status: 0 no new finding at or above --fail-on, 1 there is one, 2 usage or input error.
+    """
+    import sys
+
+    from aiplint import engine
+    from aiplint.document import InputError
+    from aiplint.rule import Severity
+
+    ctx = click.get_current_context()
+    try:
+        rules = engine.available_rules()
+    except engine.RuleLoadError as exc:
+        click.echo(f"error: {exc}", err=True)
+        ctx.exit(2)
+    select_ids, ignore_ids = _split_ids(select), _split_ids(ignore)
+    _check_ids(select_ids, list(rules), "--select")
+    _check_ids(ignore_ids, list(rules), "--ignore")
+    selection = engine.Selection(profile=profile, select=select_ids, ignore=ignore_ids)
+
+    old_is_dir, new_is_dir = os.path.isdir(old), os.path.isdir(new)
+    if old_is_dir != new_is_dir:
+        raise click.UsageError("OLD and NEW must both be files or both be directories")
+    pairs = pair_files(old, new) if old_is_dir else [(old, new)]
+
+    status = 0
+    reports = []
+    for old_path, new_path in pairs:
+        try:
+            old_doc, new_doc = _load(old_path), _load(new_path)
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            status = 2
+            continue
+        if not old_is_dir:
+            missing = [p for p, d in ((old_path, old_doc), (new_path, new_doc)) if d is None]
+            for path in missing:
+                click.echo(f"error: {path}: not an OpenAPI document (no top-level `openapi` or `swagger` key)",
+                           err=True)
+            if missing:
+                status = 2
+                continue
+        if old_doc is None and new_doc is None:
+            continue  # $ref'd fragments and other YAML in the directories
+        report, crashes = compare(old_doc, new_doc, selection, rules)
+        for crash in crashes:
+            click.echo(f"error: {crash.file}: internal error in rule {crash.rule}: {crash.error}", err=True)
+            status = 2
+        reports.append(report)
+
+    report = DiffReport.merge(reports)
+    if output_format == "json":
+        write_json(report, sys.stdout)
+    else:
+        write_text(report, sys.stdout, quiet=quiet)
+    if status == 0 and report.failed(Severity(fail_on).rank):
+        status = 1
+    ctx.exit(status)
