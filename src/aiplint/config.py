@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from aiplint.rule import PROFILES, Rule, Severity
+from aiplint.words import Vocabulary
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
-TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline")
+TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline",
+            "words")
+WORD_KEYS = ("verbs", "nouns", "uncountable", "plurals", "id-words")
 OVERRIDE_KEYS = ("paths", "files", "rules")
 
 
@@ -59,6 +62,7 @@ class Config:
     plugins: tuple[str, ...] = ()
     inline_ignores: bool = True
     baseline: str | None = None
+    vocabulary: Vocabulary = Vocabulary()
     path: str | None = None  # the file it came from
     origins: Mapping[str, str] = field(default_factory=dict)  # key -> where its value came from
 
@@ -221,6 +225,7 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
     if baseline is not None and not isinstance(baseline, str):
         raise ConfigError(f"{where}: `baseline` must be a file name")
     return Config(
+        vocabulary=_vocabulary(where, data.get("words", {})),
         profile=_choice(where, "profile", data.get("profile", "rest"), PROFILES),
         select=_ids(where, "select", data.get("select", []), rules),
         ignore=_ids(where, "ignore", data.get("ignore", []), rules),
@@ -233,6 +238,26 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
         path=path,
         origins={key: where for key in data},
     )
+
+
+def _vocabulary(where: str, table: Any) -> Vocabulary:
+    """`[tool.aiplint.words]`: additions to the word lists every rule's model is read with."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: `words` must be a table")
+    for key, value in table.items():
+        if key not in WORD_KEYS:
+            raise ConfigError(f"{where}: unknown key `words.{key}`{_near(key, WORD_KEYS)}")
+        if key == "plurals":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{where}: `words.plurals` must map singular words to plural words")
+        elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: `words.{key}` must be a list of words")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in table.get(key, []))
+
+    plurals = {k.lower(): v.lower() for k, v in table.get("plurals", {}).items()}
+    return Vocabulary(words("verbs"), words("nouns"), words("uncountable"), plurals, words("id-words"))
 
 
 def load_plugins(modules: tuple[str, ...], root: str, rules: dict[str, Rule], where: str) -> None:

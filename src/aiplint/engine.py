@@ -9,6 +9,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
+from aiplint import words
 from aiplint.config import Config, severity_of
 from aiplint.rule import Context, Problem, Rule, Severity
 
@@ -144,9 +145,15 @@ def run_rules(
     from aiplint.suppression import Suppressions
 
     rules = available_rules() if rules is None else rules
-    api = ApiModel.build(document)
-    api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
-    file = document.root.path
+    with words.vocabulary(config.vocabulary):
+        api = ApiModel.build(document)
+        api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
+        reported, crashes = _run_all(api, config, rules)
+    return _locate(reported), crashes
+
+
+def _run_all(api: Any, config: Config, rules: Mapping[str, Rule]) -> tuple[list[tuple[Rule, Severity, Problem]], list[RuleCrash]]:
+    file = api.document.root.path
     reported: list[tuple[Rule, Severity, Problem]] = []
     crashes: list[RuleCrash] = []
     last = [rule for rule in rules.values() if rule.id == UNUSED_SUPPRESSION]
@@ -163,7 +170,7 @@ def run_rules(
                 reported.append((rule, settings.severity, problem))
         except Exception as exc:
             crashes.append(RuleCrash(rule.id, file, f"{type(exc).__name__}: {exc}"))
-    return _locate(reported), crashes
+    return reported, crashes
 
 
 def _run(rule: Rule, config: Config, base: Settings, api: Any, file: str) -> Iterator[tuple[Problem, Settings]]:

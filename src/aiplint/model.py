@@ -39,7 +39,6 @@ WELL_KNOWN = frozenset(
 ALIASES = frozenset({"-", "me", "self", "current", "mine"})
 
 _PARAM = re.compile(r"\{([^{}]*)\}")
-_ID_WORDS = frozenset({"id", "uuid", "guid"})
 # `*_id` names that identify a request or a trace, not a resource (AIP-155 `request_id`, idempotency keys).
 NON_RESOURCE_ID_STEMS = frozenset(
     "request clientrequest correlation trace span parentspan idempotency transaction session".split()
@@ -161,7 +160,7 @@ def id_stem(name: str) -> str | None:
     """The resource a parameter name identifies (`job_uuid` -> `job`, `toolGroupId` -> `toolgroup`, `id` -> ``),
     or None when the name is not a single resource ID (`ids`, `request_id`, `after`)."""
     parts = words.split_words(name)
-    if not parts or parts[-1] not in _ID_WORDS:
+    if not parts or not words.is_id_word(parts[-1]):
         return None
     if name.endswith(("s", "S")) and not name.endswith(("ss", "SS")):
         return None  # ids, job_ids, jobIDs
@@ -182,8 +181,9 @@ class ApiModel:
         self.suppressions = Suppressions(None, ())  # the engine fills it in with the document's suppressions
 
     @classmethod
-    def build(cls, document: Document, extra_verbs: frozenset[str] = frozenset()) -> ApiModel:
-        builder = _Builder(document, extra_verbs)
+    def build(cls, document: Document) -> ApiModel:
+        """The model of one document, read with the word lists in force (see `aiplint.words.vocabulary`)."""
+        builder = _Builder(document)
         return cls(document, builder.paths(), builder.base_path())
 
     @cached_property
@@ -229,9 +229,8 @@ def is_attached(item: PathItem, seg: Segment) -> bool:
 
 
 class _Builder:
-    def __init__(self, document: Document, extra_verbs: frozenset[str]):
+    def __init__(self, document: Document):
         self.document = document
-        self.extra_verbs = extra_verbs
 
     def base_path(self) -> str:
         data = self.document.root.data
@@ -263,7 +262,7 @@ class _Builder:
             item = PathItem(key, template, _split(template), at, Location(root, pointer))
             item.operations = list(self._operations(item, target.node))
             items.append(item)
-        _assign_roles(items, self.extra_verbs)
+        _assign_roles(items)
         return items
 
     def _operations(self, item: PathItem, node: dict[str, Any]) -> Iterator[Operation]:
@@ -402,26 +401,26 @@ def _split(template: str) -> list[Segment]:
     return segments
 
 
-def _assign_roles(items: list[PathItem], extra_verbs: frozenset[str]) -> None:
+def _assign_roles(items: list[PathItem]) -> None:
     prefixes = {item.normalized(end) for item in items for end in range(1, len(item.segments) + 1)}
     for item in items:
         well_known = False
         for seg in item.segments:
             if seg.role is Role.CUSTOM_VERB:
-                seg.verb = words.leading_verb(seg.text, extra_verbs) or (seg.words[0] if seg.words else seg.text)
+                seg.verb = words.leading_verb(seg.text) or (seg.words[0] if seg.words else seg.text)
                 continue
             if seg.role is Role.PARAM:
                 continue
             well_known = well_known or seg.text == ".well-known"
-            seg.role = _literal_role(item, seg, prefixes, extra_verbs, well_known)
+            seg.role = _literal_role(item, seg, prefixes, well_known)
             if seg.role is Role.CUSTOM_VERB:
-                seg.verb = words.leading_verb(seg.text, extra_verbs)
+                seg.verb = words.leading_verb(seg.text)
             elif seg.role is Role.COLLECTION:
-                seg.verb = _collection_verb(item, seg, extra_verbs)
+                seg.verb = _collection_verb(item, seg)
 
 
 def _literal_role(
-    item: PathItem, seg: Segment, prefixes: set[tuple[str, ...]], extra_verbs: frozenset[str], well_known: bool
+    item: PathItem, seg: Segment, prefixes: set[tuple[str, ...]], well_known: bool
 ) -> Role:
     i = seg.index
     segments = item.segments
@@ -432,7 +431,7 @@ def _literal_role(
         return Role.WELL_KNOWN
     if words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE)):
         return Role.VERSION
-    if terminal and _is_slash_verb(seg.text, item.methods, extra_verbs):
+    if terminal and _is_slash_verb(seg.text, item.methods):
         return Role.CUSTOM_VERB
     if after is not None and (after.is_param or after.colon):
         return Role.COLLECTION
@@ -445,17 +444,17 @@ def _literal_role(
     after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
     if terminal or after_id:
         return Role.COLLECTION if plural else Role.SINGLETON
-    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item.methods, extra_verbs):
+    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item.methods):
         return Role.COLLECTION  # a collection-level custom method: `/graders/run`
     return Role.NAMESPACE
 
 
-def _is_slash_verb(literal: str, methods: frozenset[str], extra_verbs: frozenset[str]) -> bool:
+def _is_slash_verb(literal: str, methods: frozenset[str]) -> bool:
     """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`).  Verbs that are also nouns
     (`search`, `export`, `grant`) count only where the path item supports nothing but POST; a verb-led noun
     phrase (`search-results`) never does; and a literal that also takes PUT, PATCH or DELETE beside another
     method is a resource (`GET`/`PUT .../fork-pr-contributor-approval`), not an action."""
-    verb = words.leading_verb(literal, extra_verbs)
+    verb = words.leading_verb(literal)
     if verb is None or not methods or _noun_phrase(literal, verb):
         return False
     if verb in words.HOMOGRAPHS:
@@ -475,16 +474,16 @@ def _noun_phrase(literal: str, verb: str) -> bool:
     )
 
 
-def _collection_verb(item: PathItem, seg: Segment, extra_verbs: frozenset[str]) -> str | None:
+def _collection_verb(item: PathItem, seg: Segment) -> str | None:
     """The verb of a literal in collection position (`append-rows/{dataset_id}`), or None for a real
     collection.  A noun-like first word (`search-results`) or a literal naming the ID that follows it
     (`checkpoints/{checkpoint_id}`) is a collection; a verb glued to a noun (`iterrows`) counts only when
     the ID that follows names another resource."""
-    verb = words.leading_verb(seg.text, extra_verbs)
+    verb = words.leading_verb(seg.text)
     if verb is not None and not _noun_phrase(seg.text, verb) and (len(seg.words) > 1 or verb not in words.HOMOGRAPHS):
         return verb
     after = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
     stem = id_stem(after.param or "") if after is not None and after.is_param else None
     if stem and not (stem.endswith(words.stem(seg.text)) or words.names(seg.text, stem)):
-        return verb or words.verb_compound(seg.text, extra_verbs)
+        return verb or words.verb_compound(seg.text)
     return None

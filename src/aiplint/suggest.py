@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from aiplint import words
 from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, id_stem
 
-_ID_SUFFIX = re.compile(r"([-_]?(id|uuid|guid)|(Id|ID|Uuid|UUID|Guid|GUID))$")
-
-
 def resource_literal(param: str) -> str:
     """The collection a resource ID parameter belongs to, spelled like the parameter:
-    `vector_store_id` -> `vector_stores`, `jobUuid` -> `jobs`."""
-    base = _ID_SUFFIX.sub("", param)
-    return words.pluralize_literal(base) if base else base
+    `vector_store_id` -> `vector_stores`, `jobUuid` -> `jobs`, `AccountSid` -> `Accounts`."""
+    parts = words.split_words(param)
+    if not parts or not words.is_id_word(parts[-1]):
+        return ""
+    base = param[: len(param) - len(parts[-1])].rstrip("-_")
+    return words.pluralize_literal(base) if base else ""
 
 
 def camel_verb(literal: str) -> str:

@@ -8,8 +8,10 @@ is memoised.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Iterator, Literal, Mapping
 
 NounNumber = Literal["plural", "singular", "uncountable", "unknown"]
 
@@ -110,6 +112,45 @@ PREPOSITIONS = frozenset(
     """.split()
 )
 
+ID_WORDS = frozenset({"id", "uuid", "guid"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A project's additions to the word lists (`[tool.aiplint.words]`): they shape the model every rule reads."""
+
+    verbs: frozenset[str] = frozenset()  # action verbs of the API's domain (`provision`, `reindex`)
+    nouns: frozenset[str] = frozenset()  # words never to read as verbs (`scale` where it is a resource)
+    uncountable: frozenset[str] = frozenset()  # correct in the singular (`firmware`)
+    plurals: Mapping[str, str] = field(default_factory=dict)  # singular -> plural (`person` -> `people`)
+    id_words: frozenset[str] = frozenset()  # last words of ID parameter names besides id/uuid/guid (`sid`)
+
+
+_extra = Vocabulary()
+
+
+@contextmanager
+def vocabulary(extra: Vocabulary) -> Iterator[None]:
+    """Use a project's word lists for the duration of the block (one document's model and rules)."""
+    global _extra
+    previous, _extra = _extra, extra
+    _clear_caches()
+    try:
+        yield
+    finally:
+        _extra = previous
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    for cached in (noun_number, singular_of, plural_of):
+        cached.cache_clear()
+
+
+def is_id_word(word: str) -> bool:
+    return word in ID_WORDS or word in _extra.id_words
+
+
 _FILE_EXTENSION = re.compile(r"(?<=.)\.(json|xml|csv|ya?ml|txt|html?|pdf|zip|tar|gz)$", re.IGNORECASE)
 _WORD_BOUNDARY = re.compile(r"[-_.~\s]+")
 _CAMEL_HUMP = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
@@ -142,9 +183,11 @@ def noun_number(word: str, extra_uncountable: frozenset[str] = frozenset()) -> N
     """Decide whether one lower-case word is a plural, singular or uncountable noun."""
     if len(word) <= 2 or not word.isalpha():
         return "unknown"
-    if word in extra_uncountable or word in UNCOUNTABLE and word not in KNOWN_PLURAL:
+    if word in extra_uncountable or word in _extra.uncountable or word in UNCOUNTABLE and word not in KNOWN_PLURAL:
         return "uncountable"
-    if word in KNOWN_PLURAL:
+    if word in _extra.plurals:
+        return "singular"
+    if word in KNOWN_PLURAL or word in _extra.plurals.values():
         return "plural"
     if word in SINGULAR_S or _SINGULAR_S_SUFFIX.search(word):
         return "singular"
@@ -179,6 +222,9 @@ def singular_of(word: str) -> str:
     """Singular of a lower-case word; the word itself when it is not a plural."""
     if word in SINGULAR_S or noun_number(word) != "plural":
         return word
+    for singular, plural in _extra.plurals.items():
+        if plural == word:
+            return singular
     if word in KNOWN_PLURAL:
         return {"people": "person", "children": "child", "men": "man", "women": "woman"}.get(word, word)
     return _inflect().singular_noun(word) or word
@@ -187,7 +233,7 @@ def singular_of(word: str) -> str:
 @lru_cache(maxsize=None)
 def plural_of(word: str) -> str:
     """Plural of a lower-case singular word (never call it on a plural: inflect would coin a word)."""
-    return _inflect().plural_noun(word) or word
+    return _extra.plurals.get(word) or _inflect().plural_noun(word) or word
 
 
 def stem(literal: str) -> str:
@@ -216,27 +262,27 @@ def pluralize_literal(literal: str) -> str:
     return literal[:start] + plural + literal[start + len(last) :]
 
 
-def is_verb(word: str, extra: frozenset[str] = frozenset()) -> bool:
-    return word in VERBS or word in extra
+def is_verb(word: str) -> bool:
+    return (word in VERBS or word in _extra.verbs) and word not in _extra.nouns
 
 
-def leading_verb(literal: str, extra: frozenset[str] = frozenset()) -> str | None:
+def leading_verb(literal: str) -> str | None:
     """The verb a literal is named after: its first word (`run-shield`, `list-tools`) or, for an adverb/object + verb
     phrase, its last word (`preference-optimize`, `supervised-fine-tune`)."""
     words = split_words(literal)
     if not words:
         return None
-    if is_verb(words[0], extra):
+    if is_verb(words[0]):
         return words[0]
     last = words[-1]
-    if len(words) > 1 and is_verb(words[-2] + last, extra):  # fine-tune
+    if len(words) > 1 and is_verb(words[-2] + last):  # fine-tune
         return words[-2] + last
-    if len(words) > 1 and is_verb(last, extra) and last not in HOMOGRAPHS and last != "list":
+    if len(words) > 1 and is_verb(last) and last not in HOMOGRAPHS and last != "list":
         return last
     return None
 
 
-def verb_compound(literal: str, extra: frozenset[str] = frozenset()) -> str | None:
+def verb_compound(literal: str) -> str | None:
     """A verb glued to a plural noun in one lower-case word (`iterrows` = iter + rows); the verb, or None.
 
     Only used where other evidence says the literal is not the collection it appears to be, because many
@@ -245,7 +291,7 @@ def verb_compound(literal: str, extra: frozenset[str] = frozenset()) -> str | No
         return None
     for cut in range(4, len(literal) - 3):
         head, tail = literal[:cut], literal[cut:]
-        if is_verb(head, extra) and noun_number(tail) == "plural":
+        if is_verb(head) and noun_number(tail) == "plural":
             return head
     return None
 
