@@ -21,13 +21,13 @@ from aiplint.diff import (
     OperationRef,
     compare,
     diff_against_revision,
-    diff_command,
     diff_files,
     match_findings,
     operation_changes,
     pair_files,
     spec_at_revision,
 )
+from aiplint.cli import cli
 from aiplint.document import InputError, open_document
 from aiplint.engine import Finding, Selection
 from aiplint.model import ApiModel
@@ -41,7 +41,7 @@ ACTIONS = [("POST", "cancel"), ("GET", "status"), ("GET", "artifacts")]
 
 
 def run(*args: str):
-    return CliRunner().invoke(diff_command, [str(a) for a in args])
+    return CliRunner().invoke(cli, ["diff", "--isolated", *(str(a) for a in args)])
 
 
 def write(path: Path, text: str) -> str:
@@ -595,3 +595,17 @@ def test_diff_base_errors_are_one_line_input_errors(repo, tmp_path, monkeypatch)
 def test_compare_with_nothing_on_either_side_is_empty():
     report, crashes = compare(None, None, Selection())
     assert report == DiffReport([], [], 0, ApiChanges([], [], [])) and crashes == []
+
+
+@needs_git
+def test_check_diff_base_on_the_command_line(repo):
+    spec_path = str(repo / "api/openapi.yaml")
+    result = CliRunner().invoke(cli, ["check", "--isolated", spec_path, "--diff-base", "HEAD~1", "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [(f["rule"], f["path"]) for f in report["new"]] == [("oas/path-params-match", "/v1/shelves/{shelf_id}")]
+    assert report["operations"]["added"] == [{"method": "GET", "path": "/v1/shelves/{shelf_id}"}]
+    unchanged = CliRunner().invoke(cli, ["check", "--isolated", spec_path, "--diff-base", "HEAD"])
+    assert unchanged.exit_code == 0 and "New findings (0):" in unchanged.stdout
+    bad = CliRunner().invoke(cli, ["check", "--isolated", spec_path, "--diff-base", "no-such-rev"])
+    assert bad.exit_code == 2 and bad.stderr.startswith("error: ") and len(bad.stderr.splitlines()) == 1

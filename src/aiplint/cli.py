@@ -22,18 +22,22 @@ def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def spec_files(folder: str) -> list[str]:
+    """The YAML and JSON files under a folder, in path order, skipping hidden folders and node_modules."""
+    found = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+        found += [os.path.join(here, name) for name in sorted(files) if name.endswith(SPEC_SUFFIXES)]
+    return found
+
+
 def iter_spec_files(paths: tuple[str, ...]) -> Iterator[tuple[str, bool]]:
-    """Files to lint, each with whether the user named it (directories yield their YAML and JSON files,
-    skipping hidden folders and node_modules)."""
+    """Files to lint, each with whether the user named it (directories yield their spec files)."""
     for path in paths:
-        if not os.path.isdir(path):
+        if os.path.isdir(path):
+            yield from ((found, False) for found in spec_files(path))
+        else:
             yield path, True
-            continue
-        for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
-            for name in sorted(files):
-                if name.endswith(SPEC_SUFFIXES):
-                    yield os.path.join(folder, name), False
 
 
 @click.group(
@@ -95,9 +99,13 @@ def _config_for(resolver, path: str):
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record the current findings in this baseline file (other specs' entries stay) and exit 0.")
+@click.option("--diff-base", metavar="GIT_REF",
+              help="Compare with the specs at this git revision: report new and fixed findings and API changes; "
+                   "only new findings fail.")
 def check(paths: tuple[str, ...], output_format: str, profile: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool,
-          no_inline_ignores: bool, baseline_file: str | None, write_baseline: str | None) -> None:
+          no_inline_ignores: bool, baseline_file: str | None, write_baseline: str | None,
+          diff_base: str | None) -> None:
     """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json).
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
@@ -106,7 +114,10 @@ def check(paths: tuple[str, ...], output_format: str, profile: str | None, selec
 
     command_line = {"profile": profile, "select": _split_ids(select), "ignore": _split_ids(ignore),
                     "fail_on": fail_on, "inline_ignores": False if no_inline_ignores else None}
-    run = CheckRun(_resolver(config_file, isolated, command_line), quiet)
+    resolver = _resolver(config_file, isolated, command_line)
+    if diff_base:
+        _check_against_revision(resolver, paths, diff_base, output_format, quiet)
+    run = CheckRun(resolver, quiet)
     for path, named in iter_spec_files(paths):
         run.lint(path, named, baseline_file)
     if write_baseline:
@@ -206,6 +217,99 @@ def _rank(severity: str) -> int:
     from aiplint.rule import Severity
 
     return Severity(severity).rank
+
+
+def _check_against_revision(resolver, paths: tuple[str, ...], rev: str, output_format: str, quiet: bool) -> None:
+    """`check --diff-base REV`: each spec against itself at REV (all new where it did not exist there)."""
+    from aiplint.diff import diff_against_revision
+    from aiplint.document import InputError
+
+    reports, status, threshold = [], EXIT_CLEAN, 3
+    for path, _ in iter_spec_files(paths):
+        config, rules = _config_for(resolver, path)
+        threshold = min(threshold, _rank(config.fail_on))
+        try:
+            report, crashes = diff_against_revision(path, rev, config, rules)
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            status = EXIT_ERROR
+            continue
+        status = max(status, _report_crashes(crashes))
+        reports.append(report)
+    _finish_diff(reports, status, threshold, output_format, quiet)
+
+
+def _report_crashes(crashes) -> int:
+    for crash in crashes:
+        click.echo(f"error: {crash.file}: internal error in rule {crash.rule}: {crash.error}", err=True)
+    return EXIT_ERROR if crashes else EXIT_CLEAN
+
+
+def _finish_diff(reports: list, status: int, threshold: int, output_format: str, quiet: bool) -> None:
+    from aiplint.diff import DiffReport, write_json, write_text
+
+    report = DiffReport.merge(reports)
+    if output_format == "json":
+        write_json(report, sys.stdout)
+    else:
+        write_text(report, sys.stdout, quiet=quiet)
+    if status == EXIT_CLEAN and report.failed(threshold):
+        status = EXIT_FINDINGS
+    click.get_current_context().exit(status)
+
+
+@cli.command(epilog="""\b
+Examples:
+  aiplint diff old/openapi.yaml new/openapi.yaml
+  aiplint diff specs-v1/ specs-v2/ --format json
+""")
+@click.argument("old", type=click.Path(exists=True))
+@click.argument("new", type=click.Path(exists=True))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--profile", type=click.Choice(["rest", "aip"]), default=None, help="rest (default) or aip.")
+@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a NEW finding has at least this severity (default: error).")
+@click.option("-q", "--quiet", is_flag=True, help="Print new findings only.")
+@_config_options
+def diff(old: str, new: str, output_format: str, profile: str | None, select: tuple[str, ...],
+         ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool) -> None:
+    """Compare two versions of a spec (two files, or two directories paired by relative path): new, fixed
+    and unchanged findings, and operations added, removed and moved.  The configuration is NEW's.
+
+    Exit status: 0 no new finding at or above --fail-on, 1 there is one, 2 usage or input error.
+    """
+    from aiplint.diff import compare, load, pair_files
+    from aiplint.document import InputError
+
+    command_line = {"profile": profile, "select": _split_ids(select), "ignore": _split_ids(ignore), "fail_on": fail_on}
+    resolver = _resolver(config_file, isolated, command_line)
+    if os.path.isdir(old) != os.path.isdir(new):
+        raise click.UsageError("OLD and NEW must both be files or both be directories")
+    single = not os.path.isdir(new)
+    reports, status, threshold = [], EXIT_CLEAN, 3
+    for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
+        config, rules = _config_for(resolver, new_path or old_path)
+        threshold = min(threshold, _rank(config.fail_on))
+        try:
+            documents = load(old_path), load(new_path)
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            status = EXIT_ERROR
+            continue
+        missing = [p for p, d in zip((old_path, new_path), documents) if d is None]
+        if single and missing:
+            for path in missing:
+                click.echo(f"error: {path}: not an OpenAPI document (no top-level `openapi` or `swagger` key)", err=True)
+            status = EXIT_ERROR
+            continue
+        if documents == (None, None):
+            continue  # $ref'd fragments and other YAML in the directories
+        report, crashes = compare(*documents, config, rules)
+        status = max(status, _report_crashes(crashes))
+        reports.append(report)
+    _finish_diff(reports, status, threshold, output_format, quiet)
 
 
 @cli.command("rules")

@@ -59,11 +59,9 @@ __all__ = [
     "spec_at_revision",
     "write_text",
     "write_json",
-    "diff_command",
 ]
 
 JSON_FORMAT_VERSION = 1
-SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 _PARAM = re.compile(r"\{[^{}]*\}")
 _UNSTABLE_VERSION = re.compile(r"v\d+(?:p\d+)?(alpha|beta)\d*", re.IGNORECASE)
 _NON_WORD = re.compile(r"\W")
@@ -359,7 +357,7 @@ def _rebase(findings: list[Finding], root: str, display: str) -> list[Finding]:
     return rebased
 
 
-def _load(path: str | None) -> Document | None:
+def load(path: str | None) -> Document | None:
     from aiplint.document import open_document
 
     return open_document(path) if path is not None else None
@@ -375,7 +373,7 @@ def diff_files(
 ) -> tuple[DiffReport, list[RuleCrash]]:
     """Load and compare two spec files (None, or a file that is not an OpenAPI document: absent on that side).
     Raises `aiplint.document.InputError` for a file that cannot be read or parsed."""
-    return compare(_load(old), _load(new), selection, rules, old_display=old_display)
+    return compare(load(old), load(new), selection, rules, old_display=old_display)
 
 
 def diff_against_revision(
@@ -387,23 +385,13 @@ def diff_against_revision(
         return diff_files(old, path, selection, rules, old_display=path)
 
 
-def _spec_files(folder: str) -> dict[str, str]:
-    """Spec files under a directory by relative path (POSIX separators), skipping hidden folders and
-    node_modules, as `aiplint check` does."""
-    found: dict[str, str] = {}
-    for here, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
-        for name in sorted(files):
-            if name.endswith(SPEC_SUFFIXES):
-                full = os.path.join(here, name)
-                found[os.path.relpath(full, folder).replace(os.sep, "/")] = full
-    return found
-
-
 def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]]:
     """(old, new) file pairs of two directories by relative path, in path order; None where a file exists
     on one side only."""
-    old, new = _spec_files(old_dir), _spec_files(new_dir)
+    from aiplint.cli import spec_files
+
+    old = {os.path.relpath(p, old_dir).replace(os.sep, "/"): p for p in spec_files(old_dir)}
+    new = {os.path.relpath(p, new_dir).replace(os.sep, "/"): p for p in spec_files(new_dir)}
     return [(old.get(rel), new.get(rel)) for rel in sorted(old.keys() | new.keys())]
 
 
@@ -484,12 +472,6 @@ def spec_at_revision(path: str, rev: str) -> Iterator[str | None]:
 # Output
 
 
-def _use_colour(stream: IO[str]) -> bool:
-    """Colour only on a terminal, never when NO_COLOR is set (https://no-color.org)."""
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
-
-
 def _write_findings(findings: list[Finding], stream: IO[str], colour: bool) -> None:
     for f in findings:
         severity = f.severity.value
@@ -504,7 +486,9 @@ def _write_findings(findings: list[Finding], stream: IO[str], colour: bool) -> N
 
 def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, quiet: bool = False) -> None:
     """New findings, fixed findings, the unchanged count and the API changes; `quiet`: new findings only."""
-    colour = _use_colour(stream) if colour is None else colour
+    from aiplint.output import use_colour
+
+    colour = use_colour(stream) if colour is None else colour
     if quiet:
         _write_findings(report.new, stream, colour)
         return
@@ -539,105 +523,3 @@ def write_json(report: DiffReport, stream: IO[str]) -> None:
 
     json.dump(report.to_dict(), stream, indent=2)
     stream.write("\n")
-
-
-# --------------------------------------------------------------------------------------------------
-# The command
-
-
-def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _check_ids(ids: tuple[str, ...], known: list[str], option: str) -> None:
-    import difflib
-
-    families = {rule_id.split("/")[0] for rule_id in known}
-    for rule_id in ids:
-        if rule_id == "ALL" or rule_id in known or rule_id.rstrip("/") in families:
-            continue
-        near = difflib.get_close_matches(rule_id, known + sorted(families), n=1)
-        hint = f"; did you mean `{near[0]}`?" if near else ""
-        raise click.UsageError(f"{option}: unknown rule `{rule_id}`{hint}")
-
-
-@click.command(
-    "diff",
-    epilog="""\b
-Examples:
-  aiplint diff old/openapi.yaml new/openapi.yaml
-  aiplint diff specs-v1/ specs-v2/ --format json
-""",
-)
-@click.argument("old", type=click.Path(exists=True))
-@click.argument("new", type=click.Path(exists=True))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--profile", type=click.Choice(["rest", "aip"]), default="rest", show_default=True,
-              help="rest: pragmatic REST; aip: strict Google AIP.")
-@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Exit 1 when a NEW finding has at least this severity.")
-@click.option("-q", "--quiet", is_flag=True, help="Print new findings only.")
-def diff_command(old: str, new: str, output_format: str, profile: str, select: tuple[str, ...],
-                 ignore: tuple[str, ...], fail_on: str, quiet: bool) -> None:
-    """Compare two versions of a spec (two files, or two directories paired by relative path): new, fixed
-    and unchanged findings, and operations added, removed and moved.
-
-    Exit status: 0 no new finding at or above --fail-on, 1 there is one, 2 usage or input error.
-    """
-    import sys
-
-    from aiplint import engine
-    from aiplint.document import InputError
-    from aiplint.rule import Severity
-
-    ctx = click.get_current_context()
-    try:
-        rules = engine.available_rules()
-    except engine.RuleLoadError as exc:
-        click.echo(f"error: {exc}", err=True)
-        ctx.exit(2)
-    select_ids, ignore_ids = _split_ids(select), _split_ids(ignore)
-    _check_ids(select_ids, list(rules), "--select")
-    _check_ids(ignore_ids, list(rules), "--ignore")
-    selection = engine.Selection(profile=profile, select=select_ids, ignore=ignore_ids)
-
-    old_is_dir, new_is_dir = os.path.isdir(old), os.path.isdir(new)
-    if old_is_dir != new_is_dir:
-        raise click.UsageError("OLD and NEW must both be files or both be directories")
-    pairs = pair_files(old, new) if old_is_dir else [(old, new)]
-
-    status = 0
-    reports = []
-    for old_path, new_path in pairs:
-        try:
-            old_doc, new_doc = _load(old_path), _load(new_path)
-        except InputError as exc:
-            click.echo(f"error: {exc}", err=True)
-            status = 2
-            continue
-        if not old_is_dir:
-            missing = [p for p, d in ((old_path, old_doc), (new_path, new_doc)) if d is None]
-            for path in missing:
-                click.echo(f"error: {path}: not an OpenAPI document (no top-level `openapi` or `swagger` key)",
-                           err=True)
-            if missing:
-                status = 2
-                continue
-        if old_doc is None and new_doc is None:
-            continue  # $ref'd fragments and other YAML in the directories
-        report, crashes = compare(old_doc, new_doc, selection, rules)
-        for crash in crashes:
-            click.echo(f"error: {crash.file}: internal error in rule {crash.rule}: {crash.error}", err=True)
-            status = 2
-        reports.append(report)
-
-    report = DiffReport.merge(reports)
-    if output_format == "json":
-        write_json(report, sys.stdout)
-    else:
-        write_text(report, sys.stdout, quiet=quiet)
-    if status == 0 and report.failed(Severity(fail_on).rank):
-        status = 1
-    ctx.exit(status)
