@@ -1,13 +1,28 @@
-"""Report formats: `text` for people, `json` for tools (a versioned contract)."""
+"""Report formats.
+
+`text` is for people, `json` for tools (a versioned contract); the CI formats are `sarif` (SARIF 2.1.0, for
+GitHub code scanning and other SARIF viewers), `github` (GitHub Actions workflow commands, which annotate the
+pull request), `gitlab` (GitLab Code Quality) and `junit` (JUnit XML, for test-report widgets).
+
+Every writer is a pure function of the findings (already sorted; written in that order), writes UTF-8-safe
+text to the stream it is given and nothing else, and is deterministic: no timestamps, no absolute paths
+it was not given.  :data:`WRITERS` maps each format name to a callable of one uniform signature,
+``(findings, rules, files, stream, **options)``, where `files` are the linted files.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
+import unicodedata
 from collections import Counter
-from typing import IO, Iterable
+from typing import IO, Any, Iterable, Mapping, Protocol
+from urllib.parse import quote
 
 from aiplint.engine import Finding
+from aiplint.rule import Rule, Severity
 
 JSON_FORMAT_VERSION = 1
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -22,13 +37,28 @@ def counts(findings: Iterable[Finding]) -> Counter[str]:
     return Counter(f.severity.value for f in findings)
 
 
-def write_text(findings: list[Finding], files: int, stream: IO[str], colour: bool, quiet: bool = False) -> None:
+# --------------------------------------------------------------------------------------------------
+# text
+
+
+def write_text(
+    findings: list[Finding], files: int, stream: IO[str], colour: bool, quiet: bool = False,
+    *, show_source: bool = False,
+) -> None:
+    """One line per finding, then a summary.  With `show_source`, each finding is followed by the offending
+    source line under a line-number gutter with a caret at the finding's column (as ruff and rustc do)."""
     import click
 
+    lines_of = _LineCache()
     for f in findings:
         severity = click.style(f.severity.value, fg=_COLOURS[f.severity.value], bold=True) if colour else f.severity.value
         rule = click.style(f.rule, bold=True) if colour else f.rule
         stream.write(f"{f.file}:{f.line}:{f.column}: {severity} {rule} {f.message}\n")
+        if show_source:
+            frame = _frame(lines_of(f.file), f.line, f.column)
+            if frame and colour:
+                frame = _colour_frame(frame, _COLOURS[f.severity.value])
+            stream.write(frame)
         if f.suggestion:
             stream.write(f"    suggestion: {f.suggestion}\n")
     if quiet:
@@ -49,6 +79,80 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def code_frame(path: str, line: int, column: int) -> str:
+    """The source line `line` of `path` under a line-number gutter, with a caret under `column` (both
+    1-based, the column in characters)::
+
+           |
+        40 |         - name: job_id
+           |           ^
+
+    Every line ends with a newline.  "" when the file cannot be read or has no such line."""
+    return _frame(_read_lines(path), line, column)
+
+
+class _LineCache:
+    """Each file read once per report."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str] | None] = {}
+
+    def __call__(self, path: str) -> list[str] | None:
+        if path not in self._files:
+            self._files[path] = _read_lines(path)
+        return self._files[path]
+
+
+def _read_lines(path: str) -> list[str] | None:
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError:
+        return None
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            text = raw.decode(codec, errors="replace")
+            break
+    else:
+        text = raw.decode("utf-8", errors="replace")
+    # The positions count lines as the YAML and JSON parsers do: \n, \r\n and a lone \r end a line.
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _frame(lines: list[str] | None, line: int, column: int) -> str:
+    if lines is None or not 1 <= line <= len(lines):
+        return ""
+    # A spec's text must not drive the terminal: control characters (escape sequences) print as "?".
+    text = _CONTROL.sub("?", lines[line - 1]).rstrip()
+    # The caret is padded by the same characters (tabs stay tabs) or as many columns (wide characters).
+    pad = "".join(
+        "\t" if ch == "\t" else "  " if unicodedata.east_asian_width(ch) in "WF" else " "
+        for ch in text[: max(column, 1) - 1]
+    )
+    pad += " " * max(0, column - 1 - len(text))
+    number = str(line)
+    blank = " " * len(number)
+    return f"{blank} |\n{number} | {text}\n{blank} | {pad}^\n"
+
+
+def _colour_frame(frame: str, fg: str) -> str:
+    import click
+
+    out = []
+    for i, row in enumerate(frame.splitlines()):
+        gutter, _, rest = row.partition(" |")
+        caret = i == 2
+        out.append(click.style(gutter + " |", fg="blue", bold=True) + (click.style(rest, fg=fg, bold=True) if caret else rest))
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# json
+
+
 def write_json(findings: list[Finding], files: int, stream: IO[str]) -> None:
     n = counts(findings)
     report = {
@@ -58,3 +162,277 @@ def write_json(findings: list[Finding], files: int, stream: IO[str]) -> None:
     }
     json.dump(report, stream, indent=2)
     stream.write("\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# sarif
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/aiplint/"
+FINGERPRINT_KEY = "aiplintFingerprint/v1"
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def write_sarif(findings: list[Finding], rules: Mapping[str, Rule], stream: IO[str]) -> None:
+    """A SARIF 2.1.0 log with one run.  The driver describes every rule in `rules` (and any rule a finding
+    names that `rules` lacks); each result carries its position, its JSON pointer and operation as logical
+    locations, and the finding's fingerprint as a partial fingerprint, which GitHub code scanning uses to
+    follow a finding across commits."""
+    from aiplint import __version__
+
+    index: dict[str, int] = {}
+    descriptors = []
+    for rule in rules.values():
+        index[rule.id] = len(descriptors)
+        descriptors.append(_descriptor(rule))
+    for f in findings:
+        if f.rule not in index:
+            index[f.rule] = len(descriptors)
+            descriptors.append({"id": f.rule})
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "aiplint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": descriptors,
+                    }
+                },
+                # Our columns count characters (code points), not SARIF's default UTF-16 code units.
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index[f.rule]) for f in findings],
+            }
+        ],
+    }
+    json.dump(log, stream, indent=2)
+    stream.write("\n")
+
+
+def _descriptor(rule: Rule) -> dict[str, Any]:
+    severity = rule.severity_for("rest") or next(iter(rule.severities.values()), Severity.WARNING)
+    doc = rule.doc.strip() or rule.summary
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": _first_paragraph(doc)},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[severity]},
+    }
+    if rule.url:
+        descriptor["helpUri"] = rule.url
+    if rule.reference:
+        descriptor["properties"] = {"reference": rule.reference}
+    return descriptor
+
+
+def _first_paragraph(doc: str) -> str:
+    return " ".join(re.split(r"\n\s*\n", doc.strip(), maxsplit=1)[0].split())
+
+
+def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+    text = f.message if not f.suggestion else f"{f.message}\nSuggestion: {f.suggestion}"
+    # Where in the document (the JSON pointer) and, when known, which operation ("GET /v1/jobs") or path.
+    logical: list[dict[str, Any]] = [{"name": _last_token(f.pointer), "fullyQualifiedName": f.pointer}]
+    if f.path is not None:
+        name = f"{f.method} {f.path}" if f.method else f.path
+        logical.append({"name": name, "fullyQualifiedName": name, "kind": "function" if f.method else "resource"})
+    return {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVELS[f.severity],
+        "message": {"text": text},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(f.file)},
+                    "region": {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)},
+                },
+                "logicalLocations": logical,
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+    }
+
+
+def _last_token(pointer: str) -> str:
+    token = pointer.rsplit("/", 1)[-1]
+    return token.replace("~1", "/").replace("~0", "~") if pointer else "(document)"
+
+
+def _uri(path: str) -> str:
+    """A relative path stays relative (POSIX separators, percent-encoded); an absolute one is a file: URI."""
+    from pathlib import Path, PurePath
+
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(PurePath(path).as_posix(), safe="/")
+
+
+# --------------------------------------------------------------------------------------------------
+# github
+
+_GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def write_github(findings: list[Finding], stream: IO[str]) -> None:
+    """GitHub Actions workflow commands, one line per finding, which annotate the pull request:
+    ``::error file=PATH,line=L,col=C,title=RULE::MESSAGE`` (``::warning``, ``::notice`` for info)."""
+    for f in findings:
+        message = f.message if not f.suggestion else f"{f.message}\nSuggestion: {f.suggestion}"
+        props = ",".join(
+            f"{key}={_github_property(str(value))}"
+            for key, value in (("file", f.file), ("line", f.line), ("col", f.column), ("title", f.rule))
+        )
+        stream.write(f"::{_GITHUB_COMMANDS[f.severity]} {props}::{_github_data(message)}\n")
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# --------------------------------------------------------------------------------------------------
+# gitlab
+
+_GITLAB_SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def write_gitlab(findings: list[Finding], stream: IO[str]) -> None:
+    """A GitLab Code Quality report (a JSON list of CodeClimate-style issues).  GitLab needs fingerprints
+    unique within a report, and ours can repeat (the same problem in two files, or twice at one
+    operation): a repeat gets `-2`, `-3`, ... in the order of the findings."""
+    seen: Counter[str] = Counter()
+    issues = []
+    for f in findings:
+        seen[f.fingerprint] += 1
+        fingerprint = f.fingerprint if seen[f.fingerprint] == 1 else f"{f.fingerprint}-{seen[f.fingerprint]}"
+        issues.append(
+            {
+                "description": f"{f.rule}: {f.message}",
+                "check_name": f.rule,
+                "fingerprint": fingerprint,
+                "severity": _GITLAB_SEVERITIES[f.severity],
+                "location": {"path": f.file, "lines": {"begin": f.line}},
+            }
+        )
+    json.dump(issues, stream, indent=2)
+    stream.write("\n")
+
+
+# --------------------------------------------------------------------------------------------------
+# junit
+
+# Characters XML 1.0 cannot carry at all, not even as character references.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def write_junit(findings: list[Finding], rules: Mapping[str, Rule], files: list[str], stream: IO[str]) -> None:
+    """JUnit XML: one <testsuite> per file (the linted `files`, then any other file a finding is in, such as a
+    `$ref`erenced one), one <testcase> per rule in `rules` (and any other rule a finding names) and file,
+    failing with one <failure> listing that rule's findings in that file."""
+    import xml.etree.ElementTree as ET
+
+    by_file: dict[str, dict[str, list[Finding]]] = {path: {} for path in files}
+    rule_ids = list(rules)
+    for f in findings:
+        by_file.setdefault(f.file, {}).setdefault(f.rule, []).append(f)
+        if f.rule not in rule_ids:
+            rule_ids.append(f.rule)
+
+    root = ET.Element("testsuites", name="aiplint")
+    total_tests = total_failures = 0
+    for path, by_rule in by_file.items():
+        suite = ET.SubElement(root, "testsuite", name=_xml(path))
+        failures = 0
+        for rule_id in rule_ids:
+            case = ET.SubElement(suite, "testcase", classname=_xml(path), name=rule_id)
+            found = by_rule.get(rule_id)
+            if not found:
+                continue
+            failures += 1
+            worst = max((f.severity for f in found), key=lambda s: s.rank)
+            message = found[0].message if len(found) == 1 else f"{len(found)} problems: {found[0].message}"
+            failure = ET.SubElement(case, "failure", message=_xml(message), type=worst.value)
+            failure.text = _xml("\n".join(_junit_line(f) for f in found))
+        suite.set("tests", str(len(rule_ids)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        total_tests += len(rule_ids)
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    text = ET.tostring(root, encoding="unicode")
+    # ASCII with character references: the same bytes whatever encoding the stream has.
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(text.encode("ascii", "xmlcharrefreplace").decode("ascii"))
+    stream.write("\n")
+
+
+def _junit_line(f: Finding) -> str:
+    line = f"{f.line}:{f.column} {f.message}"
+    return f"{line}\n    suggestion: {f.suggestion}" if f.suggestion else line
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+# --------------------------------------------------------------------------------------------------
+# one signature for the command line
+
+
+class Writer(Protocol):
+    def __call__(
+        self, findings: list[Finding], rules: Mapping[str, Rule], files: list[str], stream: IO[str], **options: Any
+    ) -> None: ...
+
+
+def _text(findings: list[Finding], rules: Mapping[str, Rule], files: list[str], stream: IO[str], *,
+          colour: bool | None = None, quiet: bool = False, show_source: bool = False) -> None:
+    write_text(findings, len(files), stream, use_colour(stream) if colour is None else colour, quiet,
+               show_source=show_source)
+
+
+def _json(findings: list[Finding], rules: Mapping[str, Rule], files: list[str], stream: IO[str], **_: Any) -> None:
+    write_json(findings, len(files), stream)
+
+
+def _sarif(findings: list[Finding], rules: Mapping[str, Rule], files: list[str], stream: IO[str], **_: Any) -> None:
+    write_sarif(findings, rules, stream)
+
+
+def _github(findings: list[Finding], rules: Mapping[str, Rule], files: list[str], stream: IO[str], **_: Any) -> None:
+    write_github(findings, stream)
+
+
+def _gitlab(findings: list[Finding], rules: Mapping[str, Rule], files: list[str], stream: IO[str], **_: Any) -> None:
+    write_gitlab(findings, stream)
+
+
+def _junit(findings: list[Finding], rules: Mapping[str, Rule], files: list[str], stream: IO[str], **_: Any) -> None:
+    write_junit(findings, rules, files, stream)
+
+
+#: Format name -> writer, each called as ``writer(findings, rules, files, stream, **options)`` with the
+#: linted `files` and the rules that ran.  Options a format does not use are ignored; `text` takes
+#: ``colour`` (default: :func:`use_colour` of the stream), ``quiet`` and ``show_source``.
+WRITERS: dict[str, Writer] = {
+    "text": _text,
+    "json": _json,
+    "sarif": _sarif,
+    "github": _github,
+    "gitlab": _gitlab,
+    "junit": _junit,
+}

@@ -1,0 +1,472 @@
+"""The report formats of aiplint.output: SARIF 2.1.0 (validated against the official schema), GitHub Actions
+workflow commands, GitLab Code Quality, JUnit XML, and source frames for text output.
+
+The findings are real: they come from linting the example spec and the per-rule `bad.yaml` fixtures."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema_rs
+import pytest
+
+import aiplint
+from aiplint.document import open_document
+from aiplint.engine import Finding, Selection, available_rules, run_rules
+from aiplint.output import (
+    FINGERPRINT_KEY,
+    WRITERS,
+    code_frame,
+    write_github,
+    write_gitlab,
+    write_junit,
+    write_sarif,
+    write_text,
+)
+from aiplint.rule import Rule, Severity, rule
+from conftest import REPO
+
+SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
+EXAMPLE = "fixtures/examples/petstore-jobs.yaml"
+BAD = sorted(str(p.relative_to(REPO).as_posix()) for p in (REPO / "fixtures" / "rules").glob("*/bad.yaml"))
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch):
+    """Paths are given relative to the repository, as a CI job gives them."""
+    monkeypatch.chdir(REPO)
+
+
+@lru_cache(maxsize=None)
+def _lint(path: str) -> tuple[Finding, ...]:
+    document = open_document(str(REPO / path))
+    findings, crashes = run_rules(document, Selection())
+    assert crashes == []
+    # Linted from the repository root, a finding names its file relative to it.
+    return tuple(replace(f, file=Path(f.file).relative_to(REPO).as_posix()) for f in findings)
+
+
+def findings_of(*paths: str) -> list[Finding]:
+    found = [f for path in paths for f in _lint(path)]
+    return sorted(found, key=lambda f: (f.file, f.line, f.column, f.rule))
+
+
+def render(writer, *args) -> str:
+    out = io.StringIO()
+    writer(*args, out)
+    return out.getvalue()
+
+
+RULES = available_rules()
+ALL = [EXAMPLE, *BAD]
+
+
+def test_fixtures_give_findings_of_every_severity_and_shape():
+    found = findings_of(*ALL)
+    assert len(found) > 40
+    assert {f.severity for f in found} >= {Severity.ERROR, Severity.WARNING}
+    assert any(f.method and f.path for f in found)  # an operation
+    assert any(f.method is None and f.path for f in found)  # a path without an operation
+    assert any(f.path is None for f in found)  # only a pointer
+    assert any(f.suggestion for f in found) and any(not f.suggestion for f in found)
+
+
+# --------------------------------------------------------------------------------------------------
+# SARIF
+
+
+@lru_cache(maxsize=1)
+def sarif_validator():
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["id"].endswith("/sarif-schema-2.1.0.json")
+    return jsonschema_rs.Draft4Validator(schema, validate_formats=True)
+
+
+def assert_valid_sarif(text: str) -> dict:
+    log = json.loads(text)
+    errors = [f"{e.instance_path}: {e.message}" for e in sarif_validator().iter_errors(log)]
+    assert errors == []
+    return log
+
+
+def test_the_validator_rejects_invalid_sarif():
+    log = json.loads(render(write_sarif, findings_of(EXAMPLE), RULES))
+    log["runs"][0]["results"][0]["level"] = "fatal"
+    del log["runs"][0]["tool"]["driver"]["name"]
+    assert len(list(sarif_validator().iter_errors(log))) == 2
+
+
+@pytest.mark.parametrize("path", ALL)
+def test_sarif_is_valid_for_each_fixture(path):
+    assert_valid_sarif(render(write_sarif, findings_of(path), RULES))
+
+
+def test_sarif_is_valid_without_findings_and_for_many_files():
+    assert assert_valid_sarif(render(write_sarif, [], RULES))["runs"][0]["results"] == []
+    assert_valid_sarif(render(write_sarif, findings_of(*ALL), RULES))
+
+
+def test_sarif_log_and_driver():
+    log = assert_valid_sarif(render(write_sarif, findings_of(EXAMPLE), RULES))
+    assert log["$schema"].endswith("sarif-schema-2.1.0.json")
+    assert log["version"] == "2.1.0"
+    assert len(log["runs"]) == 1
+    run = log["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "aiplint"
+    assert driver["version"] == aiplint.__version__
+    assert driver["informationUri"].startswith("https://")
+    # Every rule, not only those with findings, in the order given.
+    assert [d["id"] for d in driver["rules"]] == list(RULES)
+
+
+def test_sarif_rule_descriptors():
+    log = json.loads(render(write_sarif, [], RULES))
+    descriptors = {d["id"]: d for d in log["runs"][0]["tool"]["driver"]["rules"]}
+    levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    for rule_id, r in RULES.items():
+        d = descriptors[rule_id]
+        assert d["shortDescription"] == {"text": r.summary}
+        assert d["helpUri"] == r.url
+        assert d["help"]["markdown"] == r.doc.strip()
+        first = r.doc.strip().split("\n\n")[0]
+        assert d["fullDescription"]["text"] == " ".join(first.split())
+        assert "\n" not in d["fullDescription"]["text"]
+        assert d["defaultConfiguration"] == {"level": levels[r.severities["rest"]]}
+    severities = {r.severities["rest"] for r in RULES.values()}
+    assert {Severity.ERROR, Severity.WARNING} <= severities
+
+
+def test_sarif_default_level_falls_back_when_the_rest_profile_has_the_rule_off():
+    @rule(id="acme/aip-only", summary="AIP only", reference="-", url="https://example.com/x", severity={"aip": "info"})
+    def check(ctx):
+        return []
+
+    log = assert_valid_sarif(render(write_sarif, [], {check.id: check}))
+    assert log["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"] == {"level": "note"}
+
+
+def test_sarif_results():
+    found = findings_of(*ALL)
+    log = assert_valid_sarif(render(write_sarif, found, RULES))
+    run = log["runs"][0]
+    descriptors = run["tool"]["driver"]["rules"]
+    assert len(run["results"]) == len(found)
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    for f, result in zip(found, run["results"]):
+        assert result["ruleId"] == f.rule
+        assert descriptors[result["ruleIndex"]]["id"] == f.rule
+        assert result["level"] == levels[f.severity.value]
+        text = result["message"]["text"]
+        assert text == (f"{f.message}\nSuggestion: {f.suggestion}" if f.suggestion else f.message)
+        (location,) = result["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": f.file}
+        assert not physical["artifactLocation"]["uri"].startswith("/")
+        assert physical["region"] == {"startLine": f.line, "startColumn": f.column}
+        logical = location["logicalLocations"]
+        assert logical[0]["fullyQualifiedName"] == f.pointer
+        if f.method and f.path:
+            assert logical[1] == {"name": f"{f.method} {f.path}", "fullyQualifiedName": f"{f.method} {f.path}",
+                                  "kind": "function"}
+        elif f.path:
+            assert logical[1]["name"] == f.path and logical[1]["kind"] == "resource"
+        else:
+            assert len(logical) == 1
+        assert result["partialFingerprints"] == {FINGERPRINT_KEY: f.fingerprint}
+
+
+def test_sarif_example_result():
+    log = json.loads(render(write_sarif, findings_of(EXAMPLE), RULES))
+    first = log["runs"][0]["results"][0]
+    assert first == {
+        "ruleId": "aip122/collection-name-consistency",
+        "ruleIndex": list(RULES).index("aip122/collection-name-consistency"),
+        "level": "error",
+        "message": {
+            "text": "`job` is the singular of the collection `jobs` used beside it; name one collection one way, "
+                    "in the plural (AIP-122)\nSuggestion: GET /v1/training/jobs/{job_id}/status"
+        },
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": EXAMPLE},
+                    "region": {"startLine": 37, "startColumn": 5},
+                },
+                "logicalLocations": [
+                    {"name": "get", "fullyQualifiedName": "/paths/~1v1~1training~1job~1status/get"},
+                    {"name": "GET /v1/training/job/status", "fullyQualifiedName": "GET /v1/training/job/status",
+                     "kind": "function"},
+                ],
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT_KEY: "ffa362ee036a94e9"},
+    }
+
+
+def test_sarif_rule_missing_from_the_rules_gets_a_descriptor():
+    found = findings_of(EXAMPLE)
+    only = {"rest/resource-id-in-query": RULES["rest/resource-id-in-query"]}
+    log = assert_valid_sarif(render(write_sarif, found, only))
+    run = log["runs"][0]
+    assert [d["id"] for d in run["tool"]["driver"]["rules"]] == [
+        "rest/resource-id-in-query", "aip122/collection-name-consistency"]
+    assert [r["ruleIndex"] for r in run["results"]] == [1, 0]
+
+
+def test_sarif_uris_are_relative_posix_and_encoded_or_absolute_file_uris(tmp_path):
+    f = findings_of(EXAMPLE)[0]
+    odd = [replace(f, file="specs dir/api#1.yaml"), replace(f, file=str(tmp_path / "api.yaml"))]
+    log = assert_valid_sarif(render(write_sarif, odd, RULES))
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+    assert uris[0] == "specs%20dir/api%231.yaml"
+    assert uris[1] == (tmp_path / "api.yaml").as_uri()
+
+
+# --------------------------------------------------------------------------------------------------
+# GitHub Actions workflow commands
+
+
+def test_github_example_lines():
+    assert render(write_github, findings_of(EXAMPLE)).splitlines() == [
+        "::error file=fixtures/examples/petstore-jobs.yaml,line=37,col=5,title=aip122/collection-name-consistency"
+        "::`job` is the singular of the collection `jobs` used beside it; name one collection one way, in the "
+        "plural (AIP-122)%0ASuggestion: GET /v1/training/jobs/{job_id}/status",
+        "::error file=fixtures/examples/petstore-jobs.yaml,line=40,col=11,title=rest/resource-id-in-query"
+        "::required query parameter `job_id` identifies the resource this operation acts on; a resource's ID "
+        "belongs in the path, after its collection (AIP-131)%0ASuggestion: GET /v1/training/jobs/{job_id}/status",
+    ]
+
+
+def test_github_one_line_per_finding_with_the_severity_command():
+    found = findings_of(*ALL)
+    lines = render(write_github, found).split("\n")
+    assert lines[-1] == "" and len(lines) == len(found) + 1
+    commands = {"error": "::error ", "warning": "::warning ", "info": "::notice "}
+    for f, line in zip(found, lines):
+        assert line.startswith(commands[f.severity.value])
+        assert f",line={f.line},col={f.column},title={f.rule}::" in line
+        assert ("%0ASuggestion: " in line) == bool(f.suggestion)
+
+
+def test_github_escapes_data_and_properties():
+    f = replace(findings_of(EXAMPLE)[0], severity=Severity.INFO, file="a,b:c%d.yaml", rule="x:y,z",
+                message="100% wrong:\r\nsee, here", suggestion=None)
+    assert render(write_github, [f]) == (
+        "::notice file=a%2Cb%3Ac%25d.yaml,line=37,col=5,title=x%3Ay%2Cz::100%25 wrong:%0D%0Asee, here\n"
+    )
+    w = replace(f, severity=Severity.WARNING, file="ok.yaml", rule="r", message="m", suggestion="50%")
+    assert render(write_github, [w]) == "::warning file=ok.yaml,line=37,col=5,title=r::m%0ASuggestion: 50%25\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# GitLab Code Quality
+
+
+def test_gitlab_report():
+    found = findings_of(*ALL)
+    issues = json.loads(render(write_gitlab, found))
+    assert isinstance(issues, list) and len(issues) == len(found)
+    severities = {"error": "major", "warning": "minor", "info": "info"}
+    seen: dict[str, int] = {}
+    for f, issue in zip(found, issues):
+        seen[f.fingerprint] = seen.get(f.fingerprint, 0) + 1
+        n = seen[f.fingerprint]
+        assert issue == {
+            "description": f"{f.rule}: {f.message}",
+            "check_name": f.rule,
+            "fingerprint": f.fingerprint if n == 1 else f"{f.fingerprint}-{n}",
+            "severity": severities[f.severity.value],
+            "location": {"path": f.file, "lines": {"begin": f.line}},
+        }
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    # Two fixtures share a problem (the same verb path in two files), so the report really needs this.
+    assert max(seen.values()) > 1
+
+
+def test_gitlab_fingerprints_are_unique_and_deterministic(tmp_path):
+    # The same spec under two names: every finding's fingerprint appears twice.
+    copy = tmp_path / "copy.yaml"
+    shutil.copy(REPO / EXAMPLE, copy)
+    document = open_document(str(copy))
+    twin, _ = run_rules(document, Selection())
+    found = findings_of(EXAMPLE) + twin
+    assert len({f.fingerprint for f in found}) == len(found) // 2
+    text = render(write_gitlab, found)
+    assert text == render(write_gitlab, found)
+    fingerprints = [i["fingerprint"] for i in json.loads(text)]
+    assert len(set(fingerprints)) == len(fingerprints)
+    assert fingerprints == [f.fingerprint for f in found[:2]] + [f"{f.fingerprint}-2" for f in found[:2]]
+    info = replace(found[0], severity=Severity.INFO)
+    assert json.loads(render(write_gitlab, [info]))[0]["severity"] == "info"
+
+
+# --------------------------------------------------------------------------------------------------
+# JUnit XML
+
+
+def parse_junit(text: str) -> ET.Element:
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
+    return ET.fromstring(text.encode("utf-8"))
+
+
+def test_junit_counts_and_cases():
+    files = list(ALL)
+    found = findings_of(*files)
+    root = parse_junit(render(write_junit, found, RULES, files))
+    failing = {(f.file, f.rule) for f in found}
+    assert root.tag == "testsuites"
+    assert int(root.get("tests")) == len(files) * len(RULES)
+    assert int(root.get("failures")) == len(failing)
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == files
+    for suite in suites:
+        cases = suite.findall("testcase")
+        assert [c.get("name") for c in cases] == list(RULES)
+        assert {c.get("classname") for c in cases} == {suite.get("name")}
+        assert int(suite.get("tests")) == len(RULES)
+        assert int(suite.get("failures")) == sum(1 for c in cases if c.find("failure") is not None)
+        for case in cases:
+            mine = [f for f in found if (f.file, f.rule) == (suite.get("name"), case.get("name"))]
+            failures = case.findall("failure")
+            if not mine:
+                assert failures == [] and len(case) == 0
+                continue
+            (failure,) = failures
+            assert failure.get("type") == max((f.severity for f in mine), key=lambda s: s.rank).value
+            lines = [line for line in failure.text.splitlines() if not line.startswith("    suggestion: ")]
+            assert lines == [f"{f.line}:{f.column} {f.message}" for f in mine]
+            if len(mine) == 1:
+                assert failure.get("message") == mine[0].message
+            else:
+                assert failure.get("message").startswith(f"{len(mine)} problems: ")
+
+
+def test_junit_example_failure_text():
+    root = parse_junit(render(write_junit, findings_of(EXAMPLE), RULES, [EXAMPLE]))
+    case = root.find("testsuite/testcase[@name='rest/resource-id-in-query']")
+    assert case.find("failure").text == (
+        "40:11 required query parameter `job_id` identifies the resource this operation acts on; a resource's ID "
+        "belongs in the path, after its collection (AIP-131)\n    suggestion: GET /v1/training/jobs/{job_id}/status"
+    )
+    assert root.get("tests") == str(len(RULES)) and root.get("failures") == "2"
+
+
+def test_junit_clean_file_and_a_finding_outside_the_linted_files():
+    found = findings_of(EXAMPLE)
+    root = parse_junit(render(write_junit, found, RULES, ["fixtures/rules/ref/good.yaml"]))
+    clean, other = root.findall("testsuite")
+    assert (clean.get("name"), clean.get("failures")) == ("fixtures/rules/ref/good.yaml", "0")
+    assert (other.get("name"), other.get("failures")) == (EXAMPLE, "2")
+    assert root.get("tests") == str(2 * len(RULES))
+
+
+def test_junit_survives_characters_xml_cannot_carry():
+    f = replace(findings_of(EXAMPLE)[0], message="bad \x01 char, ünïcode ✓ <&>", file="dir/ä.yaml")
+    text = render(write_junit, [f], RULES, [f.file])
+    assert text.isascii()
+    case = parse_junit(text).find("testsuite/testcase/failure")
+    assert case.get("message") == "bad \ufffd char, ünïcode ✓ <&>"
+
+
+# --------------------------------------------------------------------------------------------------
+# All formats
+
+
+@pytest.mark.parametrize("name", list(WRITERS))
+def test_writers_share_one_signature_and_are_deterministic(name):
+    found = findings_of(*ALL)
+    first = render(WRITERS[name], found, RULES, ALL)
+    assert first == render(WRITERS[name], found, RULES, ALL)
+    assert first.endswith("\n") and not first.endswith("\n\n")
+    first.encode("utf-8")
+    empty = render(WRITERS[name], [], RULES, [])
+    assert empty.endswith("\n") or (name == "github" and empty == "")  # no finding, no workflow command
+
+
+def test_writers_names():
+    assert list(WRITERS) == ["text", "json", "sarif", "github", "gitlab", "junit"]
+
+
+def test_text_and_json_writers_match_the_direct_calls():
+    found = findings_of(EXAMPLE)
+    out = io.StringIO()
+    write_text(found, 1, out, False)
+    assert render(WRITERS["text"], found, RULES, [EXAMPLE]) == out.getvalue()
+    assert json.loads(render(WRITERS["json"], found, RULES, [EXAMPLE]))["summary"]["files"] == 1
+    quiet = io.StringIO()
+    WRITERS["text"](found, RULES, [EXAMPLE], quiet, quiet=True, show_source=True)
+    assert "Found" not in quiet.getvalue() and "37 |     get:" in quiet.getvalue()
+
+
+# --------------------------------------------------------------------------------------------------
+# Source frames
+
+
+def test_text_with_source_frames():
+    out = io.StringIO()
+    write_text(findings_of(EXAMPLE), 1, out, False, show_source=True)
+    assert out.getvalue() == (
+        "fixtures/examples/petstore-jobs.yaml:37:5: error aip122/collection-name-consistency `job` is the "
+        "singular of the collection `jobs` used beside it; name one collection one way, in the plural (AIP-122)\n"
+        "   |\n"
+        "37 |     get:\n"
+        "   |     ^\n"
+        "    suggestion: GET /v1/training/jobs/{job_id}/status\n"
+        "fixtures/examples/petstore-jobs.yaml:40:11: error rest/resource-id-in-query required query parameter "
+        "`job_id` identifies the resource this operation acts on; a resource's ID belongs in the path, after its "
+        "collection (AIP-131)\n"
+        "   |\n"
+        "40 |         - {name: job_id, in: query, required: true, schema: {type: string}}\n"
+        "   |           ^\n"
+        "    suggestion: GET /v1/training/jobs/{job_id}/status\n"
+        "Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos).\n"
+    )
+
+
+def test_text_without_source_frames_is_unchanged():
+    out = io.StringIO()
+    write_text(findings_of(EXAMPLE), 1, out, False)
+    assert " | " not in out.getvalue()
+
+
+def test_text_source_frames_with_colour():
+    out = io.StringIO()
+    write_text(findings_of(EXAMPLE), 1, out, True, show_source=True)
+    assert "\x1b[" in out.getvalue() and "get:" in out.getvalue()
+
+
+@pytest.mark.parametrize("path", ALL)
+def test_every_finding_has_a_frame_with_the_caret_under_its_column(path):
+    for f in findings_of(path):
+        frame = code_frame(f.file, f.line, f.column)
+        gutter, source, caret = frame.splitlines()
+        width = len(str(f.line))
+        assert gutter == " " * width + " |"
+        assert source.startswith(f"{f.line} | ")
+        assert caret == " " * width + " | " + " " * (f.column - 1) + "^"
+        assert source[width + 3 + f.column - 1] != " "  # the caret points at text, not at indentation
+
+
+def test_code_frame_edge_cases(tmp_path):
+    spec = tmp_path / "s.yaml"
+    spec.write_bytes("a: 1\r\n\tb: \x1b[31m\r\nname: \u65e5\u672c x\nlast".encode("utf-8"))
+    assert code_frame(str(spec), 1, 1) == "  |\n1 | a: 1\n  | ^\n"
+    assert code_frame(str(spec), 2, 2) == "  |\n2 | \tb: ?[31m\n  | \t^\n"  # tabs kept, escapes defused
+    # Wide characters take two columns: the caret is under the `x`.
+    assert code_frame(str(spec), 3, 10) == "  |\n3 | name: \u65e5\u672c x\n  | " + " " * 11 + "^\n"
+    assert code_frame(str(spec), 4, 9) == "  |\n4 | last\n  |         ^\n"  # past the end of the line
+    assert code_frame(str(spec), 5, 1) == ""
+    assert code_frame(str(spec), 0, 1) == ""
+    assert code_frame(str(tmp_path / "missing.yaml"), 1, 1) == ""
+    bom = tmp_path / "bom.yaml"
+    bom.write_bytes(b"\xef\xbb\xbfopenapi: 3.1.0\n")
+    assert code_frame(str(bom), 1, 1) == "  |\n1 | openapi: 3.1.0\n  | ^\n"
+    assert code_frame(str(spec), 10, 3).count("\n") == 0
