@@ -173,3 +173,29 @@ def test_every_bad_input_is_one_error_line_exit_2_without_traceback(bad):
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert re.match(rf"error: {re.escape(str(bad))}:\d+:\d+: \S", lines[0]), lines[0]
     assert "rest/resource-id-in-query" in result.stdout  # the good file of the same run is still linted
+
+
+def test_several_formats_at_once_to_stdout_and_files(tmp_path):
+    sarif, junit = tmp_path / "out.sarif", tmp_path / "out.xml"
+    result = run("check", EXAMPLE, "--format", "github", "--format", f"sarif={sarif}", "--format", f"junit={junit}")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith(f"::error file={EXAMPLE},line=37,col=5,")
+    assert json.loads(sarif.read_text())["runs"][0]["results"][0]["partialFingerprints"]
+    assert junit.read_text().startswith("<?xml")
+
+
+def test_output_redirects_the_formats_without_a_file(tmp_path):
+    out = tmp_path / "report.json"
+    result = run("check", EXAMPLE, "--format", "json", "--output", str(out))
+    assert result.stdout == "" and json.loads(out.read_text())["summary"]["errors"] == 2
+
+
+def test_unknown_format_is_a_usage_error():
+    result = run("check", EXAMPLE, "--format", "sarf")
+    assert result.exit_code == 2 and "did you mean `sarif`?" in result.output
+
+
+def test_show_source_prints_the_line_with_a_caret():
+    lines = run("check", EXAMPLE, "--show-source", "--select", "rest/").stdout.splitlines()
+    assert lines[1:4] == ["   |", "40 |         - {name: job_id, in: query, required: true, schema: {type: string}}",
+                          "   |           ^"]

@@ -16,6 +16,7 @@ from aiplint import __version__
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 SEVERITIES = ("error", "warning", "info")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 
 
 def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -56,6 +57,48 @@ def cli() -> None:
     """Lint OpenAPI documents for REST and Google AIP resource-oriented design."""
 
 
+def _writers() -> dict:
+    """The output module's format table, imported only when a report is written."""
+    from aiplint.output import WRITERS
+
+    return WRITERS
+
+
+def _format_options(command):
+    """--format (repeatable, NAME or NAME=FILE) and --output, shared by check and diff."""
+    command = click.option("--output", "-o", type=click.Path(dir_okay=False),
+                           help="Write the formats given without a file here instead of to stdout.")(command)
+    return click.option("--format", "formats", multiple=True, metavar="NAME[=FILE]",
+                        help=f"Report format: {', '.join(FORMATS)} (default text); repeat it for several reports, "
+                             "e.g. --format text --format sarif=aiplint.sarif.")(command)
+
+
+def _outputs(formats: tuple[str, ...], output: str | None) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) pairs; an unknown format is a usage error."""
+    parsed = []
+    for spec in formats or ("text",):
+        name, _, file = spec.partition("=")
+        if name not in FORMATS:
+            near = difflib.get_close_matches(name, FORMATS, n=1)
+            hint = f"; did you mean `{near[0]}`?" if near else ""
+            raise click.UsageError(f"--format: unknown format `{name}`{hint} (choose from {', '.join(FORMATS)})")
+        parsed.append((name, file or output))
+    return parsed
+
+
+def _streams(outputs: list[tuple[str, str | None]]) -> Iterator[tuple[str, object]]:
+    """Each format with the stream it is written to (files are opened, written and closed in turn)."""
+    for name, file in outputs:
+        if file is None:
+            yield name, sys.stdout
+            continue
+        try:
+            with open(file, "w", encoding="utf-8", newline="") as stream:
+                yield name, stream
+        except OSError as exc:
+            raise click.UsageError(f"--format {name}={file}: cannot write the report: {exc.strerror}") from None
+
+
 def _config_options(command):
     """--config and --isolated, shared by the commands that read the configuration."""
     command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(command)
@@ -85,7 +128,8 @@ def _config_for(resolver, path: str):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_options
+@click.option("--show-source", is_flag=True, help="Text format: show each finding's source line with a caret.")
 @click.option("--profile", type=click.Choice(["rest", "aip"]), default=None,
               help="rest (default): pragmatic REST; aip: strict Google AIP.")
 @click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
@@ -102,7 +146,8 @@ def _config_for(resolver, path: str):
 @click.option("--diff-base", metavar="GIT_REF",
               help="Compare with the specs at this git revision: report new and fixed findings and API changes; "
                    "only new findings fail.")
-def check(paths: tuple[str, ...], output_format: str, profile: str | None, select: tuple[str, ...],
+def check(paths: tuple[str, ...], formats: tuple[str, ...], output: str | None, show_source: bool,
+          profile: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool,
           no_inline_ignores: bool, baseline_file: str | None, write_baseline: str | None,
           diff_base: str | None) -> None:
@@ -110,13 +155,12 @@ def check(paths: tuple[str, ...], output_format: str, profile: str | None, selec
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
     """
-    from aiplint.output import use_colour, write_json, write_text
-
+    outputs = _outputs(formats, output)
     command_line = {"profile": profile, "select": _split_ids(select), "ignore": _split_ids(ignore),
                     "fail_on": fail_on, "inline_ignores": False if no_inline_ignores else None}
     resolver = _resolver(config_file, isolated, command_line)
     if diff_base:
-        _check_against_revision(resolver, paths, diff_base, output_format, quiet)
+        _check_against_revision(resolver, paths, diff_base, outputs, quiet)
     run = CheckRun(resolver, quiet)
     for path, named in iter_spec_files(paths):
         run.lint(path, named, baseline_file)
@@ -124,10 +168,8 @@ def check(paths: tuple[str, ...], output_format: str, profile: str | None, selec
         run.write_baseline(write_baseline)
         click.get_current_context().exit(run.status)
     findings = sorted(run.findings, key=lambda f: (f.file, f.line, f.column, f.rule))
-    if output_format == "json":
-        write_json(findings, run.linted, sys.stdout)
-    else:
-        write_text(findings, run.linted, sys.stdout, use_colour(sys.stdout), quiet)
+    for name, stream in _streams(outputs):
+        _writers()[name](findings, run.rules, run.files, stream, quiet=quiet, show_source=show_source)
     run.report_fixed_baseline_entries()
     click.get_current_context().exit(run.exit_status())
 
@@ -143,7 +185,8 @@ class CheckRun:
         self.by_spec: dict[str, list] = {}
         self.thresholds: list[tuple[object, int]] = []  # (finding, fail-on rank of its spec's configuration)
         self.fixed: list[dict] = []
-        self.linted = 0
+        self.files: list[str] = []
+        self.rules: dict = {}
 
     def error(self, message: str) -> None:
         click.echo(f"error: {message}", err=True)
@@ -163,7 +206,8 @@ class CheckRun:
                 click.echo(f"note: {path}: not an OpenAPI document (no top-level `openapi` or `swagger` key); "
                            "skipped", err=True)
             return None
-        self.linted += 1
+        self.files.append(path)
+        self.rules.update(rules)
         found, crashes = run_rules(document, config, rules)
         for crash in crashes:
             self.error(f"{crash.file}: internal error in rule {crash.rule}: {crash.error}")
@@ -219,15 +263,16 @@ def _rank(severity: str) -> int:
     return Severity(severity).rank
 
 
-def _check_against_revision(resolver, paths: tuple[str, ...], rev: str, output_format: str, quiet: bool) -> None:
+def _check_against_revision(resolver, paths: tuple[str, ...], rev: str, outputs: list, quiet: bool) -> None:
     """`check --diff-base REV`: each spec against itself at REV (all new where it did not exist there)."""
     from aiplint.diff import diff_against_revision
     from aiplint.document import InputError
 
-    reports, status, threshold = [], EXIT_CLEAN, 3
+    reports, status, threshold, seen = [], EXIT_CLEAN, 3, {}
     for path, _ in iter_spec_files(paths):
         config, rules = _config_for(resolver, path)
         threshold = min(threshold, _rank(config.fail_on))
+        seen.update(rules)
         try:
             report, crashes = diff_against_revision(path, rev, config, rules)
         except InputError as exc:
@@ -235,8 +280,8 @@ def _check_against_revision(resolver, paths: tuple[str, ...], rev: str, output_f
             status = EXIT_ERROR
             continue
         status = max(status, _report_crashes(crashes))
-        reports.append(report)
-    _finish_diff(reports, status, threshold, output_format, quiet)
+        reports.append((path, report))
+    _finish_diff(reports, seen, status, threshold, outputs, quiet)
 
 
 def _report_crashes(crashes) -> int:
@@ -245,14 +290,19 @@ def _report_crashes(crashes) -> int:
     return EXIT_ERROR if crashes else EXIT_CLEAN
 
 
-def _finish_diff(reports: list, status: int, threshold: int, output_format: str, quiet: bool) -> None:
-    from aiplint.diff import DiffReport, write_json, write_text
+def _finish_diff(reports: list, rules: dict, status: int, threshold: int, outputs: list, quiet: bool) -> None:
+    """Write a diff: `text` and `json` as the diff report; the CI formats with the new findings only."""
+    from aiplint import diff as differ
 
-    report = DiffReport.merge(reports)
-    if output_format == "json":
-        write_json(report, sys.stdout)
-    else:
-        write_text(report, sys.stdout, quiet=quiet)
+    report = differ.DiffReport.merge(report for _, report in reports)
+    files = [path for path, _ in reports]
+    for name, stream in _streams(outputs):
+        if name == "text":
+            differ.write_text(report, stream, quiet=quiet)
+        elif name == "json":
+            differ.write_json(report, stream)
+        else:
+            _writers()[name](report.new, rules, files, stream)
     if status == EXIT_CLEAN and report.failed(threshold):
         status = EXIT_FINDINGS
     click.get_current_context().exit(status)
@@ -265,7 +315,7 @@ Examples:
 """)
 @click.argument("old", type=click.Path(exists=True))
 @click.argument("new", type=click.Path(exists=True))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_format_options
 @click.option("--profile", type=click.Choice(["rest", "aip"]), default=None, help="rest (default) or aip.")
 @click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
@@ -273,7 +323,7 @@ Examples:
               help="Exit 1 when a NEW finding has at least this severity (default: error).")
 @click.option("-q", "--quiet", is_flag=True, help="Print new findings only.")
 @_config_options
-def diff(old: str, new: str, output_format: str, profile: str | None, select: tuple[str, ...],
+def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, profile: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool) -> None:
     """Compare two versions of a spec (two files, or two directories paired by relative path): new, fixed
     and unchanged findings, and operations added, removed and moved.  The configuration is NEW's.
@@ -288,10 +338,12 @@ def diff(old: str, new: str, output_format: str, profile: str | None, select: tu
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")
     single = not os.path.isdir(new)
-    reports, status, threshold = [], EXIT_CLEAN, 3
+    outputs = _outputs(formats, output)
+    reports, status, threshold, seen = [], EXIT_CLEAN, 3, {}
     for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
         config, rules = _config_for(resolver, new_path or old_path)
         threshold = min(threshold, _rank(config.fail_on))
+        seen.update(rules)
         try:
             documents = load(old_path), load(new_path)
         except InputError as exc:
@@ -308,8 +360,8 @@ def diff(old: str, new: str, output_format: str, profile: str | None, select: tu
             continue  # $ref'd fragments and other YAML in the directories
         report, crashes = compare(*documents, config, rules)
         status = max(status, _report_crashes(crashes))
-        reports.append(report)
-    _finish_diff(reports, status, threshold, output_format, quiet)
+        reports.append((new_path or old_path, report))
+    _finish_diff(reports, seen, status, threshold, outputs, quiet)
 
 
 @cli.command("rules")

@@ -36,7 +36,6 @@ import re
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
-import click
 
 if TYPE_CHECKING:
     from aiplint.document import Document
@@ -65,7 +64,6 @@ JSON_FORMAT_VERSION = 1
 _PARAM = re.compile(r"\{[^{}]*\}")
 _UNSTABLE_VERSION = re.compile(r"v\d+(?:p\d+)?(alpha|beta)\d*", re.IGNORECASE)
 _NON_WORD = re.compile(r"\W")
-_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -472,30 +470,18 @@ def spec_at_revision(path: str, rev: str) -> Iterator[str | None]:
 # Output
 
 
-def _write_findings(findings: list[Finding], stream: IO[str], colour: bool) -> None:
-    for f in findings:
-        severity = f.severity.value
-        rule = f.rule
-        if colour:
-            severity = click.style(severity, fg=_COLOURS[severity], bold=True)
-            rule = click.style(rule, bold=True)
-        stream.write(f"{f.file}:{f.line}:{f.column}: {severity} {rule} {f.message}\n")
-        if f.suggestion:
-            stream.write(f"    suggestion: {f.suggestion}\n")
-
-
 def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, quiet: bool = False) -> None:
     """New findings, fixed findings, the unchanged count and the API changes; `quiet`: new findings only."""
-    from aiplint.output import use_colour
+    from aiplint.output import use_colour, write_findings
 
     colour = use_colour(stream) if colour is None else colour
     if quiet:
-        _write_findings(report.new, stream, colour)
+        write_findings(report.new, stream, colour)
         return
     stream.write(f"New findings ({len(report.new)}):\n")
-    _write_findings(report.new, stream, colour)
+    write_findings(report.new, stream, colour)
     stream.write(f"Fixed ({len(report.fixed)}):\n")
-    _write_findings(report.fixed, stream, colour)
+    write_findings(report.fixed, stream, colour)
     stream.write(f"Unchanged: {report.unchanged}\n")
     ops = report.operations
     if ops.empty:
@@ -508,6 +494,8 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
     for move in ops.moved:
         label = "moved (breaking)" if move.breaking else "moved"
         if colour and move.breaking:
+            import click
+
             label = click.style(label, fg="red", bold=True)
         stream.write(f"  {label}: {move.old} -> {move.new}{where(move.new)}\n")
         if move.note:

@@ -45,8 +45,26 @@ def write_text(
     findings: list[Finding], files: int, stream: IO[str], colour: bool, quiet: bool = False,
     *, show_source: bool = False,
 ) -> None:
-    """One line per finding, then a summary.  With `show_source`, each finding is followed by the offending
-    source line under a line-number gutter with a caret at the finding's column (as ruff and rustc do)."""
+    """One line per finding, then a summary."""
+    write_findings(findings, stream, colour, show_source=show_source)
+    if quiet:
+        return
+    n = counts(findings)
+    noun = "file" if files == 1 else "files"
+    if findings:
+        total = len(findings)
+        stream.write(
+            f"Found {_count(total, 'problem')} in {files} {noun} "
+            f"({_count(n['error'], 'error')}, {_count(n['warning'], 'warning')}, {_count(n['info'], 'info')}).\n"
+        )
+    else:
+        stream.write(f"All checks passed ({files} {noun}).\n")
+
+
+def write_findings(findings: list[Finding], stream: IO[str], colour: bool, *, show_source: bool = False) -> None:
+    """`PATH:LINE:COL: SEVERITY RULE message` and the suggestion, per finding.  With `show_source`, each
+    finding is followed by the offending source line under a line-number gutter with a caret at the
+    finding's column (as ruff and rustc do)."""
     import click
 
     lines_of = _LineCache()
@@ -61,18 +79,6 @@ def write_text(
             stream.write(frame)
         if f.suggestion:
             stream.write(f"    suggestion: {f.suggestion}\n")
-    if quiet:
-        return
-    n = counts(findings)
-    noun = "file" if files == 1 else "files"
-    if findings:
-        total = len(findings)
-        stream.write(
-            f"Found {_count(total, 'problem')} in {files} {noun} "
-            f"({_count(n['error'], 'error')}, {_count(n['warning'], 'warning')}, {_count(n['info'], 'info')}).\n"
-        )
-    else:
-        stream.write(f"All checks passed ({files} {noun}).\n")
 
 
 def _count(n: int, noun: str) -> str:
