@@ -99,6 +99,26 @@ def _streams(outputs: list[tuple[str, str | None]]) -> Iterator[tuple[str, objec
             raise click.UsageError(f"--format {name}={file}: cannot write the report: {exc.strerror}") from None
 
 
+def _selection_options(command):
+    """--profile, --select, --ignore and --fail-on, shared by check and diff (in diff, only new findings fail)."""
+    for option in reversed([
+        click.option("--profile", type=click.Choice(["rest", "aip"]), default=None,
+                     help="rest (default): pragmatic REST; aip: strict Google AIP."),
+        click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/)."),
+        click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated)."),
+        click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+                     help="Exit 1 when a finding has at least this severity (default: error)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _command_line(profile: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+                  **more: object) -> dict:
+    """The command-line options that override the configuration file (None and () mean: not given)."""
+    return {"profile": profile, "select": _split_ids(select), "ignore": _split_ids(ignore), "fail_on": fail_on, **more}
+
+
 def _config_options(command):
     """--config and --isolated, shared by the commands that read the configuration."""
     command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(command)
@@ -130,12 +150,7 @@ def _config_for(resolver, path: str):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_format_options
 @click.option("--show-source", is_flag=True, help="Text format: show each finding's source line with a caret.")
-@click.option("--profile", type=click.Choice(["rest", "aip"]), default=None,
-              help="rest (default): pragmatic REST; aip: strict Google AIP.")
-@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a finding has at least this severity (default: error).")
+@_selection_options
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary, no skip notes.")
 @_config_options
 @click.option("--no-inline-ignores", is_flag=True, help="Do not honour x-aiplint-ignore in the specs.")
@@ -156,8 +171,7 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], output: str | None, 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
     """
     outputs = _outputs(formats, output)
-    command_line = {"profile": profile, "select": _split_ids(select), "ignore": _split_ids(ignore),
-                    "fail_on": fail_on, "inline_ignores": False if no_inline_ignores else None}
+    command_line = _command_line(profile, select, ignore, fail_on, inline_ignores=False if no_inline_ignores else None)
     resolver = _resolver(config_file, isolated, command_line)
     if diff_base:
         _check_against_revision(resolver, paths, diff_base, outputs, quiet)
@@ -316,11 +330,7 @@ Examples:
 @click.argument("old", type=click.Path(exists=True))
 @click.argument("new", type=click.Path(exists=True))
 @_format_options
-@click.option("--profile", type=click.Choice(["rest", "aip"]), default=None, help="rest (default) or aip.")
-@click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a NEW finding has at least this severity (default: error).")
+@_selection_options
 @click.option("-q", "--quiet", is_flag=True, help="Print new findings only.")
 @_config_options
 def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, profile: str | None, select: tuple[str, ...],
@@ -333,8 +343,7 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, profi
     from aiplint.diff import compare, load, pair_files
     from aiplint.document import InputError
 
-    command_line = {"profile": profile, "select": _split_ids(select), "ignore": _split_ids(ignore), "fail_on": fail_on}
-    resolver = _resolver(config_file, isolated, command_line)
+    resolver = _resolver(config_file, isolated, _command_line(profile, select, ignore, fail_on))
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")
     single = not os.path.isdir(new)
