@@ -28,6 +28,9 @@ and moving it to the path later breaks every client.
   post: {parameters: [{name: job_uuid, in: path, required: true, schema: {type: string}}]}
 ```
 
+## Options
+- `ignore`: body field names never treated as resource IDs.
+
 ## References
 - AIP-136 Custom methods: https://google.aip.dev/136
 - AIP-131 Standard methods: Get: https://google.aip.dev/131
@@ -37,7 +40,7 @@ from __future__ import annotations
 
 from aiplint.lint_rules._shared import names_a_resource, nested_fix, targets_no_resource
 from aiplint.model import id_stem
-from aiplint.rule import Context, Problem, rule
+from aiplint.rule import Context, Option, Problem, rule
 
 
 @rule(
@@ -46,14 +49,18 @@ from aiplint.rule import Context, Problem, rule
     reference="AIP-136",
     url="https://google.aip.dev/136",
     severity="warning",
+    options={"ignore": Option((), "body field names that are never resource IDs")},
 )
 def check(ctx: Context):
+    ignored = set(ctx.options["ignore"])
     for op in ctx.api.operations:
         if op.method not in ("post", "put", "patch") or not targets_no_resource(op):
             continue
         for prop in op.body:
             stem = id_stem(prop.name)
-            if not prop.required or stem is None or op.creates(stem) or not names_a_resource(ctx.api, op, stem):
+            if prop.name in ignored or not prop.required or stem is None or op.creates(stem):
+                continue
+            if not names_a_resource(ctx.api, op, stem):
                 continue
             yield Problem(
                 f"required body field `{prop.name}` identifies the resource `{op.label}` acts on; put the "

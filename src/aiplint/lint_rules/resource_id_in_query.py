@@ -32,7 +32,8 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
 ```
 
 ## Options
-- `ignore`: parameter names never treated as resource IDs.
+- `ignore`: parameter names never treated as resource IDs.  Names that are IDs in your API but end in
+  another word (`CallSid`) are added through `[tool.aiplint.words] id-words`.
 
 ## References
 - AIP-131 Standard methods: Get: https://google.aip.dev/131
