@@ -313,26 +313,21 @@ def compare(
     """Lint both documents (None: absent on that side) and compare them.  `old_display` names the file OLD's
     findings are reported in (for a revision materialised in a temporary directory: the working-tree path);
     its `$ref`'d files are renamed the same way."""
-    from aiplint.engine import run_rules
-    from aiplint.model import ApiModel
+    from aiplint.engine import lint_document
 
-    crashes: list[RuleCrash] = []
-    old_findings: list[Finding] = []
-    new_findings: list[Finding] = []
-    if old is not None:
-        old_findings, found = run_rules(old, selection, rules)
-        crashes += found
-        if old_display is not None:
-            old_findings = _rebase(old_findings, old.root.path, old_display)
-    if new is not None:
-        new_findings, found = run_rules(new, selection, rules)
-        crashes += found
+    linted_old = lint_document(old, selection, rules) if old is not None else None
+    linted_new = lint_document(new, selection, rules) if new is not None else None
+    old_findings = linted_old.findings if linted_old else []
+    if old is not None and old_display is not None:
+        old_findings = _rebase(old_findings, old.root.path, old_display)
+    new_findings = linted_new.findings if linted_new else []
+    crashes = (linted_old.crashes if linted_old else []) + (linted_new.crashes if linted_new else [])
     added, fixed, unchanged = match_findings(old_findings, new_findings)
     old_file = old_display or (old.root.path if old is not None else None)
     new_file = new.root.path if new is not None else None
     operations = operation_changes(
-        ApiModel.build(old) if old is not None else None,
-        ApiModel.build(new) if new is not None else None,
+        linted_old.api if linted_old else None,
+        linted_new.api if linted_new else None,
         old_file,
         new_file or old_file,
     )

@@ -136,9 +136,16 @@ def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def run_rules(
-    document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None
-) -> tuple[list[Finding], list[RuleCrash]]:
+@dataclass(frozen=True)
+class Linted:
+    """One document's findings, the rules that crashed, and the model they read."""
+
+    findings: list[Finding]
+    crashes: list[RuleCrash]
+    api: Any
+
+
+def lint_document(document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None) -> Linted:
     """Build the model once, run every active rule on it, drop what inline suppressions cover, and locate
     the problems that remain."""
     from aiplint.model import ApiModel
@@ -149,7 +156,15 @@ def run_rules(
         api = ApiModel.build(document)
         api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
         reported, crashes = _run_all(api, config, rules)
-    return _locate(reported), crashes
+    return Linted(_locate(reported), crashes, api)
+
+
+def run_rules(
+    document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None
+) -> tuple[list[Finding], list[RuleCrash]]:
+    """`lint_document` without the model: (findings, crashes)."""
+    linted = lint_document(document, config, rules)
+    return linted.findings, linted.crashes
 
 
 def _run_all(api: Any, config: Config, rules: Mapping[str, Rule]) -> tuple[list[tuple[Rule, Severity, Problem]], list[RuleCrash]]:
