@@ -71,17 +71,21 @@ def run_check(rule, ctx) -> list:
 def phases(spec: Path) -> dict:
     """One in-process run, phase by phase, with the garbage collector off as in the CLI."""
     from aiplint.document import open_document
-    from aiplint.engine import Selection, available_rules
+    from aiplint.config import Config
+    from aiplint.engine import available_rules, base_settings
     from aiplint.model import ApiModel
     from aiplint.rule import Context
 
     gc.disable()
     document, parse = timed(open_document, str(spec))
     api, model = timed(ApiModel.build, document)
-    selection = Selection()
+    config = Config()
     rule_times, problems = {}, []
-    for rule, _ in selection.active(available_rules()):
-        ctx = Context(api, rule.options_for(selection.profile), selection.profile)
+    for rule in available_rules().values():
+        settings = base_settings(rule, config)
+        if settings is None or settings.severity is None:
+            continue
+        ctx = Context(api, settings.options, config.profile)
         found, rule_times[rule.id] = timed(run_check, rule, ctx)
         problems.extend(found)
     by_source: dict[int, tuple] = {}
