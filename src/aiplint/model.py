@@ -33,9 +33,12 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 WELL_KNOWN = frozenset(
     """
     health healthz healthcheck livez readyz ping metrics version openapi.json openapi.yaml openapi.yml swagger.json
-    swagger.yaml docs redoc service-info status.json robots.txt favicon.ico
+    swagger.yaml docs redoc service-info status.json robots.txt favicon.ico authorize token revoke introspect
+    userinfo jwks.json
     """.split()
 )
+# Segments under which a protocol dictates the shape (RFC 6749 OAuth, OpenID Connect, SAML): not the API's design.
+PROTOCOL_SEGMENTS = frozenset(".well-known oauth oauth2 openid openid-connect oidc saml saml2".split())
 ALIASES = frozenset({"-", "me", "self", "current", "mine"})
 
 _PARAM = re.compile(r"\{([^{}]*)\}")
@@ -222,10 +225,15 @@ class ApiModel:
 
 
 def is_attached(item: PathItem, seg: Segment) -> bool:
-    """A custom verb is attached to a resource when it follows an ID (`/jobs/{id}/cancel`) or a collection
-    (`/books:batchGet`, `/responses/compact`)."""
+    """A custom verb is attached to a resource when it follows an ID (`/jobs/{id}/cancel`), a collection
+    (`/books:batchGet`, `/responses/compact`) or a singleton of an identified resource
+    (`/orders/{order_id}/shipment/cancel`)."""
     before = item.segments[seg.index - 1] if seg.index > 0 else None
-    return before is not None and before.role in (Role.PARAM, Role.COLLECTION)
+    if before is None:
+        return False
+    if before.role is Role.SINGLETON:
+        return any(s.is_param for s in item.segments[: before.index])
+    return before.role in (Role.PARAM, Role.COLLECTION)
 
 
 class _Builder:
@@ -257,7 +265,7 @@ class _Builder:
             target = self.document.resolve(value, root, pointer)
             if not isinstance(target.node, dict):
                 continue
-            template = key.split("?", 1)[0]
+            template = re.split(r"[?#]", key, maxsplit=1)[0]  # `/x?beta=true`, APIs-guru's `/#Action=Foo`
             at = Location(target.source, target.pointer)
             item = PathItem(key, template, _split(template), at, Location(root, pointer))
             item.operations = list(self._operations(item, target.node))
@@ -411,7 +419,7 @@ def _assign_roles(items: list[PathItem]) -> None:
                 continue
             if seg.role is Role.PARAM:
                 continue
-            well_known = well_known or seg.text == ".well-known"
+            well_known = well_known or seg.text.lower() in PROTOCOL_SEGMENTS
             seg.role = _literal_role(item, seg, prefixes, well_known)
             if seg.role is Role.CUSTOM_VERB:
                 seg.verb = words.leading_verb(seg.text)
@@ -433,9 +441,12 @@ def _literal_role(
         return Role.VERSION
     if terminal and _is_slash_verb(seg.text, item.methods):
         return Role.CUSTOM_VERB
-    if after is not None and (after.is_param or after.colon):
-        return Role.COLLECTION
     plural = words.last_word_number(seg.text) == "plural"
+    if after is not None and after.is_param:
+        return Role.COLLECTION
+    if after is not None and after.colon:  # `books:batchGet` on a collection, `state:report` on a singleton
+        batch = after.words[:1] == ("batch",)  # AIP-231..235 batch methods act on a collection
+        return Role.SINGLETON if not batch and words.last_word_number(seg.text) == "singular" else Role.COLLECTION
     in_id_position = before is not None and before.role is Role.COLLECTION
     if in_id_position and (seg.text in ALIASES or (not plural and item.normalized(i) + ("{}",) in prefixes)):
         return Role.ALIAS
@@ -450,22 +461,31 @@ def _literal_role(
 
 
 def _is_slash_verb(literal: str, methods: frozenset[str]) -> bool:
-    """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`).  Verbs that are also nouns
-    (`search`, `export`, `grant`) count only where the path item supports nothing but POST; a verb-led noun
-    phrase (`search-results`) never does; and a literal that also takes PUT, PATCH or DELETE beside another
-    method is a resource (`GET`/`PUT .../fork-pr-contributor-approval`), not an action."""
+    """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`).
+
+    Where a noun reading is as likely, it takes more evidence: verbs that are also nouns (`search`, `export`,
+    `grant`) and object + verb phrases (`preference-optimize`) count only on POST-only path items (a multi-word
+    homograph phrase also on one other writing method: `PUT .../set-default-version`); a verb before a plural
+    noun (`search-results`) never counts; on a GET-only path item a multi-word literal counts only when it
+    starts with a reading verb (`list-tools`, not `StopSchedule`); and a literal that also takes PUT, PATCH or
+    DELETE beside another method is a resource (`GET`/`PUT .../fork-pr-contributor-approval`)."""
     verb = words.leading_verb(literal)
     if verb is None or not methods or _noun_phrase(literal, verb):
         return False
-    if verb in words.HOMOGRAPHS:
+    multi_word = len(words.split_words(words.action_part(literal))) > 1
+    if not words.verb_leads(literal, verb):
         return methods == {"post"}
+    if verb in words.HOMOGRAPHS:
+        return methods == {"post"} or (multi_word and len(methods) == 1 and "get" not in methods)
+    if methods == {"get"} and multi_word:
+        return verb in words.READ_VERBS
     return len(methods) == 1 or methods <= {"get", "post"}
 
 
 def _noun_phrase(literal: str, verb: str) -> bool:
     """A verb before a plural noun reads as a noun phrase (`search-results`, `ConnectApps`, `AddOnResults`),
     except after a standard method's verb (`list-tools`, `delete-files`)."""
-    parts = words.split_words(literal)
+    parts = words.split_words(words.action_part(literal))
     return (
         len(parts) > 1
         and parts[0] == verb
@@ -476,14 +496,24 @@ def _noun_phrase(literal: str, verb: str) -> bool:
 
 def _collection_verb(item: PathItem, seg: Segment) -> str | None:
     """The verb of a literal in collection position (`append-rows/{dataset_id}`), or None for a real
-    collection.  A noun-like first word (`search-results`) or a literal naming the ID that follows it
-    (`checkpoints/{checkpoint_id}`) is a collection; a verb glued to a noun (`iterrows`) counts only when
-    the ID that follows names another resource."""
+    collection.
+
+    A literal that one of the parameters after it names is the collection (`checkpoints/{checkpoint_id}`,
+    `imageSet/{imageSetId}`).  A noun compound ending in a verb (`caseUpdate`) is a noun.  A verb before a
+    plural noun (`append-rows`), a verb glued to a noun (`iterrows`) or a lone verb that is also a noun
+    (`copy`, `search`) counts only when the parameter after it names something else (`{dataset_id}`,
+    `{path}`)."""
+    subjects = [words.subject(s.param or "") for s in item.segments[seg.index + 1 :] if s.is_param]
+    subjects = subjects[: next((i for i, s in enumerate(item.segments[seg.index + 1 :]) if not s.is_param), None)]
+    if any(noun and words.refers_to(seg.text, noun) for noun in subjects):
+        return None
+    other = bool(subjects) and subjects[0] is not None
     verb = words.leading_verb(seg.text)
-    if verb is not None and not _noun_phrase(seg.text, verb) and (len(seg.words) > 1 or verb not in words.HOMOGRAPHS):
-        return verb
-    after = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
-    stem = id_stem(after.param or "") if after is not None and after.is_param else None
-    if stem and not (stem.endswith(words.stem(seg.text)) or words.names(seg.text, stem)):
-        return verb or words.verb_compound(seg.text)
-    return None
+    if verb is None:
+        return words.verb_compound(seg.text) if other else None
+    if not words.verb_leads(seg.text, verb):
+        return None
+    lone_homograph = len(seg.words) == 1 and verb in words.HOMOGRAPHS
+    if _noun_phrase(seg.text, verb) or lone_homograph:
+        return verb if other and (lone_homograph or verb not in words.HOMOGRAPHS) else None
+    return verb

@@ -79,9 +79,21 @@ HOMOGRAPHS = frozenset(
     search export import run query score scale exec check test process count preview copy report review match
     order transfer upload download sync merge lookup watch estimate commit complete reset publish stream index
     request reply tag sort load link patch post put sign share split edit render save replay push
-    pull install compute find lock schedule train tune embed access grant
+    pull install compute find lock schedule train tune embed access grant archive set
     """.split()
 )
+
+# Verbs that only read: on a GET-only path item, a verb phrase starting with another verb reads as a noun
+# phrase (`StopSchedule`, `send-checklist` are things you GET).
+READ_VERBS = frozenset(
+    """
+    list get fetch retrieve read find search lookup count describe query compute calculate estimate check validate
+    verify compare generate iter export download preview render resolve test inspect watch
+    """.split()
+)
+
+# Derivational endings that look like plural nouns when cut off a word (`assign` + `ments`).
+_SUFFIX_TAILS = frozenset("ments ings ers ors ions ances ences als ives ures ates ables izations ees".split())
 
 # Verbs that change state: a custom method named by one of them must not be GET (AIP-136).
 MUTATING_VERBS = frozenset(
@@ -112,7 +124,13 @@ PREPOSITIONS = frozenset(
     """.split()
 )
 
-ID_WORDS = frozenset({"id", "uuid", "guid"})
+ID_WORDS = frozenset({"id", "uuid", "guid", "arn", "sid"})
+# Words that name an identifier without naming its resource (`{name}`, `{user_name}`, `{pull_number}`).
+GENERIC_ID_WORDS = ID_WORDS | {"name", "key", "slug", "identifier", "uid", "code", "number", "num", "no"}
+# Prefixes that make an ID an argument, not the target: `to_user_id`, `source_bucket_id`, `parent_id`.
+ROLE_PREFIXES = frozenset(
+    "to from source src target dest destination parent new old other related linked origin previous prev next".split()
+)
 
 
 @dataclass(frozen=True)
@@ -212,7 +230,7 @@ def last_word_number(literal: str, extra_uncountable: frozenset[str] = frozenset
     participles and gerunds (`starred`, `following`: adjectives or mass nouns in URIs) are unknown."""
     head = head_word(literal)
     participle = head.endswith(("ed", "ing")) and not head.endswith("eed") if head else False
-    if head is None or (literal.isupper() and len(literal) > 1) or participle:
+    if head is None or (literal.isupper() and len(literal) > 1) or participle or head in ID_WORDS:
         return "unknown"
     return noun_number(head, extra_uncountable)
 
@@ -266,10 +284,17 @@ def is_verb(word: str) -> bool:
     return (word in VERBS or word in _extra.verbs) and word not in _extra.nouns
 
 
+def action_part(literal: str) -> str:
+    """The part of a literal that names an action: after a dotted namespace (`microsoft.graph.restore`,
+    `chat.postMessage`), without a file extension."""
+    base = _FILE_EXTENSION.sub("", literal)
+    return base.rsplit(".", 1)[-1] or base
+
+
 def leading_verb(literal: str) -> str | None:
-    """The verb a literal is named after: its first word (`run-shield`, `list-tools`) or, for an adverb/object + verb
-    phrase, its last word (`preference-optimize`, `supervised-fine-tune`)."""
-    words = split_words(literal)
+    """The verb a literal is named after: the first word of its action part (`run-shield`, `list-tools`) or,
+    for an adverb/object + verb phrase, its last word (`preference-optimize`, `supervised-fine-tune`)."""
+    words = split_words(action_part(literal))
     if not words:
         return None
     if is_verb(words[0]):
@@ -282,6 +307,33 @@ def leading_verb(literal: str) -> str | None:
     return None
 
 
+def verb_leads(literal: str, verb: str) -> bool:
+    """Whether the verb is the literal's first word (`run-shield`), not its last (`preference-optimize`)."""
+    words = split_words(action_part(literal))
+    return bool(words) and words[0] == verb
+
+
+def subject(name: str) -> str | None:
+    """The noun an identifier names, as a compact singular (`job_uuid` -> `job`, `countryCode` -> `country`,
+    `pull_number` -> `pull`), or None for a bare identifier (`id`, `name`, `key`)."""
+    words = list(split_words(name))
+    while words and words[-1] in GENERIC_ID_WORDS | _extra.id_words:
+        words.pop()
+    if not words:
+        return None
+    return "".join(words[:-1]) + singular_of(words[-1])
+
+
+def refers_to(literal: str, noun: str) -> bool:
+    """Whether a literal names the thing an identifier's subject names, possibly qualified: `jobs`/`job`,
+    `deployments`/`pagesdeployment`, `runId`/`run` (but not `get-user`/`user`: a verb phrase)."""
+    words = [w for w in split_words(literal) if w not in ID_WORDS]
+    if not words:
+        return False
+    own = "".join(words[:-1]) + singular_of(words[-1])
+    return own == noun or noun.endswith(own)
+
+
 def verb_compound(literal: str) -> str | None:
     """A verb glued to a plural noun in one lower-case word (`iterrows` = iter + rows); the verb, or None.
 
@@ -291,7 +343,7 @@ def verb_compound(literal: str) -> str | None:
         return None
     for cut in range(4, len(literal) - 3):
         head, tail = literal[:cut], literal[cut:]
-        if is_verb(head) and noun_number(tail) == "plural":
+        if is_verb(head) and tail not in _SUFFIX_TAILS and noun_number(tail) == "plural":
             return head
     return None
 
