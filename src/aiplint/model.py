@@ -40,6 +40,9 @@ WELL_KNOWN = frozenset(
 # Segments under which a protocol dictates the shape (RFC 6749 OAuth, OpenID Connect, SAML): not the API's design.
 PROTOCOL_SEGMENTS = frozenset(".well-known oauth oauth2 openid openid-connect oidc saml saml2".split())
 ALIASES = frozenset({"-", "me", "self", "current", "mine"})
+# Custom methods that act on a collection (AIP-231..235 batch methods, queries): `activity:query` is a
+# singular collection, while `state:report` is a singleton's method.
+COLLECTION_VERBS = frozenset("batch query search list count aggregate sort filter import export".split())
 
 _PARAM = re.compile(r"\{([^{}]*)\}")
 # `*_id` names that identify a request or a trace, not a resource (AIP-155 `request_id`, idempotency keys).
@@ -439,14 +442,14 @@ def _literal_role(
         return Role.WELL_KNOWN
     if words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE)):
         return Role.VERSION
-    if terminal and _is_slash_verb(seg.text, item.methods):
+    if terminal and _is_slash_verb(seg.text, item):
         return Role.CUSTOM_VERB
     plural = words.last_word_number(seg.text) == "plural"
     if after is not None and after.is_param:
         return Role.COLLECTION
     if after is not None and after.colon:  # `books:batchGet` on a collection, `state:report` on a singleton
-        batch = after.words[:1] == ("batch",)  # AIP-231..235 batch methods act on a collection
-        return Role.SINGLETON if not batch and words.last_word_number(seg.text) == "singular" else Role.COLLECTION
+        on_collection = after.words[:1] and after.words[0] in COLLECTION_VERBS
+        return Role.SINGLETON if not on_collection and words.last_word_number(seg.text) == "singular" else Role.COLLECTION
     in_id_position = before is not None and before.role is Role.COLLECTION
     if in_id_position and (seg.text in ALIASES or (not plural and item.normalized(i) + ("{}",) in prefixes)):
         return Role.ALIAS
@@ -455,22 +458,28 @@ def _literal_role(
     after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
     if terminal or after_id:
         return Role.COLLECTION if plural else Role.SINGLETON
-    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item.methods):
+    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item):
         return Role.COLLECTION  # a collection-level custom method: `/graders/run`
     return Role.NAMESPACE
 
 
-def _is_slash_verb(literal: str, methods: frozenset[str]) -> bool:
+def _is_slash_verb(literal: str, item: PathItem) -> bool:
     """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`).
 
-    Where a noun reading is as likely, it takes more evidence: verbs that are also nouns (`search`, `export`,
-    `grant`) and object + verb phrases (`preference-optimize`) count only on POST-only path items (a multi-word
-    homograph phrase also on one other writing method: `PUT .../set-default-version`); a verb before a plural
-    noun (`search-results`) never counts; on a GET-only path item a multi-word literal counts only when it
-    starts with a reading verb (`list-tools`, not `StopSchedule`); and a literal that also takes PUT, PATCH or
-    DELETE beside another method is a resource (`GET`/`PUT .../fork-pr-contributor-approval`)."""
+    Where a noun reading is as likely, it takes more evidence: the operations' own names saying the verb
+    (operationId `updateSystem`, summary "Update the system"), or else: verbs that are also nouns (`search`,
+    `export`, `grant`) and object + verb phrases (`preference-optimize`) count only on POST-only path items (a
+    multi-word homograph phrase also on one other writing method: `PUT .../set-default-version`); a verb before
+    a plural noun (`search-results`) never counts; on a GET-only path item a multi-word literal counts only when
+    it starts with a reading verb (`list-tools`, not `StopSchedule`); and a literal that also takes PUT, PATCH
+    or DELETE beside another method is a resource (`GET`/`PUT .../fork-pr-contributor-approval`)."""
     verb = words.leading_verb(literal)
-    if verb is None or not methods or _noun_phrase(literal, verb):
+    methods = item.methods
+    if verb is None or not methods:
+        return False
+    if verb in _named_verbs(item):
+        return True
+    if _noun_phrase(literal, verb):
         return False
     multi_word = len(words.split_words(words.action_part(literal))) > 1
     if not words.verb_leads(literal, verb):
@@ -480,6 +489,19 @@ def _is_slash_verb(literal: str, methods: frozenset[str]) -> bool:
     if methods == {"get"} and multi_word:
         return verb in words.READ_VERBS
     return len(methods) == 1 or methods <= {"get", "post"}
+
+
+def _named_verbs(item: PathItem) -> set[str]:
+    """The first words of the path item's operationIds and summaries (`updateSystem`, "Update the system"),
+    leaving out names built on the literal itself (`UpdateLocations_List` names the resource, then the method)."""
+    literal = words.split_words(words.action_part(item.segments[-1].text)) if item.segments else ()
+    found = set()
+    for op in item.operations:
+        for name in (op.operation_id, op.summary):
+            parts = words.split_words(words.action_part(name)) if name else ()
+            if parts and not (len(parts) > len(literal) and parts[: len(literal)] == literal):
+                found.add(parts[0])
+    return found
 
 
 def _noun_phrase(literal: str, verb: str) -> bool:
@@ -494,26 +516,45 @@ def _noun_phrase(literal: str, verb: str) -> bool:
     )
 
 
+def member_subjects(item: PathItem, seg: Segment) -> list[str | None]:
+    """`words.subject` of each parameter right after a literal: what its members are identified by."""
+    found: list[str | None] = []
+    for after in item.segments[seg.index + 1 :]:
+        if not after.is_param:
+            break
+        found.append(words.subject(after.param or ""))
+    return found
+
+
+def names_other_thing(item: PathItem, seg: Segment) -> bool:
+    """Whether the parameters after a literal identify something it does not name: `Iban/{countryCode}`,
+    `System/{command}`, `archive/{year}` (a selector) — so the literal is not their collection."""
+    subjects = member_subjects(item, seg)
+    if not subjects or any(noun and words.refers_to(seg.text, noun) for noun in subjects):
+        return False
+    return subjects[0] is not None
+
+
 def _collection_verb(item: PathItem, seg: Segment) -> str | None:
     """The verb of a literal in collection position (`append-rows/{dataset_id}`), or None for a real
     collection.
 
     A literal that one of the parameters after it names is the collection (`checkpoints/{checkpoint_id}`,
     `imageSet/{imageSetId}`).  A noun compound ending in a verb (`caseUpdate`) is a noun.  A verb before a
-    plural noun (`append-rows`), a verb glued to a noun (`iterrows`) or a lone verb that is also a noun
-    (`copy`, `search`) counts only when the parameter after it names something else (`{dataset_id}`,
-    `{path}`)."""
-    subjects = [words.subject(s.param or "") for s in item.segments[seg.index + 1 :] if s.is_param]
-    subjects = subjects[: next((i for i, s in enumerate(item.segments[seg.index + 1 :]) if not s.is_param), None)]
+    plural noun (`append-rows`), a verb glued to a noun (`iterrows`) or a verb that is also a noun (`copy`,
+    `search`, `ping-method-code`) counts only when the parameter after it names something else
+    (`{dataset_id}`, `{path}`)."""
+    subjects = member_subjects(item, seg)
     if any(noun and words.refers_to(seg.text, noun) for noun in subjects):
         return None
-    other = bool(subjects) and subjects[0] is not None
+    other = bool(subjects) and bool(subjects[0])
     verb = words.leading_verb(seg.text)
     if verb is None:
         return words.verb_compound(seg.text) if other else None
     if not words.verb_leads(seg.text, verb):
         return None
-    lone_homograph = len(seg.words) == 1 and verb in words.HOMOGRAPHS
-    if _noun_phrase(seg.text, verb) or lone_homograph:
-        return verb if other and (lone_homograph or verb not in words.HOMOGRAPHS) else None
+    if verb in words.HOMOGRAPHS:
+        return verb if other and (len(seg.words) == 1 or not _noun_phrase(seg.text, verb)) else None
+    if _noun_phrase(seg.text, verb):
+        return verb if other else None
     return verb

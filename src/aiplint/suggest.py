@@ -81,20 +81,3 @@ def _action_without_noun(seg: Segment, stem: str, colon: bool) -> Part:
     if len(parts) > 1 and seg.verb == parts[0] and words.names("-".join(parts[1:]), stem):
         return verb_part(parts[0], colon)
     return verb_part(seg.text, colon)
-
-
-def target_id(op: Operation) -> tuple[str, str] | None:
-    """The ID an operation identifies its target by outside the path: (name, where) for the first required
-    ID-named query parameter, body property, or `in: path` parameter missing from the template."""
-    template = set(op.path.template_params)
-    for p in op.parameters:
-        if p.location == "path" and p.name not in template and id_stem(p.name) is not None:
-            return p.name, "path"
-    for p in op.parameters:
-        if p.location == "query" and p.required and not p.is_array and id_stem(p.name) is not None:
-            return p.name, "query"
-    for prop in op.body:
-        stem = id_stem(prop.name)
-        if prop.required and stem is not None and not op.creates(stem):
-            return prop.name, "body"
-    return None

@@ -79,7 +79,7 @@ HOMOGRAPHS = frozenset(
     search export import run query score scale exec check test process count preview copy report review match
     order transfer upload download sync merge lookup watch estimate commit complete reset publish stream index
     request reply tag sort load link patch post put sign share split edit render save replay push
-    pull install compute find lock schedule train tune embed access grant archive set
+    pull install compute find lock schedule train tune embed access grant archive set ping
     """.split()
 )
 
@@ -126,7 +126,11 @@ PREPOSITIONS = frozenset(
 
 ID_WORDS = frozenset({"id", "uuid", "guid", "arn", "sid"})
 # Words that name an identifier without naming its resource (`{name}`, `{user_name}`, `{pull_number}`).
-GENERIC_ID_WORDS = ID_WORDS | {"name", "key", "slug", "identifier", "uid", "code", "number", "num", "no"}
+GENERIC_ID_WORDS = ID_WORDS | {"name", "key", "slug", "identifier", "uid", "code", "number", "num", "no", "pk"}
+# Parameters that select within a resource rather than identify one (`archive/{year}/{month}`).
+SELECTOR_WORDS = frozenset(
+    "year month day date time timestamp page version format lang language locale type kind size extension".split()
+)
 # Prefixes that make an ID an argument, not the target: `to_user_id`, `source_bucket_id`, `parent_id`.
 ROLE_PREFIXES = frozenset(
     "to from source src target dest destination parent new old other related linked origin previous prev next".split()
@@ -295,7 +299,7 @@ def leading_verb(literal: str) -> str | None:
     """The verb a literal is named after: the first word of its action part (`run-shield`, `list-tools`) or,
     for an adverb/object + verb phrase, its last word (`preference-optimize`, `supervised-fine-tune`)."""
     words = split_words(action_part(literal))
-    if not words:
+    if not words or words[0] in PREPOSITIONS:  # `on-notify`, `by-name`: a callback or a selector, not an action
         return None
     if is_verb(words[0]):
         return words[0]
@@ -307,6 +311,12 @@ def leading_verb(literal: str) -> str | None:
     return None
 
 
+def first_word(text: str | None) -> str | None:
+    """The first word of an operationId or summary (`getStopSchedule` -> `get`), for checking a reading."""
+    words = split_words(action_part(text)) if text else ()
+    return words[0] if words else None
+
+
 def verb_leads(literal: str, verb: str) -> bool:
     """Whether the verb is the literal's first word (`run-shield`), not its last (`preference-optimize`)."""
     words = split_words(action_part(literal))
@@ -315,8 +325,11 @@ def verb_leads(literal: str, verb: str) -> bool:
 
 def subject(name: str) -> str | None:
     """The noun an identifier names, as a compact singular (`job_uuid` -> `job`, `countryCode` -> `country`,
-    `pull_number` -> `pull`), or None for a bare identifier (`id`, `name`, `key`)."""
+    `pull_number` -> `pull`), None for a bare identifier (`id`, `name`, `key`), and "" for a selector that
+    identifies nothing (`year`, `version`, `format`)."""
     words = list(split_words(name))
+    if words and all(w in SELECTOR_WORDS for w in words):
+        return ""
     while words and words[-1] in GENERIC_ID_WORDS | _extra.id_words:
         words.pop()
     if not words:
@@ -326,12 +339,15 @@ def subject(name: str) -> str | None:
 
 def refers_to(literal: str, noun: str) -> bool:
     """Whether a literal names the thing an identifier's subject names, possibly qualified: `jobs`/`job`,
-    `deployments`/`pagesdeployment`, `runId`/`run` (but not `get-user`/`user`: a verb phrase)."""
+    `deployments`/`pagesdeployment`, `runId`/`run`, `page`/`pagerange` (but not `get-user`/`user`: a verb
+    phrase)."""
     words = [w for w in split_words(literal) if w not in ID_WORDS]
     if not words:
         return False
     own = "".join(words[:-1]) + singular_of(words[-1])
-    return own == noun or noun.endswith(own)
+    if own == noun or noun.endswith(own) or noun.startswith(own):
+        return True
+    return noun_number(words[-1]) == "plural" and singular_of(words[-1]) == noun  # `triggerRuns`/`run`
 
 
 def verb_compound(literal: str) -> str | None:
@@ -343,7 +359,9 @@ def verb_compound(literal: str) -> str | None:
         return None
     for cut in range(4, len(literal) - 3):
         head, tail = literal[:cut], literal[cut:]
-        if is_verb(head) and tail not in _SUFFIX_TAILS and noun_number(tail) == "plural":
+        if head in HOMOGRAPHS or tail[0] in "aeiou" or tail in _SUFFIX_TAILS:
+            continue  # `streamsets`, `triggeredwebjobs`, `importations`: one noun, not verb + noun
+        if is_verb(head) and noun_number(tail) == "plural":
             return head
     return None
 
@@ -372,3 +390,14 @@ def names(literal: str, noun_stem: str) -> bool:
     `run-shield` names `shield`, `vector_stores` names `vectorstore`."""
     parts = split_words(literal)
     return any("".join(parts[-k:-1]) + singular_of(parts[-1]) == noun_stem for k in range(1, len(parts) + 1))
+
+
+def mentions(literal: str, noun_stem: str) -> bool:
+    """Whether any run of a literal's words names `noun_stem`: `describe-app-version` mentions `app`,
+    `admin.inviteRequests.deny` mentions `inviterequest`."""
+    parts = split_words(literal)
+    return any(
+        "".join(parts[i : j - 1]) + singular_of(parts[j - 1]) == noun_stem
+        for i in range(len(parts))
+        for j in range(i + 1, len(parts) + 1)
+    )

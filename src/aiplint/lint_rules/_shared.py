@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from aiplint import words
-from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, is_attached
+from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, id_stem, is_attached
 from aiplint.rule import Context
 from aiplint.suggest import nest_id
 
@@ -23,11 +23,67 @@ def nested_fix(ctx: Context, op: Operation, param: str) -> str | None:
 
 
 def names_a_resource(api: ApiModel, op: Operation, stem: str) -> bool:
-    """Whether an ID's stem (`job` of `job_uuid`) names a resource of this API: a collection anywhere, or a
-    literal of the operation's own path (`/job/status`).  A bare `id` always names the operation's target."""
-    if not stem or stem in api.collection_stems:
+    """Whether an ID's stem (`job` of `job_uuid`) names the resource an operation acts on.
+
+    Where the path already identifies a resource (`/u/{username}/preferences/avatar/pick`,
+    `/carts/mine/...`), only a literal after that ID may name it (`/projects/{p}/job/status` names `job`);
+    other IDs are arguments or scopes.  Else a literal of the path (`/job/status`, `DeleteMessage`,
+    `describe-app-version`) or a collection of the API must name it.  A bare `id` names what the path ends in,
+    when that is a thing: a collection, a singular noun or a verb's object (`DeleteMessage`, not `validate`)."""
+    segments = op.path.segments
+    identified = max((s.index for s in segments if s.role in (Role.PARAM, Role.ALIAS)), default=-1)
+    tail = [s for s in segments[identified + 1 :] if not s.is_param and s.role is not Role.VERSION]
+    if not stem:
+        return bool(tail) and _names_a_thing(tail[-1])
+    if any(words.mentions(s.text, stem) for s in tail):
         return True
-    return any(not seg.is_param and words.names(seg.text, stem) for seg in op.path.segments)
+    return identified < 0 and stem in api.collection_stems
+
+
+def _names_a_thing(seg: Segment) -> bool:
+    if seg.role is Role.CUSTOM_VERB:
+        return len(words.split_words(words.action_part(seg.text))) > 1 and words.verb_leads(seg.text, seg.verb or "")
+    return seg.role in (Role.COLLECTION, Role.SINGLETON)
+
+
+def target_id(api: ApiModel, op: Operation) -> tuple[str, str] | None:
+    """The ID an operation identifies its target by outside the path: (name, where) for the first `in: path`
+    parameter missing from the template, or required query parameter or body field that names the resource
+    acted on.  IDs in a role (`to_user_id`, `parent_id`), of the resource being created, and the arguments of
+    a create-like verb (`POST /createRobot` with a `groupId`) are not targets."""
+    template = set(op.path.template_params)
+    for p in op.parameters:
+        if p.location == "path" and p.name not in template and target_stem(p.name) is not None:
+            return p.name, "path"
+    for p in op.parameters:
+        stem = target_stem(p.name)
+        if p.location == "query" and p.required and not p.is_array and stem is not None:
+            if names_a_resource(api, op, stem):
+                return p.name, "query"
+    if creates_something(op):
+        return None
+    for prop in op.body:
+        stem = target_stem(prop.name)
+        if prop.required and stem is not None and not op.creates(stem) and names_a_resource(api, op, stem):
+            return prop.name, "body"
+    return None
+
+
+def target_stem(name: str) -> str | None:
+    """`id_stem`, except for IDs in a role relative to the target: `to_user_id`, `source_bucket_id`."""
+    stem = id_stem(name)
+    first = words.split_words(name)[:1]
+    return None if stem is None or (first and first[0] in words.ROLE_PREFIXES and stem != first[0]) else stem
+
+
+CREATE_VERBS = frozenset("create make new register generate".split())
+
+
+def creates_something(op: Operation) -> bool:
+    """Whether the operation's verb makes something new (`/createRobot`, `.../register`): its body IDs are
+    references for the new thing, not its target."""
+    last = op.path.segments[-1] if op.path.segments else None
+    return last is not None and last.role is Role.CUSTOM_VERB and last.verb in CREATE_VERBS
 
 
 def targets_no_resource(op: Operation) -> bool:

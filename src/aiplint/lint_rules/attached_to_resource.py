@@ -31,9 +31,8 @@ is cancelled.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import nested_fix, unattached_verbs
+from aiplint.lint_rules._shared import nested_fix, target_id, unattached_verbs
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import target_id
 
 WHERE = {"query": "in the query string", "body": "in the request body", "path": "in a path parameter the path lacks"}
 
@@ -48,7 +47,7 @@ WHERE = {"query": "in the query string", "body": "in the request body", "path": 
 def check(ctx: Context):
     for item, seg in unattached_verbs(ctx.api):
         for op in item.operations:
-            target = target_id(op)
+            target = target_id(ctx.api, op)
             if target is None:
                 continue
             name, where = target

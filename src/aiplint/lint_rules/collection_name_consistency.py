@@ -40,10 +40,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from aiplint import words
-from aiplint.lint_rules._shared import nested_fix
-from aiplint.model import PathItem, Role, Segment, id_stem
+from aiplint.lint_rules._shared import nested_fix, target_id
+from aiplint.model import ApiModel, PathItem, Role, Segment, id_stem
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import join, parts_of, target_id
+from aiplint.suggest import join, parts_of
 
 
 @rule(
@@ -66,7 +66,7 @@ def check(ctx: Context):
             if words.last_word_number(seg.text) != "singular":
                 continue
             plural = literals.get(item.normalized(seg.index), {}).get(words.stem(seg.text))
-            if plural is not None and _stands_for_a_member(item, seg):
+            if plural is not None and _stands_for_a_member(ctx.api, item, seg):
                 yield from _report(ctx, item, seg, plural)
 
 
@@ -74,12 +74,12 @@ def _is_noun(seg: Segment) -> bool:
     return seg.role in (Role.COLLECTION, Role.NAMESPACE, Role.SINGLETON)
 
 
-def _stands_for_a_member(item: PathItem, seg: Segment) -> bool:
+def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
     """The singular names one member of the collection without an ID in the path: its operations carry that
     ID elsewhere, or it is a terminal endpoint nobody can read (so not a singleton)."""
     stem = words.stem(seg.text)
     for op in item.operations:
-        target = target_id(op)
+        target = target_id(api, op)
         if target is not None and words.names(seg.text, id_stem(target[0]) or ""):
             return True
     terminal = seg.index == len(item.segments) - 1
@@ -89,7 +89,7 @@ def _stands_for_a_member(item: PathItem, seg: Segment) -> bool:
 def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):
     operations = item.operations or [None]
     for op in operations:
-        target = target_id(op) if op is not None else None
+        target = target_id(ctx.api, op) if op is not None else None
         suggestion = nested_fix(ctx, op, target[0]) if target else None
         if suggestion is None:
             parts = parts_of(item)

@@ -5,8 +5,11 @@ Flags a custom method's verb (`:verb` or a verb path segment) that
 - is a standard method or a synonym of one (`list-tools`, `/jobs/{id}/delete`, `:fetch`, `:insert`): use the
   standard method on the resource instead;
 - contains a preposition (`:addToCart`, `move-to-trash`) or `async`;
-- breaks the case style: `:verb` is lowerCamelCase (`:setDefaultVersion`), and slash verbs follow the document's
-  most used separator (kebab, snake or camel).
+- breaks the case style: `:verb` is lowerCamelCase (`:setDefaultVersion`), and multi-word slash verbs follow
+  the document's most used separator (kebab, snake or camel).
+
+The verb is read after a dotted namespace: `microsoft.graph.restore` is the verb `restore`, Slack's
+`chat.postMessage` is `postMessage`.
 
 AIP's own exceptions are accepted: `batchGet`, `batchCreate`, `batchUpdate`, `batchDelete`, `undelete`,
 `listRevisions`, `deleteRevision`, `tagRevision`, `getIamPolicy`, `setIamPolicy`, `testIamPermissions`, and
@@ -50,12 +53,11 @@ AIP_EXCEPTIONS = frozenset(
 _CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 
 
-def _separator(literal: str) -> str:
-    if "-" in literal:
+def _separator(verb: str) -> str:
+    """The case style of a multi-word verb: kebab, snake or camel."""
+    if "-" in verb:
         return "kebab"
-    if "_" in literal:
-        return "snake"
-    return "camel" if any(c.isupper() for c in literal) else "single"
+    return "snake" if "_" in verb else "camel"
 
 
 @rule(
@@ -68,16 +70,17 @@ def _separator(literal: str) -> str:
 )
 def check(ctx: Context):
     allowed = {v.lower() for v in ctx.options["allow"]}
-    verbs = list(ctx.api.custom_verbs())
-    styles = Counter(_separator(seg.text) for _, seg in verbs if not seg.colon and len(seg.words) > 1)
+    verbs = [(item, seg, words.action_part(seg.text)) for item, seg in ctx.api.custom_verbs()]
+    styles = Counter(_separator(verb) for _, seg, verb in verbs if not seg.colon and len(words.split_words(verb)) > 1)
     slash_style = styles.most_common(1)[0][0] if styles else None
-    for item, seg in verbs:
-        compact = words.compact(seg.text)
-        if not seg.words or compact in AIP_EXCEPTIONS or compact in allowed or compact.endswith("longrunning"):
+    for item, seg, verb in verbs:
+        parts = words.split_words(verb)
+        compact = "".join(parts)
+        if not parts or compact in AIP_EXCEPTIONS or compact in allowed or compact.endswith("longrunning"):
             continue
-        for problem, detail in _problems(seg.text, seg.words, seg.colon, slash_style):
+        for problem, detail in _problems(verb, parts, seg.colon, slash_style):
             yield Problem(
-                f"custom verb `{seg.text}` {problem} (AIP-136)",
+                f"custom verb `{verb}` {problem} (AIP-136)",
                 item.key_at,
                 path=item.key,
                 detail=f"{seg.text}:{detail}",

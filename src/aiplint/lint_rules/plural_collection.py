@@ -12,7 +12,8 @@ derive resource names from the collection, and fixing it later breaks the API.
 
 Uncountable nouns (`data`, `metadata`, `info`, `health`, `media`, `news`), versions, namespaces
 (`/chat/completions`), aliases (`/users/me`) and singleton sub-resources (`/files/{file_id}/content`) are
-never flagged.  Singular words that end in `s` (`status`, `alias`, `analysis`) are recognised as singular.
+never flagged, nor a literal whose following parameter identifies something else (`/Finance/Iban/{countryCode}`,
+`/archive/{year}`).  Singular words that end in `s` (`status`, `alias`, `analysis`) are recognised as singular.
 
 ## Example
 ```yaml
@@ -36,7 +37,7 @@ paths:
 from __future__ import annotations
 
 from aiplint import words
-from aiplint.model import Role
+from aiplint.model import Role, names_other_thing
 from aiplint.rule import Context, Option, Problem, rule
 from aiplint.suggest import join, parts_of
 
@@ -56,6 +57,8 @@ def check(ctx: Context):
         for seg in item.segments:
             if seg.role is not Role.COLLECTION or seg.verb or seg.text.lower() in extra:
                 continue
+            if names_other_thing(item, seg):
+                continue  # `Iban/{countryCode}`, `archive/{year}`: not the collection of what follows
             if words.last_word_number(seg.text, extra) != "singular":
                 continue
             prefix = item.normalized(seg.index + 1)

@@ -38,8 +38,7 @@ and moving it to the path later breaks every client.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import names_a_resource, nested_fix, targets_no_resource
-from aiplint.model import id_stem
+from aiplint.lint_rules._shared import creates_something, names_a_resource, nested_fix, target_stem, targets_no_resource
 from aiplint.rule import Context, Option, Problem, rule
 
 
@@ -56,8 +55,10 @@ def check(ctx: Context):
     for op in ctx.api.operations:
         if op.method not in ("post", "put", "patch") or not targets_no_resource(op):
             continue
+        if creates_something(op):
+            continue
         for prop in op.body:
-            stem = id_stem(prop.name)
+            stem = target_stem(prop.name)
             if prop.name in ignored or not prop.required or stem is None or op.creates(stem):
                 continue
             if not names_a_resource(ctx.api, op, stem):

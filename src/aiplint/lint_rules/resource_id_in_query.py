@@ -44,8 +44,8 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
 from __future__ import annotations
 
 from aiplint import words
-from aiplint.lint_rules._shared import names_a_resource, nested_fix
-from aiplint.model import ApiModel, Operation, Parameter, Role, id_stem
+from aiplint.lint_rules._shared import names_a_resource, nested_fix, target_stem
+from aiplint.model import ApiModel, Operation, Parameter, Role
 from aiplint.rule import Context, Option, Problem, rule
 
 
@@ -74,7 +74,7 @@ def check(ctx: Context):
 
 
 def _identifies_target(api: ApiModel, op: Operation, param: Parameter) -> bool:
-    stem = id_stem(param.name)
+    stem = target_stem(param.name)
     if stem is None or not param.required or param.is_array:
         return False
     segments = op.path.segments
