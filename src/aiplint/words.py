@@ -299,7 +299,7 @@ def leading_verb(literal: str) -> str | None:
     """The verb a literal is named after: the first word of its action part (`run-shield`, `list-tools`) or,
     for an adverb/object + verb phrase, its last word (`preference-optimize`, `supervised-fine-tune`)."""
     words = split_words(action_part(literal))
-    if not words or words[0] in PREPOSITIONS:  # `on-notify`, `by-name`: a callback or a selector, not an action
+    if not words or words[0] in PREPOSITIONS or words[0] == "on":  # `on-notify`, `by-name`: a callback, a selector
         return None
     if is_verb(words[0]):
         return words[0]
@@ -366,25 +366,6 @@ def verb_compound(literal: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _inflect():
-    """inflect's engine, imported on first use.
-
-    inflect 7 decorates its methods with typeguard's `@typechecked`, which re-parses inflect's source at import
-    (1.2 s measured here).  The checks only validate argument types, which the callers above guarantee
-    (non-empty alphabetic words), so the decorator is replaced by the identity while inflect is imported.
-    """
-    import typeguard
-
-    typechecked = typeguard.typechecked
-    typeguard.typechecked = lambda target=None, **_: target if target is not None else (lambda f: f)
-    try:
-        import inflect
-    finally:
-        typeguard.typechecked = typechecked
-    return inflect.engine()
-
-
 def names(literal: str, noun_stem: str) -> bool:
     """Whether a literal names the noun `noun_stem` (a compact singular): `jobs` and `job` name `job`,
     `run-shield` names `shield`, `vector_stores` names `vectorstore`."""
@@ -401,3 +382,34 @@ def mentions(literal: str, noun_stem: str) -> bool:
         for i in range(len(parts))
         for j in range(i + 1, len(parts) + 1)
     )
+
+
+@lru_cache(maxsize=1)
+def _inflect():
+    """inflect's engine, imported on first use.
+
+    inflect 7 decorates its methods with typeguard's `@typechecked`, which re-parses inflect's source at import
+    (1.2 s measured here), and importing typeguard itself costs 25 ms (it pulls in asyncio and unittest.mock).
+    The checks only validate argument types, which the callers above guarantee (non-empty alphabetic words),
+    so inflect is imported with `typechecked` as the identity: from a stand-in module when typeguard is not
+    loaded yet (removed again right after), or patched for the moment on the real one.
+    """
+    import sys
+    import types
+
+    def identity(target=None, **_):
+        return target if target is not None else (lambda f: f)
+
+    real = sys.modules.get("typeguard")
+    if real is None:
+        sys.modules["typeguard"] = types.SimpleNamespace(typechecked=identity)  # type: ignore[assignment]
+    else:
+        saved, real.typechecked = real.typechecked, identity
+    try:
+        import inflect
+    finally:
+        if real is None:
+            del sys.modules["typeguard"]
+        else:
+            real.typechecked = saved
+    return inflect.engine()
