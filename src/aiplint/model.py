@@ -45,6 +45,7 @@ ALIASES = frozenset({"-", "me", "self", "current", "mine"})
 COLLECTION_VERBS = frozenset("batch query search list count aggregate sort filter import export".split())
 
 _PARAM = re.compile(r"\{([^{}]*)\}")
+_FRAGMENT = re.compile(r"#[^/]*$")  # a trailing `#...` tells overloads apart; `/send/#env/v1/...` is a path
 # `*_id` names that identify a request or a trace, not a resource (AIP-155 `request_id`, idempotency keys).
 NON_RESOURCE_ID_STEMS = frozenset(
     "request clientrequest correlation trace span parentspan idempotency transaction session".split()
@@ -109,6 +110,7 @@ class BodyProperty:
     name: str
     required: bool
     at: Location
+    enum: bool = False  # its values are listed: it names a kind (`cart_id: [Shopify, ...]`), not an instance
 
 
 @dataclass(eq=False)
@@ -268,7 +270,7 @@ class _Builder:
             target = self.document.resolve(value, root, pointer)
             if not isinstance(target.node, dict):
                 continue
-            template = re.split(r"[?#]", key, maxsplit=1)[0]  # `/x?beta=true`, APIs-guru's `/#Action=Foo`
+            template = _FRAGMENT.sub("", key.split("?", 1)[0])  # `/x?beta=true`, APIs-guru's `/#Action=Foo`
             at = Location(target.source, target.pointer)
             item = PathItem(key, template, _split(template), at, Location(root, pointer))
             item.operations = list(self._operations(item, target.node))
@@ -331,7 +333,7 @@ class _Builder:
         """Top-level properties of the JSON request body (OAS 3 `requestBody`, OAS 2 `in: body` / `formData`)."""
         from aiplint.document import join_pointer
 
-        form = [BodyProperty(p.name, p.required, p.at) for p in params if p.location == "formData"]
+        form = [BodyProperty(p.name, p.required, p.at, "enum" in p.schema) for p in params if p.location == "formData"]
         body_params = [p for p in params if p.location == "body"]
         if body_params:
             schema_at = join_pointer(body_params[0].at.pointer, "schema")
@@ -387,7 +389,8 @@ class _Builder:
         if isinstance(properties, dict):
             for name in properties:
                 at = Location(target.source, join_pointer(target.pointer, "properties", name))
-                found.append(BodyProperty(name, name in required, at))
+                schema = properties[name]
+                found.append(BodyProperty(name, name in required, at, isinstance(schema, dict) and "enum" in schema))
         return found
 
 
@@ -485,7 +488,11 @@ def _is_slash_verb(literal: str, item: PathItem) -> bool:
     if not words.verb_leads(literal, verb):
         return methods == {"post"}
     if verb in words.HOMOGRAPHS:
-        return methods == {"post"} or (multi_word and len(methods) == 1 and "get" not in methods)
+        if methods == {"post"}:
+            return True
+        # `PUT .../set-default-version` is an action, `PUT .../readMarker` (UpdateChannelReadMarker) a resource
+        named = _named_verbs(item)
+        return multi_word and len(methods) == 1 and "get" not in methods and not named
     if methods == {"get"} and multi_word:
         return verb in words.READ_VERBS
     return len(methods) == 1 or methods <= {"get", "post"}
@@ -553,8 +560,8 @@ def _collection_verb(item: PathItem, seg: Segment) -> str | None:
         return words.verb_compound(seg.text) if other else None
     if not words.verb_leads(seg.text, verb):
         return None
-    if verb in words.HOMOGRAPHS:
-        return verb if other and (len(seg.words) == 1 or not _noun_phrase(seg.text, verb)) else None
+    if verb in words.HOMOGRAPHS:  # `copy/{path}`; but `share-invite-...-response/{item_id}` is a noun
+        return verb if other and len(seg.words) == 1 else None
     if _noun_phrase(seg.text, verb):
         return verb if other else None
     return verb

@@ -79,7 +79,7 @@ HOMOGRAPHS = frozenset(
     search export import run query score scale exec check test process count preview copy report review match
     order transfer upload download sync merge lookup watch estimate commit complete reset publish stream index
     request reply tag sort load link patch post put sign share split edit render save replay push
-    pull install compute find lock schedule train tune embed access grant archive set ping
+    pull install compute find lock schedule train tune embed access grant archive set ping stop read login logout
     """.split()
 )
 

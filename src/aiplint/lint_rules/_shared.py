@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from aiplint import words
-from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, id_stem, is_attached
+from aiplint.model import ApiModel, BodyProperty, Operation, PathItem, Role, Segment, id_stem, is_attached
 from aiplint.rule import Context
 from aiplint.suggest import nest_id
 
@@ -57,16 +57,29 @@ def target_id(api: ApiModel, op: Operation) -> tuple[str, str] | None:
             return p.name, "path"
     for p in op.parameters:
         stem = target_stem(p.name)
-        if p.location == "query" and p.required and not p.is_array and stem is not None:
+        if p.location == "query" and p.required and not p.is_array and "enum" not in p.schema and stem is not None:
             if names_a_resource(api, op, stem):
                 return p.name, "query"
-    if creates_something(op):
+    prop = body_target(api, op)
+    return (prop.name, "body") if prop is not None else None
+
+
+def body_target(api: ApiModel, op: Operation, ignored: frozenset[str] = frozenset()) -> BodyProperty | None:
+    """The required body field that identifies the resource an operation acts on, preferring the one the
+    verb names (`/contact/schedule`: `ContactId` before `InstanceId`).  Not: fields listing their values (a
+    kind, not an instance), the IDs of what a create-like verb makes, or an event payload's own IDs."""
+    if creates_something(op) or receives_events(op):
         return None
+    candidates = []
     for prop in op.body:
         stem = target_stem(prop.name)
-        if prop.required and stem is not None and not op.creates(stem) and names_a_resource(api, op, stem):
-            return prop.name, "body"
-    return None
+        if prop.name in ignored or not prop.required or prop.enum or stem is None or op.creates(stem):
+            continue
+        if names_a_resource(api, op, stem):
+            candidates.append((stem, prop))
+    last = op.path.segments[-1].text if op.path.segments else ""
+    named = [prop for stem, prop in candidates if stem and words.mentions(last, stem)]
+    return (named or [prop for _, prop in candidates] or [None])[0]
 
 
 def target_stem(name: str) -> str | None:
@@ -77,6 +90,8 @@ def target_stem(name: str) -> str | None:
 
 
 CREATE_VERBS = frozenset("create make new register generate".split())
+# Words of endpoints that receive events: their body is a payload with its own IDs (`/user_defined_notification`).
+EVENT_WORDS = frozenset("notification notifications notify callback callbacks webhook webhooks hook hooks".split())
 
 
 def creates_something(op: Operation) -> bool:
@@ -109,3 +124,9 @@ def unattached_verbs(api: ApiModel) -> Iterator[tuple[PathItem, Segment]]:
         if seg.colon and (before is None or before.role in (Role.VERSION, Role.PARAM)):
             continue
         yield item, seg
+
+
+def receives_events(op: Operation) -> bool:
+    """Whether the operation receives a callback or notification (its path or operationId says so)."""
+    names = [seg.text for seg in op.path.segments if not seg.is_param] + [op.operation_id or ""]
+    return any(word in EVENT_WORDS for name in names for word in words.split_words(name))

@@ -7,8 +7,9 @@ that member by an ID outside the path (`/v1alpha/post-training/job/status?job_uu
 `/v1alpha/post-training/jobs`), or it is a write-only endpoint (`POST /agents/{agent_id}/session` next to
 `GET /agents/{agent_id}/sessions`).  The suggestion nests the ID under the plural collection.
 
-A readable singleton beside its collection is a common, deliberate REST shape and is not flagged: GitHub's
-`GET /user` (the authenticated user) next to `/users/{username}`, `/app` next to `/apps/{app_slug}`.
+A singleton beside its collection is a common, deliberate REST shape and is not flagged: a readable one
+(GitHub's `GET /user`, the authenticated user, next to `/users/{username}`), or one with resources of its own
+(`PATCH /user` with `/user/api_keys`).  Nor are two verb phrases (`EquipItem`, `EquipItems`).
 
 A singular literal that is already in collection position is left to `aip122/plural-collection`, so one
 mistake is reported once.
@@ -71,7 +72,9 @@ def check(ctx: Context):
 
 
 def _is_noun(seg: Segment) -> bool:
-    return seg.role in (Role.COLLECTION, Role.NAMESPACE, Role.SINGLETON)
+    """A literal naming a thing: not a verb phrase (`EquipItem` beside `EquipItems` are two actions)."""
+    verb = words.leading_verb(seg.text)
+    return seg.role in (Role.COLLECTION, Role.NAMESPACE, Role.SINGLETON) and not (verb and words.verb_leads(seg.text, verb))
 
 
 def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
@@ -83,7 +86,9 @@ def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
         if target is not None and words.names(seg.text, id_stem(target[0]) or ""):
             return True
     terminal = seg.index == len(item.segments) - 1
-    return terminal and bool(item.methods) and "get" not in item.methods and bool(stem)
+    prefix = item.normalized(seg.index + 1)
+    has_children = any(len(o.segments) > len(prefix) and o.normalized(len(prefix)) == prefix for o in api.paths)
+    return terminal and bool(item.methods) and "get" not in item.methods and bool(stem) and not has_children
 
 
 def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):

@@ -2,7 +2,10 @@
 
 ## What it does
 Flags a custom method (`:verb` or a verb path segment) served with PUT, PATCH or DELETE, and one served with
-GET whose verb changes state (`cancel`, `delete`, `start`, `reset`, `archive`, ...).
+GET whose verb changes state (`cancel`, `delete`, `start`, `reset`, `archive`, ...).  Not flagged: a verb
+that names a standard method served with that method (`DELETE .../delete`, `PUT .../update`: a standard method
+in disguise, which `aip136/verb-naming` reports), and a GET beside the action's POST (it reads the action's
+state).
 
 ## Why is this bad?
 AIP-136: "Custom methods must use the HTTP `GET` or `POST` method": GET for reading data or state, POST when
@@ -26,6 +29,12 @@ does not have, and a mutating GET is retried, prefetched and cached by every HTT
 from __future__ import annotations
 
 from aiplint import words
+
+# Verbs that name a standard method, with the HTTP methods that are that standard method.
+STANDARD_METHODS = {
+    "delete": ("delete",), "remove": ("delete",), "update": ("put", "patch"), "patch": ("patch",),
+    "put": ("put",), "get": ("get",), "list": ("get",),
+}
 from aiplint.lint_rules._shared import colon_style
 from aiplint.rule import Context, Problem, rule
 from aiplint.suggest import join, parts_of, verb_part
@@ -45,6 +54,10 @@ def check(ctx: Context):
         if not seg.colon or colon:
             parts[seg.index] = verb_part(seg.text, colon or seg.colon)
         for op in item.operations:
+            if op.method in STANDARD_METHODS.get(seg.verb or "", ()):
+                continue  # `DELETE .../delete` is a standard method in disguise: aip136/verb-naming says so
+            if op.method == "get" and "post" in item.methods:
+                continue  # a GET beside the action's POST reads its state (`GET`/`POST /upgrade`)
             if op.method in ("put", "patch", "delete"):
                 why = f"custom methods must use POST, or GET when they only read (AIP-136), not {op.method.upper()}"
             elif op.method == "get" and seg.verb in words.MUTATING_VERBS:

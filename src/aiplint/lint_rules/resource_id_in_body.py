@@ -7,8 +7,9 @@ property names the resource it acts on (`job_uuid`, where the path says `job` or
 collection).
 
 Not flagged: references to *other* resources in a create or attach (`POST /vector_stores/{id}/files` with
-`file_id`), optional properties, and operations whose path already identifies their target
-(`POST /batches/{batch_id}/cancel`).
+`file_id`, `POST /createRobot` with a `groupId`), optional properties, fields that list their values (they
+name a kind), IDs in a role (`to_user_id`), event payloads (`/webhooks/...`), and operations whose path
+already identifies their target (`POST /batches/{batch_id}/cancel`, `PUT /u/{username}/avatar/pick`).
 
 ## Why is this bad?
 AIP-136: custom methods "must operate on a resource if the API can be modeled as such", and the resource's
@@ -38,7 +39,7 @@ and moving it to the path later breaks every client.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import creates_something, names_a_resource, nested_fix, target_stem, targets_no_resource
+from aiplint.lint_rules._shared import body_target, nested_fix, targets_no_resource
 from aiplint.rule import Context, Option, Problem, rule
 
 
@@ -51,18 +52,12 @@ from aiplint.rule import Context, Option, Problem, rule
     options={"ignore": Option((), "body field names that are never resource IDs")},
 )
 def check(ctx: Context):
-    ignored = set(ctx.options["ignore"])
+    ignored = frozenset(ctx.options["ignore"])
     for op in ctx.api.operations:
         if op.method not in ("post", "put", "patch") or not targets_no_resource(op):
             continue
-        if creates_something(op):
-            continue
-        for prop in op.body:
-            stem = target_stem(prop.name)
-            if prop.name in ignored or not prop.required or stem is None or op.creates(stem):
-                continue
-            if not names_a_resource(ctx.api, op, stem):
-                continue
+        prop = body_target(ctx.api, op, ignored)
+        if prop is not None:
             yield Problem(
                 f"required body field `{prop.name}` identifies the resource `{op.label}` acts on; put the "
                 f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
@@ -71,4 +66,3 @@ def check(ctx: Context):
                 suggestion=nested_fix(ctx, op, prop.name),
                 detail=prop.name,
             )
-            break
