@@ -34,7 +34,7 @@ from __future__ import annotations
 import os
 import re
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
 
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ __all__ = [
 ]
 
 JSON_FORMAT_VERSION = 1
+T = TypeVar("T")
 _PARAM = re.compile(r"\{[^{}]*\}")
 _UNSTABLE_VERSION = re.compile(r"v\d+(?:p\d+)?(alpha|beta)\d*", re.IGNORECASE)
 _NON_WORD = re.compile(r"\W")
@@ -165,27 +166,32 @@ def _order(findings: Iterable[Finding]) -> list[Finding]:
 # Findings
 
 
+def unmatched(items: Iterable[T], others: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The items with no counterpart among `others`, matched by key as multisets (in `items` order): of two
+    identical items against one, the second is unmatched."""
+    from collections import Counter
+
+    available = Counter(key(other) for other in others)
+    left = []
+    for item in items:
+        if available[key(item)] > 0:
+            available[key(item)] -= 1
+        else:
+            left.append(item)
+    return left
+
+
 def match_findings(old: Iterable[Finding], new: Iterable[Finding]) -> tuple[list[Finding], list[Finding], int]:
     """(new, fixed, unchanged count), matching findings by fingerprint as multisets: two identical findings in
     OLD and three in NEW are two unchanged and one new."""
-    from collections import Counter
-
     old, new = _order(old), _order(new)
-    available = Counter(f.fingerprint for f in old)
-    added: list[Finding] = []
-    unchanged = 0
-    for finding in new:
-        if available[finding.fingerprint] > 0:
-            available[finding.fingerprint] -= 1
-            unchanged += 1
-        else:
-            added.append(finding)
-    fixed: list[Finding] = []
-    for finding in reversed(old):  # the last ones of a repeated fingerprint are the fixed ones
-        if available[finding.fingerprint] > 0:
-            available[finding.fingerprint] -= 1
-            fixed.append(finding)
-    return added, fixed[::-1], unchanged
+
+    def fingerprint(finding: Finding) -> str:
+        return finding.fingerprint
+
+    added = unmatched(new, old, fingerprint)
+    fixed = unmatched(old[::-1], new, fingerprint)[::-1]  # the last ones of a repeated fingerprint are the fixed ones
+    return added, fixed, len(new) - len(added)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -238,24 +244,8 @@ def operation_changes(
     Paths are compared with parameter names normalised: renaming `{id}` to `{job_id}` changes nothing."""
     old_ops = old.operations if old is not None else []
     new_ops = new.operations if new is not None else []
-    remaining: dict[tuple[str, str], int] = {}
-    for op in old_ops:
-        remaining[_normalised(op)] = remaining.get(_normalised(op), 0) + 1
-    added: list[Operation] = []
-    for op in new_ops:
-        if remaining.get(_normalised(op), 0) > 0:
-            remaining[_normalised(op)] -= 1
-        else:
-            added.append(op)
-    kept: dict[tuple[str, str], int] = {}
-    for op in new_ops:
-        kept[_normalised(op)] = kept.get(_normalised(op), 0) + 1
-    removed: list[Operation] = []
-    for op in old_ops:
-        if kept.get(_normalised(op), 0) > 0:
-            kept[_normalised(op)] -= 1
-        else:
-            removed.append(op)
+    added = unmatched(new_ops, old_ops, _normalised)
+    removed = unmatched(old_ops, new_ops, _normalised)
 
     pairs: dict[int, Operation] = {}  # id(removed op) -> added op
     taken: set[int] = set()
