@@ -141,7 +141,7 @@ def _get_tokens(data: Any, tokens: list[str]) -> tuple[bool, Any]:
 class Source:
     """One parsed file."""
 
-    __slots__ = ("path", "abspath", "data", "is_json", "_text", "_raw", "_positions", "_locator")
+    __slots__ = ("path", "abspath", "data", "is_json", "_text", "_raw", "_positions")
 
     path: str
     data: Any
@@ -156,7 +156,6 @@ class Source:
         self._text = text
         self._raw = raw  # JSON only: the undecoded bytes, decoded on first use of .text
         self._positions: dict[str, tuple[int, int]] = {}
-        self._locator: Any = None
 
     @property
     def text(self) -> str:
@@ -607,7 +606,7 @@ class Document:
         return step
 
     def _compute_step(self, source: Source, ref: str) -> _Step:
-        file_part, hashmark, fragment = ref.partition("#")
+        file_part, _, fragment = ref.partition("#")
         m = _SCHEME.match(file_part)
         if m and len(m.group(1)) > 1:  # (one letter: a Windows drive)
             scheme = m.group(1).lower()

@@ -44,14 +44,6 @@ SINGULAR_S = frozenset(
 )
 _SINGULAR_S_SUFFIX = re.compile(r"(sis|xis|ss|ous|ius|eus)$")
 
-# Coined plurals of uncountable nouns: AIP-122 forbids coining them ("infos").
-COINED_PLURALS = frozenset(
-    """
-    infos datas metadatas feedbacks healths informations equipments usages telemetries softwares
-    knowledges advices evidences
-    """.split()
-)
-
 # Action verbs as they appear in RPC-style URIs.  Extendable per rule through the `verbs` option.
 VERBS = frozenset(
     """
@@ -309,12 +301,6 @@ def leading_verb(literal: str) -> str | None:
     if len(words) > 1 and is_verb(last) and last not in HOMOGRAPHS and last != "list":
         return last
     return None
-
-
-def first_word(text: str | None) -> str | None:
-    """The first word of an operationId or summary (`getStopSchedule` -> `get`), for checking a reading."""
-    words = split_words(action_part(text)) if text else ()
-    return words[0] if words else None
 
 
 def verb_leads(literal: str, verb: str) -> bool:
