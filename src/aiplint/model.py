@@ -158,6 +158,11 @@ class PathItem:
     def template_params(self) -> list[str]:
         return _PARAM.findall(self.template)
 
+    @cached_property
+    def key_query_params(self) -> frozenset[str]:
+        """Template variables written after the path, in a query string or fragment of the key (`?lat={lat}`)."""
+        return frozenset(_PARAM.findall(self.key[len(self.template) :]))
+
     def normalized(self, end: int | None = None) -> tuple[str, ...]:
         """Segments up to `end` with every parameter written `{}`: two paths that differ only in parameter
         names are the same resource."""
