@@ -54,6 +54,9 @@ CASES = [
         "/v1/files/{file_id}": {"get": op(path_param("id"))}}, declare_path_params=False),
         [extra("GET", "/v1/files/{file_id}", "id", None), undeclared("GET", "/v1/files/{file_id}", "file_id")]),
     Case("negative", "declared at the path item", spec({"/v1/files/{file_id}": "get delete"}), []),
+    Case("not my business", "parameters in a query string of the key (oas/path-no-query-string)", spec({
+        "/alerts?lat={lat}&lon={lon}": {"get": op(path_param("lat"), path_param("lon"))}}), [],
+        reported_by="oas/path-no-query-string"),
     Case("negative", "declared at the operation", spec({"/v1/files/{file_id}": {"get": op(path_param("file_id"))}},
                                                        declare_path_params=False), []),
     Case("negative", "Google colon method /v1/{name}:cancel", spec({"/v1/{name}:cancel": "post"}), []),
