@@ -514,7 +514,9 @@ class RefProblem:
 
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_SIBLINGS_OK = frozenset(("$ref", "description", "summary", "example", "examples"))
+# Annotations: ignored beside `$ref` in OAS 2.0/3.0, but they change no meaning.
+_MISSING = object()
+_SIBLINGS_OK = frozenset(("$ref", "description", "summary", "title", "example", "examples"))
 # Containers whose keys are names chosen by the author (a property called "example" is not an example).
 _NAME_MAPS = frozenset((
     "properties", "patternProperties", "definitions", "$defs", "schemas", "dependentSchemas",
@@ -700,6 +702,14 @@ class Document:
             seen.add(k)
             cur_src, cur_ref = step.source, nxt["$ref"]
 
+    def _changing_siblings(self, source: Source, ref: str, holder: dict, keys: list[str]) -> list[str]:
+        """The sibling keys that say something the target does not: `type: string` beside a `$ref` to a string
+        schema repeats it and changes nothing."""
+        target = self.resolve({"$ref": ref}, source, "").node
+        if not isinstance(target, dict):
+            return keys
+        return [k for k in keys if target.get(k, _MISSING) != holder[k]]
+
     def ref_problems(self) -> list[RefProblem]:
         if self._problems is not None:
             return self._problems
@@ -714,6 +724,8 @@ class Document:
                     continue
                 if check_siblings:
                     extra = [k for k in holder if k not in _SIBLINGS_OK and not k.startswith("x-")]
+                    if extra:
+                        extra = self._changing_siblings(src, ref, holder, extra)
                     if extra:
                         names = ", ".join(f"'{k}'" for k in extra)
                         problems.append(RefProblem(

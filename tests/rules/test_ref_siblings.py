@@ -40,12 +40,14 @@ REF = "#/components/schemas/User"
 
 CASES = [
     Case("positive", "3.0 nullable", v30(Owner={"$ref": REF, "nullable": True}), [E("'nullable' beside $ref")]),
-    Case("positive", "3.0 several keys in one message", v30(Owner={"$ref": REF, "type": "object", "readOnly": True}),
+    Case("positive", "3.0 several keys in one message", v30(Owner={"$ref": REF, "type": "string", "readOnly": True}),
          [E("'type', 'readOnly' beside $ref '#/components/schemas/User' are ignored")]),
+    Case("negative", "3.0 a sibling that repeats the target's value", v30(Owner={"$ref": REF, "type": "object"}), []),
+    Case("negative", "3.0 title is an annotation", v30(Owner={"$ref": REF, "title": "Owner"}), []),
     Case("positive", "2.0 type beside $ref", {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
                                               "definitions": {"User": {"type": "object"},
                                                               "Owner": {"$ref": "#/definitions/User",
-                                                                        "type": "object"}}},
+                                                                        "type": "array"}}},
          [E("'type' beside $ref '#/definitions/User' is ignored in OpenAPI 2.0")]),
     Case("negative", "3.0 description, summary and example", v30(
         Owner={"$ref": REF, "description": "d", "summary": "s", "example": {}}), []),
