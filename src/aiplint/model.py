@@ -158,6 +158,14 @@ class PathItem:
     def template_params(self) -> list[str]:
         return _PARAM.findall(self.template)
 
+    def param_schema(self, name: str) -> dict[str, Any]:
+        """The schema of a path parameter, from the first operation that declares it."""
+        for op in self.operations:
+            for param in op.parameters:
+                if param.name == name and param.location == "path":
+                    return param.schema
+        return {}
+
     @cached_property
     def key_query_params(self) -> frozenset[str]:
         """Template variables written after the path, in a query string or fragment of the key (`?lat={lat}`)."""
@@ -236,14 +244,12 @@ class ApiModel:
 
 def is_attached(item: PathItem, seg: Segment) -> bool:
     """A custom verb is attached to a resource when it follows an ID (`/jobs/{id}/cancel`), a collection
-    (`/books:batchGet`, `/responses/compact`) or a singleton of an identified resource
-    (`/orders/{order_id}/shipment/cancel`)."""
+    (`/books:batchGet`, `/responses/compact`) or anything under an identified resource
+    (`/orders/{order_id}/shipment/cancel`, `/sites/{name}/config/backup/list`)."""
     before = item.segments[seg.index - 1] if seg.index > 0 else None
     if before is None:
         return False
-    if before.role is Role.SINGLETON:
-        return any(s.is_param for s in item.segments[: before.index])
-    return before.role in (Role.PARAM, Role.COLLECTION)
+    return before.role in (Role.PARAM, Role.COLLECTION) or any(s.is_param for s in item.segments[: seg.index])
 
 
 class _Builder:
@@ -539,12 +545,23 @@ def member_subjects(item: PathItem, seg: Segment) -> list[str | None]:
 
 
 def names_other_thing(item: PathItem, seg: Segment) -> bool:
-    """Whether the parameters after a literal identify something it does not name: `Iban/{countryCode}`,
-    `System/{command}`, `archive/{year}` (a selector) — so the literal is not their collection."""
+    """Whether the parameters after a literal identify something it does not name, so the literal is not their
+    collection: another noun (`Iban/{countryCode}`, `System/{command}`), a selector (`archive/{year}`), a value
+    (`status/{status}` with a boolean or enum `{status}`), or, for an attribute of a thing
+    (`pipeline-status/{identifier}`), the thing."""
     subjects = member_subjects(item, seg)
-    if not subjects or any(noun and words.refers_to(seg.text, noun) for noun in subjects):
+    if not subjects:
         return False
-    return subjects[0] is not None
+    following = item.segments[seg.index + 1]
+    if words.split_words(following.param or "") == seg.words:  # `status/{status}`: an ID, or a value to set?
+        schema = item.param_schema(following.param or "")
+        if schema.get("type") in ("boolean", "number") or "enum" in schema:
+            return True
+    if any(noun and words.refers_to(seg.text, noun) for noun in subjects):
+        return False
+    if subjects[0] is None:
+        return len(seg.words) > 1 and seg.words[-1] in words.ATTRIBUTE_NOUNS
+    return True
 
 
 def _collection_verb(item: PathItem, seg: Segment) -> str | None:

@@ -38,10 +38,14 @@ KNOWN_PLURAL = frozenset(
 SINGULAR_S = frozenset(
     """
     status bus campus virus corpus census bonus radius focus consensus cactus genus alias bias canvas atlas gas
-    lens chaos ethos dns gps os ios sms cors address access process class progress business analysis axis basis
-    thesis crisis diagnosis synopsis hypothesis emphasis prognosis plus minus kubernetes https http us
+    lens chaos ethos address access process class progress business analysis axis basis thesis crisis
+    diagnosis synopsis hypothesis emphasis prognosis plus minus kubernetes
     """.split()
 )
+# Acronyms whose number cannot be told (`/StopPoint/Sms/{id}` must not become `Smss`).
+ACRONYMS = frozenset("dns gps os ios sms mms cors https http us api sdk cdn vpn ssl tls faq".split())
+# Nouns that name an attribute of something: `media-insights-pipeline-status/{identifier}` is a pipeline's status.
+ATTRIBUTE_NOUNS = frozenset("status state config configuration settings info details summary health usage".split())
 _SINGULAR_S_SUFFIX = re.compile(r"(sis|xis|ss|ous|ius|eus)$")
 
 # Action verbs as they appear in RPC-style URIs.  Extendable per rule through the `verbs` option.
@@ -84,8 +88,8 @@ READ_VERBS = frozenset(
     """.split()
 )
 
-# Derivational endings that look like plural nouns when cut off a word (`assign` + `ments`).
-_SUFFIX_TAILS = frozenset("ments ings ers ors ions ances ences als ives ures ates ables izations ees".split())
+# Endings that continue a verb into another word (`assign` + `ments`, `close` + `dlists`).
+_DERIVED_STARTS = ("ment", "ing", "ion", "able", "ive", "ure")
 
 # Verbs that change state: a custom method named by one of them must not be GET (AIP-136).
 MUTATING_VERBS = frozenset(
@@ -118,7 +122,8 @@ PREPOSITIONS = frozenset(
 
 ID_WORDS = frozenset({"id", "uuid", "guid", "arn", "sid"})
 # Words that name an identifier without naming its resource (`{name}`, `{user_name}`, `{pull_number}`).
-GENERIC_ID_WORDS = ID_WORDS | {"name", "key", "slug", "identifier", "uid", "code", "number", "num", "no", "pk"}
+GENERIC_ID_WORDS = ID_WORDS | {"name", "key", "slug", "identifier", "uid", "code", "number", "num", "no", "pk",
+                                "resource", "object", "entity"}
 # Parameters that select within a resource rather than identify one (`archive/{year}/{month}`).
 SELECTOR_WORDS = frozenset(
     "year month day date time timestamp page version format lang language locale type kind size extension".split()
@@ -195,7 +200,7 @@ def compact(literal: str) -> str:
 @lru_cache(maxsize=None)
 def noun_number(word: str, extra_uncountable: frozenset[str] = frozenset()) -> NounNumber:
     """Decide whether one lower-case word is a plural, singular or uncountable noun."""
-    if len(word) <= 2 or not word.isalpha():
+    if len(word) <= 2 or not word.isalpha() or word in ACRONYMS:
         return "unknown"
     if word in extra_uncountable or word in _extra.uncountable or word in UNCOUNTABLE and word not in KNOWN_PLURAL:
         return "uncountable"
@@ -314,9 +319,10 @@ def subject(name: str) -> str | None:
     `pull_number` -> `pull`), None for a bare identifier (`id`, `name`, `key`), and "" for a selector that
     identifies nothing (`year`, `version`, `format`)."""
     words = list(split_words(name))
-    if words and all(w in SELECTOR_WORDS for w in words):
-        return ""
-    while words and words[-1] in GENERIC_ID_WORDS | _extra.id_words:
+    generic = GENERIC_ID_WORDS | _extra.id_words
+    if words and all(w in SELECTOR_WORDS or w in generic for w in words) and any(w in SELECTOR_WORDS for w in words):
+        return ""  # `versionNumber`, `year`
+    while words and words[-1] in generic:
         words.pop()
     if not words:
         return None
@@ -325,15 +331,23 @@ def subject(name: str) -> str | None:
 
 def refers_to(literal: str, noun: str) -> bool:
     """Whether a literal names the thing an identifier's subject names, possibly qualified: `jobs`/`job`,
-    `deployments`/`pagesdeployment`, `runId`/`run`, `page`/`pagerange` (but not `get-user`/`user`: a verb
-    phrase)."""
+    `deployments`/`pagesdeployment`, `ad_campaign`/`campaign`, `runId`/`run`, `page`/`pagerange` (but not
+    `get-user`/`user`: a verb phrase)."""
     words = [w for w in split_words(literal) if w not in ID_WORDS]
     if not words:
         return False
     own = "".join(words[:-1]) + singular_of(words[-1])
-    if own == noun or noun.endswith(own) or noun.startswith(own):
-        return True
-    return noun_number(words[-1]) == "plural" and singular_of(words[-1]) == noun  # `triggerRuns`/`run`
+    if own == noun or noun.endswith(own) or noun.startswith(own) or own.startswith(noun):
+        return True  # also `award_emoji`/`award`
+    if own.endswith(noun):  # a qualified name, `ad_campaign`/`campaign`, but not a verb phrase, `get-user`/`user`
+        verb = leading_verb(literal)
+        return not (verb and verb_leads(literal, verb)) or noun_number(words[-1]) == "plural"  # `triggerRuns`
+    return False
+
+
+def _derived(head: str, tail: str) -> bool:
+    """Whether cutting a word after `head` splits a derived word rather than two words."""
+    return tail[0] in "aeiou" or tail.startswith(_DERIVED_STARTS) or (head.endswith("e") and tail[0] in "dsr")
 
 
 def verb_compound(literal: str) -> str | None:
@@ -345,8 +359,8 @@ def verb_compound(literal: str) -> str | None:
         return None
     for cut in range(4, len(literal) - 3):
         head, tail = literal[:cut], literal[cut:]
-        if head in HOMOGRAPHS or tail[0] in "aeiou" or tail in _SUFFIX_TAILS:
-            continue  # `streamsets`, `triggeredwebjobs`, `importations`: one noun, not verb + noun
+        if head in HOMOGRAPHS or _derived(head, tail):
+            continue  # `streamsets`, `triggeredwebjobs`, `closedlists`, `attachments`: one word, not verb + noun
         if is_verb(head) and noun_number(tail) == "plural":
             return head
     return None

@@ -75,6 +75,9 @@ def check(ctx: Context):
     slash_style = styles.most_common(1)[0][0] if styles else None
     for item, seg, verb in verbs:
         parts = words.split_words(verb)
+        before = item.segments[seg.index - 1].text.lower() if seg.index > 0 else ""
+        if before in ("batch", "bulk"):
+            parts = ("batch", *parts)  # `batch/update` is AIP's `batchUpdate`
         compact = "".join(parts)
         if not parts or compact in AIP_EXCEPTIONS or compact in allowed or compact.endswith("longrunning"):
             continue

@@ -37,7 +37,7 @@ paths:
 from __future__ import annotations
 
 from aiplint import words
-from aiplint.model import Role, names_other_thing
+from aiplint.model import ApiModel, PathItem, Role, Segment, names_other_thing
 from aiplint.rule import Context, Option, Problem, rule
 from aiplint.suggest import join, parts_of
 
@@ -57,7 +57,7 @@ def check(ctx: Context):
         for seg in item.segments:
             if seg.role is not Role.COLLECTION or seg.verb or seg.text.lower() in extra:
                 continue
-            if names_other_thing(item, seg):
+            if names_other_thing(*_members_of(ctx.api, item, seg)):
                 continue  # `Iban/{countryCode}`, `archive/{year}`: not the collection of what follows
             if words.last_word_number(seg.text, extra) != "singular":
                 continue
@@ -76,3 +76,15 @@ def check(ctx: Context):
                 suggestion=join(parts),
                 detail=f"{seg.index}:{seg.text}",
             )
+
+
+def _members_of(api: ApiModel, item: PathItem, seg: Segment) -> tuple[PathItem, Segment]:
+    """Where a collection's members are addressed: this path, or for a terminal literal that is a collection
+    because a sibling has `/literal/{param}`, that sibling (`import/status` beside `import/status/{importUuid}`)."""
+    if seg.index + 1 < len(item.segments):
+        return item, seg
+    prefix = item.normalized(seg.index + 1) + ("{}",)
+    for other in api.paths:
+        if len(other.segments) > seg.index + 1 and other.normalized(seg.index + 2) == prefix:
+            return other, other.segments[seg.index]
+    return item, seg
