@@ -53,6 +53,7 @@ CASES = [
         "/v1/{resource}:testIamPermissions": "post"}), []),
     Case("negative", "Google colon method /v1/{name}:cancel", spec({"/v1/{name}:cancel": "post"}), []),
     Case("negative", "LongRunning suffix", spec({"/v1/jobs/{job_id}:exportLongRunning": "post"}), []),
+    Case("negative", "batch/update reads as batchUpdate", spec({"/v1/findings/batch/update": "post"}), []),
     Case("negative", "allow option", spec({"/v1/vector-io/insert": "post"}), [], options={"allow": ["insert"]}),
     Case("negative", "one consistent kebab style", spec({
         "/v1/a/{a_id}/set-default": "post", "/v1/b/{b_id}/mark-read": "post"}), []),

@@ -57,6 +57,17 @@ CASES = [
     Case("negative", "inventory declared uncountable by option", one("/v1/inventory/{id}"), [],
          options={"uncountable": ["inventory"]}),
     Case("negative", "plural collections", spec({"/v1/agents/{agent_id}/sessions/{session_id}": "get"}), []),
+    Case("positive", "a qualified name for the ID's noun", one("/v1/ad_campaign/{campaign_id}"),
+         [E("/v1/ad_campaign/{campaign_id}", "ad_campaign", "/v1/ad_campaigns/{campaign_id}")]),
+    Case("negative", "a parameter identifying another noun", one("/v1/Finance/Iban/{countryCode}"), []),
+    Case("negative", "a selector parameter", one("/v1/archive/{year}"), []),
+    Case("negative", "an attribute of the thing the ID names", one("/v1/media-pipeline-status/{identifier}"), []),
+    Case("negative", "an acronym", one("/StopPoint/Sms/{id}"), []),
+    Case("negative", "a value, not an ID", spec({"/comments/{comment}/status/{status}": {"put": op(
+        {"name": "status", "in": "path", "required": True, "schema": {"type": "string", "enum": ["open", "closed"]}},
+        {"name": "comment", "in": "path", "required": True, "schema": {"type": "string"}})}}), []),
+    Case("negative", "a terminal literal whose sibling addresses another noun",
+         spec({"/v1/import/status": "get", "/v1/import/status/{importUuid}": "get"}), []),
     Case("negative", "namespace chat/completions", one("/v1/chat/completions", "post"), []),
     Case("negative", "namespace post-training", spec({
         "/v1/post-training/jobs": "get", "/v1/post-training/jobs/{job_uuid}": "get"}), []),

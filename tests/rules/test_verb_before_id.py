@@ -46,6 +46,9 @@ CASES = [
     Case("positive", "get-user before user_id", spec({"/users/get-user/{user_id}": "get"}),
          [E("/users/get-user/{user_id}", "get-user", "get", "/users/{user_id}/get-user")]),
     Case("negative", "verb after the ID", spec({"/v1beta/datasets/{dataset_id}:appendRows": "post"}), []),
+    Case("negative", "a derived word, not verb + noun", spec({"/v1/apps/{app_id}/closedlists/{entity_id}/roles": "get"}),
+         []),
+    Case("negative", "a literal its parameter names", spec({"/v1/imageSet/{imageSetId}": "get"}), []),
     Case("negative", "noun phrase search-results before its own ID", spec({"/v1/search-results/{id}": "get"}), []),
     Case("negative", "noun phrase search-results before search_result_id", spec({
         "/v1/search-results/{search_result_id}": "get"}), []),

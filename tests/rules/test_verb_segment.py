@@ -49,6 +49,8 @@ CASES = [
     Case("negative", "homograph search on a GET path", spec({"/v1/search": "get", "/v1/files/search": "get"}), []),
     Case("negative", "homograph export served with GET and POST", spec({"/v1/export": "get post"}), []),
     Case("negative", "custom method attached to an ID (slash)", spec({"/v1/batches/{batch_id}/cancel": "post"}), []),
+    Case("negative", "a verb under an identified resource's sub-resources",
+         spec({"/v1/sites/{name}/config/backup/list": "post"}), []),
     Case("negative", "Google colon method /v1/{name}:cancel", spec({"/v1/{name}:cancel": "post"}), []),
     Case("negative", "Google colon method /v1/{resource}:getIamPolicy", spec({
         "/v1/{resource}:getIamPolicy": "post"}), []),
