@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiplint.engine import Finding
+from aiplint.engine import Finding, unmatched
 
 VERSION = 1
 _EXTENSIONS = (".yaml", ".yml", ".json")
@@ -34,6 +33,10 @@ def file_key(spec: str, baseline_path: str) -> str:
     relative = relative.replace(os.sep, "/")
     stem, extension = os.path.splitext(relative)
     return stem if extension.lower() in _EXTENSIONS else relative
+
+
+def _fingerprint(finding: Finding) -> str:
+    return finding.fingerprint
 
 
 def _entry(finding: Finding) -> dict[str, Any]:
@@ -75,18 +78,10 @@ class Baseline:
         that no longer occur)."""
         key = file_key(spec, self.path)
         entries = self.files.get(key, [])
-        remaining = Counter(e["fingerprint"] for e in entries)
-        new = []
-        for finding in findings:
-            if remaining[finding.fingerprint] > 0:
-                remaining[finding.fingerprint] -= 1
-            else:
-                new.append(finding)
-        fixed = []
-        for entry in entries:
-            if remaining[entry["fingerprint"]] > 0:
-                remaining[entry["fingerprint"]] -= 1
-                fixed.append({"file": key, **entry})
+        new = unmatched(findings, (e["fingerprint"] for e in entries), _fingerprint)
+        # the first entries of a repeated fingerprint are the ones no longer found
+        fixed = unmatched(entries[::-1], map(_fingerprint, findings), lambda e: e["fingerprint"])[::-1]
+        fixed = [{"file": key, **entry} for entry in fixed]
         return new, fixed
 
     def record(self, spec: str, findings: list[Finding]) -> None:

@@ -34,8 +34,10 @@ from __future__ import annotations
 import os
 import re
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
+
+from aiplint.engine import unmatched
 
 if TYPE_CHECKING:
     from aiplint.document import Document
@@ -61,7 +63,6 @@ __all__ = [
 ]
 
 JSON_FORMAT_VERSION = 1
-T = TypeVar("T")
 _PARAM = re.compile(r"\{[^{}]*\}")
 _UNSTABLE_VERSION = re.compile(r"v\d+(?:p\d+)?(alpha|beta)\d*", re.IGNORECASE)
 _NON_WORD = re.compile(r"\W")
@@ -166,21 +167,6 @@ def _order(findings: Iterable[Finding]) -> list[Finding]:
 # Findings
 
 
-def unmatched(items: Iterable[T], others: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
-    """The items with no counterpart among `others`, matched by key as multisets (in `items` order): of two
-    identical items against one, the second is unmatched."""
-    from collections import Counter
-
-    available = Counter(key(other) for other in others)
-    left = []
-    for item in items:
-        if available[key(item)] > 0:
-            available[key(item)] -= 1
-        else:
-            left.append(item)
-    return left
-
-
 def match_findings(old: Iterable[Finding], new: Iterable[Finding]) -> tuple[list[Finding], list[Finding], int]:
     """(new, fixed, unchanged count), matching findings by fingerprint as multisets: two identical findings in
     OLD and three in NEW are two unchanged and one new."""
@@ -189,8 +175,8 @@ def match_findings(old: Iterable[Finding], new: Iterable[Finding]) -> tuple[list
     def fingerprint(finding: Finding) -> str:
         return finding.fingerprint
 
-    added = unmatched(new, old, fingerprint)
-    fixed = unmatched(old[::-1], new, fingerprint)[::-1]  # the last ones of a repeated fingerprint are the fixed ones
+    added = unmatched(new, map(fingerprint, old), fingerprint)
+    fixed = unmatched(old[::-1], map(fingerprint, new), fingerprint)[::-1]  # the last repeated ones are fixed
     return added, fixed, len(new) - len(added)
 
 
@@ -244,8 +230,8 @@ def operation_changes(
     Paths are compared with parameter names normalised: renaming `{id}` to `{job_id}` changes nothing."""
     old_ops = old.operations if old is not None else []
     new_ops = new.operations if new is not None else []
-    added = unmatched(new_ops, old_ops, _normalised)
-    removed = unmatched(old_ops, new_ops, _normalised)
+    added = unmatched(new_ops, map(_normalised, old_ops), _normalised)
+    removed = unmatched(old_ops, map(_normalised, new_ops), _normalised)
 
     pairs: dict[int, Operation] = {}  # id(removed op) -> added op
     taken: set[int] = set()

@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Mapping, TypeVar
 
 from aiplint import words
 from aiplint.config import Config, severity_of
@@ -125,6 +125,25 @@ def settings_at(rule: Rule, config: Config, base: Settings, api_path: str | None
             severity = severity_of(settings.severity)
         options.update(settings.options)
     return Settings(severity, MappingProxyType(options))
+
+
+T = TypeVar("T")
+
+
+def unmatched(items: Iterable[T], other_keys: Iterable[Hashable], key: Callable[[T], Hashable]) -> list[T]:
+    """The items with no counterpart among the others' keys, matched as multisets in `items` order: of two
+    items with one key against one such key, the second is unmatched.  Baselines and diffs match findings by
+    fingerprint with it."""
+    from collections import Counter
+
+    available = Counter(other_keys)
+    left = []
+    for item in items:
+        if available[key(item)] > 0:
+            available[key(item)] -= 1
+        else:
+            left.append(item)
+    return left
 
 
 def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str, detail: str) -> str:
