@@ -171,10 +171,40 @@ class PathItem:
         """Template variables written after the path, in a query string or fragment of the key (`?lat={lat}`)."""
         return frozenset(_PARAM.findall(self.key[len(self.template) :]))
 
-    def normalized(self, end: int | None = None) -> tuple[str, ...]:
-        """Segments up to `end` with every parameter written `{}`: two paths that differ only in parameter
-        names are the same resource."""
-        return tuple("{}" if s.is_param else s.text for s in self.segments[:end])
+    prefix_ids: list[int] = field(default_factory=list)  # see `prefix`; filled in by `PrefixTree.add`
+
+    def prefix(self, end: int | None = None) -> int:
+        """The id of the path's first `end` segments (all by default) with every parameter written `{}`: two
+        paths that differ only in parameter names share their prefix ids (they address the same resources)."""
+        return self.prefix_ids[len(self.segments) if end is None else end]
+
+
+class PrefixTree:
+    """Every path prefix of a document, interned as an int (root 0), so that comparing prefixes and asking
+    "does some path continue this prefix with a parameter?" cost O(1) however long the path is."""
+
+    def __init__(self, items: list[PathItem]):
+        self._ids: dict[tuple[int, str], int] = {}
+        self._parents: set[int] = set()
+        for item in items:
+            ids = [0]
+            for seg in item.segments:
+                ids.append(self._extend(ids[-1], "{}" if seg.is_param else seg.text))
+            item.prefix_ids = ids
+
+    def _extend(self, parent: int, token: str) -> int:
+        found = self._ids.get((parent, token))
+        if found is None:
+            found = self._ids[(parent, token)] = len(self._ids) + 1
+            self._parents.add(parent)
+        return found
+
+    def child(self, prefix: int, token: str) -> int | None:
+        """The id of `prefix` continued by `token` (`"{}"` for any parameter), None when no path does that."""
+        return self._ids.get((prefix, token))
+
+    def has_children(self, prefix: int) -> bool:
+        return prefix in self._parents
 
 
 def id_stem(name: str) -> str | None:
@@ -192,9 +222,10 @@ def id_stem(name: str) -> str | None:
 class ApiModel:
     """One document's operations and paths, with segment roles.  Build it with `ApiModel.build(document)`."""
 
-    def __init__(self, document: Document, paths: list[PathItem], base_path: str):
+    def __init__(self, document: Document, paths: list[PathItem], base_path: str, prefixes: PrefixTree):
         self.document = document
         self.paths = paths
+        self.prefixes = prefixes
         self.base_path = base_path
         self.operations = [op for item in paths for op in item.operations]
         from aiplint.suppression import Suppressions
@@ -205,7 +236,10 @@ class ApiModel:
     def build(cls, document: Document) -> ApiModel:
         """The model of one document, read with the word lists in force (see `aiplint.words.vocabulary`)."""
         builder = _Builder(document)
-        return cls(document, builder.paths(), builder.base_path())
+        paths = builder.paths()
+        prefixes = PrefixTree(paths)
+        _assign_roles(paths, prefixes)
+        return cls(document, paths, builder.base_path(), prefixes)
 
     @cached_property
     def collection_stems(self) -> frozenset[str]:
@@ -286,7 +320,6 @@ class _Builder:
             item = PathItem(key, template, _split(template), at, Location(root, pointer))
             item.operations = list(self._operations(item, target.node))
             items.append(item)
-        _assign_roles(items)
         return items
 
     def _operations(self, item: PathItem, node: dict[str, Any]) -> Iterator[Operation]:
@@ -385,23 +418,29 @@ class _Builder:
                     names.add(words.compact(schema["$ref"].rsplit("/", 1)[-1]))
         return frozenset(names)
 
-    def _properties(self, schema: Any, source: Source, pointer: str, depth: int = 0) -> list[BodyProperty]:
+    def _properties(self, schema: Any, source: Source, pointer: str, depth: int = 0,
+                    seen: set[tuple[str, str]] | None = None) -> list[BodyProperty]:
+        """A body schema's top-level properties, its `allOf` parts' first.  Each schema is read once per body
+        (`seen`), so a schema that lists itself, or one part many times, costs no more than its size."""
         from aiplint.document import join_pointer
 
+        seen = set() if seen is None else seen
         target = self.document.resolve(schema, source, pointer)
         node = target.node
-        if not isinstance(node, dict) or depth > 8:
+        if not isinstance(node, dict) or depth > 8 or (target.source.abspath, target.pointer) in seen:
             return []
+        seen.add((target.source.abspath, target.pointer))
         found: list[BodyProperty] = []
-        for index, part in enumerate(node.get("allOf") or []):
-            found += self._properties(part, target.source, join_pointer(target.pointer, "allOf", index), depth + 1)
+        parts = node.get("allOf")
+        for index, part in enumerate(parts if isinstance(parts, list) else ()):
+            at = join_pointer(target.pointer, "allOf", index)
+            found += self._properties(part, target.source, at, depth + 1, seen)
         required = node.get("required") if isinstance(node.get("required"), list) else []
         properties = node.get("properties")
         if isinstance(properties, dict):
-            for name in properties:
+            for name, value in properties.items():
                 at = Location(target.source, join_pointer(target.pointer, "properties", name))
-                schema = properties[name]
-                found.append(BodyProperty(name, name in required, at, isinstance(schema, dict) and "enum" in schema))
+                found.append(BodyProperty(name, name in required, at, isinstance(value, dict) and "enum" in value))
         return found
 
 
@@ -426,8 +465,7 @@ def _split(template: str) -> list[Segment]:
     return segments
 
 
-def _assign_roles(items: list[PathItem]) -> None:
-    prefixes = {item.normalized(end) for item in items for end in range(1, len(item.segments) + 1)}
+def _assign_roles(items: list[PathItem], prefixes: PrefixTree) -> None:
     for item in items:
         well_known = False
         for seg in item.segments:
@@ -445,7 +483,7 @@ def _assign_roles(items: list[PathItem]) -> None:
 
 
 def _literal_role(
-    item: PathItem, seg: Segment, prefixes: set[tuple[str, ...]], well_known: bool
+    item: PathItem, seg: Segment, prefixes: PrefixTree, well_known: bool
 ) -> Role:
     i = seg.index
     segments = item.segments
@@ -465,9 +503,9 @@ def _literal_role(
         on_collection = after.words[:1] and after.words[0] in COLLECTION_VERBS
         return Role.SINGLETON if not on_collection and words.last_word_number(seg.text) == "singular" else Role.COLLECTION
     in_id_position = before is not None and before.role is Role.COLLECTION
-    if in_id_position and (seg.text in ALIASES or (not plural and item.normalized(i) + ("{}",) in prefixes)):
+    if in_id_position and (seg.text in ALIASES or (not plural and prefixes.child(item.prefix(i), "{}") is not None)):
         return Role.ALIAS
-    if item.normalized(i + 1) + ("{}",) in prefixes:
+    if prefixes.child(item.prefix(i + 1), "{}") is not None:
         return Role.COLLECTION  # a sibling path has `/this/{param}`
     after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
     if terminal or after_id:

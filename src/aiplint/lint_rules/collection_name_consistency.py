@@ -55,18 +55,18 @@ from aiplint.suggest import join, parts_of
     severity="error",
 )
 def check(ctx: Context):
-    literals: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)  # parent -> stem -> plural literal
+    literals: dict[int, dict[str, str]] = defaultdict(dict)  # parent -> stem -> plural literal
     for item in ctx.api.paths:
         for seg in item.segments:
             if _is_noun(seg) and words.last_word_number(seg.text) == "plural":
-                literals[item.normalized(seg.index)].setdefault(words.stem(seg.text), seg.text)
+                literals[item.prefix(seg.index)].setdefault(words.stem(seg.text), seg.text)
     for item in ctx.api.paths:
         for seg in item.segments:
             if seg.role is Role.COLLECTION or not _is_noun(seg):
                 continue
             if words.last_word_number(seg.text) != "singular":
                 continue
-            plural = literals.get(item.normalized(seg.index), {}).get(words.stem(seg.text))
+            plural = literals.get(item.prefix(seg.index), {}).get(words.stem(seg.text))
             if plural is not None and _stands_for_a_member(ctx.api, item, seg):
                 yield from _report(ctx, item, seg, plural)
 
@@ -86,8 +86,7 @@ def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
         if target is not None and words.names(seg.text, id_stem(target[0]) or ""):
             return True
     terminal = seg.index == len(item.segments) - 1
-    prefix = item.normalized(seg.index + 1)
-    has_children = any(len(o.segments) > len(prefix) and o.normalized(len(prefix)) == prefix for o in api.paths)
+    has_children = api.prefixes.has_children(item.prefix(seg.index + 1))
     return terminal and bool(item.methods) and "get" not in item.methods and bool(stem) and not has_children
 
 

@@ -52,17 +52,17 @@ from aiplint.suggest import join, parts_of
 )
 def check(ctx: Context):
     extra = frozenset(w.lower() for w in ctx.options["uncountable"])
-    seen: set[tuple[str, ...]] = set()
+    seen: set[int] = set()
     members = _member_paths(ctx.api)
     for item in ctx.api.paths:
         for seg in item.segments:
             if seg.role is not Role.COLLECTION or seg.verb or seg.text.lower() in extra:
                 continue
-            if names_other_thing(*_members_of(members, item, seg)):
+            if names_other_thing(*_members_of(ctx.api, members, item, seg)):
                 continue  # `Iban/{countryCode}`, `archive/{year}`: not the collection of what follows
             if words.last_word_number(seg.text, extra) != "singular":
                 continue
-            prefix = item.normalized(seg.index + 1)
+            prefix = item.prefix(seg.index + 1)
             if prefix in seen:
                 continue  # reported once, on the first path that uses this collection
             seen.add(prefix)
@@ -79,20 +79,20 @@ def check(ctx: Context):
             )
 
 
-def _member_paths(api: ApiModel) -> dict[tuple[str, ...], PathItem]:
+def _member_paths(api: ApiModel) -> dict[int, PathItem]:
     """For each `/.../literal/{param}` prefix, the first path that addresses members that way."""
-    found: dict[tuple[str, ...], PathItem] = {}
+    found: dict[int, PathItem] = {}
     for item in api.paths:
         for seg in item.segments:
             if seg.is_param and seg.index > 0:
-                found.setdefault(item.normalized(seg.index + 1), item)
+                found.setdefault(item.prefix(seg.index + 1), item)
     return found
 
 
-def _members_of(members: dict[tuple[str, ...], PathItem], item: PathItem, seg: Segment) -> tuple[PathItem, Segment]:
+def _members_of(api: ApiModel, members: dict[int, PathItem], item: PathItem, seg: Segment) -> tuple[PathItem, Segment]:
     """Where a collection's members are addressed: this path, or for a terminal literal that is a collection
     because a sibling has `/literal/{param}`, that sibling (`import/status` beside `import/status/{importUuid}`)."""
     if seg.index + 1 < len(item.segments):
         return item, seg
-    other = members.get(item.normalized(seg.index + 1) + ("{}",))
+    other = members.get(api.prefixes.child(item.prefix(seg.index + 1), "{}"))  # type: ignore[arg-type]
     return (other, other.segments[seg.index]) if other is not None else (item, seg)
