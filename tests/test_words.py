@@ -1,66 +1,32 @@
-"""Word decisions: noun number, verbs, identifiers (aip-rules.md section 5's measured traps), and inflect's import."""
+"""Spelling: splitting literals into words, versions, action parts."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import pytest
 
 from aiplint import words
 
 
-@pytest.mark.parametrize("word, number", [
-    ("jobs", "plural"), ("job", "singular"), ("status", "singular"), ("statuses", "plural"),
-    ("alias", "singular"), ("analysis", "singular"), ("bus", "singular"), ("address", "singular"),
-    ("data", "plural"), ("metadata", "plural"), ("media", "plural"), ("info", "uncountable"),
-    ("health", "uncountable"), ("news", "uncountable"), ("series", "uncountable"), ("people", "plural"),
-    ("schemata", "plural"), ("menus", "plural"), ("schemas", "plural"), ("quotas", "plural"), ("v1", "unknown"),
+@pytest.mark.parametrize("literal, parts", [
+    ("setDefaultVersion", ("set", "default", "version")), ("vector_stores", ("vector", "stores")),
+    ("run-shield", ("run", "shield")), ("ConnectApps.json", ("connect", "apps")), ("APIKeys", ("api", "keys")),
+    ("v1", ("v", "1")), ("admin.inviteRequests.deny", ("admin", "invite", "requests", "deny")),
 ])
-def test_noun_number(word, number):
-    assert words.noun_number(word) == number
+def test_split_words(literal, parts):
+    assert words.split_words(literal) == parts
 
 
-@pytest.mark.parametrize("literal, number", [
-    ("vector_stores", "plural"), ("apiKey", "singular"), ("codes_of_conduct", "plural"), ("starred", "unknown"),
-    ("following", "unknown"), ("OS", "unknown"), ("products-uuid", "unknown"), ("ConnectApps.json", "plural"),
+@pytest.mark.parametrize("literal, version", [
+    ("v1", True), ("v1alpha", True), ("v2beta1", True), ("v1p1beta1", True), ("2024-01-01", True), ("v1.0", True),
+    ("vector", False), ("version", False), ("1", False),
 ])
-def test_literal_number_reads_the_head_word(literal, number):
-    assert words.last_word_number(literal) == number
+def test_is_version(literal, version):
+    assert words.is_version(literal) is version
 
 
-@pytest.mark.parametrize("literal, plural", [
-    ("vector_store", "vector_stores"), ("apiKey", "apiKeys"), ("file-batch", "file-batches"), ("Job", "Jobs"),
+@pytest.mark.parametrize("literal, action", [
+    ("microsoft.graph.restore", "restore"), ("chat.postMessage", "postMessage"), ("report.json", "report"),
+    ("cancel", "cancel"),
 ])
-def test_pluralize_keeps_spelling(literal, plural):
-    assert words.pluralize_literal(literal) == plural
-
-
-@pytest.mark.parametrize("literal, verb", [
-    ("run-shield", "run"), ("list-tools", "list"), ("preference-optimize", "optimize"),
-    ("supervised-fine-tune", "finetune"), ("setDefaultVersion", "set"), ("microsoft.graph.restore", "restore"),
-    ("chat.postMessage", "post"), ("on-notify", None), ("completions", None), ("price-list", None),
-])
-def test_leading_verb(literal, verb):
-    assert words.leading_verb(literal) == verb
-
-
-@pytest.mark.parametrize("name, subject", [
-    ("job_uuid", "job"), ("toolGroupId", "toolgroup"), ("countryCode", "country"), ("pull_number", "pull"),
-    ("id", None), ("name", None), ("year", ""), ("CallSid", "call"), ("vectorStoreArn", "vectorstore"),
-])
-def test_identifier_subject(name, subject):
-    assert words.subject(name) == subject
-
-
-def test_verb_compounds_need_a_whole_second_word():
-    assert words.verb_compound("iterrows") == "iter"
-    assert [words.verb_compound(w) for w in ("checkpoints", "streamsets", "importations", "assignments")] == [None] * 4
-
-
-def test_inflect_is_imported_without_typeguard_and_leaves_no_stand_in():
-    code = ("import sys; from aiplint import words; words.plural_of('job'); "
-            "assert 'typeguard' not in sys.modules; import typeguard; print(typeguard.typechecked.__module__)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().startswith("typeguard")
+def test_action_part(literal, action):
+    assert words.action_part(literal) == action

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from aiplint.rule import PROFILES, Rule, Severity
-from aiplint.words import Vocabulary
+from aiplint.lexicon import Vocabulary
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline",
@@ -256,7 +256,7 @@ def _vocabulary(where: str, table: Any) -> Vocabulary:
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in table.get(key, []))
 
-    plurals = {k.lower(): v.lower() for k, v in table.get("plurals", {}).items()}
+    plurals = tuple(sorted((k.lower(), v.lower()) for k, v in table.get("plurals", {}).items()))
     return Vocabulary(words("verbs"), words("nouns"), words("uncountable"), plurals, words("id-words"))
 
 

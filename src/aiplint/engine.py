@@ -9,7 +9,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Mapping, TypeVar
 
-from aiplint import words
 from aiplint.config import Config, severity_of
 from aiplint.rule import Context, Problem, Rule, Severity
 
@@ -167,14 +166,14 @@ class Linted:
 def lint_document(document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None) -> Linted:
     """Build the model once, run every active rule on it, drop what inline suppressions cover, and locate
     the problems that remain."""
+    from aiplint.lexicon import Lexicon
     from aiplint.model import ApiModel
     from aiplint.suppression import Suppressions
 
     rules = available_rules() if rules is None else rules
-    with words.vocabulary(config.vocabulary):
-        api = ApiModel.build(document)
-        api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
-        reported, crashes = _run_all(api, config, rules)
+    api = ApiModel.build(document, Lexicon.of(config.vocabulary))
+    api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
+    reported, crashes = _run_all(api, config, rules)
     return Linted(_locate(reported), crashes, api)
 
 

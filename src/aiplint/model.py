@@ -24,32 +24,15 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from aiplint import words
+from aiplint.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from aiplint.document import Document, Source
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
-WELL_KNOWN = frozenset(
-    """
-    health healthz healthcheck livez readyz ping metrics version openapi.json openapi.yaml openapi.yml swagger.json
-    swagger.yaml docs redoc service-info status.json robots.txt favicon.ico authorize token revoke introspect
-    userinfo jwks.json
-    """.split()
-)
-# Segments under which a protocol dictates the shape (RFC 6749 OAuth, OpenID Connect, SAML): not the API's design.
-PROTOCOL_SEGMENTS = frozenset(".well-known oauth oauth2 openid openid-connect oidc saml saml2".split())
-ALIASES = frozenset({"-", "me", "self", "current", "mine"})
-# Custom methods that act on a collection (AIP-231..235 batch methods, queries): `activity:query` is a
-# singular collection, while `state:report` is a singleton's method.
-COLLECTION_VERBS = frozenset("batch query search list count aggregate sort filter import export".split())
-
 _PARAM = re.compile(r"\{([^{}]*)\}")
 _FRAGMENT = re.compile(r"#[^/]*$")  # a trailing `#...` tells overloads apart; `/send/#env/v1/...` is a path
-# `*_id` names that identify a request or a trace, not a resource (AIP-155 `request_id`, idempotency keys).
-NON_RESOURCE_ID_STEMS = frozenset(
-    "request clientrequest correlation trace span parentspan idempotency transaction session".split()
-)
 
 
 class Role(str, Enum):
@@ -207,25 +190,15 @@ class PrefixTree:
         return prefix in self._parents
 
 
-def id_stem(name: str) -> str | None:
-    """The resource a parameter name identifies (`job_uuid` -> `job`, `toolGroupId` -> `toolgroup`, `id` -> ``),
-    or None when the name is not a single resource ID (`ids`, `request_id`, `after`)."""
-    parts = words.split_words(name)
-    if not parts or not words.is_id_word(parts[-1]):
-        return None
-    if name.endswith(("s", "S")) and not name.endswith(("ss", "SS")):
-        return None  # ids, job_ids, jobIDs
-    stem = "".join(parts[:-1])
-    return None if stem in NON_RESOURCE_ID_STEMS else stem
-
-
 class ApiModel:
     """One document's operations and paths, with segment roles.  Build it with `ApiModel.build(document)`."""
 
-    def __init__(self, document: Document, paths: list[PathItem], base_path: str, prefixes: PrefixTree):
+    def __init__(self, document: Document, paths: list[PathItem], base_path: str, prefixes: PrefixTree,
+                 lexicon: Lexicon):
         self.document = document
         self.paths = paths
         self.prefixes = prefixes
+        self.lexicon = lexicon
         self.base_path = base_path
         self.operations = [op for item in paths for op in item.operations]
         from aiplint.suppression import Suppressions
@@ -233,19 +206,20 @@ class ApiModel:
         self.suppressions = Suppressions(None, ())  # the engine fills it in with the document's suppressions
 
     @classmethod
-    def build(cls, document: Document) -> ApiModel:
-        """The model of one document, read with the word lists in force (see `aiplint.words.vocabulary`)."""
+    def build(cls, document: Document, lexicon: Lexicon | None = None) -> ApiModel:
+        """The model of one document, its words read with `lexicon` (by default, aiplint's own)."""
+        lexicon = lexicon or Lexicon.of()
         builder = _Builder(document)
         paths = builder.paths()
         prefixes = PrefixTree(paths)
-        _assign_roles(paths, prefixes)
-        return cls(document, paths, builder.base_path(), prefixes)
+        _assign_roles(paths, prefixes, lexicon)
+        return cls(document, paths, builder.base_path(), prefixes, lexicon)
 
     @cached_property
     def collection_stems(self) -> frozenset[str]:
         """Stems of every literal used as a collection anywhere in the API (`vector_stores` -> `vectorstore`)."""
         return frozenset(
-            words.stem(seg.text) for item in self.paths for seg in item.segments if seg.role is Role.COLLECTION
+            self.lexicon.stem(seg.text) for item in self.paths for seg in item.segments if seg.role is Role.COLLECTION
         )
 
     @cached_property
@@ -257,7 +231,7 @@ class ApiModel:
             for seg in item.segments[:-1]:
                 if seg.role is Role.COLLECTION and item.segments[seg.index + 1].is_param and not seg.verb:
                     parts = [(s.text, s.colon) for s in item.segments[: seg.index + 1]]
-                    stem = words.stem(seg.text)
+                    stem = self.lexicon.stem(seg.text)
                     if stem not in found or len(parts) < len(found[stem]):
                         found[stem] = parts
         return found
@@ -465,57 +439,58 @@ def _split(template: str) -> list[Segment]:
     return segments
 
 
-def _assign_roles(items: list[PathItem], prefixes: PrefixTree) -> None:
+def _assign_roles(items: list[PathItem], prefixes: PrefixTree, lex: Lexicon) -> None:
     for item in items:
         well_known = False
         for seg in item.segments:
             if seg.role is Role.CUSTOM_VERB:
-                seg.verb = words.leading_verb(seg.text) or (seg.words[0] if seg.words else seg.text)
+                seg.verb = lex.leading_verb(seg.text) or (seg.words[0] if seg.words else seg.text)
                 continue
             if seg.role is Role.PARAM:
                 continue
-            well_known = well_known or seg.text.lower() in PROTOCOL_SEGMENTS
-            seg.role = _literal_role(item, seg, prefixes, well_known)
+            well_known = well_known or lex.has(seg.text.lower(), "protocol")
+            seg.role = _literal_role(item, seg, prefixes, well_known, lex)
             if seg.role is Role.CUSTOM_VERB:
-                seg.verb = words.leading_verb(seg.text)
+                seg.verb = lex.leading_verb(seg.text)
             elif seg.role is Role.COLLECTION:
-                seg.verb = _collection_verb(item, seg)
+                seg.verb = _collection_verb(item, seg, lex)
 
 
 def _literal_role(
-    item: PathItem, seg: Segment, prefixes: PrefixTree, well_known: bool
+    item: PathItem, seg: Segment, prefixes: PrefixTree, well_known: bool, lex: Lexicon
 ) -> Role:
     i = seg.index
     segments = item.segments
     before = segments[i - 1] if i > 0 else None
     after = segments[i + 1] if i + 1 < len(segments) else None
     terminal = after is None
-    if well_known or (terminal and seg.text.lower() in WELL_KNOWN):
+    if well_known or (terminal and lex.has(seg.text.lower(), "well-known")):
         return Role.WELL_KNOWN
     if words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE)):
         return Role.VERSION
-    if terminal and _is_slash_verb(seg.text, item):
+    if terminal and _is_slash_verb(seg.text, item, lex):
         return Role.CUSTOM_VERB
-    plural = words.last_word_number(seg.text) == "plural"
+    plural = lex.last_word_number(seg.text) == "plural"
     if after is not None and after.is_param:
         return Role.COLLECTION
     if after is not None and after.colon:  # `books:batchGet` on a collection, `state:report` on a singleton
-        on_collection = after.words[:1] and after.words[0] in COLLECTION_VERBS
-        return Role.SINGLETON if not on_collection and words.last_word_number(seg.text) == "singular" else Role.COLLECTION
+        on_collection = after.words[:1] and lex.has(after.words[0], "collection-verb")
+        singular = lex.last_word_number(seg.text) == "singular"
+        return Role.SINGLETON if not on_collection and singular else Role.COLLECTION
     in_id_position = before is not None and before.role is Role.COLLECTION
-    if in_id_position and (seg.text in ALIASES or (not plural and prefixes.child(item.prefix(i), "{}") is not None)):
+    if in_id_position and (lex.has(seg.text, "alias") or (not plural and prefixes.child(item.prefix(i), "{}") is not None)):
         return Role.ALIAS
     if prefixes.child(item.prefix(i + 1), "{}") is not None:
         return Role.COLLECTION  # a sibling path has `/this/{param}`
     after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
     if terminal or after_id:
         return Role.COLLECTION if plural else Role.SINGLETON
-    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item):
+    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex):
         return Role.COLLECTION  # a collection-level custom method: `/graders/run`
     return Role.NAMESPACE
 
 
-def _is_slash_verb(literal: str, item: PathItem) -> bool:
+def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon) -> bool:
     """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`).
 
     Where a noun reading is as likely, it takes more evidence: the operations' own names saying the verb
@@ -525,25 +500,25 @@ def _is_slash_verb(literal: str, item: PathItem) -> bool:
     a plural noun (`search-results`) never counts; on a GET-only path item a multi-word literal counts only when
     it starts with a reading verb (`list-tools`, not `StopSchedule`); and a literal that also takes PUT, PATCH
     or DELETE beside another method is a resource (`GET`/`PUT .../fork-pr-contributor-approval`)."""
-    verb = words.leading_verb(literal)
+    verb = lex.leading_verb(literal)
     methods = item.methods
     if verb is None or not methods:
         return False
     if verb in _named_verbs(item):
         return True
-    if _noun_phrase(literal, verb):
+    if _noun_phrase(literal, verb, lex):
         return False
     multi_word = len(words.split_words(words.action_part(literal))) > 1
-    if not words.verb_leads(literal, verb):
+    if not lex.verb_leads(literal, verb):
         return methods == {"post"}
-    if verb in words.HOMOGRAPHS:
+    if lex.is_homograph(verb):
         if methods == {"post"}:
             return True
         # `PUT .../set-default-version` is an action, `PUT .../readMarker` (UpdateChannelReadMarker) a resource
         named = _named_verbs(item)
         return multi_word and len(methods) == 1 and "get" not in methods and not named
     if methods == {"get"} and multi_word:
-        return verb in words.READ_VERBS
+        return lex.has(verb, "read-verb")
     return len(methods) == 1 or methods <= {"get", "post"}
 
 
@@ -560,34 +535,34 @@ def _named_verbs(item: PathItem) -> set[str]:
     return found
 
 
-def _noun_phrase(literal: str, verb: str) -> bool:
+def _noun_phrase(literal: str, verb: str, lex: Lexicon) -> bool:
     """A verb before a plural noun reads as a noun phrase (`search-results`, `ConnectApps`, `AddOnResults`),
     except after a standard method's verb (`list-tools`, `delete-files`)."""
     parts = words.split_words(words.action_part(literal))
     return (
         len(parts) > 1
         and parts[0] == verb
-        and verb not in words.STANDARD_VERBS
-        and words.noun_number(parts[-1]) == "plural"
+        and not lex.has(verb, "standard-verb")
+        and lex.noun_number(parts[-1]) == "plural"
     )
 
 
-def member_subjects(item: PathItem, seg: Segment) -> list[str | None]:
-    """`words.subject` of each parameter right after a literal: what its members are identified by."""
+def member_subjects(item: PathItem, seg: Segment, lex: Lexicon) -> list[str | None]:
+    """`Lexicon.subject` of each parameter right after a literal: what its members are identified by."""
     found: list[str | None] = []
     for after in item.segments[seg.index + 1 :]:
         if not after.is_param:
             break
-        found.append(words.subject(after.param or ""))
+        found.append(lex.subject(after.param or ""))
     return found
 
 
-def names_other_thing(item: PathItem, seg: Segment) -> bool:
+def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
     """Whether the parameters after a literal identify something it does not name, so the literal is not their
     collection: another noun (`Iban/{countryCode}`, `System/{command}`), a selector (`archive/{year}`), a value
     (`status/{status}` with a boolean or enum `{status}`), or, for an attribute of a thing
     (`pipeline-status/{identifier}`), the thing."""
-    subjects = member_subjects(item, seg)
+    subjects = member_subjects(item, seg, lex)
     if not subjects:
         return False
     following = item.segments[seg.index + 1]
@@ -595,14 +570,14 @@ def names_other_thing(item: PathItem, seg: Segment) -> bool:
         schema = item.param_schema(following.param or "")
         if schema.get("type") in ("boolean", "number") or "enum" in schema:
             return True
-    if any(noun and words.refers_to(seg.text, noun) for noun in subjects):
+    if any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
         return False
     if subjects[0] is None:
-        return len(seg.words) > 1 and seg.words[-1] in words.ATTRIBUTE_NOUNS
+        return len(seg.words) > 1 and lex.has(seg.words[-1], "attribute")
     return True
 
 
-def _collection_verb(item: PathItem, seg: Segment) -> str | None:
+def _collection_verb(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
     """The verb of a literal in collection position (`append-rows/{dataset_id}`), or None for a real
     collection.
 
@@ -611,17 +586,17 @@ def _collection_verb(item: PathItem, seg: Segment) -> str | None:
     plural noun (`append-rows`), a verb glued to a noun (`iterrows`) or a verb that is also a noun (`copy`,
     `search`, `ping-method-code`) counts only when the parameter after it names something else
     (`{dataset_id}`, `{path}`)."""
-    subjects = member_subjects(item, seg)
-    if any(noun and words.refers_to(seg.text, noun) for noun in subjects):
+    subjects = member_subjects(item, seg, lex)
+    if any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
         return None
     other = bool(subjects) and bool(subjects[0])
-    verb = words.leading_verb(seg.text)
+    verb = lex.leading_verb(seg.text)
     if verb is None:
-        return words.verb_compound(seg.text) if other else None
-    if not words.verb_leads(seg.text, verb):
+        return lex.verb_compound(seg.text) if other else None
+    if not lex.verb_leads(seg.text, verb):
         return None
-    if verb in words.HOMOGRAPHS:  # `copy/{path}`; but `share-invite-...-response/{item_id}` is a noun
+    if lex.is_homograph(verb):  # `copy/{path}`; but `share-invite-...-response/{item_id}` is a noun
         return verb if other and len(seg.words) == 1 else None
-    if _noun_phrase(seg.text, verb):
+    if _noun_phrase(seg.text, verb, lex):
         return verb if other else None
     return verb

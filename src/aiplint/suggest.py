@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from aiplint import words
-from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, id_stem
+from aiplint.lexicon import Lexicon
+from aiplint.model import ApiModel, PathItem, Role, Segment
 
-def resource_literal(param: str) -> str:
+
+def resource_literal(lex: Lexicon, param: str) -> str:
     """The collection a resource ID parameter belongs to, spelled like the parameter:
     `vector_store_id` -> `vector_stores`, `jobUuid` -> `jobs`, `AccountSid` -> `Accounts`."""
     parts = words.split_words(param)
-    if not parts or not words.is_id_word(parts[-1]):
+    if not parts or not lex.is_id_word(parts[-1]):
         return ""
     base = param[: len(param) - len(parts[-1])].rstrip("-_")
-    return words.pluralize_literal(base) if base else ""
+    return lex.pluralize_literal(base) if base else ""
 
 
 def camel_verb(literal: str) -> str:
@@ -45,7 +47,8 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | Non
       (`/v1/safety/run-shield` + `shield_id`, beside `/v1/shields/{id}` -> `/v1/shields/{shield_id}/run`);
     - a list's parent ID goes before the listed collection (`/messages` + `thread_id` -> `/threads/{thread_id}/messages`);
     - else the collection is made from the parameter's name, in place."""
-    stem = id_stem(param)
+    lex = api.lexicon
+    stem = lex.id_stem(param)
     if stem is None or not item.segments:
         return None
     parts = parts_of(item)
@@ -55,8 +58,8 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | Non
         return join(parts + [id_part]) if last.role is Role.COLLECTION else None
     for seg in reversed(item.segments):
         if not seg.is_param and seg.role is not Role.VERSION and seg.role is not Role.CUSTOM_VERB:
-            if words.stem(seg.text) == stem:
-                plural = words.pluralize_literal(seg.text) if words.last_word_number(seg.text) == "singular" else seg.text
+            if lex.stem(seg.text) == stem:
+                plural = lex.pluralize_literal(seg.text) if lex.last_word_number(seg.text) == "singular" else seg.text
                 parts[seg.index] = (plural, False)
                 following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
                 if following is None or not following.is_param:
@@ -68,16 +71,16 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | Non
     if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
         tail: Part = (last.text, False)
     elif last.role in (Role.CUSTOM_VERB, Role.SINGLETON):
-        tail = _action_without_noun(last, stem, colon) if last.role is Role.CUSTOM_VERB else (last.text, False)
+        tail = _action_without_noun(lex, last, stem, colon) if last.role is Role.CUSTOM_VERB else (last.text, False)
     else:
         return None
-    prefix = api.resource_prefixes.get(stem) or parts[: last.index] + [(resource_literal(param), False)]
+    prefix = api.resource_prefixes.get(stem) or parts[: last.index] + [(resource_literal(lex, param), False)]
     return join(prefix + [id_part, tail])
 
 
-def _action_without_noun(seg: Segment, stem: str, colon: bool) -> Part:
+def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> Part:
     """`run-shield` acting on a shield is `run`; other verbs stay as they are."""
     parts = seg.words
-    if len(parts) > 1 and seg.verb == parts[0] and words.names("-".join(parts[1:]), stem):
+    if len(parts) > 1 and seg.verb == parts[0] and lex.names("-".join(parts[1:]), stem):
         return verb_part(parts[0], colon)
     return verb_part(seg.text, colon)

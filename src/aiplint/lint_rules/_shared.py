@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from aiplint import words
-from aiplint.model import ApiModel, BodyProperty, Operation, PathItem, Role, Segment, id_stem, is_attached
+from aiplint.lexicon import Lexicon
+from aiplint.model import ApiModel, BodyProperty, Operation, PathItem, Role, Segment, is_attached
 from aiplint.rule import Context
 from aiplint.suggest import nest_id
 
@@ -34,15 +35,15 @@ def names_a_resource(api: ApiModel, op: Operation, stem: str) -> bool:
     identified = max((s.index for s in segments if s.role in (Role.PARAM, Role.ALIAS)), default=-1)
     tail = [s for s in segments[identified + 1 :] if not s.is_param and s.role is not Role.VERSION]
     if not stem:
-        return bool(tail) and _names_a_thing(tail[-1])
-    if any(words.mentions(s.text, stem) for s in tail):
+        return bool(tail) and _names_a_thing(api.lexicon, tail[-1])
+    if any(api.lexicon.mentions(s.text, stem) for s in tail):
         return True
     return identified < 0 and stem in api.collection_stems
 
 
-def _names_a_thing(seg: Segment) -> bool:
+def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
     if seg.role is Role.CUSTOM_VERB:
-        return len(words.split_words(words.action_part(seg.text))) > 1 and words.verb_leads(seg.text, seg.verb or "")
+        return len(words.split_words(words.action_part(seg.text))) > 1 and lex.verb_leads(seg.text, seg.verb or "")
     return seg.role in (Role.COLLECTION, Role.SINGLETON)
 
 
@@ -53,10 +54,10 @@ def target_id(api: ApiModel, op: Operation) -> tuple[str, str] | None:
     a create-like verb (`POST /createRobot` with a `groupId`) are not targets."""
     template = set(op.path.template_params)
     for p in op.parameters:
-        if p.location == "path" and p.name not in template and target_stem(p.name) is not None:
+        if p.location == "path" and p.name not in template and target_stem(api.lexicon, p.name) is not None:
             return p.name, "path"
     for p in op.parameters:
-        stem = target_stem(p.name)
+        stem = target_stem(api.lexicon, p.name)
         if p.location == "query" and p.required and not p.is_array and "enum" not in p.schema and stem is not None:
             if names_a_resource(api, op, stem):
                 return p.name, "query"
@@ -68,37 +69,33 @@ def body_target(api: ApiModel, op: Operation, ignored: frozenset[str] = frozense
     """The required body field that identifies the resource an operation acts on, preferring the one the
     verb names (`/contact/schedule`: `ContactId` before `InstanceId`).  Not: fields listing their values (a
     kind, not an instance), the IDs of what a create-like verb makes, or an event payload's own IDs."""
-    if creates_something(op) or receives_events(op):
+    lex = api.lexicon
+    if creates_something(lex, op) or receives_events(lex, op):
         return None
     candidates = []
     for prop in op.body:
-        stem = target_stem(prop.name)
+        stem = target_stem(lex, prop.name)
         if prop.name in ignored or not prop.required or prop.enum or stem is None or op.creates(stem):
             continue
         if names_a_resource(api, op, stem):
             candidates.append((stem, prop))
     last = op.path.segments[-1].text if op.path.segments else ""
-    named = [prop for stem, prop in candidates if stem and words.mentions(last, stem)]
+    named = [prop for stem, prop in candidates if stem and lex.mentions(last, stem)]
     return (named or [prop for _, prop in candidates] or [None])[0]
 
 
-def target_stem(name: str) -> str | None:
-    """`id_stem`, except for IDs in a role relative to the target: `to_user_id`, `source_bucket_id`."""
-    stem = id_stem(name)
+def target_stem(lex: Lexicon, name: str) -> str | None:
+    """`Lexicon.id_stem`, except for IDs in a role relative to the target: `to_user_id`, `source_bucket_id`."""
+    stem = lex.id_stem(name)
     first = words.split_words(name)[:1]
-    return None if stem is None or (first and first[0] in words.ROLE_PREFIXES and stem != first[0]) else stem
+    return None if stem is None or (first and lex.has(first[0], "role-prefix") and stem != first[0]) else stem
 
 
-CREATE_VERBS = frozenset("create make new register generate".split())
-# Words of endpoints that receive events: their body is a payload with its own IDs (`/user_defined_notification`).
-EVENT_WORDS = frozenset("notification notifications notify callback callbacks webhook webhooks hook hooks".split())
-
-
-def creates_something(op: Operation) -> bool:
+def creates_something(lex: Lexicon, op: Operation) -> bool:
     """Whether the operation's verb makes something new (`/createRobot`, `.../register`): its body IDs are
     references for the new thing, not its target."""
     last = op.path.segments[-1] if op.path.segments else None
-    return last is not None and last.role is Role.CUSTOM_VERB and last.verb in CREATE_VERBS
+    return last is not None and last.role is Role.CUSTOM_VERB and lex.has(last.verb or "", "create-verb")
 
 
 def targets_no_resource(op: Operation) -> bool:
@@ -126,7 +123,7 @@ def unattached_verbs(api: ApiModel) -> Iterator[tuple[PathItem, Segment]]:
         yield item, seg
 
 
-def receives_events(op: Operation) -> bool:
+def receives_events(lex: Lexicon, op: Operation) -> bool:
     """Whether the operation receives a callback or notification (its path or operationId says so)."""
     names = [seg.text for seg in op.path.segments if not seg.is_param] + [op.operation_id or ""]
-    return any(word in EVENT_WORDS for name in names for word in words.split_words(name))
+    return any(lex.has(word, "event-word") for name in names for word in words.split_words(name))

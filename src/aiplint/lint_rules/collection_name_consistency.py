@@ -40,9 +40,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aiplint import words
 from aiplint.lint_rules._shared import nested_fix, target_id
-from aiplint.model import ApiModel, PathItem, Role, Segment, id_stem
+from aiplint.lexicon import Lexicon
+from aiplint.model import ApiModel, PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
 from aiplint.suggest import join, parts_of
 
@@ -55,35 +55,36 @@ from aiplint.suggest import join, parts_of
     severity="error",
 )
 def check(ctx: Context):
+    lex = ctx.api.lexicon
     literals: dict[int, dict[str, str]] = defaultdict(dict)  # parent -> stem -> plural literal
     for item in ctx.api.paths:
         for seg in item.segments:
-            if _is_noun(seg) and words.last_word_number(seg.text) == "plural":
-                literals[item.prefix(seg.index)].setdefault(words.stem(seg.text), seg.text)
+            if _is_noun(lex, seg) and lex.last_word_number(seg.text) == "plural":
+                literals[item.prefix(seg.index)].setdefault(lex.stem(seg.text), seg.text)
     for item in ctx.api.paths:
         for seg in item.segments:
-            if seg.role is Role.COLLECTION or not _is_noun(seg):
+            if seg.role is Role.COLLECTION or not _is_noun(lex, seg):
                 continue
-            if words.last_word_number(seg.text) != "singular":
+            if lex.last_word_number(seg.text) != "singular":
                 continue
-            plural = literals.get(item.prefix(seg.index), {}).get(words.stem(seg.text))
+            plural = literals.get(item.prefix(seg.index), {}).get(lex.stem(seg.text))
             if plural is not None and _stands_for_a_member(ctx.api, item, seg):
                 yield from _report(ctx, item, seg, plural)
 
 
-def _is_noun(seg: Segment) -> bool:
+def _is_noun(lex: Lexicon, seg: Segment) -> bool:
     """A literal naming a thing: not a verb phrase (`EquipItem` beside `EquipItems` are two actions)."""
-    verb = words.leading_verb(seg.text)
-    return seg.role in (Role.COLLECTION, Role.NAMESPACE, Role.SINGLETON) and not (verb and words.verb_leads(seg.text, verb))
+    verb = lex.leading_verb(seg.text)
+    return seg.role in (Role.COLLECTION, Role.NAMESPACE, Role.SINGLETON) and not (verb and lex.verb_leads(seg.text, verb))
 
 
 def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
     """The singular names one member of the collection without an ID in the path: its operations carry that
     ID elsewhere, or it is a terminal endpoint nobody can read (so not a singleton)."""
-    stem = words.stem(seg.text)
+    stem = api.lexicon.stem(seg.text)
     for op in item.operations:
         target = target_id(api, op)
-        if target is not None and words.names(seg.text, id_stem(target[0]) or ""):
+        if target is not None and api.lexicon.names(seg.text, api.lexicon.id_stem(target[0]) or ""):
             return True
     terminal = seg.index == len(item.segments) - 1
     has_children = api.prefixes.has_children(item.prefix(seg.index + 1))

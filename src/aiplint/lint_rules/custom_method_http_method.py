@@ -28,13 +28,6 @@ does not have, and a mutating GET is retried, prefetched and cached by every HTT
 
 from __future__ import annotations
 
-from aiplint import words
-
-# Verbs that name a standard method, with the HTTP methods that are that standard method.
-STANDARD_METHODS = {
-    "delete": ("delete",), "remove": ("delete",), "update": ("put", "patch"), "patch": ("patch",),
-    "put": ("put",), "get": ("get",), "list": ("get",),
-}
 from aiplint.lint_rules._shared import colon_style
 from aiplint.rule import Context, Problem, rule
 from aiplint.suggest import join, parts_of, verb_part
@@ -49,18 +42,20 @@ from aiplint.suggest import join, parts_of, verb_part
 )
 def check(ctx: Context):
     colon = colon_style(ctx)
+    lex = ctx.api.lexicon
+    standard_methods = lex.mapping("standard-http")  # `DELETE .../delete`: the standard method in disguise
     for item, seg in ctx.api.custom_verbs():
         parts = parts_of(item)
         if not seg.colon or colon:
             parts[seg.index] = verb_part(seg.text, colon or seg.colon)
         for op in item.operations:
-            if op.method in STANDARD_METHODS.get(seg.verb or "", ()):
+            if op.method in standard_methods.get(seg.verb or "", ()):
                 continue  # `DELETE .../delete` is a standard method in disguise: aip136/verb-naming says so
             if op.method == "get" and "post" in item.methods:
                 continue  # a GET beside the action's POST reads its state (`GET`/`POST /upgrade`)
             if op.method in ("put", "patch", "delete"):
                 why = f"custom methods must use POST, or GET when they only read (AIP-136), not {op.method.upper()}"
-            elif op.method == "get" and seg.verb in words.MUTATING_VERBS:
+            elif op.method == "get" and lex.has(seg.verb or "", "mutating-verb"):
                 why = f"`{seg.verb}` changes state, so the custom method must use POST, not GET (AIP-136)"
             else:
                 continue

@@ -43,13 +43,10 @@ import re
 from collections import Counter
 
 from aiplint import words
+from aiplint.lexicon import Lexicon
 from aiplint.rule import Context, Option, Problem, rule
 from aiplint.suggest import camel_verb
 
-AIP_EXCEPTIONS = frozenset(
-    "batchget batchcreate batchupdate batchdelete undelete listrevisions deleterevision tagrevision "
-    "getiampolicy setiampolicy testiampermissions".split()
-)
 _CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 
 
@@ -70,6 +67,7 @@ def _separator(verb: str) -> str:
 )
 def check(ctx: Context):
     allowed = {v.lower() for v in ctx.options["allow"]}
+    lex = ctx.api.lexicon
     verbs = [(item, seg, words.action_part(seg.text)) for item, seg in ctx.api.custom_verbs()]
     styles = Counter(_separator(verb) for _, seg, verb in verbs if not seg.colon and len(words.split_words(verb)) > 1)
     slash_style = styles.most_common(1)[0][0] if styles else None
@@ -79,9 +77,9 @@ def check(ctx: Context):
         if before in ("batch", "bulk"):
             parts = ("batch", *parts)  # `batch/update` is AIP's `batchUpdate`
         compact = "".join(parts)
-        if not parts or compact in AIP_EXCEPTIONS or compact in allowed or compact.endswith("longrunning"):
+        if not parts or lex.has(compact, "aip-exception") or compact in allowed or compact.endswith("longrunning"):
             continue
-        for problem, detail in _problems(verb, parts, seg.colon, slash_style):
+        for problem, detail in _problems(lex, verb, parts, seg.colon, slash_style):
             yield Problem(
                 f"custom verb `{verb}` {problem} (AIP-136)",
                 item.key_at,
@@ -90,14 +88,15 @@ def check(ctx: Context):
             )
 
 
-def _problems(literal: str, parts: tuple[str, ...], colon: bool, slash_style: str | None):
+def _problems(lex: Lexicon, literal: str, parts: tuple[str, ...], colon: bool, slash_style: str | None):
     first = parts[0]
-    if first in words.STANDARD_VERBS:
+    synonyms = lex.mapping("synonym")
+    if lex.has(first, "standard-verb"):
         yield f"is the standard method `{first}`; use the standard method on the resource instead", "standard"
-    elif first in words.STANDARD_SYNONYMS:
-        standard = words.STANDARD_SYNONYMS[first]
+    elif first in synonyms:
+        standard = synonyms[first][0]
         yield f"is `{first}`, a synonym of the standard method `{standard}`; use `{standard}` instead", "synonym"
-    preposition = next((w for w in parts if w in words.PREPOSITIONS), None)
+    preposition = next((w for w in parts if lex.has(w, "preposition")), None)
     if preposition:
         yield f"contains the preposition `{preposition}`; custom verbs must not contain prepositions", "preposition"
     if "async" in parts:

@@ -36,7 +36,6 @@ paths:
 
 from __future__ import annotations
 
-from aiplint import words
 from aiplint.model import ApiModel, PathItem, Role, Segment, names_other_thing
 from aiplint.rule import Context, Option, Problem, rule
 from aiplint.suggest import join, parts_of
@@ -58,15 +57,15 @@ def check(ctx: Context):
         for seg in item.segments:
             if seg.role is not Role.COLLECTION or seg.verb or seg.text.lower() in extra:
                 continue
-            if names_other_thing(*_members_of(ctx.api, members, item, seg)):
+            if names_other_thing(*_members_of(ctx.api, members, item, seg), ctx.api.lexicon):
                 continue  # `Iban/{countryCode}`, `archive/{year}`: not the collection of what follows
-            if words.last_word_number(seg.text, extra) != "singular":
+            if ctx.api.lexicon.last_word_number(seg.text, extra) != "singular":
                 continue
             prefix = item.prefix(seg.index + 1)
             if prefix in seen:
                 continue  # reported once, on the first path that uses this collection
             seen.add(prefix)
-            plural = words.pluralize_literal(seg.text)
+            plural = ctx.api.lexicon.pluralize_literal(seg.text)
             parts = parts_of(item)
             parts[seg.index] = (plural, False)
             yield Problem(

@@ -43,7 +43,6 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
 
 from __future__ import annotations
 
-from aiplint import words
 from aiplint.lint_rules._shared import names_a_resource, nested_fix, target_stem
 from aiplint.model import ApiModel, Operation, Parameter, Role
 from aiplint.rule import Context, Option, Problem, rule
@@ -74,7 +73,7 @@ def check(ctx: Context):
 
 
 def _identifies_target(api: ApiModel, op: Operation, param: Parameter) -> bool:
-    stem = target_stem(param.name)
+    stem = target_stem(api.lexicon, param.name)
     if stem is None or not param.required or param.is_array:
         return False
     segments = op.path.segments
@@ -83,12 +82,12 @@ def _identifies_target(api: ApiModel, op: Operation, param: Parameter) -> bool:
     last = segments[-1]
     if last.role in (Role.PARAM, Role.ALIAS):
         return False  # the path already ends in an ID: this is a selector on that resource
-    if last.role is Role.COLLECTION and op.method == "post" and stem == words.stem(last.text):
+    if last.role is Role.COLLECTION and op.method == "post" and stem == api.lexicon.stem(last.text):
         return False  # AIP-133: the user-specified ID of the resource being created
     if last.role is Role.CUSTOM_VERB and last.index > 0:
         before = segments[last.index - 1]
         if before.is_param:
             return False  # a custom method on an identified resource; the parameter is an argument
         if before.role is Role.COLLECTION:
-            return stem == words.stem(before.text)
+            return stem == api.lexicon.stem(before.text)
     return names_a_resource(api, op, stem)

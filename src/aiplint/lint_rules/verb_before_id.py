@@ -29,8 +29,8 @@ A plural check passes `append-rows` and `iterrows` (they end in `s`), so this ne
 from __future__ import annotations
 
 from aiplint.lint_rules._shared import colon_style
-from aiplint import words
-from aiplint.model import PathItem, Role, Segment, id_stem
+from aiplint.lexicon import Lexicon
+from aiplint.model import PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
 from aiplint.suggest import Part, join, parts_of, resource_literal, verb_part
 
@@ -50,9 +50,10 @@ def check(ctx: Context):
             if seg.role is not Role.COLLECTION or not seg.verb or param is None or not param.is_param:
                 continue
             parts = parts_of(item)
-            stem = id_stem(param.param or "")
+            lex = ctx.api.lexicon
+            stem = lex.id_stem(param.param or "")
             if stem:
-                collection = ctx.api.resource_prefixes.get(stem) or _collection_before(item, seg, stem, param.param)
+                collection = ctx.api.resource_prefixes.get(stem) or _collection_before(lex, item, seg, stem, param.param)
                 parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
             yield Problem(
                 f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
@@ -64,10 +65,10 @@ def check(ctx: Context):
             )
 
 
-def _collection_before(item: PathItem, seg: Segment, stem: str, param: str) -> list[Part]:
+def _collection_before(lex: Lexicon, item: PathItem, seg: Segment, stem: str, param: str) -> list[Part]:
     """The resource's collection path for a suggestion: the literal before the verb when it already names
     the resource (`/users/get-user/{user_id}`), else one made from the parameter's name."""
     before = parts_of(item)[: seg.index]
-    if seg.index > 0 and words.names(item.segments[seg.index - 1].text, stem):
+    if seg.index > 0 and lex.names(item.segments[seg.index - 1].text, stem):
         return before
-    return before + [(resource_literal(param), False)]
+    return before + [(resource_literal(lex, param), False)]

@@ -1,0 +1,369 @@
+"""The lexicon: every word decision aiplint makes, from one table of words and their tags.
+
+Two data files feed it, read on first use:
+
+- `data/words.txt`: the hand-kept lists, as `[tag]` sections (uncountable nouns, irregular plurals, verbs that are
+  also URI nouns, mutating and reading verbs, ID words, ...);
+- `data/wordnet.txt`: every English lemma WordNet 3.1 knows, by part of speech (see `scripts/build_lexicon.py`), so
+  a verb nobody listed (`escalate`, `reconcile`, `hibernate`) is still a verb.
+
+A project's `[tool.aiplint.words]` is an overlay of the same tables (`Lexicon.with_vocabulary`).  The lexicon
+travels with the model (`ApiModel.lexicon`), never through module state, so documents with different
+vocabularies can be linted at once.  Every decision is memoised per lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Literal, Mapping
+
+from aiplint.words import action_part, split_words
+
+NounNumber = Literal["plural", "singular", "uncountable", "unknown"]
+VerbKind = Literal["verb", "homograph", "named"]
+"""How much evidence a word needs to be read as a verb in a path: `verb` none (`cancel`, `escalate`); `homograph`
+a POST-only path item or the operation's name (`search`, `export`: also nouns in URIs); `named` the operation's
+own name (`job`, `table`: nouns first)."""
+
+_SINGULAR_S_SUFFIX = re.compile(r"(sis|xis|ss|ous|ius|eus)$")
+# Endings that continue a verb into another word (`assign` + `ments`, `close` + `dlists`).
+_DERIVED_STARTS = ("ment", "ing", "ion", "able", "ive", "ure")
+_WORDNET_VERB_KINDS: Mapping[str, VerbKind] = {"verb": "verb", "verb-noun": "homograph", "noun-verb": "named"}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A project's additions to the word lists (`[tool.aiplint.words]`): they shape the model every rule reads."""
+
+    verbs: frozenset[str] = frozenset()  # action verbs of the API's domain (`provision`, `reindex`)
+    nouns: frozenset[str] = frozenset()  # words never to read as verbs (`scale` where it is a resource)
+    uncountable: frozenset[str] = frozenset()  # correct in the singular (`firmware`)
+    plurals: tuple[tuple[str, str], ...] = ()  # (singular, plural) pairs (`person`, `people`)
+    id_words: frozenset[str] = frozenset()  # last words of ID parameter names besides id/uuid/guid (`sid`)
+
+
+def _read_sections(name: str) -> dict[str, str]:
+    """A data file's `[section]` bodies, untokenised (a section is split only when it is first used)."""
+    text = resources.files("aiplint").joinpath("data", name).read_text(encoding="utf-8")
+    sections: dict[str, str] = {}
+    for chunk in ("\n" + text).split("\n[")[1:]:
+        title, _, body = chunk.partition("]")
+        sections[title] = "\n".join(line for line in body.splitlines() if not line.startswith("#"))
+    return sections
+
+
+@lru_cache(maxsize=1)
+def _curated() -> Mapping[str, str]:
+    return _read_sections("words.txt")
+
+
+@lru_cache(maxsize=1)
+def _wordnet() -> Mapping[str, str]:
+    return _read_sections("wordnet.txt")
+
+
+@lru_cache(maxsize=None)
+def _wordnet_section(name: str) -> frozenset[str]:
+    return frozenset(_wordnet()[name].split())
+
+
+def _pairs(body: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for token in body.split():
+        key, _, value = token.partition(":")
+        found[key] = found.get(key, ()) + (value,)
+    return found
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: it keys its own memo tables
+class Lexicon:
+    vocabulary: Vocabulary = Vocabulary()
+
+    @staticmethod
+    @lru_cache(maxsize=None)
+    def of(vocabulary: Vocabulary = Vocabulary()) -> Lexicon:
+        """The lexicon with a project's vocabulary on top (one per vocabulary, so its memo tables are shared)."""
+        return Lexicon(vocabulary)
+
+    # -- the tables
+
+    @cached_property
+    def _tags(self) -> Mapping[str, frozenset[str]]:
+        sections = {tag: frozenset(body.split()) for tag, body in _curated().items() if ":" not in body}
+        extra = self.vocabulary
+        sections["uncountable"] = sections["uncountable"] | extra.uncountable
+        sections["id-word"] = sections["id-word"] | extra.id_words
+        sections["verb"] = (sections["verb"] | extra.verbs) - extra.nouns
+        sections["homograph"] = sections["homograph"] - extra.verbs - extra.nouns
+        return MappingProxyType(sections)
+
+    @cached_property
+    def _plural_of(self) -> Mapping[str, str]:
+        table = {word: plurals[0] for word, plurals in _pairs(_curated()["plural-of"]).items()}
+        table.update(dict(self.vocabulary.plurals))
+        return MappingProxyType(table)
+
+    @cached_property
+    def _singular_of(self) -> Mapping[str, str]:
+        return MappingProxyType({plural: singular for singular, plural in self._plural_of.items()})
+
+    def words(self, tag: str) -> frozenset[str]:
+        """Every word with a tag (`uncountable`, `verb`, `mutating-verb`, ...; see `data/words.txt`)."""
+        return self._tags[tag]
+
+    def has(self, word: str, tag: str) -> bool:
+        return word in self._tags[tag]
+
+    def mapping(self, tag: str) -> Mapping[str, tuple[str, ...]]:
+        """A `word:value` section (`synonym`, `standard-http`), each word with its values."""
+        return _pairs(_curated()[tag])
+
+    # -- nouns
+
+    @lru_cache(maxsize=None)
+    def noun_number(self, word: str) -> NounNumber:
+        """Whether one lower-case word is a plural, singular or uncountable noun."""
+        if len(word) <= 2 or not word.isalpha() or self.has(word, "acronym"):
+            return "unknown"
+        if self.has(word, "uncountable"):
+            return "uncountable"
+        if word in self._plural_of and word not in self._singular_of:
+            return "singular"
+        if self.has(word, "plural") or word in self._singular_of:
+            return "plural"
+        if self.has(word, "singular-s") or _SINGULAR_S_SUFFIX.search(word):
+            return "singular"
+        singular = _inflect().singular_noun(word)
+        if singular is False:
+            return "singular"
+        return "uncountable" if singular == word else "plural"
+
+    def head_word(self, literal: str) -> str | None:
+        """The word that carries a literal's number: its last word, or the word before a preposition
+        (`codes_of_conduct` -> `codes`)."""
+        parts = split_words(literal)
+        for index, word in enumerate(parts[1:], start=1):
+            if self.has(word, "preposition"):
+                return parts[index - 1]
+        return parts[-1] if parts else None
+
+    def last_word_number(self, literal: str, extra_uncountable: frozenset[str] = frozenset()) -> NounNumber:
+        """Noun number of a literal, read from its head word (`vector_stores` -> plural).  All-caps acronyms,
+        participles and gerunds (`starred`, `following`: adjectives or mass nouns in URIs) are unknown."""
+        head = self.head_word(literal)
+        participle = head.endswith(("ed", "ing")) and not head.endswith("eed") if head else False
+        if head is None or (literal.isupper() and len(literal) > 1) or participle or self.has(head, "id-word"):
+            return "unknown"
+        if head in extra_uncountable:
+            return "uncountable"
+        return self.noun_number(head)
+
+    @lru_cache(maxsize=None)
+    def singular_of(self, word: str) -> str:
+        """Singular of a lower-case word; the word itself when it is not a plural."""
+        if self.has(word, "singular-s") or self.noun_number(word) != "plural":
+            return word
+        if word in self._singular_of:
+            return self._singular_of[word]
+        if self.has(word, "plural"):
+            return word
+        return _inflect().singular_noun(word) or word
+
+    @lru_cache(maxsize=None)
+    def plural_of(self, word: str) -> str:
+        """Plural of a lower-case singular word (never call it on a plural: inflect would coin a word)."""
+        return self._plural_of.get(word) or _inflect().plural_noun(word) or word
+
+    def stem(self, literal: str) -> str:
+        """Compact singular form of a literal, for comparing `jobs`, `job`, `Job` and `job_uuid`'s stem `job`."""
+        parts = split_words(literal)
+        return "".join(parts[:-1]) + self.singular_of(parts[-1]) if parts else ""
+
+    def pluralize_literal(self, literal: str) -> str:
+        """Plural of a literal, keeping its separators and case: `vector_store` -> `vector_stores`,
+        `apiKey` -> `apiKeys`."""
+        parts = split_words(literal)
+        if not parts:
+            return literal
+        last = parts[-1]
+        start = literal.lower().rfind(last)
+        if start < 0:
+            return literal
+        plural = self.plural_of(last)
+        original = literal[start : start + len(last)]
+        if original.isupper():
+            plural = plural.upper()
+        elif original[:1].isupper():
+            plural = plural[:1].upper() + plural[1:]
+        return literal[:start] + plural + literal[start + len(last) :]
+
+    # -- verbs
+
+    @lru_cache(maxsize=None)
+    def verb_kind(self, word: str) -> VerbKind | None:
+        """How readily a word is a verb (see `VerbKind`): the project's words first, then the curated lists,
+        then WordNet (verb only: `verb`; verb mostly: `homograph`; noun mostly: `named`)."""
+        if word in self.vocabulary.nouns:
+            return None
+        if self.has(word, "homograph"):
+            return "homograph"
+        if self.has(word, "verb"):
+            return "verb"
+        if self.has(word, "noun"):
+            return "named"
+        for section, kind in _WORDNET_VERB_KINDS.items():
+            if word in _wordnet_section(section):
+                return kind
+        return None
+
+    def is_verb(self, word: str) -> bool:
+        """A verb that needs no further evidence (`cancel`, `escalate`)."""
+        return self.verb_kind(word) in ("verb", "homograph")
+
+    def is_homograph(self, word: str) -> bool:
+        return self.verb_kind(word) == "homograph"
+
+    def is_word(self, word: str) -> bool:
+        """Whether WordNet or the curated lists know the word at all (any part of speech)."""
+        return self.verb_kind(word) is not None or any(word in _wordnet_section(s) for s in ("noun", "other")) or any(
+            word in words for words in self._tags.values()
+        )
+
+    def leading_verb(self, literal: str) -> str | None:
+        """The verb a literal is named after: the first word of its action part (`run-shield`, `list-tools`) or,
+        for an adverb/object + verb phrase, its last word (`preference-optimize`, `supervised-fine-tune`)."""
+        parts = split_words(action_part(literal))
+        if not parts or self.has(parts[0], "preposition") or parts[0] == "on":  # `on-notify`, `by-name`
+            return None
+        if self.is_verb(parts[0]):
+            return parts[0]
+        last = parts[-1]
+        if len(parts) > 1 and self.is_verb(parts[-2] + last):  # fine-tune
+            return parts[-2] + last
+        if len(parts) > 1 and self.verb_kind(last) == "verb" and last != "list":
+            return last
+        return None
+
+    @staticmethod
+    def verb_leads(literal: str, verb: str) -> bool:
+        """Whether the verb is the literal's first word (`run-shield`), not its last (`preference-optimize`)."""
+        parts = split_words(action_part(literal))
+        return bool(parts) and parts[0] == verb
+
+    def verb_compound(self, literal: str) -> str | None:
+        """A verb glued to a plural noun in one lower-case word (`iterrows` = iter + rows); the verb, or None.
+
+        Only used where other evidence says the literal is not the collection it appears to be, because many
+        real nouns start with a verb (`checkpoints`, `settings`)."""
+        if not literal.isalpha() or not literal.islower():
+            return None
+        for cut in range(4, len(literal) - 3):
+            head, tail = literal[:cut], literal[cut:]
+            if self.is_homograph(head) or _derived(head, tail):
+                continue  # `streamsets`, `triggeredwebjobs`, `closedlists`, `attachments`: one word, not verb + noun
+            if self.verb_kind(head) == "verb" and self.noun_number(tail) == "plural":
+                return head
+        return None
+
+    # -- identifiers
+
+    def is_id_word(self, word: str) -> bool:
+        return self.has(word, "id-word")
+
+    @lru_cache(maxsize=None)
+    def id_stem(self, name: str) -> str | None:
+        """The resource a parameter name identifies (`job_uuid` -> `job`, `toolGroupId` -> `toolgroup`, `id` -> ``),
+        or None when the name is not a single resource ID (`ids`, `request_id`, `after`)."""
+        parts = split_words(name)
+        if not parts or not self.is_id_word(parts[-1]):
+            return None
+        if name.endswith(("s", "S")) and not name.endswith(("ss", "SS")):
+            return None  # ids, job_ids, jobIDs
+        stem = "".join(parts[:-1])
+        return None if self.has(stem, "non-resource-id") else stem
+
+    def subject(self, name: str) -> str | None:
+        """The noun an identifier names, as a compact singular (`job_uuid` -> `job`, `countryCode` -> `country`,
+        `pull_number` -> `pull`), None for a bare identifier (`id`, `name`, `key`), and "" for a selector that
+        identifies nothing (`year`, `version`, `format`)."""
+        parts = list(split_words(name))
+        generic = self.words("generic-id") | self.words("id-word")
+        selector = self.words("selector")
+        if parts and all(w in selector or w in generic for w in parts) and any(w in selector for w in parts):
+            return ""  # `versionNumber`, `year`
+        while parts and parts[-1] in generic:
+            parts.pop()
+        if not parts:
+            return None
+        return "".join(parts[:-1]) + self.singular_of(parts[-1])
+
+    def refers_to(self, literal: str, noun: str) -> bool:
+        """Whether a literal names the thing an identifier's subject names, possibly qualified: `jobs`/`job`,
+        `deployments`/`pagesdeployment`, `ad_campaign`/`campaign`, `runId`/`run`, `page`/`pagerange` (but not
+        `get-user`/`user`: a verb phrase)."""
+        parts = [w for w in split_words(literal) if not self.is_id_word(w)]
+        if not parts:
+            return False
+        own = "".join(parts[:-1]) + self.singular_of(parts[-1])
+        if own == noun or noun.endswith(own) or noun.startswith(own) or own.startswith(noun):
+            return True  # also `award_emoji`/`award`
+        if own.endswith(noun):  # a qualified name, `ad_campaign`/`campaign`, but not a verb phrase, `get-user`/`user`
+            verb = self.leading_verb(literal)
+            return not (verb and self.verb_leads(literal, verb)) or self.noun_number(parts[-1]) == "plural"
+        return False
+
+    def names(self, literal: str, noun_stem: str) -> bool:
+        """Whether a literal names the noun `noun_stem` (a compact singular): `jobs` and `job` name `job`,
+        `run-shield` names `shield`, `vector_stores` names `vectorstore`."""
+        parts = split_words(literal)
+        return any("".join(parts[-k:-1]) + self.singular_of(parts[-1]) == noun_stem for k in range(1, len(parts) + 1))
+
+    def mentions(self, literal: str, noun_stem: str) -> bool:
+        """Whether any run of a literal's words names `noun_stem`: `describe-app-version` mentions `app`,
+        `admin.inviteRequests.deny` mentions `inviterequest`."""
+        parts = split_words(literal)
+        return any(
+            "".join(parts[i : j - 1]) + self.singular_of(parts[j - 1]) == noun_stem
+            for i in range(len(parts))
+            for j in range(i + 1, len(parts) + 1)
+        )
+
+
+def _derived(head: str, tail: str) -> bool:
+    """Whether cutting a word after `head` splits a derived word rather than two words."""
+    return tail[0] in "aeiou" or tail.startswith(_DERIVED_STARTS) or (head.endswith("e") and tail[0] in "dsr")
+
+
+@lru_cache(maxsize=1)
+def _inflect():
+    """inflect's engine, imported on first use.
+
+    inflect 7 decorates its methods with typeguard's `@typechecked`, which re-parses inflect's source at import
+    (1.2 s measured here), and importing typeguard itself costs 25 ms (it pulls in asyncio and unittest.mock).
+    The checks only validate argument types, which the callers above guarantee (non-empty alphabetic words),
+    so inflect is imported with `typechecked` as the identity: from a stand-in module when typeguard is not
+    loaded yet (removed again right after), or patched for the moment on the real one.
+    """
+    import sys
+    import types
+
+    def identity(target=None, **_):
+        return target if target is not None else (lambda f: f)
+
+    real = sys.modules.get("typeguard")
+    if real is None:
+        sys.modules["typeguard"] = types.SimpleNamespace(typechecked=identity)  # type: ignore[assignment]
+    else:
+        saved, real.typechecked = real.typechecked, identity
+    try:
+        import inflect
+    finally:
+        if real is None:
+            del sys.modules["typeguard"]
+        else:
+            real.typechecked = saved
+    return inflect.engine()
