@@ -14,10 +14,10 @@ vocabularies can be linted at once.  Every decision is memoised per lexicon.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Literal, Mapping
 
@@ -32,6 +32,8 @@ own name (`job`, `table`: nouns first)."""
 _SINGULAR_S_SUFFIX = re.compile(r"(sis|xis|ss|ous|ius|eus)$")
 # Endings that continue a verb into another word (`assign` + `ments`, `close` + `dlists`).
 _DERIVED_STARTS = ("ment", "ing", "ion", "able", "ive", "ure")
+_DATA = os.path.join(os.path.dirname(__file__), "data")
+_MAPPINGS = frozenset(("plural-of", "synonym", "standard-http"))  # `word:value` sections
 _WORDNET_VERB_KINDS: Mapping[str, VerbKind] = {"verb": "verb", "verb-noun": "homograph", "noun-verb": "named"}
 
 
@@ -48,12 +50,20 @@ class Vocabulary:
 
 def _read_sections(name: str) -> dict[str, str]:
     """A data file's `[section]` bodies, untokenised (a section is split only when it is first used)."""
-    text = resources.files("aiplint").joinpath("data", name).read_text(encoding="utf-8")
+    with open(os.path.join(_DATA, name), encoding="utf-8") as file:
+        text = file.read()
     sections: dict[str, str] = {}
-    for chunk in ("\n" + text).split("\n[")[1:]:
-        title, _, body = chunk.partition("]")
-        sections[title] = "\n".join(line for line in body.splitlines() if not line.startswith("#"))
+    for chunk in text.split("\n[")[1:]:
+        title, _, body = chunk.partition("]\n")
+        sections[title] = body
     return sections
+
+
+def _tokens(body: str) -> list[str]:
+    """The words of a section body, leaving out its `#` comment lines."""
+    if "#" in body:
+        body = "\n".join(line for line in body.split("\n") if not line.startswith("#"))
+    return body.split()
 
 
 @lru_cache(maxsize=1)
@@ -68,12 +78,12 @@ def _wordnet() -> Mapping[str, str]:
 
 @lru_cache(maxsize=None)
 def _wordnet_section(name: str) -> frozenset[str]:
-    return frozenset(_wordnet()[name].split())
+    return frozenset(_tokens(_wordnet()[name]))
 
 
 def _pairs(body: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
-    for token in body.split():
+    for token in _tokens(body):
         key, _, value = token.partition(":")
         found[key] = found.get(key, ()) + (value,)
     return found
@@ -93,7 +103,7 @@ class Lexicon:
 
     @cached_property
     def _tags(self) -> Mapping[str, frozenset[str]]:
-        sections = {tag: frozenset(body.split()) for tag, body in _curated().items() if ":" not in body}
+        sections = {tag: frozenset(_tokens(body)) for tag, body in _curated().items() if tag not in _MAPPINGS}
         extra = self.vocabulary
         sections["uncountable"] = sections["uncountable"] | extra.uncountable
         sections["id-word"] = sections["id-word"] | extra.id_words
