@@ -59,7 +59,8 @@ def test_json_format_is_the_documented_contract():
     assert report["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0}
     finding = report["findings"][1]
     assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                            "suggestion", "fingerprint"}
+                            "suggestion", "fingerprint", "related"}
+    assert finding["related"] == []
     assert finding["rule"] == "rest/resource-id-in-query"
     assert finding["pointer"] == "/paths/~1v1~1training~1job~1status/get/parameters/0"
     assert (finding["method"], finding["path"], finding["line"], finding["column"]) == (

@@ -405,7 +405,7 @@ def test_json_is_the_documented_contract(specs):
     [new] = report["new"]
     assert new == lint(specs["error"])[0].to_dict()
     assert set(new) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                        "suggestion", "fingerprint"}
+                        "suggestion", "fingerprint", "related"}
     assert report["operations"] == {"added": [{"method": "GET", "path": "/v1/shelves/{shelf_id}"}],
                                     "removed": [], "moved": []}
 

@@ -470,3 +470,12 @@ def test_code_frame_edge_cases(tmp_path):
     bom.write_bytes(b"\xef\xbb\xbfopenapi: 3.1.0\n")
     assert code_frame(str(bom), 1, 1) == "  |\n1 | openapi: 3.1.0\n  | ^\n"
     assert code_frame(str(spec), 10, 3).count("\n") == 0
+
+
+def test_sarif_related_locations_name_every_path_of_a_singular_collection():
+    spec = REPO / "fixtures" / "rules" / "plural_collection" / "bad.yaml"
+    log = assert_valid_sarif(render(write_sarif, findings_of(spec), RULES))
+    [result] = [r for r in log["runs"][0]["results"] if "`analysis`" in r["message"]["text"]]
+    [related] = result["relatedLocations"]
+    assert related["message"]["text"] == "/v1/analysis/{analysis_id}"
+    assert related["physicalLocation"]["region"]["startLine"] > result["locations"][0]["physicalLocation"]["region"]["startLine"]

@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
 
 from aiplint.config import Config, severity_of
 from aiplint.rule import Context, Problem, Rule, Severity
@@ -19,6 +19,15 @@ if TYPE_CHECKING:
 ENTRY_POINT_GROUP = "aiplint.rules"
 UNUSED_SUPPRESSION = "aiplint/unused-suppression"  # runs last: it reports what the others did not use
 _PARAM = re.compile(r"\{[^{}]*\}")
+
+
+class Related(NamedTuple):
+    """Another place a finding's mistake is made: a path key that uses the same singular collection."""
+
+    path: str
+    file: str
+    line: int
+    column: int
 
 
 @dataclass(frozen=True)
@@ -34,10 +43,12 @@ class Finding:
     path: str | None
     suggestion: str | None
     fingerprint: str
+    related: tuple[Related, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        data["related"] = [r.path for r in self.related]
         return data
 
 
@@ -265,11 +276,18 @@ def _places(problem: Problem) -> list[Location]:
     return places
 
 
+def _related(at: Location, position: tuple[int, int]) -> Related:
+    from aiplint.document import unescape_token
+
+    return Related(unescape_token(at.pointer.rsplit("/", 1)[-1]), at.source.path, *position)
+
+
 def _locate(reported: list[tuple[Rule, Severity, Problem]]) -> list[Finding]:
     """Positions are computed only now, for the reported pointers only, in one batch per file."""
     by_source: dict[int, tuple[Any, set[str]]] = {}
     for _, _, problem in reported:
-        by_source.setdefault(id(problem.at.source), (problem.at.source, set()))[1].add(problem.at.pointer)
+        for at in (problem.at, *problem.related):
+            by_source.setdefault(id(at.source), (at.source, set()))[1].add(at.pointer)
     positions = {key: source.positions(pointers) for key, (source, pointers) in by_source.items()}
     findings = set()
     for rule, severity, problem in reported:
@@ -290,6 +308,7 @@ def _locate(reported: list[tuple[Rule, Severity, Problem]]) -> list[Finding]:
                 path=path,
                 suggestion=problem.suggestion,
                 fingerprint=fingerprint(rule.id, method, path, problem.at.pointer, problem.detail),
+                related=tuple(_related(at, positions[id(at.source)][at.pointer]) for at in problem.related),
             )
         )
     return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule, f.message))

@@ -34,6 +34,8 @@ _SINGULAR_S_SUFFIX = re.compile(r"(sis|xis|ss|ous|ius|eus)$")
 _DERIVED_STARTS = ("ment", "ing", "ion", "able", "ive", "ure")
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 _MAPPINGS = frozenset(("plural-of", "synonym", "standard-http"))  # `word:value` sections
+_GLUED_ID = re.compile(r"^([a-z]{3,}?)(uuid|guid|id)$")
+_NOUN_TAGS = ("uncountable", "plural", "singular-s", "attribute", "noun")
 _WORDNET_VERB_KINDS: Mapping[str, VerbKind] = {"verb": "verb", "verb-noun": "homograph", "noun-verb": "named"}
 
 
@@ -239,9 +241,12 @@ class Lexicon:
 
     def is_word(self, word: str) -> bool:
         """Whether WordNet or the curated lists know the word at all (any part of speech)."""
-        return self.verb_kind(word) is not None or any(word in _wordnet_section(s) for s in ("noun", "other")) or any(
-            word in words for words in self._tags.values()
-        )
+        return self.verb_kind(word) is not None or word in _wordnet_section("other") or self.is_noun(word)
+
+    def is_noun(self, word: str) -> bool:
+        """Whether the word can be a noun (WordNet, or a curated noun list)."""
+        return (word in _wordnet_section("noun") or word in _wordnet_section("noun-verb")
+                or word in _wordnet_section("verb-noun") or any(self.has(word, t) for t in _NOUN_TAGS))
 
     def leading_verb(self, literal: str) -> str | None:
         """The verb a literal is named after: the first word of its action part (`run-shield`, `list-tools`) or,
@@ -289,12 +294,22 @@ class Lexicon:
         """The resource a parameter name identifies (`job_uuid` -> `job`, `toolGroupId` -> `toolgroup`, `id` -> ``),
         or None when the name is not a single resource ID (`ids`, `request_id`, `after`)."""
         parts = split_words(name)
+        if len(parts) == 1 and not self.is_id_word(parts[0]):
+            return self._glued_id_stem(parts[0])
         if not parts or not self.is_id_word(parts[-1]):
             return None
         if name.endswith(("s", "S")) and not name.endswith(("ss", "SS")):
             return None  # ids, job_ids, jobIDs
         stem = "".join(parts[:-1])
         return None if self.has(stem, "non-resource-id") else stem
+
+    def _glued_id_stem(self, word: str) -> str | None:
+        """`jobid` -> `job`, `docuuid` -> `doc`: a noun glued to an ID word, when the whole is not a word itself
+        (`fluid`, `valid`, `rapid`)."""
+        match = _GLUED_ID.match(word)
+        if match is None or self.has(match.group(1), "non-resource-id") or self.is_word(word):
+            return None
+        return match.group(1) if self.is_noun(match.group(1)) else None
 
     def subject(self, name: str) -> str | None:
         """The noun an identifier names, as a compact singular (`job_uuid` -> `job`, `countryCode` -> `country`,

@@ -28,6 +28,7 @@ from aiplint.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from aiplint.document import Document, Source
+    from aiplint.targets import Target
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -199,6 +200,7 @@ class ApiModel:
         self.paths = paths
         self.prefixes = prefixes
         self.lexicon = lexicon
+        self._targets: dict[int, list[Target]] = {}
         self.base_path = base_path
         self.operations = [op for item in paths for op in item.operations]
         from aiplint.suppression import Suppressions
@@ -234,6 +236,39 @@ class ApiModel:
                     stem = self.lexicon.stem(seg.text)
                     if stem not in found or len(parts) < len(found[stem]):
                         found[stem] = parts
+        return found
+
+    @cached_property
+    def member_keys(self) -> dict[str, frozenset[str]]:
+        """For each collection stem, the names of the parameters its members are addressed by (`/profiles/{name}`:
+        `profile` -> {`name`}), so a required `name` elsewhere is known to identify a profile."""
+        found: dict[str, set[str]] = {}
+        for item in self.paths:
+            for seg in item.segments[1:]:
+                before = item.segments[seg.index - 1]
+                if seg.is_param and seg.param and before.role is Role.COLLECTION and not before.verb:
+                    found.setdefault(self.lexicon.stem(before.text), set()).add(seg.param)
+        return {stem: frozenset(names) for stem, names in found.items()}
+
+    @cached_property
+    def _paths_by_prefix(self) -> dict[int, list[PathItem]]:
+        found: dict[int, list[PathItem]] = {}
+        for item in self.paths:
+            for prefix in item.prefix_ids:
+                found.setdefault(prefix, []).append(item)
+        return found
+
+    def paths_under(self, prefix: int) -> list[PathItem]:
+        """Every path that starts with the prefix (`PathItem.prefix`), in document order."""
+        return self._paths_by_prefix.get(prefix, [])
+
+    def targets(self, op: Operation) -> list[Target]:
+        """The IDs outside the path that name what `op` acts on, the likeliest first (see `aiplint.targets`)."""
+        found = self._targets.get(id(op))
+        if found is None:
+            from aiplint.targets import targets
+
+            found = self._targets[id(op)] = targets(self, op)
         return found
 
     @cached_property

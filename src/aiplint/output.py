@@ -263,6 +263,19 @@ def _result(f: Finding, rule_index: int) -> dict[str, Any]:
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+        **({"relatedLocations": [_related_location(i, r) for i, r in enumerate(f.related)]} if f.related else {}),
+    }
+
+
+def _related_location(index: int, related: Any) -> dict[str, Any]:
+    """Another path that uses the same singular collection, so code scanning shows every place to fix."""
+    return {
+        "id": index,
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(related.file)},
+            "region": {"startLine": max(related.line, 1), "startColumn": max(related.column, 1)},
+        },
+        "message": {"text": related.path},
     }
 
 

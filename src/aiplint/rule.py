@@ -67,6 +67,7 @@ class Problem:
     path: str | None = None  # the path key, for path-level problems without an operation
     suggestion: str | None = None
     detail: str = ""  # what distinguishes this problem within its operation (a parameter name, a segment)
+    related: tuple[Location, ...] = ()  # the other places one mistake is made: every path using a collection
 
 
 @dataclass(frozen=True)

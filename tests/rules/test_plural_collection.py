@@ -29,6 +29,11 @@ def test_bad_fixture():
     first = next(f for f in findings if f.path == "/v1/agents/{agent_id}/session/{session_id}")
     assert (first.line, first.column) == position_of(fixture(MODULE, "bad.yaml"), "/v1/agents/{agent_id}/session/")
     assert all(f.severity.value == "error" for f in findings)
+    analysis = next(f for f in findings if f.path == "/v1/analysis")
+    assert "(in 2 paths)" in analysis.message
+    assert [(r.path, r.line) for r in analysis.related] == [
+        ("/v1/analysis/{analysis_id}", position_of(fixture(MODULE, "bad.yaml"), "/v1/analysis/{analysis_id}")[0])]
+    assert first.related == ()
 
 
 def test_good_fixture():

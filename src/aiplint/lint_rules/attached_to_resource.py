@@ -31,8 +31,9 @@ is cancelled.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import nested_fix, target_id, unattached_verbs
+from aiplint.lint_rules._shared import nested_fix, unattached_verbs
 from aiplint.rule import Context, Problem, rule
+from aiplint.targets import target
 
 WHERE = {"query": "in the query string", "body": "in the request body", "path": "in a path parameter the path lacks"}
 
@@ -47,10 +48,10 @@ WHERE = {"query": "in the query string", "body": "in the request body", "path": 
 def check(ctx: Context):
     for item, seg in unattached_verbs(ctx.api):
         for op in item.operations:
-            target = target_id(ctx.api, op)
-            if target is None:
+            found = target(ctx.api, op)
+            if found is None:
                 continue
-            name, where = target
+            name, where = found.name, found.where
             yield Problem(
                 f"custom method `{seg.text}` is not attached to the resource it acts on, which is named by "
                 f"`{name}` {WHERE[where]}; put the verb after the resource's ID (AIP-136)",

@@ -40,10 +40,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aiplint.lint_rules._shared import nested_fix, target_id
+from aiplint.lint_rules._shared import nested_fix
 from aiplint.lexicon import Lexicon
 from aiplint.model import ApiModel, PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
+from aiplint.targets import target
 from aiplint.suggest import join, parts_of
 
 
@@ -83,8 +84,8 @@ def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
     ID elsewhere, or it is a terminal endpoint nobody can read (so not a singleton)."""
     stem = api.lexicon.stem(seg.text)
     for op in item.operations:
-        target = target_id(api, op)
-        if target is not None and api.lexicon.names(seg.text, api.lexicon.id_stem(target[0]) or ""):
+        found = target(api, op)
+        if found is not None and api.lexicon.names(seg.text, found.stem):
             return True
     terminal = seg.index == len(item.segments) - 1
     has_children = api.prefixes.has_children(item.prefix(seg.index + 1))
@@ -94,8 +95,8 @@ def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
 def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):
     operations = item.operations or [None]
     for op in operations:
-        target = target_id(ctx.api, op) if op is not None else None
-        suggestion = nested_fix(ctx, op, target[0]) if target else None
+        found = target(ctx.api, op) if op is not None else None
+        suggestion = nested_fix(ctx, op, found.name) if found else None
         if suggestion is None:
             parts = parts_of(item)
             parts[seg.index] = (plural, False)

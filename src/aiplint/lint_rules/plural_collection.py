@@ -68,13 +68,15 @@ def check(ctx: Context):
             plural = ctx.api.lexicon.pluralize_literal(seg.text)
             parts = parts_of(item)
             parts[seg.index] = (plural, False)
+            users = ctx.api.paths_under(prefix)
             yield Problem(
                 f"collection identifier `{seg.text}` is singular; collection identifiers must be plural "
-                f"(AIP-122): `{seg.text}` -> `{plural}`",
+                f"(AIP-122): `{seg.text}` -> `{plural}`" + (f" (in {len(users)} paths)" if len(users) > 1 else ""),
                 item.key_at,
                 path=item.key,
                 suggestion=join(parts),
                 detail=f"{seg.index}:{seg.text}",
+                related=tuple(other.key_at for other in users if other is not item),
             )
 
 

@@ -39,8 +39,9 @@ and moving it to the path later breaks every client.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import body_target, nested_fix, targets_no_resource
+from aiplint.lint_rules._shared import nested_fix
 from aiplint.rule import Context, Option, Problem, rule
+from aiplint.targets import target
 
 
 @rule(
@@ -54,15 +55,13 @@ from aiplint.rule import Context, Option, Problem, rule
 def check(ctx: Context):
     ignored = frozenset(ctx.options["ignore"])
     for op in ctx.api.operations:
-        if op.method not in ("post", "put", "patch") or not targets_no_resource(op):
-            continue
-        prop = body_target(ctx.api, op, ignored)
-        if prop is not None:
+        found = target(ctx.api, op, "body", ignored)
+        if found is not None:
             yield Problem(
-                f"required body field `{prop.name}` identifies the resource `{op.label}` acts on; put the "
+                f"required body field `{found.name}` identifies the resource `{op.label}` acts on; put the "
                 f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
-                prop.at,
+                found.at,
                 operation=op,
-                suggestion=nested_fix(ctx, op, prop.name),
-                detail=prop.name,
+                suggestion=nested_fix(ctx, op, found.name),
+                detail=found.name,
             )

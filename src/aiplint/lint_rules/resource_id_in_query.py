@@ -43,9 +43,9 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import names_a_resource, nested_fix, target_stem
-from aiplint.model import ApiModel, Operation, Parameter, Role
+from aiplint.lint_rules._shared import nested_fix
 from aiplint.rule import Context, Option, Problem, rule
+from aiplint.targets import target
 
 
 @rule(
@@ -57,37 +57,15 @@ from aiplint.rule import Context, Option, Problem, rule
     options={"ignore": Option((), "query parameter names that are never resource IDs")},
 )
 def check(ctx: Context):
-    ignored = set(ctx.options["ignore"])
+    ignored = frozenset(ctx.options["ignore"])
     for op in ctx.api.operations:
-        for param in op.params_in("query"):
-            if param.name in ignored or not _identifies_target(ctx.api, op, param):
-                continue
+        found = target(ctx.api, op, "query", ignored)
+        if found is not None:
             yield Problem(
-                f"required query parameter `{param.name}` identifies the resource this operation acts on; "
+                f"required query parameter `{found.name}` identifies the resource this operation acts on; "
                 f"a resource's ID belongs in the path, after its collection (AIP-131)",
-                param.at,
+                found.at,
                 operation=op,
-                suggestion=nested_fix(ctx, op, param.name),
-                detail=param.name,
+                suggestion=nested_fix(ctx, op, found.name),
+                detail=found.name,
             )
-
-
-def _identifies_target(api: ApiModel, op: Operation, param: Parameter) -> bool:
-    stem = target_stem(api.lexicon, param.name)
-    if stem is None or not param.required or param.is_array:
-        return False
-    segments = op.path.segments
-    if not segments or param.name in op.path.template_params:
-        return False
-    last = segments[-1]
-    if last.role in (Role.PARAM, Role.ALIAS):
-        return False  # the path already ends in an ID: this is a selector on that resource
-    if last.role is Role.COLLECTION and op.method == "post" and stem == api.lexicon.stem(last.text):
-        return False  # AIP-133: the user-specified ID of the resource being created
-    if last.role is Role.CUSTOM_VERB and last.index > 0:
-        before = segments[last.index - 1]
-        if before.is_param:
-            return False  # a custom method on an identified resource; the parameter is an argument
-        if before.role is Role.COLLECTION:
-            return stem == api.lexicon.stem(before.text)
-    return names_a_resource(api, op, stem)

@@ -33,8 +33,9 @@ the body.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import target_id, unattached_verbs
+from aiplint.lint_rules._shared import unattached_verbs
 from aiplint.rule import Context, Problem, rule
+from aiplint.targets import target
 from aiplint.suggest import camel_verb, join, parts_of
 
 
@@ -50,7 +51,7 @@ def check(ctx: Context):
         if seg.colon:
             continue
         for op in item.operations:
-            if target_id(ctx.api, op) is not None:
+            if target(ctx.api, op) is not None:
                 continue  # aip136/attached-to-resource reports it, with the resource's path
             parts = parts_of(item)[: seg.index] + [(camel_verb(seg.text), True)]
             yield Problem(
