@@ -40,6 +40,8 @@ from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTup
 from aiplint.engine import unmatched
 
 if TYPE_CHECKING:
+    import subprocess
+
     from aiplint.document import Document
     from aiplint.engine import Finding, RuleCrash, Selection
     from aiplint.model import ApiModel, Operation
@@ -58,6 +60,7 @@ __all__ = [
     "diff_against_revision",
     "pair_files",
     "spec_at_revision",
+    "tree_at_revision",
     "write_text",
     "write_json",
 ]
@@ -377,39 +380,77 @@ def spec_at_revision(path: str, rev: str) -> Iterator[str | None]:
 
     Raises `aiplint.document.InputError` (one line) when `path` is not in a git work tree or `rev` is unknown.
     Files marked `export-ignore` in `.gitattributes` are not extracted (git archive skips them)."""
+    from aiplint.document import InputError
+
+    folder = os.path.dirname(os.path.abspath(path))
+    top, prefix, commit = _revision(folder, rev, path)
+    relative = prefix + os.path.basename(path)
+    if _git(folder, path, "cat-file", "-e", f"{commit}:{relative}").returncode != 0:
+        yield None
+        return
+    with _extracted(top, commit, rev, path) as tmp:
+        materialised = os.path.join(tmp, *relative.split("/"))
+        if not os.path.isfile(materialised):
+            raise InputError(path, f"not extracted from git revision {rev!r} (marked export-ignore?)")
+        yield materialised
+
+
+class Checkout(NamedTuple):
+    """A repository's tree at a revision, extracted into a temporary directory."""
+
+    root: str  # the temporary directory
+    worktree: str  # the working tree's root folder, which `root` stands for
+    folder: str  # the folder asked for, in the checkout
+
+
+@contextmanager
+def tree_at_revision(folder: str, rev: str, subject: str) -> Iterator[Checkout]:
+    """The whole repository holding `folder` at git revision `rev`, extracted into a temporary directory that
+    is removed on exit.  Raises InputError about `subject` as `spec_at_revision` does."""
+    top, prefix, commit = _revision(folder, rev, subject)
+    with _extracted(top, commit, rev, subject) as tmp:
+        yield Checkout(tmp, top, os.path.join(tmp, *prefix.split("/")))
+
+
+def _git(folder: str, subject: str, *args: str) -> subprocess.CompletedProcess[str]:
+    import subprocess
+
+    from aiplint.document import InputError
+
+    try:
+        return subprocess.run(["git", "-C", folder, *args], capture_output=True, text=True)
+    except FileNotFoundError:
+        raise InputError(subject, "cannot compare with a git revision: `git` is not installed") from None
+    except OSError as exc:  # the folder does not exist, ...
+        raise InputError(subject, f"cannot run git: {exc}") from None
+
+
+def _revision(folder: str, rev: str, subject: str) -> tuple[str, str, str]:
+    """(the git toplevel, `folder` relative to it with a trailing `/` or empty, the commit `rev` names)."""
+    from aiplint.document import InputError
+
+    if not os.path.isdir(folder):
+        raise InputError(subject, "not in a git repository (its directory does not exist)")
+    where = _git(folder, subject, "rev-parse", "--show-toplevel", "--show-prefix")
+    lines = where.stdout.split("\n")
+    if where.returncode != 0 or len(lines) < 2 or not lines[0]:
+        raise InputError(subject, "not in a git repository (needed to compare with a revision)")
+    if not rev or rev.startswith("-"):
+        raise InputError(subject, f"unknown git revision {rev!r}")
+    resolved = _git(folder, subject, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    if resolved.returncode != 0 or not resolved.stdout.strip():
+        raise InputError(subject, f"unknown git revision {rev!r}")
+    return lines[0], lines[1], resolved.stdout.strip()
+
+
+@contextmanager
+def _extracted(top: str, commit: str, rev: str, subject: str) -> Iterator[str]:
+    """`git archive COMMIT | tar -x` into a temporary directory, removed on exit."""
     import shutil
     import subprocess
     import tempfile
 
     from aiplint.document import InputError
-
-    folder = os.path.dirname(os.path.abspath(path))
-
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        try:
-            return subprocess.run(["git", "-C", folder, *args], capture_output=True, text=True)
-        except FileNotFoundError:
-            raise InputError(path, "cannot compare with a git revision: `git` is not installed") from None
-        except OSError as exc:  # the folder does not exist, ...
-            raise InputError(path, f"cannot run git: {exc}") from None
-
-    if not os.path.isdir(folder):
-        raise InputError(path, "not in a git repository (its directory does not exist)")
-    where = git("rev-parse", "--show-toplevel", "--show-prefix")
-    lines = where.stdout.split("\n")
-    if where.returncode != 0 or len(lines) < 2 or not lines[0]:
-        raise InputError(path, "not in a git repository (needed to compare with a revision)")
-    top, prefix = lines[0], lines[1]
-    if not rev or rev.startswith("-"):
-        raise InputError(path, f"unknown git revision {rev!r}")
-    resolved = git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-    if resolved.returncode != 0 or not resolved.stdout.strip():
-        raise InputError(path, f"unknown git revision {rev!r}")
-    commit = resolved.stdout.strip()
-    relative = prefix + os.path.basename(path)
-    if git("cat-file", "-e", f"{commit}:{relative}").returncode != 0:
-        yield None
-        return
 
     tmp = tempfile.mkdtemp(prefix="aiplint-rev-")
     try:
@@ -428,11 +469,8 @@ def spec_at_revision(path: str, rev: str) -> Iterator[str | None]:
             message = errors.read().decode(errors="replace")
         if archive.returncode != 0 or untar.returncode != 0:
             detail = " ".join((message or untar.stderr or "failed").split())
-            raise InputError(path, f"cannot extract git revision {rev!r}: {detail}")
-        materialised = os.path.join(tmp, *relative.split("/"))
-        if not os.path.isfile(materialised):
-            raise InputError(path, f"not extracted from git revision {rev!r} (marked export-ignore?)")
-        yield materialised
+            raise InputError(subject, f"cannot extract git revision {rev!r}: {detail}")
+        yield tmp
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
