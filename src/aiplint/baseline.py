@@ -73,10 +73,11 @@ class Baseline:
             raise BaselineError(f"{path}: not an aiplint baseline (version {VERSION})")
         return cls(path, data["files"])
 
-    def split(self, spec: str, findings: list[Finding]) -> tuple[list[Finding], list[dict[str, Any]]]:
+    def split(self, spec: str, findings: list[Finding], key: str | None = None
+              ) -> tuple[list[Finding], list[dict[str, Any]]]:
         """For one linted spec (its `$ref`'d files included): (findings not in the baseline, baseline entries
-        that no longer occur)."""
-        key = file_key(spec, self.path)
+        that no longer occur).  `key` names entries that are no file's: an application's (`pkg.api:app`)."""
+        key = key or file_key(spec, self.path)
         entries = self.files.get(key, [])
         new = unmatched(findings, (e["fingerprint"] for e in entries), _fingerprint)
         # the first entries of a repeated fingerprint are the ones no longer found
@@ -84,9 +85,9 @@ class Baseline:
         fixed = [{"file": key, **entry} for entry in fixed]
         return new, fixed
 
-    def record(self, spec: str, findings: list[Finding]) -> None:
+    def record(self, spec: str, findings: list[Finding], key: str | None = None) -> None:
         """Replace one spec's entries with its current findings; other specs' entries stay."""
-        key = file_key(spec, self.path)
+        key = key or file_key(spec, self.path)
         self.files[key] = [_entry(finding) for finding in findings]
 
     def dump(self) -> str:

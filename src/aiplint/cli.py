@@ -147,7 +147,12 @@ def _config_for(resolver, path: str):
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--app", "apps", multiple=True, metavar="MODULE:ATTR",
+              help="Lint a Python application's OpenAPI document (pkg.api:app, or a factory: pkg.api:create_app()); "
+                   "importing it runs its code. Repeatable.")
+@click.option("--allow-plugins", is_flag=True,
+              help="Let the configuration run repository code (its `app`); also AIPLINT_ALLOW_PLUGINS=1.")
 @_format_options
 @click.option("--show-source", is_flag=True, help="Text format: show each finding's source line with a caret.")
 @_selection_options
@@ -161,23 +166,28 @@ def _config_for(resolver, path: str):
 @click.option("--diff-base", metavar="GIT_REF",
               help="Compare with the specs at this git revision: report new and fixed findings and API changes; "
                    "only new findings fail.")
-def check(paths: tuple[str, ...], formats: tuple[str, ...], output: str | None, show_source: bool,
+def check(paths: tuple[str, ...], apps: tuple[str, ...], allow_plugins: bool, formats: tuple[str, ...],
+          output: str | None, show_source: bool,
           profile: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool,
           no_inline_ignores: bool, baseline_file: str | None, write_baseline: str | None,
           diff_base: str | None) -> None:
-    """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json).
+    """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json) and Python
+    applications (--app, or `app` in the configuration when no PATHS are given).
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
     """
     outputs = _outputs(formats, output)
     command_line = _command_line(profile, select, ignore, fail_on, inline_ignores=False if no_inline_ignores else None)
     resolver = _resolver(config_file, isolated, command_line)
+    targets = _apps(resolver, paths, apps, allow_plugins)
     if diff_base:
-        _check_against_revision(resolver, paths, diff_base, outputs, quiet)
+        _check_against_revision(resolver, paths, targets, diff_base, outputs, quiet)
     run = CheckRun(resolver, quiet)
     for path, named in iter_spec_files(paths):
         run.lint(path, named, baseline_file)
+    for target, root in targets:
+        run.lint_app(target, root, baseline_file)
     if write_baseline:
         run.write_baseline(write_baseline)
         click.get_current_context().exit(run.status)
@@ -186,6 +196,23 @@ def check(paths: tuple[str, ...], formats: tuple[str, ...], output: str | None, 
         _writers()[name](findings, run.rules, run.files, stream, quiet=quiet, show_source=show_source)
     run.report_fixed_baseline_entries()
     click.get_current_context().exit(run.exit_status())
+
+
+def _apps(resolver, paths: tuple[str, ...], apps: tuple[str, ...], allow_plugins: bool) -> list[tuple[str, str | None]]:
+    """The applications to lint, each with the folder it is imported from (None: the current one): --app's,
+    or, with no PATHS either, the configuration's `app`, which is repository code and runs only with the opt-in."""
+    if apps or paths:
+        return [(target, None) for target in apps]
+    from aiplint.trust import ALLOW_ENV, repository_code_allowed
+
+    config, _ = _config_for(resolver, ".")
+    if not config.app:
+        raise click.UsageError("nothing to lint: give PATHS, --app MODULE:ATTR, or `app` in the configuration")
+    if not repository_code_allowed(allow_plugins):
+        click.echo(f"note: {config.path}: app = {', '.join(config.app)} not imported: importing runs the repository's "
+                   f"code, which needs --allow-plugins or {ALLOW_ENV}=1", err=True)
+        return []
+    return [(target, os.path.dirname(os.path.abspath(config.path))) for target in config.app]
 
 
 class CheckRun:
@@ -200,6 +227,7 @@ class CheckRun:
         self.thresholds: list[tuple[object, int]] = []  # (finding, fail-on rank of its spec's configuration)
         self.fixed: list[dict] = []
         self.files: list[str] = []
+        self.apps: set[str] = set()  # the names of linted applications' documents (baseline keys)
         self.rules: dict = {}
 
     def error(self, message: str) -> None:
@@ -221,23 +249,40 @@ class CheckRun:
                            "skipped", err=True)
             return None
         self.files.append(path)
-        self.rules.update(rules)
         found, crashes = run_rules(document, config, rules)
+        return self._record(path, found, crashes, config, rules, baseline_file)
+
+    def lint_app(self, target: str, root: str | None, baseline_file: str | None) -> None:
+        """An application's documents, each under the configuration of the file that defines the application."""
+        from aiplint.app import AppError, load_app
+
+        try:
+            for document in load_app(target, root):
+                config, rules = _config_for(self.resolver, document.home.file)
+                found, crashes = document.lint(config, rules)
+                if document.home.file not in self.files:  # a mounted application is defined beside its parent
+                    self.files.append(document.home.file)
+                self.apps.add(document.name)
+                self._record(document.name, found, crashes, config, rules, baseline_file)
+        except AppError as exc:
+            self.error(f"--app {exc}")
+
+    def _record(self, name: str, found: list, crashes: list, config, rules: dict, baseline_file: str | None) -> None:
+        self.rules.update(rules)
         for crash in crashes:
             self.error(f"{crash.file}: internal error in rule {crash.rule}: {crash.error}")
-        self.by_spec[path] = found
+        self.by_spec[name] = found
         baseline_file = baseline_file or config.baseline
         if baseline_file:
-            found = self._without_baseline(path, found, baseline_file)
+            found = self._without_baseline(name, found, baseline_file)
         self.findings.extend(found)
         self.thresholds.extend((f, _rank(config.fail_on)) for f in found)
-        return None
 
     def _without_baseline(self, path: str, found: list, baseline_file: str) -> list:
         from aiplint.baseline import Baseline, BaselineError
 
         try:
-            new, fixed = Baseline.load(baseline_file).split(path, found)
+            new, fixed = Baseline.load(baseline_file).split(path, found, key=path if path in self.apps else None)
         except BaselineError as exc:
             raise click.UsageError(str(exc)) from None
         self.fixed.extend(fixed)
@@ -251,7 +296,7 @@ class CheckRun:
         except BaselineError as exc:
             raise click.UsageError(str(exc)) from None
         for spec, found in self.by_spec.items():
-            baseline.record(spec, found)
+            baseline.record(spec, found, key=spec if spec in self.apps else None)
         baseline.write()
         total = sum(len(found) for found in self.by_spec.values())
         click.echo(f"Wrote {total} finding{'s' if total != 1 else ''} of {len(self.by_spec)} "
@@ -277,8 +322,11 @@ def _rank(severity: str) -> int:
     return Severity(severity).rank
 
 
-def _check_against_revision(resolver, paths: tuple[str, ...], rev: str, outputs: list, quiet: bool) -> None:
-    """`check --diff-base REV`: each spec against itself at REV (all new where it did not exist there)."""
+def _check_against_revision(resolver, paths: tuple[str, ...], apps: list[tuple[str, str | None]], rev: str,
+                            outputs: list, quiet: bool) -> None:
+    """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not exist
+    there)."""
+    from aiplint.app import AppError, diff_against_revision as diff_app, load_app
     from aiplint.diff import diff_against_revision
     from aiplint.document import InputError
 
@@ -295,6 +343,20 @@ def _check_against_revision(resolver, paths: tuple[str, ...], rev: str, outputs:
             continue
         status = max(status, _report_crashes(crashes))
         reports.append((path, report))
+    for target, root in apps:
+        try:
+            current = load_app(target, root)
+            config, rules = _config_for(resolver, current[0].home.file)
+            compared = diff_app(target, current, rev, config, rules, root)
+        except AppError as exc:
+            click.echo(f"error: --app {exc}", err=True)
+            status = EXIT_ERROR
+            continue
+        threshold = min(threshold, _rank(config.fail_on))
+        seen.update(rules)
+        for name, report, crashes in compared:
+            status = max(status, _report_crashes(crashes))
+            reports.append((name, report))
     _finish_diff(reports, seen, status, threshold, outputs, quiet)
 
 
@@ -438,7 +500,7 @@ def show_config(path: str, config_file: str | None, isolated: bool) -> None:
     origin = config.origins
     values = {"profile": config.profile, "select": config.select, "ignore": config.ignore,
               "fail-on": config.fail_on, "inline-ignores": config.inline_ignores, "baseline": config.baseline,
-              "plugins": config.plugins}
+              "plugins": config.plugins, "app": config.app}
     for key, value in values.items():
         if value is not None:
             click.echo(f"{key} = {_toml(value):<40} # {origin.get(key, 'default')}")

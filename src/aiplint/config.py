@@ -20,7 +20,7 @@ from aiplint.lexicon import Vocabulary
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline",
-            "words")
+            "words", "app")
 WORD_KEYS = ("verbs", "nouns", "uncountable", "plurals", "id-words")
 OVERRIDE_KEYS = ("paths", "files", "rules")
 
@@ -62,6 +62,7 @@ class Config:
     plugins: tuple[str, ...] = ()
     inline_ignores: bool = True
     baseline: str | None = None
+    app: tuple[str, ...] = ()  # Python applications to lint (`pkg.api:app`), imported from the file's folder
     vocabulary: Vocabulary = Vocabulary()
     path: str | None = None  # the file it came from
     origins: Mapping[str, str] = field(default_factory=dict)  # key -> where its value came from
@@ -224,6 +225,10 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
     baseline = data.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise ConfigError(f"{where}: `baseline` must be a file name")
+    app = data.get("app", [])
+    app = [app] if isinstance(app, str) else app
+    if not isinstance(app, list) or not all(isinstance(a, str) for a in app):
+        raise ConfigError(f"{where}: `app` must be an application reference (`pkg.api:app`) or a list of them")
     return Config(
         vocabulary=_vocabulary(where, data.get("words", {})),
         profile=_choice(where, "profile", data.get("profile", "rest"), PROFILES),
@@ -235,6 +240,7 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
         plugins=tuple(plugins),
         inline_ignores=inline,
         baseline=os.path.join(root, baseline) if baseline else None,
+        app=tuple(app),
         path=path,
         origins={key: where for key in data},
     )
