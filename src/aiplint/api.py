@@ -26,13 +26,7 @@ def lint(source: str | os.PathLike[str] | Mapping[str, Any], *, config: Config |
     configuration, `LintError` for a non-OpenAPI document or a crashed rule.
     """
     path, text = _source(source)
-    rules = available_rules()
-    if isinstance(config, Config):
-        settings = config
-    elif isinstance(config, Mapping):
-        settings = parse_config(config, rules)
-    else:
-        settings, rules = Resolver(rules, config, isolated=config is None and text is not None).for_path(path)
+    settings, rules = configuration(config, path, isolated=config is None and text is not None)
     document = open_document(path, text=text)
     if document is None:
         raise LintError(f"{path}: not an OpenAPI document (no top-level `openapi` or `swagger` key)")
@@ -40,6 +34,18 @@ def lint(source: str | os.PathLike[str] | Mapping[str, Any], *, config: Config |
     if crashes:
         raise LintError("; ".join(f"rule {c.rule} crashed: {c.error}" for c in crashes))
     return findings
+
+
+def configuration(config: Config | Mapping[str, Any] | str | None, path: str, isolated: bool = False
+                  ) -> tuple[Config, dict]:
+    """The settings and rules `config` (as `lint` takes it) gives for the file at `path`: None finds the
+    file's configuration file (none with `isolated`)."""
+    rules = available_rules()
+    if isinstance(config, Config):
+        return config, rules
+    if isinstance(config, Mapping):
+        return parse_config(config, rules), rules
+    return Resolver(rules, config, isolated=isolated).for_path(path)
 
 
 def _source(source: str | os.PathLike[str] | Mapping[str, Any]) -> tuple[str, str | None]:
