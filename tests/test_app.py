@@ -183,55 +183,41 @@ def test_frameworks_are_not_imported_at_start_up(tmp_path):
 # The other frameworks: the same service, the same mistakes at their route functions
 
 
-def mistakes(target: str) -> set[tuple[str, int]]:
+SERVICES = [  # (framework, target, the decorators of: GET job/status, POST job/cancel, GET agents/.../session/...)
+    ("litestar", "litestar_jobs:app", '@get("/job/status")', None, '@get("/agents/'),
+    ("ninja", "ninja_jobs:api", '@post_training.get("/job/status"', '@post_training.post("/job/cancel")',
+     '@api.get("/v1/agents/'),
+    ("apiflask", "apiflask_jobs:create_app()", '@post_training.get("/job/status")', '@post_training.post("/job/cancel")',
+     '@app.get("/v1/agents/'),
+    ("flask_smorest", "smorest_jobs:api", '@post_training.route("/job/status")', '@post_training.route("/job/cancel"',
+     None),
+    ("flask_smorest", "smorest_jobs:app", '@post_training.route("/job/status")', '@post_training.route("/job/cancel"',
+     None),
+]
+
+
+@pytest.mark.parametrize(("framework", "target", "status", "cancel", "session"), SERVICES,
+                         ids=[target for _, target, *_ in SERVICES])
+def test_the_same_mistakes_at_the_same_routes_in_each_framework(framework, target, status, cancel, session):
+    """Litestar's cancel body is read as a verb segment (its operationIds start with the path), and
+    flask-smorest's example has no agents route: the errors found are otherwise FastAPI's."""
+    needs(framework)
     result = aiplint("--app", target, "--format", "json", cwd=FRAMEWORKS)
     assert result.returncode == 1, result.stderr
-    return {(f["rule"], f["line"]) for f in findings(result) if f["severity"] == "error"}
+    source = FRAMEWORKS / f"{target.split(':')[0]}.py"
+    expected = {("aip122/collection-name-consistency", line_of(source, status)),
+                ("rest/resource-id-in-query", line_of(source, status))}
+    if cancel:
+        expected.add(("aip122/collection-name-consistency", line_of(source, cancel)))
+    if session:
+        expected.add(("aip122/plural-collection", line_of(source, session)))
+    assert {(f["rule"], f["line"]) for f in findings(result) if f["severity"] == "error"} == expected
 
 
-def test_litestar():
-    needs("litestar")
-    source = FRAMEWORKS / "litestar_jobs.py"
-    assert mistakes("litestar_jobs:app") == {
-        ("aip122/collection-name-consistency", line_of(source, '@get("/job/status")')),
-        ("rest/resource-id-in-query", line_of(source, '@get("/job/status")')),
-        ("aip122/plural-collection", line_of(source, '@get("/agents/')),
-    }
-
-
-def test_django_ninja_under_its_url_prefix():
+def test_django_ninja_paths_are_under_the_urlconf_prefix():
     needs("ninja")
-    source = FRAMEWORKS / "ninja_jobs.py"
     result = aiplint("--app", "ninja_jobs:api", "--format", "json", cwd=FRAMEWORKS)
-    assert {f["path"] for f in findings(result)} >= {"/api/v1alpha/post-training/job/status"}
-    assert mistakes("ninja_jobs:api") == {
-        ("aip122/collection-name-consistency", line_of(source, '@post_training.get("/job/status"')),
-        ("rest/resource-id-in-query", line_of(source, '@post_training.get("/job/status"')),
-        ("aip122/collection-name-consistency", line_of(source, '@post_training.post("/job/cancel")')),
-        ("aip122/plural-collection", line_of(source, '@api.get("/v1/agents/')),
-    }
-
-
-def test_apiflask_factory_with_a_blueprint_prefix():
-    needs("apiflask")
-    source = FRAMEWORKS / "apiflask_jobs.py"
-    assert mistakes("apiflask_jobs:create_app()") == {
-        ("aip122/collection-name-consistency", line_of(source, '@post_training.get("/job/status")')),
-        ("rest/resource-id-in-query", line_of(source, '@post_training.get("/job/status")')),
-        ("aip122/collection-name-consistency", line_of(source, '@post_training.post("/job/cancel")')),
-        ("aip122/plural-collection", line_of(source, '@app.get("/v1/agents/')),
-    }
-
-
-@pytest.mark.parametrize("target", ["smorest_jobs:api", "smorest_jobs:app"])
-def test_flask_smorest_api_or_its_flask_app(target):
-    needs("flask_smorest")
-    source = FRAMEWORKS / "smorest_jobs.py"
-    assert mistakes(target) == {
-        ("aip122/collection-name-consistency", line_of(source, '@post_training.route("/job/status")')),
-        ("rest/resource-id-in-query", line_of(source, '@post_training.route("/job/status")')),
-        ("aip122/collection-name-consistency", line_of(source, '@post_training.route("/job/cancel"')),
-    }
+    assert "/api/v1alpha/post-training/job/status" in {f["path"] for f in findings(result)}
 
 
 # --------------------------------------------------------------------------------------------------

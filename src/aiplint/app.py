@@ -278,7 +278,8 @@ def reference_of(app: Any) -> tuple[str, Place]:
     found = sorted(
         (name, attr) for name, module in list(sys.modules.items())
         if name != "__main__" and not name.rpartition(".")[2].startswith(("test_", "conftest"))
-        for attr, value in list(getattr(module, "__dict__", {}).items()) if value is app and not attr.startswith("_")
+        and isinstance(getattr(module, "__dict__", None), dict)
+        for attr, value in list(module.__dict__.items()) if value is app and not attr.startswith("_")
     )
     if not found:
         return f"<{type(app).__name__} application>", Place(f"<{type(app).__name__} application>", 1, 1)
