@@ -115,11 +115,30 @@ def predicted(path: Path, operations: set[tuple[str, str]]) -> dict[str, dict[tu
                 hits = [(finding.method, finding.path)]
             else:
                 hits = list(by_path.get(finding.path or "", []))
-            for related in getattr(finding, "related", ()):  # (older versions have no `related`)
-                hits += by_path.get(related.path, [])
+            if hasattr(finding, "related"):
+                for related in finding.related:
+                    hits += by_path.get(related.path, [])
+            elif finding.rule == "aip122/plural-collection":
+                hits += _under_collection(finding, by_path)
             for op in hits:
                 result[family][op].append(f"{finding.rule}: {finding.message}")
     return result
+
+
+def _under_collection(finding, by_path: dict) -> list[tuple[str, str]]:
+    """For versions without `related`: the operations of every path that shares the reported path's prefix up to
+    the singular literal the message names (counted as they are labelled: for every operation under it)."""
+    literal = finding.message.split("`")[1]
+    segments = finding.path.split("/")
+    if literal not in segments:
+        return []
+    prefix = [_shape(s) for s in segments[: segments.index(literal) + 1]]
+    return [op for key, ops in by_path.items() if [_shape(s) for s in key.split("/")][: len(prefix)] == prefix
+            for op in ops]
+
+
+def _shape(segment: str) -> str:
+    return "{}" if segment.startswith("{") else segment
 
 
 def main() -> None:
