@@ -180,25 +180,25 @@ def test_words_table_extends_the_vocabulary_every_rule_reads(tmp_path):
         verbs = ["defrag"]
         uncountable = ["gadget"]
         plurals = {criterion = "criteria"}
-        id-words = ["handle"]
+        id-words = ["ticket"]
     """, """openapi: 3.1.0
 info: {title: t, version: "1"}
 paths:
   /v1/storage/defrag: {post: {responses: {"200": {description: ok}}}}
   /v1/gadget/{gadget_id}: {get: {parameters: [{name: gadget_id, in: path, required: true, schema: {type: string}}], responses: {"200": {description: ok}}}}
   /v1/criterion/{criterion_id}: {get: {parameters: [{name: criterion_id, in: path, required: true, schema: {type: string}}], responses: {"200": {description: ok}}}}
-  /v1/call/recording: {get: {parameters: [{name: CallHandle, in: query, required: true, schema: {type: string}}], responses: {"200": {description: ok}}}}
+  /v1/call/recording: {get: {parameters: [{name: CallTicket, in: query, required: true, schema: {type: string}}], responses: {"200": {description: ok}}}}
 """)
     _, report = check(str(spec))
     found = {(f["rule"], f["path"], f["suggestion"]) for f in report["findings"]}
     assert ("aip122/plural-collection", "/v1/criterion/{criterion_id}", "/v1/criteria/{criterion_id}") in found
-    assert ("rest/resource-id-in-query", "/v1/call/recording", "GET /v1/calls/{CallHandle}/recording") in found
+    assert ("rest/resource-id-in-query", "/v1/call/recording", "GET /v1/calls/{CallTicket}/recording") in found
     assert ("rest/verb-segment", "/v1/storage/defrag", "POST /v1/storage:defrag") in found
     assert not [f for f in found if f[1] == "/v1/gadget/{gadget_id}"]
     _, isolated = check(str(spec), "--isolated", "--select", "rest/,aip122/plural-collection")
     paths = {f["path"] for f in isolated["findings"]}
     assert "/v1/gadget/{gadget_id}" in paths  # without the words table: singular `gadget`
-    assert "/v1/call/recording" not in paths and "/v1/storage/defrag" not in paths  # no `handle`, no `defrag`
+    assert "/v1/call/recording" not in paths and "/v1/storage/defrag" not in paths  # no `ticket`, no `defrag`
 
 
 def test_words_table_is_validated(tmp_path):

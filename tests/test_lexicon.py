@@ -16,7 +16,7 @@ LEX = Lexicon.of()
 
 
 def test_every_mutating_or_reading_verb_is_a_verb_and_none_is_both():
-    for tag in ("mutating-verb", "read-verb", "standard-verb", "homograph", "create-verb"):
+    for tag in ("mutating-verb", "read-verb", "standard-verb", "homograph", "create-verb", "credential-verb"):
         assert {w for w in LEX.words(tag) if LEX.verb_kind(w) is None} <= {"new"}, tag
     assert LEX.words("mutating-verb") & LEX.words("read-verb") == set()
 
@@ -38,6 +38,7 @@ def test_irregular_plurals_are_words_of_their_own():
 
 
 def test_synonyms_and_standard_http_name_standard_methods():
+    assert all(LEX.verb_kind(word) for word in LEX.mapping("synonym"))
     assert {v for values in LEX.mapping("synonym").values() for v in values} <= LEX.words("standard-verb")
     assert {m for values in LEX.mapping("standard-http").values() for m in values} <= {"get", "put", "patch", "delete"}
 

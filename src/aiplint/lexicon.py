@@ -248,25 +248,53 @@ class Lexicon:
         return (word in _wordnet_section("noun") or word in _wordnet_section("noun-verb")
                 or word in _wordnet_section("verb-noun") or any(self.has(word, t) for t in _NOUN_TAGS))
 
+    @lru_cache(maxsize=None)
+    def segment(self, piece: str) -> tuple[str, ...]:
+        """A lower-case run of words split into them (`purgecache` -> purge, cache; `startall` -> start, all;
+        `deletedstorage` -> deleted, storage) when it is not a word itself: the fewest known words of three
+        letters or more, the longest first word on a tie (`start all`, not `star tall`)."""
+        if len(piece) < 6 or not piece.isalpha() or self._known(piece):
+            return (piece,)
+        best: list[tuple[str, ...] | None] = [()] + [None] * len(piece)
+        for end in range(3, len(piece) + 1):
+            for start in range(max(0, end - 24), end - 2):
+                head = best[start]
+                if head is None or not self._known(piece[start:end]):
+                    continue
+                found = head + (piece[start:end],)
+                current = best[end]
+                if current is None or (len(found), [-len(w) for w in found]) < (len(current), [-len(w) for w in current]):
+                    best[end] = found
+        found = best[-1]
+        return found if found is not None and len(found) <= 3 else (piece,)
+
+    def _known(self, word: str) -> bool:
+        """A word, or an inflection of one (`points`, `deleted`, `running`, `embeddings`)."""
+        return any(self.is_word(form) for form in _base_forms(word) | _base_forms(self.singular_of(word)))
+
+    def words_of(self, literal: str) -> tuple[str, ...]:
+        """`split_words`, with lower-case runs of words split too (`purge_cache`, `purgecache`, `purgeCache`
+        agree)."""
+        return tuple(word for piece in split_words(literal) for word in self.segment(piece))
+
     def leading_verb(self, literal: str) -> str | None:
-        """The verb a literal is named after: the first word of its action part (`run-shield`, `list-tools`) or,
-        for an adverb/object + verb phrase, its last word (`preference-optimize`, `supervised-fine-tune`)."""
-        parts = split_words(action_part(literal))
+        """The verb a literal is named after: the first word of its action part (`run-shield`, `list-tools`,
+        `renamefile`) or, for an adverb/object + verb phrase, its last word (`preference-optimize`,
+        `supervised-fine-tune`, `counters-reset`)."""
+        parts = self.words_of(action_part(literal))
         if not parts or self.has(parts[0], "preposition") or parts[0] == "on":  # `on-notify`, `by-name`
             return None
         if self.is_verb(parts[0]):
             return parts[0]
-        last = parts[-1]
-        if len(parts) > 1 and self.is_verb(parts[-2] + last):  # fine-tune
-            return parts[-2] + last
-        if len(parts) > 1 and self.verb_kind(last) == "verb" and last != "list":
-            return last
-        return None
+        if len(parts) > 1 and self.is_verb(parts[-2] + parts[-1]):  # fine-tune
+            return parts[-2] + parts[-1]
+        # an object before its verb (`counters-reset`) or a verb inside a phrase (`cache-set-ttl`); `price-list`
+        # is a noun, and the model asks more evidence of a verb that does not lead
+        return next((word for word in reversed(parts[1:]) if word != "list" and self.is_verb(word)), None)
 
-    @staticmethod
-    def verb_leads(literal: str, verb: str) -> bool:
+    def verb_leads(self, literal: str, verb: str) -> bool:
         """Whether the verb is the literal's first word (`run-shield`), not its last (`preference-optimize`)."""
-        parts = split_words(action_part(literal))
+        parts = self.words_of(action_part(literal))
         return bool(parts) and parts[0] == verb
 
     def verb_compound(self, literal: str) -> str | None:
@@ -356,6 +384,16 @@ class Lexicon:
             for i in range(len(parts))
             for j in range(i + 1, len(parts) + 1)
         )
+
+
+def _base_forms(word: str) -> set[str]:
+    """The word and what it may inflect (`deleted` -> delete, `running` -> run, `embedding` -> embed)."""
+    forms = {word}
+    for ending in ("ing", "ed"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            forms |= {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 3 and stem[-1] == stem[-2] else set())
+    return {form for form in forms if len(form) > 2}
 
 
 def _derived(head: str, tail: str) -> bool:

@@ -34,6 +34,10 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 _PARAM = re.compile(r"\{([^{}]*)\}")
 _FRAGMENT = re.compile(r"#[^/]*$")  # a trailing `#...` tells overloads apart; `/send/#env/v1/...` is a path
+# An RPC dispatch written into the path key: AWS query and JSON protocols as converted by APIs-guru
+# (`/#Action=DeleteQueue`, `/#X-Amz-Target=AmazonSQS.DeleteQueue`), `?method=flickr.photos.search`.
+_DISPATCH = re.compile(r"[#?&](?:action|x-amz-target|method|op|operation|cmd|command)=(?:[\w-]+\.)*([A-Za-z]\w*)",
+                       re.IGNORECASE)
 
 
 class Role(str, Enum):
@@ -326,7 +330,9 @@ class _Builder:
                 continue
             template = _FRAGMENT.sub("", key.split("?", 1)[0])  # `/x?beta=true`, APIs-guru's `/#Action=Foo`
             at = Location(target.source, target.pointer)
-            item = PathItem(key, template, _split(template), at, Location(root, pointer))
+            dispatch = _DISPATCH.search(key)  # the action is the path's last segment: `/#Action=DeleteQueue`
+            segments = _split(template + ("/" + dispatch.group(1) if dispatch else ""))
+            item = PathItem(key, template, segments, at, Location(root, pointer))
             item.operations = list(self._operations(item, target.node))
             items.append(item)
         return items

@@ -38,24 +38,31 @@ def verb_part(literal: str, colon: bool) -> Part:
     return (camel_verb(literal) if colon else literal, colon)
 
 
-def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | None:
-    """The path with the resource ID `param` where it belongs: after its plural collection.
+def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | None = None) -> str | None:
+    """The path with the resource ID `param` (naming the resource `stem`, by default `param`'s own) where it
+    belongs: after its plural collection.
 
     - a literal of the path names the resource: pluralise it and put the ID after it
       (`/v1alpha/post-training/job/status` + `job_uuid` -> `/v1alpha/post-training/jobs/{job_uuid}/status`);
+    - a bare `id` of an action on a collection is a member's (`/drafts/send` + `id` -> `/drafts/{id}/send`);
     - the API already has the resource's collection: the action moves under it
       (`/v1/safety/run-shield` + `shield_id`, beside `/v1/shields/{id}` -> `/v1/shields/{shield_id}/run`);
     - a list's parent ID goes before the listed collection (`/messages` + `thread_id` -> `/threads/{thread_id}/messages`);
     - else the collection is made from the parameter's name, in place."""
     lex = api.lexicon
-    stem = lex.id_stem(param)
+    stem = lex.id_stem(param) if stem is None else stem
     if stem is None or not item.segments:
         return None
     parts = parts_of(item)
     id_part = ("{" + param + "}", False)
     last = item.segments[-1]
-    if not stem:  # a bare `id`: the member of the collection the path ends in
-        return join(parts + [id_part]) if last.role is Role.COLLECTION else None
+    before = item.segments[last.index - 1] if last.index > 0 else None
+    if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows
+        if last.role is Role.COLLECTION:
+            return join(parts + [id_part])
+        if last.role is not Role.CUSTOM_VERB or before is None or before.role is not Role.COLLECTION:
+            return None
+        stem = lex.stem(before.text)
     for seg in reversed(item.segments):
         if not seg.is_param and seg.role is not Role.VERSION and seg.role is not Role.CUSTOM_VERB:
             if lex.stem(seg.text) == stem:
@@ -64,23 +71,48 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | Non
                 following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
                 if following is None or not following.is_param:
                     parts.insert(seg.index + 1, id_part)
-                last = item.segments[-1]
                 if last.role is Role.CUSTOM_VERB and last.index > seg.index:
                     parts[-1] = verb_part(last.text, colon or last.colon)
                 return join(parts)
     if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
-        tail: Part = (last.text, False)
-    elif last.role in (Role.CUSTOM_VERB, Role.SINGLETON):
-        tail = _action_without_noun(lex, last, stem, colon) if last.role is Role.CUSTOM_VERB else (last.text, False)
+        tail: list[Part] = [(last.text, False)]
+    elif last.role is Role.CUSTOM_VERB:
+        tail = [_action_without_noun(lex, last, stem, colon)]
+    elif last.role is Role.SINGLETON:
+        tail = [] if _restates(lex, last.text, stem) else [(last.text, False)]  # `widgetInfo` is the widget
     else:
         return None
     prefix = api.resource_prefixes.get(stem) or parts[: last.index] + [(resource_literal(lex, param), False)]
-    return join(prefix + [id_part, tail])
+    return join(prefix + [id_part, *tail])
+
+
+def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str]:
+    """A custom method that is a standard one in disguise, as that standard method: `GET /widgets/{id}/get` ->
+    `GET /widgets/{id}`, `POST /vectors/{id}/update` -> `PATCH /vectors/{id}`, `POST /secrets/{name}:delete` ->
+    `DELETE /secrets/{name}` (AIP-131..135).  Other methods are returned as they are."""
+    head, sep, verb = max(path.rpartition("/"), path.rpartition(":"), key=lambda split: len(split[0]))
+    if not sep or not head.endswith("}"):
+        return method, path
+    word = words.split_words(verb)[:1]
+    standard = (word[0] if word and api.lexicon.has(word[0], "standard-verb")
+                else next(iter(api.lexicon.mapping("synonym").get(word[0], ())), None) if word else None)
+    http = {"get": "GET", "update": "PATCH", "delete": "DELETE"}.get(standard or "")
+    if http is None or len(words.split_words(verb)) > 1:
+        return method, path
+    return http, head
+
+
+def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
+    """Whether a singleton literal only restates the resource: its name and an attribute (`widgetInfo`,
+    `user-details`) or nothing else (`widget`)."""
+    parts = lex.words_of(literal)
+    rest = parts[len(parts) - 1 :] if lex.names("".join(parts[:-1]), stem) else parts
+    return lex.names(literal, stem) or (len(rest) == 1 and rest[0] in ("info", "details", "detail", "summary"))
 
 
 def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> Part:
     """`run-shield` acting on a shield is `run`; other verbs stay as they are."""
-    parts = seg.words
+    parts = lex.words_of(seg.text)
     if len(parts) > 1 and seg.verb == parts[0] and lex.names("-".join(parts[1:]), stem):
         return verb_part(parts[0], colon)
     return verb_part(seg.text, colon)

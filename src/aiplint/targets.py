@@ -2,17 +2,24 @@
 
 `targets(api, op)` is read by every rule about IDs outside the path (`rest/resource-id-in-query`,
 `rest/resource-id-in-body`, `aip136/attached-to-resource`, `aip122/collection-name-consistency`,
-`rest/verb-segment`), so they agree on what the target is.  A required query parameter or body field is the
-target's ID when its name identifies a resource (`job_uuid`, `docId`, `jobid`, `Id`, or a key the API addresses
-that resource by elsewhere: `name` beside `/profiles/{name}`) and the path names that resource without giving
-its ID: a literal of the path after any ID names it (`/post-training/job/status?job_uuid=`,
-`/jobs/cancel {job_id}`, `GET /archiveReport?reportId=`), or, for an action with no resource in its path, the
-API has its collection (`POST /vector-io/insert {vector_store_id}` beside `/vector_stores/{id}`).
+`rest/verb-segment`), so they agree on what the target is.  A query parameter or body field is the target's ID
+when its name identifies a resource and the path names that resource without giving its ID:
 
-Not targets: optional, array and enum values; IDs in a role (`to_user_id`, `parent_id`); request and trace IDs;
-the user-chosen ID of a create (AIP-133 `POST /books?book_id=`) and the IDs of what an operation creates; event
-payloads; arguments of a custom method on an identified resource (`/jobs/{id}/cancel?reason_id=`) or on a
-collection (`/jobs:search?owner_id=`).
+- the name: `job_uuid`, `docId`, `jobid`, a bare `id`; a key the API addresses that resource by elsewhere
+  (`name` beside `/profiles/{name}`); a noun with an identifying word the path names (`QueueUrl` for
+  `/DeleteQueue`); or the bare name of one of the API's resources (`?subscription=` beside `/subscriptions/{id}`);
+- the path: a literal after any ID names it (`/post-training/job/status?job_uuid=`, `GET /archiveReport?reportId=`);
+  an action after a collection acts on a member of it (`/jobs/cancel {job_id}`, `/videos/rate?id=`), or, for a
+  verb that changes state, on another resource of the API (`/thumbnails/set?videoId=`); an action with no
+  resource in its path acts on a resource the API has (`POST /vector-io/insert {vector_store_id}`); a list names
+  its parent (`GET /tools?toolgroup_id=`, AIP-132).
+
+Not targets: array and enum values; IDs in a role (`to_user_id`, `parent_id`); request and trace IDs;
+credentials of a sign-in (`/user/login?username=`); the user-chosen ID of a create (AIP-133 `POST /books?book_id=`)
+and the IDs of what an operation creates; event payloads; arguments of a custom method on an identified resource
+(`/jobs/{id}/cancel?reason_id=`) or of a reading method on a collection (`/jobs:search?owner_id=`).  Only
+required IDs count, except that a member's ID is a target even when optional (`/drafts/send {id}`): the
+attachment rule reports that, the ID rules only required ones.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ class Target:
     where: str  # "query", "body", or "path" (an `in: path` parameter the template lacks)
     stem: str  # the resource it identifies, as a compact singular (`job`); "" for a bare `id`
     at: Location
+    required: bool = True
 
 
 def target_stem(lex: Lexicon, name: str) -> str | None:
@@ -46,39 +54,43 @@ def target_stem(lex: Lexicon, name: str) -> str | None:
 
 def targets(api: ApiModel, op: Operation) -> list[Target]:
     """Every ID outside the path that names the operation's target, the likeliest first: an `in: path`
-    parameter the template lacks, then required query parameters, then required body fields, those the last
-    literal mentions before the others (`/contact/schedule`: `ContactId` before `InstanceId`)."""
+    parameter the template lacks, then query parameters, then body fields, required before optional, those the
+    last literal mentions before the others (`/contact/schedule`: `ContactId` before `InstanceId`)."""
     lex = api.lexicon
     template = set(op.path.template_params)
     found = [Target(p.name, "path", stem, p.at) for p in op.parameters
              if p.location == "path" and p.name not in template and (stem := target_stem(lex, p.name)) is not None]
-    candidates = [(p.name, "query", p.at) for p in op.parameters
-                  if p.location == "query" and p.required and not p.is_array and "enum" not in p.schema]
-    if op.method in _BODY_METHODS and not _creates_something(lex, op) and not _receives_events(lex, op):
-        candidates += [(prop.name, "body", prop.at) for prop in op.body if prop.required and not prop.enum]
     scope = _Scope(api, op)
+    if scope.signs_in or scope.creates:
+        return found
+    candidates = [(p.name, "query", p.at, p.required, p.schema) for p in op.parameters
+                  if p.location == "query" and not p.is_array and "enum" not in p.schema]
+    if op.method in _BODY_METHODS and not _receives_events(lex, op):
+        candidates += [(prop.name, "body", prop.at, prop.required, {}) for prop in op.body if not prop.enum]
     ranked = []
-    for name, where, at in candidates:
-        if name in template:
+    for name, where, at, required, schema in candidates:
+        if name in template or schema.get("type") in ("boolean", "array", "object"):
             continue
-        stem = scope.identified_stem(name, where)
+        stem = scope.identified_stem(name, where, required)
         if stem is None or (where == "body" and op.creates(stem)):
             continue
-        ranked.append(Target(name, where, stem, at))
+        ranked.append(Target(name, where, stem, at, required))
     last = op.path.segments[-1].text if op.path.segments else ""
-    ranked.sort(key=lambda t: (t.where != "query", not (t.stem and lex.mentions(last, t.stem))))
+    ranked.sort(key=lambda t: (not t.required, t.where != "query", not (t.stem and lex.mentions(last, t.stem))))
     return found + ranked
 
 
-def target(api: ApiModel, op: Operation, where: str | None = None, ignored: frozenset[str] = frozenset()
-           ) -> Target | None:
-    """The likeliest target ID (of one kind: "query", "body", "path"), leaving out the names in `ignored`."""
-    return next((t for t in api.targets(op) if (where is None or t.where == where) and t.name not in ignored), None)
+def target(api: ApiModel, op: Operation, where: str | None = None, ignored: frozenset[str] = frozenset(),
+           required: bool = True) -> Target | None:
+    """The likeliest target ID (of one kind: "query", "body", "path"), leaving out the names in `ignored`;
+    only required ones unless `required` is False."""
+    return next((t for t in api.targets(op) if (where is None or t.where == where) and t.name not in ignored
+                 and (t.required or not required)), None)
 
 
 class _Scope:
     """What the path says about the target: the literals after its last ID, and the collection an action
-    follows (`/jobs/cancel` acts on a job or on the collection of jobs, never on something else)."""
+    follows (`/jobs/cancel` acts on a job, on the collection of jobs, or, changing state, on another resource)."""
 
     def __init__(self, api: ApiModel, op: Operation):
         from aiplint.model import Role
@@ -91,6 +103,10 @@ class _Scope:
         self.collection = next((s for s in reversed(self.tail[:-1]) if s.role is Role.COLLECTION), None)
         self.path_subjects = {self.lex.subject(s.param or "") for s in segments if s.is_param}
         self.ends_in_id = bool(segments) and segments[-1].index == identified
+        last = self.tail[-1] if self.tail else None
+        self.verb = last.verb if last is not None and last.role is Role.CUSTOM_VERB else None
+        self.signs_in = self.verb is not None and self.lex.has(self.verb, "credential-verb")
+        self.creates = self.verb is not None and self.lex.has(self.verb, "create-verb")
 
     def _alias(self, seg: Segment) -> bool:
         """A literal that stands for one member (`/users/me`, `/publishers/-/books`), not a collection-level
@@ -99,51 +115,71 @@ class _Scope:
 
         return seg.role is Role.ALIAS and self.lex.has(seg.text.lower(), "alias")
 
-    def identified_stem(self, name: str, where: str) -> str | None:
+    def identified_stem(self, name: str, where: str, required: bool) -> str | None:
         """The stem of the resource `name` identifies when that resource is the operation's target, else None."""
         stem = target_stem(self.lex, name)
         if stem is None:
             stem = self._keyed_stem(name)
-            if stem is None:
-                return None
-        if not self.op.path.segments or self.ends_in_id or (stem and stem in self.path_subjects):
+        if stem is None or not self.op.path.segments or self.ends_in_id or (stem and stem in self.path_subjects):
             return None  # the path already identifies its resource: this is a selector or an argument
         if self._creates_member(stem):
             return None
+        if not required:  # only a member of the collection the action follows (`/drafts/send {id}`)
+            return stem if self.collection is not None and self._member(stem) else None
         return stem if self._names(stem, where) else None
 
     def _keyed_stem(self, name: str) -> str | None:
-        """`name` for `/profile/read {name}` where the API addresses profiles as `/profiles/{name}`."""
+        """An identifier without an ID word: a key the API addresses a resource by (`name` for `/profile/read`
+        beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
+        `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
         keys = self.api.member_keys
         for seg in reversed(self.tail):
             stem = self.lex.stem(seg.text)
             if name in keys.get(stem, ()):
                 return stem
+        parts = words.split_words(name)
+        subject = self.lex.subject(name)
+        if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
+            return subject if any(self.lex.mentions(s.text, subject) for s in self.tail) else None
+        if len(parts) == 1 and subject and subject in self.api.collection_stems:
+            return subject
         return None
 
     def _creates_member(self, stem: str) -> bool:
-        """AIP-133: `POST /books?book_id=` chooses the new book's ID."""
+        """AIP-133: `POST /books?book_id=` (or `{id}`) chooses the new book's ID."""
         from aiplint.model import Role
 
         last = self.tail[-1] if self.tail else None
         return (self.op.method == "post" and last is not None and last.role is Role.COLLECTION
-                and stem == self.lex.stem(last.text))
+                and stem in ("", self.lex.stem(last.text)))
+
+    def _member(self, stem: str) -> bool:
+        assert self.collection is not None
+        return stem in ("", self.lex.stem(self.collection.text))
 
     def _names(self, stem: str, where: str) -> bool:
         from aiplint.model import Role
 
         if not self.tail:
             return False
-        if not stem:  # a bare `id` names what the path ends in, when that is a thing
-            return _names_a_thing(self.lex, self.tail[-1])
         last = self.tail[-1]
-        if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`; a list's parent (AIP-132); else an argument
-            own = stem == self.lex.stem(last.text)
-            return own or (where == "query" and self.op.method == "get" and self._global(stem))
+        if not stem:  # a bare `id`: a member of the collection before the action, or what the path ends in
+            return (self.collection is not None and last.role is Role.CUSTOM_VERB) or _names_a_thing(self.lex, last)
+        mentioned = any(self.lex.mentions(s.text, stem) for s in self.tail)
+        if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
+            if stem == self.lex.stem(last.text):
+                return True
+            if self.op.method == "get":
+                return where == "query" and (self._global(stem) or any(
+                    self.lex.mentions(s.text, stem) for s in self.tail[:-1]))
+            return self.lex.mentions(last.text, stem)
         if self.collection is not None:  # an action after a collection acts on one of its members
-            return stem == self.lex.stem(self.collection.text) or any(
-                self.lex.mentions(s.text, stem) for s in self.tail[self.tail.index(self.collection) + 1 :])
-        return any(self.lex.mentions(s.text, stem) for s in self.tail) or self._global(stem)
+            if self._member(stem) or any(self.lex.mentions(s.text, stem)
+                                         for s in self.tail[self.tail.index(self.collection) + 1 :]):
+                return True
+            changes = self.verb is not None and self.lex.has(self.verb, "mutating-verb")
+            return changes and self._global(stem)  # `/thumbnails/set?videoId=`
+        return mentioned or self._global(stem)
 
     def _global(self, stem: str) -> bool:
         """No resource in the path, and the API has this resource's collection elsewhere."""
@@ -154,17 +190,8 @@ def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
     from aiplint.model import Role
 
     if seg.role is Role.CUSTOM_VERB:
-        return len(words.split_words(words.action_part(seg.text))) > 1 and lex.verb_leads(seg.text, seg.verb or "")
+        return len(lex.words_of(words.action_part(seg.text))) > 1 and lex.verb_leads(seg.text, seg.verb or "")
     return seg.role in (Role.COLLECTION, Role.SINGLETON)
-
-
-def _creates_something(lex: Lexicon, op: Operation) -> bool:
-    """Whether the operation's verb makes something new (`/createRobot`, `.../register`): its body IDs are
-    references for the new thing, not its target."""
-    from aiplint.model import Role
-
-    last = op.path.segments[-1] if op.path.segments else None
-    return last is not None and last.role is Role.CUSTOM_VERB and lex.has(last.verb or "", "create-verb")
 
 
 def _receives_events(lex: Lexicon, op: Operation) -> bool:

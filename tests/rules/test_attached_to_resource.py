@@ -68,9 +68,18 @@ CASES = [
         "/v1/vector-io/query": {"post": op(query("run_id"), query("request_id", required=True))}}), []),
     Case("not my business", "verb with no identifiable target (rest/verb-segment)", spec({
         "/v1/vector-io/insert": "post"}), [], reported_by="rest/verb-segment"),
-    Case("not my business", "collection-level verb with the member's ID (rest/resource-id-in-query)", spec({
-        "/v1/jobs/cancel": {"post": op(query("job_id", required=True))}, "/v1/jobs/{job_id}": "get"}), [],
-        reported_by="rest/resource-id-in-query"),
+    Case("positive", "collection-level verb with the member's ID (rest/resource-id-in-query reports it too)", spec({
+        "/v1/jobs/cancel": {"post": op(query("job_id", required=True))}, "/v1/jobs/{job_id}": "get"}),
+        [E("POST", "/v1/jobs/cancel", "cancel", "job_id", "in the query string", "POST /v1/jobs/{job_id}/cancel")]),
+    Case("positive", "colon verb on the collection with the member's ID in the body", spec({
+        "/v1/jobs:cancel": {"post": op(request=body("job_id"))}, "/v1/jobs/{job_id}": "get"}),
+        [E("POST", "/v1/jobs:cancel", "cancel", "job_id", "in the request body", "POST /v1/jobs/{job_id}:cancel")]),
+    Case("positive", "optional member ID of a collection-level action (Gmail drafts/send)", spec({
+        "/v1/drafts/send": {"post": op(request=body(optional=["id"]))}, "/v1/drafts/{id}": "get"}),
+        [E("POST", "/v1/drafts/send", "send", "id", "in the request body", "POST /v1/drafts/{id}/send")]),
+    Case("negative", "a reading method on a collection with another resource's ID (an argument)", spec({
+        "/v1/jobs:search": {"post": op(request=body("owner_id"))}, "/v1/jobs/{job_id}": "get",
+        "/v1/owners/{owner_id}": "get"}), []),
     Case("positive", "in: path ID missing from the template (oas/path-params-match reports it too)", spec({
         "/v1/model/unregister": {"post": op(path_param("model_id"))}}),
         [E("POST", "/v1/model/unregister", "unregister", "model_id", "in a path parameter the path lacks",

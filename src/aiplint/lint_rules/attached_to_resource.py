@@ -2,10 +2,10 @@
 
 ## What it does
 Flags a custom verb that follows a namespace, a singular segment or nothing at all
-(`/v1alpha/post-training/job/cancel`) while the operation names its target some other way: a required ID in
-the query string or request body, or an `in: path` parameter the path template never mentions.  The
-suggestion nests that ID under its plural collection, before the verb:
-`POST /v1alpha/post-training/jobs/{job_uuid}/cancel`.
+(`/v1alpha/post-training/job/cancel`), or follows a collection while acting on one member of it
+(`/v1/jobs/cancel`, `/v1/jobs:cancel`), when the operation names its target some other way: an ID in the query
+string or request body, or an `in: path` parameter the path template never mentions.  The suggestion nests
+that ID under its plural collection, before the verb: `POST /v1alpha/post-training/jobs/{job_uuid}/cancel`.
 
 Verbs with no identifiable target are reported by `rest/verb-segment` instead.
 
@@ -32,6 +32,7 @@ is cancelled.
 from __future__ import annotations
 
 from aiplint.lint_rules._shared import nested_fix, unattached_verbs
+from aiplint.model import Role
 from aiplint.rule import Context, Problem, rule
 from aiplint.targets import target
 
@@ -46,9 +47,11 @@ WHERE = {"query": "in the query string", "body": "in the request body", "path": 
     severity={"rest": "warning", "aip": "error"},
 )
 def check(ctx: Context):
-    for item, seg in unattached_verbs(ctx.api):
+    on_collections = [(item, seg) for item, seg in ctx.api.custom_verbs()
+                      if seg.index > 0 and item.segments[seg.index - 1].role is Role.COLLECTION]
+    for item, seg in [*unattached_verbs(ctx.api), *on_collections]:
         for op in item.operations:
-            found = target(ctx.api, op)
+            found = target(ctx.api, op, required=False)
             if found is None:
                 continue
             name, where = found.name, found.where
@@ -57,6 +60,6 @@ def check(ctx: Context):
                 f"`{name}` {WHERE[where]}; put the verb after the resource's ID (AIP-136)",
                 op.at,
                 operation=op,
-                suggestion=nested_fix(ctx, op, name),
+                suggestion=nested_fix(ctx, op, name, found.stem),
                 detail=seg.text,
             )

@@ -96,7 +96,7 @@ def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):
     operations = item.operations or [None]
     for op in operations:
         found = target(ctx.api, op) if op is not None else None
-        suggestion = nested_fix(ctx, op, found.name) if found else None
+        suggestion = nested_fix(ctx, op, found.name, found.stem) if found else None
         if suggestion is None:
             parts = parts_of(item)
             parts[seg.index] = (plural, False)

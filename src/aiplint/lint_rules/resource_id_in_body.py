@@ -62,6 +62,6 @@ def check(ctx: Context):
                 f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
                 found.at,
                 operation=op,
-                suggestion=nested_fix(ctx, op, found.name),
+                suggestion=nested_fix(ctx, op, found.name, found.stem),
                 detail=found.name,
             )

@@ -66,6 +66,6 @@ def check(ctx: Context):
                 f"a resource's ID belongs in the path, after its collection (AIP-131)",
                 found.at,
                 operation=op,
-                suggestion=nested_fix(ctx, op, found.name),
+                suggestion=nested_fix(ctx, op, found.name, found.stem),
                 detail=found.name,
             )

@@ -51,7 +51,7 @@ def check(ctx: Context):
         if seg.colon:
             continue
         for op in item.operations:
-            if target(ctx.api, op) is not None:
+            if target(ctx.api, op, required=False) is not None:
                 continue  # aip136/attached-to-resource reports it, with the resource's path
             parts = parts_of(item)[: seg.index] + [(camel_verb(seg.text), True)]
             yield Problem(
