@@ -87,6 +87,7 @@ class Parameter:
     schema: dict[str, Any]
     at: Location  # where the operation lists it (the `$ref` site for a referenced parameter)
     level: str  # "path" (path item) or "operation"
+    schema_name: str | None = None  # the compact name of the schema it `$ref`s (OAS 2.0 body: `connection`)
 
     @property
     def is_array(self) -> bool:
@@ -98,7 +99,12 @@ class BodyProperty:
     name: str
     required: bool
     at: Location
-    enum: bool = False  # its values are listed: it names a kind (`cart_id: [Shopify, ...]`), not an instance
+    schema: dict[str, Any] = field(default_factory=dict)  # its own schema, `$ref` resolved
+
+    @property
+    def enum(self) -> bool:
+        """Its values are listed: it names a kind (`cart_id: [Shopify, ...]`), not an instance."""
+        return "enum" in self.schema
 
 
 @dataclass(eq=False)
@@ -112,6 +118,7 @@ class Operation:
     at: Location
     raw: dict[str, Any]
     returns: frozenset[str] = frozenset()  # compact names of the schemas its 2xx responses `$ref`
+    request_schema: str | None = None  # the compact name of the request body's schema, when it is a `$ref`
 
     def creates(self, stem: str) -> bool:
         """Whether the operation makes the resource `stem` names: it answers 201, or returns a schema named
@@ -174,11 +181,13 @@ class PrefixTree:
     def __init__(self, items: list[PathItem]):
         self._ids: dict[tuple[int, str], int] = {}
         self._parents: set[int] = set()
+        self._items: dict[int, PathItem] = {}
         for item in items:
             ids = [0]
             for seg in item.segments:
                 ids.append(self._extend(ids[-1], "{}" if seg.is_param else seg.text))
             item.prefix_ids = ids
+            self._items.setdefault(ids[-1], item)
 
     def _extend(self, parent: int, token: str) -> int:
         found = self._ids.get((parent, token))
@@ -186,6 +195,10 @@ class PrefixTree:
             found = self._ids[(parent, token)] = len(self._ids) + 1
             self._parents.add(parent)
         return found
+
+    def item_at(self, prefix: int) -> PathItem | None:
+        """The path that is exactly this prefix, if the document has one."""
+        return self._items.get(prefix)
 
     def child(self, prefix: int, token: str) -> int | None:
         """The id of `prefix` continued by `token` (`"{}"` for any parameter), None when no path does that."""
@@ -291,12 +304,13 @@ class ApiModel:
 
 def is_attached(item: PathItem, seg: Segment) -> bool:
     """A custom verb is attached to a resource when it follows an ID (`/jobs/{id}/cancel`), a collection
-    (`/books:batchGet`, `/responses/compact`) or anything under an identified resource
-    (`/orders/{order_id}/shipment/cancel`, `/sites/{name}/config/backup/list`)."""
+    (`/books:batchGet`, `/responses/compact`), a singleton (`/swarm/join` beside `GET /swarm`) or anything under an
+    identified resource (`/orders/{order_id}/shipment/cancel`, `/sites/{name}/config/backup/list`)."""
     before = item.segments[seg.index - 1] if seg.index > 0 else None
     if before is None:
         return False
-    return before.role in (Role.PARAM, Role.COLLECTION) or any(s.is_param for s in item.segments[: seg.index])
+    return before.role in (Role.PARAM, Role.COLLECTION, Role.SINGLETON) or any(
+        s.is_param for s in item.segments[: seg.index])
 
 
 class _Builder:
@@ -350,7 +364,7 @@ class _Builder:
             own = self._parameters(raw.get("parameters"), source, join_pointer(pointer, "parameters"), "operation")
             overridden = {(p.name, p.location) for p in own}
             params = [p for p in shared if (p.name, p.location) not in overridden] + own
-            body = self._body(raw, params, source, pointer)
+            body, request_schema = self._body(raw, params, source, pointer)
             yield Operation(
                 method=method,
                 path=item,
@@ -361,6 +375,7 @@ class _Builder:
                 at=Location(source, pointer),
                 raw=raw,
                 returns=self._returned_schemas(raw.get("responses"), source, pointer),
+                request_schema=request_schema,
             )
 
     def _parameters(self, raw: Any, source: Source, pointer: str, level: str) -> list[Parameter]:
@@ -384,32 +399,37 @@ class _Builder:
                     schema=schema if isinstance(schema, dict) else {},
                     at=Location(source, at),
                     level=level,
+                    schema_name=_schema_name(target.get("schema")),
                 )
             )
         return params
 
-    def _body(self, raw: dict[str, Any], params: list[Parameter], source: Source, pointer: str) -> list[BodyProperty]:
-        """Top-level properties of the JSON request body (OAS 3 `requestBody`, OAS 2 `in: body` / `formData`)."""
+    def _body(self, raw: dict[str, Any], params: list[Parameter], source: Source, pointer: str
+              ) -> tuple[list[BodyProperty], str | None]:
+        """Top-level properties of the request body (OAS 3 `requestBody`, OAS 2 `in: body` / `formData`), and the
+        name of its schema when it `$ref`s one."""
         from aiplint.document import join_pointer
 
-        form = [BodyProperty(p.name, p.required, p.at, "enum" in p.schema) for p in params if p.location == "formData"]
+        form = [BodyProperty(p.name, p.required, p.at, p.schema) for p in params if p.location == "formData"]
         body_params = [p for p in params if p.location == "body"]
         if body_params:
             schema_at = join_pointer(body_params[0].at.pointer, "schema")
-            return form + self._properties(body_params[0].schema, body_params[0].at.source, schema_at)
+            found = self._properties(body_params[0].schema, body_params[0].at.source, schema_at)
+            return form + found, body_params[0].schema_name
         request = raw.get("requestBody")
         if not isinstance(request, dict):
-            return form
+            return form, None
         resolved = self.document.resolve(request, source, join_pointer(pointer, "requestBody"))
         content = resolved.node.get("content") if isinstance(resolved.node, dict) else None
         if not isinstance(content, dict):
-            return form
-        for media_type, media in content.items():
-            if "json" in media_type or "form" in media_type:
-                if isinstance(media, dict) and isinstance(media.get("schema"), dict):
-                    at = join_pointer(resolved.pointer, "content", media_type, "schema")
-                    return form + self._properties(media["schema"], resolved.source, at)
-        return form
+            return form, None
+        # JSON first, then forms, then any other structured body (`text/xml` in AWS query APIs)
+        for media_type in sorted(content, key=lambda m: ("json" not in m, "form" not in m)):
+            media = content[media_type]
+            if isinstance(media, dict) and isinstance(media.get("schema"), dict):
+                at = join_pointer(resolved.pointer, "content", media_type, "schema")
+                return form + self._properties(media["schema"], resolved.source, at), _schema_name(media["schema"])
+        return form, None
 
     def _returned_schemas(self, responses: Any, source: Source, pointer: str) -> frozenset[str]:
         from aiplint.document import join_pointer
@@ -430,7 +450,7 @@ class _Builder:
                 schemas += [m.get("schema") for m in content.values() if isinstance(m, dict)]
             for schema in schemas:
                 if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-                    names.add(words.compact(schema["$ref"].rsplit("/", 1)[-1]))
+                    names.add(_schema_name(schema) or "")
         return frozenset(names)
 
     def _properties(self, schema: Any, source: Source, pointer: str, depth: int = 0,
@@ -455,8 +475,15 @@ class _Builder:
         if isinstance(properties, dict):
             for name, value in properties.items():
                 at = Location(target.source, join_pointer(target.pointer, "properties", name))
-                found.append(BodyProperty(name, name in required, at, isinstance(value, dict) and "enum" in value))
+                schema = self.document.resolve(value, target.source, at.pointer).node
+                found.append(BodyProperty(name, name in required, at, schema if isinstance(schema, dict) else {}))
         return found
+
+
+def _schema_name(schema: Any) -> str | None:
+    """`connection` for a schema that is `{$ref: '#/components/schemas/Connection'}`."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    return words.compact(ref.rsplit("/", 1)[-1]) if isinstance(ref, str) else None
 
 
 def _split(template: str) -> list[Segment]:
@@ -505,7 +532,7 @@ def _literal_role(
     before = segments[i - 1] if i > 0 else None
     after = segments[i + 1] if i + 1 < len(segments) else None
     terminal = after is None
-    if well_known or (terminal and lex.has(seg.text.lower(), "well-known")):
+    if well_known or (terminal and lex.has(seg.text.lower().lstrip("_"), "well-known")):  # `/_ping`
         return Role.WELL_KNOWN
     if words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE)):
         return Role.VERSION
@@ -528,50 +555,76 @@ def _literal_role(
         return Role.COLLECTION if plural else Role.SINGLETON
     if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex):
         return Role.COLLECTION  # a collection-level custom method: `/graders/run`
+    readable = prefixes.item_at(item.prefix(i + 1))
+    if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":
+        return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
     return Role.NAMESPACE
 
 
 def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon) -> bool:
-    """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`).
+    """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`, `findByStatus`).
 
     Where a noun reading is as likely, it takes more evidence: the operations' own names saying the verb
-    (operationId `updateSystem`, summary "Update the system"), or else: verbs that are also nouns (`search`,
-    `export`, `grant`) and object + verb phrases (`preference-optimize`) count only on POST-only path items (a
-    multi-word homograph phrase also on one other writing method: `PUT .../set-default-version`); a verb before
-    a plural noun (`search-results`) never counts; on a GET-only path item a multi-word literal counts only when
-    it starts with a reading verb (`list-tools`, not `StopSchedule`); and a literal that also takes PUT, PATCH
-    or DELETE beside another method is a resource (`GET`/`PUT .../fork-pr-contributor-approval`)."""
+    (operationId `updateSystem`, summary "Update the system"); a preposition after the verb (`findByStatus`);
+    an RPC call on the ID of something else (`GET /archiveReport?reportId=`, `/addLabel?itemId=`, but not
+    `StopSchedule?stopId=`, a stop's schedule); or else: verbs that are also nouns (`search`, `export`, `grant`)
+    and object + verb phrases (`preference-optimize`) count only where nothing reads or replaces the literal
+    (POST, or HEAD, OPTIONS, TRACE), a multi-word homograph phrase also on one other writing method
+    (`PUT .../set-default-version`); a verb before a plural noun (`search-results`) never counts; on a GET-only
+    path item a multi-word literal counts only when it starts with a reading verb (`list-tools`, not
+    `StopSchedule`); and a literal that also takes PUT, PATCH or DELETE beside another method is a resource
+    (`GET`/`PUT .../fork-pr-contributor-approval`)."""
     verb = lex.leading_verb(literal)
     methods = item.methods
     if verb is None or not methods:
         return False
-    if verb in _named_verbs(item):
+    named = _named_verbs(item, lex)
+    if verb in named:
         return True
     if _noun_phrase(literal, verb, lex):
         return False
-    multi_word = len(words.split_words(words.action_part(literal))) > 1
+    parts = lex.words_of(words.action_part(literal))
+    writes_only = methods <= _WRITES_ONLY
     if not lex.verb_leads(literal, verb):
-        return methods == {"post"}
+        return writes_only
+    if len(parts) > 1 and (lex.has(parts[1], "preposition") or _acts_on_an_id(parts, item, lex)):
+        return True
     if lex.is_homograph(verb):
-        if methods == {"post"}:
-            return True
         # `PUT .../set-default-version` is an action, `PUT .../readMarker` (UpdateChannelReadMarker) a resource
-        named = _named_verbs(item)
-        return multi_word and len(methods) == 1 and "get" not in methods and not named
-    if methods == {"get"} and multi_word:
-        return lex.has(verb, "read-verb")
+        return writes_only or (len(parts) > 1 and len(methods) == 1 and "get" not in methods and not named)
+    if methods == {"get"} and len(parts) > 1:  # `list-tools`, RPC `GET /DeleteQueue`; not `send-checklist`
+        return any(lex.has(verb, tag) for tag in ("read-verb", "standard-verb")) or verb in lex.mapping("synonym")
     return len(methods) == 1 or methods <= {"get", "post"}
 
 
-def _named_verbs(item: PathItem) -> set[str]:
+# Methods that neither read nor replace what the path names: a literal taking only these is an action.
+_WRITES_ONLY = frozenset(("post", "head", "options", "trace"))
+
+
+def _acts_on_an_id(parts: tuple[str, ...], item: PathItem, lex: Lexicon) -> bool:
+    """An RPC call whose operations take the required ID of what it acts on: `archiveReport?reportId=` (a verb
+    that is also a noun needs its object's own ID), `addLabel?itemId=` (any other thing's), but not
+    `StopSchedule?stopId=` (an ID of the first word: a stop's schedule, a noun phrase)."""
+    stems = {lex.id_stem(p.name) for op in item.operations for p in op.parameters
+             if p.required and p.location in ("query", "path") and p.name not in item.template_params}
+    stems.discard(None)
+    if not stems or parts[0] in stems:
+        return False
+    if lex.is_homograph(parts[0]):
+        return lex.stem("-".join(parts[1:])) in stems
+    return True
+
+
+def _named_verbs(item: PathItem, lex: Lexicon) -> set[str]:
     """The first words of the path item's operationIds and summaries (`updateSystem`, "Update the system"),
-    leaving out names built on the literal itself (`UpdateLocations_List` names the resource, then the method)."""
-    literal = words.split_words(words.action_part(item.segments[-1].text)) if item.segments else ()
+    leaving out names built on the literal itself (`UpdateLocations_List` names the resource, then the method;
+    "display ads" only restates `display_ads`)."""
+    literal = lex.words_of(words.action_part(item.segments[-1].text)) if item.segments else ()
     found = set()
     for op in item.operations:
         for name in (op.operation_id, op.summary):
-            parts = words.split_words(words.action_part(name)) if name else ()
-            if parts and not (len(parts) > len(literal) and parts[: len(literal)] == literal):
+            parts = lex.words_of(words.action_part(name)) if name else ()
+            if parts and parts[: len(literal)] != literal:
                 found.add(parts[0])
     return found
 
@@ -579,7 +632,7 @@ def _named_verbs(item: PathItem) -> set[str]:
 def _noun_phrase(literal: str, verb: str, lex: Lexicon) -> bool:
     """A verb before a plural noun reads as a noun phrase (`search-results`, `ConnectApps`, `AddOnResults`),
     except after a standard method's verb (`list-tools`, `delete-files`)."""
-    parts = words.split_words(words.action_part(literal))
+    parts = lex.words_of(words.action_part(literal))
     return (
         len(parts) > 1
         and parts[0] == verb

@@ -66,13 +66,15 @@ def targets(api: ApiModel, op: Operation) -> list[Target]:
     candidates = [(p.name, "query", p.at, p.required, p.schema) for p in op.parameters
                   if p.location == "query" and not p.is_array and "enum" not in p.schema]
     if op.method in _BODY_METHODS and not _receives_events(lex, op):
-        candidates += [(prop.name, "body", prop.at, prop.required, {}) for prop in op.body if not prop.enum]
+        candidates += [(prop.name, "body", prop.at, prop.required, prop.schema) for prop in op.body if not prop.enum]
     ranked = []
     for name, where, at, required, schema in candidates:
         if name in template or schema.get("type") in ("boolean", "array", "object"):
             continue
+        if where == "query" and lex.has(name.lower(), "credential"):
+            continue
         stem = scope.identified_stem(name, where, required)
-        if stem is None or (where == "body" and op.creates(stem)):
+        if stem is None or (where == "body" and (op.creates(stem) or _own_field(lex, op, stem))):
             continue
         ranked.append(Target(name, where, stem, at, required))
     last = op.path.segments[-1].text if op.path.segments else ""
@@ -119,31 +121,43 @@ class _Scope:
         """The stem of the resource `name` identifies when that resource is the operation's target, else None."""
         stem = target_stem(self.lex, name)
         if stem is None:
-            stem = self._keyed_stem(name)
+            stem = self._keyed_stem(name, where)
         if stem is None or not self.op.path.segments or self.ends_in_id or (stem and stem in self.path_subjects):
             return None  # the path already identifies its resource: this is a selector or an argument
         if self._creates_member(stem):
             return None
-        if not required:  # only a member of the collection the action follows (`/drafts/send {id}`)
-            return stem if self.collection is not None and self._member(stem) else None
+        if not required:  # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`)
+            return stem if stem and self.collection is not None and self._member(stem) else None
         return stem if self._names(stem, where) else None
 
-    def _keyed_stem(self, name: str) -> str | None:
+    def _keyed_stem(self, name: str, where: str) -> str | None:
         """An identifier without an ID word: a key the API addresses a resource by (`name` for `/profile/read`
         beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
         `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
         keys = self.api.member_keys
-        for seg in reversed(self.tail):
+        for seg in reversed(self.tail):  # a singular standing for a member, or a standard method on one
             stem = self.lex.stem(seg.text)
-            if name in keys.get(stem, ()):
+            if name in keys.get(stem, ()) and (stem == seg.text.lower() or self._standard_action()):
                 return stem
         parts = words.split_words(name)
         subject = self.lex.subject(name)
+        if subject is None and len(parts) == 1 and self.collection is not None and self._standard_action():
+            return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
             return subject if any(self.lex.mentions(s.text, subject) for s in self.tail) else None
-        if len(parts) == 1 and subject and subject in self.api.collection_stems:
-            return subject
+        if len(parts) == 1 and subject and self.lex.noun_number(parts[0]) == "singular":
+            changes_member = self.op.method in ("delete", "patch", "put") and bool(self.tail) and where == "query"
+            if subject in self.api.collection_stems or (changes_member and self.lex.mentions(self.tail[-1].text, subject)):
+                return subject  # `?subscription=` of `/subscriptions/{id}`; `DELETE /domain_blocks?domain=`
         return None
+
+    def _standard_action(self) -> bool:
+        """The path ends in a standard method's verb or a synonym on one member (`find`, `delete`; not
+        `batchDelete`)."""
+        verb = self.verb or ""
+        last = self.tail[-1].text.lower() if self.tail else ""
+        one = not last.startswith(("batch", "bulk"))
+        return one and (self.lex.has(verb, "standard-verb") or verb in self.lex.mapping("synonym"))
 
     def _creates_member(self, stem: str) -> bool:
         """AIP-133: `POST /books?book_id=` (or `{id}`) chooses the new book's ID."""
@@ -169,10 +183,12 @@ class _Scope:
         if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
             if stem == self.lex.stem(last.text):
                 return True
-            if self.op.method == "get":
-                return where == "query" and (self._global(stem) or any(
-                    self.lex.mentions(s.text, stem) for s in self.tail[:-1]))
-            return self.lex.mentions(last.text, stem)
+            if self.op.method == "get":  # a list's parent: named by the path, or the API's and nothing else's
+                others = self.tail[:-1]
+                named = any(self.lex.mentions(s.text, stem) for s in others)
+                alone = all(s.role is Role.NAMESPACE for s in others)
+                return where == "query" and (named or (alone and self._global(stem)))
+            return self.op.method != "post" and self.lex.mentions(last.text, stem)  # POST: a new member's parent
         if self.collection is not None:  # an action after a collection acts on one of its members
             if self._member(stem) or any(self.lex.mentions(s.text, stem)
                                          for s in self.tail[self.tail.index(self.collection) + 1 :]):
@@ -184,6 +200,12 @@ class _Scope:
     def _global(self, stem: str) -> bool:
         """No resource in the path, and the API has this resource's collection elsewhere."""
         return self.identified < 0 and stem in self.api.collection_stems
+
+
+def _own_field(lex: Lexicon, op: Operation, stem: str) -> bool:
+    """The body is the resource itself (`POST /connections/test` sends a `Connection`): its ID is the payload's own
+    field, not a reference to a member."""
+    return bool(stem) and op.request_schema is not None and lex.stem(op.request_schema) == stem
 
 
 def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:

@@ -74,9 +74,13 @@ CASES = [
     Case("positive", "colon verb on the collection with the member's ID in the body", spec({
         "/v1/jobs:cancel": {"post": op(request=body("job_id"))}, "/v1/jobs/{job_id}": "get"}),
         [E("POST", "/v1/jobs:cancel", "cancel", "job_id", "in the request body", "POST /v1/jobs/{job_id}:cancel")]),
-    Case("positive", "optional member ID of a collection-level action (Gmail drafts/send)", spec({
-        "/v1/drafts/send": {"post": op(request=body(optional=["id"]))}, "/v1/drafts/{id}": "get"}),
-        [E("POST", "/v1/drafts/send", "send", "id", "in the request body", "POST /v1/drafts/{id}/send")]),
+    Case("positive", "optional member ID of a collection-level action (YouTube videos/reportAbuse)", spec({
+        "/v1/videos/reportAbuse": {"post": op(request=body("reason_id", optional=["videoId"]))},
+        "/v1/videos/{videoId}": "get"}),
+        [E("POST", "/v1/videos/reportAbuse", "reportAbuse", "videoId", "in the request body",
+           "POST /v1/videos/{videoId}/reportAbuse")]),
+    Case("negative", "an optional bare `id` in the body is the resource's own field (Gmail messages/send)", spec({
+        "/v1/messages/send": {"post": op(request=body("raw", optional=["id"]))}, "/v1/messages/{id}": "get"}), []),
     Case("negative", "a reading method on a collection with another resource's ID (an argument)", spec({
         "/v1/jobs:search": {"post": op(request=body("owner_id"))}, "/v1/jobs/{job_id}": "get",
         "/v1/owners/{owner_id}": "get"}), []),
