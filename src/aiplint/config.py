@@ -20,7 +20,9 @@ from aiplint.lexicon import Vocabulary
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline",
-            "words", "app")
+            "words", "app", "fail-on-breaking", "stability")
+BREAKING_THRESHOLDS = ("error", "warning", "never")
+STABILITY_LEVELS = ("draft", "alpha", "beta", "stable")
 WORD_KEYS = ("verbs", "nouns", "uncountable", "plurals", "id-words")
 OVERRIDE_KEYS = ("paths", "files", "rules")
 
@@ -64,6 +66,8 @@ class Config:
     baseline: str | None = None
     app: tuple[str, ...] = ()  # Python applications to lint (`pkg.api:app`), imported from the file's folder
     vocabulary: Vocabulary = Vocabulary()
+    fail_on_breaking: str = "error"  # diffs: the lowest level of breaking change that fails the run, or never
+    stability: tuple[tuple[str, str], ...] = ()  # (API path glob, stability level); later entries win
     path: str | None = None  # the file it came from
     origins: Mapping[str, str] = field(default_factory=dict)  # key -> where its value came from
 
@@ -231,6 +235,9 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
         raise ConfigError(f"{where}: `app` must be an application reference (`pkg.api:app`) or a list of them")
     return Config(
         vocabulary=_vocabulary(where, data.get("words", {})),
+        fail_on_breaking=_choice(where, "fail-on-breaking", data.get("fail-on-breaking", "error"),
+                                 BREAKING_THRESHOLDS),
+        stability=_stability(where, data.get("stability", {})),
         profile=_choice(where, "profile", data.get("profile", "rest"), PROFILES),
         select=_ids(where, "select", data.get("select", []), rules),
         ignore=_ids(where, "ignore", data.get("ignore", []), rules),
@@ -244,6 +251,17 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
         path=path,
         origins={key: where for key in data},
     )
+
+
+def _stability(where: str, table: Any) -> tuple[tuple[str, str], ...]:
+    """`[tool.aiplint.stability]`: API path globs and the stability level of the operations under them."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: `stability` must be a table of API path globs and stability levels")
+    for glob, level in table.items():
+        if not glob.startswith("/"):
+            raise ConfigError(f"{where}: `stability.\"{glob}\"`: an API path glob starts with `/`")
+        _choice(where, f'stability."{glob}"', level, STABILITY_LEVELS)
+    return tuple(table.items())
 
 
 def _vocabulary(where: str, table: Any) -> Vocabulary:

@@ -42,6 +42,7 @@ from aiplint.engine import unmatched
 if TYPE_CHECKING:
     import subprocess
 
+    from aiplint.compat import Change
     from aiplint.document import Document
     from aiplint.engine import Finding, RuleCrash, Selection
     from aiplint.model import ApiModel, Operation
@@ -67,7 +68,6 @@ __all__ = [
 
 JSON_FORMAT_VERSION = 1
 _PARAM = re.compile(r"\{[^{}]*\}")
-_UNSTABLE_VERSION = re.compile(r"v\d+(?:p\d+)?(alpha|beta)\d*", re.IGNORECASE)
 _NON_WORD = re.compile(r"\W")
 
 
@@ -128,10 +128,22 @@ class DiffReport(NamedTuple):
     unchanged: int
     operations: ApiChanges
     pairs: int = 1  # how many file pairs it covers (text output names the file of each API change when > 1)
+    changes: tuple[Change, ...] = ()  # every API change, classified (aiplint.compat), most severe first
 
     def failed(self, threshold_rank: int) -> bool:
         """Whether a *new* finding is at or above the threshold (`Severity(...).rank`): the diff's exit 1."""
         return any(f.severity.rank >= threshold_rank for f in self.new)
+
+    def breaks(self, threshold: str) -> bool:
+        """Whether a change is at or above `--fail-on-breaking` (`error`, `warning`, or `never`)."""
+        if threshold == "never":
+            return False
+        rank = 3 if threshold == "error" else 2
+        return any(c.level.rank >= rank for c in self.changes)
+
+    @property
+    def breaking(self) -> list[Change]:
+        return [c for c in self.changes if c.breaking]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -140,6 +152,7 @@ class DiffReport(NamedTuple):
             "fixed": [f.to_dict() for f in self.fixed],
             "unchanged": self.unchanged,
             "operations": self.operations.to_dict(),
+            "changes": [c.to_dict() for c in self.changes],
         }
 
     @classmethod
@@ -151,7 +164,9 @@ class DiffReport(NamedTuple):
         added: list[OperationRef] = []
         removed: list[OperationRef] = []
         moved: list[Move] = []
+        changes: list[Change] = []
         for report in reports:
+            changes += report.changes
             new += report.new
             fixed += report.fixed
             unchanged += report.unchanged
@@ -159,7 +174,7 @@ class DiffReport(NamedTuple):
             removed += report.operations.removed
             moved += report.operations.moved
             pairs += report.pairs
-        return cls(new, fixed, unchanged, ApiChanges(added, removed, moved), pairs)
+        return cls(new, fixed, unchanged, ApiChanges(added, removed, moved), pairs, tuple(changes))
 
 
 def _order(findings: Iterable[Finding]) -> list[Finding]:
@@ -199,11 +214,15 @@ def _operation_key(op: Operation) -> str | None:
     """The operationId, without the part generated from the path: FastAPI's default operationId is
     `{function}{path with non-word characters as _}_{method}` (Llama Stack's
     `get_training_job_status_v1alpha_post_training_job_status_get`), which changes whenever the path does."""
-    oid = op.operation_id
-    if not oid:
+    return operation_stem(op.operation_id, op.method, (op.path.key, op.path.template))
+
+
+def operation_stem(oid: Any, method: str, paths: Iterable[str]) -> str | None:
+    """An operationId without the `{path}_{method}` suffix FastAPI generates from one of `paths`."""
+    if not isinstance(oid, str) or not oid:
         return None
-    for path in dict.fromkeys((op.path.key, op.path.template)):
-        suffix = f"{_NON_WORD.sub('_', path)}_{op.method}"
+    for path in dict.fromkeys(paths):
+        suffix = f"{_NON_WORD.sub('_', path.split('?', 1)[0])}_{method}"
         if len(oid) > len(suffix) and oid.endswith(suffix):
             return oid[: -len(suffix)]
     return oid
@@ -216,25 +235,43 @@ def _signature(op: Operation) -> tuple[frozenset[tuple[str, str]], frozenset[str
 
 
 def _version_note(op: Operation) -> str | None:
-    from aiplint.model import Role
+    from aiplint.compat.lifecycle import version_stability
+    from aiplint.rule import Severity
 
-    version = next((seg.text for seg in op.path.segments if seg.role is Role.VERSION), None)
-    match = _UNSTABLE_VERSION.fullmatch(version or "")
-    if match is None:
-        return None
-    stage = "an alpha" if match.group(1).lower() == "alpha" else "a beta"
-    return f"`{version}` is {stage} version: AIP-181 allows breaking changes before a stable version"
+    stability = version_stability(op)
+    return stability.adjust(Severity.ERROR)[1] if stability else None
 
 
-def operation_changes(
-    old: ApiModel | None, new: ApiModel | None, old_file: str | None = None, new_file: str | None = None
-) -> ApiChanges:
-    """Operations added, removed and moved between two models (None: the spec does not exist on that side).
-    Paths are compared with parameter names normalised: renaming `{id}` to `{job_id}` changes nothing."""
+class OperationMatch(NamedTuple):
+    """How the operations of two models correspond: the same operation on both sides (same method, path with
+    parameter names normalised), operations that moved, and what is left on each side."""
+
+    same: list[tuple[Operation, Operation]]
+    moved: list[tuple[Operation, Operation]]
+    removed: list[Operation]
+    added: list[Operation]
+
+
+def match_operations(old: ApiModel | None, new: ApiModel | None) -> OperationMatch:
+    """Pair the operations of two models (None: the spec does not exist on that side).  Paths are compared with
+    parameter names normalised: renaming `{id}` to `{job_id}` changes nothing.  A move is an operation removed
+    at one path and added at another with the same method and operationId (path-generated parts aside), or,
+    without operationIds, the same parameters and body fields."""
     old_ops = old.operations if old is not None else []
     new_ops = new.operations if new is not None else []
-    added = unmatched(new_ops, map(_normalised, old_ops), _normalised)
-    removed = unmatched(old_ops, map(_normalised, new_ops), _normalised)
+    by_key: dict[tuple[str, str], list[Operation]] = {}
+    for op in new_ops:
+        by_key.setdefault(_normalised(op), []).append(op)
+    same: list[tuple[Operation, Operation]] = []
+    removed: list[Operation] = []
+    for op in old_ops:
+        counterparts = by_key.get(_normalised(op))
+        if counterparts:
+            same.append((op, counterparts.pop(0)))
+        else:
+            removed.append(op)
+    paired = {id(b) for _, b in same}
+    added = [op for op in new_ops if id(op) not in paired]
 
     pairs: dict[int, Operation] = {}  # id(removed op) -> added op
     taken: set[int] = set()
@@ -265,15 +302,24 @@ def operation_changes(
             pairs[id(ops[0])] = came[key][0]
             taken.add(id(came[key][0]))
 
-    moved = [
-        Move(_ref(op, old_file), _ref(pairs[id(op)], new_file), True, _version_note(op))
-        for op in removed
-        if id(op) in pairs
-    ]
+    return OperationMatch(
+        same=same,
+        moved=[(op, pairs[id(op)]) for op in removed if id(op) in pairs],
+        removed=[op for op in removed if id(op) not in pairs],
+        added=[op for op in added if id(op) not in taken],
+    )
+
+
+def operation_changes(
+    old: ApiModel | None, new: ApiModel | None, old_file: str | None = None, new_file: str | None = None,
+    match: OperationMatch | None = None,
+) -> ApiChanges:
+    """Operations added, removed and moved between two models (None: the spec does not exist on that side)."""
+    match = match_operations(old, new) if match is None else match
     return ApiChanges(
-        added=[_ref(op, new_file) for op in added if id(op) not in taken],
-        removed=[_ref(op, old_file) for op in removed if id(op) not in pairs],
-        moved=moved,
+        added=[_ref(op, new_file) for op in match.added],
+        removed=[_ref(op, old_file) for op in match.removed],
+        moved=[Move(_ref(a, old_file), _ref(b, new_file), True, _version_note(a)) for a, b in match.moved],
     )
 
 
@@ -304,29 +350,40 @@ def compare(
     added, fixed, unchanged = match_findings(old_findings, new_findings)
     old_file = old_display or (old.root.path if old is not None else None)
     new_file = new.root.path if new is not None else None
-    operations = operation_changes(
-        linted_old.api if linted_old else None,
-        linted_new.api if linted_new else None,
-        old_file,
-        new_file or old_file,
-    )
-    return DiffReport(added, fixed, unchanged, operations), crashes
+    match = match_operations(linted_old.api if linted_old else None, linted_new.api if linted_new else None)
+    operations = operation_changes(None, None, old_file, new_file or old_file, match=match)
+    return DiffReport(added, fixed, unchanged, operations, 1, _api_changes(old, new, match, selection, old_display)), \
+        crashes
+
+
+def _api_changes(old: Document | None, new: Document | None, match: OperationMatch, selection: Selection,
+                 old_display: str | None) -> tuple[Change, ...]:
+    """The classified API changes, located (OLD's files under the names `old_display` gives them)."""
+    from aiplint import compat
+
+    changes = compat.compare_documents(old, new, match, selection.stability)
+    root = old.root.path if old is not None else ""
+
+    def rename(source) -> str:
+        return _rebased_file(source.path, root, old_display) if old_display and source.path else source.path
+
+    compat.locate(changes, rename if old_display else None)
+    return tuple(sorted(changes, key=compat.sort_key))
 
 
 def _rebase(findings: list[Finding], root: str, display: str) -> list[Finding]:
     """Findings of a spec at `root` reported as if the spec were at `display` (its `$ref`s alike)."""
     from dataclasses import replace
 
-    base, target = os.path.dirname(root) or ".", os.path.dirname(display)
-    rebased = []
-    for f in findings:
-        if f.file == root:
-            file = display
-        else:
-            rel = os.path.relpath(f.file, base)
-            file = os.path.normpath(os.path.join(target, rel)) if not rel.startswith("..") else f.file
-        rebased.append(replace(f, file=file))
-    return rebased
+    return [replace(f, file=_rebased_file(f.file, root, display)) for f in findings]
+
+
+def _rebased_file(file: str, root: str, display: str) -> str:
+    """The name of `file`, a spec at `root` or one of its `$ref`'d files, when the spec is shown as `display`."""
+    if file == root:
+        return display
+    rel = os.path.relpath(file, os.path.dirname(root) or ".")
+    return os.path.normpath(os.path.join(os.path.dirname(display), rel)) if not rel.startswith("..") else file
 
 
 def load(path: str | None) -> Document | None:

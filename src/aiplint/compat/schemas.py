@@ -1,0 +1,622 @@
+"""Comparing two versions of a schema, semantically, from one side of the exchange.
+
+`SchemaDiff.compare` resolves `$ref` on both sides (a schema moved to `components` and referenced is the same
+schema), reads `allOf` members' properties as the schema's own, and walks the two trees together.  Each pair of
+schema objects is compared once per context and the result memoised, so a component referenced by hundreds of
+operations costs one comparison, and recursive schemas end: a pair met again while it is being compared is
+taken as unchanged there (its changes are reported where the comparison started).
+
+What a change means depends on the context (see `aiplint.compat.kinds`): the findings carry a kind and the
+place of the change relative to the compared schema (`where`: property names, `[]` for array items, `@keyword`
+for other subschemas); the caller adds the operation and the level.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+from aiplint.compat.kinds import RESPONSE_CONTEXTS, TIGHTENING_KEYWORDS
+from aiplint.model import Location
+from aiplint.rule import Severity
+
+if TYPE_CHECKING:
+    from aiplint.document import Document, Resolved
+
+# Keywords that only document: a change to them changes no valid value.
+_ANNOTATIONS = frozenset((
+    "title", "description", "example", "examples", "externalDocs", "xml", "$comment", "deprecated", "readOnly",
+    "writeOnly", "$schema", "$id", "$anchor", "$defs", "definitions", "discriminator", "default",
+))
+# Bounds: (keyword, side, the value an absent keyword means, or None when absence means "no limit").
+_UPPER = (("maximum", None), ("exclusiveMaximum", None), ("maxLength", None), ("maxItems", None),
+          ("maxProperties", None), ("maxContains", None))
+_LOWER = (("minimum", None), ("exclusiveMinimum", None), ("minLength", 0), ("minItems", 0),
+          ("minProperties", 0), ("minContains", 1))
+# Validation keywords compared as values (added, removed, changed), and keywords holding one subschema.
+_VALUE_KEYWORDS = ("multipleOf", "uniqueItems", "dependentRequired", "contentMediaType", "contentEncoding", "if",
+                   "not")
+_SUBSCHEMA_KEYWORDS = ("then", "else", "contains", "propertyNames", "contentSchema", "unevaluatedItems",
+                       "unevaluatedProperties")
+_SUBSCHEMA_MAPS = ("patternProperties", "dependentSchemas")
+# Patterns that match every string: changing to one of them generalizes the pattern away.
+_UNIVERSAL_PATTERNS = frozenset(("", ".*", "^.*$", "^.*", ".*$", "(.*)", "^(.*)$", "[\\s\\S]*", "^[\\s\\S]*$"))
+# Formats that another one widens: `int32` values are all valid `int64` values.
+_WIDER_FORMAT = {"int32": "int64", "float": "double"}
+_MAX_DEPTH = 200
+
+
+@dataclass(frozen=True)
+class Found:
+    """One change inside a schema: its kind (without the family prefix), where it is relative to the compared
+    schema, what changed, the two places, and a level where the kind's default for the context does not fit."""
+
+    kind: str
+    where: tuple[str, ...]
+    detail: str
+    old: Location | None
+    new: Location | None
+    level: Severity | None = None
+    category: str | None = None  # where the keyword decides it (see kinds.TIGHTENING_KEYWORDS)
+
+    def under(self, token: str) -> Found:
+        return Found(self.kind, (token, *self.where), self.detail, self.old, self.new, self.level, self.category)
+
+
+def render_where(where: tuple[str, ...]) -> str:
+    """`("data", "[]", "@then", "name")` -> `data[](then).name`."""
+    text = ""
+    for token in where:
+        if token == "[]":
+            text += "[]"
+        elif token.startswith("@"):
+            text += f"({token[1:]})"
+        else:
+            text += f".{token}" if text else token
+    return text
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def show(value: Any) -> str:
+    text = canonical(value) if not isinstance(value, str) else value
+    return f"`{text if len(text) <= 60 else text[:57] + '...'}`"
+
+
+class _Side:
+    """One schema of one document, resolved: the node, and where it is."""
+
+    __slots__ = ("doc", "node", "source", "pointer")
+
+    def __init__(self, doc: Document, node: Any, source: Any, pointer: str):
+        self.doc, self.node, self.source, self.pointer = doc, node, source, pointer
+
+    @classmethod
+    def of(cls, doc: Document, resolved: Resolved) -> _Side:
+        return cls(doc, resolved.node, resolved.source, resolved.pointer)
+
+    @property
+    def at(self) -> Location:
+        return Location(self.source, self.pointer)
+
+    def child(self, *tokens: str | int) -> _Side:
+        """The subschema under these keys, `$ref` resolved."""
+        from aiplint.document import join_pointer
+
+        node = self.node
+        for token in tokens:
+            node = node[token]
+        pointer = join_pointer(self.pointer, *tokens)
+        return _Side.of(self.doc, self.doc.resolve(node, self.source, pointer))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.node.get(key, default) if isinstance(self.node, dict) else default
+
+
+class SchemaDiff:
+    """Compares schemas of two documents; one instance per pair of documents, so its memo spans operations."""
+
+    def __init__(self, old: Document, new: Document):
+        self.old_doc, self.new_doc = old, new
+        self._memo: dict[tuple, list[Found]] = {}
+        self._partial: dict[tuple, tuple[list[Found], tuple]] = {}
+        self._stack: list[tuple] = []
+        self._depth_of: dict[tuple, int] = {}
+        self._low = 0
+
+    def compare(self, old: Resolved, new: Resolved, context: str) -> list[Found]:
+        """The changes from the `old` schema to the `new` one, in `context` (`parameter`, `request`, `response`
+        or `header`)."""
+        return self._pair(_Side.of(self.old_doc, old), _Side.of(self.new_doc, new), context, False)
+
+    # -- memoised walk
+
+    def _pair(self, old: _Side, new: _Side, context: str, member: bool) -> list[Found]:
+        o, n = old.node, new.node
+        if not isinstance(o, dict) or not isinstance(n, dict):
+            if o != n and isinstance(o, (dict, bool)) and isinstance(n, (dict, bool)):
+                return [_constraint_change(o, n, old, new, context, "schema")]
+            return []
+        key = (id(o), id(n), context, member)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        depth = self._depth_of.get(key)
+        if depth is not None:  # a cycle: unchanged here, its changes are reported where it started
+            self._low = min(self._low, depth)
+            return []
+        partial = self._partial.get(key)
+        if partial is not None and partial[1] in self._depth_of:
+            return partial[0]
+        if len(self._stack) > _MAX_DEPTH:
+            return []
+        depth = len(self._stack)
+        self._stack.append(key)
+        self._depth_of[key] = depth
+        outer_low, self._low = self._low, depth
+        try:
+            found = list(self._schema(old, new, context, member))
+        finally:
+            self._stack.pop()
+            del self._depth_of[key]
+        low, self._low = self._low, min(outer_low, self._low)
+        if low >= depth:
+            self._memo[key] = found
+        else:  # valid while the pair it assumed unchanged is still being compared
+            self._partial[key] = (found, self._stack[low])
+        return found
+
+    # -- one pair of schema objects
+
+    def _schema(self, old: _Side, new: _Side, context: str, member: bool) -> Iterator[Found]:
+        response = context in RESPONSE_CONTEXTS
+        old_null, old = _nullable(old)
+        new_null, new = _nullable(new)
+        if old_null != new_null:
+            yield Found("became-nullable" if new_null else "became-not-nullable", (),
+                        "became nullable" if new_null else "is no longer nullable", old.at, new.at)
+        if _wrapped_in_one_of(old.node, new.node):
+            yield Found("wrapped-in-one-of", (), "was restructured into a `oneOf`", old.at, new.at)
+            return
+        yield from _types(old, new, context)
+        yield from _enums(old, new)
+        yield from _const(old, new)
+        yield from _bounds(old, new)
+        yield from _pattern(old, new)
+        yield from _values(old, new, context)
+        if old.get("default") != new.get("default") and ("default" in old.node or "default" in new.node):
+            yield Found("default-changed", (), f"default changed from {_maybe(old, 'default')} to "
+                                               f"{_maybe(new, 'default')}", old.at, new.at)
+        if not member:
+            yield from self._properties(old, new, context, response)
+        yield from self._additional(old, new, context)
+        yield from self._items(old, new, context)
+        yield from self._subschemas(old, new, context)
+        for keyword in ("allOf", "oneOf", "anyOf"):
+            yield from self._composition(old, new, context, keyword)
+
+    def _properties(self, old: _Side, new: _Side, context: str, response: bool) -> Iterator[Found]:
+        old_props, old_required = _effective_properties(old)
+        new_props, new_required = _effective_properties(new)
+        hidden = "writeOnly" if response else "readOnly"  # not on this side of the exchange
+        for name in {**old_props, **new_props}:
+            o, n = old_props.get(name), new_props.get(name)
+            if n is None:
+                assert o is not None
+                if o.get(hidden) is True:
+                    continue
+                required = name in old_required
+                level = Severity.INFO if o.get("deprecated") is True else None
+                yield Found("required-property-removed" if required else "property-removed", (),
+                            f"{'required' if required else 'optional'} property `{name}` removed"
+                            + (" (it was deprecated)" if level else ""), o.at, new.at, level)
+                continue
+            if o is None:
+                if n.get(hidden) is True:
+                    continue
+                required = name in new_required
+                yield Found("required-property-added" if required else "optional-property-added", (),
+                            f"{'required' if required else 'optional'} property `{name}` added", old.at, n.at)
+                continue
+            was_hidden, is_hidden = o.get(hidden) is True, n.get(hidden) is True
+            for flag in ("readOnly", "writeOnly"):
+                if (o.get(flag) is True) != (n.get(flag) is True):
+                    state = "became" if n.get(flag) is True else "is no longer"
+                    yield Found("property-mutability-changed", (name,), f"{state} {flag}", o.at, n.at)
+            if was_hidden or is_hidden:
+                continue
+            if (name in old_required) != (name in new_required):
+                became = name in new_required
+                yield Found("property-became-required" if became else "property-became-optional", (name,),
+                            "became required" if became else "became optional", o.at, n.at)
+            if n.get("deprecated") is True and o.get("deprecated") is not True:
+                yield Found("property-deprecated", (name,), "deprecated", o.at, n.at)
+            yield from sunset_changes(o.node, n.node, o.at, n.at, (name,))
+            for found in self._pair(o, n, context, False):
+                yield found.under(name)
+
+    def _additional(self, old: _Side, new: _Side, context: str) -> Iterator[Found]:
+        o, n = old.get("additionalProperties", True), new.get("additionalProperties", True)
+        if o == n:
+            return
+        if n is False:
+            yield Found("additional-properties-closed", (), "no longer allows additional properties", old.at, new.at)
+        elif o is False:
+            yield Found("additional-properties-opened", (), "now allows additional properties", old.at, new.at)
+        elif isinstance(o, dict) and isinstance(n, dict):
+            for found in self._pair(old.child("additionalProperties"), new.child("additionalProperties"), context,
+                                    False):
+                yield found.under("@additionalProperties")
+        elif n is not True and n != {}:
+            yield Found("constraint-added", (), "additional property values are now constrained", old.at, new.at)
+        elif o is not True and o != {}:
+            yield Found("constraint-removed", (), "additional property values are no longer constrained",
+                        old.at, new.at)
+
+    def _items(self, old: _Side, new: _Side, context: str) -> Iterator[Found]:
+        o, n = old.get("items"), new.get("items")
+        if isinstance(o, dict) and isinstance(n, dict):
+            for found in self._pair(old.child("items"), new.child("items"), context, False):
+                yield found.under("[]")
+        elif isinstance(n, dict) and o is None:
+            yield Found("constraint-added", (), "array items are now constrained", old.at, new.at)
+        elif isinstance(o, dict) and n is None:
+            yield Found("constraint-removed", (), "array items are no longer constrained", old.at, new.at)
+        o, n = old.get("prefixItems"), new.get("prefixItems")
+        if isinstance(o, list) or isinstance(n, list):
+            o, n = o if isinstance(o, list) else [], n if isinstance(n, list) else []
+            for index in range(min(len(o), len(n))):
+                for found in self._pair(old.child("prefixItems", index), new.child("prefixItems", index), context,
+                                        False):
+                    yield found.under(f"[{index}]")
+            if len(n) > len(o):
+                yield Found("tuple-items-added", (), f"prefixItems grew from {len(o)} to {len(n)} positions",
+                            old.at, new.at)
+            elif len(o) > len(n):
+                yield Found("tuple-items-removed", (), f"prefixItems shrank from {len(o)} to {len(n)} positions",
+                            old.at, new.at)
+
+    def _subschemas(self, old: _Side, new: _Side, context: str) -> Iterator[Found]:
+        for keyword in _SUBSCHEMA_KEYWORDS:
+            if keyword not in old.node and keyword not in new.node:
+                continue
+            if keyword in old.node and keyword in new.node:
+                for found in self._pair(old.child(keyword), new.child(keyword), context, False):
+                    yield found.under(f"@{keyword}")
+            else:
+                yield _constraint_change(old.get(keyword), new.get(keyword), old, new, context, keyword)
+        for keyword in _SUBSCHEMA_MAPS:
+            o, n = old.get(keyword), new.get(keyword)
+            if not isinstance(o, dict) and not isinstance(n, dict):
+                continue
+            o, n = o if isinstance(o, dict) else {}, n if isinstance(n, dict) else {}
+            for name in {**o, **n}:
+                if name in o and name in n:
+                    for found in self._pair(old.child(keyword, name), new.child(keyword, name), context, False):
+                        yield found.under(f"@{keyword} {name}")
+                else:
+                    yield _constraint_change(o.get(name), n.get(name), old, new, context, f"{keyword} `{name}`",
+                                             keyword)
+
+    def _composition(self, old: _Side, new: _Side, context: str, keyword: str) -> Iterator[Found]:
+        o, n = old.get(keyword), new.get(keyword)
+        if not isinstance(o, list) and not isinstance(n, list):
+            return
+        olds = [old.child(keyword, i) for i in range(len(o))] if isinstance(o, list) else []
+        news = [new.child(keyword, i) for i in range(len(n))] if isinstance(n, list) else []
+        pairs, gone, came = _match_members(o if isinstance(o, list) else [], olds, n if isinstance(n, list) else [],
+                                           news)
+        for (i, a), (j, b) in pairs:
+            for found in self._pair(a, b, context, keyword == "allOf"):
+                yield found.under(f"@{keyword}")
+        added, removed = ("all-of-added", "all-of-removed") if keyword == "allOf" else ("variant-added",
+                                                                                           "variant-removed")
+        for i, member in gone:
+            if keyword != "allOf" or not _annotation_only(member.node):
+                yield Found(removed, (), f"`{keyword}` member {_member_name(o[i], member)} removed", member.at,
+                            new.at)
+        for j, member in came:
+            if keyword != "allOf" or not _annotation_only(member.node):
+                yield Found(added, (), f"`{keyword}` member {_member_name(n[j], member)} added", old.at, member.at)
+
+
+# --------------------------------------------------------------------------------------------------
+# Keyword comparisons
+
+
+def _types(old: _Side, new: _Side, context: str) -> Iterator[Found]:
+    old_types, new_types = _type_set(old.node), _type_set(new.node)
+    if old_types is None or new_types is None:
+        return
+    old_format, new_format = old.get("format"), new.get("format")
+    if old_types == new_types:
+        if old_format == new_format or not isinstance(old_format or "", str) or not isinstance(new_format or "", str):
+            return
+        relation = _format_relation(old_format, new_format)
+    else:
+        text = context == "parameter"  # parameters travel as text: `string` holds every scalar
+        widened = all(any(_covers(t, s, text) for t in new_types) for s in old_types)
+        narrowed = all(any(_covers(s, t, text) for s in old_types) for t in new_types)
+        relation = "widened" if widened else "narrowed" if narrowed else "changed"
+    shown_old, shown_new = _show_type(old_types, old_format), _show_type(new_types, new_format)
+    verb = {"widened": "widened", "narrowed": "narrowed", "changed": "changed"}[relation]
+    yield Found(f"type-{relation}", (), f"type {verb} from {shown_old} to {shown_new}", old.at, new.at)
+
+
+def _type_set(node: dict) -> frozenset[str] | None:
+    declared = node.get("type")
+    if isinstance(declared, str):
+        types = {declared}
+    elif isinstance(declared, list) and all(isinstance(t, str) for t in declared):
+        types = set(declared)
+    else:
+        return None
+    types.discard("null")
+    return frozenset(types) or None
+
+
+def _covers(wide: str, narrow: str, text: bool) -> bool:
+    return wide == narrow or (wide == "number" and narrow == "integer") or (
+        text and wide == "string" and narrow in ("number", "integer", "boolean"))
+
+
+def _format_relation(old: str | None, new: str | None) -> str:
+    if new is None or _WIDER_FORMAT.get(old or "") == new:
+        return "widened"
+    if old is None or _WIDER_FORMAT.get(new) == old:
+        return "narrowed"
+    return "changed"
+
+
+def _show_type(types: frozenset[str], fmt: Any) -> str:
+    name = "/".join(sorted(types))
+    return f"`{name}`" + (f" (format `{fmt}`)" if isinstance(fmt, str) and fmt else "")
+
+
+def _enums(old: _Side, new: _Side) -> Iterator[Found]:
+    for keyword in ("enum", "x-extensible-enum"):
+        o, n = old.get(keyword), new.get(keyword)
+        if o == n:
+            continue
+        if not isinstance(o, list) and isinstance(n, list):
+            if keyword == "enum":
+                yield Found("became-enum", (), f"restricted to the values {show(n)}", old.at, new.at)
+            continue
+        if isinstance(o, list) and not isinstance(n, list):
+            if keyword == "enum":
+                yield Found("enum-removed", (), "no longer restricted to a list of values", old.at, new.at)
+            continue
+        if not isinstance(o, list):
+            continue
+        old_values = {canonical(v): v for v in o}
+        new_values = {canonical(v): v for v in n}
+        removed = [v for k, v in old_values.items() if k not in new_values]
+        added = [v for k, v in new_values.items() if k not in old_values]
+        extensible = keyword == "x-extensible-enum"  # clients must accept unknown values of an extensible enum
+        if removed:
+            yield Found("enum-value-removed", (), f"{keyword} value{'s' if len(removed) > 1 else ''} "
+                        f"{', '.join(show(v) for v in removed)} removed", old.at, new.at)
+        if added:
+            yield Found("enum-value-added", (), f"{keyword} value{'s' if len(added) > 1 else ''} "
+                        f"{', '.join(show(v) for v in added)} added", old.at, new.at, Severity.INFO if extensible else None)
+
+
+def _const(old: _Side, new: _Side) -> Iterator[Found]:
+    o, n = old.get("const", _ABSENT), new.get("const", _ABSENT)
+    if o == n or (o is not _ABSENT and n is not _ABSENT and canonical(o) == canonical(n)):
+        return
+    if o is _ABSENT:
+        yield Found("const-added", (), f"fixed to the value {show(n)}", old.at, new.at)
+    elif n is _ABSENT:
+        yield Found("const-removed", (), f"no longer fixed to the value {show(o)}", old.at, new.at)
+    else:
+        yield Found("const-changed", (), f"constant value changed from {show(o)} to {show(n)}", old.at, new.at)
+
+
+def _bounds(old: _Side, new: _Side) -> Iterator[Found]:
+    for bounds, upper in ((_UPPER, True), (_LOWER, False)):
+        for keyword, absent in bounds:
+            o, n = _bound(old.node, keyword, absent), _bound(new.node, keyword, absent)
+            if o == n:
+                continue
+            prefix = "max" if upper else "min"
+            if o is None:
+                yield Found(f"{prefix}-added", (), f"`{keyword}` {show(n[0])} added", old.at, new.at)
+            elif n is None:
+                yield Found(f"{prefix}-removed", (), f"`{keyword}` {show(o[0])} removed", old.at, new.at)
+            else:
+                lower_now = n < o  # (value, exclusive-first ordering): see _bound
+                kind = f"{prefix}-{'decreased' if lower_now else 'increased'}"
+                yield Found(kind, (), f"`{keyword}` {'lowered' if lower_now else 'raised'} from {show(o[0])} to "
+                                      f"{show(n[0])}", old.at, new.at)
+
+
+def _bound(node: dict, keyword: str, absent: Any) -> tuple[float, int] | None:
+    """A bound as a comparable pair; OpenAPI 3.0's boolean `exclusiveMaximum`/`exclusiveMinimum` make
+    `maximum`/`minimum` exclusive, which moves the bound inwards."""
+    value = node.get(keyword)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if value is None and absent is not None and keyword in node:
+            return None
+        return None if absent is None else (absent, 0)
+    if keyword == "maximum":
+        return (value, -1 if node.get("exclusiveMaximum") is True else 0)
+    if keyword == "minimum":
+        return (value, 1 if node.get("exclusiveMinimum") is True else 0)
+    return (value, 0)
+
+
+def _pattern(old: _Side, new: _Side) -> Iterator[Found]:
+    o, n = _real_pattern(old.node), _real_pattern(new.node)
+    if o == n:
+        return
+    if o is None:
+        yield Found("pattern-added", (), f"pattern {show(n)} added", old.at, new.at)
+    elif n is None:
+        yield Found("pattern-removed", (), f"pattern {show(o)} removed", old.at, new.at)
+    else:
+        yield Found("pattern-changed", (), f"pattern changed from {show(o)} to {show(n)}", old.at, new.at)
+
+
+def _real_pattern(node: dict) -> str | None:
+    pattern = node.get("pattern")
+    return pattern if isinstance(pattern, str) and pattern.strip() not in _UNIVERSAL_PATTERNS else None
+
+
+def _values(old: _Side, new: _Side, context: str) -> Iterator[Found]:
+    for keyword in _VALUE_KEYWORDS:
+        o, n = old.get(keyword, _ABSENT), new.get(keyword, _ABSENT)
+        if keyword == "uniqueItems":  # false is the same as absent
+            o, n = (_ABSENT if v is False else v for v in (o, n))
+        if o is _ABSENT and n is _ABSENT or (o is not _ABSENT and n is not _ABSENT and canonical(o) == canonical(n)):
+            continue
+        yield _constraint_change(None if o is _ABSENT else o, None if n is _ABSENT else n, old, new, context,
+                                 keyword)
+
+
+def _constraint_change(o: Any, n: Any, old: _Side, new: _Side, context: str, label: str,
+                       keyword: str | None = None) -> Found:
+    keyword = keyword or label
+    if o is None:
+        kind, detail = "constraint-added", f"`{label}` added"
+    elif n is None:
+        kind, detail = "constraint-removed", f"`{label}` removed"
+    else:
+        kind, detail = "constraint-changed", f"`{label}` changed from {show(o)} to {show(n)}"
+    category = "constraint-tightened" if keyword in TIGHTENING_KEYWORDS else None
+    return Found(kind, (), detail, old.at, new.at, category=category)
+
+
+# --------------------------------------------------------------------------------------------------
+# Helpers
+
+_ABSENT = object()
+
+
+def _maybe(side: _Side, key: str) -> str:
+    return show(side.node[key]) if key in side.node else "none"
+
+
+def _nullable(side: _Side) -> tuple[bool, _Side]:
+    """Whether the schema allows null (OpenAPI 3.0 `nullable`, Swagger's `x-nullable`, a `"null"` type, or a
+    `oneOf`/`anyOf` of `{type: "null"}` and one other schema), and the schema without a null wrapper."""
+    node = side.node
+    declared = node.get("type")
+    if node.get("nullable") is True or node.get("x-nullable") is True or (
+            isinstance(declared, list) and "null" in declared) or declared == "null":
+        return True, side
+    for keyword in ("oneOf", "anyOf"):
+        members = node.get(keyword)
+        if isinstance(members, list) and len(members) == 2 and not _type_set(node) and "properties" not in node:
+            nulls = [i for i, m in enumerate(members) if isinstance(m, dict) and m.get("type") in ("null", ["null"])]
+            if len(nulls) == 1:
+                return True, side.child(keyword, 1 - nulls[0])
+    return False, side
+
+
+def _wrapped_in_one_of(old: dict, new: dict) -> bool:
+    """The new schema is a `oneOf` of variants where the old one was a single shape."""
+    members = new.get("oneOf")
+    if not isinstance(members, list) or len(members) < 2 or "oneOf" in old or "anyOf" in old:
+        return False
+    own_shape = ("type", "properties", "items", "enum", "const")
+    return not any(k in new for k in own_shape) and any(k in old for k in own_shape)
+
+
+def _effective_properties(side: _Side) -> tuple[dict[str, _Side], set[str]]:
+    """The properties a schema declares itself and through its `allOf` members (resolved), with the names any
+    of them requires."""
+    properties: dict[str, _Side] = {}
+    required: set[str] = set()
+    seen: set[int] = set()
+
+    def collect(part: _Side, depth: int) -> None:
+        node = part.node
+        if not isinstance(node, dict) or id(node) in seen or depth > 32:
+            return
+        seen.add(id(node))
+        own = node.get("properties")
+        if isinstance(own, dict):
+            for name in own:
+                if name not in properties:
+                    properties[name] = part.child("properties", name)
+        names = node.get("required")
+        if isinstance(names, list):
+            required.update(n for n in names if isinstance(n, str))
+        members = node.get("allOf")
+        if isinstance(members, list):
+            for index in range(len(members)):
+                collect(part.child("allOf", index), depth + 1)
+
+    collect(side, 0)
+    return properties, required
+
+
+def _annotation_only(node: Any) -> bool:
+    return isinstance(node, dict) and all(k in _ANNOTATIONS or k.startswith("x-") for k in node)
+
+
+def _member_name(raw: Any, member: _Side) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("$ref"), str):
+        return f"`{raw['$ref'].rsplit('/', 1)[-1]}`"
+    title = member.get("title")
+    return f"`{title}`" if isinstance(title, str) else f"{show(raw)}"
+
+
+def _match_members(old_raw: list, olds: list[_Side], new_raw: list, news: list[_Side]):
+    """Pair the members of two `allOf`/`oneOf`/`anyOf` lists: the same `$ref`, then the same content, then the
+    same title, then what is left in order when as many are left on each side."""
+    left_old = list(enumerate(olds))
+    left_new = list(enumerate(news))
+    pairs = []
+
+    def by(key) -> None:
+        nonlocal left_old, left_new
+        index: dict[str, list] = {}
+        for j, b in left_new:
+            k = key(new_raw[j], b)
+            if k is not None:
+                index.setdefault(k, []).append((j, b))
+        kept = []
+        for i, a in left_old:
+            k = key(old_raw[i], a)
+            if k is not None and index.get(k):
+                pairs.append(((i, a), index[k].pop(0)))
+            else:
+                kept.append((i, a))
+        taken = {j for _, (j, _) in pairs}
+        left_old, left_new = kept, [(j, b) for j, b in left_new if j not in taken]
+
+    by(lambda raw, side: raw["$ref"] if isinstance(raw, dict) and isinstance(raw.get("$ref"), str) else None)
+    by(lambda raw, side: canonical(side.node))
+    by(lambda raw, side: side.get("title") if isinstance(side.get("title"), str) else None)
+    if len(left_old) == len(left_new):
+        pairs += list(zip(left_old, left_new))
+        left_old, left_new = [], []
+    return pairs, left_old, left_new
+
+
+def sunset_changes(old: dict, new: dict, old_at: Location, new_at: Location,
+                   where: tuple[str, ...] = ()) -> Iterator[Found]:
+    """Changes to the announced sunset (`x-sunset`) of an element deprecated in both versions."""
+    from aiplint.compat.lifecycle import parse_date
+
+    before, after = old.get("x-sunset"), new.get("x-sunset")
+    if before == after or old.get("deprecated") is not True:
+        if after is not None and before != after and new.get("deprecated") is True and parse_date(after) is None:
+            yield Found("sunset-unreadable", where, f"`x-sunset` {show(after)} is not a date", old_at, new_at)
+        return
+    if after is None:
+        yield Found("sunset-removed", where, f"sunset date {show(before)} removed", old_at, new_at)
+        return
+    old_date, new_date = parse_date(before), parse_date(after)
+    if old_date is None or new_date is None:
+        bad = before if old_date is None else after
+        yield Found("sunset-unreadable", where, f"sunset changed from {show(before)} to {show(after)}, and "
+                                                f"{show(bad)} is not a date", old_at, new_at)
+    elif new_date < old_date:
+        yield Found("sunset-moved-earlier", where, f"sunset moved earlier, from {show(before)} to {show(after)}",
+                    old_at, new_at)
