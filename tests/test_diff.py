@@ -356,14 +356,21 @@ def test_new_error_exits_1_and_prints_it_first(specs):
     assert lines[0] == "New findings (1):"
     assert lines[1].startswith(f"{specs['error']}:") and " error oas/path-params-match " in lines[1]
     assert "Fixed (0):" in lines and "Unchanged: 0" in lines
-    assert lines[-2:] == ["API changes:", "  added: GET /v1/shelves/{shelf_id}"]
+    assert lines[-3:] == ["API changes:", "  added: GET /v1/shelves/{shelf_id}",
+                          "Other API changes: 1 (`aiplint changelog` lists every change)"]
 
 
-def test_fixed_findings_only_exit_0(specs):
+def test_fixed_findings_exit_0_and_a_removed_operation_is_breaking(specs):
     result = run(specs["error"], specs["clean"])
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[:2] == ["New findings (0):", "Fixed (1):"]
+    assert result.exit_code == 1  # the removal breaks clients
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["New findings (0):", "Breaking changes (1):"]
+    assert lines[2] == (f"{specs['error']}:11:5: error breaking/operation-removed GET /v1/shelves/{{shelf_id}}: "
+                        "operation removed without being deprecated first: clients calling it get 404 or 405")
+    assert lines[3] == "Fixed (1):"
     assert "  removed: GET /v1/shelves/{shelf_id}" in result.stdout
+    relaxed = run(specs["error"], specs["clean"], "--fail-on-breaking", "never")
+    assert relaxed.exit_code == 0 and relaxed.stdout == result.stdout
 
 
 def test_identical_specs_exit_0_with_nothing_changed(specs):
@@ -378,7 +385,7 @@ def test_fail_on_applies_to_new_findings(specs):
     assert run(specs["clean"], specs["warning"]).exit_code == 0
     assert run(specs["clean"], specs["warning"], "--fail-on", "warning").exit_code == 1
     assert run(specs["clean"], specs["warning"], "--fail-on", "info").exit_code == 1
-    assert run(specs["warning"], specs["clean"], "--fail-on", "info").exit_code == 0  # fixed only
+    assert run(specs["warning"], specs["clean"], "--fail-on", "info", "--fail-on-breaking", "never").exit_code == 0
 
 
 def test_quiet_prints_the_new_findings_only(specs):
@@ -400,7 +407,7 @@ def test_json_is_the_documented_contract(specs):
     result = run(specs["clean"], specs["error"], "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["version", "new", "fixed", "unchanged", "operations"]
+    assert list(report) == ["version", "new", "fixed", "unchanged", "operations", "changes"]
     assert report["version"] == 1 and report["fixed"] == [] and report["unchanged"] == 0
     [new] = report["new"]
     assert new == lint(specs["error"])[0].to_dict()

@@ -16,6 +16,7 @@ from aiplint import __version__
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 SEVERITIES = ("error", "warning", "info")
+BREAKING_THRESHOLDS = ("error", "warning", "never")
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 
 
@@ -113,6 +114,13 @@ def _selection_options(command):
     return command
 
 
+def _fail_on_breaking_option(command):
+    """--fail-on-breaking, shared by `check --diff-base` and `diff`."""
+    return click.option("--fail-on-breaking", type=click.Choice(BREAKING_THRESHOLDS), default=None,
+                        help="Exit 1 when an API change is breaking at this level: error (default), warning "
+                             "(potentially breaking too) or never.")(command)
+
+
 def _command_line(profile: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
                   **more: object) -> dict:
     """The command-line options that override the configuration file (None and () mean: not given)."""
@@ -165,20 +173,22 @@ def _config_for(resolver, path: str):
               help="Record the current findings in this baseline file (other specs' entries stay) and exit 0.")
 @click.option("--diff-base", metavar="GIT_REF",
               help="Compare with the specs at this git revision: report new and fixed findings and API changes; "
-                   "only new findings fail.")
+                   "new findings and breaking changes fail.")
+@_fail_on_breaking_option
 def check(paths: tuple[str, ...], apps: tuple[str, ...], allow_plugins: bool, formats: tuple[str, ...],
           output: str | None, show_source: bool,
           profile: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool,
           no_inline_ignores: bool, baseline_file: str | None, write_baseline: str | None,
-          diff_base: str | None) -> None:
+          diff_base: str | None, fail_on_breaking: str | None) -> None:
     """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json) and Python
     applications (--app, or `app` in the configuration when no PATHS are given).
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
     """
     outputs = _outputs(formats, output)
-    command_line = _command_line(profile, select, ignore, fail_on, inline_ignores=False if no_inline_ignores else None)
+    command_line = _command_line(profile, select, ignore, fail_on, inline_ignores=False if no_inline_ignores else None,
+                                 fail_on_breaking=fail_on_breaking)
     resolver = _resolver(config_file, isolated, command_line)
     targets = _apps(resolver, paths, apps, allow_plugins)
     if diff_base:
@@ -330,10 +340,10 @@ def _check_against_revision(resolver, paths: tuple[str, ...], apps: list[tuple[s
     from aiplint.diff import diff_against_revision
     from aiplint.document import InputError
 
-    reports, status, threshold, seen = [], EXIT_CLEAN, 3, {}
+    reports, status, thresholds, seen = [], EXIT_CLEAN, Thresholds(), {}
     for path, _ in iter_spec_files(paths):
         config, rules = _config_for(resolver, path)
-        threshold = min(threshold, _rank(config.fail_on))
+        thresholds.add(config)
         seen.update(rules)
         try:
             report, crashes = diff_against_revision(path, rev, config, rules)
@@ -352,12 +362,27 @@ def _check_against_revision(resolver, paths: tuple[str, ...], apps: list[tuple[s
             click.echo(f"error: --app {exc}", err=True)
             status = EXIT_ERROR
             continue
-        threshold = min(threshold, _rank(config.fail_on))
+        thresholds.add(config)
         seen.update(rules)
         for name, report, crashes in compared:
             status = max(status, _report_crashes(crashes))
             reports.append((name, report))
-    _finish_diff(reports, seen, status, threshold, outputs, quiet)
+    _finish_diff(reports, seen, status, thresholds, outputs, quiet)
+
+
+class Thresholds:
+    """The strictest `fail-on` and `fail-on-breaking` of the configurations a diff ran under."""
+
+    _STRICTNESS = {"never": 0, "error": 1, "warning": 2}
+
+    def __init__(self) -> None:
+        self.findings = 3
+        self.breaking = "never"
+
+    def add(self, config) -> None:
+        self.findings = min(self.findings, _rank(config.fail_on))
+        if self._STRICTNESS[config.fail_on_breaking] > self._STRICTNESS[self.breaking]:
+            self.breaking = config.fail_on_breaking
 
 
 def _report_crashes(crashes) -> int:
@@ -366,9 +391,12 @@ def _report_crashes(crashes) -> int:
     return EXIT_ERROR if crashes else EXIT_CLEAN
 
 
-def _finish_diff(reports: list, rules: dict, status: int, threshold: int, outputs: list, quiet: bool) -> None:
-    """Write a diff: `text` and `json` as the diff report; the CI formats with the new findings only."""
+def _finish_diff(reports: list, rules: dict, status: int, thresholds: Thresholds, outputs: list,
+                 quiet: bool) -> None:
+    """Write a diff: `text` and `json` as the diff report; the CI formats with the new findings and the breaking
+    changes."""
     from aiplint import diff as differ
+    from aiplint.compat import report as changes
 
     report = differ.DiffReport.merge(report for _, report in reports)
     files = [path for path, _ in reports]
@@ -378,8 +406,9 @@ def _finish_diff(reports: list, rules: dict, status: int, threshold: int, output
         elif name == "json":
             differ.write_json(report, stream)
         else:
-            _writers()[name](report.new, rules, files, stream)
-    if status == EXIT_CLEAN and report.failed(threshold):
+            found = report.new + changes.as_findings(report.breaking)
+            _writers()[name](found, {**rules, **changes.rules()}, files, stream)
+    if status == EXIT_CLEAN and (report.failed(thresholds.findings) or report.breaks(thresholds.breaking)):
         status = EXIT_FINDINGS
     click.get_current_context().exit(status)
 
@@ -393,27 +422,38 @@ Examples:
 @click.argument("new", type=click.Path(exists=True))
 @_format_options
 @_selection_options
-@click.option("-q", "--quiet", is_flag=True, help="Print new findings only.")
+@_fail_on_breaking_option
+@click.option("-q", "--quiet", is_flag=True, help="Print new findings and breaking changes only.")
 @_config_options
 def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, profile: str | None, select: tuple[str, ...],
-         ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool) -> None:
+         ignore: tuple[str, ...], fail_on: str | None, fail_on_breaking: str | None, quiet: bool,
+         config_file: str | None, isolated: bool) -> None:
     """Compare two versions of a spec (two files, or two directories paired by relative path): new, fixed
-    and unchanged findings, and operations added, removed and moved.  The configuration is NEW's.
+    and unchanged findings, operations added, removed and moved, and every API change classified as breaking,
+    potentially breaking or safe.  The configuration is NEW's.
 
-    Exit status: 0 no new finding at or above --fail-on, 1 there is one, 2 usage or input error.
+    Exit status: 0 no new finding at or above --fail-on and no change breaking at --fail-on-breaking, 1 there is
+    one, 2 usage or input error.
     """
+    resolver = _resolver(config_file, isolated, _command_line(profile, select, ignore, fail_on,
+                                                              fail_on_breaking=fail_on_breaking))
+    reports, status, thresholds, seen = _compare_pairs(resolver, old, new)
+    _finish_diff(reports, seen, status, thresholds, _outputs(formats, output), quiet)
+
+
+def _compare_pairs(resolver, old: str, new: str, lint: bool = True) -> tuple[list, int, Thresholds, dict]:
+    """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
+    rules that ran, the exit status so far and the thresholds in force."""
     from aiplint.diff import compare, load, pair_files
     from aiplint.document import InputError
 
-    resolver = _resolver(config_file, isolated, _command_line(profile, select, ignore, fail_on))
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")
     single = not os.path.isdir(new)
-    outputs = _outputs(formats, output)
-    reports, status, threshold, seen = [], EXIT_CLEAN, 3, {}
+    reports, status, thresholds, seen = [], EXIT_CLEAN, Thresholds(), {}
     for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
         config, rules = _config_for(resolver, new_path or old_path)
-        threshold = min(threshold, _rank(config.fail_on))
+        thresholds.add(config)
         seen.update(rules)
         try:
             documents = load(old_path), load(new_path)
@@ -429,10 +469,36 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, profi
             continue
         if documents == (None, None):
             continue  # $ref'd fragments and other YAML in the directories
-        report, crashes = compare(*documents, config, rules)
+        report, crashes = compare(*documents, config, rules if lint else {})
         status = max(status, _report_crashes(crashes))
         reports.append((new_path or old_path, report))
-    _finish_diff(reports, seen, status, threshold, outputs, quiet)
+    return reports, status, thresholds, seen
+
+
+@cli.command(epilog="""\b
+Examples:
+  aiplint changelog old/openapi.yaml new/openapi.yaml >> CHANGELOG.md
+  aiplint changelog specs-v1/ specs-v2/ -o api-changes.md
+""")
+@click.argument("old", type=click.Path(exists=True))
+@click.argument("new", type=click.Path(exists=True))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the changelog here instead of stdout.")
+@_config_options
+def changelog(old: str, new: str, output: str | None, config_file: str | None, isolated: bool) -> None:
+    """Print the API changes from OLD to NEW (two files, or two directories paired by relative path) as a
+    Markdown changelog: breaking, potentially breaking, allowed by stability level, and other changes, by
+    operation.  The configuration (stability overrides) is NEW's.
+
+    Exit status: 0 written, 2 usage or input error.
+    """
+    from aiplint.compat.report import markdown
+    from aiplint.diff import DiffReport
+
+    reports, status, _, _ = _compare_pairs(_resolver(config_file, isolated), old, new, lint=False)
+    report = DiffReport.merge(report for _, report in reports)
+    for _, stream in _streams([("markdown", output)]):
+        stream.write(markdown(report.changes, f"API changes from {old} to {new}"))
+    click.get_current_context().exit(status)
 
 
 @cli.command("rules")

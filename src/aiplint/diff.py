@@ -537,21 +537,29 @@ def _extracted(top: str, commit: str, rev: str, subject: str) -> Iterator[str]:
 
 
 def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, quiet: bool = False) -> None:
-    """New findings, fixed findings, the unchanged count and the API changes; `quiet`: new findings only."""
+    """New findings and breaking changes, fixed findings, the unchanged count and the operations added, removed
+    and moved, then a count of the other API changes; `quiet`: new findings and breaking changes only."""
+    from aiplint.compat.report import as_findings
     from aiplint.output import use_colour, write_findings
 
     colour = use_colour(stream) if colour is None else colour
+    breaking = as_findings(report.breaking)
     if quiet:
         write_findings(report.new, stream, colour)
+        write_findings(breaking, stream, colour)
         return
     stream.write(f"New findings ({len(report.new)}):\n")
     write_findings(report.new, stream, colour)
+    if breaking:
+        stream.write(f"Breaking changes ({len(breaking)}):\n")
+        write_findings(breaking, stream, colour)
     stream.write(f"Fixed ({len(report.fixed)}):\n")
     write_findings(report.fixed, stream, colour)
     stream.write(f"Unchanged: {report.unchanged}\n")
     ops = report.operations
     if ops.empty:
-        stream.write("API changes: none\n")
+        stream.write("API changes: none\n" if not report.changes else "")
+        _write_other_changes(report, stream)
         return
     stream.write("API changes:\n")
     def where(op: OperationRef) -> str:
@@ -570,6 +578,16 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
         stream.write(f"  removed: {op}{where(op)}\n")
     for op in ops.added:
         stream.write(f"  added: {op}{where(op)}\n")
+    _write_other_changes(report, stream)
+
+
+def _write_other_changes(report: DiffReport, stream: IO[str]) -> None:
+    """The safe changes, counted: `aiplint changelog` lists them."""
+    safe = [c for c in report.changes if not c.breaking]
+    allowed = sum(1 for c in safe if c.note)
+    if safe:
+        extra = f", {allowed} of them breaking but allowed by their stability level" if allowed else ""
+        stream.write(f"Other API changes: {len(safe)}{extra} (`aiplint changelog` lists every change)\n")
 
 
 def write_json(report: DiffReport, stream: IO[str]) -> None:

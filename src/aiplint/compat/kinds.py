@@ -133,7 +133,7 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
           "clients still send it and the server may reject or ignore what they mean"),
     # responses
     _kind("response-status-removed", "E", "response-status-removed", "response status removed",
-          "clients handle the status they were promised (an error status removed: info)"),
+          "clients handle the status they were promised"),
     _kind("response-status-added", "I", "other", "response status added", "clients fall back on their default handling"),
     _kind("media-type-removed", "E", "media-type-removed", "media type removed",
           "clients sending or accepting only that media type are refused (415 or 406)"),
@@ -145,7 +145,7 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     _kind("media-type-schema-removed", "IW", "other", "schema removed from a media type",
           "clients lose the description of what they receive"),
     _kind("response-header-removed", "E", "other", "response header removed",
-          "clients reading the header no longer get it (an optional header: warning)"),
+          "clients reading the header no longer get it"),
     _kind("response-header-became-optional", "E", "other", "response header became optional",
           "clients reading the header may no longer get it"),
     _kind("response-header-added", "I", "other", "response header added", "clients ignore headers they do not read"),

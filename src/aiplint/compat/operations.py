@@ -373,7 +373,7 @@ class Comparison:
             fields = ("type", "in", "name", "scheme", "bearerFormat", "openIdConnectUrl")
             changed = [f for f in fields if raw.get(f) != other.get(f)]
             if changed:
-                detail = ", ".join(f"`{f}` {show(raw.get(f))} -> {show(other.get(f))}" for f in changed)
+                detail = ", ".join(f"`{f}` {show(raw.get(f, 'none'))} -> {show(other.get(f, 'none'))}" for f in changed)
                 self._emit("security-scheme-changed", f"security scheme `{name}` changed: {detail}", at, new_at,
                            None, detail=name)
             elif _oauth_urls(raw) != _oauth_urls(other):
@@ -535,7 +535,7 @@ def _responses(op: _Op) -> dict[str, tuple[dict[str, _Param], _Content]]:
                      for m in _media_types(doc, op.raw, "produces")} if schema is not None else {}
         else:
             media = _content(doc, node, resolved.source, resolved.pointer)
-        found[str(status).upper()] = (_response_headers(doc, node, resolved),
+        found[str(status)] = (_response_headers(doc, node, resolved),
                                       _Content(media, Location(resolved.source, resolved.pointer)))
     return found
 
@@ -561,7 +561,7 @@ def _match_statuses(old: dict, new: dict) -> tuple[list[tuple[str, str]], list[s
     gone = [s for s in old if s not in new]
     came = [s for s in new if s not in old]
     for status in list(gone):
-        ranged = [c for c in came if c[:1] == status[:1] and (c.endswith("XX") or status.endswith("XX"))]
+        ranged = [c for c in came if c[:1] == status[:1] and (c.upper().endswith("XX") or status.upper().endswith("XX"))]
         if len(ranged) == 1:
             pairs.append((status, ranged[0]))
             gone.remove(status)

@@ -65,7 +65,7 @@ class Found:
 
 
 def render_where(where: tuple[str, ...]) -> str:
-    """`("data", "[]", "@then", "name")` -> `data[](then).name`."""
+    """`("data", "[]", "@then", "name")` -> `data[](then).name`; `*` stands for additional properties' values."""
     text = ""
     for token in where:
         if token == "[]":
@@ -240,7 +240,7 @@ class SchemaDiff:
 
     def _additional(self, old: _Side, new: _Side, context: str) -> Iterator[Found]:
         o, n = old.get("additionalProperties", True), new.get("additionalProperties", True)
-        if o == n:
+        if o == n and not isinstance(o, dict):  # two schemas may be equal `$ref`s to changed components
             return
         if n is False:
             yield Found("additional-properties-closed", (), "no longer allows additional properties", old.at, new.at)
@@ -249,7 +249,7 @@ class SchemaDiff:
         elif isinstance(o, dict) and isinstance(n, dict):
             for found in self._pair(old.child("additionalProperties"), new.child("additionalProperties"), context,
                                     False):
-                yield found.under("@additionalProperties")
+                yield found.under("*")
         elif n is not True and n != {}:
             yield Found("constraint-added", (), "additional property values are now constrained", old.at, new.at)
         elif o is not True and o != {}:
