@@ -352,8 +352,14 @@ def compare(
     new_file = new.root.path if new is not None else None
     match = match_operations(linted_old.api if linted_old else None, linted_new.api if linted_new else None)
     operations = operation_changes(None, None, old_file, new_file or old_file, match=match)
-    return DiffReport(added, fixed, unchanged, operations, 1, _api_changes(old, new, match, selection, old_display)), \
-        crashes
+    try:
+        changes = _api_changes(old, new, match, selection, old_display)
+    except Exception as exc:  # a bug must not hide the rest of the report behind a traceback
+        from aiplint.engine import RuleCrash
+
+        changes = ()
+        crashes.append(RuleCrash("breaking/", (new or old).root.path, f"{type(exc).__name__}: {exc}"))
+    return DiffReport(added, fixed, unchanged, operations, 1, changes), crashes
 
 
 def _api_changes(old: Document | None, new: Document | None, match: OperationMatch, selection: Selection,

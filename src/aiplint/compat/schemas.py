@@ -44,6 +44,7 @@ _SUBSCHEMA_MAPS = ("patternProperties", "dependentSchemas")
 _UNIVERSAL_PATTERNS = frozenset(("", ".*", "^.*$", "^.*", ".*$", "(.*)", "^(.*)$", "[\\s\\S]*", "^[\\s\\S]*$"))
 # Formats that another one widens: `int32` values are all valid `int64` values.
 _WIDER_FORMAT = {"int32": "int64", "float": "double"}
+_WIDEST_FORMATS = frozenset((None, "int64", "double"))
 _MAX_DEPTH = 200
 
 
@@ -179,7 +180,18 @@ class SchemaDiff:
             yield Found("became-nullable" if new_null else "became-not-nullable", (),
                         "became nullable" if new_null else "is no longer nullable", old.at, new.at)
         if _wrapped_in_one_of(old.node, new.node):
-            yield Found("wrapped-in-one-of", (), "was restructured into a `oneOf`", old.at, new.at)
+            variants = [new.child("oneOf", i) for i in range(len(new.node["oneOf"]))]
+            union = _enum_union(old.node, [v.node for v in variants])
+            if union is not None:  # an enum written as one variant per value: compare the values
+                yield from _enum_values(old, new, old.node["enum"], union, "enum")
+                return
+            fits = [self._compatible(old, v, context, new_null) for v in variants]
+            if response and all(fits):
+                return  # every variant fits what the old schema promised
+            if sum(fits) == 1:  # the old shape is one of the variants (and only one: `oneOf` wants exactly one)
+                yield Found("variant-added", (), "now also allows other shapes (`oneOf`)", old.at, new.at)
+            else:
+                yield Found("wrapped-in-one-of", (), "was restructured into a `oneOf`", old.at, new.at)
             return
         yield from _types(old, new, context)
         yield from _enums(old, new)
@@ -197,6 +209,15 @@ class SchemaDiff:
         yield from self._subschemas(old, new, context)
         for keyword in ("allOf", "oneOf", "anyOf"):
             yield from self._composition(old, new, context, keyword)
+
+    def _compatible(self, old: _Side, new: _Side, context: str, null_elsewhere: bool = False) -> bool:
+        """Whether every value `old` promised still fits `new` on this side of the exchange (`null_elsewhere`:
+        nullability is decided by a wrapper, not by `new`)."""
+        from aiplint.compat.kinds import kind
+
+        return not any((f.level or kind(f.kind).level(context)) is not Severity.INFO
+                       for f in self._pair(old, new, context, False)
+                       if not (null_elsewhere and not f.where and f.kind == "became-not-nullable"))
 
     def _properties(self, old: _Side, new: _Side, context: str, response: bool) -> Iterator[Found]:
         old_props, old_required = _effective_properties(old)
@@ -309,6 +330,16 @@ class SchemaDiff:
         news = [new.child(keyword, i) for i in range(len(n))] if isinstance(n, list) else []
         pairs, gone, came = _match_members(o if isinstance(o, list) else [], olds, n if isinstance(n, list) else [],
                                            news)
+        if keyword != "allOf":  # an inline variant another one still accepts (requests) or covers (responses);
+            response = context in RESPONSE_CONTEXTS  # a named one (`$ref`) is a type of its own in SDKs
+            if response:
+                covered = [(j, b) for j, b in came if not _is_ref(n[j]) and
+                           any(self._compatible(a, b, context) for a in olds)]
+            else:
+                covered = [(i, a) for i, a in gone if not _is_ref(o[i]) and
+                           any(self._compatible(a, b, context) for b in news)]
+            gone = [m for m in gone if response or m not in covered]
+            came = [m for m in came if not response or m not in covered]
         for (i, a), (j, b) in pairs:
             for found in self._pair(a, b, context, keyword == "allOf"):
                 yield found.under(f"@{keyword}")
@@ -336,6 +367,8 @@ def _types(old: _Side, new: _Side, context: str) -> Iterator[Found]:
         if old_format == new_format or not isinstance(old_format or "", str) or not isinstance(new_format or "", str):
             return
         relation = _format_relation(old_format, new_format)
+        if relation == "same":
+            return
     else:
         text = context == "parameter"  # parameters travel as text: `string` holds every scalar
         widened = all(any(_covers(t, s, text) for t in new_types) for s in old_types)
@@ -364,6 +397,8 @@ def _covers(wide: str, narrow: str, text: bool) -> bool:
 
 
 def _format_relation(old: str | None, new: str | None) -> str:
+    if {old, new} <= _WIDEST_FORMATS:  # `int64` and `double` document a width every client already handles
+        return "same"
     if new is None or _WIDER_FORMAT.get(old or "") == new:
         return "widened"
     if old is None or _WIDER_FORMAT.get(new) == old:
@@ -391,17 +426,21 @@ def _enums(old: _Side, new: _Side) -> Iterator[Found]:
             continue
         if not isinstance(o, list):
             continue
-        old_values = {canonical(v): v for v in o}
-        new_values = {canonical(v): v for v in n}
-        removed = [v for k, v in old_values.items() if k not in new_values]
-        added = [v for k, v in new_values.items() if k not in old_values]
-        extensible = keyword == "x-extensible-enum"  # clients must accept unknown values of an extensible enum
-        if removed:
-            yield Found("enum-value-removed", (), f"{keyword} value{'s' if len(removed) > 1 else ''} "
-                        f"{', '.join(show(v) for v in removed)} removed", old.at, new.at)
-        if added:
-            yield Found("enum-value-added", (), f"{keyword} value{'s' if len(added) > 1 else ''} "
-                        f"{', '.join(show(v) for v in added)} added", old.at, new.at, Severity.INFO if extensible else None)
+        yield from _enum_values(old, new, o, n, keyword)
+
+
+def _enum_values(old: _Side, new: _Side, o: list, n: list, keyword: str) -> Iterator[Found]:
+    old_values = {canonical(v): v for v in o}
+    new_values = {canonical(v): v for v in n}
+    removed = [v for k, v in old_values.items() if k not in new_values]
+    added = [v for k, v in new_values.items() if k not in old_values]
+    extensible = keyword == "x-extensible-enum"  # clients must accept unknown values of an extensible enum
+    if removed:
+        yield Found("enum-value-removed", (), f"{keyword} value{'s' if len(removed) > 1 else ''} "
+                    f"{', '.join(show(v) for v in removed)} removed", old.at, new.at)
+    if added:
+        yield Found("enum-value-added", (), f"{keyword} value{'s' if len(added) > 1 else ''} "
+                    f"{', '.join(show(v) for v in added)} added", old.at, new.at, Severity.INFO if extensible else None)
 
 
 def _const(old: _Side, new: _Side) -> Iterator[Found]:
@@ -555,6 +594,31 @@ def _effective_properties(side: _Side) -> tuple[dict[str, _Side], set[str]]:
     return properties, required
 
 
+def _is_ref(raw: Any) -> bool:
+    return isinstance(raw, dict) and isinstance(raw.get("$ref"), str)
+
+
+def _enum_union(old: dict, variants: list) -> list | None:
+    """The values of `oneOf: [{enum: [a]}, {enum: [b, c]}]` where the old schema was an enum of the same type."""
+    if not isinstance(old.get("enum"), list) or not all(
+            isinstance(v, dict) and isinstance(v.get("enum"), list) and v.get("type", old.get("type")) == old.get("type")
+            for v in variants):
+        return None
+    return [x for v in variants for x in v["enum"]]
+
+
+def _shape(node: Any) -> str:
+    """A schema's text without its annotations (descriptions, titles, examples): what values it allows."""
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in _ANNOTATIONS or k in ("readOnly", "writeOnly")}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return canonical(strip(node))
+
+
 def _annotation_only(node: Any) -> bool:
     return isinstance(node, dict) and all(k in _ANNOTATIONS or k.startswith("x-") for k in node)
 
@@ -590,8 +654,8 @@ def _match_members(old_raw: list, olds: list[_Side], new_raw: list, news: list[_
         taken = {j for _, (j, _) in pairs}
         left_old, left_new = kept, [(j, b) for j, b in left_new if j not in taken]
 
-    by(lambda raw, side: raw["$ref"] if isinstance(raw, dict) and isinstance(raw.get("$ref"), str) else None)
-    by(lambda raw, side: canonical(side.node))
+    by(lambda raw, side: raw["$ref"] if _is_ref(raw) else None)
+    by(lambda raw, side: _shape(side.node))
     by(lambda raw, side: side.get("title") if isinstance(side.get("title"), str) else None)
     if len(left_old) == len(left_new):
         pairs += list(zip(left_old, left_new))
