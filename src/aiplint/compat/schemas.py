@@ -65,6 +65,18 @@ class Found:
         return Found(self.kind, (token, *self.where), self.detail, self.old, self.new, self.level, self.category)
 
 
+def _distinct(found: Iterator[Found]) -> list[Found]:
+    """One change per place and kind, by the first path that reaches it: a schema graph with many paths to one
+    node (Stripe's expandable fields) would otherwise report it once per path, exponentially often."""
+    seen: dict[tuple, Found] = {}
+    for f in found:
+        key = (f.kind, f.detail, id(f.old.source) if f.old else 0, f.old.pointer if f.old else "",
+               id(f.new.source) if f.new else 0, f.new.pointer if f.new else "")
+        if key not in seen:
+            seen[key] = f
+    return list(seen.values())
+
+
 def render_where(where: tuple[str, ...]) -> str:
     """`("data", "[]", "@then", "name")` -> `data[](then).name`; `*` stands for additional properties' values."""
     text = ""
@@ -159,7 +171,7 @@ class SchemaDiff:
         self._depth_of[key] = depth
         outer_low, self._low = self._low, depth
         try:
-            found = list(self._schema(old, new, context, member))
+            found = _distinct(self._schema(old, new, context, member))
         finally:
             self._stack.pop()
             del self._depth_of[key]

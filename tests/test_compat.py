@@ -1,0 +1,266 @@
+"""Breaking-change detection (aiplint.compat): every change kind on a small realistic pair of specs, stability
+levels, the command line (JSON, text, SARIF, changelog, --fail-on-breaking), recursion, and the conformance
+cases derived from oasdiff's tests (the shared corpus)."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+import jsonschema_rs
+import pytest
+from click.testing import CliRunner
+
+from aiplint.cli import cli
+from conftest import CORPUS, FIXTURES, corpus_file
+
+OLD, NEW = FIXTURES / "compat" / "old.yaml", FIXTURES / "compat" / "new.yaml"
+CASES = CORPUS / "breaking-cases" / "cases"
+SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def run(command: str, *args, **kwargs):
+    return CliRunner().invoke(cli, [command, "--isolated", *(str(a) for a in args)], **kwargs)
+
+
+def changes(old, new, *options) -> list[dict]:
+    result = run("diff", old, new, "--format", "json", *options)
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)["changes"]
+
+
+@pytest.fixture(scope="module")
+def fixture_changes() -> list[dict]:
+    return changes(OLD, NEW)
+
+
+# Read by hand: every breaking change the fixture pair holds, with the level it deserves.
+EXPECTED_BREAKING = {
+    ("security-scheme-changed", "error", None, None),
+    ("authentication-required", "error", "GET", "/v1/authors"),
+    ("operation-moved", "error", "GET", "/v1/shelf/{shelf}/books"),
+    ("enum-value-removed", "error", "GET", "/v1/shelves"),
+    ("max-decreased", "error", "GET", "/v1/shelves"),
+    ("media-type-removed", "error", "GET", "/v1/shelves"),
+    ("min-removed", "error", "GET", "/v1/shelves"),
+    ("parameter-became-required", "error", "GET", "/v1/shelves"),
+    ("parameter-default-changed", "error", "GET", "/v1/shelves"),
+    ("parameter-location-changed", "error", "GET", "/v1/shelves"),
+    ("property-became-optional", "error", "GET", "/v1/shelves"),
+    ("required-parameter-added", "error", "GET", "/v1/shelves"),
+    ("response-header-became-optional", "error", "GET", "/v1/shelves"),
+    ("type-changed", "error", "GET", "/v1/shelves"),
+    ("additional-properties-closed", "error", "POST", "/v1/shelves"),
+    ("became-not-nullable", "error", "POST", "/v1/shelves"),
+    ("max-decreased", "error", "POST", "/v1/shelves"),
+    ("pattern-added", "error", "POST", "/v1/shelves"),
+    ("property-became-required", "error", "POST", "/v1/shelves"),
+    ("request-body-became-required", "error", "POST", "/v1/shelves"),
+    ("type-changed", "error", "POST", "/v1/shelves"),
+    ("operation-removed", "error", "DELETE", "/v1/shelves/{shelf}"),
+    ("min-removed", "error", "GET", "/v1/shelves/{shelf}"),
+    ("parameter-style-changed", "error", "GET", "/v1/shelves/{shelf}"),
+    ("type-changed", "error", "GET", "/v1/shelves/{shelf}"),
+    ("operation-removed", "error", "POST", "/v1/shelves/{shelf}:export"),  # before its sunset date
+    ("server-removed", "warning", None, None),
+    ("enum-value-added", "warning", "GET", "/v1/shelves"),
+    ("property-removed", "warning", "GET", "/v1/shelves"),
+    ("property-removed", "warning", "POST", "/v1/shelves"),
+    ("enum-value-added", "warning", "GET", "/v1/shelves/{shelf}"),
+    ("operation-id-changed", "warning", "GET", "/v1/shelves/{shelf}"),
+    ("property-removed", "warning", "GET", "/v1/shelves/{shelf}"),
+    ("parameter-became-required", "warning", "GET", "/v1beta/shelves/{shelf}/notes"),  # beta: a warning
+}
+
+
+def keyed(found: list[dict]) -> set[tuple]:
+    return {(c["id"].removeprefix("breaking/"), c["level"], c["method"], c["path"]) for c in found}
+
+
+def test_every_breaking_change_of_the_fixture_pair_and_nothing_else(fixture_changes):
+    assert keyed([c for c in fixture_changes if c["breaking"]]) == EXPECTED_BREAKING
+
+
+def test_safe_changes_are_info_and_the_mirror_images_of_breaking_ones_are_safe(fixture_changes):
+    safe = keyed([c for c in fixture_changes if not c["breaking"]])
+    for expected in [("operation-added", "GET", "/v1/publishers"), ("optional-parameter-added", "GET", "/v1/shelves"),
+                     ("enum-value-added", "POST", "/v1/shelves"),  # a request accepts more
+                     ("min-removed", "POST", "/v1/shelves"), ("became-not-nullable", "GET", "/v1/shelves"),
+                     ("property-became-required", "GET", "/v1/shelves"),  # a response promises more
+                     ("response-status-removed", "POST", "/v1/shelves"),  # 409: not a success status
+                     ("operation-removed", "POST", "/v1/shelves/{shelf}:archive")]:  # deprecated, no sunset date
+        kind, method, path = expected
+        assert (kind, "info", method, path) in safe
+
+
+def test_a_renamed_path_parameter_is_no_change(fixture_changes):
+    """`/v1/shelves/{shelf}` became `/v1/shelves/{shelf_id}`: the GET is compared, not removed and added."""
+    assert not any(c["path"] == "/v1/shelves/{shelf}" and c["id"] == "breaking/operation-removed"
+                   and c["method"] == "GET" for c in fixture_changes)
+
+
+def test_alpha_changes_are_notes_and_beta_errors_warnings(fixture_changes):
+    [alpha] = [c for c in fixture_changes if c["path"] == "/v1alpha/shelves/{shelf}/labels"]
+    assert (alpha["id"], alpha["level"], alpha["breaking"], alpha["stability"]) == (
+        "breaking/parameter-removed", "info", False, "alpha")
+    assert "`v1alpha` is an alpha version: AIP-181" in alpha["note"]
+    [beta] = [c for c in fixture_changes if c["path"] == "/v1beta/shelves/{shelf}/notes"]
+    assert beta["stability"] == "beta" and "AIP-185" in beta["note"]
+
+
+def test_each_change_has_a_category_a_message_and_a_place_in_both_documents(fixture_changes):
+    for change in fixture_changes:
+        assert change["category"] and change["message"]
+        assert change["old"] or change["new"]
+        for side, path in (("old", OLD), ("new", NEW)):
+            if change[side]:
+                assert change[side]["file"] == str(path) and change[side]["line"] >= 1
+                assert change[side]["pointer"] == "" or change[side]["pointer"].startswith("/")
+    [moved] = [c for c in fixture_changes if c["id"] == "breaking/operation-moved"]
+    assert moved["old"]["pointer"] == "/paths/~1v1~1shelf~1{shelf}~1books/get"
+    assert moved["new"]["pointer"] == "/paths/~1v1~1shelves~1{shelf}~1books/get"
+    [closed] = [c for c in fixture_changes if c["id"] == "breaking/additional-properties-closed" and c["breaking"]]
+    assert closed["new"]["pointer"] == "/components/schemas/Shelf" and closed["category"] == "constraint-tightened"
+
+
+def test_stability_from_x_stability_level_and_from_the_configuration(tmp_path):
+    def spec(extra: str, param: str) -> str:
+        return textwrap.dedent(f"""\
+            openapi: 3.1.0
+            info: {{title: T, version: "1"}}
+            paths:
+              /v1/jobs:
+                get:
+                  {extra}
+                  parameters: [{param}]
+                  responses: {{"200": {{description: OK}}}}
+            """)
+
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(spec("x-stability-level: alpha", "{name: q, in: query, schema: {type: string}}"))
+    new.write_text(spec("x-stability-level: alpha", "{name: q, in: query, required: true, schema: {type: string}}"))
+    [change] = changes(old, new)
+    assert (change["level"], change["stability"]) == ("info", "alpha") and "x-stability-level" in change["note"]
+    old.write_text(spec("", "{name: q, in: query, schema: {type: string}}"))
+    new.write_text(spec("", "{name: q, in: query, required: true, schema: {type: string}}"))
+    assert run("diff", old, new).exit_code == 1
+    config = tmp_path / ".aiplint.toml"
+    config.write_text('fail-on-breaking = "error"\n[stability]\n"/v1/**" = "beta"\n')
+    result = CliRunner().invoke(cli, ["diff", "--config", str(config), str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0  # beta: a warning, below --fail-on-breaking error
+    [change] = json.loads(result.stdout)["changes"]
+    assert (change["level"], change["stability"]) == ("warning", "beta")
+    result = CliRunner().invoke(cli, ["diff", "--config", str(config), str(old), str(new), "--fail-on-breaking",
+                                      "warning"])
+    assert result.exit_code == 1
+    config.write_text('[stability]\n"/v1/**" = "gamma"\n')
+    result = CliRunner().invoke(cli, ["diff", "--config", str(config), str(old), str(new)])
+    assert result.exit_code == 2 and "stability" in result.stderr and "gamma" in result.stderr
+
+
+def test_recursive_schemas_end_and_report_the_change_once_per_operation(tmp_path):
+    node = """{{type: object, properties: {{name: {{type: {t}}}, children: {{type: array, items: {{$ref: "#/components/schemas/Node"}}}}}}}}"""
+    template = textwrap.dedent("""\
+        openapi: 3.0.3
+        info: {{title: T, version: "1"}}
+        paths:
+          /nodes:
+            get:
+              responses: {{"200": {{description: OK, content: {{application/json: {{schema: {{$ref: "#/components/schemas/Node"}}}}}}}}}}
+        components:
+          schemas:
+            Node: {node}
+        """)
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(template.format(node=node.format(t="string")))
+    new.write_text(template.format(node=node.format(t="integer")))
+    found = changes(old, new)
+    assert [(c["id"], c["method"], c["path"]) for c in found] == [("breaking/type-changed", "GET", "/nodes")]
+    assert found[0]["new"]["pointer"] == "/components/schemas/Node/properties/name"
+
+
+def test_text_report_lists_breaking_changes_next_to_new_findings(tmp_path):
+    result = run("diff", OLD, NEW)
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "Breaking changes (35):\n" in out
+    assert (f"{NEW}:17:11: error breaking/required-parameter-added GET /v1/shelves: required query parameter "
+            "`region` added: existing requests do not send it and are rejected\n") in out
+    assert "Other API changes: " in out
+    quiet = run("diff", OLD, NEW, "--quiet").stdout
+    assert "breaking/required-parameter-added" in quiet and "Other API changes" not in quiet
+
+
+def test_sarif_carries_the_breaking_changes_and_validates():
+    result = run("diff", OLD, NEW, "--format", "sarif")
+    log = json.loads(result.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text())
+    jsonschema_rs.Draft4Validator(schema, validate_formats=True).validate(log)
+    results = log["runs"][0]["results"]
+    ids = {r["ruleId"] for r in results}
+    assert "breaking/operation-removed" in ids and "breaking/type-changed" in ids
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["breaking/type-changed"]["helpUri"] == "https://google.aip.dev/180"
+    removed = next(r for r in results if r["ruleId"] == "breaking/operation-removed")
+    assert removed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("old.yaml")
+
+
+def test_changelog_is_markdown_by_level_and_operation(tmp_path):
+    result = run("changelog", OLD, NEW)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert text.startswith(f"# API changes from {OLD} to {NEW}\n\n26 breaking changes, 9 potentially breaking")
+    sections = [line for line in text.splitlines() if line.startswith("## ")]
+    assert sections == ["## Breaking changes (26)", "## Potentially breaking changes (9)",
+                        "## Breaking changes allowed by their stability level (1)", "## Other changes (19)"]
+    assert "### `GET /v1/shelves`" in text and "`breaking/parameter-became-required`" in text
+    out = tmp_path / "changes.md"
+    assert run("changelog", OLD, NEW, "-o", out).exit_code == 0 and out.read_text() == text
+
+
+def test_llama_stack_moves_are_three_alpha_notes():
+    old = corpus_file("llama-stack/before/stainless-llama-stack-spec.yaml")
+    new = corpus_file("llama-stack/after/stainless-llama-stack-spec.yaml")
+    result = run("diff", old, new, "--format", "json")
+    assert result.exit_code == 0
+    found = json.loads(result.stdout)["changes"]
+    assert [(c["id"], c["level"], c["breaking"], c["stability"]) for c in found] == [
+        ("breaking/operation-moved", "info", False, "alpha")] * 3
+    assert all("AIP-181" in c["note"] for c in found)
+
+
+# --------------------------------------------------------------------------------------------------
+# The conformance cases derived from oasdiff's tests
+
+CASE_NAMES = sorted(p.name for p in CASES.iterdir()) if CASES.is_dir() else []
+# Where oasdiff's expectation and the OpenAPI semantics part ways (see the README).
+DISAGREEMENTS = {
+    "101-request-property-pattern-changed": "the property is readOnly: clients do not send it in requests",
+    "163-webhook-removed": "the case names GET /products for the removed webhook `orderDeleted` (POST)",
+}
+
+
+@pytest.mark.parametrize("case", CASE_NAMES or ["(corpus absent)"])
+def test_conformance_case(case):
+    if case not in CASE_NAMES:
+        pytest.skip(f"the breaking-change cases are not present beside the repository ({CASES})")
+    if case in DISAGREEMENTS:
+        pytest.xfail(DISAGREEMENTS[case])
+    import sys
+
+    sys.path.insert(0, str(CASES.parent))
+    try:
+        from score import category_of, norm_path
+    finally:
+        sys.path.pop(0)
+    folder = CASES / case
+    expected = json.loads((folder / "expected.json").read_text())
+    want = {(category_of(b["id"]), b["method"].upper(), norm_path(b["path"])) for b in expected["breaking"]}
+    got = {(c["category"], (c["method"] or "").upper(), norm_path(c["path"] or ""))
+           for c in changes(folder / "base.yaml", folder / "revision.yaml") if c["breaking"]}
+    if want:
+        assert want <= got
+    else:
+        assert got == set()
