@@ -230,6 +230,21 @@ class Lexicon:
         for section, kind in _WORDNET_VERB_KINDS.items():
             if word in _wordnet_section(section):
                 return kind
+        return self._derived_verb_kind(word)
+
+    def _derived_verb_kind(self, word: str) -> VerbKind | None:
+        """Verbs no list has, made of one that is: a prefix on a verb (`unpause` like `pause`, `reblog` and
+        `untrash` as nouns first like `blog` and `trash`) or a verb and its particle (`backup`, `poweron`)."""
+        if len(word) < 5 or not word.isalpha():
+            return None
+        if word.startswith(("un", "re")) and not self.is_noun(word):
+            kind = self.verb_kind(word[2:])
+            if kind is not None:
+                return kind if kind == "verb" else "named"
+        for particle in self.words("particle"):
+            head = word[: -len(particle)]
+            if word.endswith(particle) and len(head) >= 3 and self.verb_kind(head) is not None:
+                return "named"
         return None
 
     def is_verb(self, word: str) -> bool:

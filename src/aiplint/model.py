@@ -512,14 +512,14 @@ def _assign_roles(items: list[PathItem], prefixes: PrefixTree, lex: Lexicon) -> 
         well_known = False
         for seg in item.segments:
             if seg.role is Role.CUSTOM_VERB:
-                seg.verb = lex.leading_verb(seg.text) or (seg.words[0] if seg.words else seg.text)
+                seg.verb = _verb_of(seg.text, lex)
                 continue
             if seg.role is Role.PARAM:
                 continue
             well_known = well_known or lex.has(seg.text.lower(), "protocol")
             seg.role = _literal_role(item, seg, prefixes, well_known, lex)
             if seg.role is Role.CUSTOM_VERB:
-                seg.verb = lex.leading_verb(seg.text)
+                seg.verb = _verb_of(seg.text, lex)
             elif seg.role is Role.COLLECTION:
                 seg.verb = _collection_verb(item, seg, lex)
 
@@ -536,7 +536,8 @@ def _literal_role(
         return Role.WELL_KNOWN
     if words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE)):
         return Role.VERSION
-    if terminal and _is_slash_verb(seg.text, item, lex):
+    after_resource = before is not None and (before.is_param or before.role is Role.COLLECTION)
+    if terminal and _is_slash_verb(seg.text, item, lex, after_resource):
         return Role.CUSTOM_VERB
     plural = lex.last_word_number(seg.text) == "plural"
     if after is not None and after.is_param:
@@ -553,7 +554,7 @@ def _literal_role(
     after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
     if terminal or after_id:
         return Role.COLLECTION if plural else Role.SINGLETON
-    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex):
+    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex, after_resource=True):
         return Role.COLLECTION  # a collection-level custom method: `/graders/run`
     readable = prefixes.item_at(item.prefix(i + 1))
     if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":
@@ -561,7 +562,12 @@ def _literal_role(
     return Role.NAMESPACE
 
 
-def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon) -> bool:
+def _verb_of(literal: str, lex: Lexicon) -> str:
+    """The verb naming a custom method: the literal's verb, else its first word (`:batchGet`, `/trash`)."""
+    return lex.leading_verb(literal) or next(iter(lex.words_of(words.action_part(literal))), literal)
+
+
+def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: bool = False) -> bool:
     """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`, `findByStatus`).
 
     Where a noun reading is as likely, it takes more evidence: the operations' own names saying the verb
@@ -573,21 +579,31 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon) -> bool:
     (`PUT .../set-default-version`); a verb before a plural noun (`search-results`) never counts; on a GET-only
     path item a multi-word literal counts only when it starts with a reading verb (`list-tools`, not
     `StopSchedule`); and a literal that also takes PUT, PATCH or DELETE beside another method is a resource
-    (`GET`/`PUT .../fork-pr-contributor-approval`)."""
-    verb = lex.leading_verb(literal)
+    (`GET`/`PUT .../fork-pr-contributor-approval`).
+
+    Right after an ID or a collection (`after_resource`) a single word needs less: one that is mostly a noun
+    but also a verb names an action where nothing reads or replaces it (`POST /messages/{id}/trash`,
+    `/charges/{id}/refund`, `/reactions/toggle`), and a verb that only reads names one on GET
+    (`GET /images/search`, `/containers/{id}/export`)."""
     methods = item.methods
+    parts = lex.words_of(words.action_part(literal))
+    writes_only = methods <= _WRITES_ONLY
+    if after_resource and len(parts) == 1 and methods and _attached_action(parts[0], methods, writes_only, lex):
+        return True
+    verb = lex.leading_verb(literal)
     if verb is None or not methods:
         return False
     named = _named_verbs(item, lex)
     if verb in named:
         return True
-    if _noun_phrase(literal, verb, lex):
+    preposition = len(parts) > 1 and lex.has(parts[1], "preposition")  # findByStatus, apply_to_resources
+    # POST `remove_all_rules`, `apply-labels`; but `search-results`, `file_batches` (a create) are nouns
+    acts = writes_only and lex.verb_kind(verb) == "verb" and not lex.has(verb, "read-verb")
+    if not preposition and not acts and _noun_phrase(literal, verb, lex):
         return False
-    parts = lex.words_of(words.action_part(literal))
-    writes_only = methods <= _WRITES_ONLY
     if not lex.verb_leads(literal, verb):
         return writes_only
-    if len(parts) > 1 and (lex.has(parts[1], "preposition") or _acts_on_an_id(parts, item, lex)):
+    if preposition or (len(parts) > 1 and _acts_on_an_id(parts, item, lex)):
         return True
     if lex.is_homograph(verb):
         # `PUT .../set-default-version` is an action, `PUT .../readMarker` (UpdateChannelReadMarker) a resource
@@ -599,6 +615,16 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon) -> bool:
 
 # Methods that neither read nor replace what the path names: a literal taking only these is an action.
 _WRITES_ONLY = frozenset(("post", "head", "options", "trace"))
+
+
+def _attached_action(word: str, methods: frozenset[str], writes_only: bool, lex: Lexicon) -> bool:
+    """One word after an ID or a collection that names an action: a verb that is mostly a noun where nothing
+    reads or replaces it (`trash`, `refund`, `snapshot`; not a noun kept as one: `report`), or a reading verb on
+    GET (`search`, `export`)."""
+    kind = lex.verb_kind(word)
+    if writes_only:
+        return kind is not None and not lex.has(word, "noun")
+    return methods == {"get"} and kind == "homograph" and lex.has(word, "read-verb") and lex.has(word, "read-action")
 
 
 def _acts_on_an_id(parts: tuple[str, ...], item: PathItem, lex: Lexicon) -> bool:
