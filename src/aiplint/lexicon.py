@@ -163,11 +163,15 @@ class Lexicon:
                 return parts[index - 1]
         return parts[-1] if parts else None
 
-    def last_word_number(self, literal: str, extra_uncountable: frozenset[str] = frozenset()) -> NounNumber:
+    def last_word_number(self, literal: str, extra_uncountable: frozenset[str] = frozenset(),
+                         before_id: bool = False) -> NounNumber:
         """Noun number of a literal, read from its head word (`vector_stores` -> plural).  All-caps acronyms,
-        participles and gerunds (`starred`, `following`: adjectives or mass nouns in URIs) are unknown."""
+        participles and gerunds (`starred`, `following`: adjectives or mass nouns in URIs) are unknown, except
+        a gerund that is a countable noun right before an ID (`/setting/{key}`, `/listing/{id}`)."""
         head = self.head_word(literal)
         participle = head.endswith(("ed", "ing")) and not head.endswith("eed") if head else False
+        if participle and before_id and head is not None and head.endswith("ing") and self.is_noun(head):
+            participle = False
         if head is None or (literal.isupper() and len(literal) > 1) or participle or self.has(head, "id-word"):
             return "unknown"
         if head in extra_uncountable:

@@ -119,6 +119,7 @@ class Operation:
     raw: dict[str, Any]
     returns: frozenset[str] = frozenset()  # compact names of the schemas its 2xx responses `$ref`
     request_schema: str | None = None  # the compact name of the request body's schema, when it is a `$ref`
+    returns_list: bool = False  # a 2xx response is a JSON array
 
     def creates(self, stem: str) -> bool:
         """Whether the operation makes the resource `stem` names: it answers 201, or returns a schema named
@@ -236,21 +237,27 @@ class ApiModel:
 
     @cached_property
     def collection_stems(self) -> frozenset[str]:
-        """Stems of every literal used as a collection anywhere in the API (`vector_stores` -> `vectorstore`)."""
+        """Stems of every literal used as a plural collection anywhere in the API (`vector_stores` ->
+        `vectorstore`).  A singular one (`/dataset/{id}`) is itself a mistake, so it is no evidence elsewhere."""
         return frozenset(
-            self.lexicon.stem(seg.text) for item in self.paths for seg in item.segments if seg.role is Role.COLLECTION
+            self.lexicon.stem(seg.text) for item in self.paths for seg in item.segments
+            if seg.role is Role.COLLECTION and self.lexicon.last_word_number(seg.text) != "singular"
         )
 
     @cached_property
     def resource_prefixes(self) -> dict[str, list[tuple[str, bool]]]:
-        """For each resource stem, the shortest path prefix that ends in its collection right before an ID:
-        `dataset` -> `/v1beta/datasets` (from `/v1beta/datasets/{dataset_id}`), as (text, colon) parts."""
+        """For each resource stem, the shortest path prefix that ends in its collection right before an ID, its
+        singular collections made plural (a suggestion is never a path another rule flags): `dataset` ->
+        `/v1beta/datasets` (from `/v1beta/datasets/{dataset_id}`), as (text, colon) parts."""
+        lex = self.lexicon
         found: dict[str, list[tuple[str, bool]]] = {}
         for item in self.paths:
             for seg in item.segments[:-1]:
                 if seg.role is Role.COLLECTION and item.segments[seg.index + 1].is_param and not seg.verb:
-                    parts = [(s.text, s.colon) for s in item.segments[: seg.index + 1]]
-                    stem = self.lexicon.stem(seg.text)
+                    parts = [(lex.pluralize_literal(s.text) if s.role is Role.COLLECTION and not s.verb
+                              and lex.last_word_number(s.text) == "singular" else s.text, s.colon)
+                             for s in item.segments[: seg.index + 1]]
+                    stem = lex.stem(seg.text)
                     if stem not in found or len(parts) < len(found[stem]):
                         found[stem] = parts
         return found
@@ -375,6 +382,7 @@ class _Builder:
                 at=Location(source, pointer),
                 raw=raw,
                 returns=self._returned_schemas(raw.get("responses"), source, pointer),
+                returns_list=any(schema.get("type") == "array" for schema in self._success_schemas(raw, source, pointer)),
                 request_schema=request_schema,
             )
 
@@ -432,26 +440,34 @@ class _Builder:
         return form, None
 
     def _returned_schemas(self, responses: Any, source: Source, pointer: str) -> frozenset[str]:
+        """Compact names of the schemas the 2xx responses `$ref`."""
+        return frozenset(name for schema in self._response_schemas(responses, source, pointer)
+                         if (name := _schema_name(schema)) is not None)
+
+    def _success_schemas(self, raw: dict[str, Any], source: Source, pointer: str) -> Iterator[dict[str, Any]]:
+        """The 2xx response schemas, `$ref` resolved."""
+        for schema in self._response_schemas(raw.get("responses"), source, pointer):
+            node = self.document.resolve(schema, source, pointer).node
+            if isinstance(node, dict):
+                yield node
+
+    def _response_schemas(self, responses: Any, source: Source, pointer: str) -> Iterator[dict[str, Any]]:
+        """The schemas of the 2xx responses, as written (OAS 2.0 `schema`, OAS 3 `content`)."""
         from aiplint.document import join_pointer
 
         if not isinstance(responses, dict):
-            return frozenset()
-        names = set()
+            return
         for status, response in responses.items():
             if not str(status).startswith("2"):
                 continue
-            at = join_pointer(pointer, "responses", status)
-            target = self.document.resolve(response, source, at).node
+            target = self.document.resolve(response, source, join_pointer(pointer, "responses", status)).node
             if not isinstance(target, dict):
                 continue
-            schemas = [target.get("schema")]  # OAS 2.0
             content = target.get("content")
-            if isinstance(content, dict):
-                schemas += [m.get("schema") for m in content.values() if isinstance(m, dict)]
-            for schema in schemas:
-                if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-                    names.add(_schema_name(schema) or "")
-        return frozenset(names)
+            media = list(content.values()) if isinstance(content, dict) else []
+            for schema in [target.get("schema"), *(m.get("schema") for m in media if isinstance(m, dict))]:
+                if isinstance(schema, dict):
+                    yield schema
 
     def _properties(self, schema: Any, source: Source, pointer: str, depth: int = 0,
                     seen: set[tuple[str, str]] | None = None) -> list[BodyProperty]:
@@ -553,13 +569,21 @@ def _literal_role(
         return Role.COLLECTION  # a sibling path has `/this/{param}`
     after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
     if terminal or after_id:
-        return Role.COLLECTION if plural else Role.SINGLETON
+        return Role.COLLECTION if plural or (terminal and _created_here(item, seg, lex)) else Role.SINGLETON
     if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex, after_resource=True):
         return Role.COLLECTION  # a collection-level custom method: `/graders/run`
     readable = prefixes.item_at(item.prefix(i + 1))
     if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":
         return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
     return Role.NAMESPACE
+
+
+def _created_here(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+    """A terminal singular noun that lists and creates its members (`GET /order` answering an array, beside
+    `POST /order`) is a collection written in the singular: a singleton is one resource, never created (AIP-156).
+    Either alone is no evidence: singletons return lists (`/readinglist`) and are set up by POST (`/database`)."""
+    lists = any(op.method == "get" and op.returns_list for op in item.operations)
+    return lists and "post" in item.methods and lex.last_word_number(seg.text) == "singular"
 
 
 def _verb_of(literal: str, lex: Lexicon) -> str:
@@ -694,7 +718,8 @@ def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
         return False
     if subjects[0] is None:
         return len(seg.words) > 1 and lex.has(seg.words[-1], "attribute")
-    return True
+    # a composite key (`shipping_rate/{country}/{zone}`) addresses members of the literal, a selector does not
+    return len(subjects) == 1 or "" in subjects
 
 
 def _collection_verb(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:

@@ -7,11 +7,12 @@ from aiplint.lexicon import Lexicon
 from aiplint.model import ApiModel, PathItem, Role, Segment
 
 
-def resource_literal(lex: Lexicon, param: str) -> str:
+def resource_literal(lex: Lexicon, param: str, keys: bool = False) -> str:
     """The collection a resource ID parameter belongs to, spelled like the parameter:
-    `vector_store_id` -> `vector_stores`, `jobUuid` -> `jobs`, `AccountSid` -> `Accounts`."""
+    `vector_store_id` -> `vector_stores`, `jobUuid` -> `jobs`, `AccountSid` -> `Accounts`; with `keys`, also for a
+    name or key: `storage-account-name` -> `storage-accounts`."""
     parts = words.split_words(param)
-    if not parts or not lex.is_id_word(parts[-1]):
+    if not parts or not (lex.is_id_word(parts[-1]) or (keys and lex.has(parts[-1], "generic-id"))):
         return ""
     base = param[: len(param) - len(parts[-1])].rstrip("-_")
     return lex.pluralize_literal(base) if base else ""

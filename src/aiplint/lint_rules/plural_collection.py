@@ -10,7 +10,11 @@ AIP-122: "Collection identifiers must be the plural form of the noun used for th
 `/agents/{agent_id}/session/{session_id}` reads as if there were one session; clients and SDK generators
 derive resource names from the collection, and fixing it later breaks the API.
 
-Uncountable nouns (`data`, `metadata`, `info`, `health`, `media`, `news`), versions, namespaces
+A mass noun before an ID that names its members more precisely is flagged too: in
+`/storage/{storage-account-name}` the members are storage accounts (`storage-accounts`).  A composite key
+(`/shipping_rate/{country}/{zone}`) addresses members of the literal before it.
+
+Other uncountable nouns (`data`, `metadata`, `info`, `health`, `media`, `news`), versions, namespaces
 (`/chat/completions`), aliases (`/users/me`) and singleton sub-resources (`/files/{file_id}/content`) are
 never flagged, nor a literal whose following parameter identifies something else (`/Finance/Iban/{countryCode}`,
 `/archive/{year}`).  Singular words that end in `s` (`status`, `alias`, `analysis`) are recognised as singular.
@@ -38,7 +42,8 @@ from __future__ import annotations
 
 from aiplint.model import ApiModel, PathItem, Role, Segment, names_other_thing
 from aiplint.rule import Context, Option, Problem, rule
-from aiplint.suggest import join, parts_of
+from aiplint.lexicon import Lexicon
+from aiplint.suggest import join, parts_of, resource_literal
 
 
 @rule(
@@ -59,25 +64,46 @@ def check(ctx: Context):
                 continue
             if names_other_thing(*_members_of(ctx.api, members, item, seg), ctx.api.lexicon):
                 continue  # `Iban/{countryCode}`, `archive/{year}`: not the collection of what follows
-            if ctx.api.lexicon.last_word_number(seg.text, extra) != "singular":
+            plural = _plural_for(ctx.api.lexicon, item, seg, extra)
+            if plural is None:
                 continue
             prefix = item.prefix(seg.index + 1)
             if prefix in seen:
                 continue  # reported once, on the first path that uses this collection
             seen.add(prefix)
-            plural = ctx.api.lexicon.pluralize_literal(seg.text)
             parts = parts_of(item)
             parts[seg.index] = (plural, False)
             users = ctx.api.paths_under(prefix)
+            what = ("is singular" if plural == ctx.api.lexicon.pluralize_literal(seg.text)
+                    else f"is a mass noun for the resources its IDs name (`{item.segments[seg.index + 1].text}`)")
             yield Problem(
-                f"collection identifier `{seg.text}` is singular; collection identifiers must be plural "
-                f"(AIP-122): `{seg.text}` -> `{plural}`" + (f" (in {len(users)} paths)" if len(users) > 1 else ""),
+                f"collection identifier `{seg.text}` {what}; collection identifiers must be the plural of the "
+                f"resource's noun (AIP-122): `{seg.text}` -> `{plural}`"
+                + (f" (in {len(users)} paths)" if len(users) > 1 else ""),
                 item.key_at,
                 path=item.key,
                 suggestion=join(parts),
                 detail=f"{seg.index}:{seg.text}",
                 related=tuple(other.key_at for other in users if other is not item),
             )
+
+
+def _plural_for(lex: Lexicon, item: PathItem, seg: Segment, extra: frozenset[str]) -> str | None:
+    """The plural a collection identifier should be, or None when it is right: the literal's plural, or, for a
+    mass noun whose members the ID names more precisely (`storage/{storage-account-name}`: storage accounts),
+    the members' plural (`storage-accounts`)."""
+    following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
+    before_id = following is not None and following.is_param
+    number = lex.last_word_number(seg.text, extra, before_id)
+    if number == "singular":
+        return lex.pluralize_literal(seg.text)
+    if number != "uncountable" or following is None or not following.is_param:
+        return None
+    head, member = lex.words_of(seg.text)[-1], lex.subject(following.param or "") or ""
+    members = resource_literal(lex, following.param or "", keys=True)
+    if not member.startswith(head) or len(member) <= len(head) or not members:
+        return None
+    return seg.text[: seg.text.lower().rfind(head)] + members
 
 
 def _member_paths(api: ApiModel) -> dict[int, PathItem]:
