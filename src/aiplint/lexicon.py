@@ -255,6 +255,11 @@ class Lexicon:
         """A verb that needs no further evidence (`cancel`, `escalate`)."""
         return self.verb_kind(word) in ("verb", "homograph")
 
+    def changes_state(self, verb: str) -> bool:
+        """A verb that changes what it acts on (`cancel`, `archive`), also with a prefix (`unset`, `reapply`)."""
+        return self.has(verb, "mutating-verb") or (
+            verb.startswith(("un", "re")) and len(verb) > 4 and self.has(verb[2:], "mutating-verb"))
+
     def is_homograph(self, word: str) -> bool:
         return self.verb_kind(word) == "homograph"
 

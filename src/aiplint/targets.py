@@ -144,12 +144,20 @@ class _Scope:
         if subject is None and len(parts) == 1 and self.collection is not None and self._standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
-            return subject if any(self.lex.mentions(s.text, subject) for s in self.tail) else None
-        if len(parts) == 1 and subject and self.lex.noun_number(parts[0]) == "singular":
+            named = any(self.lex.mentions(s.text, subject) for s in self.tail)
+            return subject if named or self._rpc_action() else None  # `QueueUrl` of `/DeleteQueue`
+        if subject and not self.lex.has(parts[-1], "generic-id") and self.lex.noun_number(parts[-1]) == "singular":
             changes_member = self.op.method in ("delete", "patch", "put") and bool(self.tail) and where == "query"
             if subject in self.api.collection_stems or (changes_member and self.lex.mentions(self.tail[-1].text, subject)):
-                return subject  # `?subscription=` of `/subscriptions/{id}`; `DELETE /domain_blocks?domain=`
+                return subject  # `?setup_intent=` of `/setup_intents/{id}`; `DELETE /domain_blocks?domain=`
         return None
+
+    def _rpc_action(self) -> bool:
+        """The path ends in an action in an API that never addresses a resource by its path (AWS query APIs,
+        Telegram's bot API): every ID it takes names what it acts on."""
+        from aiplint.model import Role
+
+        return bool(self.tail) and self.tail[-1].role is Role.CUSTOM_VERB and not self.api.resource_prefixes
 
     def _standard_action(self) -> bool:
         """The path ends in a standard method's verb or a synonym on one member (`find`, `delete`; not
@@ -193,9 +201,9 @@ class _Scope:
             if self._member(stem) or any(self.lex.mentions(s.text, stem)
                                          for s in self.tail[self.tail.index(self.collection) + 1 :]):
                 return True
-            changes = self.verb is not None and self.lex.has(self.verb, "mutating-verb")
+            changes = self.verb is not None and self.lex.changes_state(self.verb)
             return changes and self._global(stem)  # `/thumbnails/set?videoId=`
-        return mentioned or self._global(stem)
+        return mentioned or self._global(stem) or self._rpc_action()
 
     def _global(self, stem: str) -> bool:
         """No resource in the path, and the API has this resource's collection elsewhere."""

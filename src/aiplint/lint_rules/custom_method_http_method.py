@@ -55,7 +55,7 @@ def check(ctx: Context):
                 continue  # a GET beside the action's POST reads its state (`GET`/`POST /upgrade`)
             if op.method in ("put", "patch", "delete"):
                 why = f"custom methods must use POST, or GET when they only read (AIP-136), not {op.method.upper()}"
-            elif op.method == "get" and lex.has(seg.verb or "", "mutating-verb"):
+            elif op.method == "get" and lex.changes_state(seg.verb or ""):
                 why = f"`{seg.verb}` changes state, so the custom method must use POST, not GET (AIP-136)"
             else:
                 continue
