@@ -313,7 +313,10 @@ class Lexicon:
         if len(parts) > 1 and self.is_verb(parts[-2] + parts[-1]):  # fine-tune
             return parts[-2] + parts[-1]
         # an object before its verb (`counters-reset`) or a verb inside a phrase (`cache-set-ttl`); `price-list`
-        # is a noun, and the model asks more evidence of a verb that does not lead
+        # and `live_feed_items` (ending in a plural) are nouns, and the model asks more evidence of a verb that
+        # does not lead
+        if self.noun_number(parts[-1]) == "plural":
+            return None
         return next((word for word in reversed(parts[1:]) if word != "list" and self.is_verb(word)), None)
 
     def verb_leads(self, literal: str, verb: str) -> bool:
@@ -399,10 +402,14 @@ class Lexicon:
         parts = split_words(literal)
         return any("".join(parts[-k:-1]) + self.singular_of(parts[-1]) == noun_stem for k in range(1, len(parts) + 1))
 
-    def mentions(self, literal: str, noun_stem: str) -> bool:
+    def mentions(self, literal: str, noun_stem: str, arguments: bool = True) -> bool:
         """Whether any run of a literal's words names `noun_stem`: `describe-app-version` mentions `app`,
-        `admin.inviteRequests.deny` mentions `inviterequest`."""
-        parts = split_words(literal)
+        `admin.inviteRequests.deny` mentions `inviterequest`.  Without `arguments`, only the words before a
+        preposition count: `estimate-shipping-methods-by-address-id` does not mention `address` as what it acts
+        on, only as an argument."""
+        parts = self.words_of(literal)
+        if not arguments:
+            parts = parts[: next((i for i, w in enumerate(parts) if i and self.has(w, "preposition")), len(parts))]
         return any(
             "".join(parts[i : j - 1]) + self.singular_of(parts[j - 1]) == noun_stem
             for i in range(len(parts))

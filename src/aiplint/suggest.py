@@ -83,7 +83,8 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
         tail = [] if _restates(lex, last.text, stem) else [(last.text, False)]  # `widgetInfo` is the widget
     else:
         return None
-    prefix = api.resource_prefixes.get(stem) or parts[: last.index] + [(resource_literal(lex, param), False)]
+    collection = resource_literal(lex, param, keys=True) or lex.pluralize_literal(param)  # `site` -> `sites`
+    prefix = api.resource_prefixes.get(stem) or parts[: last.index] + [(collection, False)]
     return join(prefix + [id_part, *tail])
 
 

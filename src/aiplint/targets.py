@@ -71,14 +71,16 @@ def targets(api: ApiModel, op: Operation) -> list[Target]:
     for name, where, at, required, schema in candidates:
         if name in template or schema.get("type") in ("boolean", "array", "object"):
             continue
-        if where == "query" and lex.has(name.lower(), "credential"):
+        if _credential(lex, name):
             continue
         stem = scope.identified_stem(name, where, required)
         if stem is None or (where == "body" and (op.creates(stem) or _own_field(lex, op, stem))):
             continue
         ranked.append(Target(name, where, stem, at, required))
     last = op.path.segments[-1].text if op.path.segments else ""
-    ranked.sort(key=lambda t: (not t.required, t.where != "query", not (t.stem and lex.mentions(last, t.stem))))
+    explicit = {t.name for t in ranked if target_stem(lex, t.name) is not None}  # `source_id` before `name`
+    ranked.sort(key=lambda t: (not t.required, t.where != "query", t.name not in explicit,
+                               not (t.stem and lex.mentions(last, t.stem))))
     return found + ranked
 
 
@@ -135,22 +137,40 @@ class _Scope:
         beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
         `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
         keys = self.api.member_keys
+        parts = words.split_words(name)
+        generic = bool(parts) and self.lex.has(parts[-1], "generic-id")  # `{name}`, not `{comment}`: a value
         for seg in reversed(self.tail):  # a singular standing for a member, or a standard method on one
             stem = self.lex.stem(seg.text)
-            if name in keys.get(stem, ()) and (stem == seg.text.lower() or self._standard_action()):
+            if generic and name in keys.get(stem, ()) and (stem == seg.text.lower() or self._standard_action()):
                 return stem
-        parts = words.split_words(name)
         subject = self.lex.subject(name)
         if subject is None and len(parts) == 1 and self.collection is not None and self._standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
-            named = any(self.lex.mentions(s.text, subject) for s in self.tail)
-            return subject if named or self._rpc_action() else None  # `QueueUrl` of `/DeleteQueue`
-        if subject and not self.lex.has(parts[-1], "generic-id") and self.lex.noun_number(parts[-1]) == "singular":
-            changes_member = self.op.method in ("delete", "patch", "put") and bool(self.tail) and where == "query"
-            if subject in self.api.collection_stems or (changes_member and self.lex.mentions(self.tail[-1].text, subject)):
-                return subject  # `?setup_intent=` of `/setup_intents/{id}`; `DELETE /domain_blocks?domain=`
+            named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
+            opaque = self.lex.has(parts[-1], "opaque-id") and self._rpc_action()
+            return subject if named or opaque else None  # `QueueUrl` of `/DeleteQueue`; `ReceiptHandle`
+        if subject and where == "query" and self._bare_resource_name(parts):
+            return subject  # `?subscription=` of `/subscription_items`; `DELETE /domain_blocks?domain=`
         return None
+
+    def _bare_resource_name(self, parts: tuple[str, ...]) -> bool:
+        """A query parameter named just after a resource of the API, with no ID word, that holds its ID: the parent
+        of a list that names it (`GET /subscription_items?subscription=`) or that the API has under a name of two
+        words or more (`GET /setup_attempts?setup_intent=`), or the member a write on a collection names
+        (`DELETE /domain_blocks?domain=`).  A single word alone is too often a scope or a value (`?site=`,
+        `?query=`); in a body, a resource's name is a reference to it (`{cable}`, `{license}`)."""
+        from aiplint.model import Role
+
+        lex, last = self.lex, parts[-1]
+        if lex.has(last, "generic-id") or lex.noun_number(last) != "singular" or lex.is_verb(last) or not self.tail:
+            return False
+        subject = lex.stem("_".join(parts))
+        if self.op.method == "get":  # the noun qualifies a listed collection (`subscription_items`), not a value
+            listed = any(s.role is Role.COLLECTION and lex.mentions(s.text, subject, False)
+                         and lex.stem(s.text) != subject for s in self.tail)
+            return listed or (len(parts) > 1 and subject in self.api.collection_stems)
+        return self.op.method in ("delete", "patch", "put") and lex.mentions(self.tail[-1].text, subject, False)
 
     def _rpc_action(self) -> bool:
         """The path ends in an action in an API that never addresses a resource by its path (AWS query APIs,
@@ -172,8 +192,8 @@ class _Scope:
         from aiplint.model import Role
 
         last = self.tail[-1] if self.tail else None
-        return (self.op.method == "post" and last is not None and last.role is Role.COLLECTION
-                and stem in ("", self.lex.stem(last.text)))
+        noun = last is not None and last.role in (Role.COLLECTION, Role.SINGLETON)  # `POST /products/{sku}/child`
+        return self.op.method == "post" and noun and stem in ("", self.lex.stem(last.text))
 
     def _member(self, stem: str) -> bool:
         assert self.collection is not None
@@ -187,18 +207,21 @@ class _Scope:
         last = self.tail[-1]
         if not stem:  # a bare `id`: a member of the collection before the action, or what the path ends in
             return (self.collection is not None and last.role is Role.CUSTOM_VERB) or _names_a_thing(self.lex, last)
-        mentioned = any(self.lex.mentions(s.text, stem) for s in self.tail)
+        # after an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`); a verb's object is
+        # an argument (`/gift-cards/{id}/link-customer`)
+        mentioned = any(self.lex.mentions(s.text, stem, False) for s in self.tail
+                        if self.identified < 0 or s.role is not Role.CUSTOM_VERB)
         if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
             if stem == self.lex.stem(last.text):
                 return True
             if self.op.method == "get":  # a list's parent: named by the path, or the API's and nothing else's
                 others = self.tail[:-1]
-                named = any(self.lex.mentions(s.text, stem) for s in others)
+                named = any(self.lex.mentions(s.text, stem, False) for s in others)
                 alone = all(s.role is Role.NAMESPACE for s in others)
                 return where == "query" and (named or (alone and self._global(stem)))
             return self.op.method != "post" and self.lex.mentions(last.text, stem)  # POST: a new member's parent
         if self.collection is not None:  # an action after a collection acts on one of its members
-            if self._member(stem) or any(self.lex.mentions(s.text, stem)
+            if self._member(stem) or any(self.lex.mentions(s.text, stem, False)
                                          for s in self.tail[self.tail.index(self.collection) + 1 :]):
                 return True
             changes = self.verb is not None and self.lex.changes_state(self.verb)
@@ -206,8 +229,19 @@ class _Scope:
         return mentioned or self._global(stem) or self._rpc_action()
 
     def _global(self, stem: str) -> bool:
-        """No resource in the path, and the API has this resource's collection elsewhere."""
-        return self.identified < 0 and stem in self.api.collection_stems
+        """No resource in the path, and the API has this resource's collection elsewhere; a POST to a noun creates
+        something, so its IDs are the new thing's references (`POST /reports {ruleId}`)."""
+        creates = self.op.method == "post" and self.verb is None
+        return self.identified < 0 and not creates and stem in self.api.collection_stems
+
+
+def _credential(lex: Lexicon, name: str) -> bool:
+    """A parameter that authenticates the call (`key`, `api_key`, `refresh_token`, `gitHubAccessCode`), not a
+    resource's ID (`token_id` is one)."""
+    parts = words.split_words(name)
+    if lex.has(name.lower(), "credential") or (parts and lex.is_id_word(parts[-1])):
+        return lex.has(name.lower(), "credential")
+    return any(lex.has(word, "credential") and word != "key" for word in parts)
 
 
 def _own_field(lex: Lexicon, op: Operation, stem: str) -> bool:
