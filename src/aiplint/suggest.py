@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiplint import words
 from aiplint.lexicon import Lexicon
-from aiplint.model import ApiModel, PathItem, Role, Segment
+from aiplint.model import ApiModel, Operation, PathItem, Role, Segment
 
 
 def resource_literal(lex: Lexicon, param: str, keys: bool = False) -> str:
@@ -88,20 +88,77 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
     return join(prefix + [id_part, *tail])
 
 
-def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str]:
-    """A custom method that is a standard one in disguise, as that standard method: `GET /widgets/{id}/get` ->
-    `GET /widgets/{id}`, `POST /vectors/{id}/update` -> `PATCH /vectors/{id}`, `POST /secrets/{name}:delete` ->
-    `DELETE /secrets/{name}` (AIP-131..135).  Other methods are returned as they are."""
+def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
+    """The one fix every rule suggests for an operation (`METHOD path`), so that where several rules report it
+    their suggestions agree, and none is a path another rule would flag: the ID of what it acts on nested under its
+    plural collection (`nest_id`), a custom verb after it in the document's style (`:verb` under `colon`), the
+    standard method where the action is one (`GET /getWidget?widgetId=` -> `GET /widgets/{widgetId}`,
+    `GET /report/getReports` -> `GET /reports`), and POST for a custom method that is sent otherwise
+    (`GET /archiveReport?reportId=` -> `POST /reports/{reportId}/archive`).  None where nothing better follows."""
+    from aiplint.targets import target
+
+    found = target(api, op, required=False)
+    item = op.path
+    path = nest_id(api, item, found.name, colon, found.stem) if found else None
+    path = path or _restyled(item, colon)
+    method, standard = _standard_method(api, op.method.upper(), path)
+    last = item.segments[-1] if item.segments else None
+    verb = last.verb if last is not None and last.role is Role.CUSTOM_VERB and standard is None else None
+    if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
+        method = "POST"  # a custom method stays one: POST, or GET when it only reads
+    path = standard or path
+    fixed = f"{method} {path}"
+    return None if fixed == f"{op.method.upper()} {join(parts_of(item))}" else fixed
+
+
+def _restyled(item: PathItem, colon: bool) -> str:
+    """The path with a custom verb after a resource in the document's style, and a verb with no resource before it
+    as a stateless method on what it follows (`/v1/scoring/score-batch` -> `/v1/scoring:scoreBatch`)."""
+    parts = parts_of(item)
+    last = item.segments[-1] if item.segments else None
+    if last is not None and last.role is Role.CUSTOM_VERB and last.index > 0:
+        before = item.segments[last.index - 1]
+        unattached = before.role not in (Role.PARAM, Role.COLLECTION, Role.SINGLETON)  # a stateless method
+        parts[-1] = verb_part(last.text, colon or last.colon or unattached)
+    return join(parts)
+
+
+def _standard_verb(api: ApiModel, literal: str) -> str | None:
+    """The standard method a custom verb is, directly or as a synonym (`getWidget` -> get, `find` -> get)."""
+    lex = api.lexicon
+    first = next(iter(lex.words_of(words.action_part(literal))), "")
+    return first if lex.has(first, "standard-verb") else next(iter(lex.mapping("synonym").get(first, ())), None)
+
+
+def _standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | None]:
+    """A custom method that is a standard one in disguise, as that standard method (AIP-131..135): on a member
+    (`GET /widgets/{id}/get` -> `GET /widgets/{id}`, `POST /vectors/{id}/update` -> `PATCH /vectors/{id}`), or on a
+    collection its verb names (`GET /report:getReports` -> `GET /reports`, `POST /user/createUser` -> `POST
+    /users`): its (HTTP method, path), or (`method`, None) where the custom method is no standard one."""
+    lex = api.lexicon
     head, sep, verb = max(path.rpartition("/"), path.rpartition(":"), key=lambda split: len(split[0]))
-    if not sep or not head.endswith("}"):
-        return method, path
-    word = words.split_words(verb)[:1]
-    standard = (word[0] if word and api.lexicon.has(word[0], "standard-verb")
-                else next(iter(api.lexicon.mapping("synonym").get(word[0], ())), None) if word else None)
-    http = {"get": "GET", "update": "PATCH", "delete": "DELETE"}.get(standard or "")
-    if http is None or len(words.split_words(verb)) > 1:
-        return method, path
-    return http, head
+    standard = _standard_verb(api, verb) if sep else None
+    if standard is None:
+        return method, None
+    words_ = lex.words_of(words.action_part(verb))
+    if head.endswith("}") and len(words_) == 1:
+        http = {"get": "GET", "update": "PATCH", "delete": "DELETE"}.get(standard)
+        return (http, head) if http else (method, None)
+    if head.endswith("}") or len(words_) < 2 or standard not in ("get", "list", "create"):
+        return method, None
+    collection, _, last = head.rpartition("/")
+    if lex.has(words_[1], "preposition") and standard in ("get", "list"):  # `/pet/findByStatus`: a filtered list
+        return "GET", f"{collection}/{lex.pluralize_literal(last)}" if lex.last_word_number(last) == "singular" else head
+    rest = verb[verb.lower().find(words_[0]) + len(words_[0]) :].lstrip("-_.")
+    rest = rest[:1].lower() + rest[1:]  # `getWidgetTypes` -> `widgetTypes`
+    plural = rest if lex.last_word_number(rest) == "plural" else lex.pluralize_literal(rest)
+    if standard in ("get", "list") and (plural == rest or standard == "list"):  # `getReports`, `listTools`
+        method = "GET"
+    elif standard == "create":
+        method = "POST"
+    else:
+        return method, None
+    return method, f"{collection if lex.stem(last) == lex.stem(plural) else head}/{plural}"
 
 
 def _restates(lex: Lexicon, literal: str, stem: str) -> bool:

@@ -32,7 +32,7 @@ CASES = [
     Case("positive", "POST /v1/vector-io/insert", spec({"/v1/vector-io/insert": "post"}),
          [E("POST", "/v1/vector-io/insert", "insert", "POST /v1/vector-io:insert")]),
     Case("positive", "GET /v1/tool-runtime/list-tools", spec({"/v1/tool-runtime/list-tools": "get"}),
-         [E("GET", "/v1/tool-runtime/list-tools", "list-tools", "GET /v1/tool-runtime:listTools")]),
+         [E("GET", "/v1/tool-runtime/list-tools", "list-tools", "GET /v1/tool-runtime/tools")]),
     Case("positive", "object + verb phrase preference-optimize", spec({
         "/v1/post-training/preference-optimize": "post"}),
         [E("POST", "/v1/post-training/preference-optimize", "preference-optimize",

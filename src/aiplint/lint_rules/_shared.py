@@ -7,7 +7,7 @@ from typing import Iterator
 from aiplint import words
 from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, is_attached
 from aiplint.rule import Context
-from aiplint.suggest import nest_id, standard_method
+from aiplint.suggest import operation_fix
 
 
 def colon_style(ctx: Context) -> bool:
@@ -16,15 +16,9 @@ def colon_style(ctx: Context) -> bool:
     return ctx.profile == "aip" or ctx.api.custom_verb_style == "colon"
 
 
-def nested_fix(ctx: Context, op: Operation, param: str, stem: str | None = None) -> str | None:
-    """`METHOD path` with the resource ID `param` (of the resource `stem`) nested under its collection, as a
-    standard method where the action is one (`GET /getWidget?widgetId=` -> `GET /widgets/{widgetId}`), or None
-    where no fix follows."""
-    path = nest_id(ctx.api, op.path, param, colon_style(ctx), stem)
-    if path is None:
-        return None
-    method, path = standard_method(ctx.api, op.method.upper(), path)
-    return f"{method} {path}"
+def fix(ctx: Context, op: Operation) -> str | None:
+    """The operation's one suggested fix, the same whichever rule reports it (`aiplint.suggest.operation_fix`)."""
+    return operation_fix(ctx.api, op, colon_style(ctx))
 
 
 def unattached_verbs(api: ApiModel) -> Iterator[tuple[PathItem, Segment]]:

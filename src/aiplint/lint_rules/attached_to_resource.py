@@ -31,7 +31,7 @@ is cancelled.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import nested_fix, unattached_verbs
+from aiplint.lint_rules._shared import fix, unattached_verbs
 from aiplint.model import Role
 from aiplint.rule import Context, Problem, rule
 from aiplint.targets import target
@@ -60,6 +60,6 @@ def check(ctx: Context):
                 f"`{name}` {WHERE[where]}; put the verb after the resource's ID (AIP-136)",
                 op.at,
                 operation=op,
-                suggestion=nested_fix(ctx, op, name, found.stem),
+                suggestion=fix(ctx, op),
                 detail=seg.text,
             )

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aiplint.lint_rules._shared import nested_fix
+from aiplint.lint_rules._shared import fix
 from aiplint.lexicon import Lexicon
 from aiplint.model import ApiModel, PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
@@ -96,7 +96,7 @@ def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):
     operations = item.operations or [None]
     for op in operations:
         found = target(ctx.api, op) if op is not None else None
-        suggestion = nested_fix(ctx, op, found.name, found.stem) if found else None
+        suggestion = fix(ctx, op) if found else None
         if suggestion is None:
             parts = parts_of(item)
             parts[seg.index] = (plural, False)

@@ -28,9 +28,8 @@ does not have, and a mutating GET is retried, prefetched and cached by every HTT
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import colon_style
+from aiplint.lint_rules._shared import fix
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import join, parts_of, verb_part
 
 
 @rule(
@@ -41,19 +40,15 @@ from aiplint.suggest import join, parts_of, verb_part
     severity="error",
 )
 def check(ctx: Context):
-    colon = colon_style(ctx)
     lex = ctx.api.lexicon
     standard_methods = lex.mapping("standard-http")  # `DELETE .../delete`: the standard method in disguise
     for item, seg in ctx.api.custom_verbs():
-        parts = parts_of(item)
-        if not seg.colon or colon:
-            parts[seg.index] = verb_part(seg.text, colon or seg.colon)
         for op in item.operations:
             if op.method in standard_methods.get(seg.verb or "", ()):
                 continue  # `DELETE .../delete` is a standard method in disguise: aip136/verb-naming says so
             if op.method == "get" and "post" in item.methods:
                 continue  # a GET beside the action's POST reads its state (`GET`/`POST /upgrade`)
-            if op.method in ("put", "patch", "delete"):
+            if op.method not in ("get", "post"):
                 why = f"custom methods must use POST, or GET when they only read (AIP-136), not {op.method.upper()}"
             elif op.method == "get" and lex.changes_state(seg.verb or ""):
                 why = f"`{seg.verb}` changes state, so the custom method must use POST, not GET (AIP-136)"
@@ -63,6 +58,6 @@ def check(ctx: Context):
                 f"custom method `{seg.text}` uses {op.method.upper()}; {why}",
                 op.at,
                 operation=op,
-                suggestion=f"POST {join(parts)}",
+                suggestion=fix(ctx, op),
                 detail=seg.text,
             )

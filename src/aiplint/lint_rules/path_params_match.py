@@ -30,7 +30,7 @@ fail to build the URL.  Llama Stack shipped `/v1alpha/post-training/job/status` 
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import colon_style, nested_fix
+from aiplint.lint_rules._shared import colon_style, fix
 from aiplint.suggest import nest_id
 from aiplint.rule import Context, Problem, rule
 
@@ -59,7 +59,7 @@ def check(ctx: Context):
                 param.at,
                 operation=op if param.level == "operation" else None,
                 path=op.path.key,
-                suggestion=nested_fix(ctx, op, param.name) if param.level == "operation" else nest_id(
+                suggestion=fix(ctx, op) if param.level == "operation" else nest_id(
                     ctx.api, op.path, param.name, colon_style(ctx)
                 ),
                 detail=param.name,

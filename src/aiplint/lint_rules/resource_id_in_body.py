@@ -39,7 +39,7 @@ and moving it to the path later breaks every client.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import nested_fix
+from aiplint.lint_rules._shared import fix
 from aiplint.rule import Context, Option, Problem, rule
 from aiplint.targets import target
 
@@ -62,6 +62,6 @@ def check(ctx: Context):
                 f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
                 found.at,
                 operation=op,
-                suggestion=nested_fix(ctx, op, found.name, found.stem),
+                suggestion=fix(ctx, op),
                 detail=found.name,
             )

@@ -43,7 +43,7 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import nested_fix
+from aiplint.lint_rules._shared import fix
 from aiplint.rule import Context, Option, Problem, rule
 from aiplint.targets import target
 
@@ -66,6 +66,6 @@ def check(ctx: Context):
                 f"a resource's ID belongs in the path, after its collection (AIP-131)",
                 found.at,
                 operation=op,
-                suggestion=nested_fix(ctx, op, found.name, found.stem),
+                suggestion=fix(ctx, op),
                 detail=found.name,
             )

@@ -33,10 +33,9 @@ the body.
 
 from __future__ import annotations
 
-from aiplint.lint_rules._shared import unattached_verbs
+from aiplint.lint_rules._shared import fix, unattached_verbs
 from aiplint.rule import Context, Problem, rule
 from aiplint.targets import target
-from aiplint.suggest import camel_verb, join, parts_of
 
 
 @rule(
@@ -53,12 +52,11 @@ def check(ctx: Context):
         for op in item.operations:
             if target(ctx.api, op, required=False) is not None:
                 continue  # aip136/attached-to-resource reports it, with the resource's path
-            parts = parts_of(item)[: seg.index] + [(camel_verb(seg.text), True)]
             yield Problem(
                 f"`{seg.text}` is an action verb used as a path segment, not attached to any resource; "
                 f"make it a custom method on the resource it acts on (AIP-136)",
                 op.at,
                 operation=op,
-                suggestion=f"{op.method.upper()} {join(parts)}" if seg.index > 0 else None,
+                suggestion=fix(ctx, op),
                 detail=seg.text,
             )
