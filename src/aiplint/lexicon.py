@@ -393,7 +393,10 @@ class Lexicon:
             return True  # also `award_emoji`/`award`
         if own.endswith(noun):  # a qualified name, `ad_campaign`/`campaign`, but not a verb phrase, `get-user`/`user`
             verb = self.leading_verb(literal)
-            return not (verb and self.verb_leads(literal, verb)) or self.noun_number(parts[-1]) == "plural"
+            if not (verb and self.verb_leads(literal, verb)):
+                return True
+            # `triggerRuns` names runs, but a standard method's phrase is an action: `GetBuilds`
+            return self.noun_number(parts[-1]) == "plural" and not self.has(verb, "standard-verb")
         return False
 
     def names(self, literal: str, noun_stem: str) -> bool:

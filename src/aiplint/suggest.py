@@ -101,7 +101,7 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     item = op.path
     path = nest_id(api, item, found.name, colon, found.stem) if found else None
     path = path or _restyled(item, colon)
-    method, standard = _standard_method(api, op.method.upper(), path)
+    method, standard = standard_method(api, op.method.upper(), path)
     last = item.segments[-1] if item.segments else None
     verb = last.verb if last is not None and last.role is Role.CUSTOM_VERB and standard is None else None
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
@@ -130,7 +130,7 @@ def _standard_verb(api: ApiModel, literal: str) -> str | None:
     return first if lex.has(first, "standard-verb") else next(iter(lex.mapping("synonym").get(first, ())), None)
 
 
-def _standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | None]:
+def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | None]:
     """A custom method that is a standard one in disguise, as that standard method (AIP-131..135): on a member
     (`GET /widgets/{id}/get` -> `GET /widgets/{id}`, `POST /vectors/{id}/update` -> `PATCH /vectors/{id}`), or on a
     collection its verb names (`GET /report:getReports` -> `GET /reports`, `POST /user/createUser` -> `POST
@@ -141,7 +141,8 @@ def _standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | 
     if standard is None:
         return method, None
     words_ = lex.words_of(words.action_part(verb))
-    if head.endswith("}") and len(words_) == 1:
+    member = head.rsplit("/", 2)[-2] if head.count("/") >= 2 else ""
+    if head.endswith("}") and (len(words_) == 1 or lex.stem("-".join(words_[1:])) == lex.stem(member)):
         http = {"get": "GET", "update": "PATCH", "delete": "DELETE"}.get(standard)
         return (http, head) if http else (method, None)
     if head.endswith("}") or len(words_) < 2 or standard not in ("get", "list", "create"):

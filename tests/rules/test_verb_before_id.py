@@ -44,7 +44,7 @@ CASES = [
         [E("/v1beta/datasetio/iterrows/{dataset_id}", "iterrows", "iter",
            "/v1beta/datasetio/datasets/{dataset_id}/iterrows")]),
     Case("positive", "get-user before user_id", spec({"/users/get-user/{user_id}": "get"}),
-         [E("/users/get-user/{user_id}", "get-user", "get", "/users/{user_id}/get-user")]),
+         [E("/users/get-user/{user_id}", "get-user", "get", "/users/{user_id}")]),
     Case("negative", "verb after the ID", spec({"/v1beta/datasets/{dataset_id}:appendRows": "post"}), []),
     Case("negative", "a derived word, not verb + noun", spec({"/v1/apps/{app_id}/closedlists/{entity_id}/roles": "get"}),
          []),

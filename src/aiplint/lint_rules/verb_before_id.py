@@ -32,7 +32,7 @@ from aiplint.lint_rules._shared import colon_style
 from aiplint.lexicon import Lexicon
 from aiplint.model import PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import Part, join, parts_of, resource_literal, verb_part
+from aiplint.suggest import Part, join, parts_of, resource_literal, standard_method, verb_part
 
 
 @rule(
@@ -60,7 +60,8 @@ def check(ctx: Context):
                 f"`{param.text}`; put the resource's collection first and the verb after its ID (AIP-136)",
                 item.key_at,
                 path=item.key,
-                suggestion=join(parts) if parts != parts_of(item) else None,
+                suggestion=(standard_method(ctx.api, "GET", join(parts))[1] or join(parts)) if parts != parts_of(item)
+                else None,
                 detail=f"{seg.index}:{seg.text}",
             )
 
