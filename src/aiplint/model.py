@@ -119,6 +119,7 @@ class Operation:
     raw: dict[str, Any]
     returns: frozenset[str] = frozenset()  # compact names of the schemas its 2xx responses `$ref`
     request_schema: str | None = None  # the compact name of the request body's schema, when it is a `$ref`
+    declared_parameters: list[Parameter] = field(default_factory=list)  # as listed, path item's first, repeats kept
     returns_list: bool = False  # a 2xx response is a JSON array
 
     def creates(self, stem: str) -> bool:
@@ -186,7 +187,7 @@ class PrefixTree:
         for item in items:
             ids = [0]
             for seg in item.segments:
-                ids.append(self._extend(ids[-1], "{}" if seg.is_param else seg.text))
+                ids.append(self._extend(ids[-1], "{}" if seg.is_param else (":" if seg.colon else "") + seg.text))
             item.prefix_ids = ids
             self._items.setdefault(ids[-1], item)
 
@@ -384,6 +385,7 @@ class _Builder:
                 returns=self._returned_schemas(raw.get("responses"), source, pointer),
                 returns_list=any(schema.get("type") == "array" for schema in self._success_schemas(raw, source, pointer)),
                 request_schema=request_schema,
+                declared_parameters=shared + own,
             )
 
     def _parameters(self, raw: Any, source: Source, pointer: str, level: str) -> list[Parameter]:
