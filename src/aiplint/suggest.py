@@ -73,7 +73,7 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
                 if following is None or not following.is_param:
                     parts.insert(seg.index + 1, id_part)
                 if last.role is Role.CUSTOM_VERB and last.index > seg.index:
-                    parts[-1] = verb_part(last.text, colon or last.colon)
+                    parts[-1] = verb_part(last.text, colon)  # now attached: in the document's style
                 return join(parts)
     if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
         tail: list[Part] = [(last.text, False)]
@@ -100,6 +100,8 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     found = target(api, op, required=False)
     item = op.path
     path = nest_id(api, item, found.name, colon, found.stem) if found else None
+    if path is None and item.segments and item.segments[-1].role is Role.CUSTOM_VERB and item.segments[-1].index == 0:
+        return None  # `/addLabel` with nothing to attach it to: no path follows that another rule would not flag
     path = path or _restyled(item, colon)
     method, standard = standard_method(api, op.method.upper(), path)
     last = item.segments[-1] if item.segments else None
