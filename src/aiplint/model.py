@@ -1,17 +1,20 @@
 """The API model every rule reads: operations, parameters, bodies and path segments with their roles.
 
-It is computed once per document (`ApiModel.build`).  Segment roles are decided here, from the path's own
-shape and from its siblings in the same document, so that no rule re-derives them:
+It is computed once per document (`ApiModel.build`), its words read with one `Lexicon`.  Segment roles are
+decided here, from the path's own shape and from its siblings in the same document, so that no rule re-derives
+them (tests/test_model.py has a table of them):
 
 - `version`     `v1`, `v1alpha`, `v2beta1`, `v1p1beta1`, `2024-01-01`
 - `param`       `{job_id}` (also mixed segments such as `{name}.json`)
 - `collection`  a literal followed by a parameter (`/jobs/{job_id}`), or a terminal literal that is evidently a
-                collection: a sibling path has `/x/{param}`, or it is a plural noun
-- `singleton`   a singular terminal noun (`/files/{file_id}/content`, `/v1/version`) or a singular literal after an ID
+                collection: a sibling path has `/x/{param}`, it is a plural noun, or it lists and creates
+- `singleton`   a singular terminal noun (`/files/{file_id}/content`, `/v1/config`), a singular literal after an
+                ID, or a readable top-level resource other paths continue (`GET /swarm` beside `/swarm/join`)
 - `namespace`   a literal followed by a literal and not after an ID (`/v1/chat/completions`, `/post-training/...`)
 - `alias`       a literal in ID position where a sibling path has a parameter (`/users/me`, `/publishers/-/books`)
-- `custom_verb` `/jobs/{id}:cancel`, `/books:batchGet` (colon) or a terminal verb literal (`/jobs/{id}/cancel`)
-- `well_known`  `/health`, `/openapi.json`, `/.well-known/...`
+- `custom_verb` `/jobs/{id}:cancel`, `/books:batchGet` (colon), a terminal verb literal (`/jobs/{id}/cancel`), or
+                an RPC dispatch written into the key (`/#Action=DeleteQueue`)
+- `well_known`  `/health`, `/v1/version`, `/openapi.json`, `/.well-known/...`
 """
 
 from __future__ import annotations
@@ -49,6 +52,26 @@ class Role(str, Enum):
     ALIAS = "alias"
     CUSTOM_VERB = "custom_verb"
     WELL_KNOWN = "well_known"
+
+    @property
+    def identifies(self) -> bool:
+        """Stands for one member: an ID (`{job_id}`) or an alias (`me`)."""
+        return self in (Role.PARAM, Role.ALIAS)
+
+    @property
+    def is_resource(self) -> bool:
+        """Something a custom method can act on: a member by its ID, a collection, a singleton."""
+        return self in (Role.PARAM, Role.COLLECTION, Role.SINGLETON)
+
+    @property
+    def is_thing(self) -> bool:
+        """A literal naming resources: a collection or a singleton (not a grouping, a verb or a version)."""
+        return self in (Role.COLLECTION, Role.SINGLETON)
+
+    @property
+    def is_noun(self) -> bool:
+        """A literal read as a noun: a thing, or a namespace grouping things."""
+        return self.is_thing or self is Role.NAMESPACE
 
 
 @dataclass(eq=False)
@@ -317,7 +340,7 @@ def is_attached(item: PathItem, seg: Segment) -> bool:
     before = item.segments[seg.index - 1] if seg.index > 0 else None
     if before is None:
         return False
-    return before.role in (Role.PARAM, Role.COLLECTION, Role.SINGLETON) or any(
+    return before.role.is_resource or any(
         s.is_param for s in item.segments[: seg.index])
 
 
@@ -552,7 +575,7 @@ def _literal_role(
     terminal = after is None
     if well_known or (terminal and lex.has(seg.text.lower().lstrip("_"), "well-known")):  # `/_ping`
         return Role.WELL_KNOWN
-    if words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE)):
+    if words.is_version(seg.text) and (before is None or before.role is Role.VERSION or before.role is Role.NAMESPACE):
         return Role.VERSION
     after_resource = before is not None and (before.is_param or before.role is Role.COLLECTION)
     if terminal and _is_slash_verb(seg.text, item, lex, after_resource):
@@ -569,7 +592,7 @@ def _literal_role(
         return Role.ALIAS
     if prefixes.child(item.prefix(i + 1), "{}") is not None:
         return Role.COLLECTION  # a sibling path has `/this/{param}`
-    after_id = before is not None and before.role in (Role.PARAM, Role.ALIAS)
+    after_id = before is not None and before.role.identifies
     if terminal or after_id:
         return Role.COLLECTION if plural or (terminal and _created_here(item, seg, lex)) else Role.SINGLETON
     if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex, after_resource=True):

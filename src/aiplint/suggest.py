@@ -120,7 +120,7 @@ def _restyled(item: PathItem, colon: bool) -> str:
     last = item.segments[-1] if item.segments else None
     if last is not None and last.role is Role.CUSTOM_VERB and last.index > 0:
         before = item.segments[last.index - 1]
-        unattached = before.role not in (Role.PARAM, Role.COLLECTION, Role.SINGLETON)  # a stateless method
+        unattached = not before.role.is_resource  # a stateless method
         parts[-1] = verb_part(last.text, colon or last.colon or unattached)
     return join(parts)
 

@@ -192,7 +192,7 @@ class _Scope:
         from aiplint.model import Role
 
         last = self.tail[-1] if self.tail else None
-        noun = last is not None and last.role in (Role.COLLECTION, Role.SINGLETON)  # `POST /products/{sku}/child`
+        noun = last is not None and last.role.is_thing  # `POST /products/{sku}/child`
         return self.op.method == "post" and noun and stem in ("", self.lex.stem(last.text))
 
     def _member(self, stem: str) -> bool:
@@ -255,7 +255,7 @@ def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
 
     if seg.role is Role.CUSTOM_VERB:
         return len(lex.words_of(words.action_part(seg.text))) > 1 and lex.verb_leads(seg.text, seg.verb or "")
-    return seg.role in (Role.COLLECTION, Role.SINGLETON)
+    return seg.role.is_thing
 
 
 def _receives_events(lex: Lexicon, op: Operation) -> bool:

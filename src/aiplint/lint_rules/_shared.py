@@ -28,6 +28,6 @@ def unattached_verbs(api: ApiModel) -> Iterator[tuple[PathItem, Segment]]:
         if is_attached(item, seg):
             continue
         before = item.segments[seg.index - 1] if seg.index > 0 else None
-        if seg.colon and (before is None or before.role in (Role.VERSION, Role.PARAM)):
+        if seg.colon and (before is None or before.role is Role.VERSION or before.role is Role.PARAM):
             continue
         yield item, seg

@@ -76,7 +76,7 @@ def check(ctx: Context):
 def _is_noun(lex: Lexicon, seg: Segment) -> bool:
     """A literal naming a thing: not a verb phrase (`EquipItem` beside `EquipItems` are two actions)."""
     verb = lex.leading_verb(seg.text)
-    return seg.role in (Role.COLLECTION, Role.NAMESPACE, Role.SINGLETON) and not (verb and lex.verb_leads(seg.text, verb))
+    return seg.role.is_noun and not (verb and lex.verb_leads(seg.text, verb))
 
 
 def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
