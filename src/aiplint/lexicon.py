@@ -157,7 +157,7 @@ class Lexicon:
     def head_word(self, literal: str) -> str | None:
         """The word that carries a literal's number: its last word, or the word before a preposition
         (`codes_of_conduct` -> `codes`)."""
-        parts = split_words(literal)
+        parts = self.words_of(literal)
         for index, word in enumerate(parts[1:], start=1):
             if self.has(word, "preposition"):
                 return parts[index - 1]
@@ -385,12 +385,14 @@ class Lexicon:
         """Whether a literal names the thing an identifier's subject names, possibly qualified: `jobs`/`job`,
         `deployments`/`pagesdeployment`, `ad_campaign`/`campaign`, `runId`/`run`, `page`/`pagerange` (but not
         `get-user`/`user`: a verb phrase)."""
-        parts = [w for w in split_words(literal) if not self.is_id_word(w)]
+        parts = [w for w in self.words_of(literal) if not self.is_id_word(w)]
         if not parts:
             return False
         own = "".join(parts[:-1]) + self.singular_of(parts[-1])
         if own == noun or noun.endswith(own) or noun.startswith(own) or own.startswith(noun):
             return True  # also `award_emoji`/`award`
+        if len(parts) > 1 and noun.startswith(parts[-1]) and noun != parts[-1]:
+            return True  # a qualified mass noun for what the ID names: `deletedstorage`/`storageaccount`
         if own.endswith(noun):  # a qualified name, `ad_campaign`/`campaign`, but not a verb phrase, `get-user`/`user`
             verb = self.leading_verb(literal)
             if not (verb and self.verb_leads(literal, verb)):

@@ -163,7 +163,8 @@ class _Scope:
         from aiplint.model import Role
 
         lex, last = self.lex, parts[-1]
-        if lex.has(last, "generic-id") or lex.noun_number(last) != "singular" or lex.is_verb(last) or not self.tail:
+        verb = lex.is_verb(last) and len(parts) == 1  # `?query=` is a value, `?value_list=` a resource
+        if lex.has(last, "generic-id") or lex.noun_number(last) != "singular" or verb or not self.tail:
             return False
         subject = lex.stem("_".join(parts))
         if self.op.method == "get":  # the noun qualifies a listed collection (`subscription_items`), not a value
