@@ -210,7 +210,7 @@ class PrefixTree:
         for item in items:
             ids = [0]
             for seg in item.segments:
-                ids.append(self._extend(ids[-1], "{}" if seg.is_param else (":" if seg.colon else "") + seg.text))
+                ids.append(self._extend(ids[-1], _shape(seg)))
             item.prefix_ids = ids
             self._items.setdefault(ids[-1], item)
 
@@ -519,6 +519,14 @@ class _Builder:
                 schema = self.document.resolve(value, target.source, at.pointer).node
                 found.append(BodyProperty(name, name in required, at, schema if isinstance(schema, dict) else {}))
         return found
+
+
+def _shape(seg: Segment) -> str:
+    """A segment with its parameters' names left out: `{job_id}` and `{id}` are both `{}`, `{name}.mp3` is `{}.mp3`,
+    and a custom verb keeps its colon."""
+    if seg.is_param:
+        return _PARAM.sub("{}", seg.text)
+    return (":" if seg.colon else "") + seg.text
 
 
 def _schema_name(schema: Any) -> str | None:

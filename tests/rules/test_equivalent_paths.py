@@ -33,6 +33,10 @@ CASES = [
     Case("negative", "colon and slash custom methods are different paths", spec({
         "/jobs/{id}:cancel": "post", "/jobs/{id}/cancel": "post"}), []),
     Case("negative", "different lengths", spec({"/foo/{bar}": "get", "/foo/{bar}/baz": "get"}), []),
+    Case("negative", "a variable inside a literal segment is part of that literal", spec({
+        "/calls/{id}/recordings/{name}.mp3": "get", "/calls/{id}/recordings/{name}": "get",
+        "/sites/nearest.{fmt}": "get", "/sites/near.{fmt}": "get"}), []),
+    Case("negative", "a trailing slash makes another key", spec({"/v2/employees/": "get", "/v2/employees": "get"}), []),
 ]
 
 

@@ -43,7 +43,7 @@ def check(ctx: Context):
     for item in ctx.api.paths:
         if not item.template_params:
             continue
-        shape = (item.prefix(), item.key[len(item.template) :])
+        shape = (item.prefix(), item.key[len(item.template) :] + ("/" if item.template.endswith("/") else ""))
         earlier = first.setdefault(shape, item.key)
         if earlier != item.key:
             yield Problem(
