@@ -50,3 +50,19 @@ def test_public_types_are_importable_from_the_package():
 def test_import_aiplint_stays_light():
     code = "import sys, aiplint; print(sorted(m for m in ('aiplint.api', 'aiplint.engine', 'yaml_rs', 'inflect') if m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
+
+
+def test_lint_is_thread_safe_with_different_vocabularies():
+    """Each document is read with its own configuration's words; nothing is swapped in module state."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+        "/v1/gadget/{gadget_id}": {"get": {"parameters": [{"name": "gadget_id", "in": "path", "required": True,
+                                                           "schema": {"type": "string"}}],
+                                           "responses": {"200": {"description": "ok"}}}}}}
+    configs = [{}, {"words": {"uncountable": ["gadget"]}}] * 20
+    expected = [len(aiplint.lint(document, config=c)) for c in configs[:2]]
+    assert expected == [1, 0]
+    with ThreadPoolExecutor(8) as pool:
+        counts = list(pool.map(lambda c: len(aiplint.lint(document, config=c)), configs))
+    assert counts == expected * 20
