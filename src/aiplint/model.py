@@ -287,6 +287,18 @@ class ApiModel:
         return found
 
     @cached_property
+    def managed_nouns(self) -> frozenset[str]:
+        """Stems of what the API's actions create or delete (`/#Action=CreateQueue` -> `queue`): resources of its own
+        even where no path addresses them, as in RPC APIs."""
+        lex, found = self.lexicon, set()
+        for _, seg in self.custom_verbs():
+            parts = lex.words_of(words.action_part(seg.text))
+            if len(parts) > 1 and (lex.has(parts[0], "create-verb") or lex.mapping("standard-http").get(parts[0]) == (
+                    "delete",)):
+                found.add(lex.stem("-".join(parts[1:])))
+        return frozenset(found)
+
+    @cached_property
     def member_keys(self) -> dict[str, frozenset[str]]:
         """For each collection stem, the names of the parameters its members are addressed by (`/profiles/{name}`:
         `profile` -> {`name`}), so a required `name` elsewhere is known to identify a profile."""

@@ -148,8 +148,10 @@ class _Scope:
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
             named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
-            opaque = self.lex.has(parts[-1], "opaque-id") and self._rpc_action()
-            return subject if named or opaque else None  # `QueueUrl` of `/DeleteQueue`; `ReceiptHandle`
+            # an RPC action's handle (`ReceiptHandle`), or the key of a resource the API creates (`QueueUrl` where
+            # `CreateQueue` exists; an `image-url` is an argument)
+            own = self.lex.has(parts[-1], "opaque-id") or subject in self.api.managed_nouns
+            return subject if named or (own and self._rpc_action()) else None
         if subject and where == "query" and self._bare_resource_name(parts):
             return subject  # `?subscription=` of `/subscription_items`; `DELETE /domain_blocks?domain=`
         return None
