@@ -237,14 +237,14 @@ class Lexicon:
         return self._derived_verb_kind(word)
 
     def _derived_verb_kind(self, word: str) -> VerbKind | None:
-        """Verbs no list has, made of one that is: a prefix on a verb (`unpause` like `pause`, `reblog` and
-        `untrash` as nouns first like `blog` and `trash`) or a verb and its particle (`backup`, `poweron`)."""
+        """Verbs no list has, made of one that is: a prefix on a verb, of the same kind (`unpause` like `pause`,
+        `untag` like `tag`, `reblog` like `blog`), or a verb and its particle, nouns first (`backup`, `poweron`)."""
         if len(word) < 5 or not word.isalpha():
             return None
         if word.startswith(("un", "re")) and not self.is_noun(word):
             kind = self.verb_kind(word[2:])
             if kind is not None:
-                return kind if kind == "verb" else "named"
+                return kind  # `untag` like `tag`, `reblog` like `blog`
         for particle in self.words("particle"):
             head = word[: -len(particle)]
             if word.endswith(particle) and len(head) >= 3 and self.verb_kind(head) is not None:
@@ -259,6 +259,10 @@ class Lexicon:
         """A verb that changes what it acts on (`cancel`, `archive`), also with a prefix (`unset`, `reapply`)."""
         return self.has(verb, "mutating-verb") or (
             verb.startswith(("un", "re")) and len(verb) > 4 and self.has(verb[2:], "mutating-verb"))
+
+    def listed_verb(self, word: str) -> bool:
+        """A verb of the curated lists or the project's, as opposed to one only WordNet knows (`recall`, `issue`)."""
+        return (self.has(word, "verb") or self.has(word, "homograph")) and word not in self.vocabulary.nouns
 
     def is_homograph(self, word: str) -> bool:
         return self.verb_kind(word) == "homograph"
@@ -413,8 +417,8 @@ class Lexicon:
         preposition count: `estimate-shipping-methods-by-address-id` does not mention `address` as what it acts
         on, only as an argument."""
         parts = self.words_of(literal)
-        if not arguments:
-            parts = parts[: next((i for i, w in enumerate(parts) if i and self.has(w, "preposition")), len(parts))]
+        if not arguments:  # `byUser` names no object: what follows a preposition is an argument
+            parts = parts[: next((i for i, w in enumerate(parts) if self.has(w, "preposition")), len(parts))]
         return any(
             "".join(parts[i : j - 1]) + self.singular_of(parts[j - 1]) == noun_stem
             for i in range(len(parts))

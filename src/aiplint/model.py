@@ -675,8 +675,11 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
     if preposition or (len(parts) > 1 and _acts_on_an_id(parts, item, lex)):
         return True
     if lex.is_homograph(verb):
-        # `PUT .../set-default-version` is an action, `PUT .../readMarker` (UpdateChannelReadMarker) a resource
-        return writes_only or (len(parts) > 1 and len(methods) == 1 and "get" not in methods and not named)
+        # `PUT .../set-default-version` is an action, `PUT .../readMarker` (UpdateChannelReadMarker) a resource;
+        # with nothing before it, a verb only WordNet lists is a noun first (`POST /issue` creates an issue)
+        if writes_only:
+            return after_resource or lex.listed_verb(verb)
+        return len(parts) > 1 and len(methods) == 1 and "get" not in methods and not named
     if methods == {"get"} and len(parts) > 1:  # `list-tools`, RPC `GET /DeleteQueue`; not `send-checklist`
         return any(lex.has(verb, tag) for tag in ("read-verb", "standard-verb")) or verb in lex.mapping("synonym")
     return len(methods) == 1 or methods <= {"get", "post"}
@@ -759,10 +762,16 @@ def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
         schema = item.param_schema(following.param or "")
         if schema.get("type") in ("boolean", "number") or "enum" in schema:
             return True
+    parts = lex.words_of(seg.text)
+    if words.compact(following.param or "") == "".join(parts) and (lex.is_id_word(parts[-1]) or lex.has(
+            parts[-1], "generic-id")):
+        return True  # `regcode/{regCode}`: the literal names a kind of key, a lookup by it (`section/{section}` is not)
+    if len(parts) > 1 and lex.has(parts[-1], "attribute") and subjects[0] in (None, "".join(parts[:-1])):
+        return True  # `inventorysummary/{inventoryNumber}`: an attribute of the thing the ID names
     if any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
         return False
     if subjects[0] is None:
-        return len(seg.words) > 1 and lex.has(seg.words[-1], "attribute")
+        return False
     # a composite key (`shipping_rate/{country}/{zone}`) addresses members of the literal, a selector does not
     return len(subjects) == 1 or "" in subjects
 
@@ -785,8 +794,8 @@ def _collection_verb(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
         return lex.verb_compound(seg.text) if other else None
     if not lex.verb_leads(seg.text, verb):
         return None
-    if lex.is_homograph(verb):  # `copy/{path}`; but `share-invite-...-response/{item_id}` is a noun
-        return verb if other and len(seg.words) == 1 else None
+    if lex.is_homograph(verb):  # `copy/{path}`; but `share-invite-...-response/{item_id}`, `recall/{vin}` are nouns
+        return verb if other and len(lex.words_of(seg.text)) == 1 and lex.listed_verb(verb) else None
     if _noun_phrase(seg.text, verb, lex):
         return verb if other else None
     return verb

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aiplint import words
+from aiplint.model import Role
 
 if TYPE_CHECKING:
     from aiplint.lexicon import Lexicon
@@ -97,8 +98,6 @@ class _Scope:
     follows (`/jobs/cancel` acts on a job, on the collection of jobs, or, changing state, on another resource)."""
 
     def __init__(self, api: ApiModel, op: Operation):
-        from aiplint.model import Role
-
         self.api, self.op, self.lex = api, op, api.lexicon
         segments = op.path.segments
         identified = max((s.index for s in segments if s.role is Role.PARAM or self._alias(s)), default=-1)
@@ -110,13 +109,12 @@ class _Scope:
         last = self.tail[-1] if self.tail else None
         self.verb = last.verb if last is not None and last.role is Role.CUSTOM_VERB else None
         self.signs_in = self.verb is not None and self.lex.has(self.verb, "credential-verb")
+        self._creating = op.method == "post" and last is not None and last.role is not Role.CUSTOM_VERB
         self.creates = self.verb is not None and self.lex.has(self.verb, "create-verb")
 
     def _alias(self, seg: Segment) -> bool:
         """A literal that stands for one member (`/users/me`, `/publishers/-/books`), not a collection-level
         word (`/jobs/status`, whose member is named elsewhere)."""
-        from aiplint.model import Role
-
         return seg.role is Role.ALIAS and self.lex.has(seg.text.lower(), "alias")
 
     def identified_stem(self, name: str, where: str, required: bool) -> str | None:
@@ -147,6 +145,9 @@ class _Scope:
         if subject is None and len(parts) == 1 and self.collection is not None and self._standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
+            if self.lex.has(parts[-1], "value-key") or self._creating:  # `return_code`, a new chore's `choreName`
+                resources = self.api.collection_stems | self.api.managed_nouns
+                return subject if subject in resources and not self._creating else None
             named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
             # an RPC action's handle (`ReceiptHandle`), or the key of a resource the API creates (`QueueUrl` where
             # `CreateQueue` exists; an `image-url` is an argument)
@@ -162,8 +163,6 @@ class _Scope:
         words or more (`GET /setup_attempts?setup_intent=`), or the member a write on a collection names
         (`DELETE /domain_blocks?domain=`).  A single word alone is too often a scope or a value (`?site=`,
         `?query=`); in a body, a resource's name is a reference to it (`{cable}`, `{license}`)."""
-        from aiplint.model import Role
-
         lex, last = self.lex, parts[-1]
         verb = lex.is_verb(last) and len(parts) == 1  # `?query=` is a value, `?value_list=` a resource
         if lex.has(last, "generic-id") or lex.noun_number(last) != "singular" or verb or not self.tail:
@@ -178,8 +177,6 @@ class _Scope:
     def _rpc_action(self) -> bool:
         """The path ends in an action in an API that never addresses a resource by its path (AWS query APIs,
         Telegram's bot API): every ID it takes names what it acts on."""
-        from aiplint.model import Role
-
         return bool(self.tail) and self.tail[-1].role is Role.CUSTOM_VERB and not self.api.resource_prefixes
 
     def _standard_action(self) -> bool:
@@ -192,8 +189,6 @@ class _Scope:
 
     def _creates_member(self, stem: str) -> bool:
         """AIP-133: `POST /books?book_id=` (or `{id}`) chooses the new book's ID."""
-        from aiplint.model import Role
-
         last = self.tail[-1] if self.tail else None
         noun = last is not None and last.role.is_thing  # `POST /products/{sku}/child`
         return self.op.method == "post" and noun and stem in ("", self.lex.stem(last.text))
@@ -203,17 +198,16 @@ class _Scope:
         return stem in ("", self.lex.stem(self.collection.text))
 
     def _names(self, stem: str, where: str) -> bool:
-        from aiplint.model import Role
-
         if not self.tail:
             return False
         last = self.tail[-1]
         if not stem:  # a bare `id`: a member of the collection before the action, or what the path ends in
             return (self.collection is not None and last.role is Role.CUSTOM_VERB) or _names_a_thing(self.lex, last)
-        # after an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`); a verb's object is
-        # an argument (`/gift-cards/{id}/link-customer`)
+        # after an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`), and so does a verb's
+        # object that is a collection of that resource (`/bookshelves/{shelf}/moveVolume?volumeId=` beside
+        # `/bookshelves/{shelf}/volumes`); another object is an argument (`/gift-cards/{id}/link-customer`)
         mentioned = any(self.lex.mentions(s.text, stem, False) for s in self.tail
-                        if self.identified < 0 or s.role is not Role.CUSTOM_VERB)
+                        if self.identified < 0 or s.role is not Role.CUSTOM_VERB or self._child_collection(stem))
         if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
             if stem == self.lex.stem(last.text):
                 return True
@@ -230,6 +224,13 @@ class _Scope:
             changes = self.verb is not None and self.lex.changes_state(self.verb)
             return changes and self._global(stem)  # `/thumbnails/set?videoId=`
         return mentioned or self._global(stem) or self._rpc_action()
+
+    def _child_collection(self, stem: str) -> bool:
+        """The identified resource has a collection of `stem`s: a path continues its ID with their literal."""
+        item, depth = self.op.path, self.identified + 1
+        return any(len(other.segments) > depth and other.segments[depth].role is Role.COLLECTION
+                   and self.lex.stem(other.segments[depth].text) == stem
+                   for other in self.api.paths_under(item.prefix(depth)))
 
     def _global(self, stem: str) -> bool:
         """No resource in the path, and the API has this resource's collection elsewhere; a POST to a noun creates
@@ -254,8 +255,6 @@ def _own_field(lex: Lexicon, op: Operation, stem: str) -> bool:
 
 
 def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
-    from aiplint.model import Role
-
     if seg.role is Role.CUSTOM_VERB:
         return len(lex.words_of(words.action_part(seg.text))) > 1 and lex.verb_leads(seg.text, seg.verb or "")
     return seg.role.is_thing
