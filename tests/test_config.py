@@ -146,7 +146,7 @@ def test_repository_local_plugin_module(tmp_path):
                 if not op.summary:
                     yield Problem(f"{op.label} has no summary", op.at, operation=op)
     '''))
-    _, report = check(str(spec))
+    _, report = check(str(spec), "--allow-plugins")  # repository code runs only with the opt-in
     assert {f["rule"] for f in report["findings"]} == {"local/summary"}
     assert len(report["findings"]) == 5
 

@@ -1,8 +1,12 @@
 """Configuration: `[tool.aiplint]` in pyproject.toml or `.aiplint.toml`, validated against the rules' options.
 
 A file's configuration is the first `.aiplint.toml`, or `pyproject.toml` with a `[tool.aiplint]` table, found
-walking up from the file's folder to the repository root (the folder holding `.git`).  `--config FILE`
+walking up from the file's folder to the repository root (the folder holding `.git`); outside a repository, no
+higher than the current directory or the home folder (see `aiplint.trust.config_ceiling`).  `--config FILE`
 names one instead; `--isolated` ignores them all.  Command-line options win over the file.
+
+A configuration can name code to run (`plugins`); it runs only with the user's opt-in
+(`aiplint.trust.repository_code_allowed`), else the plugins are skipped with a note.
 """
 
 from __future__ import annotations
@@ -13,14 +17,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
-from aiplint.rule import PROFILES, Rule, Severity
+from aiplint.rule import PROFILES, Option, Rule, Severity
 from aiplint.lexicon import Vocabulary
+from aiplint.trust import confine, config_ceiling, printable, repository_code_allowed
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline",
-            "words", "app", "fail-on-breaking", "stability")
+            "words", "app", "fail-on-breaking", "stability", "ref-root")
 BREAKING_THRESHOLDS = ("error", "warning", "never")
 STABILITY_LEVELS = ("draft", "alpha", "beta", "stable")
 WORD_KEYS = ("verbs", "nouns", "uncountable", "plurals", "id-words")
@@ -29,6 +34,9 @@ OVERRIDE_KEYS = ("paths", "files", "rules")
 
 class ConfigError(Exception):
     """A configuration mistake: a usage error (exit 2), one line naming the file and the key."""
+
+    def __init__(self, message: str):
+        super().__init__(printable(message))  # keys and values may hold any character
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class Config:
     inline_ignores: bool = True
     baseline: str | None = None
     app: tuple[str, ...] = ()  # Python applications to lint (`pkg.api:app`), imported from the file's folder
+    ref_root: str | None = None  # the folder `$ref`s must stay in; None: the spec's repository (or folder)
     vocabulary: Vocabulary = Vocabulary()
     fail_on_breaking: str = "error"  # diffs: the lowest level of breaking change that fails the run, or never
     stability: tuple[tuple[str, str], ...] = ()  # (API path glob, stability level); later entries win
@@ -89,20 +98,23 @@ def glob_match(pattern: str, text: str) -> bool:
 
 
 def find_config_file(start: str) -> Path | None:
-    """The nearest `.aiplint.toml` or `pyproject.toml` with `[tool.aiplint]`, up to the repository root."""
-    folder = Path(os.path.abspath(start))
-    folder = folder if folder.is_dir() else folder.parent
-    return _find_from(folder)
+    """The nearest `.aiplint.toml` or `pyproject.toml` with `[tool.aiplint]`, up to the repository root (outside
+    a repository: up to the current directory or the home folder, never above)."""
+    folder = os.path.realpath(start)
+    folder = folder if os.path.isdir(folder) else os.path.dirname(folder)
+    return _find_from(Path(folder), config_ceiling(folder))
 
 
 @lru_cache(maxsize=None)
-def _find_from(folder: Path) -> Path | None:
+def _find_from(folder: Path, ceiling: str) -> Path | None:
     for candidate in (folder / ".aiplint.toml", folder / "pyproject.toml"):
-        if candidate.is_file() and (candidate.name == ".aiplint.toml" or _has_tool_table(candidate)):
+        # a configuration that is a link out of the project, or not a regular file (a FIFO), is not read
+        inside = confine(str(candidate), ceiling)
+        if inside and os.path.isfile(inside) and (candidate.name == ".aiplint.toml" or _has_tool_table(candidate)):
             return candidate
-    if (folder / ".git").exists() or folder.parent == folder:
+    if str(folder) == ceiling or folder.parent == folder:
         return None
-    return _find_from(folder.parent)
+    return _find_from(folder.parent, ceiling)
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -130,20 +142,21 @@ def _near(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f"; did you mean `{match[0]}`?" if match else ""
 
 
-def _ids(where: str, key: str, value: Any, rules: Mapping[str, Rule]) -> tuple[str, ...]:
+def _ids(where: str, key: str, value: Any, rules: Mapping[str, Rule], lenient: bool) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [part.strip() for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: `{key}` must be a list of rule ids or families")
     for rule_id in value:
-        check_rule_id(rule_id, rules, f"{where}: `{key}`")
+        check_rule_id(rule_id, rules, f"{where}: `{key}`", lenient)
     return tuple(value)
 
 
-def check_rule_id(rule_id: str, rules: Mapping[str, Rule], where: str) -> None:
-    """Rule ids and family prefixes (`aip136/`) must name installed rules; near misses get a hint."""
+def check_rule_id(rule_id: str, rules: Mapping[str, Rule], where: str, lenient: bool = False) -> None:
+    """Rule ids and family prefixes (`aip136/`) must name installed rules; near misses get a hint.  `lenient`
+    (the configuration's plugins were skipped): an unknown id may be one of theirs, and selects nothing."""
     families = sorted({r.split("/")[0] for r in rules})
-    if rule_id == "ALL" or rule_id in rules or rule_id.rstrip("/") in families:
+    if lenient or rule_id == "ALL" or rule_id in rules or rule_id.rstrip("/") in families:
         return
     raise ConfigError(f"{where}: unknown rule `{rule_id}`{_near(rule_id, list(rules) + families)}")
 
@@ -154,11 +167,13 @@ def _choice(where: str, key: str, value: Any, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def _rule_settings(where: str, table: Any, rules: Mapping[str, Rule]) -> dict[str, RuleSettings]:
+def _rule_settings(where: str, table: Any, rules: Mapping[str, Rule], lenient: bool) -> dict[str, RuleSettings]:
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: `rules` must be a table of rule ids")
     settings = {}
     for rule_id, values in table.items():
+        if rule_id not in rules and lenient:
+            continue  # a skipped plugin's rule
         if rule_id not in rules:
             raise ConfigError(f"{where}: unknown rule `{rule_id}`{_near(rule_id, list(rules))}")
         if not isinstance(values, dict):
@@ -174,16 +189,20 @@ def _rule_settings(where: str, table: Any, rules: Mapping[str, Rule]) -> dict[st
             if name not in rule.options:
                 known = ["severity", *rule.options]
                 raise ConfigError(f"{where}: rule `{rule_id}` has no option `{name}`{_near(name, known)}")
-            options[name] = _typed(where, f'rules."{rule_id}".{name}', value, rule.options[name].default)
+            options[name] = _typed(where, f'rules."{rule_id}".{name}', value, rule.options[name])
         settings[rule_id] = RuleSettings(severity, options)
     return settings
 
 
-def _typed(where: str, key: str, value: Any, default: Any) -> Any:
-    """A value of the option's type (the type of its default); lists become tuples."""
+def _typed(where: str, key: str, value: Any, option: Option) -> Any:
+    """A value of the option's type (the type of its default; a list option is a list of strings, which
+    becomes a tuple), and one of its choices where it has them."""
+    default = option.default
+    if option.choices and value not in option.choices:
+        raise ConfigError(f"{where}: `{key}` must be one of {', '.join(map(str, option.choices))}, not {value!r}")
     if isinstance(default, (tuple, list)):
-        if not isinstance(value, list):
-            raise ConfigError(f"{where}: `{key}` must be a list")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: `{key}` must be a list of strings")
         return tuple(value)
     if isinstance(default, bool) and not isinstance(value, bool):
         raise ConfigError(f"{where}: `{key}` must be true or false")
@@ -194,13 +213,15 @@ def _typed(where: str, key: str, value: Any, default: Any) -> Any:
     return value
 
 
-def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str | None = None) -> Config:
-    """Validate a configuration table (the keys of `[tool.aiplint]`) against the installed rules."""
+def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str | None = None,
+                 lenient: bool = False) -> Config:
+    """Validate a configuration table (the keys of `[tool.aiplint]`) against the installed rules (`lenient`:
+    unknown rule ids are allowed, for a configuration whose plugins were skipped)."""
     where = path or "configuration"
     root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
     for key in data:
         if key not in TOP_KEYS:
-            raise ConfigError(f"{where}: unknown key `{key}`{_near(key, TOP_KEYS)}")
+            raise ConfigError(f"{where}: unknown key `{key}`{_near(str(key), TOP_KEYS)}")
     overrides = []
     raw_overrides = data.get("overrides", [])
     if not isinstance(raw_overrides, list):
@@ -219,16 +240,13 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
         if not globs["paths"] and not globs["files"]:
             raise ConfigError(f"{at}: needs `paths` or `files`")
         overrides.append(Override(tuple(globs["paths"]), tuple(globs["files"]),
-                                  _rule_settings(at, entry.get("rules", {}), rules), root))
+                                  _rule_settings(at, entry.get("rules", {}), rules, lenient), root))
     plugins = data.get("plugins", [])
     if not isinstance(plugins, list) or not all(isinstance(p, str) for p in plugins):
         raise ConfigError(f"{where}: `plugins` must be a list of module names")
     inline = data.get("inline-ignores", True)
     if not isinstance(inline, bool):
         raise ConfigError(f"{where}: `inline-ignores` must be true or false")
-    baseline = data.get("baseline")
-    if baseline is not None and not isinstance(baseline, str):
-        raise ConfigError(f"{where}: `baseline` must be a file name")
     app = data.get("app", [])
     app = [app] if isinstance(app, str) else app
     if not isinstance(app, list) or not all(isinstance(a, str) for a in app):
@@ -239,14 +257,15 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
                                  BREAKING_THRESHOLDS),
         stability=_stability(where, data.get("stability", {})),
         profile=_choice(where, "profile", data.get("profile", "rest"), PROFILES),
-        select=_ids(where, "select", data.get("select", []), rules),
-        ignore=_ids(where, "ignore", data.get("ignore", []), rules),
+        select=_ids(where, "select", data.get("select", []), rules, lenient),
+        ignore=_ids(where, "ignore", data.get("ignore", []), rules, lenient),
         fail_on=_choice(where, "fail-on", data.get("fail-on", "error"), SEVERITY_NAMES[:3]),
-        rules=_rule_settings(where, data.get("rules", {}), rules),
+        rules=_rule_settings(where, data.get("rules", {}), rules, lenient),
         overrides=tuple(overrides),
         plugins=tuple(plugins),
         inline_ignores=inline,
-        baseline=os.path.join(root, baseline) if baseline else None,
+        baseline=_project_file(where, "baseline", data.get("baseline"), root, path is not None),
+        ref_root=_project_file(where, "ref-root", data.get("ref-root"), root, path is not None),
         app=tuple(app),
         path=path,
         origins={key: where for key in data},
@@ -258,10 +277,26 @@ def _stability(where: str, table: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: `stability` must be a table of API path globs and stability levels")
     for glob, level in table.items():
-        if not glob.startswith("/"):
+        if not isinstance(glob, str) or not glob.startswith("/"):
             raise ConfigError(f"{where}: `stability.\"{glob}\"`: an API path glob starts with `/`")
         _choice(where, f'stability."{glob}"', level, STABILITY_LEVELS)
     return tuple(table.items())
+
+
+def _project_file(where: str, key: str, value: Any, root: str, from_file: bool) -> str | None:
+    """A path named by the configuration (`baseline`, `ref-root`), relative to its folder.  A configuration
+    file cannot point outside its own project: not above its repository (`baseline`) or its own folder
+    (`ref-root`, which would widen what `$ref` may read)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: `{key}` must be a path")
+    path = os.path.normpath(os.path.join(root, value))
+    real_root = os.path.realpath(root)
+    limit = real_root if key == "ref-root" else config_ceiling(real_root)
+    if from_file and confine(os.path.join(real_root, value), limit) is None:
+        raise ConfigError(f"{where}: `{key}` must stay inside {limit}, not {value!r}")
+    return path
 
 
 def _vocabulary(where: str, table: Any) -> Vocabulary:
@@ -272,7 +307,7 @@ def _vocabulary(where: str, table: Any) -> Vocabulary:
         if key not in WORD_KEYS:
             raise ConfigError(f"{where}: unknown key `words.{key}`{_near(key, WORD_KEYS)}")
         if key == "plurals":
-            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            if not isinstance(value, dict) or not all(isinstance(w, str) for item in value.items() for w in item):
                 raise ConfigError(f"{where}: `words.plurals` must map singular words to plural words")
         elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where}: `words.{key}` must be a list of words")
@@ -285,17 +320,17 @@ def _vocabulary(where: str, table: Any) -> Vocabulary:
 
 
 def load_plugins(modules: tuple[str, ...], root: str, rules: dict[str, Rule], where: str) -> None:
-    """Import repository-local rule modules (`plugins = ["tools.api_rules"]`) and add the rules they declare."""
+    """Import repository-local rule modules (`plugins = ["tools.api_rules"]`) from the configuration's folder and
+    add the rules they declare.  Only with the user's opt-in (see `Resolver`); `sys.path` is restored after."""
     import importlib
     import sys
 
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    for name in modules:
-        try:
-            module = importlib.import_module(name)
-        except Exception as exc:
-            raise ConfigError(f"{where}: cannot import plugin module `{name}`: {exc}") from None
+    sys.path.insert(0, root)
+    try:
+        imported = [(name, _import_plugin(importlib, name, where)) for name in modules]
+    finally:
+        sys.path.remove(root)
+    for name, module in imported:
         found = [value for value in vars(module).values() if isinstance(value, Rule)]
         if not found:
             raise ConfigError(f"{where}: plugin module `{name}` declares no rule (use aiplint.rule.rule)")
@@ -303,20 +338,31 @@ def load_plugins(modules: tuple[str, ...], root: str, rules: dict[str, Rule], wh
             rules[rule.id] = rule
 
 
+def _import_plugin(importlib: Any, name: str, where: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except Exception as exc:
+        raise ConfigError(f"{where}: cannot import plugin module `{name}`: {exc}") from None
+
+
 def severity_of(name: str | None) -> Severity | None:
     return None if name in (None, "off") else Severity(name)
 
 
 class Resolver:
-    """Each linted file's configuration and rule set: its config file (found or given), its plugins, and the
-    command line's options on top.  Memoised per configuration file."""
+    """Each linted file's configuration and rule set: its config file (found or given), its plugins (with the
+    user's opt-in, `allow_plugins` or the environment; else `note` names the ones skipped), and the command
+    line's options on top.  Memoised per configuration file."""
 
     def __init__(self, rules: Mapping[str, Rule], config_file: str | None = None, isolated: bool = False,
-                 command_line: Mapping[str, Any] | None = None):
+                 command_line: Mapping[str, Any] | None = None, allow_plugins: bool = False,
+                 note: Callable[[str], None] | None = None):
         self.rules = rules
         self.config_file = config_file
         self.isolated = isolated
         self.command_line = {k: v for k, v in (command_line or {}).items() if v not in (None, ())}
+        self.allow_plugins = repository_code_allowed(allow_plugins)
+        self.note = note or _warn
         self._cache: dict[str | None, tuple[Config, dict[str, Rule]]] = {}
 
     def for_path(self, path: str) -> tuple[Config, dict[str, Rule]]:
@@ -326,24 +372,45 @@ class Resolver:
             self._cache[key] = self._resolve(found)
         return self._cache[key]
 
+    def for_mapping(self, data: Mapping[str, Any]) -> tuple[Config, dict[str, Rule]]:
+        """A configuration given as a mapping (the Python API's `config=`); its plugins, with the opt-in, are
+        imported from the current directory."""
+        return self._settle(data, None, os.getcwd())
+
     def _resolve(self, file: Path | None) -> tuple[Config, dict[str, Rule]]:
-        rules = dict(self.rules)
         if file is None:
-            config = Config()
-        else:
-            if not file.is_file():
-                raise ConfigError(f"{file}: configuration file not found")
-            data = read_config_file(file)
-            plugins = data.get("plugins", [])
-            if isinstance(plugins, list) and all(isinstance(p, str) for p in plugins):
-                load_plugins(tuple(plugins), str(file.parent.resolve()), rules, str(file))
-            config = parse_config(data, rules, str(file))
+            return self._settle({}, None, "")
+        if not file.is_file():
+            raise ConfigError(f"{file}: configuration file not found")
+        return self._settle(read_config_file(file), str(file), str(file.parent.resolve()))
+
+    def _settle(self, data: Mapping[str, Any], where: str | None, folder: str) -> tuple[Config, dict[str, Rule]]:
+        rules = dict(self.rules)
+        plugins = data.get("plugins", [])
+        skipped = bool(plugins) and not self.allow_plugins
+        if skipped:
+            self.note(skipped_plugins_note(where or "configuration", plugins))
+        elif isinstance(plugins, list) and all(isinstance(p, str) for p in plugins):
+            load_plugins(tuple(plugins), folder, rules, where or "configuration")
+        config = parse_config(data, rules, where, lenient=skipped)
         for key in ("select", "ignore"):
             for rule_id in self.command_line.get(key, ()):
-                check_rule_id(rule_id, rules, f"--{key}")
+                check_rule_id(rule_id, rules, f"--{key}", lenient=skipped)
         origins = dict(config.origins)
         origins.update({key.replace("_", "-"): "command line" for key in self.command_line})
         changes = dict(self.command_line)
         if "ignore" in changes:  # like ruff: --select replaces the file's selection, --ignore adds to it
             changes["ignore"] = config.ignore + changes["ignore"]
         return replace(config, **changes, origins=origins), rules
+
+
+def skipped_plugins_note(where: str, plugins: Any) -> str:
+    names = ", ".join(map(str, plugins)) if isinstance(plugins, list) else repr(plugins)
+    return (f"{where}: plugins not loaded ({names}): a repository's configuration runs code only with "
+            "--allow-plugins or AIPLINT_ALLOW_PLUGINS=1; rules they would add do not run")
+
+
+def _warn(message: str) -> None:
+    import warnings
+
+    warnings.warn(message, stacklevel=4)

@@ -47,11 +47,13 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Option:
-    """A rule option: its default, per-profile defaults where they differ, and one line of help."""
+    """A rule option: its default, per-profile defaults where they differ, one line of help, and the values it
+    accepts where they are a fixed set (checked when the configuration is read)."""
 
     default: Any
     help: str
     profile_defaults: Mapping[str, Any] = field(default_factory=dict)
+    choices: tuple[Any, ...] = ()
 
     def default_for(self, profile: str) -> Any:
         return self.profile_defaults.get(profile, self.default)

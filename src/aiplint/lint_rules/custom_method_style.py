@@ -43,7 +43,8 @@ from aiplint.suggest import join, parts_of, verb_part
     reference="AIP-136",
     url="https://google.aip.dev/136",
     severity={"rest": "warning", "aip": "error"},
-    options={"style": Option("either", "colon, slash or either (one style per document)", {"aip": "colon"})},
+    options={"style": Option("either", "colon, slash or either (one style per document)", {"aip": "colon"},
+                             choices=("colon", "slash", "either"))},
 )
 def check(ctx: Context):
     style = ctx.options["style"]
