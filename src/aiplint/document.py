@@ -42,7 +42,14 @@ _MAX_REPLAYED_EVENTS = 500_000
 _MAX_LINE_PREFIX = 600
 _DEEP_PREFIX = re.compile(r"(?:^|\n)[ \t?:-]{%d}" % _MAX_LINE_PREFIX)
 
+# Aliases replay an anchored node, so a small file can expand to a huge or very deep document.  When a file has
+# anchors, the expansion is measured on libyaml's event stream (which expands nothing) before yaml_rs builds it.
+_MAX_ALIAS_CHARACTERS = 16 * 1024 * 1024  # scalar text added by aliases, over the whole document
+MAX_DEPTH = 1000  # nesting of the expanded document (JSON: orjson stops at 1024)
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
+
 _BLANK_YAML = re.compile(r"(?:[ \t\r\n]+|#[^\n]*|(?:---|\.\.\.)(?=[ \t\r\n]|$)|%[^\n]*)*")
+_PLAIN_TYPED = re.compile(r"[-+.~0-9]|(?:true|false|null)\Z", re.I)  # plain scalars YAML may read as non-strings
 _DOC_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
 _YAML_ERR = re.compile(r"YAML parse error at line (\d+), column (\d+)")
 
@@ -67,8 +74,9 @@ class InputError(Exception):
         super().__init__(self.path, self.message, self.line, self.column)
 
     def __str__(self) -> str:
-        path = self.path.replace("\r", "\\r").replace("\n", "\\n")
-        return f"{path}:{self.line}:{self.column}: {self.message}"
+        from aiplint.trust import printable
+
+        return printable(f"{self.path}:{self.line}:{self.column}: {self.message}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -230,7 +238,10 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
-def _read(path: str) -> bytes:
+def read_file(path: str, *, pipe_ok: bool = False) -> bytes:
+    """The bytes of a regular file, or of a named pipe with `pipe_ok` (`<(...)` named on the command line).
+    Anything else (a directory, a device, a socket, a FIFO reached by `$ref` or a directory walk) is refused
+    without being opened, and the opened file is checked again, so one swapped in meanwhile is refused too."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -241,25 +252,32 @@ def _read(path: str) -> bytes:
         raise InputError(path, f"cannot read file: {e.strerror or e}") from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(path, "is a directory, expected a YAML or JSON file")
-    if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
-        raise InputError(path, "not a regular file")
+    pipe = pipe_ok and stat.S_ISFIFO(st.st_mode)
+    if not (stat.S_ISREG(st.st_mode) or pipe):
+        raise InputError(path, "not a regular file; not read")
     try:
-        with open(path, "rb") as f:
-            return f.read()
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, expected a YAML or JSON file") from None
+        # O_NONBLOCK: opening a FIFO swapped in after the check must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | (0 if pipe else getattr(os, "O_NONBLOCK", 0)))
     except PermissionError:
         raise InputError(path, "cannot read file: permission denied") from None
     except OSError as e:
         raise InputError(path, f"cannot read file: {e.strerror or e}") from None
+    with os.fdopen(fd, "rb") as f:
+        if stat.S_IFMT(os.fstat(fd).st_mode) != stat.S_IFMT(st.st_mode):
+            raise InputError(path, "not a regular file; not read")
+        try:
+            return f.read()
+        except OSError as e:
+            raise InputError(path, f"cannot read file: {e.strerror or e}") from None
 
 
-def load_source(path: str, text: str | None = None, *, _abspath: str | None = None) -> Source:
+def load_source(path: str, text: str | None = None, *, _abspath: str | None = None, pipe_ok: bool = False
+                ) -> Source:
     """Read and parse one file (``text`` given: do not read the disk).  Raises :class:`InputError`."""
     is_json = path.lower().endswith(".json")
     raw: bytes | None = None
     if text is None:
-        raw = _read(path)
+        raw = read_file(path, pipe_ok=pipe_ok)
         if is_json and not raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
             return _load_json_bytes(path, raw, _abspath)
         text = _decode(path, raw)
@@ -322,15 +340,20 @@ def _parse_yaml(path: str, text: str) -> Any:
         line, _ = _text_position(text, start)
         raise InputError(path, f"YAML nesting is too deep (more than {_MAX_LINE_PREFIX} levels of indentation)",
                          line, 1)
+    if _ANCHOR.search(text):
+        _check_aliases(path, text)
     try:
-        data = yaml_rs.loads(
-            text,
-            parse_datetime=False,
-            alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=_MAX_REPLAYED_EVENTS),
-            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
-        )
+        try:
+            data = _yaml_rs_loads(text)
+        except yaml_rs.YAMLDecodeError as e:
+            quoted = _quote_plain_keys(text) if str(e).startswith("duplicate mapping key") else None
+            if quoted is None:
+                raise
+            data = _yaml_rs_loads(quoted)  # `1:` and `true:` are equal keys in Python, not as strings
     except yaml_rs.YAMLDecodeError as e:
         raise _yaml_error(path, text, str(e)) from None
+    except TypeError:  # yaml_rs cannot hash a key that holds a mapping (`? {a: {b: 1}}`)
+        raise InputError(path, "invalid YAML: a mapping key that contains a mapping is not supported") from None
     except (RecursionError, MemoryError, OverflowError, ValueError) as e:
         raise InputError(path, f"invalid YAML: {type(e).__name__}: {e}") from None
     if data is None:
@@ -343,6 +366,87 @@ def _parse_yaml(path: str, text: str) -> Any:
             raise InputError(path, "more than one YAML document in the file (a second '---'); "
                                    "expected a single document", *pos)
     return _normalize_keys(path, text, data)
+
+
+def _yaml_rs_loads(text: str) -> Any:
+    import yaml_rs
+
+    return yaml_rs.loads(
+        text,
+        parse_datetime=False,
+        alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=_MAX_REPLAYED_EVENTS),
+        duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
+    )
+
+
+def _check_aliases(path: str, text: str) -> None:
+    """Refuse a document whose aliases would add more than `_MAX_ALIAS_CHARACTERS` of text or nest it deeper
+    than `MAX_DEPTH`, from the sizes and depths of the anchored nodes (one pass, nothing expanded)."""
+    import yaml
+
+    anchors: dict[str, tuple[int, int]] = {}  # anchor -> (characters, depth) of its node, aliases expanded
+    frames: list[list[Any]] = [[None, 0, 0]]  # each open collection: its anchor, characters, depth below it
+    added = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                frames.append([event.anchor, 0, 0])
+                continue
+            if kind is yaml.ScalarEvent:
+                size, depth = len(event.value), 0
+                if event.anchor:
+                    anchors[event.anchor] = (size, 0)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                anchor, size, below = frames.pop()
+                depth = below + 1
+                if anchor:
+                    anchors[anchor] = (size, depth)
+            elif kind is yaml.AliasEvent:
+                size, depth = anchors.get(event.anchor, (0, 0))
+                added += size
+                if added > _MAX_ALIAS_CHARACTERS or len(frames) - 1 + depth > MAX_DEPTH:
+                    what = (f"expand to more than {_MAX_ALIAS_CHARACTERS >> 20} MiB of text" if added > _MAX_ALIAS_CHARACTERS
+                            else f"nest the document more than {MAX_DEPTH} levels deep")
+                    mark = event.start_mark
+                    raise InputError(path, f"YAML aliases {what} (possible alias bomb)", mark.line + 1, mark.column + 1)
+            else:
+                continue
+            frames[-1][1] += size
+            frames[-1][2] = max(frames[-1][2], depth)
+    except yaml.YAMLError:
+        return  # a syntax error: yaml_rs reports it, with its own message
+
+
+def _quote_plain_keys(text: str) -> str | None:
+    """The text with every plain mapping key that YAML reads as a number, boolean or null written as the
+    quoted string aiplint makes of it (`true:` -> `"true":`), so that yaml_rs compares keys as strings; None
+    when two keys of one mapping are equal as strings too (a real duplicate) or the text does not compose."""
+    import json
+
+    import yaml
+    from aiplint.locate import yaml_key_string
+
+    try:
+        stack = [yaml.compose(text, Loader=yaml.CSafeLoader)]
+    except yaml.YAMLError:
+        return None
+    edits = []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            keys = [yaml_key_string(key) for key, _ in node.value if key.value != "<<"]
+            if len(set(keys)) != len(keys):
+                return None
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and not key.style and _PLAIN_TYPED.match(key.value):
+                    edits.append((key.start_mark.index, key.end_mark.index, json.dumps(yaml_key_string(key))))
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    for start, end, quoted in sorted(set(edits), reverse=True):
+        text = text[:start] + quoted + text[end:]
+    return text
 
 
 def _yaml_error(path: str, text: str, msg: str) -> InputError:
@@ -549,8 +653,11 @@ class Document:
     minor: int
     sources: dict[str, Source]
 
-    def __init__(self, root: Source):
+    def __init__(self, root: Source, project_root: str | None = None):
+        from aiplint.trust import project_root as project_of
+
         self.root = root
+        self.project_root = os.path.realpath(project_root or project_of(os.path.dirname(root.abspath)))
         data = root.data
         raw = data.get("openapi")
         if raw is None:
@@ -608,8 +715,12 @@ class Document:
         return step
 
     def _compute_step(self, source: Source, ref: str) -> _Step:
+        from aiplint.trust import confine
+
         file_part, _, fragment = ref.partition("#")
         m = _SCHEME.match(file_part)
+        if file_part.startswith("//"):  # a network-path reference: `//host/x.yaml` names a host, not a folder
+            return _Step(kind="remote", message=f"$ref '{ref}' is a remote reference; remote references are not fetched")
         if m and len(m.group(1)) > 1:  # (one letter: a Windows drive)
             scheme = m.group(1).lower()
             if scheme in ("http", "https") or file_part[m.end():].startswith("//"):
@@ -621,7 +732,9 @@ class Document:
         target = source
         if file_part:
             rel = unquote(file_part.split("?", 1)[0])
-            abspath = os.path.normpath(os.path.join(os.path.dirname(source.abspath), rel))
+            abspath = confine(os.path.join(os.path.dirname(source.abspath), rel), self.project_root)
+            if abspath is None:  # decided from the names alone: the target is neither read nor stat'ed
+                return _Step(kind="outside", message=f"$ref '{ref}' points outside the project; it is not read")
             display = os.path.normpath(os.path.join(os.path.dirname(source.path), rel))
             loaded = self._load(abspath, display)
             if isinstance(loaded, InputError):
@@ -817,10 +930,38 @@ def _version_str(v: Any) -> str:
     return str(v)
 
 
-def open_document(path: str, text: str | None = None) -> Document | None:
-    """Load the root file; None when it is valid YAML/JSON but not an OpenAPI document."""
-    src = load_source(path, text)
+def open_document(path: str, text: str | None = None, *, project_root: str | None = None,
+                  walked_from: str | None = None) -> Document | None:
+    """Load the root file; None when it is valid YAML/JSON but not an OpenAPI document.
+
+    `project_root`: the folder its `$ref`s must stay in (default: its repository's root, or its own folder).
+    `walked_from`: the folder whose walk found the file; such a file must be a regular file (a named pipe is
+    read only when named) and, through any symbolic link, stay in that folder's project."""
+    from aiplint.trust import confine, project_root as project_of
+
+    if walked_from is not None:
+        real = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+        if confine(real, project_of(os.path.realpath(walked_from))) is None:
+            raise InputError(path, "a symbolic link to outside the project; not read")
+    src = load_source(path, text, _abspath=os.path.realpath(path), pipe_ok=walked_from is None)
     data = src.data
     if type(data) is not dict or ("openapi" not in data and "swagger" not in data):
         return None
-    return Document(src)
+    document = Document(src, project_root)
+    _check_version(document)
+    return document
+
+
+_KNOWN_VERSIONS = {2: (0,), 3: (0, 1, 2)}
+
+
+def _check_version(document: Document) -> None:
+    """An OpenAPI version aiplint does not know (`swagger: "1.2"`, `openapi: 4.0.0`) is an input error: its
+    rules and schema would judge the document by the wrong specification."""
+    key = "openapi" if "openapi" in document.root.data else "swagger"
+    version = document.version.strip()
+    known = re.fullmatch(r"2\.0" if key == "swagger" else r"3\.\d+(?:\.\d+)?(?:-\S*)?", version)
+    if known is None or document.minor not in _KNOWN_VERSIONS[document.major]:
+        line, column = document.root.position("/" + key)
+        raise InputError(document.root.path, f"unsupported {key} version {version!r} (aiplint reads OpenAPI "
+                                             "2.0, 3.0, 3.1 and 3.2)", line, column)

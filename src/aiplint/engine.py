@@ -176,14 +176,19 @@ class Linted:
 
 def lint_document(document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None) -> Linted:
     """Build the model once, run every active rule on it, drop what inline suppressions cover, and locate
-    the problems that remain."""
+    the problems that remain.  A document the model cannot be built from is that file's `InputError`."""
+    from aiplint.document import InputError
     from aiplint.lexicon import Lexicon
     from aiplint.model import ApiModel
     from aiplint.suppression import Suppressions
 
     rules = available_rules() if rules is None else rules
-    api = ApiModel.build(document, Lexicon.of(config.vocabulary))
-    api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
+    try:
+        api = ApiModel.build(document, Lexicon.of(config.vocabulary))
+        api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
+    except Exception as exc:  # outside every rule's guard: it would take the other files' reports with it
+        raise InputError(document.root.path, f"cannot read the document's structure ({type(exc).__name__}: "
+                                             f"{exc})") from None
     reported, crashes = _run_all(api, config, rules)
     return Linted(_locate(reported), crashes, api)
 
