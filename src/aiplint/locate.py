@@ -374,28 +374,27 @@ def _yaml_positions_fast(text: str, parsed: dict[str, list[str]]) -> dict[str, P
         bounds = [mm.end() - 1 for mm in _lines_at(col).finditer(ntext, start - 1, end)]
         if kind == "map":
             keys: dict[str, tuple[int, int, int]] = {}  # key -> (key offset, after colon, end of member)
-            regular = True
+            unread: list[int] = []  # lines at `col` the scan cannot read as a key (`? ` explicit keys, ...)
             prev_key: str | None = None
             prev_empty = False
             for i, b in enumerate(bounds):
                 if _is_item(ntext, b):
                     if prev_key is None or not prev_empty:
-                        regular = False
+                        unread.append(b)
                     continue
                 if prev_key is not None:
                     k0, a0, _ = keys[prev_key]
                     keys[prev_key] = (k0, a0, b - col)
                 pk = _parse_key(ntext, b)
                 if pk is None or pk[0] in keys:
-                    regular = False
+                    unread.append(b)
                     prev_key = None
                     continue
                 prev_key = pk[0]
                 keys[prev_key] = (b, pk[1], end)
                 prev_empty = not _rest_of_line(ntext, pk[1])
-            if not regular and any(t not in keys for t in tnode.children):
-                jobs.append((start, end, "node", tnode, ""))
-                continue
+            if unread and any(t not in keys for t in tnode.children):
+                jobs += _unread_entries(unread, sorted(k[0] for k in keys.values()), col, end, tnode)
             for tok, child in tnode.children.items():
                 hit = keys.get(tok)
                 if hit is None:
@@ -420,7 +419,8 @@ def _yaml_positions_fast(text: str, parsed: dict[str, list[str]]) -> dict[str, P
                     continue  # empty value
                 vcol = len(vm.group(1))
                 vch = vm.start(2)
-                if rest or vm.group(2) in _BAD_START:
+                explicit_key = ntext.startswith("? ", vch)  # a mapping whose first key is `? key`
+                if rest or (vm.group(2) in _BAD_START and not explicit_key):
                     jobs.append((line_start, mend, "member", child, tok))
                 elif vcol > col:
                     stack.append((child, vm.start() + 1, mend, vcol, "seq" if _is_item(ntext, vch) else "map"))
@@ -514,6 +514,19 @@ def _yaml_positions_fast(text: str, parsed: dict[str, list[str]]) -> dict[str, P
             pos = node.pos
         out[p] = pos
     return out
+
+
+def _unread_entries(unread: list[int], read: list[int], col: int, end: int, tnode: _Trie) -> list[tuple]:
+    """Jobs composing each run of mapping lines the scan could not read, up to the next key it read, instead of
+    the whole mapping (PyYAML writes keys over 128 characters as `? key`: GitHub-sized specs have hundreds)."""
+    import bisect
+
+    runs: dict[int, int] = {}  # end of the run -> its first line
+    for b in unread:
+        following = bisect.bisect_right(read, b)
+        run_end = read[following] - col if following < len(read) else end
+        runs.setdefault(run_end, b - col)
+    return [(first, run_end, "node", tnode, "") for run_end, first in runs.items()]
 
 
 def _walk_trie(tree: _YamlTree, node: Any, tnode: _Trie, line_base: int) -> None:
