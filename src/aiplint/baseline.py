@@ -9,14 +9,19 @@ The file is sorted, indented JSON that diffs well in review::
 Entries are keyed by the spec's path relative to the baseline file, without its `.yaml`/`.yml`/`.json`
 extension (so converting a spec between YAML and JSON keeps its entries), and matched by fingerprint only:
 moving lines, reordering paths, reformatting and renaming a path parameter keep a finding matched.
+
+Nothing is lost on disk: the file is replaced atomically (written beside it, then renamed), so a reader or a
+crash never sees half of it, and writers (pre-commit runs hooks in parallel) update it one at a time under a
+lock on its folder, each merging its specs into what the one before wrote.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Container, Iterator, Mapping
 
 from aiplint.engine import Finding, unmatched
 
@@ -60,18 +65,32 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str, missing_ok: bool = False) -> Baseline:
+        from aiplint.document import InputError, read_file
+
         try:
-            with open(path, encoding="utf-8") as handle:
-                data = json.load(handle)
-        except FileNotFoundError:
-            if missing_ok:
+            data = json.loads(read_file(path))
+        except InputError as exc:
+            if exc.message.startswith("file not found") and missing_ok:
                 return cls(path)
-            raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)") from None
-        except (OSError, ValueError) as exc:
+            if exc.message.startswith("file not found"):
+                raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)") from None
+            raise BaselineError(f"{path}: cannot read the baseline: {exc.message}") from None
+        except ValueError as exc:
             raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
             raise BaselineError(f"{path}: not an aiplint baseline (version {VERSION})")
-        return cls(path, data["files"])
+        return cls(path, {key: _entries(path, key, entries) for key, entries in data["files"].items()})
+
+    @classmethod
+    def update(cls, path: str, findings_by_spec: Mapping[str, list[Finding]], apps: Container[str] = ()) -> Baseline:
+        """Record each spec's findings in the baseline file, keeping other specs' entries, under the lock.
+        `apps`: the names in `findings_by_spec` that are applications, which are their own keys."""
+        with _locked(path):
+            baseline = cls.load(path, missing_ok=True)
+            for spec, findings in findings_by_spec.items():
+                baseline.record(spec, findings, key=spec if spec in apps else None)
+            baseline.write()
+        return baseline
 
     def split(self, spec: str, findings: list[Finding], key: str | None = None
               ) -> tuple[list[Finding], list[dict[str, Any]]]:
@@ -95,5 +114,71 @@ class Baseline:
         return json.dumps({"version": VERSION, "files": files}, indent=2, ensure_ascii=False) + "\n"
 
     def write(self) -> None:
-        with open(self.path, "w", encoding="utf-8") as handle:
-            handle.write(self.dump())
+        """Replace the file atomically: a temporary file in the same folder, renamed over it."""
+        import tempfile
+
+        folder = os.path.dirname(os.path.abspath(self.path))
+        try:
+            fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise BaselineError(f"{self.path}: cannot write the baseline: {exc.strerror}") from None
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(self.dump())
+            os.chmod(temporary, _mode(self.path))
+            os.replace(temporary, self.path)
+        except BaseException as exc:
+            os.unlink(temporary)
+            if isinstance(exc, OSError):
+                raise BaselineError(f"{self.path}: cannot write the baseline: {exc.strerror}") from None
+            raise
+
+
+_ENTRY_TYPES = {"fingerprint": (str,), "rule": (str,), "method": (str, type(None)), "path": (str, type(None)),
+                "message": (str,)}
+
+
+def _entries(path: str, key: str, entries: Any) -> list[dict[str, Any]]:
+    """A spec's entries, checked: a malformed one is a one-line error naming it."""
+    if not isinstance(entries, list):
+        raise BaselineError(f"{path}: files.{json.dumps(key)} must be a list of entries")
+    for index, entry in enumerate(entries):
+        where = f"{path}: files.{json.dumps(key)}[{index}]"
+        if not isinstance(entry, dict):
+            raise BaselineError(f"{where} must be an object")
+        for name, types in _ENTRY_TYPES.items():
+            if name not in entry or not isinstance(entry[name], types):
+                kind = " or ".join("null" if t is type(None) else "a string" for t in types)
+                raise BaselineError(f"{where}: `{name}` must be {kind}")
+    return entries
+
+
+def _mode(path: str) -> int:
+    """The permissions the baseline keeps (a new one: what the umask gives a new file)."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextmanager
+def _locked(path: str) -> Iterator[None]:
+    """Exclusive access to the baseline for one read-modify-write: a lock on its folder (the file itself is
+    replaced by each write, so it cannot carry the lock).  Where there is no `fcntl` (Windows): no lock."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot write the baseline: {folder}: {exc.strerror}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

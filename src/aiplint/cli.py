@@ -33,13 +33,20 @@ def spec_files(folder: str) -> list[str]:
     return found
 
 
-def iter_spec_files(paths: tuple[str, ...]) -> Iterator[tuple[str, bool]]:
-    """Files to lint, each with whether the user named it (directories yield their spec files)."""
+def iter_spec_files(paths: tuple[str, ...]) -> Iterator[tuple[str, str | None]]:
+    """Files to lint, each with the folder whose walk found it (None: the user named the file)."""
     for path in paths:
         if os.path.isdir(path):
-            yield from ((found, False) for found in spec_files(path))
+            yield from ((found, path) for found in spec_files(path))
         else:
-            yield path, True
+            yield path, None
+
+
+def _say(kind: str, message: str) -> None:
+    """`error: ...` or `note: ...` on stderr, one line whatever the message quotes from a spec."""
+    from aiplint.trust import printable
+
+    click.echo(f"{kind}: {printable(message)}", err=True)
 
 
 @click.group(
@@ -87,6 +94,26 @@ def _outputs(formats: tuple[str, ...], output: str | None) -> list[tuple[str, st
     return parsed
 
 
+def _check_report_files(outputs: list[tuple[str, str | None]], write_baseline: str | None) -> None:
+    """Before any work: two reports in one file would leave only the last, and a missing folder fails."""
+    written: dict[str, str] = {}
+    for name, file in outputs:
+        if file is not None and written.setdefault(os.path.realpath(file), name) != name:
+            raise click.UsageError(f"--format {name}: its report and the {written[os.path.realpath(file)]} report "
+                                   f"would both be written to {file}")
+    for file in [file for _, file in outputs if file] + [write_baseline] * bool(write_baseline):
+        folder = os.path.dirname(os.path.abspath(file))
+        if not os.path.isdir(folder):
+            raise click.UsageError(f"{file}: cannot write there: no folder {folder}")
+
+
+def _refuse_overwriting_inputs(files: list[str | None], inputs: set[str]) -> None:
+    """A report or baseline written over a file the run read (a spec, a `$ref`'d file) would destroy it."""
+    for file in files:
+        if file and os.path.realpath(file) in inputs:
+            raise click.UsageError(f"{file}: is a file this run lints; it is not overwritten with a report")
+
+
 def _streams(outputs: list[tuple[str, str | None]]) -> Iterator[tuple[str, object]]:
     """Each format with the stream it is written to (files are opened, written and closed in turn)."""
     for name, file in outputs:
@@ -128,13 +155,23 @@ def _command_line(profile: str | None, select: tuple[str, ...], ignore: tuple[st
 
 
 def _config_options(command):
-    """--config and --isolated, shared by the commands that read the configuration."""
+    """--config, --isolated and --allow-plugins, shared by the commands that read the configuration."""
+    command = click.option("--allow-plugins", is_flag=True,
+                           help="Let the configuration run repository code (its `plugins` and `app`); also "
+                                "AIPLINT_ALLOW_PLUGINS=1. Off: they are skipped with a note.")(command)
     command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(command)
     return click.option("--config", "config_file", type=click.Path(dir_okay=False),
                         help="Read this configuration file instead of looking for one.")(command)
 
 
-def _resolver(config_file: str | None, isolated: bool, command_line: dict | None = None):
+def _ref_root_option(command):
+    """--ref-root, for the commands that follow `$ref`s (check and diff)."""
+    return click.option("--ref-root", type=click.Path(exists=True, file_okay=False),
+                        help="The folder $refs may read from (default: the repository's root, or the spec's folder "
+                             "outside a repository).")(command)
+
+
+def _resolver(config_file: str | None, isolated: bool, allow_plugins: bool, command_line: dict | None = None):
     from aiplint.config import Resolver
     from aiplint.engine import RuleLoadError, available_rules
 
@@ -142,7 +179,7 @@ def _resolver(config_file: str | None, isolated: bool, command_line: dict | None
         rules = available_rules()
     except RuleLoadError as exc:
         raise click.ClickException(str(exc)) from None
-    return Resolver(rules, config_file, isolated, command_line)
+    return Resolver(rules, config_file, isolated, command_line, allow_plugins, note=lambda text: _say("note", text))
 
 
 def _config_for(resolver, path: str):
@@ -159,8 +196,6 @@ def _config_for(resolver, path: str):
 @click.option("--app", "apps", multiple=True, metavar="MODULE:ATTR",
               help="Lint a Python application's OpenAPI document (pkg.api:app, or a factory: pkg.api:create_app()); "
                    "importing it runs its code. Repeatable.")
-@click.option("--allow-plugins", is_flag=True,
-              help="Let the configuration run repository code (its `app`); also AIPLINT_ALLOW_PLUGINS=1.")
 @_format_options
 @click.option("--show-source", is_flag=True, help="Text format: show each finding's source line with a caret.")
 @_selection_options
@@ -175,35 +210,39 @@ def _config_for(resolver, path: str):
               help="Compare with the specs at this git revision: report new and fixed findings and API changes; "
                    "new findings and breaking changes fail.")
 @_fail_on_breaking_option
+@_ref_root_option
 def check(paths: tuple[str, ...], apps: tuple[str, ...], allow_plugins: bool, formats: tuple[str, ...],
           output: str | None, show_source: bool,
           profile: str | None, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, quiet: bool, config_file: str | None, isolated: bool,
           no_inline_ignores: bool, baseline_file: str | None, write_baseline: str | None,
-          diff_base: str | None, fail_on_breaking: str | None) -> None:
+          diff_base: str | None, fail_on_breaking: str | None, ref_root: str | None) -> None:
     """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json) and Python
     applications (--app, or `app` in the configuration when no PATHS are given).
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
     """
     outputs = _outputs(formats, output)
+    _check_report_files(outputs, write_baseline)
     command_line = _command_line(profile, select, ignore, fail_on, inline_ignores=False if no_inline_ignores else None,
-                                 fail_on_breaking=fail_on_breaking)
-    resolver = _resolver(config_file, isolated, command_line)
+                                 fail_on_breaking=fail_on_breaking, ref_root=os.path.abspath(ref_root) if ref_root else None)
+    resolver = _resolver(config_file, isolated, allow_plugins, command_line)
     targets = _apps(resolver, paths, apps, allow_plugins)
     if diff_base:
         _check_against_revision(resolver, paths, targets, diff_base, outputs, quiet)
     run = CheckRun(resolver, quiet)
-    for path, named in iter_spec_files(paths):
-        run.lint(path, named, baseline_file)
+    for path, walked_from in iter_spec_files(paths):
+        run.lint(path, walked_from, baseline_file)
     for target, root in targets:
         run.lint_app(target, root, baseline_file)
+    _refuse_overwriting_inputs([file for _, file in outputs] + [write_baseline], run.inputs)
     if write_baseline:
         run.write_baseline(write_baseline)
         click.get_current_context().exit(run.status)
     findings = sorted(run.findings, key=lambda f: (f.file, f.line, f.column, f.rule))
     for name, stream in _streams(outputs):
-        _writers()[name](findings, run.rules, run.files, stream, quiet=quiet, show_source=show_source)
+        _writers()[name](findings, run.rules, run.files, stream, quiet=quiet, show_source=show_source,
+                         errors=run.errors)
     run.report_fixed_baseline_entries()
     click.get_current_context().exit(run.exit_status())
 
@@ -219,8 +258,8 @@ def _apps(resolver, paths: tuple[str, ...], apps: tuple[str, ...], allow_plugins
     if not config.app:
         raise click.UsageError("nothing to lint: give PATHS, --app MODULE:ATTR, or `app` in the configuration")
     if not repository_code_allowed(allow_plugins):
-        click.echo(f"note: {config.path}: app = {', '.join(config.app)} not imported: importing runs the repository's "
-                   f"code, which needs --allow-plugins or {ALLOW_ENV}=1", err=True)
+        _say("note", f"{config.path}: app = {', '.join(config.app)} not imported: importing runs the repository's "
+                     f"code, which needs --allow-plugins or {ALLOW_ENV}=1")
         return []
     return [(target, os.path.dirname(os.path.abspath(config.path))) for target in config.app]
 
@@ -239,27 +278,31 @@ class CheckRun:
         self.files: list[str] = []
         self.apps: set[str] = set()  # the names of linted applications' documents (baseline keys)
         self.rules: dict = {}
+        self.errors: list = []  # InputErrors: the files that could not be linted, for every report
+        self.inputs: set[str] = set()  # the real paths of every file read, which no report may overwrite
 
-    def error(self, message: str) -> None:
-        click.echo(f"error: {message}", err=True)
+    def fail(self, error, shown: str | None = None) -> None:
+        _say("error", shown or str(error))
+        self.errors.append(error)
         self.status = EXIT_ERROR
 
-    def lint(self, path: str, named: bool, baseline_file: str | None) -> None:
+    def lint(self, path: str, walked_from: str | None, baseline_file: str | None) -> None:
         from aiplint.document import InputError, open_document
         from aiplint.engine import run_rules
 
         config, rules = _config_for(self.resolver, path)
+        self.inputs.add(os.path.realpath(path))
         try:
-            document = open_document(path)
+            document = open_document(path, project_root=config.ref_root, walked_from=walked_from)
+            if document is None:
+                if walked_from is None and not self.quiet:
+                    _say("note", f"{path}: not an OpenAPI document (no top-level `openapi` or `swagger` key); skipped")
+                return None
+            found, crashes = run_rules(document, config, rules)
         except InputError as exc:
-            return self.error(str(exc))
-        if document is None:
-            if named and not self.quiet:
-                click.echo(f"note: {path}: not an OpenAPI document (no top-level `openapi` or `swagger` key); "
-                           "skipped", err=True)
-            return None
+            return self.fail(exc)
+        self.inputs.update(document.sources)
         self.files.append(path)
-        found, crashes = run_rules(document, config, rules)
         return self._record(path, found, crashes, config, rules, baseline_file)
 
     def lint_app(self, target: str, root: str | None, baseline_file: str | None) -> None:
@@ -275,12 +318,14 @@ class CheckRun:
                 self.apps.add(document.name)
                 self._record(document.name, found, crashes, config, rules, baseline_file)
         except AppError as exc:
-            self.error(f"--app {exc}")
+            from aiplint.document import InputError
+
+            self.fail(InputError(target, f"--app {exc}"), f"--app {exc}")
 
     def _record(self, name: str, found: list, crashes: list, config, rules: dict, baseline_file: str | None) -> None:
         self.rules.update(rules)
-        for crash in crashes:
-            self.error(f"{crash.file}: internal error in rule {crash.rule}: {crash.error}")
+        for error in crash_errors(crashes):
+            self.fail(error)
         self.by_spec[name] = found
         baseline_file = baseline_file or config.baseline
         if baseline_file:
@@ -302,28 +347,34 @@ class CheckRun:
         from aiplint.baseline import Baseline, BaselineError
 
         try:
-            baseline = Baseline.load(baseline_file, missing_ok=True)
+            Baseline.update(baseline_file, self.by_spec, self.apps)
         except BaselineError as exc:
             raise click.UsageError(str(exc)) from None
-        for spec, found in self.by_spec.items():
-            baseline.record(spec, found, key=spec if spec in self.apps else None)
-        baseline.write()
         total = sum(len(found) for found in self.by_spec.values())
         click.echo(f"Wrote {total} finding{'s' if total != 1 else ''} of {len(self.by_spec)} "
                    f"spec{'s' if len(self.by_spec) != 1 else ''} to {baseline_file}.", err=True)
 
     def report_fixed_baseline_entries(self) -> None:
+        from aiplint.trust import printable
+
         if self.fixed and not self.quiet:
             click.echo(f"note: {len(self.fixed)} baseline entr{'y' if len(self.fixed) == 1 else 'ies'} no longer "
                        "occur (fixed); run with --write-baseline to shrink the baseline:", err=True)
             for entry in self.fixed:
                 where = " ".join(part for part in (entry["method"], entry["path"]) if part)
-                click.echo(f"  {entry['file']}: {entry['rule']} {where}".rstrip(), err=True)
+                click.echo(printable(f"  {entry['file']}: {entry['rule']} {where}".rstrip()), err=True)
 
     def exit_status(self) -> int:
         if self.status == EXIT_CLEAN and any(f.severity.rank >= rank for f, rank in self.thresholds):
             return EXIT_FINDINGS
         return self.status
+
+
+def crash_errors(crashes) -> list:
+    """Rules that crashed, as errors of their file: the run is incomplete, and every report says so."""
+    from aiplint.document import InputError
+
+    return [InputError(crash.file, f"internal error in rule {crash.rule}: {crash.error}") for crash in crashes]
 
 
 def _rank(severity: str) -> int:
@@ -337,37 +388,36 @@ def _check_against_revision(resolver, paths: tuple[str, ...], apps: list[tuple[s
     """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not exist
     there)."""
     from aiplint.app import AppError, diff_against_revision as diff_app, load_app
-    from aiplint.diff import diff_against_revision
+    from aiplint.diff import RevisionTrees, diff_against_revision
     from aiplint.document import InputError
 
-    reports, status, thresholds, seen = [], EXIT_CLEAN, Thresholds(), {}
-    for path, _ in iter_spec_files(paths):
-        config, rules = _config_for(resolver, path)
-        thresholds.add(config)
-        seen.update(rules)
-        try:
-            report, crashes = diff_against_revision(path, rev, config, rules)
-        except InputError as exc:
-            click.echo(f"error: {exc}", err=True)
-            status = EXIT_ERROR
-            continue
-        status = max(status, _report_crashes(crashes))
-        reports.append((path, report))
+    reports, errors, thresholds, seen = [], [], Thresholds(), {}
+    with RevisionTrees() as trees:  # each revision extracted once for all the specs
+        for path, walked_from in iter_spec_files(paths):
+            config, rules = _config_for(resolver, path)
+            thresholds.add(config)
+            seen.update(rules)
+            try:
+                report, crashes = diff_against_revision(path, rev, config, rules, trees, walked_from=walked_from)
+            except InputError as exc:
+                errors.append(exc)
+                continue
+            errors += crash_errors(crashes)
+            reports.append((path, report))
     for target, root in apps:
         try:
             current = load_app(target, root)
             config, rules = _config_for(resolver, current[0].home.file)
             compared = diff_app(target, current, rev, config, rules, root)
         except AppError as exc:
-            click.echo(f"error: --app {exc}", err=True)
-            status = EXIT_ERROR
+            errors.append(InputError(target, f"--app {exc}"))
             continue
         thresholds.add(config)
         seen.update(rules)
         for name, report, crashes in compared:
-            status = max(status, _report_crashes(crashes))
+            errors += crash_errors(crashes)
             reports.append((name, report))
-    _finish_diff(reports, seen, status, thresholds, outputs, quiet)
+    _finish_diff(reports, seen, errors, thresholds, outputs, quiet)
 
 
 class Thresholds:
@@ -385,29 +435,35 @@ class Thresholds:
             self.breaking = config.fail_on_breaking
 
 
-def _report_crashes(crashes) -> int:
-    for crash in crashes:
-        click.echo(f"error: {crash.file}: internal error in rule {crash.rule}: {crash.error}", err=True)
-    return EXIT_ERROR if crashes else EXIT_CLEAN
+def _show_errors(errors: list) -> int:
+    """The files that could not be linted, on stderr: EXIT_ERROR when there is one."""
+    for error in errors:
+        _say("error", str(error))
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
-def _finish_diff(reports: list, rules: dict, status: int, thresholds: Thresholds, outputs: list,
+def _finish_diff(reports: list, rules: dict, errors: list, thresholds: Thresholds, outputs: list,
                  quiet: bool) -> None:
     """Write a diff: `text` and `json` as the diff report; the CI formats with the new findings and the breaking
-    changes."""
+    changes.  Every report names the files that could not be linted (`errors`, also on stderr)."""
     from aiplint import diff as differ
     from aiplint.compat import report as changes
 
+    status = _show_errors(errors)
+    _refuse_overwriting_inputs([file for _, file in outputs], {os.path.realpath(path) for path, _ in reports})
     report = differ.DiffReport.merge(report for _, report in reports)
     files = [path for path, _ in reports]
     for name, stream in _streams(outputs):
         if name == "text":
             differ.write_text(report, stream, quiet=quiet)
+            failed = len({e.path for e in errors})
+            if failed and not quiet:
+                stream.write(f"Not compared: {failed} file{'s' if failed != 1 else ''} could not be linted.\n")
         elif name == "json":
-            differ.write_json(report, stream)
+            differ.write_json(report, stream, errors)
         else:
             found = report.new + changes.as_findings(report.breaking)
-            _writers()[name](found, {**rules, **changes.rules()}, files, stream)
+            _writers()[name](found, {**rules, **changes.rules()}, files, stream, errors=errors)
     if status == EXIT_CLEAN and (report.failed(thresholds.findings) or report.breaks(thresholds.breaking)):
         status = EXIT_FINDINGS
     click.get_current_context().exit(status)
@@ -425,9 +481,10 @@ Examples:
 @_fail_on_breaking_option
 @click.option("-q", "--quiet", is_flag=True, help="Print new findings and breaking changes only.")
 @_config_options
+@_ref_root_option
 def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, profile: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], fail_on: str | None, fail_on_breaking: str | None, quiet: bool,
-         config_file: str | None, isolated: bool) -> None:
+         config_file: str | None, isolated: bool, allow_plugins: bool, ref_root: str | None) -> None:
     """Compare two versions of a spec (two files, or two directories paired by relative path): new, fixed
     and unchanged findings, operations added, removed and moved, and every API change classified as breaking,
     potentially breaking or safe.  The configuration is NEW's.
@@ -435,44 +492,44 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, profi
     Exit status: 0 no new finding at or above --fail-on and no change breaking at --fail-on-breaking, 1 there is
     one, 2 usage or input error.
     """
-    resolver = _resolver(config_file, isolated, _command_line(profile, select, ignore, fail_on,
-                                                              fail_on_breaking=fail_on_breaking))
-    reports, status, thresholds, seen = _compare_pairs(resolver, old, new)
-    _finish_diff(reports, seen, status, thresholds, _outputs(formats, output), quiet)
+    command_line = _command_line(profile, select, ignore, fail_on, fail_on_breaking=fail_on_breaking,
+                                 ref_root=os.path.abspath(ref_root) if ref_root else None)
+    outputs = _outputs(formats, output)
+    _check_report_files(outputs, None)
+    reports, errors, thresholds, seen = _compare_pairs(_resolver(config_file, isolated, allow_plugins, command_line),
+                                                       old, new)
+    _finish_diff(reports, seen, errors, thresholds, outputs, quiet)
 
 
-def _compare_pairs(resolver, old: str, new: str, lint: bool = True) -> tuple[list, int, Thresholds, dict]:
+def _compare_pairs(resolver, old: str, new: str, lint: bool = True) -> tuple[list, list, Thresholds, dict]:
     """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
-    rules that ran, the exit status so far and the thresholds in force."""
+    files that could not be compared (InputErrors), the thresholds in force and the rules that ran."""
     from aiplint.diff import compare, load, pair_files
     from aiplint.document import InputError
 
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")
     single = not os.path.isdir(new)
-    reports, status, thresholds, seen = [], EXIT_CLEAN, Thresholds(), {}
+    reports, errors, thresholds, seen = [], [], Thresholds(), {}
     for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
         config, rules = _config_for(resolver, new_path or old_path)
         thresholds.add(config)
         seen.update(rules)
         try:
-            documents = load(old_path), load(new_path)
+            documents = (load(old_path, walked_from=None if single else old),
+                         load(new_path, project_root=config.ref_root, walked_from=None if single else new))
+            if single and None in documents:
+                path = old_path if documents[0] is None else new_path
+                raise InputError(path, "not an OpenAPI document (no top-level `openapi` or `swagger` key)")
+            if documents == (None, None):
+                continue  # $ref'd fragments and other YAML in the directories
+            report, crashes = compare(*documents, config, rules if lint else {})
         except InputError as exc:
-            click.echo(f"error: {exc}", err=True)
-            status = EXIT_ERROR
+            errors.append(exc)
             continue
-        missing = [p for p, d in zip((old_path, new_path), documents) if d is None]
-        if single and missing:
-            for path in missing:
-                click.echo(f"error: {path}: not an OpenAPI document (no top-level `openapi` or `swagger` key)", err=True)
-            status = EXIT_ERROR
-            continue
-        if documents == (None, None):
-            continue  # $ref'd fragments and other YAML in the directories
-        report, crashes = compare(*documents, config, rules if lint else {})
-        status = max(status, _report_crashes(crashes))
+        errors += crash_errors(crashes)
         reports.append((new_path or old_path, report))
-    return reports, status, thresholds, seen
+    return reports, errors, thresholds, seen
 
 
 @cli.command(epilog="""\b
@@ -484,7 +541,8 @@ Examples:
 @click.argument("new", type=click.Path(exists=True))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the changelog here instead of stdout.")
 @_config_options
-def changelog(old: str, new: str, output: str | None, config_file: str | None, isolated: bool) -> None:
+def changelog(old: str, new: str, output: str | None, config_file: str | None, isolated: bool,
+              allow_plugins: bool) -> None:
     """Print the API changes from OLD to NEW (two files, or two directories paired by relative path) as a
     Markdown changelog: breaking, potentially breaking, allowed by stability level, and other changes, by
     operation.  The configuration (stability overrides) is NEW's.
@@ -494,7 +552,9 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
     from aiplint.compat.report import markdown
     from aiplint.diff import DiffReport
 
-    reports, status, _, _ = _compare_pairs(_resolver(config_file, isolated), old, new, lint=False)
+    reports, errors, _, _ = _compare_pairs(_resolver(config_file, isolated, allow_plugins), old, new, lint=False)
+    status = _show_errors(errors)
+    _refuse_overwriting_inputs([output], {os.path.realpath(path) for path, _ in reports})
     report = DiffReport.merge(report for _, report in reports)
     for _, stream in _streams([("markdown", output)]):
         stream.write(markdown(report.changes, f"API changes from {old} to {new}"))
@@ -505,12 +565,12 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
               help="markdown: the rule reference (docs/rules.md).")
 @_config_options
-def list_rules(output_format: str, config_file: str | None, isolated: bool) -> None:
+def list_rules(output_format: str, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
     """List every installed rule: default severity per profile, the severity in force under the current
     configuration, its options, and a summary."""
     from aiplint.rule import PROFILES
 
-    config, rules = _config_for(_resolver(config_file, isolated), ".")
+    config, rules = _config_for(_resolver(config_file, isolated, allow_plugins), ".")
     if output_format == "markdown":
         click.echo(rules_markdown(rules), nl=False)
         return
@@ -559,14 +619,14 @@ def _toml(value) -> str:
 @cli.command("config")
 @click.argument("path", default=".", type=click.Path())
 @_config_options
-def show_config(path: str, config_file: str | None, isolated: bool) -> None:
+def show_config(path: str, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
     """Print the configuration in force for PATH (default: this folder) and where each value came from."""
-    config, rules = _config_for(_resolver(config_file, isolated), path)
+    config, rules = _config_for(_resolver(config_file, isolated, allow_plugins), path)
     click.echo(f"# configuration file: {config.path or '(none; defaults)'}")
     origin = config.origins
     values = {"profile": config.profile, "select": config.select, "ignore": config.ignore,
               "fail-on": config.fail_on, "inline-ignores": config.inline_ignores, "baseline": config.baseline,
-              "plugins": config.plugins, "app": config.app}
+              "ref-root": config.ref_root, "plugins": config.plugins, "app": config.app}
     for key, value in values.items():
         if value is not None:
             click.echo(f"{key} = {_toml(value):<40} # {origin.get(key, 'default')}")

@@ -15,8 +15,8 @@ OLD and NEW are two files or two directories (files paired by relative path; a f
 a file only in OLD all fixed and removed).  A multi-file spec is compared as a whole: each root document is
 linted and its `$ref`'d files come along.
 
-`spec_at_revision(path, rev)` gives the same file at a git revision (for `aiplint check SPEC --diff-base REV`),
-with its `$ref`'d files at that revision too.
+`RevisionTrees` gives the same file at a git revision (for `aiplint check SPEC --diff-base REV`), with its
+`$ref`'d files at that revision too: the repository is extracted once per revision for the whole run.
 
 The JSON format is a contract (version 1)::
 
@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import os
 import re
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
 
@@ -60,6 +60,7 @@ __all__ = [
     "diff_files",
     "diff_against_revision",
     "pair_files",
+    "RevisionTrees",
     "spec_at_revision",
     "tree_at_revision",
     "write_text",
@@ -392,10 +393,10 @@ def _rebased_file(file: str, root: str, display: str) -> str:
     return os.path.normpath(os.path.join(os.path.dirname(display), rel)) if not rel.startswith("..") else file
 
 
-def load(path: str | None) -> Document | None:
+def load(path: str | None, *, project_root: str | None = None, walked_from: str | None = None) -> Document | None:
     from aiplint.document import open_document
 
-    return open_document(path) if path is not None else None
+    return open_document(path, project_root=project_root, walked_from=walked_from) if path is not None else None
 
 
 def diff_files(
@@ -412,12 +413,16 @@ def diff_files(
 
 
 def diff_against_revision(
-    path: str, rev: str, selection: Selection, rules: Mapping[str, Rule] | None = None
+    path: str, rev: str, selection: Selection, rules: Mapping[str, Rule] | None = None,
+    trees: RevisionTrees | None = None, *, walked_from: str | None = None,
 ) -> tuple[DiffReport, list[RuleCrash]]:
     """`aiplint check PATH --diff-base REV`: PATH in the working tree against PATH at REV (all new where the
-    file did not exist at REV).  The fixed findings name PATH, at their lines in REV."""
-    with spec_at_revision(path, rev) as old:
-        return diff_files(old, path, selection, rules, old_display=path)
+    file did not exist at REV).  The fixed findings name PATH, at their lines in REV.  `trees`: the run's
+    extracted revisions (default: extracted for this call only)."""
+    with nullcontext(trees) if trees is not None else RevisionTrees() as revisions:
+        old, old_root = revisions.spec(path, rev, selection.ref_root)
+        new = load(path, project_root=selection.ref_root, walked_from=walked_from)
+        return compare(load(old, project_root=old_root), new, selection, rules, old_display=path)
 
 
 def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]]:
@@ -434,28 +439,65 @@ def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]
 # A spec at a git revision
 
 
+class RevisionTrees:
+    """Repository trees at git revisions, each extracted once (`git archive REV | tar -x`, from the repository's
+    top level) into a temporary folder, so `$ref`'d files come at the same revision; removed by `close()` or on
+    leaving a `with` block.  Files marked `export-ignore` in `.gitattributes` are not extracted."""
+
+    def __init__(self) -> None:
+        self._revisions: dict[tuple[str, str], tuple[str, str, str]] = {}  # (folder, rev) -> _revision(...)
+        self._trees: dict[tuple[str, str], str] = {}  # (top level, commit) -> extracted folder
+
+    def __enter__(self) -> RevisionTrees:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        import shutil
+
+        for folder in self._trees.values():
+            shutil.rmtree(folder, ignore_errors=True)
+        self._trees.clear()
+
+    def tree(self, folder: str, rev: str, subject: str) -> tuple[str, str, str, str]:
+        """(git top level, `folder` relative to it, the commit, the extracted tree) for `folder` at `rev`.
+        Raises `aiplint.document.InputError` about `subject` (one line) when `folder` is not in a git work tree
+        or `rev` is unknown."""
+        if (folder, rev) not in self._revisions:
+            self._revisions[folder, rev] = _revision(folder, rev, subject)
+        top, prefix, commit = self._revisions[folder, rev]
+        if (top, commit) not in self._trees:
+            self._trees[top, commit] = _extract(top, commit, rev, subject)
+        return top, prefix, commit, self._trees[top, commit]
+
+    def spec(self, path: str, rev: str, project_root: str | None = None) -> tuple[str | None, str | None]:
+        """(the file `path` as it was at `rev`, or None where it did not exist there; the project root its
+        `$ref`s stay in there: `project_root`, or else the repository's, at the same place in the tree)."""
+        from aiplint.document import InputError
+        from aiplint.trust import is_within, project_root as project_of
+
+        folder = os.path.dirname(os.path.abspath(path))
+        top, prefix, commit, tree = self.tree(folder, rev, path)
+        relative = prefix + os.path.basename(path)
+        materialised = os.path.join(tree, *relative.split("/"))
+        if not os.path.isfile(materialised):
+            if _git(folder, path, "cat-file", "-e", f"{commit}:{relative}").returncode != 0:
+                return None, None
+            raise InputError(path, f"not extracted from git revision {rev!r} (marked export-ignore?)")
+        root = os.path.realpath(project_root or project_of(os.path.realpath(folder)))
+        real_top = os.path.realpath(top)
+        inside = is_within(root, real_top)
+        return materialised, os.path.join(tree, os.path.relpath(root, real_top)) if inside else tree
+
+
 @contextmanager
 def spec_at_revision(path: str, rev: str) -> Iterator[str | None]:
-    """The file `path` as it was at git revision `rev`: the repository tree at `rev` is extracted
-    (`git archive REV | tar -x`, run from the file's git toplevel) into a temporary directory, so `$ref`'d
-    files come at the same revision, and the path of the same file there is yielded; None when the file did
-    not exist at `rev`.  The directory is removed on exit.
-
-    Raises `aiplint.document.InputError` (one line) when `path` is not in a git work tree or `rev` is unknown.
-    Files marked `export-ignore` in `.gitattributes` are not extracted (git archive skips them)."""
-    from aiplint.document import InputError
-
-    folder = os.path.dirname(os.path.abspath(path))
-    top, prefix, commit = _revision(folder, rev, path)
-    relative = prefix + os.path.basename(path)
-    if _git(folder, path, "cat-file", "-e", f"{commit}:{relative}").returncode != 0:
-        yield None
-        return
-    with _extracted(top, commit, rev, path) as tmp:
-        materialised = os.path.join(tmp, *relative.split("/"))
-        if not os.path.isfile(materialised):
-            raise InputError(path, f"not extracted from git revision {rev!r} (marked export-ignore?)")
-        yield materialised
+    """The file `path` as it was at git revision `rev` (None where it did not exist), in a tree removed on
+    exit: `RevisionTrees` for one file."""
+    with RevisionTrees() as trees:
+        yield trees.spec(path, rev)[0]
 
 
 class Checkout(NamedTuple):
@@ -470,9 +512,9 @@ class Checkout(NamedTuple):
 def tree_at_revision(folder: str, rev: str, subject: str) -> Iterator[Checkout]:
     """The whole repository holding `folder` at git revision `rev`, extracted into a temporary directory that
     is removed on exit.  Raises InputError about `subject` as `spec_at_revision` does."""
-    top, prefix, commit = _revision(folder, rev, subject)
-    with _extracted(top, commit, rev, subject) as tmp:
-        yield Checkout(tmp, top, os.path.join(tmp, *prefix.split("/")))
+    with RevisionTrees() as trees:
+        top, prefix, _, tree = trees.tree(folder, rev, subject)
+        yield Checkout(tree, top, os.path.join(tree, *prefix.split("/")))
 
 
 def _git(folder: str, subject: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -506,9 +548,8 @@ def _revision(folder: str, rev: str, subject: str) -> tuple[str, str, str]:
     return lines[0], lines[1], resolved.stdout.strip()
 
 
-@contextmanager
-def _extracted(top: str, commit: str, rev: str, subject: str) -> Iterator[str]:
-    """`git archive COMMIT | tar -x` into a temporary directory, removed on exit."""
+def _extract(top: str, commit: str, rev: str, subject: str) -> str:
+    """The tree of `commit` in a new temporary folder."""
     import shutil
     import subprocess
     import tempfile
@@ -516,26 +557,23 @@ def _extracted(top: str, commit: str, rev: str, subject: str) -> Iterator[str]:
     from aiplint.document import InputError
 
     tmp = tempfile.mkdtemp(prefix="aiplint-rev-")
-    try:
-        with tempfile.TemporaryFile() as errors:
-            archive = subprocess.Popen(
-                ["git", "-C", top, "archive", "--format=tar", commit], stdout=subprocess.PIPE, stderr=errors
-            )
-            assert archive.stdout is not None
-            try:
-                untar = subprocess.run(["tar", "-x", "-f", "-", "-C", tmp], stdin=archive.stdout,
-                                       capture_output=True, text=True)
-            finally:
-                archive.stdout.close()
-                archive.wait()
-            errors.seek(0)
-            message = errors.read().decode(errors="replace")
-        if archive.returncode != 0 or untar.returncode != 0:
-            detail = " ".join((message or untar.stderr or "failed").split())
-            raise InputError(subject, f"cannot extract git revision {rev!r}: {detail}")
-        yield tmp
-    finally:
+    with tempfile.TemporaryFile() as errors:
+        archive = subprocess.Popen(["git", "-C", top, "archive", "--format=tar", commit], stdout=subprocess.PIPE,
+                                   stderr=errors)
+        assert archive.stdout is not None
+        try:
+            untar = subprocess.run(["tar", "-x", "-f", "-", "-C", tmp], stdin=archive.stdout, capture_output=True,
+                                   text=True)
+        finally:
+            archive.stdout.close()
+            archive.wait()
+        errors.seek(0)
+        message = errors.read().decode(errors="replace")
+    if archive.returncode != 0 or untar.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
+        detail = " ".join((message or untar.stderr or "failed").split())
+        raise InputError(subject, f"cannot extract git revision {rev!r}: {detail}")
+    return tmp
 
 
 # --------------------------------------------------------------------------------------------------
@@ -547,6 +585,7 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
     and moved, then a count of the other API changes; `quiet`: new findings and breaking changes only."""
     from aiplint.compat.report import as_findings
     from aiplint.output import use_colour, write_findings
+    from aiplint.trust import printable
 
     colour = use_colour(stream) if colour is None else colour
     breaking = as_findings(report.breaking)
@@ -569,7 +608,7 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
         return
     stream.write("API changes:\n")
     def where(op: OperationRef) -> str:
-        return f"  ({op.file})" if op.file and report.pairs > 1 else ""
+        return f"  ({printable(op.file)})" if op.file and report.pairs > 1 else ""
 
     for move in ops.moved:
         label = "moved (breaking)" if move.breaking else "moved"
@@ -577,13 +616,13 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
             import click
 
             label = click.style(label, fg="red", bold=True)
-        stream.write(f"  {label}: {move.old} -> {move.new}{where(move.new)}\n")
+        stream.write(f"  {label}: {printable(str(move.old))} -> {printable(str(move.new))}{where(move.new)}\n")
         if move.note:
-            stream.write(f"      note: {move.note}\n")
+            stream.write(f"      note: {printable(move.note)}\n")
     for op in ops.removed:
-        stream.write(f"  removed: {op}{where(op)}\n")
+        stream.write(f"  removed: {printable(str(op))}{where(op)}\n")
     for op in ops.added:
-        stream.write(f"  added: {op}{where(op)}\n")
+        stream.write(f"  added: {printable(str(op))}{where(op)}\n")
     _write_other_changes(report, stream)
 
 
@@ -596,8 +635,11 @@ def _write_other_changes(report: DiffReport, stream: IO[str]) -> None:
         stream.write(f"Other API changes: {len(safe)}{extra} (`aiplint changelog` lists every change)\n")
 
 
-def write_json(report: DiffReport, stream: IO[str]) -> None:
+def write_json(report: DiffReport, stream: IO[str], errors: Iterable[Any] = ()) -> None:
+    """The report as JSON, with the files that could not be linted (`errors`, as in `check --format json`)."""
     import json
 
-    json.dump(report.to_dict(), stream, indent=2)
+    from aiplint.output import error_dicts
+
+    json.dump({**report.to_dict(), "errors": error_dicts(list(errors))}, stream, indent=2)
     stream.write("\n")
