@@ -36,7 +36,8 @@ def test_pre_commit_hook_manifest():
 
 def test_action_inputs():
     inputs = ACTION["inputs"]
-    assert set(inputs) == {"paths", "args", "diff-base", "version", "sarif-file"}
+    assert set(inputs) == {"paths", "args", "diff-base", "version", "sarif-file", "allow-plugins"}
+    assert inputs["allow-plugins"]["default"] == "false"  # repository code runs only when the workflow says so
     assert inputs["paths"]["default"] == "."
     assert inputs["args"]["default"] == ""
     assert inputs["diff-base"]["default"] == "${{ github.event.pull_request.base.sha }}"
@@ -60,6 +61,7 @@ def test_action_steps():
         "INPUT_ARGS": "${{ inputs.args }}",
         "INPUT_DIFF_BASE": "${{ inputs.diff-base }}",
         "INPUT_SARIF_FILE": "${{ inputs.sarif-file }}",
+        "INPUT_ALLOW_PLUGINS": "${{ inputs.allow-plugins }}",
     }
     upload = step("Upload SARIF to code scanning")
     assert upload["uses"] == "github/codeql-action/upload-sarif@v3"
@@ -129,6 +131,15 @@ def test_run_step_with_diff_base(workspace):
     assert recorded(workspace, "aiplint") == [
         "check", ".", "--format", "github", "--format", "sarif=out/report with space.sarif", "--diff-base", base,
     ]
+
+
+@needs_bash_and_git
+@pytest.mark.parametrize(("allow", "passed"), [("false", False), ("", False), ("true", True)])
+def test_run_step_allows_plugins_only_when_asked(workspace, allow, passed):
+    result = run_step("Run aiplint", workspace, INPUT_PATHS=".", INPUT_ARGS="", INPUT_DIFF_BASE="",
+                      INPUT_SARIF_FILE="aiplint.sarif", INPUT_ALLOW_PLUGINS=allow)
+    assert result.returncode == 0, result.stderr
+    assert ("--allow-plugins" in recorded(workspace, "aiplint")) is passed
 
 
 @needs_bash_and_git
