@@ -1,0 +1,136 @@
+"""Property-based (issue 7): real and generated specs, mutated at random as text and as data, never make aiplint
+crash, print a traceback, exit with anything but 0/1/2, print an error over several lines, or run long.
+
+The budget is fixed (`derandomize`: the same examples every run, so a failure reproduces) and small enough to
+keep the suite fast; `HYPOTHESIS_PROFILE=long` explores more.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import aiplint
+import hostile_inputs as generate
+from aiplint.cli import cli
+from aiplint.config import ConfigError
+from aiplint.document import InputError
+from conftest import CORPUS, FIXTURES
+
+settings.register_profile("suite", max_examples=100, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=list(HealthCheck))
+settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+
+BOUND = 10.0  # seconds: "does not hang", not a speed figure
+SEEDS = [p.read_text() for p in [FIXTURES / "examples" / "petstore-jobs.yaml",
+                                 *sorted((FIXTURES / "rules").glob("*/bad.yaml"))]] + [
+    generate.self_referencing_all_of(3), generate.long_path(50), generate.many_paths(3), generate.bad_parameters(5),
+    generate.alias_bomb(10, 3), generate.anchored_nesting(5, 3)]
+
+# Pieces an attacker would write: YAML syntax, references out of the project, control characters, numbers.
+FRAGMENTS = st.sampled_from([
+    "&a ", "*a", "<<: *a", "? ", ": ", "- ", "[", "]", "{", "}", "'", '"', "\n", "\t", "\r", "\x1b[31m", "\x00", "#",
+    "$ref: '../../../etc/passwd'", "$ref: '/dev/zero'", "$ref: '#/x'", "$ref: '//h/x.yaml'", "%2e%2e/", "1:",
+    "true:", "~:", "openapi: 4.0.0", "swagger: '1.2'", "allOf: 5", "servers: [{url: 'http://[::1'}]", "\ufeff",
+    "\u2028", "::error file=x::y\n", "9" * 40, "-", "!!binary", "!!python/object:os.system", "---\n", "...\n",
+])
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
+                    FRAGMENTS)
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.one_of(st.text(max_size=8), FRAGMENTS), inner, max_size=4)),
+    max_leaves=12)
+KEYS = st.sampled_from(["$ref", "allOf", "oneOf", "properties", "parameters", "paths", "servers", "required",
+                        "schema", "in", "name", "x-aiplint-ignore", "openapi", "swagger", "requestBody", "get"])
+
+
+def lint_text(text: str, suffix: str) -> None:
+    """Lint one document from a fresh folder and check the properties."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "api" + suffix)
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        start = time.perf_counter()
+        result = CliRunner().invoke(cli, ["check", "--isolated", "--format", "json", "--format",
+                                          f"sarif={Path(folder, 'r.sarif')}", str(path)])
+        assert time.perf_counter() - start < BOUND
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1, 2)
+    assert all(line.startswith(("error: ", "note: ")) for line in result.stderr.splitlines()), result.stderr
+    report = json.loads(result.stdout)  # every report is written, also when the file failed
+    assert (result.exit_code == 2) == bool(report["errors"])
+
+
+@given(seed=st.sampled_from(SEEDS), edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), FRAGMENTS),
+                                                   min_size=1, max_size=6))
+def test_text_mutations(seed, edits):
+    text = seed
+    for where, cut, fragment in edits:
+        at = int(where * len(text))
+        text = text[:at] + fragment + text[at + cut:]
+    lint_text(text, ".yaml")
+
+
+def nodes(data, limit: int = 400) -> list:
+    """Containers of a document, breadth first."""
+    found, queue = [], [data]
+    while queue and len(found) < limit:
+        node = queue.pop(0)
+        if isinstance(node, (dict, list)):
+            found.append(node)
+            queue += list(node.values()) if isinstance(node, dict) else node
+    return found
+
+
+@given(seed=st.sampled_from(SEEDS), picks=st.lists(st.tuples(st.floats(0, 1), KEYS, VALUES), min_size=1, max_size=5),
+       as_json=st.booleans())
+def test_data_mutations(seed, picks, as_json):
+    data = yaml.safe_load(seed)
+    for where, key, value in picks:
+        targets = nodes(data)
+        node = targets[int(where * (len(targets) - 1))]
+        if isinstance(node, dict):
+            node[key] = value
+        elif node:
+            node[int(where * (len(node) - 1))] = value
+    text = json.dumps(data, default=str) if as_json else yaml.safe_dump(data, allow_unicode=True)
+    lint_text(text, ".json" if as_json else ".yaml")
+
+
+@given(source=st.one_of(FRAGMENTS, st.text(max_size=30), st.binary(max_size=30), VALUES))
+def test_the_python_api_raises_only_documented_exceptions(source):
+    try:
+        aiplint.lint(source)
+    except (InputError, ConfigError, aiplint.LintError) as exc:
+        assert "\n" not in str(exc)
+
+
+@given(config=st.dictionaries(st.sampled_from(["profile", "select", "ignore", "fail-on", "rules", "overrides",
+                                               "inline-ignores", "words", "baseline", "ref-root", "plugins"]),
+                              VALUES, max_size=3))
+def test_a_configuration_mapping_raises_only_config_errors(config):
+    try:
+        aiplint.lint(SEEDS[0], config=config)
+    except ConfigError as exc:
+        assert "\n" not in str(exc)
+
+
+@settings(max_examples=6)
+@given(edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), FRAGMENTS), min_size=1, max_size=4))
+def test_mutations_of_a_large_real_spec(edits):
+    path = CORPUS / "llama-stack" / "before" / "stainless-llama-stack-spec.yaml"
+    if not path.is_file():
+        pytest.skip("the shared corpus is not beside the repository")
+    text = path.read_text()
+    for where, cut, fragment in edits:
+        at = int(where * len(text))
+        text = text[:at] + fragment + text[at + cut:]
+    lint_text(text, ".yaml")
