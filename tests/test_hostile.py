@@ -149,7 +149,7 @@ def test_a_document_the_model_cannot_read_is_that_files_input_error(tmp_path, br
 def test_any_crash_while_building_the_model_is_an_input_error(tmp_path, monkeypatch):
     (tmp_path / "api.yaml").write_text(GOOD)
 
-    def crash(document):
+    def crash(*args):
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(ApiModel, "build", crash)

@@ -218,3 +218,10 @@ def test_diff_reports_carry_the_errors(broken_and_good, tmp_path):
     assert [e["file"] for e in json.loads(result.stdout)["errors"]] == [str(new / "broken.yaml")]
     text = run("diff", "--isolated", str(old), str(new)).stdout
     assert text.splitlines()[-1] == "Not compared: 1 file could not be linted."
+
+
+def test_the_changelog_escapes_control_characters(tmp_path):
+    old = spec(tmp_path, "old.yaml", "jobs")
+    result = run("changelog", "--isolated", old, hostile_spec(tmp_path))
+    assert result.exit_code == 0 and "\x1b" not in result.stdout and "\r" not in result.stdout
+    assert "\\x1b[31m" in result.stdout

@@ -6,7 +6,7 @@ import json
 import os
 from typing import Any, Mapping
 
-from aiplint.config import Config, ConfigError, Resolver, parse_config
+from aiplint.config import Config, ConfigError, Resolver
 from aiplint.document import InputError, _decode, open_document
 from aiplint.engine import Finding, available_rules, run_rules
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 from aiplint.compat import Change
 from aiplint.compat.kinds import KINDS
 from aiplint.rule import Severity
+from aiplint.trust import printable
 
 if TYPE_CHECKING:
     from aiplint.engine import Finding
@@ -78,7 +79,7 @@ def markdown(changes: Iterable[Change], title: str = "API changelog") -> str:
                 lines.append(f"- {_md(change.message)} `{change.id}`{where}")
                 if change.note:
                     lines.append(f"  - note: {_md(change.note)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"  # a spec's control characters shown as escapes
 
 
 def _md(text: str) -> str:
