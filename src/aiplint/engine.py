@@ -316,4 +316,7 @@ def _locate(reported: list[tuple[Rule, Severity, Problem]]) -> list[Finding]:
                 related=tuple(_related(at, positions[id(at.source)][at.pointer]) for at in problem.related),
             )
         )
-    return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule, f.message))
+    # every field in the key: findings alike but for their operation (one line shared by GET and POST) would
+    # otherwise come out in the set's order, which changes from run to run with string hashing
+    return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule, f.message, f.method or "", f.path or "",
+                                           f.fingerprint))
