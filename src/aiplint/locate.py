@@ -148,14 +148,16 @@ def json_positions(text: str, parsed: dict[str, list[str]]) -> dict[str, Pos]:
     except (StopIteration, ValueError, IndexError, RecursionError):
         pass  # malformed or too deep: keep what was found, ancestors for the rest
 
-    # 1-based positions from offsets: one incremental pass over sorted offsets.
+    # 1-based positions from offsets: one incremental pass over sorted offsets (the start of the line too: a
+    # minified document is one line of megabytes, which a search back from each offset would scan again and again)
     offsets = sorted({_deepest(trie, toks).offset for toks in parsed.values()})
     line_of: dict[int, Pos] = {}
-    line, last = 1, 0
+    line, last, line_start = 1, 0, 0
     for off in offsets:
         line += text.count("\n", last, off)
+        line_start = max(line_start, text.rfind("\n", last, off) + 1)
         last = off
-        line_of[off] = (line, off - text.rfind("\n", 0, off))
+        line_of[off] = (line, off - line_start + 1)
     return {p: line_of[_deepest(trie, toks).offset] for p, toks in parsed.items()}
 
 
