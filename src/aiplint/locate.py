@@ -532,11 +532,18 @@ def _unread_entries(unread: list[int], read: list[int], col: int, end: int, tnod
 
 
 def _walk_trie(tree: _YamlTree, node: Any, tnode: _Trie, line_base: int) -> None:
+    import yaml
+
     stack = [(node, tnode)]
     while stack:
         n, t = stack.pop()
-        for tok, child in t.children.items():
-            hit = tree.member(n, tok)
+        if isinstance(n, yaml.MappingNode) and len(n.value) < len(t.children):
+            # a small piece of a big mapping (one `? key` entry): look its keys up, not every key asked for
+            wanted = ((yaml_key_string(k), (k, v)) for k, v in n.value)
+            pairs = [(t.children[key], hit) for key, hit in wanted if key in t.children]
+        else:
+            pairs = [(child, tree.member(n, tok)) for tok, child in t.children.items()]
+        for child, hit in pairs:
             if hit is None:
                 continue
             m = hit[0].start_mark
