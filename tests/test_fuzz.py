@@ -116,6 +116,7 @@ def test_the_python_api_raises_only_documented_exceptions(source):
 @given(config=st.dictionaries(st.sampled_from(["profile", "select", "ignore", "fail-on", "rules", "overrides",
                                                "inline-ignores", "words", "baseline", "ref-root", "plugins"]),
                               VALUES, max_size=3))
+@pytest.mark.filterwarnings("ignore:configuration. plugins not loaded")  # the note a `plugins` key is meant to give
 def test_a_configuration_mapping_raises_only_config_errors(config):
     try:
         aiplint.lint(SEEDS[0], config=config)

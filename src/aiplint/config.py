@@ -387,10 +387,11 @@ class Resolver:
     def _settle(self, data: Mapping[str, Any], where: str | None, folder: str) -> tuple[Config, dict[str, Rule]]:
         rules = dict(self.rules)
         plugins = data.get("plugins", [])
-        skipped = bool(plugins) and not self.allow_plugins
+        valid = isinstance(plugins, list) and all(isinstance(p, str) for p in plugins)  # else parse_config says so
+        skipped = valid and bool(plugins) and not self.allow_plugins
         if skipped:
             self.note(skipped_plugins_note(where or "configuration", plugins))
-        elif isinstance(plugins, list) and all(isinstance(p, str) for p in plugins):
+        elif valid:
             load_plugins(tuple(plugins), folder, rules, where or "configuration")
         config = parse_config(data, rules, where, lenient=skipped)
         for key in ("select", "ignore"):
