@@ -28,7 +28,7 @@ runtime expressions, nesting limit and unresolvable `$ref`; a GET with a request
 required non-ID query parameters of a Get (AEP 131); identifier case; operationIds and schema fields.
 
 A case compares every finding of its rules, by rule and JSON pointer, with the peer's verdict; a case
-aiplint gets wrong today is a strict xfail whose reason says what it needs.
+aiplint got wrong would be a strict xfail whose reason says what it needs (none is left).
 """
 
 from __future__ import annotations
@@ -121,9 +121,7 @@ SPECTRAL = [
              PATH_PARAMS, [("oas/path-params-match", at("/foo/{bar}", "put"))]),
     PeerCase("spectral path-params: one template expression twice",  # OpenAPI 3.2.0 Path Templating
              verbatim({"/foo/{bar}/{bar}": {"parameters": [path_param("bar")], "get": op()}}), PATH_PARAMS,
-             [("oas/path-params-match", at("/foo/{bar}/{bar}"))],
-             xfail="oas/path-params-match: flag a template expression that appears twice in one path "
-                   "(OpenAPI 3.2.0: each template expression MUST NOT appear more than once)"),
+             [("oas/path-params-match", at("/foo/{bar}/{bar}"))]),
     PeerCase("spectral path-params: $ref path parameter at the path level not required",
              verbatim({"/foo/{bar}": {"parameters": [ref("bar")], "get": op()}},
                       components={"parameters": {"bar": OPTIONAL_BAR}}, openapi="3.0.3"), PATH_PARAMS + REQUIRED_TRUE,
@@ -182,23 +180,17 @@ SPECTRAL = [
                            param2("body", "bar"), param2("header", "baz"), param2("body", "baz"))}}), UNIQUE,
              [("oas/unique-parameters", at("/foo", "get", "parameters", 1)),
               ("oas/unique-parameters", at("/foo", "put", "parameters", 3)),
-              ("oas/unique-parameters", at("/foo", "put", "parameters", 5))],
-             xfail="oas/unique-parameters: in OpenAPI 2.0 every `in: body` parameter is the one payload, "
-                   "whatever its name; flag the second"),
+              ("oas/unique-parameters", at("/foo", "put", "parameters", 5))]),
     PeerCase("spectral operation-parameters: body and formData parameters together",  # OpenAPI 2.0
              swagger({"/foo": {"get": op(param2("body", "foo"), param2("formData", "bar"))}}), UNIQUE,
-             [("oas/unique-parameters", at("/foo", "get", "parameters", 1))],
-             xfail="oas/unique-parameters: in OpenAPI 2.0 body and formData parameters cannot exist together "
-                   "for one operation; flag the later one"),
+             [("oas/unique-parameters", at("/foo", "get", "parameters", 1))]),
     PeerCase("spectral path-not-include-query: no query string", swagger({"/path": {}}), NO_QUERY, []),
     PeerCase("spectral path-not-include-query: a query string in the key", swagger({"/path?query=true": {}}),
              NO_QUERY, [("oas/path-no-query-string", at("/path?query=true"))]),
     PeerCase("spectral path-declarations-must-exist: a named template expression",
              swagger({"/path/{parameter}": {}}), PARAMS_MATCH, []),
     PeerCase("spectral path-declarations-must-exist: an empty template expression",
-             swagger({"/path/{}": {}}), PARAMS_MATCH, [("oas/path-params-match", at("/path/{}"))],
-             xfail="oas/path-params-match: flag `{}` in a path key even where the path item has no operation "
-                   "(OpenAPI path-template ABNF: a template expression names at least one character)"),
+             swagger({"/path/{}": {}}), PARAMS_MATCH, [("oas/path-params-match", at("/path/{}"))]),
 ]
 
 
@@ -242,9 +234,7 @@ REDOCLY = [
              IDENTICAL, [("oas/equivalent-paths", at("/good/{hash}"))]),
     PeerCase("redocly operation-parameters-unique: a query parameter twice in a path item without operations",
              verbatim({"/test": {"parameters": [QUERY_A, QUERY_A]}}), UNIQUE,
-             [("oas/unique-parameters", at("/test", "parameters", 1))],
-             xfail="oas/unique-parameters: check a path item's parameter list even when the path item has no "
-                   "operation (OpenAPI: the list MUST NOT include duplicated parameters)"),
+             [("oas/unique-parameters", at("/test", "parameters", 1))]),
     PeerCase("redocly operation-parameters-unique: the operation overrides a path-level parameter",
              verbatim({"/test": {"parameters": [QUERY_A], "put": op(QUERY_A)}}), UNIQUE, []),
     PeerCase("redocly operation-parameters-unique: an operation repeats a query parameter",
@@ -268,22 +258,17 @@ REDOCLY = [
     PeerCase("redocly path-segment-plural (e2e): a versioned collection with no operation",
              verbatim({"/v1/pets/{id}": {"parameters": [header("Accept-Language")]}}), PLURAL, []),
     PeerCase("redocly no-http-verbs-in-paths: an HTTP verb first", get("/get/path"), VERBS,
-             [("rest/verb-segment", at("/get/path", "get"))],
-             xfail="rest/verb-segment: a leading `get` followed by a literal (`/get/path`) is an RPC-style "
-                   "verb, not a namespace"),
+             [("rest/verb-segment", at("/get/path", "get"))]),
     PeerCase("redocly no-http-verbs-in-paths: `query` is no HTTP verb", get("/path/query"), VERBS, []),
     PeerCase("redocly no-http-verbs-in-paths: an HTTP verb before a noun", get("/get/data"), VERBS,
-             [("rest/verb-segment", at("/get/data", "get"))],
-             xfail="rest/verb-segment: `/get/data` is the verb `get` with its object, not a namespace"),
+             [("rest/verb-segment", at("/get/data", "get"))]),
     PeerCase("redocly no-http-verbs-in-paths (e2e): /pet/findByPut", get("/pet/findByPut"), VERBS,
              [("rest/verb-segment", at("/pet/findByPut", "get")),
               ("aip136/verb-naming", at("/pet/findByPut")), ("aip136/verb-naming", at("/pet/findByPut"))]),
     PeerCase("redocly no-http-verbs-in-paths (e2e): /getCustomers", get("/getCustomers"), VERBS,
              [("rest/verb-segment", at("/getCustomers", "get")), ("aip136/verb-naming", at("/getCustomers"))]),
     PeerCase("redocly no-http-verbs-in-paths (e2e): /PUTImages", get("/PUTImages"), VERBS,
-             [("rest/verb-segment", at("/PUTImages", "get")), ("aip136/verb-naming", at("/PUTImages"))],
-             xfail="words: split a leading upper-case run from the next word (`PUTImages` is `put` `images`), "
-                   "as `GET-customers` and `getCustomers` already are"),
+             [("rest/verb-segment", at("/PUTImages", "get")), ("aip136/verb-naming", at("/PUTImages"))]),
     PeerCase("redocly no-http-verbs-in-paths (e2e): /GET-customers", get("/GET-customers"), VERBS,
              [("rest/verb-segment", at("/GET-customers", "get")), ("aip136/verb-naming", at("/GET-customers"))]),
     PeerCase("redocly no-http-verbs-in-paths (e2e, split words): /dispute", get("/dispute"), VERBS, []),

@@ -169,6 +169,7 @@ class PathItem:
     at: Location  # the path item object (in another file when the path item is a `$ref`)
     key_at: Location  # the path key in the root document
     operations: list[Operation] = field(default_factory=list)
+    parameters: list[Parameter] = field(default_factory=list)  # the path item's own, as listed
 
     @cached_property
     def methods(self) -> frozenset[str]:
@@ -398,7 +399,8 @@ class _Builder:
         from aiplint.document import join_pointer
 
         source, base = item.at.source, item.at.pointer
-        shared = self._parameters(node.get("parameters"), source, join_pointer(base, "parameters"), "path")
+        shared = item.parameters = self._parameters(node.get("parameters"), source, join_pointer(base, "parameters"),
+                                                    "path")
         for method in HTTP_METHODS:
             raw = node.get(method)
             if not isinstance(raw, dict):
@@ -663,8 +665,8 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
     if verb is None or not methods:
         return False
     named = _named_verbs(item, lex)
-    if verb in named:
-        return True
+    if verb in named or (literal.startswith(verb.upper()) and verb in HTTP_METHODS):
+        return True  # the operation's name says it; an HTTP method written into the path (`PUTImages`)
     preposition = len(parts) > 1 and lex.has(parts[1], "preposition")  # findByStatus, apply_to_resources
     # POST `remove_all_rules`, `apply-labels`; but `search-results`, `file_batches` (a create) are nouns
     acts = writes_only and lex.verb_kind(verb) == "verb" and not lex.has(verb, "read-verb")

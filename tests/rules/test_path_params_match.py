@@ -73,3 +73,11 @@ CASES = [
 @pytest.mark.parametrize("case", params(CASES), ids=ids(CASES))
 def test_case(case):
     check_case(RULE, case)
+
+
+def test_malformed_templates_are_reported_once_per_path():
+    found = lint(spec({"/foo/{bar}/{bar}": "get put", "/path/{}": "get"}, declare_path_params=False), RULE)
+    messages = sorted(f.message for f in found if f.method is None)
+    assert [m.split(";")[0] for m in messages] == [
+        "path `/foo/{bar}/{bar}` has the template expression `{bar}` twice",
+        "path `/path/{}` has an empty template expression `{}`"]

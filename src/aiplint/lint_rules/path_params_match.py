@@ -2,7 +2,8 @@
 
 ## What it does
 Flags an `in: path` parameter whose name does not appear in the path template, and a template variable
-(`{job_id}`) that no path parameter declares, for every operation (path-item parameters included).  A
+(`{job_id}`) that no path parameter declares, for every operation (path-item parameters included), and a
+template expression that is empty (`/path/{}`) or appears twice (`/foo/{bar}/{bar}`).  A
 parameter written into a query string in the path key (`/alerts?lat={lat}`) is left to
 `oas/path-no-query-string`, which reports the key.
 
@@ -43,6 +44,7 @@ from aiplint.rule import Context, Problem, rule
     severity="error",
 )
 def check(ctx: Context):
+    yield from _malformed_templates(ctx)
     reported: set[str] = set()
     for op in ctx.api.operations:
         template = op.path.template_params
@@ -64,8 +66,8 @@ def check(ctx: Context):
                 ),
                 detail=param.name,
             )
-        for name in template:
-            if name not in declared:
+        for name in dict.fromkeys(template):
+            if name and name not in declared:
                 yield Problem(
                     f"template variable `{{{name}}}` of `{op.path.template}` is not declared as an `in: path` "
                     f"parameter of {op.label}",
@@ -73,3 +75,18 @@ def check(ctx: Context):
                     operation=op,
                     detail=name,
                 )
+
+
+def _malformed_templates(ctx: Context):
+    """A template expression that names nothing (`/path/{}`) or appears twice (`/foo/{bar}/{bar}`): OpenAPI's
+    path templating allows neither, whether or not the path has operations."""
+    for item in ctx.api.paths:
+        names = item.template_params
+        for name in dict.fromkeys(n for n in names if not n or names.count(n) > 1):
+            what = "an empty template expression `{}`" if not name else f"the template expression `{{{name}}}` twice"
+            yield Problem(
+                f"path `{item.key}` has {what}; each template expression names one parameter, once (OpenAPI)",
+                item.key_at,
+                path=item.key,
+                detail=f"template:{name}",
+            )

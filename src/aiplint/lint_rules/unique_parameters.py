@@ -2,7 +2,8 @@
 
 ## What it does
 Flags a parameter that a path item's or an operation's own `parameters` list declares twice: the same `name` and
-`in`, even when the two differ in `description`, `schema` or `required`.
+`in`, even when the two differ in `description`, `schema` or `required`; in OpenAPI 2.0 also a second `in: body`
+parameter, or body and `formData` parameters together (each list is one request's payload).
 
 ## Why is this bad?
 OpenAPI: the list "MUST NOT include duplicated parameters. A unique parameter is defined by a combination of a
@@ -31,6 +32,9 @@ name and location."  Tools keep one of the two, and which one is not defined.
 
 from __future__ import annotations
 
+from typing import Iterator
+
+from aiplint.model import Operation, Parameter, PathItem
 from aiplint.rule import Context, Problem, rule
 
 
@@ -42,22 +46,27 @@ from aiplint.rule import Context, Problem, rule
     severity="error",
 )
 def check(ctx: Context):
-    reported: set[str] = set()
-    for op in ctx.api.operations:
-        for level in ("path", "operation"):
-            seen: set[tuple[str, str]] = set()
-            for param in op.declared_parameters:
-                if param.level != level:
-                    continue
-                key = (param.name, param.location)
-                if key in seen and param.at.pointer not in reported:
-                    reported.add(param.at.pointer)
-                    yield Problem(
-                        f"parameter `{param.name}` (in: {param.location}) is declared twice in this list; a "
-                        f"parameter is unique by name and location (OpenAPI)",
-                        param.at,
-                        operation=op if level == "operation" else None,
-                        path=op.path.key,
-                        detail=f"{level}:{param.location}:{param.name}",
-                    )
-                seen.add(key)
+    for item in ctx.api.paths:
+        yield from _repeats(item.parameters, item, None)
+        for op in item.operations:
+            yield from _repeats([p for p in op.declared_parameters if p.level == "operation"], item, op)
+
+
+def _repeats(parameters: list[Parameter], item: PathItem, op: Operation | None) -> Iterator[Problem]:
+    seen: set[tuple[str, str]] = set()
+    payload: str | None = None  # OpenAPI 2.0: one `in: body` parameter, and never beside `formData` ones
+    for param in parameters:
+        key = (param.name, param.location)
+        if key in seen:
+            why = f"parameter `{param.name}` (in: {param.location}) is declared twice in this list; a parameter is " \
+                  f"unique by name and location (OpenAPI)"
+        elif param.location == "body" and payload is not None or param.location == "formData" and payload == "body":
+            why = f"parameter `{param.name}` (in: {param.location}) is a second request payload beside an `in: " \
+                  f"{payload}` parameter; OpenAPI 2.0 allows one body parameter, and none beside formData parameters"
+        else:
+            why = ""
+        seen.add(key)
+        if param.location in ("body", "formData"):
+            payload = payload or param.location
+        if why:
+            yield Problem(why, param.at, operation=op, path=item.key, detail=f"{param.location}:{param.name}")

@@ -33,7 +33,10 @@ the body.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from aiplint.lint_rules._shared import fix, unattached_verbs
+from aiplint.model import ApiModel, PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
 from aiplint.targets import target
 
@@ -46,11 +49,11 @@ from aiplint.targets import target
     severity={"rest": "warning", "aip": "error"},
 )
 def check(ctx: Context):
-    for item, seg in unattached_verbs(ctx.api):
+    for item, seg in [*unattached_verbs(ctx.api), *_standard_verb_namespaces(ctx.api)]:
         if seg.colon:
             continue
         for op in item.operations:
-            if target(ctx.api, op, required=False) is not None:
+            if seg.role is Role.CUSTOM_VERB and target(ctx.api, op, required=False) is not None:
                 continue  # aip136/attached-to-resource reports it, with the resource's path
             yield Problem(
                 f"`{seg.text}` is an action verb used as a path segment, not attached to any resource; "
@@ -60,3 +63,13 @@ def check(ctx: Context):
                 suggestion=fix(ctx, op),
                 detail=seg.text,
             )
+
+
+def _standard_verb_namespaces(api: ApiModel) -> Iterator[tuple[PathItem, Segment]]:
+    """A standard method's verb standing as a grouping before other literals (`/get/data`, `/v1/delete/files`): an
+    RPC call spelt as a path, not a namespace."""
+    for item in api.paths:
+        seg = next((s for s in item.segments if s.role is Role.NAMESPACE), None)
+        if seg is not None and api.lexicon.has(seg.text.lower(), "standard-verb") and not any(
+                s.is_param for s in item.segments[: seg.index]):
+            yield item, seg
