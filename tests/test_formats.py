@@ -34,7 +34,7 @@ from conftest import REPO
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 EXAMPLE = "fixtures/examples/petstore-jobs.yaml"
-BAD = sorted(str(p.relative_to(REPO).as_posix()) for p in (REPO / "fixtures" / "rules").glob("*/bad.yaml"))
+BAD = sorted(str(p.relative_to(REPO).as_posix()) for p in (REPO / "fixtures" / "rules").glob("*/*/bad.yaml"))
 
 
 @pytest.fixture(autouse=True)
@@ -361,9 +361,9 @@ def test_junit_example_failure_text():
 
 def test_junit_clean_file_and_a_finding_outside_the_linted_files():
     found = findings_of(EXAMPLE)
-    root = parse_junit(render(write_junit, found, RULES, ["fixtures/rules/ref/good.yaml"]))
+    root = parse_junit(render(write_junit, found, RULES, ["fixtures/rules/oas/ref/good.yaml"]))
     clean, other = root.findall("testsuite")
-    assert (clean.get("name"), clean.get("failures")) == ("fixtures/rules/ref/good.yaml", "0")
+    assert (clean.get("name"), clean.get("failures")) == ("fixtures/rules/oas/ref/good.yaml", "0")
     assert (other.get("name"), other.get("failures")) == (EXAMPLE, "2")
     assert root.get("tests") == str(2 * len(RULES))
 
@@ -473,7 +473,7 @@ def test_code_frame_edge_cases(tmp_path):
 
 
 def test_sarif_related_locations_name_every_path_of_a_singular_collection():
-    spec = REPO / "fixtures" / "rules" / "plural_collection" / "bad.yaml"
+    spec = REPO / "fixtures" / "rules" / "aip122" / "plural_collection" / "bad.yaml"
     log = assert_valid_sarif(render(write_sarif, findings_of(spec), RULES))
     [result] = [r for r in log["runs"][0]["results"] if "`analysis`" in r["message"]["text"]]
     [related] = result["relatedLocations"]

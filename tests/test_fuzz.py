@@ -33,7 +33,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 BOUND = 10.0  # seconds: "does not hang", not a speed figure
 SEEDS = [p.read_text() for p in [FIXTURES / "examples" / "petstore-jobs.yaml",
-                                 *sorted((FIXTURES / "rules").glob("*/bad.yaml"))]] + [
+                                 *sorted((FIXTURES / "rules").glob("*/*/bad.yaml"))]] + [
     generate.self_referencing_all_of(3), generate.long_path(50), generate.many_paths(3), generate.bad_parameters(5),
     generate.alias_bomb(10, 3), generate.anchored_nesting(5, 3)]
 

@@ -16,7 +16,7 @@ from aiplint import diff, engine
 from aiplint.cli import cli
 from aiplint.config import ConfigError
 from aiplint.document import InputError, load_source, open_document
-from aiplint.lint_rules.schema import _most_specific
+from aiplint.lint_rules.oas.schema import _most_specific
 from aiplint.model import ApiModel
 
 # "Does not hang" bounds: generous, so a slow machine does not fail them; the figures are in benchmarks/.

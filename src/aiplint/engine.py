@@ -67,11 +67,12 @@ class RuleLoadError(Exception):
 
 @lru_cache(maxsize=1)
 def available_rules() -> dict[str, Rule]:
-    """Every installed rule by id, built-in and third-party alike, in id order."""
-    from importlib.metadata import entry_points
+    """Every rule by id, in id order: the built-in ones, registered in code per family (`aiplint.lint_rules`),
+    and the installed plugins' ones, found through the `aiplint.rules` entry-point group."""
+    from aiplint.lint_rules import BUILTIN
 
-    rules: dict[str, Rule] = {}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    rules: dict[str, Rule] = {rule.id: rule for rule in BUILTIN}
+    for ep in _plugin_entry_points():
         try:
             loaded = ep.load()
         except Exception as exc:  # a broken plugin must not take the linter down with a traceback
@@ -83,6 +84,12 @@ def available_rules() -> dict[str, Rule]:
             raise RuleLoadError(f"two plugins declare the rule id {found.id!r}")
         rules[found.id] = found
     return dict(sorted(rules.items()))
+
+
+def _plugin_entry_points() -> list:
+    from importlib.metadata import entry_points
+
+    return list(entry_points(group=ENTRY_POINT_GROUP))
 
 
 def matches(rule_id: str, selectors: Iterable[str]) -> bool:

@@ -1,7 +1,7 @@
 """Shared helpers for the per-rule tests: build tiny specs from a template, run one rule, compare findings.
 
 Inline specs are dicts dumped to JSON and parsed through `open_document(..., text=...)`, exactly as the CLI
-loads a `.json` file; fixtures are real YAML files under `fixtures/rules/<rule_module>/`.
+loads a `.json` file; fixtures are real YAML files under `fixtures/rules/<family>/<module>/`, named after the rule id.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ _TEMPLATE_PARAM = re.compile(r"\{([^{}]*)\}")
 OK = {"200": {"description": "OK"}}
 
 
-def fixture(module: str, name: str) -> Path:
-    return FIXTURES / module / name
+def fixture(rule: str, name: str) -> Path:
+    """A rule's fixture file: `fixtures/rules/<family>/<module>/<name>` for the rule id `<family>/<module-name>`."""
+    family, _, module = rule.partition("/")
+    return FIXTURES / family / module.replace("-", "_") / name
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,1 +1,9 @@
-"""aiplint's built-in rules: one module per rule, each registered under the `aiplint.rules` entry-point group."""
+"""aiplint's built-in rules, one module per rule, grouped by family: `lint_rules/aip136/http_method.py` is the rule
+`aip136/http-method`.  Each family lists its rules in code (`RULES`), as third-party packages list theirs under the
+`aiplint.rules` entry-point group; both declare them with the same `aiplint.rule.rule` decorator."""
+
+from __future__ import annotations
+
+from aiplint.lint_rules import aip122, aip136, aiplint, oas, rest
+
+BUILTIN = (*aip122.RULES, *aip136.RULES, *rest.RULES, *oas.RULES, *aiplint.RULES)

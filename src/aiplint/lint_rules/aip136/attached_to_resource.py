@@ -1,0 +1,66 @@
+"""A custom method is attached to the resource it acts on.
+
+## What it does
+Flags a custom verb that follows a namespace, a singular segment or nothing at all
+(`/v1alpha/post-training/job/cancel`), or follows a collection while acting on one member of it
+(`/v1/jobs/cancel`, `/v1/jobs:cancel`), when the operation names its target some other way: an ID in the query
+string or request body, or an `in: path` parameter the path template never mentions.  The suggestion nests
+that ID under its plural collection, before the verb: `POST /v1alpha/post-training/jobs/{job_uuid}/cancel`.
+
+Verbs with no identifiable target are reported by `rest/verb-segment` instead.
+
+## Why is this bad?
+AIP-136: custom methods "must operate on a resource if the API can be modeled as such"; resource-based custom
+methods are `POST /v1/{name=jobs/*}:cancel`.  With the ID outside the path, nothing in the URI says which job
+is cancelled.
+
+## Example
+```yaml
+/v1alpha/post-training/job/cancel:
+  post:
+    requestBody: {content: {application/json: {schema: {required: [job_uuid], properties: {job_uuid: {type: string}}}}}}
+```
+
+## Use instead
+```yaml
+/v1alpha/post-training/jobs/{job_uuid}/cancel: {post: ...}
+```
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules.shared import fix, unattached_verbs
+from aiplint.model import Role
+from aiplint.rule import Context, Problem, rule
+from aiplint.targets import target
+
+WHERE = {"query": "in the query string", "body": "in the request body", "path": "in a path parameter the path lacks"}
+
+
+@rule(
+    id="aip136/attached-to-resource",
+    summary="Custom methods are attached to the resource they act on",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity={"rest": "warning", "aip": "error"},
+)
+def check(ctx: Context):
+    on_collections = [(item, seg) for item, seg in ctx.api.custom_verbs()
+                      if seg.index > 0 and item.segments[seg.index - 1].role is Role.COLLECTION]
+    for item, seg in [*unattached_verbs(ctx.api), *on_collections]:
+        for op in item.operations:
+            found = target(ctx.api, op, required=False)
+            if found is None:
+                continue
+            name, where = found.name, found.where
+            yield Problem(
+                f"custom method `{seg.text}` is not attached to the resource it acts on, which is named by "
+                f"`{name}` {WHERE[where]}; put the verb after the resource's ID (AIP-136)",
+                op.at,
+                operation=op,
+                suggestion=fix(ctx, op),
+                detail=seg.text,
+            )

@@ -1,0 +1,92 @@
+"""Path parameters and path template variables match.
+
+## What it does
+Flags an `in: path` parameter whose name does not appear in the path template, and a template variable
+(`{job_id}`) that no path parameter declares, for every operation (path-item parameters included), and a
+template expression that is empty (`/path/{}`) or appears twice (`/foo/{bar}/{bar}`).  A
+parameter written into a query string in the path key (`/alerts?lat={lat}`) is left to
+`oas/path-no-query-string`, which reports the key.
+
+## Why is this bad?
+OpenAPI: "If `in` is `path`, the `name` field MUST correspond to a template expression occurring within the
+path field", and every template expression must be declared.  Generated clients either drop the parameter or
+fail to build the URL.  Llama Stack shipped `/v1alpha/post-training/job/status` with `job_uuid` declared
+`in: path`; the fix was `/v1alpha/post-training/jobs/{job_uuid}/status`.
+
+## Example
+```yaml
+/v1alpha/post-training/job/status:
+  get: {parameters: [{name: job_uuid, in: path, required: true}]}
+```
+
+## Use instead
+```yaml
+/v1alpha/post-training/jobs/{job_uuid}/status:
+  get: {parameters: [{name: job_uuid, in: path, required: true}]}
+```
+
+## References
+- OpenAPI 3.1 Parameter Object: https://spec.openapis.org/oas/v3.1.0#parameter-object
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules.shared import colon_style, fix
+from aiplint.suggest import nest_id
+from aiplint.rule import Context, Problem, rule
+
+
+@rule(
+    id="oas/path-params-match",
+    summary="Every path parameter is in the template and every template variable is declared",
+    reference="OpenAPI Parameter Object",
+    url="https://spec.openapis.org/oas/v3.1.0#parameter-object",
+    severity="error",
+)
+def check(ctx: Context):
+    yield from _malformed_templates(ctx)
+    reported: set[str] = set()
+    for op in ctx.api.operations:
+        template = op.path.template_params
+        declared = {p.name for p in op.params_in("path")}
+        for param in op.params_in("path"):
+            if param.name in template or (param.level == "path" and param.at.pointer in reported):
+                continue
+            if param.name in op.path.key_query_params:
+                continue  # `/alerts?lat={lat}`: oas/path-no-query-string reports the key itself
+            reported.add(param.at.pointer)
+            yield Problem(
+                f"path parameter `{param.name}` does not appear in the path template `{op.path.template}`; "
+                f"a path parameter must match a template expression (OpenAPI)",
+                param.at,
+                operation=op if param.level == "operation" else None,
+                path=op.path.key,
+                suggestion=fix(ctx, op) if param.level == "operation" else nest_id(
+                    ctx.api, op.path, param.name, colon_style(ctx)
+                ),
+                detail=param.name,
+            )
+        for name in dict.fromkeys(template):
+            if name and name not in declared:
+                yield Problem(
+                    f"template variable `{{{name}}}` of `{op.path.template}` is not declared as an `in: path` "
+                    f"parameter of {op.label}",
+                    op.at,
+                    operation=op,
+                    detail=name,
+                )
+
+
+def _malformed_templates(ctx: Context):
+    """A template expression that names nothing (`/path/{}`) or appears twice (`/foo/{bar}/{bar}`): OpenAPI's
+    path templating allows neither, whether or not the path has operations."""
+    for item in ctx.api.paths:
+        names = item.template_params
+        for name in dict.fromkeys(n for n in names if not n or names.count(n) > 1):
+            what = "an empty template expression `{}`" if not name else f"the template expression `{{{name}}}` twice"
+            yield Problem(
+                f"path `{item.key}` has {what}; each template expression names one parameter, once (OpenAPI)",
+                item.key_at,
+                path=item.key,
+                detail=f"template:{name}",
+            )

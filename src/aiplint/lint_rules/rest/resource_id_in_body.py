@@ -1,0 +1,67 @@
+"""The ID of the resource an operation acts on belongs in the path, not in the request body.
+
+## What it does
+Flags a POST, PUT or PATCH whose path names no resource of its own — it ends in a verb, a namespace or a
+singleton that does not follow an ID (`POST /post-training/job/cancel`) — while a required request-body
+property names the resource it acts on (`job_uuid`, where the path says `job` or the API has a `jobs`
+collection).
+
+Not flagged: references to *other* resources in a create or attach (`POST /vector_stores/{id}/files` with
+`file_id`, `POST /createRobot` with a `groupId`), optional properties, fields that list their values (they
+name a kind), IDs in a role (`to_user_id`), event payloads (`/webhooks/...`), and operations whose path
+already identifies their target (`POST /batches/{batch_id}/cancel`, `PUT /u/{username}/avatar/pick`).
+
+## Why is this bad?
+AIP-136: custom methods "must operate on a resource if the API can be modeled as such", and the resource's
+name is part of the URI.  A target hidden in the body cannot be routed, authorised or cached per resource,
+and moving it to the path later breaks every client.
+
+## Example
+```yaml
+/v1alpha/post-training/job/cancel:
+  post:
+    requestBody: {content: {application/json: {schema: {required: [job_uuid], properties: {job_uuid: {type: string}}}}}}
+```
+
+## Use instead
+```yaml
+/v1alpha/post-training/jobs/{job_uuid}/cancel:
+  post: {parameters: [{name: job_uuid, in: path, required: true, schema: {type: string}}]}
+```
+
+## Options
+- `ignore`: body field names never treated as resource IDs.
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+- AIP-131 Standard methods: Get: https://google.aip.dev/131
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules.shared import fix
+from aiplint.rule import Context, Option, Problem, rule
+from aiplint.targets import target
+
+
+@rule(
+    id="rest/resource-id-in-body",
+    summary="The target resource's ID is a path parameter, not a request-body field",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity="warning",
+    options={"ignore": Option((), "body field names that are never resource IDs")},
+)
+def check(ctx: Context):
+    ignored = frozenset(ctx.options["ignore"])
+    for op in ctx.api.operations:
+        found = target(ctx.api, op, "body", ignored)
+        if found is not None:
+            yield Problem(
+                f"required body field `{found.name}` identifies the resource `{op.label}` acts on; put the "
+                f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
+                found.at,
+                operation=op,
+                suggestion=fix(ctx, op),
+                detail=found.name,
+            )

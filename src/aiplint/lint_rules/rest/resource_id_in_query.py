@@ -1,0 +1,71 @@
+"""The ID of the resource an operation acts on belongs in the path, not in the query string.
+
+## What it does
+Flags a required, single-valued query parameter named like a resource ID (`id`, `job_id`, `jobUuid`,
+`job_uuid`) when the operation's path does not already identify a resource: the operation targets a verb, a
+namespace or a singleton (`GET /post-training/job/status?job_uuid=...`), or a collection it should address one
+member of (`DELETE /jobs?job_id=...`).
+
+Not flagged: optional parameters (list filters such as `?run_id=`, `?after=` cursors), arrays and plural
+names (`?ids=`, `?project_ids=`), request and trace IDs (`request_id`, `idempotency_key`), the AIP-133
+user-specified ID on a create (`POST /books?book_id=`), and selectors on a path that already ends in an ID
+(`GET /prompts/{prompt_id}?version_id=`).
+
+## Why is this bad?
+AIP-131 and AIP-132: a resource's name, and a List's parent, go in the URI path.  An ID in the query hides the
+resource from the URI, breaks caching and routing by resource, and has to be moved later, which breaks the API
+(Llama Stack moved `GET /v1alpha/post-training/job/status?job_uuid=` to
+`GET /v1alpha/post-training/jobs/{job_uuid}/status`).
+
+## Example
+```yaml
+/v1alpha/post-training/job/status:
+  get:
+    parameters: [{name: job_uuid, in: query, required: true, schema: {type: string}}]
+```
+
+## Use instead
+```yaml
+/v1alpha/post-training/jobs/{job_uuid}/status:
+  get:
+    parameters: [{name: job_uuid, in: path, required: true, schema: {type: string}}]
+```
+
+## Options
+- `ignore`: parameter names never treated as resource IDs.  Names that are IDs in your API but end in
+  another word (`CallSid`) are added through `[tool.aiplint.words] id-words`.
+
+## References
+- AIP-131 Standard methods: Get: https://google.aip.dev/131
+- AIP-132 Standard methods: List: https://google.aip.dev/132
+- AIP-133 Standard methods: Create (user-specified IDs): https://google.aip.dev/133
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules.shared import fix
+from aiplint.rule import Context, Option, Problem, rule
+from aiplint.targets import target
+
+
+@rule(
+    id="rest/resource-id-in-query",
+    summary="The target resource's ID is a path parameter, not a query parameter",
+    reference="AIP-131, AIP-132",
+    url="https://google.aip.dev/131",
+    severity="error",
+    options={"ignore": Option((), "query parameter names that are never resource IDs")},
+)
+def check(ctx: Context):
+    ignored = frozenset(ctx.options["ignore"])
+    for op in ctx.api.operations:
+        found = target(ctx.api, op, "query", ignored)
+        if found is not None:
+            yield Problem(
+                f"required query parameter `{found.name}` identifies the resource this operation acts on; "
+                f"a resource's ID belongs in the path, after its collection (AIP-131)",
+                found.at,
+                operation=op,
+                suggestion=fix(ctx, op),
+                detail=found.name,
+            )

@@ -1,0 +1,75 @@
+"""A verb does not stand in collection position, before a resource ID.
+
+## What it does
+Flags a literal followed by a path parameter — the place of a collection — that is named by a verb:
+`/v1beta/datasetio/append-rows/{dataset_id}`, `/users/get-user/{user_id}`.  A verb glued to a noun
+(`iterrows/{dataset_id}`) counts when the ID that follows names a different resource than the literal.
+Collections whose names start with a noun-like verb (`search-results/{id}`, `exports/{id}`,
+`checkpoints/{checkpoint_id}`) are not flagged.
+
+## Why is this bad?
+AIP-122 alternates collections and IDs; AIP-136 puts the verb *after* the resource: `{resource}:verb`.
+A plural check passes `append-rows` and `iterrows` (they end in `s`), so this needs its own rule.
+
+## Example
+```yaml
+/v1beta/datasetio/append-rows/{dataset_id}: {post: ...}
+```
+
+## Use instead
+```yaml
+/v1beta/datasets/{dataset_id}:appendRows: {post: ...}    # or /v1beta/datasets/{dataset_id}/rows
+```
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+- AIP-122 Resource names: https://google.aip.dev/122
+"""
+
+from __future__ import annotations
+
+from aiplint.lint_rules.shared import colon_style
+from aiplint.lexicon import Lexicon
+from aiplint.model import PathItem, Role, Segment
+from aiplint.rule import Context, Problem, rule
+from aiplint.suggest import Part, join, parts_of, resource_literal, standard_method, verb_part
+
+
+@rule(
+    id="rest/verb-before-id",
+    summary="Verbs come after the resource ID, not in collection position before it",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity={"rest": "warning", "aip": "error"},
+)
+def check(ctx: Context):
+    colon = colon_style(ctx)
+    for item in ctx.api.paths:
+        for seg in item.segments:
+            param = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
+            if seg.role is not Role.COLLECTION or not seg.verb or param is None or not param.is_param:
+                continue
+            parts = parts_of(item)
+            lex = ctx.api.lexicon
+            stem = lex.id_stem(param.param or "")
+            if stem:
+                collection = ctx.api.resource_prefixes.get(stem) or _collection_before(lex, item, seg, stem, param.param)
+                parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
+            yield Problem(
+                f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
+                f"`{param.text}`; put the resource's collection first and the verb after its ID (AIP-136)",
+                item.key_at,
+                path=item.key,
+                suggestion=(standard_method(ctx.api, "GET", join(parts))[1] or join(parts)) if parts != parts_of(item)
+                else None,
+                detail=f"{seg.index}:{seg.text}",
+            )
+
+
+def _collection_before(lex: Lexicon, item: PathItem, seg: Segment, stem: str, param: str) -> list[Part]:
+    """The resource's collection path for a suggestion: the literal before the verb when it already names
+    the resource (`/users/get-user/{user_id}`), else one made from the parameter's name."""
+    before = parts_of(item)[: seg.index]
+    if seg.index > 0 and lex.names(item.segments[seg.index - 1].text, stem):
+        return before
+    return before + [(resource_literal(lex, param), False)]

@@ -1,0 +1,75 @@
+"""An action verb is not a path segment of its own.
+
+## What it does
+Flags a terminal path segment named by a verb (`insert`, `run-shield`, `list-tools`, `preference-optimize`)
+that follows a namespace, a version or a singleton instead of a resource: `/v1/vector-io/insert`,
+`/v1/scoring/score`.  Verbs that are also nouns (`search`, `export`, `scale`) count only on path items that
+support nothing but POST.
+
+Where the operation names its target by an ID in the query or body, `aip136/attached-to-resource` reports it
+instead (with the path that nests that ID), so one mistake is reported once.  Custom methods attached to a
+resource (`/batches/{batch_id}/cancel`, `/books:batchGet`) and stateless colon methods (`/v1:translateText`)
+are never flagged here.
+
+## Why is this bad?
+AIP-136: custom methods are a resource (or a collection) plus a verb, written `:verb`.  A bare verb segment
+makes an RPC endpoint that cannot be told apart from a resource, and it tends to collect the resource's ID in
+the body.
+
+## Example
+```yaml
+/v1/vector-io/insert: {post: ...}
+```
+
+## Use instead
+```yaml
+/v1/vector-io:insert: {post: ...}     # stateless, or better, on the resource it changes:
+/v1/vector_stores/{vector_store_id}/chunks: {post: ...}
+```
+
+## References
+- AIP-136 Custom methods: https://google.aip.dev/136
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from aiplint.lint_rules.shared import fix, unattached_verbs
+from aiplint.model import ApiModel, PathItem, Role, Segment
+from aiplint.rule import Context, Problem, rule
+from aiplint.targets import target
+
+
+@rule(
+    id="rest/verb-segment",
+    summary="Verbs are custom methods on a resource, not path segments of their own",
+    reference="AIP-136",
+    url="https://google.aip.dev/136",
+    severity={"rest": "warning", "aip": "error"},
+)
+def check(ctx: Context):
+    for item, seg in [*unattached_verbs(ctx.api), *_standard_verb_namespaces(ctx.api)]:
+        if seg.colon:
+            continue
+        for op in item.operations:
+            if seg.role is Role.CUSTOM_VERB and target(ctx.api, op, required=False) is not None:
+                continue  # aip136/attached-to-resource reports it, with the resource's path
+            yield Problem(
+                f"`{seg.text}` is an action verb used as a path segment, not attached to any resource; "
+                f"make it a custom method on the resource it acts on (AIP-136)",
+                op.at,
+                operation=op,
+                suggestion=fix(ctx, op),
+                detail=seg.text,
+            )
+
+
+def _standard_verb_namespaces(api: ApiModel) -> Iterator[tuple[PathItem, Segment]]:
+    """A standard method's verb standing as a grouping before other literals (`/get/data`, `/v1/delete/files`): an
+    RPC call spelt as a path, not a namespace."""
+    for item in api.paths:
+        seg = next((s for s in item.segments if s.role is Role.NAMESPACE), None)
+        if seg is not None and api.lexicon.has(seg.text.lower(), "standard-verb") and not any(
+                s.is_param for s in item.segments[: seg.index]):
+            yield item, seg

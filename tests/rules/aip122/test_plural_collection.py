@@ -1,0 +1,109 @@
+"""aip122/plural-collection: singular collection identifiers are flagged; uncountables, versions, namespaces,
+aliases and singletons are not."""
+
+import pytest
+
+from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, op, params, position_of, spec
+
+RULE = "aip122/plural-collection"
+
+
+def E(path: str, word: str, suggestion: str) -> Expected:
+    return Expected(None, path, f"collection identifier `{word}` is singular", suggestion)
+
+
+def test_bad_fixture():
+    findings = lint(fixture(RULE, "bad.yaml"), RULE)
+    assert_findings(
+        findings,
+        [
+            E("/v1/agents/{agent_id}/session/{session_id}", "session", "/v1/agents/{agent_id}/sessions/{session_id}"),
+            E("/v1/status/{id}", "status", "/v1/statuses/{id}"),
+            E("/v1/alias/{id}", "alias", "/v1/aliases/{id}"),
+            E("/v1/book:batchGet", "book", "/v1/books:batchGet"),
+            # `analysis` is one collection used by two paths: reported once, on the first.
+            E("/v1/analysis", "analysis", "/v1/analyses"),
+        ],
+    )
+    first = next(f for f in findings if f.path == "/v1/agents/{agent_id}/session/{session_id}")
+    assert (first.line, first.column) == position_of(fixture(RULE, "bad.yaml"), "/v1/agents/{agent_id}/session/")
+    assert all(f.severity.value == "error" for f in findings)
+    analysis = next(f for f in findings if f.path == "/v1/analysis")
+    assert "(in 2 paths)" in analysis.message
+    assert [(r.path, r.line) for r in analysis.related] == [
+        ("/v1/analysis/{analysis_id}", position_of(fixture(RULE, "bad.yaml"), "/v1/analysis/{analysis_id}")[0])]
+    assert first.related == ()
+
+
+def test_good_fixture():
+    assert lint(fixture(RULE, "good.yaml"), RULE) == []
+
+
+def one(path: str, methods: str = "get") -> dict:
+    return spec({path: methods})
+
+
+CASES = [
+    Case("positive", "singular collection before an ID (session)", one("/v1/agents/{agent_id}/session/{session_id}"),
+         [E("/v1/agents/{agent_id}/session/{session_id}", "session", "/v1/agents/{agent_id}/sessions/{session_id}")]),
+    Case("positive", "status is a singular ending in -s", one("/v1/status/{id}"),
+         [E("/v1/status/{id}", "status", "/v1/statuses/{id}")]),
+    Case("positive", "alias is a singular ending in -s", one("/v1/alias/{id}"),
+         [E("/v1/alias/{id}", "alias", "/v1/aliases/{id}")]),
+    Case("positive", "analysis is a singular ending in -s", one("/v1/analysis/{id}"),
+         [E("/v1/analysis/{id}", "analysis", "/v1/analyses/{id}")]),
+    Case("positive", "collection-level custom method", one("/v1/book:batchGet", "post"),
+         [E("/v1/book:batchGet", "book", "/v1/books:batchGet")]),
+    Case("positive", "camelCase collection keeps its case", one("/v1/apiKey/{key_id}"),
+         [E("/v1/apiKey/{key_id}", "apiKey", "/v1/apiKeys/{key_id}")]),
+    Case("positive", "inventory without the uncountable option", one("/v1/inventory/{id}"),
+         [E("/v1/inventory/{id}", "inventory", "/v1/inventories/{id}")]),
+    Case("negative", "inventory declared uncountable by option", one("/v1/inventory/{id}"), [],
+         options={"uncountable": ["inventory"]}),
+    Case("negative", "plural collections", spec({"/v1/agents/{agent_id}/sessions/{session_id}": "get"}), []),
+    Case("positive", "a qualified name for the ID's noun", one("/v1/ad_campaign/{campaign_id}"),
+         [E("/v1/ad_campaign/{campaign_id}", "ad_campaign", "/v1/ad_campaigns/{campaign_id}")]),
+    Case("negative", "a parameter identifying another noun", one("/v1/Finance/Iban/{countryCode}"), []),
+    Case("negative", "a selector parameter", one("/v1/archive/{year}"), []),
+    Case("negative", "an attribute of the thing the ID names", one("/v1/media-pipeline-status/{identifier}"), []),
+    Case("negative", "an acronym", one("/StopPoint/Sms/{id}"), []),
+    Case("negative", "a value, not an ID", spec({"/comments/{comment}/status/{status}": {"put": op(
+        {"name": "status", "in": "path", "required": True, "schema": {"type": "string", "enum": ["open", "closed"]}},
+        {"name": "comment", "in": "path", "required": True, "schema": {"type": "string"}})}}), []),
+    Case("negative", "a terminal literal whose sibling addresses another noun",
+         spec({"/v1/import/status": "get", "/v1/import/status/{importUuid}": "get"}), []),
+    Case("negative", "namespace chat/completions", one("/v1/chat/completions", "post"), []),
+    Case("negative", "namespace post-training", spec({
+        "/v1/post-training/jobs": "get", "/v1/post-training/jobs/{job_uuid}": "get"}), []),
+    Case("negative", "singleton files/{file_id}/content", spec({
+        "/v1/files/{file_id}/content": "get", "/v1/files/{file_id}": "get"}), []),
+    Case("negative", "singleton jobs/{id}/status", spec({"/v1/jobs/{id}/status": "get", "/v1/jobs/{id}": "get"}), []),
+    Case("negative", "uncountable data", one("/v1/data/{key}"), []),
+    Case("negative", "uncountable metadata", one("/v1/metadata/{key}"), []),
+    Case("negative", "uncountable health", one("/v1/health/{check_id}"), []),
+    Case("negative", "uncountable info", one("/v1/info/{key}"), []),
+    Case("negative", "uncountable media", one("/v1/media/{media_id}"), []),
+    Case("negative", "uncountable news", one("/v1/news/{article_id}"), []),
+    Case("negative", "version v1", one("/v1/books/{book_id}"), []),
+    Case("negative", "version v1alpha", one("/v1alpha/books/{book_id}"), []),
+    Case("negative", "version v2beta1", one("/v2beta1/books/{book_id}"), []),
+    Case("negative", "version v1p1beta1", one("/v1p1beta1/books/{book_id}"), []),
+    Case("negative", "dated version", one("/2024-01-01/books/{book_id}"), []),
+    Case("negative", "alias users/me", spec({"/v1/users/me": "get", "/v1/users/{user_id}": "get"}), []),
+    Case("negative", "alias publishers/-/books", spec({
+        "/v1/publishers/-/books": "get", "/v1/publishers/{publisher_id}/books": "get"}), []),
+    Case("negative", "participle starred", one("/v1/starred/{repo_id}"), []),
+    Case("negative", "google colon method on a name", one("/v1/{name}:cancel", "post"), []),
+    Case("not my business", "verb before an ID (rest/verb-before-id)",
+         one("/v1beta/datasetio/append-row/{dataset_id}", "post"), [], reported_by="rest/verb-before-id"),
+    Case("not my business", "singular beside its plural, not in collection position "
+         "(aip122/collection-name-consistency)", spec({
+             "/v1/jobs": "get", "/v1/job/status": {"get": op({"name": "job_id", "in": "query", "required": True,
+                                                             "schema": {"type": "string"}})}}), [],
+         reported_by="aip122/collection-name-consistency"),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES), ids=ids(CASES))
+def test_case(case):
+    check_case(RULE, case)

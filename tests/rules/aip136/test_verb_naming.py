@@ -1,0 +1,69 @@
+"""aip136/verb-naming: no standard methods or synonyms, no prepositions or `async`, one case style."""
+
+import pytest
+
+from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, params, position_of, spec
+
+RULE = "aip136/verb-naming"
+
+
+def E(path: str, verb: str, fragment: str) -> Expected:
+    return Expected(None, path, f"custom verb `{verb}` {fragment}", None)
+
+
+def test_bad_fixture():
+    findings = lint(fixture(RULE, "bad.yaml"), RULE)
+    assert_findings(findings, [
+        E("/v1/tool-runtime/list-tools", "list-tools", "is the standard method `list`"),
+        E("/v1/items/{item_id}:fetch", "fetch", "is `fetch`, a synonym of the standard method `get`"),
+        E("/v1/products/{product_id}:addToCart", "addToCart", "contains the preposition `to`"),
+        E("/v1/jobs/{job_id}:runAsync", "runAsync", "contains `async`"),
+        E("/v1/prompts/{prompt_id}:set_default_version", "set_default_version",
+          "is not lowerCamelCase; write `:setDefaultVersion`"),
+    ])
+    tools = next(f for f in findings if "list-tools" in f.path)
+    assert (tools.line, tools.column) == position_of(fixture(RULE, "bad.yaml"), "/v1/tool-runtime/list-tools")
+
+
+def test_good_fixture():
+    assert lint(fixture(RULE, "good.yaml"), RULE) == []
+
+
+CASES = [
+    Case("positive", "GET /v1/tool-runtime/list-tools", spec({"/v1/tool-runtime/list-tools": "get"}),
+         [E("/v1/tool-runtime/list-tools", "list-tools", "is the standard method `list`")]),
+    Case("positive", "standard delete as a slash verb", spec({"/v1/jobs/{job_id}/delete": "post"}),
+         [E("/v1/jobs/{job_id}/delete", "delete", "is the standard method `delete`")]),
+    Case("positive", "synonym insert (POST /v1/vector-io/insert)", spec({"/v1/vector-io/insert": "post"}),
+         [E("/v1/vector-io/insert", "insert", "is `insert`, a synonym of the standard method `create`")]),
+    Case("positive", "synonym retrieve", spec({"/v1/models/{model_id}:retrieve": "get"}),
+         [E("/v1/models/{model_id}:retrieve", "retrieve", "is `retrieve`, a synonym of the standard method `get`")]),
+    Case("positive", "kebab preposition move-to-trash", spec({"/v1/files/{file_id}/move-to-trash": "post"}),
+         [E("/v1/files/{file_id}/move-to-trash", "move-to-trash", "contains the preposition `to`")]),
+    Case("positive", "colon verb not lowerCamelCase", spec({"/v1/prompts/{prompt_id}:SetDefault": "post"}),
+         [E("/v1/prompts/{prompt_id}:SetDefault", "SetDefault", "is not lowerCamelCase; write `:setDefault`")]),
+    Case("positive", "slash verb breaking the document's kebab style", spec({
+        "/v1/a/{a_id}/set-default": "post", "/v1/b/{b_id}/mark-read": "post", "/v1/c/{c_id}/mark_unread": "post"}),
+        [E("/v1/c/{c_id}/mark_unread", "mark_unread", "is snake-case while this document's custom verbs are kebab-case")]),
+    Case("negative", "AIP exceptions", spec({
+        "/v1/books:batchGet": "get", "/v1/books:batchCreate": "post", "/v1/books:batchDelete": "post",
+        "/v1/books/{book_id}:undelete": "post", "/v1/books/{book_id}:listRevisions": "get",
+        "/v1/{resource}:getIamPolicy": "post", "/v1/{resource}:setIamPolicy": "post",
+        "/v1/{resource}:testIamPermissions": "post"}), []),
+    Case("negative", "Google colon method /v1/{name}:cancel", spec({"/v1/{name}:cancel": "post"}), []),
+    Case("negative", "LongRunning suffix", spec({"/v1/jobs/{job_id}:exportLongRunning": "post"}), []),
+    Case("negative", "batch/update reads as batchUpdate", spec({"/v1/findings/batch/update": "post"}), []),
+    Case("negative", "allow option", spec({"/v1/vector-io/insert": "post"}), [], options={"allow": ["insert"]}),
+    Case("negative", "one consistent kebab style", spec({
+        "/v1/a/{a_id}/set-default": "post", "/v1/b/{b_id}/mark-read": "post"}), []),
+    Case("negative", "camelCase slash verbs among single words", spec({
+        "/v1/prompts/{prompt_id}/setDefault": "post", "/v1/jobs/{job_id}/cancel": "post"}), []),
+    Case("negative", "nouns that start like standard verbs are not verbs (listings, updates)", spec({
+        "/v1/listings/{listing_id}": "get", "/v1/updates": "get"}), []),
+    Case("negative", "sub-resource content is not a verb", spec({"/v1/files/{file_id}/content": "get"}), []),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES), ids=ids(CASES))
+def test_case(case):
+    check_case(RULE, case)

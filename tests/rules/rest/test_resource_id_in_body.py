@@ -1,0 +1,81 @@
+"""rest/resource-id-in-body: the target's ID as a required body field of an action with no resource path."""
+
+import pytest
+
+from .._kit import (Case, Expected, assert_findings, body, check_case, fixture, ids, lint, op, params, position_of,
+                   spec)
+
+RULE = "rest/resource-id-in-body"
+
+
+def E(method: str, path: str, name: str, suggestion: str | None) -> Expected:
+    return Expected(method, path, f"required body field `{name}` identifies the resource", suggestion)
+
+
+def test_bad_fixture():
+    findings = lint(fixture(RULE, "bad.yaml"), RULE)
+    assert_findings(findings, [
+        E("POST", "/v1alpha/post-training/job/cancel", "job_uuid", "POST /v1alpha/post-training/jobs/{job_uuid}/cancel"),
+        # `run-shield` acting on a shield becomes `run`, under the API's existing shields collection.
+        E("POST", "/v1/safety/run-shield", "shield_id", "POST /v1/shields/{shield_id}/run"),
+    ])
+    job = next(f for f in findings if "job_uuid" in f.message)
+    assert (job.line, job.column) == position_of(fixture(RULE, "bad.yaml"), "job_uuid: {type", after="properties:")
+    assert job.severity.value == "warning"
+
+
+def test_bad_fixture_aip_profile_suggests_colon_verbs():
+    findings = lint(fixture(RULE, "bad.yaml"), RULE, profile="aip")
+    assert {"POST /v1/shields/{shield_id}:run", "POST /v1alpha/post-training/jobs/{job_uuid}:cancel"} <= {
+        f.suggestion for f in findings}
+
+
+def test_good_fixture():
+    assert lint(fixture(RULE, "good.yaml"), RULE) == []
+
+
+CASES = [
+    Case("positive", "job/cancel with job_uuid", spec({
+        "/v1alpha/post-training/job/cancel": {"post": op(request=body("job_uuid"))}}),
+        [E("POST", "/v1alpha/post-training/job/cancel", "job_uuid",
+           "POST /v1alpha/post-training/jobs/{job_uuid}/cancel")]),
+    Case("positive", "PATCH on a top-level singleton with the ID of an existing collection", spec({
+        "/v1/config": {"patch": op(request=body("model_id", optional=["value"]))}, "/v1/models/{model_id}": "get"}),
+        [E("PATCH", "/v1/config", "model_id", "PATCH /v1/models/{model_id}/config")]),
+    Case("negative", "PATCH on a collection path", spec({
+        "/v1/settings": {"patch": op(request=body("model_id"))}, "/v1/models/{model_id}": "get"}), []),
+    Case("negative", "reference to another resource when attaching (vector_stores/{id}/files + file_id)", spec({
+        "/v1/vector_stores/{vector_store_id}/files": {"post": op(request=body("file_id"))},
+        "/v1/files/{file_id}": "get"}), []),
+    Case("negative", "optional ID", spec({
+        "/v1/job/cancel": {"post": op(request=body(optional=["job_id"]))}, "/v1/jobs": "get"}), []),
+    Case("negative", "path already identifies the target", spec({
+        "/v1/batches/{batch_id}/cancel": {"post": op(request=body("batch_id"))}}), []),
+    Case("negative", "create answers 201 with the new job's ID in the body", spec({
+        "/v1/post-training/supervised-fine-tune": {"post": op(request=body("job_uuid"),
+                                                              responses={"201": {"description": "Created"}})},
+        "/v1/post-training/jobs/{job_uuid}": "get"}), []),
+    Case("negative", "create returns the schema named after the resource", spec({
+        "/v1/post-training/preference-optimize": {"post": op(request=body("job_uuid"), responses={"200": {
+            "description": "OK", "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/PostTrainingJob"}}}}})},
+        "/v1/post-training/jobs/{job_uuid}": "get"},
+        components={"schemas": {"PostTrainingJob": {"type": "object"}}}), []),
+    Case("negative", "GET is never judged", spec({
+        "/v1/job/status": {"get": op()}, "/v1/jobs": "get"}), []),
+    Case("negative", "request ID in the body", spec({
+        "/v1/job/cancel": {"post": op(request=body("request_id"))}, "/v1/jobs": "get"}), []),
+    Case("negative", "ID that names no resource of the API", spec({
+        "/v1/chat/completions": {"post": op(request=body("deployment_id"))}}), []),
+    Case("negative", "create on a collection with the new ID (AIP-133)", spec({
+        "/v1/books": {"post": op(request=body("book_id"))}}), []),
+    Case("not my business", "ID in the query (rest/resource-id-in-query)", spec({
+        "/v1/job/cancel": {"post": op({"name": "job_id", "in": "query", "required": True,
+                                       "schema": {"type": "string"}})}, "/v1/jobs": "get"}), [],
+        reported_by="rest/resource-id-in-query"),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES), ids=ids(CASES))
+def test_case(case):
+    check_case(RULE, case)
