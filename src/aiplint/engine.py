@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from aiplint.model import Location
 
 ENTRY_POINT_GROUP = "aiplint.rules"
-UNUSED_SUPPRESSION = "aiplint/unused-suppression"  # runs last: it reports what the others did not use
 _PARAM = re.compile(r"\{[^{}]*\}")
 
 
@@ -212,16 +211,18 @@ def _run_all(api: Any, config: Config, rules: Mapping[str, Rule]) -> tuple[list[
     file = api.document.root.path
     reported: list[tuple[Rule, Severity, Problem]] = []
     crashes: list[RuleCrash] = []
-    last = [rule for rule in rules.values() if rule.id == UNUSED_SUPPRESSION]
-    for rule in [r for r in rules.values() if r.id != UNUSED_SUPPRESSION] + last:
+    # rules about the suppressions themselves run last (they report what the others did not use), only with
+    # inline ignores on, and are never suppressed
+    for rule in sorted(rules.values(), key=lambda r: r.phase == "suppressions"):
+        about_suppressions = rule.phase == "suppressions"
         base = base_settings(rule, config)
-        if base is None or (rule.id.startswith("aiplint/") and not config.inline_ignores):
+        if base is None or (about_suppressions and not config.inline_ignores):
             continue
         try:
             for problem, settings in _run(rule, config, base, api, file):
                 if settings.severity is None:
                     continue
-                if not rule.id.startswith("aiplint/") and api.suppressions.suppresses(rule.id, _places(problem)):
+                if not about_suppressions and api.suppressions.suppresses(rule.id, _places(problem)):
                     continue
                 reported.append((rule, settings.severity, problem))
         except Exception as exc:
@@ -237,7 +238,7 @@ def _run(rule: Rule, config: Config, base: Settings, api: Any, file: str) -> Ite
     def problems(options: Mapping[str, Any]) -> list[Problem]:
         key = _frozen(options)
         if key not in runs:
-            runs[key] = list(rule.check(Context(api, MappingProxyType(dict(options)), config.profile)))
+            runs[key] = list(rule.problems(Context(api, MappingProxyType(dict(options)), config.profile)))
         return runs[key]
 
     for problem in problems(base.options):

@@ -175,6 +175,12 @@ class PathItem:
     def methods(self) -> frozenset[str]:
         return frozenset(op.method for op in self.operations)
 
+    @property
+    def custom_verb(self) -> Segment | None:
+        """The custom method the path ends in (`/jobs/{id}/cancel`, `/books:batchGet`), if it is one."""
+        last = self.segments[-1] if self.segments else None
+        return last if last is not None and last.role is Role.CUSTOM_VERB else None
+
     @cached_property
     def template_params(self) -> list[str]:
         return _PARAM.findall(self.template)

@@ -12,13 +12,15 @@ A rule is a module whose docstring is its documentation and which defines one ch
         url="https://example.com/guide#4.2",
         severity={"rest": "warning", "aip": "error"},   # the profiles that enable it, with its default severity
         options={"allow": Option((), "operationIds to accept as they are")},
+        inspects="operation",                           # the engine loops: check gets one operation at a time
+        only_if=lambda ctx, op: op.operation_id is not None,
     )
-    def check(ctx: Context):
-        for op in ctx.api.operations:
-            if op.operation_id and not op.operation_id[:1].islower():
-                yield Problem(f"`{op.operation_id}` is not lowerCamelCase", op.at, operation=op)
+    def check(ctx: Context, op: Operation):
+        if not op.operation_id[:1].islower():
+            yield Problem(f"`{op.operation_id}` is not lowerCamelCase", op.at, operation=op)
 
-and is registered under the `aiplint.rules` entry-point group (`name = "package.module:check"`).
+and is registered under the `aiplint.rules` entry-point group (`name = "package.module:check"`).  A rule that
+compares things across the document keeps the default `inspects="document"` and reads `ctx.api` itself.
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Mapping
 
 if TYPE_CHECKING:
     from aiplint.model import ApiModel, Location, Operation
 
 PROFILES = ("rest", "aip")
+Inspects = Literal["document", "operation", "path"]
+Phase = Literal["lint", "suppressions"]
 
 
 class Severity(str, Enum):
@@ -87,8 +91,20 @@ class Rule:
     url: str
     severities: Mapping[str, Severity]  # profile -> default severity; absent profile = rule off there
     options: Mapping[str, Option]
-    check: Callable[[Context], Iterable[Problem]]
+    check: Callable[..., Iterable[Problem]]
     doc: str
+    inspects: Inspects = "document"
+    only_if: Callable[[Context, Any], bool] | None = None
+    phase: Phase = "lint"
+
+    def problems(self, ctx: Context) -> Iterator[Problem]:
+        """Run the check: once on the document, or on each operation or path item (those `only_if` admits)."""
+        if self.inspects == "document":
+            yield from self.check(ctx)
+            return
+        for element in ctx.api.operations if self.inspects == "operation" else ctx.api.paths:
+            if self.only_if is None or self.only_if(ctx, element):
+                yield from self.check(ctx, element)
 
     def severity_for(self, profile: str) -> Severity | None:
         return self.severities.get(profile)
@@ -107,12 +123,20 @@ def rule(
     url: str,
     severity: str | Mapping[str, str],
     options: Mapping[str, Option] | None = None,
-) -> Callable[[Callable[[Context], Iterable[Problem]]], Rule]:
+    inspects: Inspects = "document",
+    only_if: Callable[[Context, Any], bool] | None = None,
+    phase: Phase = "lint",
+) -> Callable[[Callable[..., Iterable[Problem]]], Rule]:
     """Declare a rule.  `severity` is one severity for every profile, or a profile -> severity mapping
-    naming the profiles that enable the rule.  The rule's documentation is its module's docstring."""
+    naming the profiles that enable the rule.  The rule's documentation is its module's docstring.
+
+    `inspects` says what the check is given besides the context: nothing (`"document"`: it reads `ctx.api`
+    itself), each `"operation"` or each `"path"` item, those for which `only_if(ctx, element)` holds.  `phase`
+    `"suppressions"` is for rules about `x-aiplint-ignore` itself: they run after the others, only with inline
+    ignores on, and are never suppressed."""
     per_profile = {p: severity for p in PROFILES} if isinstance(severity, str) else dict(severity)
 
-    def declare(check: Callable[[Context], Iterable[Problem]]) -> Rule:
+    def declare(check: Callable[..., Iterable[Problem]]) -> Rule:
         module = sys.modules.get(check.__module__)
         return Rule(
             id=id,
@@ -123,6 +147,9 @@ def rule(
             options=MappingProxyType(dict(options or {})),
             check=check,
             doc=(module.__doc__ if module else None) or check.__doc__ or summary,
+            inspects=inspects,
+            only_if=only_if,
+            phase=phase,
         )
 
     return declare

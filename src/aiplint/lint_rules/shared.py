@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from aiplint import words
-from aiplint.model import ApiModel, Operation, PathItem, Role, Segment, is_attached
+from aiplint.model import Operation, PathItem, Role, Segment, is_attached
 from aiplint.rule import Context
 from aiplint.suggest import operation_fix
 
@@ -21,13 +19,12 @@ def fix(ctx: Context, op: Operation) -> str | None:
     return operation_fix(ctx.api, op, colon_style(ctx))
 
 
-def unattached_verbs(api: ApiModel) -> Iterator[tuple[PathItem, Segment]]:
-    """Custom verbs that follow neither an ID nor a collection (`/v1/vector-io/insert`, `/job/cancel`),
-    except stateless colon methods at a version or parameter (`/v1:translateText`)."""
-    for item, seg in api.custom_verbs():
-        if is_attached(item, seg):
-            continue
-        before = item.segments[seg.index - 1] if seg.index > 0 else None
-        if seg.colon and (before is None or before.role is Role.VERSION or before.role is Role.PARAM):
-            continue
-        yield item, seg
+def unattached_verb(item: PathItem) -> Segment | None:
+    """The custom verb a path ends in when it follows neither an ID nor a collection (`/v1/vector-io/insert`,
+    `/job/cancel`), except a stateless colon method at a version or parameter (`/v1:translateText`)."""
+    seg = item.custom_verb
+    if seg is None or is_attached(item, seg):
+        return None
+    before = item.segments[seg.index - 1] if seg.index > 0 else None
+    stateless = seg.colon and (before is None or before.role is Role.VERSION or before.role is Role.PARAM)
+    return None if stateless else seg

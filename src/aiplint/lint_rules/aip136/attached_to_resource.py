@@ -32,8 +32,8 @@ is cancelled.
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import fix, unattached_verbs
-from aiplint.model import Role
+from aiplint.lint_rules.shared import fix, unattached_verb
+from aiplint.model import Operation, PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
 from aiplint.targets import target
 
@@ -46,21 +46,25 @@ WHERE = {"query": "in the query string", "body": "in the request body", "path": 
     reference="AIP-136",
     url="https://google.aip.dev/136",
     severity={"rest": "warning", "aip": "error"},
+    inspects="operation",
+    only_if=lambda ctx, op: _detached(op.path) is not None,
 )
-def check(ctx: Context):
-    on_collections = [(item, seg) for item, seg in ctx.api.custom_verbs()
-                      if seg.index > 0 and item.segments[seg.index - 1].role is Role.COLLECTION]
-    for item, seg in [*unattached_verbs(ctx.api), *on_collections]:
-        for op in item.operations:
-            found = target(ctx.api, op, required=False)
-            if found is None:
-                continue
-            name, where = found.name, found.where
-            yield Problem(
-                f"custom method `{seg.text}` is not attached to the resource it acts on, which is named by "
-                f"`{name}` {WHERE[where]}; put the verb after the resource's ID (AIP-136)",
-                op.at,
-                operation=op,
-                suggestion=fix(ctx, op),
-                detail=seg.text,
-            )
+def check(ctx: Context, op: Operation):
+    seg, found = _detached(op.path), target(ctx.api, op, required=False)
+    if seg is not None and found is not None:
+        yield Problem(
+            f"custom method `{seg.text}` is not attached to the resource it acts on, which is named by "
+            f"`{found.name}` {WHERE[found.where]}; put the verb after the resource's ID (AIP-136)",
+            op.at,
+            operation=op,
+            suggestion=fix(ctx, op),
+            detail=seg.text,
+        )
+
+
+def _detached(item: PathItem) -> Segment | None:
+    """The custom verb of a path that may act on something its path does not identify: one attached to nothing,
+    or to a collection (an action on one of its members, named elsewhere)."""
+    seg = item.custom_verb
+    on_collection = seg is not None and seg.index > 0 and item.segments[seg.index - 1].role is Role.COLLECTION
+    return seg if on_collection else unattached_verb(item)

@@ -29,6 +29,7 @@ does not have, and a mutating GET is retried, prefetched and cached by every HTT
 from __future__ import annotations
 
 from aiplint.lint_rules.shared import fix
+from aiplint.model import Operation
 from aiplint.rule import Context, Problem, rule
 
 
@@ -38,26 +39,26 @@ from aiplint.rule import Context, Problem, rule
     reference="AIP-136",
     url="https://google.aip.dev/136",
     severity="error",
+    inspects="operation",
+    only_if=lambda ctx, op: op.path.custom_verb is not None,
 )
-def check(ctx: Context):
-    lex = ctx.api.lexicon
-    standard_methods = lex.mapping("standard-http")  # `DELETE .../delete`: the standard method in disguise
-    for item, seg in ctx.api.custom_verbs():
-        for op in item.operations:
-            if op.method in standard_methods.get(seg.verb or "", ()):
-                continue  # `DELETE .../delete` is a standard method in disguise: aip136/verb-naming says so
-            if op.method == "get" and "post" in item.methods:
-                continue  # a GET beside the action's POST reads its state (`GET`/`POST /upgrade`)
-            if op.method not in ("get", "post"):
-                why = f"custom methods must use POST, or GET when they only read (AIP-136), not {op.method.upper()}"
-            elif op.method == "get" and lex.changes_state(seg.verb or ""):
-                why = f"`{seg.verb}` changes state, so the custom method must use POST, not GET (AIP-136)"
-            else:
-                continue
-            yield Problem(
-                f"custom method `{seg.text}` uses {op.method.upper()}; {why}",
-                op.at,
-                operation=op,
-                suggestion=fix(ctx, op),
-                detail=seg.text,
-            )
+def check(ctx: Context, op: Operation):
+    seg, lex = op.path.custom_verb, ctx.api.lexicon
+    assert seg is not None
+    if op.method in lex.mapping("standard-http").get(seg.verb or "", ()):
+        return  # `DELETE .../delete` is a standard method in disguise: aip136/verb-naming says so
+    if op.method == "get" and "post" in op.path.methods:
+        return  # a GET beside the action's POST reads its state (`GET`/`POST /upgrade`)
+    if op.method not in ("get", "post"):
+        why = f"custom methods must use POST, or GET when they only read (AIP-136), not {op.method.upper()}"
+    elif op.method == "get" and lex.changes_state(seg.verb or ""):
+        why = f"`{seg.verb}` changes state, so the custom method must use POST, not GET (AIP-136)"
+    else:
+        return
+    yield Problem(
+        f"custom method `{seg.text}` uses {op.method.upper()}; {why}",
+        op.at,
+        operation=op,
+        suggestion=fix(ctx, op),
+        detail=seg.text,
+    )

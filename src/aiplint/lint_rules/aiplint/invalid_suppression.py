@@ -31,6 +31,7 @@ from aiplint.rule import Context, Problem, rule
     reference="aiplint",
     url="https://github.com/aiplint/aiplint#inline-suppression",
     severity="error",
+    phase="suppressions",
 )
 def check(ctx: Context):
     for bad in ctx.api.suppressions.invalid:

@@ -32,6 +32,7 @@ from aiplint.rule import Context, Problem, rule
     reference="aiplint",
     url="https://github.com/aiplint/aiplint#inline-suppression",
     severity="info",
+    phase="suppressions",
 )
 def check(ctx: Context):
     for entry in ctx.api.suppressions.unused():

@@ -25,6 +25,7 @@ instead (or use a separate path, a header or an `x-` extension).
 
 from __future__ import annotations
 
+from aiplint.model import PathItem
 from aiplint.rule import Context, Problem, rule
 
 
@@ -34,15 +35,15 @@ from aiplint.rule import Context, Problem, rule
     reference="OpenAPI Paths Object",
     url="https://spec.openapis.org/oas/v3.1.0#paths-object",
     severity="error",
+    inspects="path",
+    only_if=lambda ctx, item: "?" in item.key,
 )
-def check(ctx: Context):
-    for item in ctx.api.paths:
-        if "?" in item.key:
-            query = item.key.split("?", 1)[1]
-            yield Problem(
-                f"path `{item.key}` contains the query string `?{query}`; paths are matched without the query, "
-                f"declare query parameters instead",
-                item.key_at,
-                path=item.key,
-                suggestion=item.template,
-            )
+def check(ctx: Context, item: PathItem):
+    query = item.key.split("?", 1)[1]
+    yield Problem(
+        f"path `{item.key}` contains the query string `?{query}`; paths are matched without the query, "
+        f"declare query parameters instead",
+        item.key_at,
+        path=item.key,
+        suggestion=item.template,
+    )

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from aiplint.lint_rules.shared import colon_style, fix
 from aiplint.suggest import nest_id
+from aiplint.model import PathItem
 from aiplint.rule import Context, Problem, rule
 
 
@@ -42,34 +43,35 @@ from aiplint.rule import Context, Problem, rule
     reference="OpenAPI Parameter Object",
     url="https://spec.openapis.org/oas/v3.1.0#parameter-object",
     severity="error",
+    inspects="path",
 )
-def check(ctx: Context):
-    yield from _malformed_templates(ctx)
-    reported: set[str] = set()
-    for op in ctx.api.operations:
-        template = op.path.template_params
+def check(ctx: Context, item: PathItem):
+    yield from _malformed_templates(item)
+    reported: set[str] = set()  # the path item's own parameters, reported once for all its operations
+    for op in item.operations:
+        template = item.template_params
         declared = {p.name for p in op.params_in("path")}
         for param in op.params_in("path"):
             if param.name in template or (param.level == "path" and param.at.pointer in reported):
                 continue
-            if param.name in op.path.key_query_params:
+            if param.name in item.key_query_params:
                 continue  # `/alerts?lat={lat}`: oas/path-no-query-string reports the key itself
             reported.add(param.at.pointer)
             yield Problem(
-                f"path parameter `{param.name}` does not appear in the path template `{op.path.template}`; "
+                f"path parameter `{param.name}` does not appear in the path template `{item.template}`; "
                 f"a path parameter must match a template expression (OpenAPI)",
                 param.at,
                 operation=op if param.level == "operation" else None,
-                path=op.path.key,
+                path=item.key,
                 suggestion=fix(ctx, op) if param.level == "operation" else nest_id(
-                    ctx.api, op.path, param.name, colon_style(ctx)
+                    ctx.api, item, param.name, colon_style(ctx)
                 ),
                 detail=param.name,
             )
         for name in dict.fromkeys(template):
             if name and name not in declared:
                 yield Problem(
-                    f"template variable `{{{name}}}` of `{op.path.template}` is not declared as an `in: path` "
+                    f"template variable `{{{name}}}` of `{item.template}` is not declared as an `in: path` "
                     f"parameter of {op.label}",
                     op.at,
                     operation=op,
@@ -77,16 +79,15 @@ def check(ctx: Context):
                 )
 
 
-def _malformed_templates(ctx: Context):
+def _malformed_templates(item: PathItem):
     """A template expression that names nothing (`/path/{}`) or appears twice (`/foo/{bar}/{bar}`): OpenAPI's
     path templating allows neither, whether or not the path has operations."""
-    for item in ctx.api.paths:
-        names = item.template_params
-        for name in dict.fromkeys(n for n in names if not n or names.count(n) > 1):
-            what = "an empty template expression `{}`" if not name else f"the template expression `{{{name}}}` twice"
-            yield Problem(
-                f"path `{item.key}` has {what}; each template expression names one parameter, once (OpenAPI)",
-                item.key_at,
-                path=item.key,
-                detail=f"template:{name}",
-            )
+    names = item.template_params
+    for name in dict.fromkeys(n for n in names if not n or names.count(n) > 1):
+        what = "an empty template expression `{}`" if not name else f"the template expression `{{{name}}}` twice"
+        yield Problem(
+            f"path `{item.key}` has {what}; each template expression names one parameter, once (OpenAPI)",
+            item.key_at,
+            path=item.key,
+            detail=f"template:{name}",
+        )

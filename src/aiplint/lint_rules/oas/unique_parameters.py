@@ -44,12 +44,12 @@ from aiplint.rule import Context, Problem, rule
     reference="OpenAPI 3.1 Operation Object",
     url="https://spec.openapis.org/oas/v3.1.0#operation-object",
     severity="error",
+    inspects="path",
 )
-def check(ctx: Context):
-    for item in ctx.api.paths:
-        yield from _repeats(item.parameters, item, None)
-        for op in item.operations:
-            yield from _repeats([p for p in op.declared_parameters if p.level == "operation"], item, op)
+def check(ctx: Context, item: PathItem):
+    yield from _repeats(item.parameters, item, None)
+    for op in item.operations:
+        yield from _repeats([p for p in op.declared_parameters if p.level == "operation"], item, op)
 
 
 def _repeats(parameters: list[Parameter], item: PathItem, op: Operation | None) -> Iterator[Problem]:

@@ -40,6 +40,7 @@ and moving it to the path later breaks every client.
 from __future__ import annotations
 
 from aiplint.lint_rules.shared import fix
+from aiplint.model import Operation
 from aiplint.rule import Context, Option, Problem, rule
 from aiplint.targets import target
 
@@ -51,17 +52,16 @@ from aiplint.targets import target
     url="https://google.aip.dev/136",
     severity="warning",
     options={"ignore": Option((), "body field names that are never resource IDs")},
+    inspects="operation",
 )
-def check(ctx: Context):
-    ignored = frozenset(ctx.options["ignore"])
-    for op in ctx.api.operations:
-        found = target(ctx.api, op, "body", ignored)
-        if found is not None:
-            yield Problem(
-                f"required body field `{found.name}` identifies the resource `{op.label}` acts on; put the "
-                f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
-                found.at,
-                operation=op,
-                suggestion=fix(ctx, op),
-                detail=found.name,
-            )
+def check(ctx: Context, op: Operation):
+    found = target(ctx.api, op, "body", frozenset(ctx.options["ignore"]))
+    if found is not None:
+        yield Problem(
+            f"required body field `{found.name}` identifies the resource `{op.label}` acts on; put the "
+            f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
+            found.at,
+            operation=op,
+            suggestion=fix(ctx, op),
+            detail=found.name,
+        )

@@ -44,6 +44,7 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
 from __future__ import annotations
 
 from aiplint.lint_rules.shared import fix
+from aiplint.model import Operation
 from aiplint.rule import Context, Option, Problem, rule
 from aiplint.targets import target
 
@@ -55,17 +56,16 @@ from aiplint.targets import target
     url="https://google.aip.dev/131",
     severity="error",
     options={"ignore": Option((), "query parameter names that are never resource IDs")},
+    inspects="operation",
 )
-def check(ctx: Context):
-    ignored = frozenset(ctx.options["ignore"])
-    for op in ctx.api.operations:
-        found = target(ctx.api, op, "query", ignored)
-        if found is not None:
-            yield Problem(
-                f"required query parameter `{found.name}` identifies the resource this operation acts on; "
-                f"a resource's ID belongs in the path, after its collection (AIP-131)",
-                found.at,
-                operation=op,
-                suggestion=fix(ctx, op),
-                detail=found.name,
-            )
+def check(ctx: Context, op: Operation):
+    found = target(ctx.api, op, "query", frozenset(ctx.options["ignore"]))
+    if found is not None:
+        yield Problem(
+            f"required query parameter `{found.name}` identifies the resource this operation acts on; "
+            f"a resource's ID belongs in the path, after its collection (AIP-131)",
+            found.at,
+            operation=op,
+            suggestion=fix(ctx, op),
+            detail=found.name,
+        )

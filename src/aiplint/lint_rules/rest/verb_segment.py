@@ -33,10 +33,8 @@ the body.
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from aiplint.lint_rules.shared import fix, unattached_verbs
-from aiplint.model import ApiModel, PathItem, Role, Segment
+from aiplint.lint_rules.shared import fix, unattached_verb
+from aiplint.model import Operation, PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
 from aiplint.targets import target
 
@@ -47,29 +45,32 @@ from aiplint.targets import target
     reference="AIP-136",
     url="https://google.aip.dev/136",
     severity={"rest": "warning", "aip": "error"},
+    inspects="operation",
+    only_if=lambda ctx, op: _verb_segment(ctx, op.path) is not None,
 )
-def check(ctx: Context):
-    for item, seg in [*unattached_verbs(ctx.api), *_standard_verb_namespaces(ctx.api)]:
-        if seg.colon:
-            continue
-        for op in item.operations:
-            if seg.role is Role.CUSTOM_VERB and target(ctx.api, op, required=False) is not None:
-                continue  # aip136/attached-to-resource reports it, with the resource's path
-            yield Problem(
-                f"`{seg.text}` is an action verb used as a path segment, not attached to any resource; "
-                f"make it a custom method on the resource it acts on (AIP-136)",
-                op.at,
-                operation=op,
-                suggestion=fix(ctx, op),
-                detail=seg.text,
-            )
+def check(ctx: Context, op: Operation):
+    seg = _verb_segment(ctx, op.path)
+    assert seg is not None
+    if seg.role is Role.CUSTOM_VERB and target(ctx.api, op, required=False) is not None:
+        return  # aip136/attached-to-resource reports it, with the resource's path
+    yield Problem(
+        f"`{seg.text}` is an action verb used as a path segment, not attached to any resource; "
+        f"make it a custom method on the resource it acts on (AIP-136)",
+        op.at,
+        operation=op,
+        suggestion=fix(ctx, op),
+        detail=seg.text,
+    )
 
 
-def _standard_verb_namespaces(api: ApiModel) -> Iterator[tuple[PathItem, Segment]]:
-    """A standard method's verb standing as a grouping before other literals (`/get/data`, `/v1/delete/files`): an
-    RPC call spelt as a path, not a namespace."""
-    for item in api.paths:
-        seg = next((s for s in item.segments if s.role is Role.NAMESPACE), None)
-        if seg is not None and api.lexicon.has(seg.text.lower(), "standard-verb") and not any(
-                s.is_param for s in item.segments[: seg.index]):
-            yield item, seg
+def _verb_segment(ctx: Context, item: PathItem) -> Segment | None:
+    """The path's verb with no resource before it: its unattached slash verb, or a standard method's verb
+    standing as a grouping before other literals (`/get/data`, `/v1/delete/files`), an RPC call spelt as a path."""
+    seg = unattached_verb(item)
+    if seg is not None:
+        return None if seg.colon else seg
+    grouping = next((s for s in item.segments if s.role is Role.NAMESPACE), None)
+    if grouping is not None and ctx.api.lexicon.has(grouping.text.lower(), "standard-verb") and not any(
+            s.is_param for s in item.segments[: grouping.index]):
+        return grouping
+    return None
