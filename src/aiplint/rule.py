@@ -3,6 +3,7 @@
 A rule is a module whose docstring is its documentation and which defines one check function::
 
     \"\"\"Operation IDs must be lowerCamelCase. ... (the docstring is what `aiplint explain` prints)\"\"\"
+    from aiplint.model import Operation
     from aiplint.rule import Context, Option, Problem, rule
 
     @rule(
