@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from aiplint import words
+from typing import Iterator
+
 from aiplint.model import Operation, PathItem, Role, Segment, is_attached
-from aiplint.rule import Context
+from aiplint.rule import Context, Problem
 from aiplint.suggest import operation_fix
+from aiplint.targets import target
 
 
 def colon_style(ctx: Context) -> bool:
@@ -17,6 +19,15 @@ def colon_style(ctx: Context) -> bool:
 def fix(ctx: Context, op: Operation) -> str | None:
     """The operation's one suggested fix, the same whichever rule reports it (`aiplint.suggest.operation_fix`)."""
     return operation_fix(ctx.api, op, colon_style(ctx))
+
+
+def id_outside_path(ctx: Context, op: Operation, where: str, why: str) -> Iterator[Problem]:
+    """The problem of an operation whose target's required ID travels `where` ("query" or "body") instead of the
+    path (`aiplint.targets`): `why` is the message, `{name}` in it the ID's name; the option `ignore` lists names
+    that never are IDs."""
+    found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
+    if found is not None:
+        yield Problem(why.format(name=found.name), found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)
 
 
 def unattached_verb(item: PathItem) -> Segment | None:

@@ -39,10 +39,9 @@ and moving it to the path later breaks every client.
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import fix
+from aiplint.lint_rules.shared import id_outside_path
 from aiplint.model import Operation
-from aiplint.rule import Context, Option, Problem, rule
-from aiplint.targets import target
+from aiplint.rule import Context, Option, rule
 
 
 @rule(
@@ -55,13 +54,6 @@ from aiplint.targets import target
     inspects="operation",
 )
 def check(ctx: Context, op: Operation):
-    found = target(ctx.api, op, "body", frozenset(ctx.options["ignore"]))
-    if found is not None:
-        yield Problem(
-            f"required body field `{found.name}` identifies the resource `{op.label}` acts on; put the "
-            f"resource's ID in the path, after its collection (AIP-136: custom methods operate on a resource)",
-            found.at,
-            operation=op,
-            suggestion=fix(ctx, op),
-            detail=found.name,
-        )
+    yield from id_outside_path(ctx, op, "body", f"required body field `{{name}}` identifies the resource `{op.label}` "
+                               "acts on; put the resource's ID in the path, after its collection (AIP-136: custom "
+                               "methods operate on a resource)")

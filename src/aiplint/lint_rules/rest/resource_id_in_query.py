@@ -43,10 +43,9 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import fix
+from aiplint.lint_rules.shared import id_outside_path
 from aiplint.model import Operation
-from aiplint.rule import Context, Option, Problem, rule
-from aiplint.targets import target
+from aiplint.rule import Context, Option, rule
 
 
 @rule(
@@ -59,13 +58,5 @@ from aiplint.targets import target
     inspects="operation",
 )
 def check(ctx: Context, op: Operation):
-    found = target(ctx.api, op, "query", frozenset(ctx.options["ignore"]))
-    if found is not None:
-        yield Problem(
-            f"required query parameter `{found.name}` identifies the resource this operation acts on; "
-            f"a resource's ID belongs in the path, after its collection (AIP-131)",
-            found.at,
-            operation=op,
-            suggestion=fix(ctx, op),
-            detail=found.name,
-        )
+    yield from id_outside_path(ctx, op, "query", "required query parameter `{name}` identifies the resource this "
+                               "operation acts on; a resource's ID belongs in the path, after its collection (AIP-131)")
