@@ -15,6 +15,11 @@ FIXTURES = REPO / "fixtures"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+def llama_stack(revision: str) -> Path:
+    """Llama Stack's spec at `pre-4496`, `before` or `after` PR #4606, vendored in fixtures/llama-stack."""
+    return FIXTURES / "llama-stack" / revision / "stainless-llama-stack-spec.yaml"
+
+
 def corpus_file(relative: str) -> Path:
     """A file of the shared corpus (read-only, beside the repository); skip the test where it is absent."""
     path = CORPUS / relative

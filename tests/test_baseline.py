@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import aiplint
 from aiplint.cli import cli
-from conftest import FIXTURES, corpus_file
+from conftest import FIXTURES, llama_stack
 
 EXAMPLE = FIXTURES / "examples" / "petstore-jobs.yaml"
 
@@ -26,7 +26,7 @@ def fingerprints(path) -> list[tuple[str, str]]:
 
 def test_legacy_spec_passes_with_a_baseline_and_a_new_singular_collection_fails(tmp_path):
     spec = tmp_path / "stainless.yaml"
-    shutil.copy(corpus_file("llama-stack/before/stainless-llama-stack-spec.yaml"), spec)
+    shutil.copy(llama_stack("before"), spec)
     baseline = tmp_path / "aiplint-baseline.json"
     assert check(str(spec)).exit_code == 1
     assert check(str(spec), "--write-baseline", str(baseline)).exit_code == 0

@@ -5,7 +5,6 @@ cases derived from oasdiff's tests (the shared corpus)."""
 from __future__ import annotations
 
 import json
-import os
 import textwrap
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from aiplint.cli import cli
-from conftest import CORPUS, FIXTURES, corpus_file
+from conftest import CORPUS, FIXTURES, llama_stack
 
 OLD, NEW = FIXTURES / "compat" / "old.yaml", FIXTURES / "compat" / "new.yaml"
 CASES = CORPUS / "breaking-cases" / "cases"
@@ -221,8 +220,8 @@ def test_changelog_is_markdown_by_level_and_operation(tmp_path):
 
 
 def test_llama_stack_moves_are_three_alpha_notes():
-    old = corpus_file("llama-stack/before/stainless-llama-stack-spec.yaml")
-    new = corpus_file("llama-stack/after/stainless-llama-stack-spec.yaml")
+    old = llama_stack("before")
+    new = llama_stack("after")
     result = run("diff", old, new, "--format", "json")
     assert result.exit_code == 0
     found = json.loads(result.stdout)["changes"]

@@ -32,7 +32,7 @@ from aiplint.document import InputError, open_document
 from aiplint.engine import Finding, Selection
 from aiplint.model import ApiModel
 from aiplint.rule import Severity, rule
-from conftest import FIXTURES, corpus_file, lint
+from conftest import FIXTURES, corpus_file, lint, llama_stack
 
 STAINLESS = "llama-stack/{}/stainless-llama-stack-spec.yaml"
 EXAMPLE = FIXTURES / "examples" / "petstore-jobs.yaml"
@@ -72,7 +72,7 @@ def keyed(findings) -> list[tuple[str, str | None, str | None]]:
 
 @pytest.fixture(scope="module")
 def before_after():
-    old, new = corpus_file(STAINLESS.format("before")), corpus_file(STAINLESS.format("after"))
+    old, new = llama_stack("before"), llama_stack("after")
     result = run(old, new, "--format", "json")
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout), str(old), str(new)
@@ -107,7 +107,7 @@ def test_llama_stack_4606_fixes_the_job_findings_and_adds_none_under_rest(before
 
 
 def test_llama_stack_4606_text_report():
-    old, new = corpus_file(STAINLESS.format("before")), corpus_file(STAINLESS.format("after"))
+    old, new = llama_stack("before"), llama_stack("after")
     result = run(old, new)
     assert result.exit_code == 0
     out = result.stdout
@@ -123,7 +123,7 @@ def test_llama_stack_4496_turns_the_ids_outside_the_path_into_dangling_path_para
     """pre-4496 -> before: #4496 declared `job_uuid` `in: path` without putting it in the paths.  The two GETs'
     query ID and cancel's body ID are fixed, three invalid path parameters are new.  The same interval also
     changed two prompt operations from POST to PUT, which makes `set-default-version` a custom method on PUT."""
-    old, new = corpus_file(STAINLESS.format("pre-4496")), corpus_file(STAINLESS.format("before"))
+    old, new = llama_stack("pre-4496"), llama_stack("before")
     result = run(old, new, "--format", "json")
     assert result.exit_code == 1  # new errors
     report = json.loads(result.stdout)

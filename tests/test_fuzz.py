@@ -24,7 +24,7 @@ import hostile_inputs as generate
 from aiplint.cli import cli
 from aiplint.config import ConfigError
 from aiplint.document import InputError
-from conftest import CORPUS, FIXTURES
+from conftest import FIXTURES, llama_stack
 
 settings.register_profile("suite", max_examples=100, deadline=None, derandomize=True, database=None,
                           suppress_health_check=list(HealthCheck))
@@ -127,10 +127,7 @@ def test_a_configuration_mapping_raises_only_config_errors(config):
 @settings(max_examples=6)
 @given(edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), FRAGMENTS), min_size=1, max_size=4))
 def test_mutations_of_a_large_real_spec(edits):
-    path = CORPUS / "llama-stack" / "before" / "stainless-llama-stack-spec.yaml"
-    if not path.is_file():
-        pytest.skip("the shared corpus is not beside the repository")
-    text = path.read_text()
+    text = llama_stack("before").read_text()
     for where, cut, fragment in edits:
         at = int(where * len(text))
         text = text[:at] + fragment + text[at + cut:]

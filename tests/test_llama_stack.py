@@ -1,18 +1,17 @@
-"""Acceptance on Llama Stack's real specs (PR #4606 and its parents), against the reviewed ground truth in
-../shared/corpus/llama-stack/SOURCE.md."""
+"""Acceptance on Llama Stack's real specs (PR #4606 and its parents, vendored in fixtures/llama-stack), against the
+reviewed ground truth in the shared corpus's llama-stack/SOURCE.md."""
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import corpus_file, lint
+from conftest import corpus_file, lint, llama_stack
 
-STAINLESS = "llama-stack/{}/stainless-llama-stack-spec.yaml"
 JOBS = "/v1alpha/post-training/jobs/{job_uuid}"
 
 
 def findings(revision: str, profile: str = "rest"):
-    return lint(str(corpus_file(STAINLESS.format(revision))), profile)
+    return lint(str(llama_stack(revision)), profile)
 
 
 def on(results, method: str, path: str):
