@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 from aiplint.model import Operation, PathItem, Role, Segment, is_attached
 from aiplint.rule import Context, Problem
@@ -21,13 +21,12 @@ def fix(ctx: Context, op: Operation) -> str | None:
     return operation_fix(ctx.api, op, colon_style(ctx))
 
 
-def id_outside_path(ctx: Context, op: Operation, where: str, why: str) -> Iterator[Problem]:
+def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str], str]) -> Iterator[Problem]:
     """The problem of an operation whose target's required ID travels `where` ("query" or "body") instead of the
-    path (`aiplint.targets`): `why` is the message, `{name}` in it the ID's name; the option `ignore` lists names
-    that never are IDs."""
+    path (`aiplint.targets`): `why(name)` is the message; the option `ignore` lists names that never are IDs."""
     found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
     if found is not None:
-        yield Problem(why.format(name=found.name), found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)
+        yield Problem(why(found.name), found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)
 
 
 def unattached_verb(item: PathItem) -> Segment | None:

@@ -35,6 +35,10 @@ def test_good_fixture():
 
 
 CASES = [
+    Case("positive", "under a parameter of the path (its braces are not a format field)", spec({
+        "/v1/projects/{project_id}/job/cancel": {"post": op(request=body("job_uuid"))}}),
+        [E("POST", "/v1/projects/{project_id}/job/cancel", "job_uuid",
+           "POST /v1/projects/{project_id}/jobs/{job_uuid}/cancel")]),
     Case("positive", "job/cancel with job_uuid", spec({
         "/v1alpha/post-training/job/cancel": {"post": op(request=body("job_uuid"))}}),
         [E("POST", "/v1alpha/post-training/job/cancel", "job_uuid",
