@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -502,3 +503,18 @@ def all_pointers(data) -> list[str]:
                 out.append(p)
                 stack.append((v, p))
     return out
+
+
+def test_a_json_spec_with_only_plain_local_refs_skips_the_walk_and_one_with_a_broken_ref_does_not(tmp_path):
+    spec = {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+            "paths": {"/jobs": {"get": {"responses": {"200": {"$ref": "#/components/responses/Ok"}}}}},
+            "components": {"responses": {"Ok": {"description": "ok"}}}}
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    plain = open_document(str(path))
+    assert plain._only_plain_local_refs() and plain.ref_problems() == []
+    spec["paths"]["/jobs"]["get"]["responses"]["404"] = {"$ref": "#/components/responses/Missing"}
+    path.write_text(json.dumps(spec))
+    broken = open_document(str(path))
+    assert not broken._only_plain_local_refs()
+    assert [p.kind for p in broken.ref_problems()] == ["missing-pointer"]

@@ -815,6 +815,28 @@ class Document:
             seen.add(k)
             cur_src, cur_ref = step.source, nxt["$ref"]
 
+    def _only_plain_local_refs(self) -> bool:
+        """Whether a single JSON file's every `$ref` is the only key of its object and points into the file at a
+        value that is no reference itself: then no reference can have a problem, and the walk over every node of
+        the document (a fifth of the time on a 13 MB spec) is skipped.  Read from the text; anything else walks."""
+        import json
+
+        src = self.root
+        if not src.is_json:
+            return False
+        text = src.text
+        sole = _SOLE_REF.findall(text)
+        if len(sole) != text.count('"$ref"'):
+            return False  # a `$ref` beside other keys, in a literal, or not a string: the walk decides
+        for ref in set(sole):
+            ref = json.loads(f'"{ref}"') if "\\" in ref else ref
+            if not ref.startswith("#"):
+                return False
+            step = self._step(src, ref)
+            if not step.found or (type(step.node) is dict and "$ref" in step.node):
+                return False
+        return True
+
     def _changing_siblings(self, source: Source, ref: str, holder: dict, keys: list[str]) -> list[str]:
         """The sibling keys that say something the target does not: `type: string` beside a `$ref` to a string
         schema repeats it and changes nothing."""
@@ -825,6 +847,9 @@ class Document:
 
     def ref_problems(self) -> list[RefProblem]:
         if self._problems is not None:
+            return self._problems
+        if self._only_plain_local_refs():
+            self._problems = []
             return self._problems
         problems: list[RefProblem] = []
         check_siblings = self.major < 3 or (self.major == 3 and self.minor == 0)
@@ -870,6 +895,9 @@ class Document:
                                      p.kind))
         self._problems = problems
         return problems
+
+
+_SOLE_REF = re.compile(r'\{\s*"\$ref"\s*:\s*"((?:[^"\\]|\\.)*)"\s*\}')
 
 
 def _pointer_sort_key(pointer: str) -> tuple:
