@@ -396,6 +396,8 @@ class _Builder:
             at = Location(target.source, target.pointer)
             dispatch = _DISPATCH.search(key)  # the action is the path's last segment: `/#Action=DeleteQueue`
             segments = _split(template + ("/" + dispatch.group(1) if dispatch else ""))
+            if dispatch:
+                segments[-1].role = Role.CUSTOM_VERB  # the key says it is the action, whatever its words
             item = PathItem(key, template, segments, at, Location(root, pointer))
             item.operations = list(self._operations(item, target.node))
             items.append(item)

@@ -75,7 +75,12 @@ def targets(api: ApiModel, op: Operation) -> list[Target]:
         if _credential(lex, name):
             continue
         stem = scope.identified_stem(name, where, required)
-        if stem is None or (where == "body" and (op.creates(stem) or _own_field(lex, op, stem))):
+        if stem is None:
+            continue
+        # an operation that returns the resource created it, unless it is a standard method on one
+        # (`POST /secrets/delete {name}` returns the deleted secret)
+        creates = op.creates(stem) and not scope.standard_action()
+        if where == "body" and (creates or _own_field(lex, op, stem)):
             continue
         ranked.append(Target(name, where, stem, at, required))
     last = op.path.segments[-1].text if op.path.segments else ""
@@ -139,10 +144,10 @@ class _Scope:
         generic = bool(parts) and self.lex.has(parts[-1], "generic-id")  # `{name}`, not `{comment}`: a value
         for seg in reversed(self.tail):  # a singular standing for a member, or a standard method on one
             stem = self.lex.stem(seg.text)
-            if generic and name in keys.get(stem, ()) and (stem == seg.text.lower() or self._standard_action()):
+            if generic and name in keys.get(stem, ()) and (stem == seg.text.lower() or self.standard_action()):
                 return stem
         subject = self.lex.subject(name)
-        if subject is None and len(parts) == 1 and self.collection is not None and self._standard_action():
+        if subject is None and len(parts) == 1 and self.collection is not None and self.standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
             if self.lex.has(parts[-1], "value-key") or self._creating:  # `return_code`, a new chore's `choreName`
@@ -179,7 +184,7 @@ class _Scope:
         Telegram's bot API): every ID it takes names what it acts on."""
         return bool(self.tail) and self.tail[-1].role is Role.CUSTOM_VERB and not self.api.resource_prefixes
 
-    def _standard_action(self) -> bool:
+    def standard_action(self) -> bool:
         """The path ends in a standard method's verb or a synonym on one member (`find`, `delete`; not
         `batchDelete`)."""
         verb = self.verb or ""
