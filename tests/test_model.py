@@ -41,6 +41,7 @@ ROLES = [
     ({"/.well-known/openid-configuration": "get"}, [W, W]),
     ({"/#Action=DeleteQueue": "post"}, [X]),
     ({"/{AccountNumber}/{QueueName}/#Action=DeleteMessage": "get"}, [P, P, X]),
+    ({"/{AccountNumber}/{QueueName}/#Action=ChangeMessageVisibility": "get"}, [P, P, X]),  # the key says action
     ({"/v1/messages/{id}/trash": "post"}, [V, C, P, X]),  # mostly a noun, but nothing reads it: an action
     ({"/v1/messages/{id}/trash": "get delete"}, [V, C, P, S]),
     ({"/v1/images/search": "get"}, [V, C, X]),  # a reading verb alone after a collection

@@ -39,6 +39,11 @@ CASES = [
         "/v1/projects/{project_id}/job/cancel": {"post": op(request=body("job_uuid"))}}),
         [E("POST", "/v1/projects/{project_id}/job/cancel", "job_uuid",
            "POST /v1/projects/{project_id}/jobs/{job_uuid}/cancel")]),
+    Case("positive", "a standard method that returns the member it deleted did not create it", spec({
+        "/v1/secrets/delete": {"post": op(request=body("name"), responses={"200": {"description": "The secret",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Secret"}}}}})},
+        "/v1/secrets": "get"}, components={"schemas": {"Secret": {"type": "object"}}}),
+        [E("POST", "/v1/secrets/delete", "name", "DELETE /v1/secrets/{name}")]),
     Case("positive", "job/cancel with job_uuid", spec({
         "/v1alpha/post-training/job/cancel": {"post": op(request=body("job_uuid"))}}),
         [E("POST", "/v1alpha/post-training/job/cancel", "job_uuid",
