@@ -44,6 +44,7 @@ ROLES = [
     ({"/{AccountNumber}/{QueueName}/#Action=ChangeMessageVisibility": "get"}, [P, P, X]),  # the key says action
     ({"/v1/messages/{id}/trash": "post"}, [V, C, P, X]),  # mostly a noun, but nothing reads it: an action
     ({"/v1/messages/{id}/trash": "get delete"}, [V, C, P, S]),
+    ({"/messages/content.json": "post", "/messages/send.json": "post"}, [N, S]),  # a mass noun is no action
     ({"/v1/images/search": "get"}, [V, C, X]),  # a reading verb alone after a collection
     ({"/v1/pet/findByStatus": "get", "/v1/pet/{petId}": "get"}, [V, C, X]),
     ({"/v1/append-rows/{dataset_id}": "post"}, [V, C, P]),  # a verb in collection position stays `collection`

@@ -144,6 +144,7 @@ class Operation:
     request_schema: str | None = None  # the compact name of the request body's schema, when it is a `$ref`
     declared_parameters: list[Parameter] = field(default_factory=list)  # as listed, path item's first, repeats kept
     returns_list: bool = False  # a 2xx response is a JSON array
+    body_required: bool = False  # the request body is declared required (`requestBody.required`, OAS 2.0 `in: body`)
 
     def creates(self, stem: str) -> bool:
         """Whether the operation makes the resource `stem` names: it answers 201, or returns a schema named
@@ -306,6 +307,12 @@ class ApiModel:
         return frozenset(found)
 
     @cached_property
+    def silent_on_required_fields(self) -> bool:
+        """No request body of the document lists a required property (Mandrill's): a field of a body declared
+        required may then be required without the spec saying so."""
+        return not any(prop.required for item in self.paths for op in item.operations for prop in op.body)
+
+    @cached_property
     def member_keys(self) -> dict[str, frozenset[str]]:
         """For each collection stem, the names of the parameters its members are addressed by (`/profiles/{name}`:
         `profile` -> {`name`}), so a required `name` elsewhere is known to identify a profile."""
@@ -431,6 +438,7 @@ class _Builder:
                 returns_list=any(schema.get("type") == "array" for schema in self._success_schemas(raw, source, pointer)),
                 request_schema=request_schema,
                 declared_parameters=shared + own,
+                body_required=self._body_required(raw, params, source, pointer),
             )
 
     def _parameters(self, raw: Any, source: Source, pointer: str, level: str) -> list[Parameter]:
@@ -485,6 +493,17 @@ class _Builder:
                 at = join_pointer(resolved.pointer, "content", media_type, "schema")
                 return form + self._properties(media["schema"], resolved.source, at), _schema_name(media["schema"])
         return form, None
+
+    def _body_required(self, raw: dict[str, Any], params: list[Parameter], source: Source, pointer: str) -> bool:
+        from aiplint.document import join_pointer
+
+        if any(p.location == "body" for p in params):
+            return any(p.required for p in params if p.location == "body")
+        request = raw.get("requestBody")
+        if not isinstance(request, dict):
+            return False
+        resolved = self.document.resolve(request, source, join_pointer(pointer, "requestBody")).node
+        return isinstance(resolved, dict) and resolved.get("required") is True
 
     def _returned_schemas(self, responses: Any, source: Source, pointer: str) -> frozenset[str]:
         """Compact names of the schemas the 2xx responses `$ref`."""
@@ -701,11 +720,11 @@ _WRITES_ONLY = frozenset(("post", "head", "options", "trace"))
 
 def _attached_action(word: str, methods: frozenset[str], writes_only: bool, lex: Lexicon) -> bool:
     """One word after an ID or a collection that names an action: a verb that is mostly a noun where nothing
-    reads or replaces it (`trash`, `refund`, `snapshot`; not a noun kept as one: `report`), or a reading verb on
-    GET (`search`, `export`)."""
+    reads or replaces it (`trash`, `refund`, `snapshot`; not a noun kept as one: `report`, nor a mass noun:
+    `content`, `access`), or a reading verb on GET (`search`, `export`)."""
     kind = lex.verb_kind(word)
     if writes_only:
-        return kind is not None and not lex.has(word, "noun")
+        return kind is not None and not lex.has(word, "noun") and not lex.has(word, "uncountable")
     return methods == {"get"} and kind == "homograph" and lex.has(word, "read-verb") and lex.has(word, "read-action")
 
 

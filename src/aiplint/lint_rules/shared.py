@@ -26,7 +26,10 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
     path (`aiplint.targets`): `why(name)` is the message; the option `ignore` lists names that never are IDs."""
     found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
     if found is not None:
-        yield Problem(why(found.name), found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)
+        message = why(found.name)
+        if where == "body" and op.body_required and ctx.api.silent_on_required_fields:
+            message += "; the document lists no required body field, so a required body's ID field counts as required"
+        yield Problem(message, found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)
 
 
 def unattached_verb(item: PathItem) -> Segment | None:

@@ -56,8 +56,24 @@ CASES = [
     Case("negative", "reference to another resource when attaching (vector_stores/{id}/files + file_id)", spec({
         "/v1/vector_stores/{vector_store_id}/files": {"post": op(request=body("file_id"))},
         "/v1/files/{file_id}": "get"}), []),
-    Case("negative", "optional ID", spec({
-        "/v1/job/cancel": {"post": op(request=body(optional=["job_id"]))}, "/v1/jobs": "get"}), []),
+    Case("negative", "optional ID in a document that declares required fields elsewhere", spec({
+        "/v1/job/cancel": {"post": op(request=body(optional=["job_id"]))}, "/v1/jobs": {"post": op(
+            request=body("model"))}}), []),
+    Case("positive", "a required body in a document that never lists required fields: its ID is read as required",
+         spec({"/v1/subaccounts/delete.json": {"post": op(request=body(optional=["key", "id"]))},
+               "/v1/subaccounts/pause.json": {"post": op(request=body(optional=["key", "id"]))},
+               "/v1/subaccounts/list.json": {"post": op(request=body(optional=["key"]))}}),
+        [Expected("POST", "/v1/subaccounts/delete.json", "body field `id` identifies", "DELETE /v1/subaccounts/{id}"),
+         Expected("POST", "/v1/subaccounts/pause.json", "body field `id` identifies",
+                  "POST /v1/subaccounts/{id}/pause.json")]),
+    Case("negative", "silent document, but the body is optional", spec({
+        "/v1/subaccounts/delete.json": {"post": op(request={**body(optional=["id"]), "required": False})}}), []),
+    Case("negative", "silent document, but the field is not named as an ID", spec({
+        "/v1/ips/delete.json": {"post": op(request=body(optional=["key", "ip"]))}}), []),
+    Case("negative", "a read-only ID is the server's, never sent (Azure's resource `id`)", spec({
+        "/v1/policies/default": {"put": op(request={"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["id"], "properties": {"id": {"type": "string", "readOnly": True}}}}}})},
+        "/v1/policies": "get"}), []),
     Case("negative", "path already identifies the target", spec({
         "/v1/batches/{batch_id}/cancel": {"post": op(request=body("batch_id"))}}), []),
     Case("negative", "create answers 201 with the new job's ID in the body", spec({
