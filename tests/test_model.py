@@ -39,6 +39,8 @@ ROLES = [
     ({"/health": "get"}, [W]),
     ({"/_ping": "get"}, [W]),
     ({"/.well-known/openid-configuration": "get"}, [W, W]),
+    ({"/auth/password/reset": "post"}, [W, W, W]),  # a sign-in flow's endpoints follow their protocol
+    ({"/auth/admin/realms/{realm}/users": "get"}, [N, N, C, P, C]),  # with a parameter after it, an API of its own
     ({"/#Action=DeleteQueue": "post"}, [X]),
     ({"/{AccountNumber}/{QueueName}/#Action=DeleteMessage": "get"}, [P, P, X]),
     ({"/{AccountNumber}/{QueueName}/#Action=ChangeMessageVisibility": "get"}, [P, P, X]),  # the key says action

@@ -606,7 +606,9 @@ def _assign_roles(items: list[PathItem], prefixes: PrefixTree, lex: Lexicon) -> 
                 continue
             if seg.role is Role.PARAM:
                 continue
-            well_known = well_known or lex.has(seg.text.lower(), "protocol")
+            well_known = well_known or lex.has(seg.text.lower(), "protocol") or (
+                lex.has(seg.text.lower(), "sign-in-namespace") and not any(
+                    s.is_param for s in item.segments[seg.index + 1 :]))
             seg.role = _literal_role(item, seg, prefixes, well_known, lex)
             if seg.role is Role.CUSTOM_VERB:
                 seg.verb = _verb_of(seg.text, lex)
