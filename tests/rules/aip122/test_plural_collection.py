@@ -107,3 +107,19 @@ CASES = [
 @pytest.mark.parametrize("case", params(CASES), ids=ids(CASES))
 def test_case(case):
     check_case(RULE, case)
+
+
+def test_a_singleton_also_used_before_an_id_is_reported_only_where_the_id_follows():
+    """GitHub's `/user` is the signed-in user (`GET`/`PATCH /user`, `/user/repos`); only `/user/{account_id}`
+    uses it as a collection, so that path alone is the mistake."""
+    document = spec({"/user": "get patch", "/user/repos": "get post", "/user/{account_id}": "get",
+                     "/users/{username}": "get"})
+    findings = lint(document, RULE)
+    assert [(f.path, f.suggestion, f.related) for f in findings] == [("/user/{account_id}", "/users/{account_id}", ())]
+
+
+def test_a_singular_collection_created_in_covers_every_path_under_it():
+    document = spec({"/fulfillment_policy": "get post", "/fulfillment_policy/{id}": "get put"})
+    [finding] = lint(document, RULE)
+    assert finding.path == "/fulfillment_policy"
+    assert [r.path for r in finding.related] == ["/fulfillment_policy/{id}"]

@@ -71,21 +71,37 @@ def check(ctx: Context):
             if prefix in seen:
                 continue  # reported once, on the first path that uses this collection
             seen.add(prefix)
-            parts = parts_of(item)
+            users = _collection_uses(ctx.api, prefix, seg.index)
+            # reported on the first path using it as a collection: not the singleton's own (`PATCH /user`)
+            first = item if item in users else next(iter(users), None)
+            if first is None:
+                continue
+            parts = parts_of(first)
             parts[seg.index] = (plural, False)
-            users = ctx.api.paths_under(prefix)
             what = ("is singular" if plural == ctx.api.lexicon.pluralize_literal(seg.text)
                     else f"is a mass noun for the resources its IDs name (`{item.segments[seg.index + 1].text}`)")
             yield Problem(
                 f"collection identifier `{seg.text}` {what}; collection identifiers must be the plural of the "
                 f"resource's noun (AIP-122): `{seg.text}` -> `{plural}`"
                 + (f" (in {len(users)} paths)" if len(users) > 1 else ""),
-                item.key_at,
-                path=item.key,
+                first.key_at,
+                path=first.key,
                 suggestion=join(parts),
                 detail=f"{seg.index}:{seg.text}",
-                related=tuple(other.key_at for other in users if other is not item),
+                related=tuple(other.key_at for other in users if other is not first),
             )
+
+
+def _collection_uses(api: ApiModel, prefix: int, index: int) -> list[PathItem]:
+    """The paths that use a literal as a collection: all those under it, unless the literal is also one thing,
+    changed in place and never created in (`PATCH /user`): then only those where an ID follows it
+    (`/user/{account_id}`), since `/user/repos` belongs to the singleton."""
+    users = api.paths_under(prefix)
+    one_thing = any(len(other.segments) == index + 1 and other.methods & {"put", "patch"}
+                    and "post" not in other.methods for other in users)
+    if not one_thing:
+        return users
+    return [other for other in users if len(other.segments) > index + 1 and other.segments[index + 1].is_param]
 
 
 def _plural_for(lex: Lexicon, item: PathItem, seg: Segment, extra: frozenset[str]) -> str | None:
