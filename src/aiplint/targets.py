@@ -16,7 +16,7 @@ when its name identifies a resource and the path names that resource without giv
 
 Not targets: array and enum values; read-only fields (the server's own `id`); IDs in a role (`to_user_id`, `parent_id`); request and trace IDs;
 credentials of a sign-in (`/user/login?username=`); the user-chosen ID of a create (AIP-133 `POST /books?book_id=`)
-and the IDs of what an operation creates; event payloads; arguments of a custom method on an identified resource
+and the IDs of what an operation creates, or where what it sends goes (`sendMessage {chat_id}`); event payloads; arguments of a custom method on an identified resource
 (`/jobs/{id}/cancel?reason_id=`) or of a reading method on a collection (`/jobs:search?owner_id=`).  Only
 required IDs count, except that a member's ID is a target even when optional (`/drafts/send {id}`): the
 attachment rule reports that, the ID rules only required ones.  A body declared required in a document that never
@@ -80,8 +80,8 @@ def targets(api: ApiModel, op: Operation) -> list[Target]:
         if _credential(lex, name):
             continue
         stem = scope.identified_stem(name, where, required)
-        if stem is None:
-            continue
+        if stem is None or (scope.sent is not None and stem and stem != scope.sent and stem not in api.managed_nouns):
+            continue  # `sendMessage {chat_id}`: the new message goes to the chat (but into a queue the API makes)
         # an operation that returns the resource created it, unless it is a standard method on one
         # (`POST /secrets/delete {name}` returns the deleted secret)
         creates = op.creates(stem) and not scope.standard_action()
@@ -121,6 +121,10 @@ class _Scope:
         self.signs_in = self.verb is not None and self.lex.has(self.verb, "credential-verb")
         self._creating = op.method == "post" and last is not None and last.role is not Role.CUSTOM_VERB
         self.creates = self.verb is not None and self.lex.has(self.verb, "create-verb")
+        # what a sending verb makes (`sendMessage` -> `message`); its ID alone names a target
+        phrase = self.lex.words_of(words.action_part(last.text)) if self.verb is not None and last else ()
+        sends = len(phrase) > 1 and phrase[0] == self.verb and self.lex.has(self.verb, "sending-verb")
+        self.sent = self.lex.stem("-".join(phrase[1:])) if sends else None
 
     def _alias(self, seg: Segment) -> bool:
         """A literal that stands for one member (`/users/me`, `/publishers/-/books`), not a collection-level

@@ -66,6 +66,11 @@ CASES = [
         [Expected("POST", "/v1/subaccounts/delete.json", "body field `id` identifies", "DELETE /v1/subaccounts/{id}"),
          Expected("POST", "/v1/subaccounts/pause.json", "body field `id` identifies",
                   "POST /v1/subaccounts/{id}/pause.json")]),
+    Case("negative", "a sending verb makes its object: the chat is where the new message goes", spec({
+        "/sendMessage": {"post": op(request=body("chat_id", "text"))}, "/chats/{chat_id}": "get"}), []),
+    Case("positive", "a sending verb given its object's ID acts on that object", spec({
+        "/v1/email/sendInvoice": {"post": op(request=body("invoice_id"))}, "/v1/invoices/{invoice_id}": "get"}),
+        [E("POST", "/v1/email/sendInvoice", "invoice_id", "POST /v1/invoices/{invoice_id}/send")]),
     Case("negative", "silent document, but the body is optional", spec({
         "/v1/subaccounts/delete.json": {"post": op(request={**body(optional=["id"]), "required": False})}}), []),
     Case("negative", "silent document, but the field is not named as an ID", spec({
