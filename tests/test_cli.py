@@ -162,7 +162,9 @@ def test_usage_errors_exit_2():
                           capture_output=True).returncode == 2
 
 
-BAD_INPUTS = sorted((FIXTURES / "load" / "bad").iterdir())
+# The broken inputs that are recognisably OpenAPI (a top-level `openapi` key); the others are skipped.
+BAD_INPUTS = sorted(p for p in (FIXTURES / "load" / "bad").iterdir() if b"openapi" in p.read_bytes())
+NOT_OPENAPI = sorted(p for p in (FIXTURES / "load" / "bad").iterdir() if b"openapi" not in p.read_bytes())
 
 
 @pytest.mark.parametrize("bad", BAD_INPUTS, ids=[p.name for p in BAD_INPUTS])
@@ -174,6 +176,13 @@ def test_every_bad_input_is_one_error_line_exit_2_without_traceback(bad):
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert re.match(rf"error: {re.escape(str(bad))}:\d+:\d+: \S", lines[0]), lines[0]
     assert "rest/resource-id-in-query" in result.stdout  # the good file of the same run is still linted
+
+
+@pytest.mark.parametrize("other", NOT_OPENAPI, ids=[p.name for p in NOT_OPENAPI])
+def test_a_broken_file_that_is_not_openapi_is_skipped(other):
+    result = run("check", str(other), EXAMPLE)
+    assert result.exit_code == 1  # the spec's findings, nothing from the other file
+    assert result.stderr == f"note: {other}: not an OpenAPI document (no top-level `openapi` or `swagger` key); skipped\n"
 
 
 def test_several_formats_at_once_to_stdout_and_files(tmp_path):
