@@ -83,7 +83,8 @@ def test_text_and_sarif_land_on_the_decorator_and_keep_the_pointer(tmp_path):
     sarif = json.loads((tmp_path / "out.sarif").read_text())
     result_of = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}["rest/resource-id-in-query"]
     location = result_of["locations"][0]
-    assert location["physicalLocation"]["artifactLocation"]["uri"] == "jobs_api/before.py"
+    # SARIF names files from the repository's root, where code scanning looks for them
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "examples/fastapi-jobs/jobs_api/before.py"
     assert location["physicalLocation"]["region"]["startLine"] == status
     assert location["logicalLocations"][0]["fullyQualifiedName"] == \
         "/paths/~1v1alpha~1post-training~1job~1status/get/parameters/0"

@@ -56,7 +56,8 @@ def test_json_format_is_the_documented_contract():
     result = run("check", EXAMPLE, "--format", "json")
     report = json.loads(result.output)
     assert report["version"] == 1
-    assert report["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0}
+    assert report["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0,
+                                 "suppressed": {"baseline": 0, "inline": 0}}
     finding = report["findings"][1]
     assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
                             "suggestion", "fingerprint", "related"}
@@ -189,7 +190,8 @@ def test_several_formats_at_once_to_stdout_and_files(tmp_path):
     sarif, junit = tmp_path / "out.sarif", tmp_path / "out.xml"
     result = run("check", EXAMPLE, "--format", "github", "--format", f"sarif={sarif}", "--format", f"junit={junit}")
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0].startswith(f"::error file={EXAMPLE},line=37,col=5,")
+    # annotations name files from the repository's root, where GitHub looks for them
+    assert result.stdout.splitlines()[0].startswith("::error file=fixtures/examples/petstore-jobs.yaml,line=37,col=5,")
     assert json.loads(sarif.read_text())["runs"][0]["results"][0]["partialFingerprints"]
     assert junit.read_text().startswith("<?xml")
 
