@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from aiplint import engine
-from aiplint.diff import (
+from aiplint.comparison import (
     ApiChanges,
     DiffReport,
     Move,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from aiplint.config import Config
-    from aiplint.diff import Checkout, DiffReport
+    from aiplint.comparison import Checkout, DiffReport
     from aiplint.document import Document
     from aiplint.engine import Finding, Linted, RuleCrash
     from aiplint.rule import Rule
@@ -298,7 +298,7 @@ def diff_against_revision(target: str, current: list[AppDocument], rev: str, con
     """Each document of the application against the same one at `rev` (all new where it did not exist then):
     (name, report, crashes).  The base revision's application is imported in another Python process, from a
     temporary checkout of the whole repository; the fixed findings name the working tree's files."""
-    from aiplint.diff import compare
+    from aiplint.comparison import compare
 
     base = {document.name: document for document in _documents_at_revision(target, rev, root)}
     results = []
@@ -319,7 +319,7 @@ def _documents_at_revision(target: str, rev: str, root: str | None) -> list[AppD
     import subprocess
     import tempfile
 
-    from aiplint.diff import tree_at_revision
+    from aiplint.comparison import tree_at_revision
     from aiplint.document import InputError
 
     folder = os.path.abspath(root or os.getcwd())

@@ -106,24 +106,30 @@ def glob_match(pattern: str, text: str) -> bool:
     return bool(_glob_regex(pattern).match(text))
 
 
-def find_config_file(start: str) -> Path | None:
+def find_config_file(start: str, memo: dict[Path, Path | None] | None = None) -> Path | None:
     """The nearest `.aiplint.toml` or `pyproject.toml` with `[tool.aiplint]`, up to the repository root (outside
-    a repository: up to the current directory or the home folder, never above)."""
+    a repository: up to the current directory or the home folder, never above).  `memo`: the folders already
+    searched (one run's, so a long-lived process sees files that appear later)."""
     folder = os.path.realpath(start)
     folder = folder if os.path.isdir(folder) else os.path.dirname(folder)
-    return _find_from(Path(folder), config_ceiling(folder))
+    return _find_from(Path(folder), config_ceiling(folder), {} if memo is None else memo)
 
 
-@lru_cache(maxsize=None)
-def _find_from(folder: Path, ceiling: str) -> Path | None:
+def _find_from(folder: Path, ceiling: str, memo: dict[Path, Path | None]) -> Path | None:
+    if folder in memo:
+        return memo[folder]
+    found = None
     for candidate in (folder / ".aiplint.toml", folder / "pyproject.toml"):
         # a configuration that is a link out of the project, or not a regular file (a FIFO), is not read
         inside = confine(str(candidate), ceiling)
         if inside and os.path.isfile(inside) and (candidate.name == ".aiplint.toml" or _has_tool_table(candidate)):
-            return candidate
-    if str(folder) == ceiling or folder.parent == folder:
-        return None
-    return _find_from(folder.parent, ceiling)
+            found = candidate
+            break
+    else:
+        if str(folder) != ceiling and folder.parent != folder:
+            found = _find_from(folder.parent, ceiling, memo)
+    memo[folder] = found
+    return found
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -386,9 +392,11 @@ class Resolver:
         self.allow_plugins = repository_code_allowed(allow_plugins)
         self.note = note or _warn
         self._cache: dict[str | None, tuple[Config, dict[str, Rule]]] = {}
+        self._searched: dict[Path, Path | None] = {}  # folder -> its configuration file
 
     def for_path(self, path: str) -> tuple[Config, dict[str, Rule]]:
-        found = None if self.isolated else (Path(self.config_file) if self.config_file else find_config_file(path))
+        found = None if self.isolated else (
+            Path(self.config_file) if self.config_file else find_config_file(path, self._searched))
         key = str(found) if found else None
         if key not in self._cache:
             self._cache[key] = self._resolve(found)

@@ -33,7 +33,7 @@ from aiplint.rule import Rule, Severity
 from aiplint.trust import markdown_inline, printable
 
 if TYPE_CHECKING:
-    from aiplint.diff import DiffReport
+    from aiplint.comparison import DiffReport
     from aiplint.document import InputError
 
 JSON_FORMAT_VERSION = 1
@@ -236,7 +236,7 @@ def _colour_frame(frame: str, fg: str) -> str:
 def write_json(report: Report, stream: IO[str]) -> None:
     """The findings (under a diff: the diff report), the files that could not be linted, and a summary."""
     if report.diff is not None:
-        from aiplint.diff import write_json as write_diff
+        from aiplint.comparison import write_json as write_diff
 
         return write_diff(report.diff, stream, report.errors)
     n = counts(report.findings)
@@ -619,7 +619,7 @@ class Writer(Protocol):
 def _text(report: Report, stream: IO[str]) -> None:
     if report.diff is None:
         return write_text(report, stream)
-    from aiplint.diff import write_text as write_diff
+    from aiplint.comparison import write_text as write_diff
 
     write_diff(report.diff, stream, report.colour, report.quiet)
     failed = len({e.path for e in report.errors})

@@ -463,7 +463,7 @@ class CheckRun:
         """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not
         exist there)."""
         from aiplint.app import AppError, diff_against_revision as diff_app, load_app
-        from aiplint.diff import RevisionTrees, diff_against_revision
+        from aiplint.comparison import RevisionTrees, diff_against_revision
         from aiplint.document import InputError
         from aiplint.engine import active_rules
 
@@ -548,7 +548,7 @@ def finish_diff(compared: list, rules: dict, errors: list, thresholds: Threshold
     the breaking changes, SARIF with every finding's baseline state); the exit status.  `errors`: the files that
     could not be compared, already shown, named in every report."""
     from aiplint.compat import report as changes
-    from aiplint.diff import DiffReport
+    from aiplint.comparison import DiffReport
     from aiplint.output import Report
 
     refuse_overwriting_inputs([file for _, file in reports], {os.path.realpath(path) for path, _ in compared})
@@ -567,7 +567,7 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
                   ) -> tuple[list, list, Thresholds, dict]:
     """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
     files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
-    from aiplint.diff import compare, load, pair_files
+    from aiplint.comparison import compare, load, pair_files
     from aiplint.document import InputError
     from aiplint.engine import active_rules
 

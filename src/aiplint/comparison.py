@@ -1,4 +1,5 @@
-"""Diff mode: what changed between two versions of a spec.
+"""Comparing two versions of a spec (`aiplint diff`, `check --diff-base`, and `aiplint.diff` in Python, after
+which the package keeps that name for the function): what changed between them.
 
 `aiplint diff OLD NEW` lints both versions with the same rules and reports
 
