@@ -27,7 +27,7 @@ def test_pre_commit_hook_manifest():
     (hook,) = HOOKS
     assert hook["id"] == "aiplint"
     assert hook["name"] and hook["description"]
-    assert hook["entry"] == "aiplint check --quiet"
+    assert hook["entry"] == "aiplint check --quiet --force-exclude"
     assert hook["language"] == "python"
     assert hook["types_or"] == ["yaml", "json"]
     assert "pass_filenames" not in hook and "args" not in hook  # many files per invocation, as pre-commit gives

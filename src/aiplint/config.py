@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from aiplint.discovery import DEFAULT_EXCLUDE
 from aiplint.rule import PROFILES, Option, Rule, Severity
 from aiplint.lexicon import Vocabulary
 from aiplint.trust import confine, config_ceiling, printable, repository_code_allowed
@@ -78,7 +77,7 @@ class Config:
     vocabulary: Vocabulary = Vocabulary()
     fail_on_breaking: str = "error"  # diffs: the lowest level of breaking change that fails the run, or never
     stability: tuple[tuple[str, str], ...] = ()  # (API path glob, stability level); later entries win
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # gitignore patterns a folder walk skips, relative to `folder`
+    exclude: tuple[str, ...] = ()  # gitignore patterns a folder walk skips, relative to `folder`
     extend_exclude: tuple[str, ...] = ()  # more of them, kept when the command line replaces `exclude`
     roots: tuple[str, ...] = ()  # the root specs (absolute paths or globs) to lint for a changed fragment
     path: str | None = None  # the file it came from
@@ -285,7 +284,7 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
         baseline=_project_file(where, "baseline", data.get("baseline"), root, path is not None),
         ref_root=_project_file(where, "ref-root", data.get("ref-root"), root, path is not None),
         app=tuple(app),
-        exclude=_patterns(where, "exclude", data.get("exclude", list(DEFAULT_EXCLUDE))),
+        exclude=_patterns(where, "exclude", data.get("exclude", [])),
         extend_exclude=_patterns(where, "extend-exclude", data.get("extend-exclude", [])),
         roots=tuple(_project_file(where, "roots", root_path, root, path is not None)
                     for root_path in _patterns(where, "roots", data.get("roots", []))),
@@ -486,8 +485,8 @@ def json_schema(rules: Mapping[str, Rule]) -> dict[str, Any]:
             "plugins": strings("Repository-local rule modules (imported only with --allow-plugins)"),
             "app": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
                     "description": "Python applications to lint when no paths are given (pkg.api:app)"},
-            "exclude": {**strings("gitignore patterns a folder walk skips, relative to this file (replaces the "
-                                  "default)"), "default": list(DEFAULT_EXCLUDE)},
+            "exclude": strings("gitignore patterns a folder walk skips, relative to this file (--exclude replaces "
+                               "them)"),
             "extend-exclude": strings("More gitignore patterns a folder walk skips"),
             "roots": strings("The root specs (paths or globs) linted when a fragment they $ref changes"),
             "rules": rule_table,

@@ -23,13 +23,18 @@ if TYPE_CHECKING:
     from aiplint.document import Document
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-DEFAULT_EXCLUDE = (".*/", "node_modules/")  # hidden folders (.git, .venv, ...) and npm's packages
+NEVER_WALKED = (".*/", "node_modules/")  # hidden folders (.git, .venv, ...) and npm's packages
 STDIN = "-"
 
 
 def display_path(path: str) -> str:
     """A path as reports show it: `./openapi.yaml` is `openapi.yaml`, `a/../b.yaml` is `b.yaml`."""
     return path if path == STDIN else os.path.normpath(path)
+
+
+def never_walked(folder: str) -> Patterns:
+    """The folders no walk enters: hidden ones and node_modules (name one to lint it)."""
+    return Patterns(folder, NEVER_WALKED)
 
 
 class Patterns:
@@ -41,15 +46,16 @@ class Patterns:
         self.folder = os.path.abspath(folder)
         self.patterns = [p for p in GitIgnoreSpec.from_lines(list(lines)).patterns if p.include is not None]
 
-    def verdict(self, path: str, is_dir: bool) -> bool | None:
+    def verdict(self, path: str, is_dir: bool, walked: bool = True) -> bool | None:
         """True when the patterns exclude `path`, False when a `!pattern` takes it back, None when none says.
-        Only a pattern that matches `path` itself counts, not one that matches the folder holding it: the walk
-        does not enter an excluded folder, so a folder it is in was named (`aiplint check .hidden/`)."""
+        `walked`: only a pattern that matches `path` itself counts, not one that matches the folder holding it,
+        since a walk does not enter an excluded folder, so a folder it is in was named (`aiplint check .hidden/`);
+        else (a file named, with --force-exclude) an excluded folder excludes what it holds."""
         relative = os.path.relpath(os.path.abspath(path), self.folder).replace(os.sep, "/")
         if relative == ".." or relative.startswith("../"):
             return None
         entry = relative + "/" if is_dir else relative
-        parent = posixpath.dirname(relative)
+        parent = posixpath.dirname(relative) if walked else ""
         result = None
         for pattern in self.patterns:
             if pattern.match_file(entry) is not None and not (parent and pattern.match_file(parent + "/")):
@@ -57,11 +63,11 @@ class Patterns:
         return result
 
 
-def excluded(path: str, is_dir: bool, layers: Sequence[Patterns]) -> bool:
+def excluded(path: str, is_dir: bool, layers: Sequence[Patterns], walked: bool = True) -> bool:
     """Whether the last layer with a verdict on `path` excludes it (a deeper `.gitignore` overrides a higher one)."""
     result = False
     for layer in layers:
-        verdict = layer.verdict(path, is_dir)
+        verdict = layer.verdict(path, is_dir, walked)
         if verdict is not None:
             result = verdict
     return result
@@ -87,11 +93,12 @@ class Finder:
         for path in paths:
             if path != STDIN and os.path.isdir(path):
                 yield from (Target(found, path) for found in self.walk(path))
-            elif not (self.force_exclude and path != STDIN and self._excluded(path)):
+            elif not (self.force_exclude and path != STDIN and self.excluded(path)):
                 yield Target(display_path(path))
 
-    def _excluded(self, path: str) -> bool:
-        return excluded(path, False, self.exclusions(os.path.dirname(os.path.abspath(path))))
+    def excluded(self, path: str) -> bool:
+        """Whether the exclusions in force in its folder exclude a named file (for --force-exclude)."""
+        return excluded(path, False, self.exclusions(os.path.dirname(os.path.abspath(path))), walked=False)
 
     def walk(self, folder: str) -> Iterator[str]:
         """The YAML and JSON files under `folder`, each folder's files in name order before its subfolders."""
@@ -103,7 +110,7 @@ class Finder:
             here, ignores = pending.pop()
             if root:
                 ignores = ignores + _read_patterns(here, os.path.join(here, ".gitignore"))
-            layers = list(self.exclusions(here))
+            layers = [never_walked(here), *self.exclusions(here)]
             files, folders = _entries(here)
             for path in files:
                 if path.endswith(SPEC_SUFFIXES) and not excluded(path, False, ignores) and not excluded(
@@ -158,8 +165,9 @@ def _read_patterns(folder: str, file: str) -> list[Patterns]:
 
 
 def spec_files(folder: str) -> list[str]:
-    """The YAML and JSON files a walk of `folder` finds under the default exclusions and `.gitignore`."""
-    return list(Finder(lambda here: [Patterns(here, DEFAULT_EXCLUDE)]).walk(folder))
+    """The YAML and JSON files a walk of `folder` finds: none in hidden folders and node_modules, nothing that
+    `.gitignore` leaves out."""
+    return list(Finder(lambda here: []).walk(folder))
 
 
 class RootFinder:

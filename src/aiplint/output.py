@@ -144,8 +144,8 @@ def write_findings(findings: list[Finding], stream: IO[str], colour: bool, *, sh
     lines_of = _LineCache()
     for f in findings:
         severity = click.style(f.severity.value, fg=_COLOURS[f.severity.value], bold=True) if colour else f.severity.value
-        rule = click.style(f.rule, bold=True) if colour else f.rule
-        stream.write(f"{printable(f.file)}:{f.line}:{f.column}: {severity} {printable(rule)} {printable(f.message)}\n")
+        rule = click.style(printable(f.rule), bold=True) if colour else printable(f.rule)
+        stream.write(f"{printable(f.file)}:{f.line}:{f.column}: {severity} {rule} {printable(f.message)}\n")
         if show_source:
             frame = _frame(lines_of(f.file), f.line, f.column)
             if frame and colour:

@@ -341,7 +341,7 @@ class CheckRun:
         if not isinstance(text, str) and text is not None:
             self.fail(text)
             return False
-        if not self._take(name if text is None else f"\0stdin:{name}"):
+        if text is None and not self._take(name):
             return False
         self.inputs.add(os.path.realpath(name))
         try:
