@@ -550,17 +550,18 @@ def write_markdown(report: Report, stream: IO[str]) -> None:
     `MARKDOWN_ITEMS` with the number left out.  Text from the specs is escaped: it cannot open a link, an image
     or HTML, and stays on its line."""
     diff = report.diff
+    new = diff.new if diff is not None else report.findings  # lint findings: breaking changes have their section
     lines = [f"## aiplint: {markdown_inline(_markdown_headline(report))}", ""]
     columns = ("new", "unchanged", "fixed") if diff is not None else ("findings",)
     tallies = [Counter(f.rule for f in group) for group in
-               ((report.findings, diff.unchanged_findings, diff.fixed) if diff is not None else (report.findings,))]
+               ((new, diff.unchanged_findings, diff.fixed) if diff is not None else (new,))]
     rule_ids = sorted(set().union(*tallies), key=lambda r: (-sum(t[r] for t in tallies), r))
     if rule_ids:
         lines += [f"| rule | {' | '.join(columns)} |", "| --- |" + " ---: |" * len(columns)]
         lines += [f"| `{rule_id}` | " + " | ".join(str(t[rule_id]) for t in tallies) + " |" for rule_id in rule_ids]
         lines.append("")
     title = "New findings" if diff is not None else "Findings"
-    lines += _markdown_list(title, [_markdown_finding(f) for f in report.findings])
+    lines += _markdown_list(title, [_markdown_finding(f) for f in new])
     if diff is not None:
         lines += _markdown_list("Fixed", [_markdown_finding(f, diff.revision) for f in diff.fixed])
         ops = diff.operations
@@ -588,7 +589,8 @@ def _markdown_headline(report: Report) -> str:
     if report.diff is None:
         return summary(report)
     diff = report.diff
-    return (f"{_count(len(report.findings), 'new finding')}, {len(diff.fixed)} fixed, {diff.unchanged} unchanged"
+    return (f"{_count(len(diff.new), 'new finding')}, {len(diff.fixed)} fixed, {diff.unchanged} unchanged, "
+            f"{_count(len(diff.breaking), 'breaking change')}"
             + (f"; {_count(len({e.path for e in report.errors}), 'file')} could not be linted" if report.errors else ""))
 
 
