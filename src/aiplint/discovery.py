@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from aiplint.document import Document
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-NEVER_WALKED = (".*/", "node_modules/")  # hidden folders (.git, .venv, ...) and npm's packages
 STDIN = "-"
 
 
@@ -32,19 +31,23 @@ def display_path(path: str) -> str:
     return path if path == STDIN else os.path.normpath(path)
 
 
-def never_walked(folder: str) -> Patterns:
-    """The folders no walk enters: hidden ones and node_modules (name one to lint it)."""
-    return Patterns(folder, NEVER_WALKED)
+def never_walked(folder: str) -> bool:
+    """The folders no walk enters: hidden ones (.git, .venv, ...) and npm's node_modules (name one to lint it)."""
+    name = os.path.basename(folder)
+    return name.startswith(".") or name == "node_modules"
 
 
 class Patterns:
     """gitignore patterns written for one folder."""
 
     def __init__(self, folder: str, lines: Iterable[str]):
-        from pathspec import GitIgnoreSpec
-
         self.folder = os.path.abspath(folder)
-        self.patterns = [p for p in GitIgnoreSpec.from_lines(list(lines)).patterns if p.include is not None]
+        lines = [line for line in lines if line.strip() and not line.startswith("#")]
+        self.patterns = []
+        if lines:  # pathspec is imported only for patterns there are
+            from pathspec import GitIgnoreSpec
+
+            self.patterns = [p for p in GitIgnoreSpec.from_lines(lines).patterns if p.include is not None]
 
     def verdict(self, path: str, is_dir: bool, walked: bool = True) -> bool | None:
         """True when the patterns exclude `path`, False when a `!pattern` takes it back, None when none says.
@@ -110,14 +113,14 @@ class Finder:
             here, ignores = pending.pop()
             if root:
                 ignores = ignores + _read_patterns(here, os.path.join(here, ".gitignore"))
-            layers = [never_walked(here), *self.exclusions(here)]
+            layers = self.exclusions(here)
             files, folders = _entries(here)
             for path in files:
                 if path.endswith(SPEC_SUFFIXES) and not excluded(path, False, ignores) and not excluded(
                         path, False, layers):
                     yield path
-            pending += [(path, ignores) for path in reversed(folders)
-                        if not excluded(path, True, ignores) and not excluded(path, True, layers)]
+            pending += [(path, ignores) for path in reversed(folders) if not never_walked(path)
+                        and not excluded(path, True, ignores) and not excluded(path, True, layers)]
 
 
 def _entries(folder: str) -> tuple[list[str], list[str]]:

@@ -274,13 +274,16 @@ class CheckRun:
         """The files under the exclusions of each folder's configuration and of the command line."""
         from aiplint.discovery import Finder, Patterns
 
-        cwd = os.getcwd()
         given = self.options.exclude
+        command_line = Patterns(os.getcwd(), (given or ()) + self.options.extend_exclude)
+        by_config: dict[int, Patterns] = {}  # each configuration's patterns, compiled once
 
         def exclusions(folder: str) -> list[Patterns]:
             config, _ = config_for(self.resolver, folder)
-            return [Patterns(config.folder, (config.exclude if given is None else ()) + config.extend_exclude),
-                    Patterns(cwd, (given or ()) + self.options.extend_exclude)]
+            if id(config) not in by_config:
+                by_config[id(config)] = Patterns(config.folder, (config.exclude if given is None else ())
+                                                 + config.extend_exclude)
+            return [by_config[id(config)], command_line]
 
         return Finder(exclusions, self.options.force_exclude)
 
