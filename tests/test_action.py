@@ -136,7 +136,8 @@ class Runner:
     def recorder(self, tool: str, then: str = "") -> str:
         """A stand-in for `tool` that records its arguments (one per line) and then runs `then`."""
         script = self.bin / tool
-        script.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done >> "{self.root}/{tool}.args"\n{then}\n')
+        record = f'for a in "$@"; do printf "%s\\n" "$a"; done >> "{self.root}/{tool}.args"'
+        script.write_text(f"#!/bin/sh\n{record}\n{then}\n")
         script.chmod(0o755)
         return str(script)
 
@@ -218,8 +219,9 @@ def test_run_step_passes_inputs_as_words(runner, inputs, paths, options, args):
     assert result.returncode == 0, result.stderr
     report = runner.temp / "aiplint-report"
     assert runner.recorded("python") == [
-        "-m", "aiplint", "check", *paths, "--format", "github", "--format", f"sarif={runner.checkout / 'aiplint.sarif'}",
-        "--format", f"json={report}.json", "--format", f"markdown={report}.md", *options, *args]
+        "-m", "aiplint", "check", *paths, "--format", "github",
+        "--format", f"sarif={runner.checkout / 'aiplint.sarif'}", "--format", f"json={report}.json",
+        "--format", f"markdown={report}.md", *options, *args]
     assert not (runner.checkout / "pwned").exists()
 
 

@@ -115,7 +115,8 @@ def test_markdown_report_of_a_diff():
 def test_markdown_escapes_what_a_spec_says_and_cuts_long_lists(tmp_path):
     spec = tmp_path / "api.yaml"
     paths = "".join(f"  /v{i}/box/{{id}}:\n    get:\n      parameters: [{{name: id, in: path, required: true, "
-                    f"schema: {{type: string}}}}]\n      responses: {{'200': {{description: ok}}}}\n" for i in range(120))
+                    f"schema: {{type: string}}}}]\n      responses: {{'200': {{description: ok}}}}\n"
+                    for i in range(120))
     hostile = "  '/v1/![x](https://t.invalid/p.png)/<img src=x>/@team/{id}':\n    get:\n      parameters: [{name: " \
               "id, in: path, required: true, schema: {type: string}}]\n      responses: {'200': {description: ok}}\n"
     spec.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n" + hostile + paths)

@@ -18,15 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:  # what type checkers see; at run time each name is imported on first use (`__getattr__`)
-    from aiplint.api import LintError, diff, lint
-    from aiplint.baseline import Baseline
-    from aiplint.config import Config, ConfigError
-    from aiplint.comparison import DiffReport
-    from aiplint.document import InputError
-    from aiplint.engine import Finding
-    from aiplint.model import ApiModel, Location, Operation, Parameter, PathItem, Role, Segment
-    from aiplint.rule import Context, Option, Problem, Rule, Severity
+if TYPE_CHECKING:  # what type checkers see (`X as X`: a re-export); at run time, imported on first use (`__getattr__`)
+    from aiplint.api import LintError as LintError, diff as diff, lint as lint
+    from aiplint.baseline import Baseline as Baseline
+    from aiplint.comparison import DiffReport as DiffReport
+    from aiplint.config import Config as Config, ConfigError as ConfigError
+    from aiplint.document import InputError as InputError
+    from aiplint.engine import Finding as Finding
+    from aiplint.model import ApiModel as ApiModel, Location as Location, Operation as Operation
+    from aiplint.model import Parameter as Parameter, PathItem as PathItem, Role as Role, Segment as Segment
+    from aiplint.rule import Context as Context, Option as Option, Problem as Problem, Rule as Rule
+    from aiplint.rule import Severity as Severity
 
 _EXPORTS = {
     "lint": "aiplint.api",

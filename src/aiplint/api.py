@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Literal, Mapping, Union
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
 from aiplint.config import Config, ConfigError, Resolver
 from aiplint.document import InputError, _decode, open_document
@@ -88,7 +88,7 @@ def _load(source: Source, config: Configuration, allow_plugins: bool, name: str 
     return document, settings, rules, path if text is None else name
 
 
-def _renamed(findings: list[Finding], internal: str | None, shown: str | None) -> list[Finding]:
+def _renamed(findings: Iterable[Finding], internal: str | None, shown: str | None) -> list[Finding]:
     """A dict's or text's findings under the name the caller gave (None: no file)."""
     if internal is None or internal == shown:
         return list(findings)

@@ -19,7 +19,6 @@ from aiplint.runner import (
     command_line,
     config_for,
     resolver,
-    say,
 )
 
 SEVERITIES = ("error", "warning", "info")

@@ -472,7 +472,8 @@ def json_schema(rules: Mapping[str, Rule]) -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "profile": {"enum": list(PROFILES), "default": "rest", "description": "rest: pragmatic REST; aip: strict AIP"},
+            "profile": {"enum": list(PROFILES), "default": "rest",
+                        "description": "rest: pragmatic REST; aip: strict AIP"},
             "select": {**selectors, "description": "Rule ids or families (aip136/) to run; default: the profile's"},
             "ignore": {**selectors, "description": "Rule ids or families to skip"},
             "fail-on": {"enum": list(SEVERITY_NAMES[:3]), "default": "error",

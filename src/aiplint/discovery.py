@@ -149,9 +149,11 @@ def _gitignores_above(folder: str, root: str) -> list[Patterns]:
     holding `folder`, a walked folder whose real path is `depth` folders below the repository's `root`.  Folders
     are named as `folder` names them (absolute), so the patterns match the walk's paths whatever links lead
     there."""
-    depth = len(os.path.relpath(os.path.realpath(folder), root).split(os.sep)) if os.path.realpath(folder) != root else 0
+    real = os.path.realpath(folder)
+    depth = len(os.path.relpath(real, root).split(os.sep)) if real != root else 0
     above = [os.path.abspath(os.path.join(folder, *[os.pardir] * up)) for up in range(depth, 0, -1)]
-    layers = _read_patterns(above[0] if above else os.path.abspath(folder), os.path.join(root, ".git", "info", "exclude"))
+    top = above[0] if above else os.path.abspath(folder)
+    layers = _read_patterns(top, os.path.join(root, ".git", "info", "exclude"))
     for here in above:
         layers += _read_patterns(here, os.path.join(here, ".gitignore"))
     return layers

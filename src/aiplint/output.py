@@ -135,7 +135,7 @@ def write_statistics(findings: Sequence[Finding], rules: Mapping[str, Rule], str
         stream.write(f"{n:>{width}}  {printable(rule_id):<{id_width}}  {rule.summary if rule else ''}".rstrip() + "\n")
 
 
-def write_findings(findings: list[Finding], stream: IO[str], colour: bool, *, show_source: bool = False) -> None:
+def write_findings(findings: Sequence[Finding], stream: IO[str], colour: bool, *, show_source: bool = False) -> None:
     """`PATH:LINE:COL: SEVERITY RULE message` and the suggestion, per finding.  With `show_source`, each
     finding is followed by the offending source line under a line-number gutter with a caret at the
     finding's column (as ruff and rustc do)."""
@@ -276,13 +276,13 @@ def write_sarif(report: Report, stream: IO[str]) -> None:
     could not be linted make the invocation unsuccessful, each with a notification at its position."""
     from aiplint import __version__
 
-    results = [(f, None) for f in report.findings]
+    results: list[tuple[Finding, str | None]] = [(f, None) for f in report.findings]
     if report.diff is not None:
         diff = report.diff
-        results = ([(f, "new") for f in report.findings] + [(f, "unchanged") for f in diff.unchanged_findings]
-                   + [(f, "absent") for f in diff.fixed])
+        groups = (("new", report.findings), ("unchanged", diff.unchanged_findings), ("absent", diff.fixed))
+        results = [(f, state) for state, group in groups for f in group]
     index: dict[str, int] = {}
-    descriptors = []
+    descriptors: list[dict[str, Any]] = []
     for rule in report.rules.values():
         index[rule.id] = len(descriptors)
         descriptors.append(_descriptor(rule))
@@ -566,8 +566,8 @@ def write_markdown(report: Report, stream: IO[str]) -> None:
         lines += _markdown_list("Fixed", [_markdown_finding(f, diff.revision) for f in diff.fixed])
         ops = diff.operations
         moved = [f"moved{' (breaking)' if m.breaking else ''}: `{markdown_inline(str(m.old), code=True)}` -> "
-                 f"`{markdown_inline(str(m.new), code=True)}`" + (f"; note: {markdown_inline(m.note)}" if m.note else "")
-                 for m in ops.moved]
+                 f"`{markdown_inline(str(m.new), code=True)}`"
+                 + (f"; note: {markdown_inline(m.note)}" if m.note else "") for m in ops.moved]
         removed = [f"removed: `{markdown_inline(str(op), code=True)}`" for op in ops.removed]
         lines += _markdown_list("Operations moved or removed", moved + removed)
         if diff.changes:
@@ -589,9 +589,10 @@ def _markdown_headline(report: Report) -> str:
     if report.diff is None:
         return summary(report)
     diff = report.diff
+    failed = len({e.path for e in report.errors})
     return (f"{_count(len(diff.new), 'new finding')}, {len(diff.fixed)} fixed, {diff.unchanged} unchanged, "
             f"{_count(len(diff.breaking), 'breaking change')}"
-            + (f"; {_count(len({e.path for e in report.errors}), 'file')} could not be linted" if report.errors else ""))
+            + (f"; {_count(failed, 'file')} could not be linted" if failed else ""))
 
 
 def _markdown_finding(f: Finding, revision: str | None = None) -> str:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from aiplint.config import Config, Resolver
     from aiplint.discovery import Finder, Target
     from aiplint.document import Document, InputError
-    from aiplint.engine import Linted
+    from aiplint.engine import Finding, Linted
     from aiplint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -127,7 +127,7 @@ def check_report_files(reports: list[tuple[str, str | None]], write_baseline: st
         if file is not None and written.setdefault(os.path.realpath(file), name) != name:
             raise click.UsageError(f"--format {name}: its report and the {written[os.path.realpath(file)]} report "
                                    f"would both be written to {file}")
-    for file in [file for _, file in reports if file] + [write_baseline] * bool(write_baseline):
+    for file in [file for _, file in reports if file] + ([write_baseline] if write_baseline else []):
         folder = os.path.dirname(os.path.abspath(file))
         if not os.path.isdir(folder):
             raise click.UsageError(f"{file}: cannot write there: no folder {folder}")
@@ -232,7 +232,7 @@ class CheckRun:
         self.status = EXIT_CLEAN
         self.findings: list = []
         self.by_spec: dict[str, list] = {}  # everything found per spec, baseline aside (--write-baseline)
-        self.thresholds: list[tuple[object, int]] = []  # (finding, fail-on rank of its spec's configuration)
+        self.thresholds: list[tuple[Finding, int]] = []  # (finding, fail-on rank of its spec's configuration)
         self.fixed: list[dict] = []  # baseline entries no longer found
         self.suppressed = {"baseline": 0, "inline": 0}
         self.files: list[str] = []
@@ -268,7 +268,7 @@ class CheckRun:
             say("note", f"{config.path}: app = {', '.join(config.app)} not imported: importing runs the repository's "
                         f"code, which needs --allow-plugins or {ALLOW_ENV}=1")
             return []
-        return [(target, os.path.dirname(os.path.abspath(config.path))) for target in config.app]
+        return [(target, config.folder) for target in config.app]
 
     def finder(self) -> Finder:
         """The files under the exclusions of each folder's configuration and of the command line."""
@@ -299,8 +299,8 @@ class CheckRun:
             if target.path == "-" and self._stdin_excluded(finder):
                 continue
             config, rules = config_for(self.resolver, self._name(target.path))
-            document = self._open(target, config)
-            if document is False:
+            readable, document = self._open(target, config)
+            if not readable:
                 continue
             if document is None and target.walked_from is None:
                 fragments.append(target.path)
@@ -334,24 +334,24 @@ class CheckRun:
         self._seen.add(real)
         return True
 
-    def _open(self, target: Target, config: Config) -> Document | None | bool:
-        """The document, None for a file that is not one, False for one that cannot be read (reported) or was
-        taken already."""
+    def _open(self, target: Target, config: Config) -> tuple[bool, Document | None]:
+        """(False, None) for a file that cannot be read (reported) or was taken already, else (True, the document
+        or None for a file that is not one)."""
         from aiplint.document import InputError, open_document
 
         name = self._name(target.path)
         text = _read_stdin(name) if target.path == "-" else None
-        if not isinstance(text, str) and text is not None:
+        if isinstance(text, InputError):
             self.fail(text)
-            return False
+            return False, None
         if text is None and not self._take(name):
-            return False
+            return False, None
         self.inputs.add(os.path.realpath(name))
         try:
-            return open_document(name, text, project_root=config.ref_root, walked_from=target.walked_from)
+            return True, open_document(name, text, project_root=config.ref_root, walked_from=target.walked_from)
         except InputError as exc:
             self.fail(exc)
-            return False
+            return False, None
 
     def _open_root(self, path: str, walked_from: str) -> Document | None:
         """A candidate root spec for a fragment: a file that cannot be read is no candidate (it is another
@@ -579,14 +579,15 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
     single = not os.path.isdir(new)
     compared, errors, thresholds, ran = [], [], Thresholds(), {}
     for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
-        config, rules = config_for(resolver, new_path or old_path)
+        name = new_path or old_path or ""  # never both None
+        config, rules = config_for(resolver, name)
         thresholds.add(config)
         ran.update(active_rules(config, rules) if lint else {})
         try:
             documents = (load(old_path, walked_from=None if single else old),
                          load(new_path, project_root=config.ref_root, walked_from=None if single else new))
             if single and None in documents:
-                raise InputError(old_path if documents[0] is None else new_path, NOT_OPENAPI)
+                raise InputError(old if documents[0] is None else new, NOT_OPENAPI)
             if documents == (None, None):
                 continue  # $ref'd fragments and other YAML in the directories
             report, crashes = compare(*documents, config, rules if lint else {})
@@ -597,5 +598,5 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
         for error in crash_errors(crashes):
             say("error", str(error))
             errors.append(error)
-        compared.append((new_path or old_path, report))
+        compared.append((name, report))
     return compared, errors, thresholds, ran
