@@ -89,3 +89,31 @@ def test_the_schema_rejects_what_the_configuration_rejects():
             parse_config(table, builtin_rules())
     # a plugin's rule ids are not the schema's to refuse
     assert validator.is_valid({"select": ["acme/"], "rules": {"acme/operation-id-case": {"severity": "error"}}})
+
+
+def test_every_rev_and_ref_the_readme_shows_resolves_in_this_repository():
+    """`rev:` of the pre-commit hook and `@REF` of the Action: a tag or a commit of this repository's history
+    that has the hook manifest and the action as the README describes them."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    readme = (REPO / "README.md").read_text()
+    refs = re.findall(r"repo: https://github\.com/aiplint/aiplint\n\s+rev: (\S+)", readme)
+    refs += re.findall(r"uses: aiplint/aiplint@(\S+)", readme)
+    assert len(refs) >= 3
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
+
+    for ref in set(refs):
+        commit = git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").stdout.strip()
+        assert commit, f"README names {ref}, which is no tag or commit of this repository"
+        assert git("merge-base", "--is-ancestor", commit, "HEAD").returncode == 0, f"{ref} is not in HEAD's history"
+        hooks = git("show", f"{commit}:.pre-commit-hooks.yaml").stdout
+        assert "entry: aiplint check --quiet --force-exclude" in hooks, f"{ref}'s hook is older than the README"
+        assert "working-directory:" in git("show", f"{commit}:action.yml").stdout, f"{ref}'s action is older"
