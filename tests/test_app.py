@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import FIXTURES, REPO
 
 FASTAPI_JOBS = REPO / "examples" / "fastapi-jobs"
 FRAMEWORKS = REPO / "examples" / "frameworks"
@@ -238,6 +238,8 @@ def configured(tmp_path) -> Path:
 
 
 def test_an_app_named_by_the_configuration_needs_the_opt_in(configured):
+    # with `app` configured, `aiplint check` alone lints the application, not the folder's specs
+    (configured / "openapi.yaml").write_text((FIXTURES / "examples" / "petstore-jobs.yaml").read_text())
     skipped = aiplint("--format", "json", cwd=configured)
     assert skipped.returncode == 0 and findings(skipped) == []
     assert "app = jobs_api.before:app not imported" in skipped.stderr and "--allow-plugins" in skipped.stderr

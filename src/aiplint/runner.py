@@ -206,7 +206,8 @@ def run_check(options: CheckOptions) -> int:
                              ref_root=os.path.abspath(options.ref_root) if options.ref_root else None)
     run = CheckRun(options, resolver(options.config_file, options.isolated, options.allow_plugins, overrides))
     apps = run.applications()
-    paths = options.paths or (() if apps else (".",))
+    paths = options.paths or (() if apps is not None else (".",))  # nothing named or configured: this folder
+    apps = apps or []
     if options.diff_base:
         return run.compare(paths, apps, options.diff_base, reports)
     for path, document, config, rules in run.specs(paths):
@@ -253,17 +254,17 @@ class CheckRun:
 
     # -- what to lint
 
-    def applications(self) -> list[tuple[str, str | None]]:
+    def applications(self) -> list[tuple[str, str | None]] | None:
         """The applications to lint, each with the folder it is imported from (None: the current one): --app's,
         or, with no PATHS either, the configuration's `app`, which is repository code and runs only with the
-        opt-in."""
+        opt-in (without it: none, and a note).  None: no PATHS, no --app and no `app`."""
         if self.options.apps or self.options.paths:
             return [(target, None) for target in self.options.apps]
         from aiplint.trust import ALLOW_ENV, repository_code_allowed
 
         config, _ = config_for(self.resolver, ".")
         if not config.app:
-            return []
+            return None
         if not repository_code_allowed(self.options.allow_plugins):
             say("note", f"{config.path}: app = {', '.join(config.app)} not imported: importing runs the repository's "
                         f"code, which needs --allow-plugins or {ALLOW_ENV}=1")
