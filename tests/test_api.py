@@ -151,3 +151,8 @@ def test_the_readme_pytest_example_runs(tmp_path):
                                  "      responses: {'200': {description: ok}}\n  /v1/training/jobs:\n"))
     with pytest.raises(AssertionError, match="rest/verb-segment"):
         namespace["test_no_new_design_problems"]()
+
+
+def test_a_configuration_that_leaves_no_rule_is_a_config_error():
+    with pytest.raises(aiplint.ConfigError, match="no rule left to run"):
+        aiplint.lint(EXAMPLE, config={"select": ["rest/"], "ignore": ["rest/"]})

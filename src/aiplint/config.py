@@ -431,7 +431,19 @@ class Resolver:
         changes = dict(self.command_line)
         if "ignore" in changes:  # like ruff: --select replaces the file's selection, --ignore adds to it
             changes["ignore"] = config.ignore + changes["ignore"]
-        return replace(config, **changes, origins=origins), rules
+        config = replace(config, **changes, origins=origins)
+        if not skipped:  # else the ids may be the skipped plugins' rules: the note says they select nothing
+            _refuse_an_empty_selection(config, rules)
+        return config, rules
+
+
+def _refuse_an_empty_selection(config: Config, rules: Mapping[str, Rule]) -> None:
+    """`select = ["rest/"]` with `--ignore rest/` leaves no rule to run: a mistake, not a clean run."""
+    from aiplint.engine import active_rules
+
+    if not active_rules(config, rules):
+        raise ConfigError(f"no rule left to run: select {list(config.select) or 'the profile'} less ignore "
+                          f"{list(config.ignore)} ({config.path or 'command line'})")
 
 
 def skipped_plugins_note(where: str, plugins: Any) -> str:

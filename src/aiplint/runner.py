@@ -64,23 +64,13 @@ def resolver(config_file: str | None, isolated: bool, allow_plugins: bool, comma
 
 
 def config_for(resolver: Resolver, path: str) -> tuple[Config, dict[str, Rule]]:
-    """A file's configuration and rules; one that leaves no rule to run (`--select X --ignore X`) is refused,
-    unless ids it names may be a skipped plugin's."""
-    from aiplint.config import ConfigError, check_rule_id
-    from aiplint.engine import active_rules
+    """A file's configuration and rules; a mistake in them is a `Failure`."""
+    from aiplint.config import ConfigError
 
     try:
-        config, rules = resolver.for_path(path)
-        if not active_rules(config, rules):
-            for rule_id in config.select + config.ignore:
-                check_rule_id(rule_id, resolver.rules, "")  # raises for an id no installed rule answers to
-            raise ConfigError(f"no rule left to run: select {list(config.select) or 'the profile'} less ignore "
-                              f"{list(config.ignore)} ({config.path or 'command line'})")
+        return resolver.for_path(path)
     except ConfigError as exc:
-        if str(exc).startswith(": unknown rule"):  # a skipped plugin's id: the note said it selects nothing
-            return config, rules
         raise Failure(str(exc)) from None
-    return config, rules
 
 
 def split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
