@@ -1,21 +1,27 @@
-"""The GitHub Action (action.yml) and the pre-commit hook manifest (.pre-commit-hooks.yaml): their contracts,
-and the action's shell steps run with stand-ins for `python` and `aiplint` that record their arguments."""
+"""The GitHub Action (action.yml) and the pre-commit hook manifest (.pre-commit-hooks.yaml): their contracts, and
+the action's shell steps run as a runner runs them (`bash -e -o pipefail`) in a simulated Actions environment:
+GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP, a git checkout, and the step's working directory.  The run step
+runs the real aiplint of this environment; stand-ins record what the other steps would have run."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import FIXTURES, REPO
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text())
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
 STEPS = ACTION["runs"]["steps"]
+SPEC = (FIXTURES / "examples" / "petstore-jobs.yaml").read_text()
 
 
 def step(name: str) -> dict:
@@ -27,150 +33,237 @@ def test_pre_commit_hook_manifest():
     (hook,) = HOOKS
     assert hook["id"] == "aiplint"
     assert hook["name"] and hook["description"]
-    assert hook["entry"] == "aiplint check --quiet"
+    assert hook["entry"] == "aiplint check --quiet --force-exclude"
     assert hook["language"] == "python"
     assert hook["types_or"] == ["yaml", "json"]
     assert "pass_filenames" not in hook and "args" not in hook  # many files per invocation, as pre-commit gives
     assert hook.get("require_serial", False) is False
 
 
-def test_action_inputs():
+def test_action_inputs_and_outputs():
     inputs = ACTION["inputs"]
-    assert set(inputs) == {"paths", "args", "diff-base", "version", "sarif-file", "allow-plugins"}
+    assert set(inputs) == {"paths", "args", "working-directory", "diff-base", "version", "sarif-file", "allow-plugins"}
     assert inputs["allow-plugins"]["default"] == "false"  # repository code runs only when the workflow says so
-    assert inputs["paths"]["default"] == "."
-    assert inputs["args"]["default"] == ""
+    assert inputs["paths"]["default"] == inputs["working-directory"]["default"] == "."
+    assert inputs["args"]["default"] == inputs["version"]["default"] == ""
     assert inputs["diff-base"]["default"] == "${{ github.event.pull_request.base.sha }}"
-    assert inputs["version"]["default"] == ""
     assert inputs["sarif-file"]["default"] == "aiplint.sarif"
     assert all(spec["description"] and spec["required"] is False for spec in inputs.values())
-
-
-def test_action_steps():
-    assert ACTION["runs"]["using"] == "composite"
-    assert STEPS[0]["uses"] == "actions/setup-python@v5"
-    assert STEPS[0]["with"]["python-version"] == "3.11"
-    assert "python -m pip install" in step("Install aiplint")["run"]
-    run = step("Run aiplint")
-    assert run["shell"] == "bash"
-    assert "aiplint check $INPUT_PATHS --format github --format \"sarif=$INPUT_SARIF_FILE\"" in run["run"]
-    # Inputs reach the script through the environment, never pasted into it (no script injection).
-    assert "${{" not in run["run"] and "${{" not in step("Install aiplint")["run"]
-    assert run["env"] == {
-        "INPUT_PATHS": "${{ inputs.paths }}",
-        "INPUT_ARGS": "${{ inputs.args }}",
-        "INPUT_DIFF_BASE": "${{ inputs.diff-base }}",
-        "INPUT_SARIF_FILE": "${{ inputs.sarif-file }}",
-        "INPUT_ALLOW_PLUGINS": "${{ inputs.allow-plugins }}",
+    assert {name: output["value"] for name, output in ACTION["outputs"].items()} == {
+        "findings": "${{ steps.run.outputs.findings }}",
+        "new-findings": "${{ steps.run.outputs.new-findings }}",
+        "sarif-file": "${{ steps.run.outputs.sarif-file }}",
     }
+
+
+def test_action_steps_leave_the_job_alone_and_pin_what_they_use():
+    assert ACTION["runs"]["using"] == "composite"
+    python = step("Set up Python")
+    assert python["with"] == {"python-version": "3.11", "update-environment": False}  # PATH and python untouched
+    for used in [s for s in STEPS if "uses" in s]:
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", used["uses"]), used["uses"]  # a commit, not a tag
+    raw = (REPO / "action.yml").read_text()
+    assert len(re.findall(r"@[0-9a-f]{40}  # v\d+\.\d+\.\d+\n", raw)) == len([s for s in STEPS if "uses" in s])
+    for script in [s for s in STEPS if "run" in s]:
+        assert "${{" not in script["run"], script["name"]  # inputs arrive in the environment, never in the script
+    assert step("Run aiplint")["working-directory"] == "${{ inputs.working-directory }}"
+    assert step("Restore pip's cache")["with"]["key"] == "${{ steps.cache.outputs.key }}"
     upload = step("Upload SARIF to code scanning")
-    assert upload["uses"] == "github/codeql-action/upload-sarif@v3"
-    assert upload["if"].startswith("always()")
-    assert upload["continue-on-error"] is True
-    assert upload["with"]["sarif_file"] == "${{ inputs.sarif-file }}"
+    assert upload["if"].startswith("always()") and upload["continue-on-error"] is True
+    assert upload["with"]["sarif_file"] == "${{ steps.run.outputs.sarif-file }}"
     assert STEPS[-1] is upload
 
 
-# Running the shell steps, as a composite action's `shell: bash` does (bash -e -o pipefail).
+def test_the_pinned_dependencies_are_the_ones_installed():
+    """action/constraints.txt pins every dependency aiplint installs, at the versions this suite runs with."""
+    from importlib.metadata import version
+
+    pins = dict(line.split("==") for line in (REPO / "action" / "constraints.txt").read_text().splitlines()
+                if line and not line.startswith("#"))
+    for name in ("click", "yaml-rs", "PyYAML", "orjson", "inflect", "openapi-spec-validator", "jsonschema_rs",
+                 "pathspec"):
+        assert version(name) == pins[name], name
+
+
+# --------------------------------------------------------------------------------------------------
+# Running the shell steps
 
 needs_bash_and_git = pytest.mark.skipif(
     shutil.which("bash") is None or shutil.which("git") is None, reason="bash and git are needed"
 )
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid", "-c", "commit.gpgsign=false"]
+
+
+class Runner:
+    """A checkout and the runner's files: GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and RUNNER_TEMP."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.checkout = root / "checkout"
+        self.temp = root / "runner-temp"
+        self.bin = root / "bin"
+        for folder in (self.checkout, self.temp, self.bin):
+            folder.mkdir()
+        self.output = root / "github-output"
+        self.summary = root / "step-summary"
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_", "FORCE_COLOR"))}
+        self.env.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", RUNNER_TEMP=str(self.temp),
+                        GITHUB_OUTPUT=str(self.output), GITHUB_STEP_SUMMARY=str(self.summary),
+                        GITHUB_WORKSPACE=str(self.checkout), AIPLINT_PYTHON=sys.executable, NO_COLOR="1")
+        self.git("init", "--quiet")
+        self.git("commit", "--quiet", "--allow-empty", "-m", "base")
+
+    def git(self, *args: str) -> str:
+        return subprocess.run([*GIT, *args], cwd=self.checkout, env=self.env, check=True, capture_output=True,
+                              text=True).stdout.strip()
+
+    def write(self, files: dict[str, str]) -> None:
+        for name, text in files.items():
+            (self.checkout / name).parent.mkdir(parents=True, exist_ok=True)
+            (self.checkout / name).write_text(text)
+
+    def run(self, name: str, working_directory: str = ".", **env: str) -> subprocess.CompletedProcess[str]:
+        self.output.write_text("")
+        return subprocess.run(
+            ["bash", "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", step(name)["run"]],
+            cwd=self.checkout / working_directory, env={**self.env, **env}, capture_output=True, text=True,
+            timeout=120,
+        )
+
+    def outputs(self) -> dict[str, str]:
+        return dict(line.split("=", 1) for line in self.output.read_text().splitlines())
+
+    def recorder(self, tool: str, then: str = "") -> str:
+        """A stand-in for `tool` that records its arguments (one per line) and then runs `then`."""
+        script = self.bin / tool
+        record = f'for a in "$@"; do printf "%s\\n" "$a"; done >> "{self.root}/{tool}.args"'
+        script.write_text(f"#!/bin/sh\n{record}\n{then}\n")
+        script.chmod(0o755)
+        return str(script)
+
+    def recorded(self, tool: str) -> list[str]:
+        return (self.root / f"{tool}.args").read_text().splitlines()
 
 
 @pytest.fixture
-def workspace(tmp_path) -> tuple[Path, dict[str, str]]:
-    """A git checkout with one commit, and an environment whose PATH starts with recording stand-ins."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    for tool in ("aiplint", "python"):
-        script = bin_dir / tool
-        script.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done > "{tmp_path}/{tool}.args"\n')
-        script.chmod(0o755)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(PATH=f"{bin_dir}{os.pathsep}{env['PATH']}", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
-    checkout = tmp_path / "checkout"
-    checkout.mkdir()
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid", "-c", "commit.gpgsign=false"]
-    subprocess.run([*git, "init", "--quiet"], cwd=checkout, env=env, check=True)
-    subprocess.run([*git, "commit", "--quiet", "--allow-empty", "-m", "base"], cwd=checkout, env=env, check=True)
-    return checkout, env
+def runner(tmp_path) -> Runner:
+    return Runner(tmp_path)
 
 
-def run_step(name: str, workspace, **inputs: str) -> subprocess.CompletedProcess[str]:
-    checkout, env = workspace
-    env = dict(env, **inputs)
-    return subprocess.run(
-        ["bash", "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", step(name)["run"]],
-        cwd=checkout, env=env, capture_output=True, text=True, timeout=60,
-    )
-
-
-def recorded(workspace, tool: str) -> list[str]:
-    return (workspace[0].parent / f"{tool}.args").read_text().splitlines()
+INPUTS = {"INPUT_PATHS": ".", "INPUT_ARGS": "", "INPUT_DIFF_BASE": "", "INPUT_SARIF_FILE": "aiplint.sarif",
+          "INPUT_ALLOW_PLUGINS": "false"}
 
 
 @needs_bash_and_git
-def test_run_step_without_diff_base(workspace):
-    result = run_step("Run aiplint", workspace, INPUT_PATHS="specs/ api.yaml", INPUT_ARGS="--profile aip --fail-on warning",
-                      INPUT_DIFF_BASE="", INPUT_SARIF_FILE="aiplint.sarif")
+def test_run_step_reports_annotations_sarif_outputs_and_the_summary(runner):
+    runner.write({"services/api/my specs/openapi.yaml": SPEC, "services/api/deploy.yaml": "a: 1\n---\nb: 2\n"})
+    result = runner.run("Run aiplint", "services/api", **{**INPUTS, "INPUT_PATHS": '"my specs/" deploy.yaml'})
+    assert result.returncode == 1, result.stderr  # the findings fail the step
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert [line.split(",")[0] for line in annotations] == ["::error file=services/api/my specs/openapi.yaml"] * 2
+    outputs = runner.outputs()
+    sarif = Path(outputs["sarif-file"])
+    assert sarif == runner.checkout / "services" / "api" / "aiplint.sarif"
+    assert (outputs["findings"], outputs["new-findings"]) == ("2", "2")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(sarif.read_text())["runs"][0]["results"]}
+    assert uris == {"services/api/my%20specs/openapi.yaml"}  # the annotations' path, as a URI
+    summary = runner.summary.read_text()
+    assert summary.startswith("## aiplint: Found 2 problems in 1 file")
+    assert "`rest/resource-id-in-query`" in summary
+
+
+@needs_bash_and_git
+def test_run_step_with_a_diff_base_counts_new_findings_only(runner):
+    runner.write({"openapi.yaml": SPEC})
+    runner.git("add", "openapi.yaml")
+    runner.git("commit", "--quiet", "-m", "the spec")
+    base = runner.git("rev-parse", "HEAD")
+    owner = ("  /v1/owner/{owner_id}:\n    get:\n      parameters: [{name: owner_id, in: path, required: true, "
+             "schema: {type: string}}]\n      responses: {'200': {description: An owner}}\n")
+    runner.write({"openapi.yaml": SPEC.replace("paths:\n", "paths:\n" + owner)})  # a new singular collection
+    result = runner.run("Run aiplint", **{**INPUTS, "INPUT_DIFF_BASE": base})
+    assert result.returncode == 1, result.stderr
+    assert (runner.outputs()["new-findings"], runner.outputs()["findings"]) == ("1", "3")
+    log = json.loads(Path(runner.outputs()["sarif-file"]).read_text())
+    assert sorted(r["baselineState"] for r in log["runs"][0]["results"]) == ["new", "unchanged", "unchanged"]
+    assert "## aiplint: 1 new finding, 0 fixed, 2 unchanged, 0 breaking changes" in runner.summary.read_text()
+
+
+@needs_bash_and_git
+def test_a_clean_run_passes_and_still_writes_everything(runner):
+    runner.write({"deploy.yaml": "kind: Service\n---\nkind: Service\n"})
+    result = runner.run("Run aiplint", **INPUTS)
     assert result.returncode == 0, result.stderr
-    assert recorded(workspace, "aiplint") == [
-        "check", "specs/", "api.yaml", "--format", "github", "--format", "sarif=aiplint.sarif",
-        "--profile", "aip", "--fail-on", "warning",
-    ]
+    assert (runner.outputs()["findings"], runner.outputs()["new-findings"]) == ("0", "0")
+    assert runner.summary.read_text().startswith("## aiplint: All checks passed (0 files)")
 
 
 @needs_bash_and_git
-def test_run_step_with_diff_base(workspace):
-    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=workspace[0], env=workspace[1], capture_output=True,
-                          text=True, check=True).stdout.strip()
-    result = run_step("Run aiplint", workspace, INPUT_PATHS=".", INPUT_ARGS="", INPUT_DIFF_BASE=base,
-                      INPUT_SARIF_FILE="out/report with space.sarif")
+@pytest.mark.parametrize(("inputs", "paths", "options", "args"), [
+    ({"INPUT_PATHS": "specs/ api.yaml", "INPUT_ARGS": "--profile aip --fail-on warning"},
+     ["specs/", "api.yaml"], [], ["--profile", "aip", "--fail-on", "warning"]),
+    ({"INPUT_PATHS": "'my specs/'\napi.yaml", "INPUT_ARGS": '--config "ci/aiplint config.toml"'},
+     ["my specs/", "api.yaml"], [], ["--config", "ci/aiplint config.toml"]),
+    ({"INPUT_PATHS": "$(touch pwned) `touch pwned`", "INPUT_ARGS": "; touch pwned"},  # words, never commands
+     ["$(touch", "pwned)", "`touch", "pwned`"], [], [";", "touch", "pwned"]),
+    ({"INPUT_ALLOW_PLUGINS": "true"}, ["."], ["--allow-plugins"], []),
+    ({"INPUT_PATHS": ""}, [], [], []),  # no path: aiplint lints the working directory
+])
+def test_run_step_passes_inputs_as_words(runner, inputs, paths, options, args):
+    python = runner.bin / "python"  # records `python -m aiplint ...`, runs the rest (splitting the inputs)
+    python.write_text(f'#!/bin/sh\n[ "$1" = -m ] || exec "{sys.executable}" "$@"\n'
+                      f'for a in "$@"; do printf "%s\\n" "$a"; done > "{runner.root}/python.args"\n')
+    python.chmod(0o755)
+    result = runner.run("Run aiplint", **{**INPUTS, **inputs, "AIPLINT_PYTHON": str(python)})
     assert result.returncode == 0, result.stderr
-    assert recorded(workspace, "aiplint") == [
-        "check", ".", "--format", "github", "--format", "sarif=out/report with space.sarif", "--diff-base", base,
-    ]
+    report = runner.temp / "aiplint-report"
+    assert runner.recorded("python") == [
+        "-m", "aiplint", "check", *paths, "--format", "github",
+        "--format", f"sarif={runner.checkout / 'aiplint.sarif'}", "--format", f"json={report}.json",
+        "--format", f"markdown={report}.md", *options, *args]
+    assert not (runner.checkout / "pwned").exists()
 
 
 @needs_bash_and_git
-@pytest.mark.parametrize(("allow", "passed"), [("false", False), ("", False), ("true", True)])
-def test_run_step_allows_plugins_only_when_asked(workspace, allow, passed):
-    result = run_step("Run aiplint", workspace, INPUT_PATHS=".", INPUT_ARGS="", INPUT_DIFF_BASE="",
-                      INPUT_SARIF_FILE="aiplint.sarif", INPUT_ALLOW_PLUGINS=allow)
-    assert result.returncode == 0, result.stderr
-    assert ("--allow-plugins" in recorded(workspace, "aiplint")) is passed
+def test_an_unbalanced_quote_is_an_error_not_a_run_of_everything(runner):
+    result = runner.run("Run aiplint", **{**INPUTS, "INPUT_PATHS": "'specs"})
+    assert result.returncode != 0
+    assert "aiplint action: input paths: No closing quotation" in result.stderr
+    assert not runner.output.read_text()
 
 
 @needs_bash_and_git
-def test_run_step_with_a_base_commit_missing_from_a_shallow_checkout(workspace):
-    """The fetch of a missing base commit is best effort (here: no remote); aiplint still gets --diff-base and
-    reports the problem itself."""
+def test_run_step_with_a_base_commit_missing_from_a_shallow_checkout(runner):
+    """The fetch of a missing base commit is best effort (here: no remote); aiplint then reports it."""
     missing = "0123456789abcdef0123456789abcdef01234567"
-    result = run_step("Run aiplint", workspace, INPUT_PATHS=".", INPUT_ARGS="", INPUT_DIFF_BASE=missing,
-                      INPUT_SARIF_FILE="aiplint.sarif")
-    assert result.returncode == 0, result.stderr
-    assert recorded(workspace, "aiplint")[-2:] == ["--diff-base", missing]
+    runner.write({"openapi.yaml": SPEC})
+    result = runner.run("Run aiplint", **{**INPUTS, "INPUT_DIFF_BASE": missing})
+    assert result.returncode == 2
+    assert f"unknown git revision '{missing}'" in result.stderr
 
 
 @needs_bash_and_git
-def test_run_step_fails_when_aiplint_fails(workspace):
-    fail = workspace[0].parent / "bin" / "aiplint"
-    fail.write_text("#!/bin/sh\nexit 1\n")
-    result = run_step("Run aiplint", workspace, INPUT_PATHS=".", INPUT_ARGS="", INPUT_DIFF_BASE="",
-                      INPUT_SARIF_FILE="aiplint.sarif")
-    assert result.returncode == 1
+def test_cache_key_changes_with_the_pins_and_the_version(runner):
+    env = {"PYTHON": sys.executable, "ACTION_PATH": str(REPO)}
+    assert runner.run("Cache key", **env, INPUT_VERSION="").returncode == 0
+    key = runner.outputs()["key"]
+    assert re.fullmatch(r"aiplint-pip-\w+-3\.\d+\.\d+-[0-9a-f]{16}", key)
+    runner.run("Cache key", **env, INPUT_VERSION="aiplint==0.1.0")
+    assert runner.outputs()["key"] != key
 
 
 @needs_bash_and_git
-@pytest.mark.parametrize(
-    ("version", "expected"), [("", "/actions/aiplint"), ("aiplint==0.1.0", "aiplint==0.1.0")]
-)
-def test_install_step(workspace, version, expected):
-    result = run_step("Install aiplint", workspace, INPUT_VERSION=version, ACTION_PATH="/actions/aiplint")
+@pytest.mark.parametrize(("version", "expected"), [
+    ("", ["--constraint", f"{REPO}/action/constraints.txt", str(REPO)]), ("aiplint==0.1.0", ["aiplint==0.1.0"])])
+def test_install_step_installs_into_a_virtual_environment_of_its_own(runner, version, expected):
+    venv = runner.temp / "aiplint-venv"
+    # `python -m venv DIR` makes DIR/bin/python, itself a recorder of what pip is asked
+    inner = runner.recorder("venv-python")
+    python = runner.recorder("python", f'mkdir -p "$3/bin" && cp "{inner}" "$3/bin/python"')
+    result = runner.run("Install aiplint", PYTHON=python, INPUT_VERSION=version, ACTION_PATH=str(REPO))
     assert result.returncode == 0, result.stderr
-    assert recorded(workspace, "python") == ["-m", "pip", "install", "--disable-pip-version-check", expected]
-    assert step("Install aiplint")["env"] == {
-        "INPUT_VERSION": "${{ inputs.version }}",
-        "ACTION_PATH": "${{ github.action_path }}",
-    }
+    assert runner.recorded("python") == ["-m", "venv", str(venv)]
+    assert runner.recorded("venv-python") == ["-m", "pip", "install", "--disable-pip-version-check", "--cache-dir",
+                                              str(runner.temp / "aiplint-pip-cache"), *expected]
+    assert runner.outputs() == {"python": str(venv / "bin" / "python")}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import FIXTURES, REPO
 
 FASTAPI_JOBS = REPO / "examples" / "fastapi-jobs"
 FRAMEWORKS = REPO / "examples" / "frameworks"
@@ -83,7 +83,8 @@ def test_text_and_sarif_land_on_the_decorator_and_keep_the_pointer(tmp_path):
     sarif = json.loads((tmp_path / "out.sarif").read_text())
     result_of = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}["rest/resource-id-in-query"]
     location = result_of["locations"][0]
-    assert location["physicalLocation"]["artifactLocation"]["uri"] == "jobs_api/before.py"
+    # SARIF names files from the repository's root, where code scanning looks for them
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "examples/fastapi-jobs/jobs_api/before.py"
     assert location["physicalLocation"]["region"]["startLine"] == status
     assert location["logicalLocations"][0]["fullyQualifiedName"] == \
         "/paths/~1v1alpha~1post-training~1job~1status/get/parameters/0"
@@ -237,6 +238,8 @@ def configured(tmp_path) -> Path:
 
 
 def test_an_app_named_by_the_configuration_needs_the_opt_in(configured):
+    # with `app` configured, `aiplint check` alone lints the application, not the folder's specs
+    (configured / "openapi.yaml").write_text((FIXTURES / "examples" / "petstore-jobs.yaml").read_text())
     skipped = aiplint("--format", "json", cwd=configured)
     assert skipped.returncode == 0 and findings(skipped) == []
     assert "app = jobs_api.before:app not imported" in skipped.stderr and "--allow-plugins" in skipped.stderr

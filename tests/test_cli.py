@@ -56,7 +56,8 @@ def test_json_format_is_the_documented_contract():
     result = run("check", EXAMPLE, "--format", "json")
     report = json.loads(result.output)
     assert report["version"] == 1
-    assert report["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0}
+    assert report["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0,
+                                 "suppressed": {"baseline": 0, "inline": 0}}
     finding = report["findings"][1]
     assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
                             "suggestion", "fingerprint", "related"}
@@ -162,7 +163,9 @@ def test_usage_errors_exit_2():
                           capture_output=True).returncode == 2
 
 
-BAD_INPUTS = sorted((FIXTURES / "load" / "bad").iterdir())
+# The broken inputs that are recognisably OpenAPI (a top-level `openapi` key); the others are skipped.
+BAD_INPUTS = sorted(p for p in (FIXTURES / "load" / "bad").iterdir() if b"openapi" in p.read_bytes())
+NOT_OPENAPI = sorted(p for p in (FIXTURES / "load" / "bad").iterdir() if b"openapi" not in p.read_bytes())
 
 
 @pytest.mark.parametrize("bad", BAD_INPUTS, ids=[p.name for p in BAD_INPUTS])
@@ -176,11 +179,19 @@ def test_every_bad_input_is_one_error_line_exit_2_without_traceback(bad):
     assert "rest/resource-id-in-query" in result.stdout  # the good file of the same run is still linted
 
 
+@pytest.mark.parametrize("other", NOT_OPENAPI, ids=[p.name for p in NOT_OPENAPI])
+def test_a_broken_file_that_is_not_openapi_is_skipped(other):
+    result = run("check", str(other), EXAMPLE)
+    assert result.exit_code == 1  # the spec's findings, nothing from the other file
+    assert result.stderr == f"note: {other}: not an OpenAPI document (no top-level `openapi` or `swagger` key); skipped\n"
+
+
 def test_several_formats_at_once_to_stdout_and_files(tmp_path):
     sarif, junit = tmp_path / "out.sarif", tmp_path / "out.xml"
     result = run("check", EXAMPLE, "--format", "github", "--format", f"sarif={sarif}", "--format", f"junit={junit}")
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0].startswith(f"::error file={EXAMPLE},line=37,col=5,")
+    # annotations name files from the repository's root, where GitHub looks for them
+    assert result.stdout.splitlines()[0].startswith("::error file=fixtures/examples/petstore-jobs.yaml,line=37,col=5,")
     assert json.loads(sarif.read_text())["runs"][0]["results"][0]["partialFingerprints"]
     assert junit.read_text().startswith("<?xml")
 
@@ -200,3 +211,127 @@ def test_show_source_prints_the_line_with_a_caret():
     lines = run("check", EXAMPLE, "--show-source", "--select", "rest/").stdout.splitlines()
     assert lines[1:4] == ["   |", "40 |         - {name: job_id, in: query, required: true, schema: {type: string}}",
                           "   |           ^"]
+
+
+# --------------------------------------------------------------------------------------------------
+# As ruff users expect
+
+
+def test_statistics_count_findings_per_rule(tmp_path):
+    result = run("check", EXAMPLE, str(FIXTURES / "rules" / "aip122" / "plural_collection" / "bad.yaml"), "--statistics",
+                 "--isolated")
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 1
+    counts = [line.split()[:2] for line in lines[:-1]]
+    assert counts[0][1] == "aip122/plural-collection" and int(counts[0][0]) > 1  # most frequent first
+    assert ["1", "rest/resource-id-in-query"] in counts and ["1", "aip122/collection-name-consistency"] in counts
+    assert lines[-1].startswith("Found ") and "suggestion" not in result.stdout
+
+
+def test_exit_zero_keeps_input_errors_at_2(tmp_path):
+    assert run("check", EXAMPLE, "--exit-zero").exit_code == 0
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 3.1.0\npaths: [\n")
+    assert run("check", EXAMPLE, str(broken), "--exit-zero").exit_code == 2
+
+
+@pytest.mark.parametrize(("option", "env", "coloured"), [
+    ("always", {}, True), ("never", {"FORCE_COLOR": "1"}, False), ("auto", {"FORCE_COLOR": "1"}, True),
+    ("auto", {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False), ("auto", {}, False),  # not a terminal
+])
+def test_color_option_and_environment(monkeypatch, option, env, coloured):
+    for name in ("FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = subprocess.run([sys.executable, "-m", "aiplint", "check", EXAMPLE, "--color", option],
+                            capture_output=True, text=True, timeout=30)
+    assert ("\x1b[" in result.stdout) is coloured
+    assert "\\x1b" not in result.stdout  # styling is not escaped as if it came from the spec
+
+
+def test_stdin_with_a_file_name_for_reports_configuration_and_refs(tmp_path):
+    (tmp_path / "common.yaml").write_text("Id: {name: job_id, in: query, required: true, schema: {type: string}}\n")
+    (tmp_path / ".aiplint.toml").write_text('ignore = ["aip122/"]\n')
+    text = open(EXAMPLE).read().replace("- {name: job_id, in: query, required: true, schema: {type: string}}",
+                                        "- $ref: 'common.yaml#/Id'")
+    result = subprocess.run([sys.executable, "-m", "aiplint", "check", "-", "--stdin-filename",
+                             str(tmp_path / "openapi.yaml"), "--format", "json"],
+                            input=text, capture_output=True, text=True, timeout=30)
+    report = json.loads(result.stdout)
+    # named as given, the parameter found through the $ref beside that name, aip122/ ignored by its configuration
+    assert [(f["rule"], f["file"]) for f in report["findings"]] == [
+        ("rest/resource-id-in-query", str(tmp_path / "openapi.yaml"))]
+    plain = subprocess.run([sys.executable, "-m", "aiplint", "check", "-"], input=open(EXAMPLE).read(),
+                           capture_output=True, text=True, timeout=30)
+    assert plain.returncode == 1 and plain.stdout.startswith("-:37:5: error aip122/")
+    assert run("check", EXAMPLE, "--stdin-filename", "x.yaml").exit_code == 2
+
+
+def test_rules_as_json():
+    report = json.loads(run("rules", "--format", "json", "--isolated").stdout)
+    rules = {rule["id"]: rule for rule in report["rules"]}
+    assert report["version"] == 1 and len(rules) == len(engine.available_rules())
+    style = rules["aip136/custom-method-style"]
+    assert style["severities"] == {"rest": "warning", "aip": "error"} and style["active"] == "warning"
+    assert style["options"]["style"]["value"] == "either" and style["options"]["style"]["profile_defaults"]
+    assert "## What it does" in style["documentation"]
+
+
+def test_no_baseline_reports_what_the_configured_baseline_hides(tmp_path):
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(open(EXAMPLE).read())
+    (tmp_path / ".aiplint.toml").write_text('baseline = "aiplint-baseline.json"\n')
+    # the configured baseline does not exist yet: --write-baseline creates it
+    written = run("check", str(spec), "--write-baseline", str(tmp_path / "aiplint-baseline.json"))
+    assert written.exit_code == 0 and "Wrote 2 findings of 1 spec" in written.stderr
+    hidden = run("check", str(spec))
+    assert hidden.exit_code == 0
+    assert hidden.stdout == "All checks passed (1 file; 2 suppressed by the baseline).\n"
+    assert run("check", str(spec), "--no-baseline").exit_code == 1
+    assert run("check", str(spec), "--no-baseline", "--baseline", "x.json").exit_code == 2
+
+
+def test_summary_lines_agree_in_number(tmp_path):
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(open(EXAMPLE).read())
+    baseline = tmp_path / "b.json"
+    run("check", str(spec), "--write-baseline", str(baseline), "--select", "rest/")
+    one = run("check", str(spec), "--baseline", str(baseline), "--select", "aip122/")
+    assert "note: 1 baseline entry no longer occurs (fixed)" in one.stderr
+    assert "Wrote 1 finding of 1 spec" in run("check", str(spec), "--write-baseline", str(baseline),
+                                               "--select", "rest/").stderr
+    run("check", str(spec), "--write-baseline", str(baseline))
+    spec.write_text(CLEAN)
+    two = run("check", str(spec), "--baseline", str(baseline))
+    assert "note: 2 baseline entries no longer occur (fixed)" in two.stderr
+
+
+def test_config_errors_are_one_line_without_the_usage_preamble(tmp_path):
+    (tmp_path / ".aiplint.toml").write_text('profil = "aip"\n')
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(CLEAN)
+    result = run("check", str(spec))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / '.aiplint.toml'}: unknown key `profil`; did you mean `profile`?\n"
+
+
+def test_config_accepts_a_pyproject_style_file(tmp_path):
+    config = tmp_path / "ci.toml"
+    config.write_text('[tool.aiplint]\nselect = ["rest/"]\n[tool.other]\nx = 1\n')
+    result = run("check", EXAMPLE, "--config", str(config), "--format", "json")
+    assert {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"rest/resource-id-in-query"}
+    config.write_text('[tool.other]\nx = 1\n')
+    assert run("check", EXAMPLE, "--config", str(config)).stderr == f"error: {config}: no [tool.aiplint] table\n"
+
+
+def test_selecting_and_ignoring_the_same_rules_is_an_error():
+    result = run("check", EXAMPLE, "--select", "rest/", "--ignore", "rest/")
+    assert result.exit_code == 2 and result.stderr.startswith("error: no rule left to run")
+
+
+def test_config_output_is_aligned(tmp_path):
+    (tmp_path / ".aiplint.toml").write_text('profile = "aip"\nextend-exclude = ["vendor/"]\n')
+    lines = [line for line in run("config", str(tmp_path)).stdout.splitlines() if " = " in line]
+    assert len({line.index("#") for line in lines}) == 1, lines
+    assert any(line.startswith('extend-exclude = ["vendor/"]') for line in lines)

@@ -62,8 +62,10 @@ def test_command_line_wins_and_isolated_ignores_the_file(tmp_path):
     spec = project(tmp_path, '[tool.aiplint]\nignore = ["rest/"]\nprofile = "aip"\n')
     _, report = check(str(spec), "--ignore", "aip122/")
     assert report["findings"] == []  # --ignore adds to the file's ignore (rest/ + aip122/)
-    _, report = check(str(spec), "--select", "rest/")
-    assert {f["rule"] for f in report["findings"]} == set()  # --select replaces the selection; ignore still applies
+    # --select replaces the selection; ignore still applies, and leaves no rule: a mistake, not a clean run
+    result = CliRunner().invoke(cli, ["check", str(spec), "--select", "rest/"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: no rule left to run: select ['rest/'] less ignore ['rest/']")
     _, report = check(str(spec), "--isolated")
     assert {f["rule"] for f in report["findings"]} == {"aip122/collection-name-consistency", "rest/resource-id-in-query"}
 

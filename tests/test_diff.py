@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from aiplint import engine
-from aiplint.diff import (
+from aiplint.comparison import (
     ApiChanges,
     DiffReport,
     Move,
@@ -180,7 +180,7 @@ def test_findings_match_by_fingerprint_as_multisets():
     added, fixed, unchanged = match_findings(old, new)
     assert [(f.fingerprint, f.line) for f in added] == [("a", 12), ("d", 50)]
     assert [(f.fingerprint, f.line) for f in fixed] == [("b", 3)]
-    assert unchanged == 3
+    assert [(f.fingerprint, f.line) for f in unchanged] == [("a", 10), ("a", 11), ("c", 40)]
 
 
 def test_failed_counts_new_findings_at_or_above_the_threshold_only():

@@ -29,3 +29,91 @@ def test_readme_links_the_rule_reference_and_lists_every_rule():
     assert "docs/rules.md" in readme
     for rule_id in builtin_rules():
         assert f"`{rule_id}`" in readme, rule_id
+
+
+# --------------------------------------------------------------------------------------------------
+# The JSON Schema of [tool.aiplint] (docs/config.schema.json, for editors and SchemaStore)
+
+
+def schema_validator():
+    import json
+
+    import jsonschema_rs
+
+    schema = json.loads((REPO / "docs" / "config.schema.json").read_text())
+    return jsonschema_rs.Draft7Validator(schema)
+
+
+def readme_tables() -> list[dict]:
+    """Every `[tool.aiplint]` table the README's TOML examples show."""
+    import re
+    import tomllib
+
+    readme = (REPO / "README.md").read_text()
+    blocks = [tomllib.loads(block) for block in re.findall(r"```toml\n(.*?)```", readme, re.S)]
+    return [block["tool"]["aiplint"] for block in blocks if "aiplint" in block.get("tool", {})]
+
+
+def test_the_schema_is_in_sync_with_the_rules_and_the_configuration():
+    import json
+
+    from aiplint.config import json_schema
+
+    assert json.loads((REPO / "docs" / "config.schema.json").read_text()) == json_schema(builtin_rules()), (
+        "docs/config.schema.json is stale: run `aiplint config --schema --isolated > docs/config.schema.json`")
+
+
+def test_every_readme_example_is_valid_against_the_schema_and_the_configuration():
+    from aiplint.config import parse_config
+
+    tables = readme_tables()
+    assert len(tables) >= 2
+    validator = schema_validator()
+    for table in tables:
+        assert [error.message for error in validator.iter_errors(table)] == []
+        parse_config(table, builtin_rules())  # and aiplint itself takes it
+
+
+def test_the_schema_rejects_what_the_configuration_rejects():
+    import pytest
+
+    from aiplint.config import ConfigError, parse_config
+
+    validator = schema_validator()
+    bad = [{"profil": "aip"}, {"profile": "strict"}, {"rules": {"aip122/plural-collection": {"severity": "fatal"}}},
+           {"rules": {"aip136/custom-method-style": {"style": "dash"}}}, {"exclude": "vendor/"},
+           {"overrides": [{"rules": {}}]}, {"stability": {"v1/**": "alpha"}}, {"inline-ignores": "no"}]
+    for table in bad:
+        assert not validator.is_valid(table), table
+        with pytest.raises(ConfigError):
+            parse_config(table, builtin_rules())
+    # a plugin's rule ids are not the schema's to refuse
+    assert validator.is_valid({"select": ["acme/"], "rules": {"acme/operation-id-case": {"severity": "error"}}})
+
+
+def test_every_rev_and_ref_the_readme_shows_resolves_in_this_repository():
+    """`rev:` of the pre-commit hook and `@REF` of the Action: a tag or a commit of this repository's history
+    that has the hook manifest and the action as the README describes them."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    readme = (REPO / "README.md").read_text()
+    refs = re.findall(r"repo: https://github\.com/aiplint/aiplint\n\s+rev: (\S+)", readme)
+    refs += re.findall(r"uses: aiplint/aiplint@(\S+)", readme)
+    assert len(refs) >= 3
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
+
+    for ref in set(refs):
+        commit = git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").stdout.strip()
+        assert commit, f"README names {ref}, which is no tag or commit of this repository"
+        assert git("merge-base", "--is-ancestor", commit, "HEAD").returncode == 0, f"{ref} is not in HEAD's history"
+        hooks = git("show", f"{commit}:.pre-commit-hooks.yaml").stdout
+        assert "entry: aiplint check --quiet --force-exclude" in hooks, f"{ref}'s hook is older than the README"
+        assert "working-directory:" in git("show", f"{commit}:action.yml").stdout, f"{ref}'s action is older"

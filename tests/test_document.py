@@ -27,9 +27,9 @@ def fx(*parts: str) -> str:
     return str(FIX.joinpath(*parts))
 
 
-def input_error(path: str, text: str | None = None) -> str:
+def input_error(path: str, text: str | None = None, *, load=open_document) -> str:
     with pytest.raises(InputError) as info:
-        open_document(path, text)
+        load(path, text)
     msg = str(info.value)
     assert "\n" not in msg
     assert msg.startswith(path + ":")
@@ -51,8 +51,14 @@ def test_invalid_yaml_has_position_and_short_reason():
     assert input_error(fx("bad", "invalid.yaml")) == "4:11: invalid YAML: mapping values are not allowed in this context"
 
 
+def parse_error(path: str, text: str | None = None) -> str:
+    """The error of a file that is not recognisably OpenAPI: loading it fails, and as a document it is skipped."""
+    assert open_document(path, text) is None
+    return input_error(path, text, load=load_source)
+
+
 def test_invalid_yaml_unclosed_flow():
-    assert input_error(fx("multi", "schemas", "broken.yaml")) == "3:15: invalid YAML: unclosed bracket '['"
+    assert parse_error(fx("multi", "schemas", "broken.yaml")) == "3:15: invalid YAML: unclosed bracket '['"
 
 
 def test_invalid_json_has_position():
@@ -66,9 +72,9 @@ def test_json_extension_is_parsed_only_as_json(tmp_path):
 
 
 def test_empty_files():
-    assert input_error(fx("bad", "empty.yaml")) == "1:1: file is empty (no YAML content)"
-    assert input_error(fx("bad", "blank.json")) == "1:1: file is empty"
-    assert input_error(fx("bad", "comments.yaml")) == "1:1: file is empty (no YAML content)"
+    assert parse_error(fx("bad", "empty.yaml")) == "1:1: file is empty (no YAML content)"
+    assert parse_error(fx("bad", "blank.json")) == "1:1: file is empty"
+    assert parse_error(fx("bad", "comments.yaml")) == "1:1: file is empty (no YAML content)"
 
 
 def test_binary_file_reports_the_nul_byte():
@@ -136,13 +142,13 @@ def test_alias_bomb_fails_fast():
 
 def test_deep_nesting_is_an_input_error_not_a_crash():
     # yaml_rs overflows the C stack on ~10k levels of block nesting: refused before parsing
-    msg = input_error("deep.yaml", "a:\n" + "- " * 20000 + "x\n")
-    assert msg == "2:1: YAML nesting is too deep (more than 600 levels of indentation)"
-    msg = input_error("deep.yaml", "".join(" " * i + "a:\n" for i in range(700)))
+    msg = input_error("deep.yaml", "openapi: 3.1.0\na:\n" + "- " * 20000 + "x\n")
+    assert msg == "3:1: YAML nesting is too deep (more than 600 levels of indentation)"
+    msg = parse_error("deep.yaml", "".join(" " * i + "a:\n" for i in range(700)))
     assert msg.endswith("YAML nesting is too deep (more than 600 levels of indentation)")
     # flow nesting is limited by yaml_rs itself
-    assert "invalid YAML: recursion limit exceeded" in input_error("deep.yaml", "[" * 5000 + "]" * 5000)
-    assert "invalid JSON: depth limit exceeded" in input_error("deep.json", "[" * 5000 + "]" * 5000)
+    assert "invalid YAML: recursion limit exceeded" in parse_error("deep.yaml", "[" * 5000 + "]" * 5000)
+    assert "invalid JSON: depth limit exceeded" in input_error("deep.json", '{"openapi": ' + "[" * 5000 + "]" * 5000)
 
 
 def test_missing_file_and_directory():
@@ -161,7 +167,8 @@ def test_unreadable_file(tmp_path):
 def test_text_given_does_not_read_the_disk():
     doc = open_document("no/such/file.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n")
     assert doc is not None and doc.root.path == "no/such/file.yaml" and doc.version == "3.1.0"
-    assert input_error("<stdin>", "a: [1,\n") == "1:4: invalid YAML: unclosed bracket '['"
+    assert parse_error("<stdin>", "a: [1,\n") == "1:4: invalid YAML: unclosed bracket '['"
+    assert input_error("<stdin>", "openapi: [1,\n") == "1:10: invalid YAML: unclosed bracket '['"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,3 +525,36 @@ def test_a_json_spec_with_only_plain_local_refs_skips_the_walk_and_one_with_a_br
     broken = open_document(str(path))
     assert not broken._only_plain_local_refs()
     assert [p.kind for p in broken.ref_problems()] == ["missing-pointer"]
+
+
+# Files that are not OpenAPI, as a repository holds them beside its specs: none of them is an input error.
+NOT_OPENAPI = {
+    "k8s.yaml": "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Service\n",
+    "helm.yaml": 'kind: Deployment\nmetadata:\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n',
+    "tsconfig.json": '{\n  // strict mode\n  "compilerOptions": {"strict": true, /* and */ "openapi": 1},\n}\n',
+    "mkdocs.yml": "theme:\n  icon: !!python/name:material.extensions.emoji.twemoji\n",
+    "dup.yaml": "a: 1\na: 2\n",
+    "notes.json": '{"x": "openapi: 3.1.0", // a value, not a key\n}',
+}
+
+
+@pytest.mark.parametrize("name", NOT_OPENAPI)
+def test_a_file_that_is_not_recognisably_openapi_is_skipped_even_when_it_does_not_parse(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(NOT_OPENAPI[name])
+    with pytest.raises(InputError):
+        load_source(str(path))
+    assert open_document(str(path)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "{{- if .Values.api }}\nopenapi: 3.1.0\n{{- end }}\n",  # a template of a spec
+    "info: {title: t}\nswagger: '2.0'\n---\nx: 1\n",  # the key need not come first
+    '{\n  // a comment\n  "openapi": "3.1.0", "paths": {}\n}\n',  # JSON with comments
+    '"openapi": 3.1.0\na: 1\na: 2\n',
+])
+def test_a_broken_file_with_a_top_level_openapi_key_is_an_input_error(tmp_path, text):
+    path = tmp_path / ("spec.json" if text.startswith("{") else "spec.yaml")
+    path.write_text(text)
+    with pytest.raises(InputError):
+        open_document(str(path))

@@ -22,6 +22,7 @@ from aiplint.engine import Finding, Selection, available_rules, run_rules
 from aiplint.output import (
     FINGERPRINT_KEY,
     WRITERS,
+    Report,
     code_frame,
     write_github,
     write_gitlab,
@@ -53,13 +54,13 @@ def _lint(path: str) -> tuple[Finding, ...]:
 
 
 def findings_of(*paths: str) -> list[Finding]:
-    found = [f for path in paths for f in _lint(path)]
-    return sorted(found, key=lambda f: (f.file, f.line, f.column, f.rule))
+    return sorted((f for path in paths for f in _lint(path)), key=Finding.order)
 
 
-def render(writer, *args) -> str:
+def render(writer, findings, rules=None, files=(), **more) -> str:
+    """What a writer makes of a report of these findings (`rules`: the rules that ran)."""
     out = io.StringIO()
-    writer(*args, out)
+    writer(Report(findings, rules or {}, files, **more), out)
     return out.getvalue()
 
 
@@ -392,18 +393,15 @@ def test_writers_share_one_signature_and_are_deterministic(name):
 
 
 def test_writers_names():
-    assert list(WRITERS) == ["text", "json", "sarif", "github", "gitlab", "junit"]
+    assert list(WRITERS) == ["text", "json", "sarif", "github", "gitlab", "junit", "markdown"]
 
 
 def test_text_and_json_writers_match_the_direct_calls():
     found = findings_of(EXAMPLE)
-    out = io.StringIO()
-    write_text(found, 1, out, False)
-    assert render(WRITERS["text"], found, RULES, [EXAMPLE]) == out.getvalue()
+    assert render(WRITERS["text"], found, RULES, [EXAMPLE]) == render(write_text, found, RULES, [EXAMPLE])
     assert json.loads(render(WRITERS["json"], found, RULES, [EXAMPLE]))["summary"]["files"] == 1
-    quiet = io.StringIO()
-    WRITERS["text"](found, RULES, [EXAMPLE], quiet, quiet=True, show_source=True)
-    assert "Found" not in quiet.getvalue() and "37 |     get:" in quiet.getvalue()
+    quiet = render(WRITERS["text"], found, RULES, [EXAMPLE], quiet=True, show_source=True)
+    assert "Found" not in quiet and "37 |     get:" in quiet
 
 
 # --------------------------------------------------------------------------------------------------
@@ -411,9 +409,7 @@ def test_text_and_json_writers_match_the_direct_calls():
 
 
 def test_text_with_source_frames():
-    out = io.StringIO()
-    write_text(findings_of(EXAMPLE), 1, out, False, show_source=True)
-    assert out.getvalue() == (
+    assert render(write_text, findings_of(EXAMPLE), RULES, [EXAMPLE], show_source=True) == (
         "fixtures/examples/petstore-jobs.yaml:37:5: error aip122/collection-name-consistency `job` is the "
         "singular of the collection `jobs` used beside it; name one collection one way, in the plural (AIP-122)\n"
         "   |\n"
@@ -432,15 +428,12 @@ def test_text_with_source_frames():
 
 
 def test_text_without_source_frames_is_unchanged():
-    out = io.StringIO()
-    write_text(findings_of(EXAMPLE), 1, out, False)
-    assert " | " not in out.getvalue()
+    assert " | " not in render(write_text, findings_of(EXAMPLE), RULES, [EXAMPLE])
 
 
 def test_text_source_frames_with_colour():
-    out = io.StringIO()
-    write_text(findings_of(EXAMPLE), 1, out, True, show_source=True)
-    assert "\x1b[" in out.getvalue() and "get:" in out.getvalue()
+    text = render(write_text, findings_of(EXAMPLE), RULES, [EXAMPLE], show_source=True, colour=True)
+    assert "\x1b[" in text and "get:" in text
 
 
 @pytest.mark.parametrize("path", ALL)

@@ -17,6 +17,7 @@ import pytest
 
 from conftest import FIXTURES, REPO
 
+pytestmark = pytest.mark.slow
 pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e '.[test]')")
 if shutil.which("git") is None:
     pytest.skip("git is not installed: pre-commit needs it", allow_module_level=True)
@@ -215,3 +216,94 @@ def test_try_repo_runs_the_working_tree(sandbox, tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "petstore-jobs.yaml:37:5: error aip122/collection-name-consistency " in result.stdout
     assert "config.yaml" not in result.stdout + result.stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# A repository as they come: a split spec beside a Kubernetes manifest, a Helm chart, JSON with comments and
+# MkDocs' configuration, none of which is OpenAPI and most of which do not parse as plain YAML or JSON.
+
+SPLIT_ROOT = """openapi: 3.1.0
+info: {title: Jobs, version: "1"}
+paths:
+  /v1/jobs:
+    $ref: paths/jobs.yaml
+  /v1/jobs/{job_id}:
+    $ref: paths/job.yaml
+"""
+JOBS = """get:
+  operationId: listJobs
+  responses:
+    "200": {description: The jobs}
+"""
+JOB = """get:
+  operationId: getJob
+  parameters:
+    - {name: job_id, in: path, required: true, schema: {type: string}}
+  responses:
+    "200": {description: A job}
+"""
+NEIGHBOURS = {
+    "deploy/k8s.yaml": "apiVersion: v1\nkind: Service\nmetadata: {name: api}\n---\napiVersion: v1\nkind: ConfigMap\n"
+                       "metadata: {name: api}\n",
+    "chart/templates/deployment.yaml": 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "api.name" . }}'
+                                       '\n  labels:\n    {{- include "api.labels" . | nindent 4 }}\n',
+    "chart/values.yaml": "",
+    "tsconfig.json": '{\n  // the compiler\n  "compilerOptions": {"strict": true,},\n}\n',
+    "mkdocs.yml": "site_name: Jobs\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+                  "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+}
+
+
+@pytest.fixture(scope="module")
+def real_repo(sandbox, hook_repo) -> Path:
+    """The repository above with the hook installed, everything committed."""
+    path, rev = hook_repo
+    config = f"repos:\n-   repo: {path}\n    rev: {rev}\n    hooks:\n    -   id: aiplint\n"
+    files = {".pre-commit-config.yaml": config, "api/openapi.yaml": SPLIT_ROOT, "api/paths/jobs.yaml": JOBS,
+             "api/paths/job.yaml": JOB, **NEIGHBOURS}
+    repo = sandbox.init_repo(sandbox.root / "real", {})
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+    sandbox.git("add", "--all", cwd=repo)
+    sandbox.git("commit", "--quiet", "--no-verify", "-m", "a repository", cwd=repo)
+    installed = sandbox.pre_commit("install", cwd=repo)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    return repo
+
+
+def commit(sandbox: Sandbox, repo: Path, changes: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
+    for name, text in changes.items():
+        (repo / name).write_text(text)
+    sandbox.git("add", "--", *changes, cwd=repo)
+    result = sandbox.git("commit", "-m", message, cwd=repo, check=False)
+    if result.returncode != 0:
+        sandbox.git("reset", "--quiet", "--hard", "HEAD", cwd=repo)
+    return result
+
+
+def test_files_that_are_not_openapi_never_block_a_commit(sandbox, real_repo):
+    """A changed manifest, Helm template, JSON with comments and MkDocs file, none of which parses as plain YAML
+    or JSON: pre-commit hands them all to the hook, which passes without a word."""
+    changes = {name: text + ("# changed\n" if not name.endswith(".json") else "\n") for name, text in NEIGHBOURS.items()}
+    result = commit(sandbox, real_repo, changes, "neighbours")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "aiplint....." in output and "Passed" in output and "error" not in output
+
+
+def test_a_change_to_a_fragment_lints_the_spec_that_refs_it(sandbox, real_repo):
+    """Only api/paths/job.yaml changes: api/openapi.yaml, which $refs it, is linted, and the findings are reported
+    at the fragment's lines."""
+    result = commit(sandbox, real_repo, {"api/paths/job.yaml": JOB.replace("name: job_id", "name: id")}, "renamed")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "api/paths/job.yaml:4:7: error oas/path-params-match path parameter `id` does not appear" in output
+    result = commit(sandbox, real_repo, {"api/paths/job.yaml": JOB.replace("A job", "The job")}, "a description")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_spec_that_does_not_parse_still_blocks_the_commit(sandbox, real_repo):
+    result = commit(sandbox, real_repo, {"api/openapi.yaml": SPLIT_ROOT + "  /v1/x: [unclosed\n"}, "broken")
+    assert result.returncode == 1
+    assert "error: api/openapi.yaml:8:10: invalid YAML: unclosed bracket '['" in result.stdout + result.stderr

@@ -57,7 +57,7 @@ def test_a_malformed_baseline_entry_is_named_and_the_file_left_intact(tmp_path):
         for option in ("--baseline", "--write-baseline"):
             result = run("check", "--isolated", api, option, str(baseline))
             assert result.exit_code == 2
-            assert result.stderr.splitlines()[-1].startswith(f"Error: {baseline}: files.\"api\"")
+            assert result.stderr.splitlines()[-1].startswith(f"error: {baseline}: files.\"api\"")
             assert problem in result.stderr and baseline.read_text() == text
 
 
@@ -102,7 +102,7 @@ def test_a_report_never_overwrites_an_input_or_another_report(tmp_path):
         (["--format", f"json={tmp_path / 'common.yaml'}"], "is a file this run lints"),
         (["--write-baseline", str(api)], "is a file this run lints"),
         (["--format", f"json={tmp_path / 'r'}", "--format", f"sarif={tmp_path / 'r'}"], "would both be written to"),
-        (["-o", str(tmp_path / "r"), "--format", "json", "--format", "sarif"], "would both be written to"),
+        (["-o", str(tmp_path / "r"), "--format", "json", "--format", "sarif"], "-o/--output takes one report"),
         (["-o", str(tmp_path / "no" / "r.json")], f"cannot write there: no folder {tmp_path / 'no'}"),
         (["--write-baseline", str(tmp_path / "no" / "b.json")], "cannot write there: no folder"),
     ]

@@ -44,3 +44,33 @@ def test_unused_suppression_is_info_and_does_not_fail_by_default():
     result = CliRunner().invoke(cli, ["check", str(SPEC), "--select", "aiplint/unused-suppression", "--isolated"])
     assert result.exit_code == 0
     assert "info aiplint/unused-suppression `x-aiplint-ignore` for `oas/path-no-query-string` suppressed nothing" in result.stdout
+
+
+def test_an_unknown_rule_gets_a_did_you_mean():
+    (invalid,) = [f for f in aiplint.lint(SPEC) if f.rule == "aiplint/invalid-suppression" and f.line == 13]
+    assert invalid.message == "`x-aiplint-ignore` names the unknown rule `rest/verb-sgment`; did you mean `rest/verb-segment`?"
+
+
+SPLIT_ROOT = """openapi: 3.1.0
+info: {title: Users, version: "1"}
+paths:
+  /v1/user/{id}:
+    $ref: paths/user.yaml
+"""
+SPLIT_PATH = """x-aiplint-ignore:
+  aip122/plural-collection: "v1 clients use this path; /v2/users replaces it"
+get:
+  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+  responses: {"200": {description: ok}}
+"""
+
+
+def test_a_suppression_on_a_split_path_item_covers_its_path_level_findings(tmp_path):
+    """The layout Redocly's `split` writes: each path item in its own file.  `aip122/plural-collection` is a
+    path-level finding located at the path key in the root; the path item's ignore covers it."""
+    (tmp_path / "paths").mkdir()
+    (tmp_path / "openapi.yaml").write_text(SPLIT_ROOT)
+    (tmp_path / "paths" / "user.yaml").write_text(SPLIT_PATH)
+    assert aiplint.lint(tmp_path / "openapi.yaml") == []
+    (tmp_path / "paths" / "user.yaml").write_text(SPLIT_PATH[SPLIT_PATH.index("get:"):])
+    assert [f.rule for f in aiplint.lint(tmp_path / "openapi.yaml")] == ["aip122/plural-collection"]

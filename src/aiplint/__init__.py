@@ -5,6 +5,7 @@ The public API (imported on first use, so that `import aiplint` stays instant)::
     import aiplint
     findings = aiplint.lint("openapi.yaml")                 # or a dict, or YAML/JSON text
     findings = aiplint.lint(spec, config={"profile": "aip", "ignore": ["aip136/verb-naming"]})
+    report = aiplint.diff("old/openapi.yaml", "openapi.yaml")   # report.new, .fixed, .breaking
 
 Rule authors use `aiplint.rule` (the `rule` decorator, `Problem`, `Context`, `Option`) and read the model
 types (`ApiModel`, `PathItem`, `Operation`, `Parameter`, `Segment`, `Role`, `Location`).
@@ -13,13 +14,28 @@ types (`ApiModel`, `PathItem`, `Operation`, `Parameter`, `Segment`, `Role`, `Loc
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:  # what type checkers see (`X as X`: a re-export); at run time, imported on first use (`__getattr__`)
+    from aiplint.api import LintError as LintError, diff as diff, lint as lint
+    from aiplint.baseline import Baseline as Baseline
+    from aiplint.comparison import DiffReport as DiffReport
+    from aiplint.config import Config as Config, ConfigError as ConfigError
+    from aiplint.document import InputError as InputError
+    from aiplint.engine import Finding as Finding
+    from aiplint.model import ApiModel as ApiModel, Location as Location, Operation as Operation
+    from aiplint.model import Parameter as Parameter, PathItem as PathItem, Role as Role, Segment as Segment
+    from aiplint.rule import Context as Context, Option as Option, Problem as Problem, Rule as Rule
+    from aiplint.rule import Severity as Severity
+
 _EXPORTS = {
     "lint": "aiplint.api",
+    "diff": "aiplint.api",
     "LintError": "aiplint.api",
+    "Baseline": "aiplint.baseline",
+    "DiffReport": "aiplint.comparison",
     "InputError": "aiplint.document",
     "ConfigError": "aiplint.config",
     "Config": "aiplint.config",
@@ -29,7 +45,6 @@ _EXPORTS = {
     "Problem": "aiplint.rule",
     "Context": "aiplint.rule",
     "Option": "aiplint.rule",
-    "rule": "aiplint.rule",
     "ApiModel": "aiplint.model",
     "PathItem": "aiplint.model",
     "Operation": "aiplint.model",

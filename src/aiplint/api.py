@@ -1,23 +1,30 @@
-"""The Python API: `aiplint.lint(source, config=...)`."""
+"""The Python API: `aiplint.lint(source, config=...)` and `aiplint.diff(old, new)`."""
 
 from __future__ import annotations
 
 import json
 import os
-from typing import Any, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
 from aiplint.config import Config, ConfigError, Resolver
 from aiplint.document import InputError, _decode, open_document
-from aiplint.engine import Finding, available_rules, run_rules
+from aiplint.engine import Finding, available_rules, lint_document
+
+if TYPE_CHECKING:
+    from aiplint.comparison import DiffReport
+    from aiplint.document import Document
+
+Source = Union[str, "os.PathLike[str]", bytes, Mapping[str, Any]]
+Configuration = Union[Config, Mapping[str, Any], str, "os.PathLike[str]", None]
 
 
 class LintError(Exception):
     """The source is not an OpenAPI document, or a rule crashed."""
 
 
-def lint(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *,
-         config: Config | Mapping[str, Any] | str | os.PathLike[str] | None = None, allow_plugins: bool = False
-         ) -> list[Finding]:
+def lint(source: Source, *, config: Configuration = None, allow_plugins: bool = False,
+         baseline: str | os.PathLike[str] | Literal[False] | None = None, name: str | None = None) -> list[Finding]:
     """Lint one OpenAPI document and return its findings, sorted by file and line.
 
     `source` is a path to a YAML or JSON file (its `$ref`s are followed, inside its project), a parsed document
@@ -25,24 +32,80 @@ def lint(source: str | os.PathLike[str] | bytes | Mapping[str, Any], *,
     a mapping with the keys of `[tool.aiplint]`, or the path of a configuration file; by default a file's
     configuration is found as the command line finds it, and text or a dict get the defaults.  Plugins that a
     configuration names are imported only with `allow_plugins=True` (or `AIPLINT_ALLOW_PLUGINS=1`), else
-    skipped with a warning; `sys.path` is left as it was.  Raises `InputError` for unreadable input (or a
-    `source` of another type), `ConfigError` for a bad configuration, `LintError` for a non-OpenAPI document
-    or a crashed rule, and nothing else.
+    skipped with a warning; `sys.path` is left as it was.
+
+    `baseline`: the baseline file whose findings are left out (default: the configuration's `baseline`;
+    False: none).  `name`: the file name findings of a dict or text carry (default None), also its baseline key
+    and the folder its relative `$ref`s start from.
+
+    Raises `InputError` for unreadable input (or a `source` of another type), `ConfigError` for a bad
+    configuration or baseline, `LintError` for a non-OpenAPI document or a crashed rule, and nothing else.
     """
-    path, text = _source(source)
-    settings, rules = configuration(config, path, isolated=config is None and text is not None,
+    document, settings, rules, shown = _load(source, config, allow_plugins, name)
+    linted = lint_document(document, settings, rules)
+    if linted.crashes:
+        raise LintError("; ".join(f"rule {c.rule} crashed: {c.error}" for c in linted.crashes))
+    findings = _renamed(linted.findings, document.root.path, shown)
+    baseline_file = settings.baseline if baseline is None else baseline
+    if baseline_file is False or baseline_file is None:
+        return findings
+    if shown is None:
+        raise ConfigError("baseline: a dict or text is matched against a baseline by its name: give name=")
+    return _without_baseline(findings, shown, os.fspath(baseline_file))
+
+
+def diff(old: Source | None, new: Source | None, *, config: Configuration = None, allow_plugins: bool = False,
+         name: str | None = None) -> DiffReport:
+    """Compare two versions of one spec (each a path, dict or text as `lint` takes them; None: absent on that
+    side) under NEW's configuration: the findings `new`, `fixed` and `unchanged_findings`, the operations
+    added, removed and moved, and every API change classified (`changes`, `breaking`).  `name` names a dict's
+    or text's findings, as in `lint`.  Raises as `lint` does."""
+    from aiplint.comparison import compare
+
+    newer = _load(new, config, allow_plugins, name) if new is not None else None
+    settings, rules = (newer[1], newer[2]) if newer else configuration(config, name or ".", allow_plugins=allow_plugins)
+    older = _load(old, settings, allow_plugins, name) if old is not None else None
+    report, crashes = compare(older[0] if older else None, newer[0] if newer else None, settings, rules)
+    if crashes:
+        raise LintError("; ".join(f"rule {c.rule} crashed: {c.error}" for c in crashes))
+    old_file = older[0].root.path if older else None
+    new_file = newer[0].root.path if newer else None
+    return report._replace(
+        new=_renamed(report.new, new_file, newer[3] if newer else None),
+        unchanged_findings=tuple(_renamed(report.unchanged_findings, new_file, newer[3] if newer else None)),
+        fixed=_renamed(report.fixed, old_file, older[3] if older else None))
+
+
+def _load(source: Source, config: Configuration, allow_plugins: bool, name: str | None
+          ) -> tuple[Document, Config, dict, str | None]:
+    """(document, settings, rules, the name its root file's findings carry)."""
+    path, text = _source(source, name)
+    settings, rules = configuration(config, name or path, isolated=config is None and text is not None,
                                     allow_plugins=allow_plugins)
     document = open_document(path, text=text, project_root=settings.ref_root)
     if document is None:
-        raise LintError(f"{path}: not an OpenAPI document (no top-level `openapi` or `swagger` key)")
-    findings, crashes = run_rules(document, settings, rules)
-    if crashes:
-        raise LintError("; ".join(f"rule {c.rule} crashed: {c.error}" for c in crashes))
-    return findings
+        raise LintError(f"{name or path}: not an OpenAPI document (no top-level `openapi` or `swagger` key)")
+    return document, settings, rules, path if text is None else name
 
 
-def configuration(config: Config | Mapping[str, Any] | str | os.PathLike[str] | None, path: str,
-                  isolated: bool = False, allow_plugins: bool = False) -> tuple[Config, dict]:
+def _renamed(findings: Iterable[Finding], internal: str | None, shown: str | None) -> list[Finding]:
+    """A dict's or text's findings under the name the caller gave (None: no file)."""
+    if internal is None or internal == shown:
+        return list(findings)
+    return [replace(f, file=shown) if f.file == internal else f for f in findings]  # type: ignore[arg-type]
+
+
+def _without_baseline(findings: list[Finding], spec: str, baseline_file: str) -> list[Finding]:
+    from aiplint.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(baseline_file).split(spec, findings)[0]
+    except BaselineError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def configuration(config: Configuration, path: str, isolated: bool = False, allow_plugins: bool = False
+                  ) -> tuple[Config, dict]:
     """The settings and rules `config` (as `lint` takes it) gives for the file at `path`: None finds the
     file's configuration file (none with `isolated`).  Plugins are imported only with the opt-in."""
     rules = available_rules()
@@ -56,24 +119,28 @@ def configuration(config: Config | Mapping[str, Any] | str | os.PathLike[str] | 
     raise ConfigError(f"config must be a Config, a mapping or a configuration file path, not {type(config).__name__}")
 
 
-def _source(source: Any) -> tuple[str, str | None]:
-    """(path, text): text is None when the document is read from the path."""
+def _source(source: Any, name: str | None = None) -> tuple[str, str | None]:
+    """(path, text): text is None when the document is read from the path.  A dict's or text's path is a
+    stand-in beside `name` (its `$ref`s start from there), whose suffix says how to parse it."""
+    folder = os.path.dirname(name) if name else ""
     if isinstance(source, Mapping):
+        path = os.path.join(folder, "<document>.json")
         try:
-            return "<document>.json", json.dumps(dict(source), indent=2, default=str)
+            return path, json.dumps(dict(source), indent=2, default=str)
         except (TypeError, ValueError, RecursionError) as exc:  # a key that is not a string, a cycle, deep nesting
-            raise InputError("<document>.json", f"the mapping is not a JSON-like document: {exc}") from None
+            raise InputError(name or path, f"the mapping is not a JSON-like document: {exc}") from None
     if isinstance(source, (bytes, bytearray)):
-        return "<text>.yaml", _decode("<text>.yaml", bytes(source))
+        path = os.path.join(folder, "<text>.yaml")
+        return path, _decode(name or path, bytes(source))
     if isinstance(source, os.PathLike):
         return os.fsdecode(source), None
     if not isinstance(source, str):
         raise InputError("<source>", f"expected a path, YAML or JSON text or a mapping, not {type(source).__name__}")
     if "\n" in source or ": " in source or source.lstrip().startswith("{"):
-        return "<text>.json" if source.lstrip().startswith("{") else "<text>.yaml", source
+        return os.path.join(folder, "<text>.json" if source.lstrip().startswith("{") else "<text>.yaml"), source
     if "\x00" in source:
         raise InputError(source, "not a file name (it contains a NUL character)")
     return source, None
 
 
-__all__ = ["lint", "LintError", "InputError", "ConfigError"]
+__all__ = ["lint", "diff", "LintError", "InputError", "ConfigError"]

@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from aiplint.config import Config
-    from aiplint.diff import Checkout, DiffReport
+    from aiplint.comparison import Checkout, DiffReport
     from aiplint.document import Document
-    from aiplint.engine import Finding, RuleCrash
+    from aiplint.engine import Finding, Linted, RuleCrash
     from aiplint.rule import Rule
 
 _TARGET = re.compile(r"(?P<module>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):(?P<attr>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)"
@@ -96,11 +96,12 @@ class AppDocument:
             moved.append(replace(finding, file=place.file, line=place.line, column=place.column))
         return moved
 
-    def lint(self, config: Config, rules: Mapping[str, Rule]) -> tuple[list[Finding], list[RuleCrash]]:
-        from aiplint.engine import run_rules
+    def lint(self, config: Config, rules: Mapping[str, Rule]) -> Linted:
+        """The document linted, its findings at the route functions that declare them."""
+        from aiplint.engine import lint_document
 
-        findings, crashes = run_rules(self.document(), config, rules)
-        return self.relocate(findings), crashes
+        linted = lint_document(self.document(), config, rules)
+        return replace(linted, findings=self.relocate(linted.findings))
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "spec": self.spec, "home": list(vars(self.home).values()),
@@ -297,7 +298,7 @@ def diff_against_revision(target: str, current: list[AppDocument], rev: str, con
     """Each document of the application against the same one at `rev` (all new where it did not exist then):
     (name, report, crashes).  The base revision's application is imported in another Python process, from a
     temporary checkout of the whole repository; the fixed findings name the working tree's files."""
-    from aiplint.diff import compare
+    from aiplint.comparison import compare
 
     base = {document.name: document for document in _documents_at_revision(target, rev, root)}
     results = []
@@ -306,7 +307,9 @@ def diff_against_revision(target: str, current: list[AppDocument], rev: str, con
         old = base.get(name)
         report, crashes = compare(old.document() if old else None, new.document() if new else None, config, rules)
         report = report._replace(new=new.relocate(report.new) if new else report.new,
-                                 fixed=old.relocate(report.fixed) if old else report.fixed)
+                                 fixed=old.relocate(report.fixed) if old else report.fixed,
+                                 unchanged_findings=tuple(new.relocate(report.unchanged_findings)) if new else (),
+                                 revision=rev)
         results.append((name, report, crashes))
     return results
 
@@ -316,7 +319,7 @@ def _documents_at_revision(target: str, rev: str, root: str | None) -> list[AppD
     import subprocess
     import tempfile
 
-    from aiplint.diff import tree_at_revision
+    from aiplint.comparison import tree_at_revision
     from aiplint.document import InputError
 
     folder = os.path.abspath(root or os.getcwd())

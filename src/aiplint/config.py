@@ -25,7 +25,7 @@ from aiplint.trust import confine, config_ceiling, printable, repository_code_al
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline",
-            "words", "app", "fail-on-breaking", "stability", "ref-root")
+            "words", "app", "fail-on-breaking", "stability", "ref-root", "exclude", "extend-exclude", "roots")
 BREAKING_THRESHOLDS = ("error", "warning", "never")
 STABILITY_LEVELS = ("draft", "alpha", "beta", "stable")
 WORD_KEYS = ("verbs", "nouns", "uncountable", "plurals", "id-words")
@@ -77,8 +77,16 @@ class Config:
     vocabulary: Vocabulary = Vocabulary()
     fail_on_breaking: str = "error"  # diffs: the lowest level of breaking change that fails the run, or never
     stability: tuple[tuple[str, str], ...] = ()  # (API path glob, stability level); later entries win
+    exclude: tuple[str, ...] = ()  # gitignore patterns a folder walk skips, relative to `folder`
+    extend_exclude: tuple[str, ...] = ()  # more of them, kept when the command line replaces `exclude`
+    roots: tuple[str, ...] = ()  # the root specs (absolute paths or globs) to lint for a changed fragment
     path: str | None = None  # the file it came from
     origins: Mapping[str, str] = field(default_factory=dict)  # key -> where its value came from
+
+    @property
+    def folder(self) -> str:
+        """The folder its relative paths and patterns start from: the configuration file's."""
+        return os.path.dirname(os.path.abspath(self.path)) if self.path else os.getcwd()
 
 
 @lru_cache(maxsize=None)
@@ -97,24 +105,30 @@ def glob_match(pattern: str, text: str) -> bool:
     return bool(_glob_regex(pattern).match(text))
 
 
-def find_config_file(start: str) -> Path | None:
+def find_config_file(start: str, memo: dict[Path, Path | None] | None = None) -> Path | None:
     """The nearest `.aiplint.toml` or `pyproject.toml` with `[tool.aiplint]`, up to the repository root (outside
-    a repository: up to the current directory or the home folder, never above)."""
+    a repository: up to the current directory or the home folder, never above).  `memo`: the folders already
+    searched (one run's, so a long-lived process sees files that appear later)."""
     folder = os.path.realpath(start)
     folder = folder if os.path.isdir(folder) else os.path.dirname(folder)
-    return _find_from(Path(folder), config_ceiling(folder))
+    return _find_from(Path(folder), config_ceiling(folder), {} if memo is None else memo)
 
 
-@lru_cache(maxsize=None)
-def _find_from(folder: Path, ceiling: str) -> Path | None:
+def _find_from(folder: Path, ceiling: str, memo: dict[Path, Path | None]) -> Path | None:
+    if folder in memo:
+        return memo[folder]
+    found = None
     for candidate in (folder / ".aiplint.toml", folder / "pyproject.toml"):
         # a configuration that is a link out of the project, or not a regular file (a FIFO), is not read
         inside = confine(str(candidate), ceiling)
         if inside and os.path.isfile(inside) and (candidate.name == ".aiplint.toml" or _has_tool_table(candidate)):
-            return candidate
-    if str(folder) == ceiling or folder.parent == folder:
-        return None
-    return _find_from(folder.parent, ceiling)
+            found = candidate
+            break
+    else:
+        if str(folder) != ceiling and folder.parent != folder:
+            found = _find_from(folder.parent, ceiling, memo)
+    memo[folder] = found
+    return found
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -130,8 +144,11 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("aiplint", {})
+    if path.name == "pyproject.toml" or "tool" in data:  # pyproject.toml, or a file written like one
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or "aiplint" not in tool:
+            raise ConfigError(f"{path}: no [tool.aiplint] table")
+        data = tool["aiplint"]
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: [tool.aiplint] must be a table")
     return data
@@ -267,9 +284,19 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
         baseline=_project_file(where, "baseline", data.get("baseline"), root, path is not None),
         ref_root=_project_file(where, "ref-root", data.get("ref-root"), root, path is not None),
         app=tuple(app),
+        exclude=_patterns(where, "exclude", data.get("exclude", [])),
+        extend_exclude=_patterns(where, "extend-exclude", data.get("extend-exclude", [])),
+        roots=tuple(_project_file(where, "roots", root_path, root, path is not None)
+                    for root_path in _patterns(where, "roots", data.get("roots", []))),
         path=path,
         origins={key: where for key in data},
     )
+
+
+def _patterns(where: str, key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of paths or patterns")
+    return tuple(value)
 
 
 def _stability(where: str, table: Any) -> tuple[tuple[str, str], ...]:
@@ -364,9 +391,11 @@ class Resolver:
         self.allow_plugins = repository_code_allowed(allow_plugins)
         self.note = note or _warn
         self._cache: dict[str | None, tuple[Config, dict[str, Rule]]] = {}
+        self._searched: dict[Path, Path | None] = {}  # folder -> its configuration file
 
     def for_path(self, path: str) -> tuple[Config, dict[str, Rule]]:
-        found = None if self.isolated else (Path(self.config_file) if self.config_file else find_config_file(path))
+        found = None if self.isolated else (
+            Path(self.config_file) if self.config_file else find_config_file(path, self._searched))
         key = str(found) if found else None
         if key not in self._cache:
             self._cache[key] = self._resolve(found)
@@ -402,7 +431,19 @@ class Resolver:
         changes = dict(self.command_line)
         if "ignore" in changes:  # like ruff: --select replaces the file's selection, --ignore adds to it
             changes["ignore"] = config.ignore + changes["ignore"]
-        return replace(config, **changes, origins=origins), rules
+        config = replace(config, **changes, origins=origins)
+        if not skipped:  # else the ids may be the skipped plugins' rules: the note says they select nothing
+            _refuse_an_empty_selection(config, rules)
+        return config, rules
+
+
+def _refuse_an_empty_selection(config: Config, rules: Mapping[str, Rule]) -> None:
+    """`select = ["rest/"]` with `--ignore rest/` leaves no rule to run: a mistake, not a clean run."""
+    from aiplint.engine import active_rules
+
+    if not active_rules(config, rules):
+        raise ConfigError(f"no rule left to run: select {list(config.select) or 'the profile'} less ignore "
+                          f"{list(config.ignore)} ({config.path or 'command line'})")
 
 
 def skipped_plugins_note(where: str, plugins: Any) -> str:
@@ -415,3 +456,81 @@ def _warn(message: str) -> None:
     import warnings
 
     warnings.warn(message, stacklevel=4)
+
+
+SCHEMA_ID = "https://raw.githubusercontent.com/aiplint/aiplint/main/docs/config.schema.json"
+
+
+def json_schema(rules: Mapping[str, Rule]) -> dict[str, Any]:
+    """The JSON Schema (draft 7) of the `[tool.aiplint]` table, as `parse_config` checks it, with every rule's
+    severity and options typed from their defaults.  Rule ids of plugins it does not know stay valid."""
+    def strings(description: str) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "string"}, "description": description}
+
+    families = sorted({rule_id.split("/")[0] + "/" for rule_id in rules})
+    selector = {"anyOf": [{"enum": ["ALL", *families, *rules]}, {"type": "string", "pattern": "^[^/\\s]+/\\S*$"}]}
+    selectors = {"anyOf": [{"type": "array", "items": selector}, {"type": "string"}]}
+    rule_table = {
+        "type": "object",
+        "description": "Severity and options per rule id",
+        "properties": {rule.id: _rule_schema(rule) for rule in rules.values()},
+        "additionalProperties": {"type": "object", "description": "A plugin's rule"},
+    }
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": SCHEMA_ID,
+        "title": "aiplint configuration",
+        "description": "The [tool.aiplint] table of pyproject.toml, or the whole of .aiplint.toml",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "profile": {"enum": list(PROFILES), "default": "rest",
+                        "description": "rest: pragmatic REST; aip: strict AIP"},
+            "select": {**selectors, "description": "Rule ids or families (aip136/) to run; default: the profile's"},
+            "ignore": {**selectors, "description": "Rule ids or families to skip"},
+            "fail-on": {"enum": list(SEVERITY_NAMES[:3]), "default": "error",
+                        "description": "The lowest severity that fails the run"},
+            "fail-on-breaking": {"enum": list(BREAKING_THRESHOLDS), "default": "error",
+                                 "description": "Diffs: the lowest level of breaking change that fails the run"},
+            "inline-ignores": {"type": "boolean", "default": True, "description": "Honour x-aiplint-ignore in specs"},
+            "baseline": {"type": "string", "description": "Baseline file, relative to this file"},
+            "ref-root": {"type": "string", "description": "The folder $refs may read from, inside this one"},
+            "plugins": strings("Repository-local rule modules (imported only with --allow-plugins)"),
+            "app": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+                    "description": "Python applications to lint when no paths are given (pkg.api:app)"},
+            "exclude": strings("gitignore patterns a folder walk skips, relative to this file (--exclude replaces "
+                               "them)"),
+            "extend-exclude": strings("More gitignore patterns a folder walk skips"),
+            "roots": strings("The root specs (paths or globs) linted when a fragment they $ref changes"),
+            "rules": rule_table,
+            "overrides": {"type": "array", "description": "Rule settings for API paths and/or files matching globs",
+                          "items": {"type": "object", "additionalProperties": False,
+                                    "anyOf": [{"required": ["paths"]}, {"required": ["files"]}],
+                                    "properties": {"paths": strings("API path globs (/v1/legacy/**)"),
+                                                   "files": strings("File globs, relative to this file"),
+                                                   "rules": rule_table}}},
+            "words": {"type": "object", "additionalProperties": False, "description": "Additions to the word lists",
+                      "properties": {**{key: strings(f"Words: {key}") for key in WORD_KEYS if key != "plurals"},
+                                     "plurals": {"type": "object", "additionalProperties": {"type": "string"},
+                                                 "description": "Singular -> plural"}}},
+            "stability": {"type": "object", "description": "API path globs and their stability level",
+                          "propertyNames": {"pattern": "^/"}, "additionalProperties": {"enum": list(STABILITY_LEVELS)}},
+        },
+    }
+
+
+def _rule_schema(rule: Rule) -> dict[str, Any]:
+    properties: dict[str, Any] = {"severity": {"enum": list(SEVERITY_NAMES)}}
+    for name, option in rule.options.items():
+        properties[name] = {**_option_type(option), "description": option.help}
+    return {"type": "object", "description": rule.summary, "properties": properties, "additionalProperties": False}
+
+
+def _option_type(option: Option) -> dict[str, Any]:
+    default = option.default
+    if option.choices:
+        return {"enum": list(option.choices), "default": default}
+    if isinstance(default, (tuple, list)):
+        return {"type": "array", "items": {"type": "string"}, "default": list(default)}
+    kind = {bool: "boolean", str: "string", int: "integer", float: "number"}.get(type(default))
+    return {"type": kind, "default": default} if kind else {}

@@ -271,13 +271,13 @@ def read_file(path: str, *, pipe_ok: bool = False) -> bytes:
             raise InputError(path, f"cannot read file: {e.strerror or e}") from None
 
 
-def load_source(path: str, text: str | None = None, *, _abspath: str | None = None, pipe_ok: bool = False
-                ) -> Source:
-    """Read and parse one file (``text`` given: do not read the disk).  Raises :class:`InputError`."""
+def load_source(path: str, text: str | None = None, *, raw: bytes | None = None, _abspath: str | None = None,
+                pipe_ok: bool = False) -> Source:
+    """Read and parse one file (``text`` or its bytes ``raw`` given: do not read the disk).  Raises
+    :class:`InputError`."""
     is_json = path.lower().endswith(".json")
-    raw: bytes | None = None
     if text is None:
-        raw = read_file(path, pipe_ok=pipe_ok)
+        raw = read_file(path, pipe_ok=pipe_ok) if raw is None else raw
         if is_json and not raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
             return _load_json_bytes(path, raw, _abspath)
         text = _decode(path, raw)
@@ -960,7 +960,8 @@ def _version_str(v: Any) -> str:
 
 def open_document(path: str, text: str | None = None, *, project_root: str | None = None,
                   walked_from: str | None = None) -> Document | None:
-    """Load the root file; None when it is valid YAML/JSON but not an OpenAPI document.
+    """Load the root file; None when it is not an OpenAPI document.  A file that does not parse is an
+    `InputError` only when it is recognisably OpenAPI (`declares_openapi`); any other is None too.
 
     `project_root`: the folder its `$ref`s must stay in (default: its repository's root, or its own folder).
     `walked_from`: the folder whose walk found the file; such a file must be a regular file (a named pipe is
@@ -971,13 +972,53 @@ def open_document(path: str, text: str | None = None, *, project_root: str | Non
         real = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
         if confine(real, project_of(os.path.realpath(walked_from))) is None:
             raise InputError(path, "a symbolic link to outside the project; not read")
-    src = load_source(path, text, _abspath=os.path.realpath(path), pipe_ok=walked_from is None)
+    raw = read_file(path, pipe_ok=walked_from is None) if text is None else None
+    try:
+        src = load_source(path, text, raw=raw, _abspath=os.path.realpath(path))
+    except InputError:
+        if declares_openapi(text if text is not None else raw or b""):
+            raise
+        return None  # a Helm template, a multi-document manifest, JSON with comments: not ours to judge
     data = src.data
     if type(data) is not dict or ("openapi" not in data and "swagger" not in data):
         return None
     document = Document(src, project_root)
     _check_version(document)
     return document
+
+
+# A top-level `openapi:` or `swagger:` key of a YAML document: at the start of a line, quoted or not.
+_YAML_VERSION_KEY = re.compile(r"""^(?:openapi|swagger|"openapi"|"swagger"|'openapi'|'swagger')[ \t]*:(?:[ \t]|$)""",
+                               re.M)
+# The tokens that decide the depth of a JSON key: strings (a key when a colon follows), brackets, comments.
+_JSON_TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?|[{}\[\]]|//[^\n]*|/\*[\s\S]*?(?:\*/|\Z)')
+
+
+def declares_openapi(content: str | bytes) -> bool:
+    """Whether a file is recognisably an OpenAPI document even when it does not parse: it has a top-level
+    `openapi` or `swagger` key (YAML: at the start of a line; JSON: a key of the outermost object, comments
+    aside).  One linear scan, nothing parsed."""
+    text = _decode_leniently(content) if isinstance(content, bytes) else content
+    if _YAML_VERSION_KEY.search(text):
+        return True
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        lexeme = token[0]
+        if lexeme in "{[":
+            depth += 1
+        elif lexeme in "}]":
+            depth -= 1
+        elif token[2] and depth == 1 and token[1] in ("openapi", "swagger"):
+            return True
+    return False
+
+
+def _decode_leniently(raw: bytes) -> str:
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+                       (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace")
+    return raw.decode("utf-8", errors="replace")
 
 
 _KNOWN_VERSIONS = {2: (0,), 3: (0, 1, 2)}

@@ -50,6 +50,17 @@ class Finding:
         data["related"] = [r.path for r in self.related]
         return data
 
+    def order(self) -> tuple:
+        """The one order findings are reported in: by file and position, then every other field, so findings
+        alike but for their operation (one line shared by GET and POST) keep one order from run to run."""
+        return (self.file or "", self.line, self.column, self.rule, self.message, self.method or "", self.path or "",
+                self.fingerprint)
+
+
+def fingerprint_of(finding: Finding) -> str:
+    """What baselines and diffs match findings by (see `fingerprint`)."""
+    return finding.fingerprint
+
 
 @dataclass(frozen=True)
 class RuleCrash:
@@ -130,6 +141,16 @@ def base_settings(rule: Rule, config: Config) -> Settings | None:
     return Settings(severity, options)
 
 
+def runs(rule: Rule, config: Config) -> bool:
+    """Whether a rule runs under a configuration (the suppression rules only where inline ignores are honoured)."""
+    return base_settings(rule, config) is not None and (config.inline_ignores or rule.phase != "suppressions")
+
+
+def active_rules(config: Config, rules: Mapping[str, Rule]) -> dict[str, Rule]:
+    """The rules that run under a configuration, by id."""
+    return {rule_id: rule for rule_id, rule in rules.items() if runs(rule, config)}
+
+
 def settings_at(rule: Rule, config: Config, base: Settings, api_path: str | None, file: str) -> Settings:
     """The settings after the `[[overrides]]` that apply at an API path and file (later ones win)."""
     severity, options = base.severity, dict(base.options)
@@ -173,11 +194,13 @@ def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str
 
 @dataclass(frozen=True)
 class Linted:
-    """One document's findings, the rules that crashed, and the model they read."""
+    """One document's findings, the rules that crashed, the model they read, and how many findings inline
+    `x-aiplint-ignore` entries suppressed."""
 
     findings: list[Finding]
     crashes: list[RuleCrash]
     api: Any
+    suppressed: int = 0
 
 
 def lint_document(document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None) -> Linted:
@@ -195,8 +218,8 @@ def lint_document(document: Document, config: Config = Config(), rules: Mapping[
     except Exception as exc:  # outside every rule's guard: it would take the other files' reports with it
         raise InputError(document.root.path, f"cannot read the document's structure ({type(exc).__name__}: "
                                              f"{exc})") from None
-    reported, crashes = _run_all(api, config, rules)
-    return Linted(_locate(reported), crashes, api)
+    reported, crashes, suppressed = _run_all(api, config, rules)
+    return Linted(_locate(reported), crashes, api, suppressed)
 
 
 def run_rules(
@@ -207,27 +230,32 @@ def run_rules(
     return linted.findings, linted.crashes
 
 
-def _run_all(api: Any, config: Config, rules: Mapping[str, Rule]) -> tuple[list[tuple[Rule, Severity, Problem]], list[RuleCrash]]:
+def _run_all(api: Any, config: Config, rules: Mapping[str, Rule]
+             ) -> tuple[list[tuple[Rule, Severity, Problem]], list[RuleCrash], int]:
+    """(what the rules reported, the rules that crashed, how many problems inline suppressions covered)."""
     file = api.document.root.path
     reported: list[tuple[Rule, Severity, Problem]] = []
     crashes: list[RuleCrash] = []
+    suppressed = 0
+    items = {item.key: item for item in api.paths}
     # rules about the suppressions themselves run last (they report what the others did not use), only with
     # inline ignores on, and are never suppressed
     for rule in sorted(rules.values(), key=lambda r: r.phase == "suppressions"):
         about_suppressions = rule.phase == "suppressions"
         base = base_settings(rule, config)
-        if base is None or (about_suppressions and not config.inline_ignores):
+        if base is None or not runs(rule, config):
             continue
         try:
             for problem, settings in _run(rule, config, base, api, file):
                 if settings.severity is None:
                     continue
-                if not about_suppressions and api.suppressions.suppresses(rule.id, _places(problem)):
+                if not about_suppressions and api.suppressions.suppresses(rule.id, _places(problem, items)):
+                    suppressed += 1
                     continue
                 reported.append((rule, settings.severity, problem))
         except Exception as exc:
             crashes.append(RuleCrash(rule.id, file, f"{type(exc).__name__}: {exc}"))
-    return reported, crashes
+    return reported, crashes, suppressed
 
 
 def _run(rule: Rule, config: Config, base: Settings, api: Any, file: str) -> Iterator[tuple[Problem, Settings]]:
@@ -281,11 +309,15 @@ def _api_path(problem: Problem, root: Any) -> str | None:
     return None
 
 
-def _places(problem: Problem) -> list[Location]:
-    """Where a suppression may sit to cover a problem: at or above the problem, its operation or its path."""
+def _places(problem: Problem, items: Mapping[str, Any]) -> list[Location]:
+    """Where a suppression may sit to cover a problem: at or above the problem, its operation or its path item
+    (`items`: the path items by key), wherever the path item lives (a `$ref`'d file in the split layout)."""
     places = [problem.at]
+    item = problem.operation.path if problem.operation is not None else items.get(problem.path)
     if problem.operation is not None:
-        places += [problem.operation.at, problem.operation.path.at, problem.operation.path.key_at]
+        places.append(problem.operation.at)
+    if item is not None:
+        places += [item.at, item.key_at]
     return places
 
 
@@ -324,7 +356,4 @@ def _locate(reported: list[tuple[Rule, Severity, Problem]]) -> list[Finding]:
                 related=tuple(_related(at, positions[id(at.source)][at.pointer]) for at in problem.related),
             )
         )
-    # every field in the key: findings alike but for their operation (one line shared by GET and POST) would
-    # otherwise come out in the set's order, which changes from run to run with string hashing
-    return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule, f.message, f.method or "", f.path or "",
-                                           f.fingerprint))
+    return sorted(findings, key=Finding.order)  # not the set's order, which changes with string hashing

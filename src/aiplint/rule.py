@@ -26,8 +26,10 @@ compares things across the document keeps the default `inspects="document"` and 
 
 from __future__ import annotations
 
+import operator
 import sys
 from dataclasses import dataclass, field
+from functools import partialmethod
 from enum import Enum
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Mapping
@@ -41,6 +43,9 @@ Phase = Literal["lint", "suppressions"]
 
 
 class Severity(str, Enum):
+    """A finding's severity; severities compare by rank (`Severity.ERROR > Severity.WARNING`), also with their
+    names (`severity >= "warning"`), never as strings."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -48,6 +53,21 @@ class Severity(str, Enum):
     @property
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    def _compare(self, other: object, op: Callable[[int, int], bool]) -> bool:
+        if not isinstance(other, Severity):
+            if not isinstance(other, str):
+                return NotImplemented
+            try:
+                other = Severity(other)
+            except ValueError:  # not string order: "error" < "warning" would be the wrong way round
+                raise TypeError(f"a severity compares with error, warning or info, not {other!r}") from None
+        return op(self.rank, other.rank)
+
+    __lt__ = partialmethod(_compare, op=operator.lt)
+    __le__ = partialmethod(_compare, op=operator.le)
+    __gt__ = partialmethod(_compare, op=operator.gt)
+    __ge__ = partialmethod(_compare, op=operator.ge)
 
 
 @dataclass(frozen=True)

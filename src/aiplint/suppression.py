@@ -70,7 +70,8 @@ class Suppressions:
         for selector, reason in value.items():
             where = join_pointer(at, selector)
             if selector not in known and selector.rstrip("/") not in families:
-                self.invalid.append(InvalidSuppression(source, where, f"`{MARKER}` names the unknown rule `{selector}`"))
+                self.invalid.append(InvalidSuppression(source, where, f"`{MARKER}` names the unknown rule `{selector}`"
+                                                                      + _did_you_mean(selector, known, families)))
             elif not isinstance(reason, str) or not reason.strip():
                 self.invalid.append(InvalidSuppression(source, where, f"`{MARKER}` for `{selector}` gives no reason"))
             else:
@@ -86,6 +87,13 @@ class Suppressions:
 
     def unused(self) -> list[Suppression]:
         return [entry for entry in self.entries if entry not in self.used]
+
+
+def _did_you_mean(selector: str, known: set[str], families: set[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(selector, sorted(known) + sorted(f"{family}/" for family in families), n=1)
+    return f"; did you mean `{near[0]}`?" if near else ""
 
 
 def _carriers(data: Any) -> Iterable[tuple[str, Any]]:

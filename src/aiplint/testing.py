@@ -47,6 +47,7 @@ def conformance_failures(app: Any, *, config: Config | Mapping[str, Any] | str |
     """(the application's name, its failing findings), or None when it conforms."""
     from aiplint.api import LintError, configuration
     from aiplint.app import documents_of, load_app, reference_of
+    from aiplint.engine import Finding
     from aiplint.rule import Severity
 
     if isinstance(app, str):
@@ -56,15 +57,16 @@ def conformance_failures(app: Any, *, config: Config | Mapping[str, Any] | str |
     failing: list[Finding] = []
     for document in documents:
         settings, rules = configuration(config, document.home.file)
-        findings, crashes = document.lint(settings, rules)
-        if crashes:
-            raise LintError("; ".join(f"rule {c.rule} crashed: {c.error}" for c in crashes))
+        linted = document.lint(settings, rules)
+        if linted.crashes:
+            raise LintError("; ".join(f"rule {c.rule} crashed: {c.error}" for c in linted.crashes))
+        findings = linted.findings
         baseline_file = baseline or default_baseline.get() or settings.baseline
         if baseline_file:
             findings = _not_in_baseline(document.name, findings, baseline_file)
         threshold = Severity(fail_on or settings.fail_on).rank
         failing += [f for f in findings if f.severity.rank >= threshold]
-    failing.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
+    failing.sort(key=Finding.order)
     return (documents[0].name, failing) if failing else None
 
 

@@ -109,3 +109,14 @@ def printable(text: str) -> str:
     if not _UNPRINTABLE.search(text):
         return text
     return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m[0]) or repr(m[0])[1:-1], text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~#&@])")
+
+
+def markdown_inline(text: str, code: bool = False) -> str:
+    """Text from a spec for one line of Markdown (a job summary, a pull-request comment): whitespace collapsed,
+    and nothing it holds can open a link, an image, HTML or a table cell, or mention someone.  `code`: for inside
+    a code span (`...`), where escapes do not apply, so backticks become quotes."""
+    text = printable(" ".join(text.split()))
+    return text.replace("`", "'") if code else _MARKDOWN_SPECIAL.sub(r"\\\1", text)

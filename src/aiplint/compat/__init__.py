@@ -1,6 +1,6 @@
 """Breaking-change detection: every change between two versions of an API, classified for its clients.
 
-`compare_documents(old, new, match)` walks the operations both documents have (paired by `aiplint.diff`'s
+`compare_documents(old, new, match)` walks the operations both documents have (paired by `aiplint.comparison`'s
 `match_operations`, which also finds moves), their parameters, request bodies, responses and security, and the
 document-wide servers and security schemes, and returns `Change`s: a kind from `aiplint.compat.kinds` with a
 stable id (`breaking/parameter-became-required`), a level (`error` breaks clients, `warning` may break some,
@@ -18,7 +18,7 @@ from aiplint.compat.kinds import KINDS, FAMILY, Kind, kind
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
-    from aiplint.diff import OperationMatch
+    from aiplint.comparison import OperationMatch
     from aiplint.document import Document
     from aiplint.model import Location
 

@@ -17,7 +17,7 @@ from aiplint.model import HTTP_METHODS, Location
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
-    from aiplint.diff import OperationMatch
+    from aiplint.comparison import OperationMatch
     from aiplint.document import Document, Resolved
     from aiplint.model import Operation
 
@@ -119,7 +119,7 @@ class Comparison:
                    detail=b.path)
 
     def _removed_and_added(self, removed: list[_Op], added: list[_Op], match: OperationMatch) -> None:
-        from aiplint.diff import _normalised, _operation_key, _signature
+        from aiplint.comparison import _normalised, _operation_key, _signature
 
         models = {id(o): m for o, m in zip(removed, match.removed)} | {id(o): m for o, m in zip(added, match.added)}
         taken: set[int] = set()
@@ -161,7 +161,7 @@ class Comparison:
                    level=level, gone=True)
 
     def _operation(self, a: _Op, b: _Op) -> None:
-        from aiplint.diff import operation_stem
+        from aiplint.comparison import operation_stem
 
         old_id, new_id = a.raw.get("operationId"), b.raw.get("operationId")
         if isinstance(old_id, str) and old_id != new_id and operation_stem(old_id, a.method, (a.path,)) != \

@@ -21,6 +21,8 @@ _SECTIONS = (
     ("Breaking changes allowed by their stability level", "note"),
     ("Other changes", "info"),
 )
+_ONE = {"error": "breaking change", "warning": "potentially breaking change",
+        "note": "breaking change allowed by its stability level", "info": "other change"}
 
 
 def as_findings(changes: Iterable[Change]) -> list[Finding]:
@@ -63,7 +65,8 @@ def markdown(changes: Iterable[Change], title: str = "API changelog") -> str:
     groups: dict[str, list[Change]] = {name: [] for _, name in _SECTIONS}
     for change in changes:
         groups["note" if change.note and change.level is Severity.INFO else change.level.value].append(change)
-    counts = [f"{len(groups[key])} {heading.lower()}" for heading, key in _SECTIONS if groups[key]]
+    counts = [f"{len(groups[key])} {heading.lower() if len(groups[key]) != 1 else _ONE[key]}"
+              for heading, key in _SECTIONS if groups[key]]
     lines = [f"# {title}", "", (", ".join(counts) if counts else "No API changes") + "."]
     for heading, key in _SECTIONS:
         if not groups[key]:

@@ -1,4 +1,5 @@
-"""Diff mode: what changed between two versions of a spec.
+"""Comparing two versions of a spec (`aiplint diff`, `check --diff-base`, and `aiplint.diff` in Python, after
+which the package keeps that name for the function): what changed between them.
 
 `aiplint diff OLD NEW` lints both versions with the same rules and reports
 
@@ -26,7 +27,7 @@ The JSON format is a contract (version 1)::
 
 with each finding shaped as `Finding.to_dict()` and `note` present only where there is one.
 
-Only click and light standard modules are imported at module level: the CLI imports this module at start-up.
+Heavy modules are imported inside the functions that need them.
 """
 
 from __future__ import annotations
@@ -37,14 +38,14 @@ from contextlib import contextmanager, nullcontext
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
 
-from aiplint.engine import unmatched
+from aiplint.engine import Finding, fingerprint_of, unmatched
 
 if TYPE_CHECKING:
     import subprocess
 
     from aiplint.compat import Change
     from aiplint.document import Document
-    from aiplint.engine import Finding, RuleCrash, Selection
+    from aiplint.engine import RuleCrash, Selection
     from aiplint.model import ApiModel, Operation
     from aiplint.rule import Rule
 
@@ -125,11 +126,13 @@ class ApiChanges(NamedTuple):
 
 class DiffReport(NamedTuple):
     new: list[Finding]
-    fixed: list[Finding]
+    fixed: list[Finding]  # located in the old version (at `revision`, for a diff against a git revision)
     unchanged: int
     operations: ApiChanges
     pairs: int = 1  # how many file pairs it covers (text output names the file of each API change when > 1)
     changes: tuple[Change, ...] = ()  # every API change, classified (aiplint.compat), most severe first
+    unchanged_findings: tuple[Finding, ...] = ()  # the unchanged ones, located in the new version
+    revision: str | None = None  # the git revision the old version was read at (`check --diff-base`)
 
     def failed(self, threshold_rank: int) -> bool:
         """Whether a *new* finding is at or above the threshold (`Severity(...).rank`): the diff's exit 1."""
@@ -149,6 +152,7 @@ class DiffReport(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": JSON_FORMAT_VERSION,
+            **({"revision": self.revision} if self.revision else {}),
             "new": [f.to_dict() for f in self.new],
             "fixed": [f.to_dict() for f in self.fixed],
             "unchanged": self.unchanged,
@@ -161,6 +165,8 @@ class DiffReport(NamedTuple):
         """One report for several file pairs (a directory diff), in the order given."""
         new: list[Finding] = []
         fixed: list[Finding] = []
+        same: list[Finding] = []
+        revision = None
         unchanged = pairs = 0
         added: list[OperationRef] = []
         removed: list[OperationRef] = []
@@ -171,32 +177,37 @@ class DiffReport(NamedTuple):
             new += report.new
             fixed += report.fixed
             unchanged += report.unchanged
+            same += report.unchanged_findings
+            revision = revision or report.revision
             added += report.operations.added
             removed += report.operations.removed
             moved += report.operations.moved
             pairs += report.pairs
-        return cls(new, fixed, unchanged, ApiChanges(added, removed, moved), pairs, tuple(changes))
+        return cls(new, fixed, unchanged, ApiChanges(added, removed, moved), pairs, tuple(changes), tuple(same),
+                   revision)
 
+    def shown_fixed(self) -> list[Finding]:
+        """The fixed findings as reports show them: at `REV:PATH` when the old version is a git revision's."""
+        if not self.revision:
+            return self.fixed
+        from dataclasses import replace
 
-def _order(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.file, f.line, f.column, f.rule, f.message))
+        return [replace(f, file=f"{self.revision}:{f.file}") for f in self.fixed]
 
 
 # --------------------------------------------------------------------------------------------------
 # Findings
 
 
-def match_findings(old: Iterable[Finding], new: Iterable[Finding]) -> tuple[list[Finding], list[Finding], int]:
-    """(new, fixed, unchanged count), matching findings by fingerprint as multisets: two identical findings in
-    OLD and three in NEW are two unchanged and one new."""
-    old, new = _order(old), _order(new)
-
-    def fingerprint(finding: Finding) -> str:
-        return finding.fingerprint
-
-    added = unmatched(new, map(fingerprint, old), fingerprint)
-    fixed = unmatched(old[::-1], map(fingerprint, new), fingerprint)[::-1]  # the last repeated ones are fixed
-    return added, fixed, len(new) - len(added)
+def match_findings(old: Iterable[Finding], new: Iterable[Finding]
+                   ) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """(new, fixed, unchanged), matching findings by fingerprint as multisets: two identical findings in OLD and
+    three in NEW are two unchanged and one new."""
+    old, new = sorted(old, key=Finding.order), sorted(new, key=Finding.order)
+    added = unmatched(new, map(fingerprint_of, old), fingerprint_of)
+    fixed = unmatched(old[::-1], map(fingerprint_of, new), fingerprint_of)[::-1]  # the last repeated ones are fixed
+    new_ones = set(map(id, added))
+    return added, fixed, [f for f in new if id(f) not in new_ones]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -360,7 +371,7 @@ def compare(
 
         changes = ()
         crashes.append(RuleCrash("breaking/", (new or old).root.path, f"{type(exc).__name__}: {exc}"))
-    return DiffReport(added, fixed, unchanged, operations, 1, changes), crashes
+    return DiffReport(added, fixed, len(unchanged), operations, 1, changes, tuple(unchanged)), crashes
 
 
 def _api_changes(old: Document | None, new: Document | None, match: OperationMatch, selection: Selection,
@@ -414,21 +425,22 @@ def diff_files(
 
 def diff_against_revision(
     path: str, rev: str, selection: Selection, rules: Mapping[str, Rule] | None = None,
-    trees: RevisionTrees | None = None, *, walked_from: str | None = None,
+    trees: RevisionTrees | None = None, *, walked_from: str | None = None, current: Document | None = None,
 ) -> tuple[DiffReport, list[RuleCrash]]:
-    """`aiplint check PATH --diff-base REV`: PATH in the working tree against PATH at REV (all new where the
-    file did not exist at REV).  The fixed findings name PATH, at their lines in REV.  `trees`: the run's
-    extracted revisions (default: extracted for this call only)."""
+    """`aiplint check PATH --diff-base REV`: PATH in the working tree (`current`: already loaded) against PATH at
+    REV (all new where the file did not exist at REV).  The fixed findings name PATH, at their lines in REV, and
+    the report names REV.  `trees`: the run's extracted revisions (default: extracted for this call only)."""
     with nullcontext(trees) if trees is not None else RevisionTrees() as revisions:
         old, old_root = revisions.spec(path, rev, selection.ref_root)
-        new = load(path, project_root=selection.ref_root, walked_from=walked_from)
-        return compare(load(old, project_root=old_root), new, selection, rules, old_display=path)
+        new = current if current is not None else load(path, project_root=selection.ref_root, walked_from=walked_from)
+        report, crashes = compare(load(old, project_root=old_root), new, selection, rules, old_display=path)
+        return report._replace(revision=rev), crashes
 
 
 def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]]:
     """(old, new) file pairs of two directories by relative path, in path order; None where a file exists
     on one side only."""
-    from aiplint.cli import spec_files
+    from aiplint.discovery import spec_files
 
     old = {os.path.relpath(p, old_dir).replace(os.sep, "/"): p for p in spec_files(old_dir)}
     new = {os.path.relpath(p, new_dir).replace(os.sep, "/"): p for p in spec_files(new_dir)}
@@ -599,7 +611,7 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
         stream.write(f"Breaking changes ({len(breaking)}):\n")
         write_findings(breaking, stream, colour)
     stream.write(f"Fixed ({len(report.fixed)}):\n")
-    write_findings(report.fixed, stream, colour)
+    write_findings(report.shown_fixed(), stream, colour)
     stream.write(f"Unchanged: {report.unchanged}\n")
     ops = report.operations
     if ops.empty:

@@ -1,0 +1,593 @@
+"""One run of `aiplint check`, `diff` or `changelog`: which specs and applications, each under its file's
+configuration, linted or compared with a git revision, the baseline applied, and every report written.
+
+The command line (`aiplint.cli`) only parses options into a `CheckOptions` and calls `run_check`; problems a
+user must fix (configuration, baseline, usage) are `Failure`s: one `error:` line, exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Iterator
+
+import click
+
+if TYPE_CHECKING:
+    from aiplint.config import Config, Resolver
+    from aiplint.discovery import Finder, Target
+    from aiplint.document import Document, InputError
+    from aiplint.engine import Finding, Linted
+    from aiplint.rule import Rule
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+NOT_OPENAPI = "not an OpenAPI document (no top-level `openapi` or `swagger` key)"
+
+
+def say(kind: str, message: str) -> None:
+    """`error: ...` or `note: ...` on stderr, one line whatever the message quotes from a spec."""
+    from aiplint.trust import printable
+
+    click.echo(f"{kind}: {printable(message)}", err=True)
+
+
+class Failure(click.ClickException):
+    """A problem the user must fix that is not a misuse of the command line (a configuration or baseline
+    mistake): one `error:` line, without click's usage preamble, exit 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: Any = None) -> None:
+        say("error", self.message)
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """`1 file`, `2 files`, `1 baseline entry`, `2 baseline entries`."""
+    return f"{n} {noun if n == 1 else many or noun + 's'}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Configuration
+
+
+def resolver(config_file: str | None, isolated: bool, allow_plugins: bool, command_line: dict | None = None
+             ) -> Resolver:
+    from aiplint.config import Resolver
+    from aiplint.engine import RuleLoadError, available_rules
+
+    try:
+        rules = available_rules()
+    except RuleLoadError as exc:
+        raise Failure(str(exc)) from None
+    return Resolver(rules, config_file, isolated, command_line, allow_plugins, note=lambda text: say("note", text))
+
+
+def config_for(resolver: Resolver, path: str) -> tuple[Config, dict[str, Rule]]:
+    """A file's configuration and rules; a mistake in them is a `Failure`."""
+    from aiplint.config import ConfigError
+
+    try:
+        return resolver.for_path(path)
+    except ConfigError as exc:
+        raise Failure(str(exc)) from None
+
+
+def split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def command_line(profile: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+                 **more: object) -> dict:
+    """The command-line options that override the configuration file (None and () mean: not given)."""
+    return {"profile": profile, "select": split_ids(select), "ignore": split_ids(ignore), "fail_on": fail_on, **more}
+
+
+# --------------------------------------------------------------------------------------------------
+# Reports
+
+
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown")
+
+
+def outputs(formats: tuple[str, ...], output: str | None) -> list[tuple[str, str | None]]:
+    """(format, file or None for stdout) pairs.  An unknown format is a usage error, and so is `-o` with
+    several formats that name no file of their own: it takes one report."""
+    import difflib
+
+    parsed = []
+    for spec in formats or ("text",):
+        name, _, file = spec.partition("=")
+        if name not in FORMATS:
+            near = difflib.get_close_matches(name, FORMATS, n=1)
+            hint = f"; did you mean `{near[0]}`?" if near else ""
+            raise click.UsageError(f"--format: unknown format `{name}`{hint} (choose from {', '.join(FORMATS)})")
+        parsed.append((name, file or None))
+    unnamed = [name for name, file in parsed if file is None]
+    if output and len(unnamed) > 1:
+        raise click.UsageError(f"-o/--output takes one report, not {' and '.join(unnamed)}: give the others a file "
+                               "of their own (--format NAME=FILE)")
+    return [(name, file or output) for name, file in parsed]
+
+
+def check_report_files(reports: list[tuple[str, str | None]], write_baseline: str | None) -> None:
+    """Before any work: two reports in one file would leave only the last, and a missing folder fails."""
+    written: dict[str, str] = {}
+    for name, file in reports:
+        if file is not None and written.setdefault(os.path.realpath(file), name) != name:
+            raise click.UsageError(f"--format {name}: its report and the {written[os.path.realpath(file)]} report "
+                                   f"would both be written to {file}")
+    for file in [file for _, file in reports if file] + ([write_baseline] if write_baseline else []):
+        folder = os.path.dirname(os.path.abspath(file))
+        if not os.path.isdir(folder):
+            raise click.UsageError(f"{file}: cannot write there: no folder {folder}")
+
+
+def refuse_overwriting_inputs(files: list[str | None], inputs: set[str]) -> None:
+    """A report or baseline written over a file the run read (a spec, a `$ref`'d file) would destroy it."""
+    for file in files:
+        if file and os.path.realpath(file) in inputs:
+            raise click.UsageError(f"{file}: is a file this run lints; it is not overwritten with a report")
+
+
+def write_reports(reports: list[tuple[str, str | None]], report: Any, colour: str = "auto") -> None:
+    """Each format to its stream (files are opened, written and closed in turn), coloured where `colour` says."""
+    from aiplint.output import WRITERS, use_colour
+
+    for name, file in reports:
+        if file is None:
+            WRITERS[name](replace(report, colour=use_colour(sys.stdout, colour)), sys.stdout)
+            continue
+        try:
+            with open(file, "w", encoding="utf-8", newline="") as stream:
+                WRITERS[name](replace(report, colour=colour == "always"), stream)
+        except OSError as exc:
+            raise click.UsageError(f"--format {name}={file}: cannot write the report: {exc.strerror}") from None
+
+
+# --------------------------------------------------------------------------------------------------
+# `aiplint check`
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """`aiplint check`'s options, as the command line gives them."""
+
+    paths: tuple[str, ...] = ()
+    apps: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    output: str | None = None
+    show_source: bool = False
+    statistics: bool = False
+    profile: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    quiet: bool = False
+    exit_zero: bool = False
+    color: str = "auto"
+    config_file: str | None = None
+    isolated: bool = False
+    allow_plugins: bool = False
+    no_inline_ignores: bool = False
+    baseline_file: str | None = None
+    no_baseline: bool = False
+    write_baseline: str | None = None
+    diff_base: str | None = None
+    fail_on_breaking: str | None = None
+    ref_root: str | None = None
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    stdin_filename: str | None = None
+
+
+def run_check(options: CheckOptions) -> int:
+    """Lint (or, with `diff_base`, compare) what the options name, write every report; the exit status."""
+    if options.baseline_file and options.no_baseline:
+        raise click.UsageError("--baseline and --no-baseline: give one")
+    if options.stdin_filename and "-" not in options.paths:
+        raise click.UsageError("--stdin-filename names what `-` reads: give `-` among the PATHS")
+    reports = outputs(options.formats, options.output)
+    check_report_files(reports, options.write_baseline)
+    overrides = command_line(options.profile, options.select, options.ignore, options.fail_on,
+                             inline_ignores=False if options.no_inline_ignores else None,
+                             fail_on_breaking=options.fail_on_breaking,
+                             ref_root=os.path.abspath(options.ref_root) if options.ref_root else None)
+    run = CheckRun(options, resolver(options.config_file, options.isolated, options.allow_plugins, overrides))
+    apps = run.applications()
+    paths = options.paths or (() if apps is not None else (".",))  # nothing named or configured: this folder
+    apps = apps or []
+    if options.diff_base:
+        return run.compare(paths, apps, options.diff_base, reports)
+    for path, document, config, rules in run.specs(paths):
+        if document is not None:
+            run.lint(path, document, config, rules)
+    for target, root in apps:
+        run.lint_app(target, root)
+    refuse_overwriting_inputs([file for _, file in reports] + [options.write_baseline], run.inputs)
+    if options.write_baseline:
+        run.write_baseline(options.write_baseline)
+        return run.status
+    write_reports(reports, run.report(), options.color)
+    run.report_fixed_baseline_entries()
+    return run.exit_status()
+
+
+class CheckRun:
+    """The state of one `aiplint check`: findings, linted files, and the worst status so far."""
+
+    def __init__(self, options: CheckOptions, resolver: Resolver):
+        self.options = options
+        self.resolver = resolver
+        self.status = EXIT_CLEAN
+        self.findings: list = []
+        self.by_spec: dict[str, list] = {}  # everything found per spec, baseline aside (--write-baseline)
+        self.thresholds: list[tuple[Finding, int]] = []  # (finding, fail-on rank of its spec's configuration)
+        self.fixed: list[dict] = []  # baseline entries no longer found
+        self.suppressed = {"baseline": 0, "inline": 0}
+        self.files: list[str] = []
+        self.apps: set[str] = set()  # the names of linted applications' documents (baseline keys)
+        self.rules: dict = {}  # the rules that ran
+        self.errors: list = []  # InputErrors: the files that could not be linted, for every report
+        self.inputs: set[str] = set()  # the real paths of every file read, which no report may overwrite
+        self._seen: set[str] = set()  # the real paths of the specs taken, each once
+
+    def note(self, message: str) -> None:
+        if not self.options.quiet:
+            say("note", message)
+
+    def fail(self, error: InputError, shown: str | None = None) -> None:
+        say("error", shown or str(error))
+        self.errors.append(error)
+        self.status = EXIT_ERROR
+
+    # -- what to lint
+
+    def applications(self) -> list[tuple[str, str | None]] | None:
+        """The applications to lint, each with the folder it is imported from (None: the current one): --app's,
+        or, with no PATHS either, the configuration's `app`, which is repository code and runs only with the
+        opt-in (without it: none, and a note).  None: no PATHS, no --app and no `app`."""
+        if self.options.apps or self.options.paths:
+            return [(target, None) for target in self.options.apps]
+        from aiplint.trust import ALLOW_ENV, repository_code_allowed
+
+        config, _ = config_for(self.resolver, ".")
+        if not config.app:
+            return None
+        if not repository_code_allowed(self.options.allow_plugins):
+            say("note", f"{config.path}: app = {', '.join(config.app)} not imported: importing runs the repository's "
+                        f"code, which needs --allow-plugins or {ALLOW_ENV}=1")
+            return []
+        return [(target, config.folder) for target in config.app]
+
+    def finder(self) -> Finder:
+        """The files under the exclusions of each folder's configuration and of the command line."""
+        from aiplint.discovery import Finder, Patterns
+
+        given = self.options.exclude
+        command_line = Patterns(os.getcwd(), (given or ()) + self.options.extend_exclude)
+        by_config: dict[int, Patterns] = {}  # each configuration's patterns, compiled once
+
+        def exclusions(folder: str) -> list[Patterns]:
+            config, _ = config_for(self.resolver, folder)
+            if id(config) not in by_config:
+                by_config[id(config)] = Patterns(config.folder, (config.exclude if given is None else ())
+                                                 + config.extend_exclude)
+            return [by_config[id(config)], command_line]
+
+        return Finder(exclusions, self.options.force_exclude)
+
+    def specs(self, paths: tuple[str, ...]) -> Iterator[tuple[str, Document | None, Config, dict[str, Rule]]]:
+        """(path, document or None, configuration, rules) for each file to lint: the files named and found,
+        then, for each named file that is no OpenAPI document, the specs that reach it through `$ref`.  Files
+        that cannot be read are reported and left out; each spec comes once."""
+        from aiplint.discovery import RootFinder
+
+        finder = self.finder()
+        fragments = []
+        for target in finder.targets(paths):
+            if target.path == "-" and self._stdin_excluded(finder):
+                continue
+            config, rules = config_for(self.resolver, self._name(target.path))
+            readable, document = self._open(target, config)
+            if not readable:
+                continue
+            if document is None and target.walked_from is None:
+                fragments.append(target.path)
+            yield self._name(target.path), document, config, rules
+        roots = RootFinder(finder, self._open_root)
+        for fragment in fragments:
+            if fragment == "-":
+                self.note(f"{self._name(fragment)}: {NOT_OPENAPI}; skipped")
+                continue
+            config, _ = config_for(self.resolver, fragment)
+            found = roots.roots(fragment, config.roots, config.folder)
+            if not found:
+                self.note(f"{fragment}: {NOT_OPENAPI}; skipped")
+            for root, document in found:
+                self.note(f"{fragment}: linted as part of {root}, which $refs it")
+                if self._take(root):
+                    yield (root, document, *config_for(self.resolver, root))
+
+    def _name(self, path: str) -> str:
+        return (self.options.stdin_filename or "-") if path == "-" else path
+
+    def _stdin_excluded(self, finder: Finder) -> bool:
+        name = self.options.stdin_filename
+        return bool(self.options.force_exclude and name and finder.excluded(name))
+
+    def _take(self, path: str) -> bool:
+        """Whether the spec at `path` is new to this run (a root may also be named, or reach two fragments)."""
+        real = os.path.realpath(path)
+        if real in self._seen:
+            return False
+        self._seen.add(real)
+        return True
+
+    def _open(self, target: Target, config: Config) -> tuple[bool, Document | None]:
+        """(False, None) for a file that cannot be read (reported) or was taken already, else (True, the document
+        or None for a file that is not one)."""
+        from aiplint.document import InputError, open_document
+
+        name = self._name(target.path)
+        text = _read_stdin(name) if target.path == "-" else None
+        if isinstance(text, InputError):
+            self.fail(text)
+            return False, None
+        if text is None and not self._take(name):
+            return False, None
+        self.inputs.add(os.path.realpath(name))
+        try:
+            return True, open_document(name, text, project_root=config.ref_root, walked_from=target.walked_from)
+        except InputError as exc:
+            self.fail(exc)
+            return False, None
+
+    def _open_root(self, path: str, walked_from: str) -> Document | None:
+        """A candidate root spec for a fragment: a file that cannot be read is no candidate (it is another
+        file's problem, reported when that file is linted)."""
+        from aiplint.document import InputError, open_document
+
+        config, _ = config_for(self.resolver, path)
+        try:
+            return open_document(path, project_root=config.ref_root, walked_from=walked_from)
+        except InputError:
+            return None
+
+    # -- linting
+
+    def lint(self, path: str, document: Document, config: Config, rules: dict[str, Rule]) -> None:
+        from aiplint.document import InputError
+        from aiplint.engine import lint_document
+
+        try:
+            linted = lint_document(document, config, rules)
+        except InputError as exc:
+            return self.fail(exc)
+        self.inputs.update(document.sources)
+        self.files.append(path)
+        self._record(path, linted, config, rules)
+
+    def lint_app(self, target: str, root: str | None) -> None:
+        """An application's documents, each under the configuration of the file that defines the application."""
+        from aiplint.app import AppError, load_app
+
+        try:
+            for document in load_app(target, root):
+                config, rules = config_for(self.resolver, document.home.file)
+                linted = document.lint(config, rules)
+                if document.home.file not in self.files:  # a mounted application is defined beside its parent
+                    self.files.append(document.home.file)
+                self.apps.add(document.name)
+                self._record(document.name, linted, config, rules)
+        except AppError as exc:
+            from aiplint.document import InputError
+
+            self.fail(InputError(target, f"--app {exc}"), f"--app {exc}")
+
+    def _record(self, name: str, linted: Linted, config: Config, rules: dict[str, Rule]) -> None:
+        from aiplint.engine import active_rules
+
+        self.rules.update(active_rules(config, rules))
+        for error in crash_errors(linted.crashes):
+            self.fail(error)
+        found = self.by_spec[name] = linted.findings
+        self.suppressed["inline"] += linted.suppressed
+        baseline = None if self.options.write_baseline or self.options.no_baseline else (
+            self.options.baseline_file or config.baseline)
+        if baseline:
+            found = self._without_baseline(name, found, baseline)
+        self.findings.extend(found)
+        self.thresholds.extend((f, rank(config.fail_on)) for f in found)
+
+    def _without_baseline(self, path: str, found: list, baseline_file: str) -> list:
+        from aiplint.baseline import Baseline, BaselineError
+
+        try:
+            new, fixed = Baseline.load(baseline_file).split(path, found, key=path if path in self.apps else None)
+        except BaselineError as exc:
+            raise Failure(str(exc)) from None
+        self.fixed.extend(fixed)
+        self.suppressed["baseline"] += len(found) - len(new)
+        return new
+
+    # -- results
+
+    def report(self) -> Any:
+        from aiplint.engine import Finding
+        from aiplint.output import Report
+
+        return Report(sorted(self.findings, key=Finding.order), self.rules, self.files, self.errors,
+                      self.suppressed, quiet=self.options.quiet, show_source=self.options.show_source,
+                      statistics=self.options.statistics)
+
+    def write_baseline(self, baseline_file: str) -> None:
+        from aiplint.baseline import Baseline, BaselineError
+
+        try:
+            Baseline.update(baseline_file, self.by_spec, self.apps)
+        except BaselineError as exc:
+            raise Failure(str(exc)) from None
+        total = sum(len(found) for found in self.by_spec.values())
+        click.echo(f"Wrote {plural(total, 'finding')} of {plural(len(self.by_spec), 'spec')} to {baseline_file}.",
+                   err=True)
+
+    def report_fixed_baseline_entries(self) -> None:
+        from aiplint.trust import printable
+
+        if self.fixed and not self.options.quiet:
+            n = len(self.fixed)
+            click.echo(f"note: {plural(n, 'baseline entry', 'baseline entries')} no longer "
+                       f"{'occurs' if n == 1 else 'occur'} (fixed); run with --write-baseline to shrink the "
+                       "baseline:", err=True)
+            for entry in self.fixed:
+                where = " ".join(part for part in (entry["method"], entry["path"]) if part)
+                click.echo(printable(f"  {entry['file']}: {entry['rule']} {where}".rstrip()), err=True)
+
+    def exit_status(self) -> int:
+        if self.status == EXIT_CLEAN and any(f.severity.rank >= rank for f, rank in self.thresholds):
+            return EXIT_CLEAN if self.options.exit_zero else EXIT_FINDINGS
+        return self.status
+
+    # -- against a git revision
+
+    def compare(self, paths: tuple[str, ...], apps: list[tuple[str, str | None]], rev: str,
+                reports: list[tuple[str, str | None]]) -> int:
+        """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not
+        exist there)."""
+        from aiplint.app import AppError, diff_against_revision as diff_app, load_app
+        from aiplint.comparison import RevisionTrees, diff_against_revision
+        from aiplint.document import InputError
+        from aiplint.engine import active_rules
+
+        compared, thresholds, seen = [], Thresholds(), {}
+        with RevisionTrees() as trees:  # each revision extracted once for all the specs
+            for path, document, config, rules in self.specs(paths):
+                thresholds.add(config)
+                seen.update(active_rules(config, rules))
+                try:
+                    report, crashes = diff_against_revision(path, rev, config, rules, trees, current=document)
+                except InputError as exc:
+                    self.fail(exc)
+                    continue
+                for error in crash_errors(crashes):
+                    self.fail(error)
+                compared.append((path, report))
+        for target, root in apps:
+            try:
+                current = load_app(target, root)
+                config, rules = config_for(self.resolver, current[0].home.file)
+                found = diff_app(target, current, rev, config, rules, root)
+            except AppError as exc:
+                self.fail(InputError(target, f"--app {exc}"))
+                continue
+            thresholds.add(config)
+            seen.update(active_rules(config, rules))
+            for name, report, crashes in found:
+                for error in crash_errors(crashes):
+                    self.fail(error)
+                compared.append((name, report))
+        return finish_diff(compared, seen, self.errors, thresholds, reports, self.options.quiet, self.options.color,
+                           self.options.exit_zero)
+
+
+def _read_stdin(name: str) -> str | InputError:
+    """The text `-` stands for (read once), or the error reading it."""
+    from aiplint.document import InputError, _decode
+
+    try:
+        return _decode(name, sys.stdin.buffer.read())
+    except InputError as exc:
+        return exc
+    except OSError as exc:
+        return InputError(name, f"cannot read standard input: {exc.strerror or exc}")
+
+
+def crash_errors(crashes: list) -> list:
+    """Rules that crashed, as errors of their file: the run is incomplete, and every report says so."""
+    from aiplint.document import InputError
+
+    return [InputError(crash.file, f"internal error in rule {crash.rule}: {crash.error}") for crash in crashes]
+
+
+def rank(severity: str) -> int:
+    from aiplint.rule import Severity
+
+    return Severity(severity).rank
+
+
+class Thresholds:
+    """The strictest `fail-on` and `fail-on-breaking` of the configurations a diff ran under."""
+
+    _STRICTNESS = {"never": 0, "error": 1, "warning": 2}
+
+    def __init__(self) -> None:
+        self.findings = 3
+        self.breaking = "never"
+
+    def add(self, config: Config) -> None:
+        self.findings = min(self.findings, rank(config.fail_on))
+        if self._STRICTNESS[config.fail_on_breaking] > self._STRICTNESS[self.breaking]:
+            self.breaking = config.fail_on_breaking
+
+
+# --------------------------------------------------------------------------------------------------
+# Diffs: `check --diff-base`, `aiplint diff`, `aiplint changelog`
+
+
+def finish_diff(compared: list, rules: dict, errors: list, thresholds: Thresholds, reports: list, quiet: bool,
+                colour: str = "auto", exit_zero: bool = False) -> int:
+    """Write a diff (`text`, `json` and `markdown` as the diff report, the CI formats with the new findings and
+    the breaking changes, SARIF with every finding's baseline state); the exit status.  `errors`: the files that
+    could not be compared, already shown, named in every report."""
+    from aiplint.compat import report as changes
+    from aiplint.comparison import DiffReport
+    from aiplint.output import Report
+
+    refuse_overwriting_inputs([file for _, file in reports], {os.path.realpath(path) for path, _ in compared})
+    report = DiffReport.merge(report for _, report in compared)
+    found = report.new + changes.as_findings(report.breaking)
+    write_reports(reports, Report(found, {**rules, **changes.rules()}, [path for path, _ in compared], errors,
+                                  diff=report, quiet=quiet), colour)
+    if errors:
+        return EXIT_ERROR
+    if report.failed(thresholds.findings) or report.breaks(thresholds.breaking):
+        return EXIT_CLEAN if exit_zero else EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
+                  ) -> tuple[list, list, Thresholds, dict]:
+    """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
+    files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
+    from aiplint.comparison import compare, load, pair_files
+    from aiplint.document import InputError
+    from aiplint.engine import active_rules
+
+    if os.path.isdir(old) != os.path.isdir(new):
+        raise click.UsageError("OLD and NEW must both be files or both be directories")
+    single = not os.path.isdir(new)
+    compared, errors, thresholds, ran = [], [], Thresholds(), {}
+    for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
+        name = new_path or old_path or ""  # never both None
+        config, rules = config_for(resolver, name)
+        thresholds.add(config)
+        ran.update(active_rules(config, rules) if lint else {})
+        try:
+            documents = (load(old_path, walked_from=None if single else old),
+                         load(new_path, project_root=config.ref_root, walked_from=None if single else new))
+            if single and None in documents:
+                raise InputError(old if documents[0] is None else new, NOT_OPENAPI)
+            if documents == (None, None):
+                continue  # $ref'd fragments and other YAML in the directories
+            report, crashes = compare(*documents, config, rules if lint else {})
+        except InputError as exc:
+            say("error", str(exc))
+            errors.append(exc)
+            continue
+        for error in crash_errors(crashes):
+            say("error", str(error))
+            errors.append(error)
+        compared.append((name, report))
+    return compared, errors, thresholds, ran

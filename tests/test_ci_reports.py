@@ -1,0 +1,160 @@
+"""Reports that keep the truth in CI: SARIF with every finding's baseline state under a diff (validated against
+the official schema), the Markdown report (snapshots), fixed findings located in the old revision.
+
+fixtures/reports/v1.yaml -> v2.yaml fixes two findings by moving an operation, keeps one, adds one and removes
+an operation.  Set UPDATE_SNAPSHOTS=1 to rewrite tests/snapshots/ after a deliberate change of the format.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aiplint.cli import cli
+from aiplint.trust import markdown_inline
+from conftest import FIXTURES, REPO
+from test_formats import assert_valid_sarif
+
+V1, V2 = "fixtures/reports/v1.yaml", "fixtures/reports/v2.yaml"
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch):
+    monkeypatch.chdir(REPO)  # paths relative to the repository, as a CI job gives them
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def matches_snapshot(name: str, text: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.write_text(text)
+    assert path.is_file(), f"no snapshot {path}: run with UPDATE_SNAPSHOTS=1 and review it"
+    assert text == path.read_text()
+
+
+@pytest.fixture
+def revision(tmp_path) -> Path:
+    """A git repository whose HEAD holds v1 as openapi.yaml, and whose working tree holds v2."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "--quiet"], cwd=tmp_path, env=env, check=True)
+    (tmp_path / "openapi.yaml").write_text((REPO / V1).read_text())
+    subprocess.run([*git, "add", "openapi.yaml"], cwd=tmp_path, env=env, check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", "v1"], cwd=tmp_path, env=env, check=True)
+    (tmp_path / "openapi.yaml").write_text((REPO / V2).read_text())
+    return tmp_path
+
+
+def test_sarif_under_diff_base_has_every_finding_with_its_baseline_state(revision, monkeypatch):
+    monkeypatch.chdir(revision)
+    result = run("check", "--isolated", "--diff-base", "HEAD", "--format", "sarif", "--fail-on-breaking", "never",
+                 "--fail-on", "warning")
+    assert result.exit_code == 1  # the new warning
+    log = assert_valid_sarif(result.stdout)
+    states = sorted((r["baselineState"], r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+                    for r in log["runs"][0]["results"])
+    assert states == [
+        ("absent", "aip122/collection-name-consistency", 26),  # at their lines in HEAD
+        ("absent", "rest/resource-id-in-query", 29),
+        ("new", "breaking/operation-moved", 26),
+        ("new", "breaking/operation-removed", 7),
+        ("new", "rest/verb-segment", 26),
+        ("unchanged", "aip122/plural-collection", 6),  # at its line in the working tree (13 in HEAD)
+    ]
+    absent = [r for r in log["runs"][0]["results"] if r["baselineState"] == "absent"]
+    assert {r["properties"]["revision"] for r in absent} == {"HEAD"}
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in absent} == {"openapi.yaml"}
+    # only the unchanged error left: it does not fail the run
+    assert run("check", "--isolated", "--diff-base", "HEAD", "--fail-on-breaking", "never", "--fail-on", "warning",
+               "--ignore", "rest/verb-segment").exit_code == 0
+
+
+def test_fixed_findings_are_located_in_the_old_revision(revision, monkeypatch):
+    monkeypatch.chdir(revision)
+    text = run("check", "--isolated", "--diff-base", "HEAD").stdout
+    fixed = text.split("Fixed (2):\n", 1)[1].splitlines()
+    assert fixed[0].startswith("HEAD:openapi.yaml:26:5: error aip122/collection-name-consistency ")
+    assert fixed[2].startswith("HEAD:openapi.yaml:29:11: error rest/resource-id-in-query ")
+    report = json.loads(run("check", "--isolated", "--diff-base", "HEAD", "--format", "json").stdout)
+    assert report["revision"] == "HEAD"
+    assert [(f["file"], f["line"]) for f in report["fixed"]] == [("openapi.yaml", 26), ("openapi.yaml", 29)]
+    assert [(f["file"], f["line"]) for f in report["new"]] == [("openapi.yaml", 26)]
+
+
+def test_sarif_of_a_diff_between_files_is_valid_too():
+    log = assert_valid_sarif(run("diff", "--isolated", V1, V2, "--format", "sarif").stdout)
+    assert {r["baselineState"] for r in log["runs"][0]["results"]} == {"new", "unchanged", "absent"}
+    assert not [r for r in log["runs"][0]["results"] if "properties" in r]  # no revision: two files
+
+
+def test_markdown_report_of_a_check():
+    result = run("check", "--isolated", V1, "fixtures/examples/petstore-jobs.yaml", "--format", "markdown")
+    assert result.exit_code == 1
+    matches_snapshot("check.md", result.stdout)
+
+
+def test_markdown_report_of_a_diff():
+    result = run("diff", "--isolated", V1, V2, "--format", "markdown")
+    assert result.exit_code == 1
+    matches_snapshot("diff.md", result.stdout)
+
+
+def test_markdown_escapes_what_a_spec_says_and_cuts_long_lists(tmp_path):
+    spec = tmp_path / "api.yaml"
+    paths = "".join(f"  /v{i}/box/{{id}}:\n    get:\n      parameters: [{{name: id, in: path, required: true, "
+                    f"schema: {{type: string}}}}]\n      responses: {{'200': {{description: ok}}}}\n"
+                    for i in range(120))
+    hostile = "  '/v1/![x](https://t.invalid/p.png)/<img src=x>/@team/{id}':\n    get:\n      parameters: [{name: " \
+              "id, in: path, required: true, schema: {type: string}}]\n      responses: {'200': {description: ok}}\n"
+    spec.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n" + hostile + paths)
+    text = run("check", "--isolated", str(spec), "--format", "markdown", "--select", "aip122/").stdout
+    assert "- ... and 21 more (the JSON or SARIF report lists them all)" in text
+    prose = re.sub(r"(?<!\\)`[^`]*`", "", text)  # code spans show their text as it is: nothing in them is markup
+    assert "![" not in prose and "](" not in prose and "<img" not in prose and "@team" not in prose.replace("\\@", "")
+    assert "\\`\\@team\\`" in prose  # the segment the message quotes
+    assert markdown_inline("see ![x](https://t.invalid/p.png) <img src=x> | @team\n`x`") == (
+        "see \\!\\[x\\](https://t.invalid/p.png) \\<img src=x\\> \\| \\@team \\`x\\`")
+    assert markdown_inline("GET /a/`{x}`", code=True) == "GET /a/'{x}'"
+
+
+def test_markdown_lists_the_files_that_could_not_be_linted(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 3.1.0\npaths: [\n")
+    result = run("check", "--isolated", str(broken), "--format", "markdown")
+    assert result.exit_code == 2
+    assert "### Files that could not be linted (1)" in result.stdout
+    assert "could not be linted" in result.stdout.splitlines()[0]
+
+
+def test_junit_lists_only_the_rules_that_ran():
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(run("check", "--isolated", V1, "--format", "junit", "--select", "aip122/").stdout)
+    assert {case.get("name") for case in root.iter("testcase")} == {
+        "aip122/plural-collection", "aip122/collection-name-consistency"}
+
+
+def test_reports_name_files_from_the_repository_root_wherever_aiplint_runs(monkeypatch, tmp_path):
+    """As the Action's `working-directory` makes it: run in a subfolder, annotations and SARIF still name the
+    file as GitHub knows it, and the two agree."""
+    monkeypatch.chdir(REPO / "fixtures")
+    github = run("check", "--isolated", "reports/v1.yaml", "--format", "github", "--format",
+                 f"sarif={tmp_path / 'out.sarif'}").stdout
+    assert github.startswith("::error file=fixtures/reports/v1.yaml,line=")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads((tmp_path / "out.sarif").read_text())["runs"][0]["results"]}
+    assert uris == {"fixtures/reports/v1.yaml"}
+    assert FIXTURES.is_dir()
