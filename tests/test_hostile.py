@@ -63,6 +63,27 @@ def test_nesting_built_through_anchors_is_bounded_before_parsing(tmp_path):
     assert line.endswith("YAML aliases nest the document more than 1000 levels deep (possible alias bomb)")
 
 
+@pytest.mark.parametrize("anchored, copies", [
+    ("x-blob: &blob {big}", "[{aliases}]"),           # block value, aliases in a flow sequence
+    ("x-blob: [&blob {big}]", "[{aliases}]"),          # anchor right after a flow indicator
+    ("x-blob: {{k: &blob {big}}}", "\n" + "  - {aliases}"),  # aliases as block sequence entries
+])
+def test_an_alias_bomb_is_caught_wherever_its_anchor_and_aliases_sit(tmp_path, anchored, copies):
+    aliases = ", ".join(["*blob"] * 200) if copies.startswith("[") else "\n  - ".join(["*blob"] * 200)
+    text = (generate.HEAD + "paths: {}\n" + anchored.format(big="x" * 100_000) + "\n"
+            + "x-copies: " + copies.format(aliases=aliases) + "\n")
+    result, _ = timed_lint(tmp_path, "api.yaml", text)
+    assert one_line_input_error(result).endswith("(possible alias bomb)")
+
+
+def test_text_that_only_looks_like_anchors_and_aliases_loads():
+    text = ("openapi: 3.0.3\ninfo: {title: t, version: '1', description: 'see *bold* & {&page,per_page}'}\n"
+            "paths:\n  /search:\n    get:\n      description: https://x.test/search{?q}{&page,per_page} **note**\n"
+            "      responses: {'200': {description: ok}}\n")
+    data = load_source("a.yaml", text).data
+    assert data["paths"]["/search"]["get"]["description"].endswith("{&page,per_page} **note**")
+
+
 def test_ordinary_anchors_still_load():
     text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-ok: &ok {description: ok}\npaths:\n" + "".join(
         f"  /v{i}:\n    get:\n      responses: {{'200': *ok}}\n" for i in range(50))

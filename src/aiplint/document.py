@@ -40,13 +40,17 @@ _MAX_REPLAYED_EVENTS = 500_000
 # indicators at the start of a line, so a line whose leading run of those characters is this long is
 # rejected before parsing.  (Flow nesting is limited by yaml_rs itself, at 255.)
 _MAX_LINE_PREFIX = 600
-_DEEP_PREFIX = re.compile(r"(?:^|\n)[ \t?:-]{%d}" % _MAX_LINE_PREFIX)
+# `\n` first, not `(?:^|\n)`: a literal start lets the regex engine skip to newlines (10x faster on 10 MB).
+_DEEP_PREFIX = re.compile(r"\n[ \t?:-]{%d}" % _MAX_LINE_PREFIX)
 
 # Aliases replay an anchored node, so a small file can expand to a huge or very deep document.  When a file has
-# anchors, the expansion is measured on libyaml's event stream (which expands nothing) before yaml_rs builds it.
+# aliases that name one of its anchors, the expansion is measured on libyaml's event stream (which expands
+# nothing) before yaml_rs builds it.  Anchors and aliases are found by their indicator after a space, a line start
+# or a flow indicator; text that only looks like one (`{&page}` in a URL template) costs the slow check, nothing more.
 _MAX_ALIAS_CHARACTERS = 16 * 1024 * 1024  # scalar text added by aliases, over the whole document
 MAX_DEPTH = 1000  # nesting of the expanded document (JSON: orjson stops at 1024)
-_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
+_ANCHOR_NAME = re.compile(r"&([^\s\[\]{},]+)")
+_ALIAS_NAME = re.compile(r"\*([^\s\[\]{},]+)")
 
 _BLANK_YAML = re.compile(r"(?:[ \t\r\n]+|#[^\n]*|(?:---|\.\.\.)(?=[ \t\r\n]|$)|%[^\n]*)*")
 _PLAIN_TYPED = re.compile(r"[-+.~0-9]|(?:true|false|null)\Z", re.I)  # plain scalars YAML may read as non-strings
@@ -334,13 +338,13 @@ def _parse_json(path: str, text: str) -> Any:
 def _parse_yaml(path: str, text: str) -> Any:
     import yaml_rs
 
-    m = _DEEP_PREFIX.search(text)
+    m = _DEEP_PREFIX.match("\n" + text[:_MAX_LINE_PREFIX]) or _DEEP_PREFIX.search(text)
     if m is not None:
         start = m.start() + (text[m.start()] == "\n")
         line, _ = _text_position(text, start)
         raise InputError(path, f"YAML nesting is too deep (more than {_MAX_LINE_PREFIX} levels of indentation)",
                          line, 1)
-    if _ANCHOR.search(text):
+    if _node_properties(_ANCHOR_NAME, text) & _node_properties(_ALIAS_NAME, text):
         _check_aliases(path, text)
     try:
         try:
@@ -377,6 +381,12 @@ def _yaml_rs_loads(text: str) -> Any:
         alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=_MAX_REPLAYED_EVENTS),
         duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
     )
+
+
+def _node_properties(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The names of anchors (or aliases) in the text: an indicator where a node can start (text start, after
+    whitespace or a flow indicator).  A literal first character keeps the scan at a few ms for 10 MB."""
+    return {m.group(1) for m in pattern.finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t\r\n[{,"}
 
 
 def _check_aliases(path: str, text: str) -> None:
