@@ -154,6 +154,7 @@ class Lexicon:
             return "singular"
         return "uncountable" if singular == word else "plural"
 
+    @lru_cache(maxsize=None)
     def head_word(self, literal: str) -> str | None:
         """The word that carries a literal's number: its last word, or the word before a preposition
         (`codes_of_conduct` -> `codes`)."""
@@ -163,6 +164,7 @@ class Lexicon:
                 return parts[index - 1]
         return parts[-1] if parts else None
 
+    @lru_cache(maxsize=None)
     def last_word_number(self, literal: str, extra_uncountable: frozenset[str] = frozenset(),
                          before_id: bool = False) -> NounNumber:
         """Noun number of a literal, read from its head word (`vector_stores` -> plural).  All-caps acronyms,
@@ -194,6 +196,7 @@ class Lexicon:
         """Plural of a lower-case singular word (never call it on a plural: inflect would coin a word)."""
         return self._plural_of.get(word) or _inflect().plural_noun(word) or word
 
+    @lru_cache(maxsize=None)
     def stem(self, literal: str) -> str:
         """Compact singular form of a literal, for comparing `jobs`, `job`, `Job` and `job_uuid`'s stem `job`."""
         parts = split_words(literal)
@@ -267,10 +270,12 @@ class Lexicon:
     def is_homograph(self, word: str) -> bool:
         return self.verb_kind(word) == "homograph"
 
+    @lru_cache(maxsize=None)
     def is_word(self, word: str) -> bool:
         """Whether WordNet or the curated lists know the word at all (any part of speech)."""
         return self.verb_kind(word) is not None or word in _wordnet_section("other") or self.is_noun(word)
 
+    @lru_cache(maxsize=None)
     def is_noun(self, word: str) -> bool:
         """Whether the word can be a noun (WordNet, or a curated noun list)."""
         return (word in _wordnet_section("noun") or word in _wordnet_section("noun-verb")
@@ -296,15 +301,18 @@ class Lexicon:
         found = best[-1]
         return found if found is not None and len(found) <= 3 else (piece,)
 
+    @lru_cache(maxsize=None)
     def _known(self, word: str) -> bool:
         """A word, or an inflection of one (`points`, `deleted`, `running`, `embeddings`)."""
         return any(self.is_word(form) for form in _base_forms(word) | _base_forms(self.singular_of(word)))
 
+    @lru_cache(maxsize=None)
     def words_of(self, literal: str) -> tuple[str, ...]:
         """`split_words`, with lower-case runs of words split too (`purge_cache`, `purgecache`, `purgeCache`
         agree)."""
         return tuple(word for piece in split_words(literal) for word in self.segment(piece))
 
+    @lru_cache(maxsize=None)
     def leading_verb(self, literal: str) -> str | None:
         """The verb a literal is named after: the first word of its action part (`run-shield`, `list-tools`,
         `renamefile`) or, for an adverb/object + verb phrase, its last word (`preference-optimize`,
@@ -370,6 +378,7 @@ class Lexicon:
             return None
         return match.group(1) if self.is_noun(match.group(1)) else None
 
+    @lru_cache(maxsize=None)
     def subject(self, name: str) -> str | None:
         """The noun an identifier names, as a compact singular (`job_uuid` -> `job`, `countryCode` -> `country`,
         `pull_number` -> `pull`), None for a bare identifier (`id`, `name`, `key`), and "" for a selector that
