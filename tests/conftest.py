@@ -28,6 +28,15 @@ def corpus_file(relative: str) -> Path:
     return path
 
 
+def pytest_configure(config):
+    """The CLI's result cache goes to a folder of this session (the suite runs with it on, as users do), never
+    into the folder pytest runs in."""
+    import os
+    import tempfile
+
+    os.environ["AIPLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="aiplint-test-cache-")
+
+
 @lru_cache(maxsize=None)
 def lint(path: str, profile: str = "rest", select: tuple[str, ...] = ()) -> tuple[Finding, ...]:
     """All findings for one spec (memoised: the corpus specs are linted once per profile), asserting that

@@ -131,6 +131,10 @@ def _exit(code: int) -> None:
                    "new findings and breaking changes fail.")
 @_fail_on_breaking_option
 @_ref_root_option
+@click.option("--no-cache", is_flag=True, help="Lint every spec afresh: neither read nor write the result cache "
+                                               "(also AIPLINT_NO_CACHE=1).")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="The result cache's folder (default: AIPLINT_CACHE_DIR, else .aiplint_cache in this folder).")
 def check(**options) -> None:
     """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json; default: this folder;
     `-`: standard input) and Python applications (--app, or `app` in the configuration when no PATHS are given).

@@ -968,21 +968,29 @@ def _version_str(v: Any) -> str:
     return str(v)
 
 
-def open_document(path: str, text: str | None = None, *, project_root: str | None = None,
-                  walked_from: str | None = None) -> Document | None:
-    """Load the root file; None when it is not an OpenAPI document.  A file that does not parse is an
-    `InputError` only when it is recognisably OpenAPI (`declares_openapi`); any other is None too.
-
-    `project_root`: the folder its `$ref`s must stay in (default: its repository's root, or its own folder).
-    `walked_from`: the folder whose walk found the file; such a file must be a regular file (a named pipe is
-    read only when named) and, through any symbolic link, stay in that folder's project."""
+def read_spec(path: str, walked_from: str | None = None) -> bytes:
+    """The bytes of a root file.  `walked_from`: the folder whose walk found the file; such a file must be a
+    regular file (a named pipe is read only when named) and, through any symbolic link, stay in that folder's
+    project."""
     from aiplint.trust import confine, project_root as project_of
 
     if walked_from is not None:
         real = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
         if confine(real, project_of(os.path.realpath(walked_from))) is None:
             raise InputError(path, "a symbolic link to outside the project; not read")
-    raw = read_file(path, pipe_ok=walked_from is None) if text is None else None
+    return read_file(path, pipe_ok=walked_from is None)
+
+
+def open_document(path: str, text: str | None = None, *, raw: bytes | None = None, project_root: str | None = None,
+                  walked_from: str | None = None) -> Document | None:
+    """Load the root file (from `text` or its bytes `raw` when given); None when it is not an OpenAPI document.
+    A file that does not parse is an `InputError` only when it is recognisably OpenAPI (`declares_openapi`); any
+    other is None too.
+
+    `project_root`: the folder its `$ref`s must stay in (default: its repository's root, or its own folder).
+    `walked_from`: see `read_spec`."""
+    if text is None and raw is None:
+        raw = read_spec(path, walked_from)
     try:
         src = load_source(path, text, raw=raw, _abspath=os.path.realpath(path))
     except InputError:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import click
 
 if TYPE_CHECKING:
+    from aiplint.cache import Hit, ResultCache
     from aiplint.config import Config, Resolver
     from aiplint.discovery import Finder, Target
     from aiplint.document import Document, InputError
@@ -180,6 +181,8 @@ class CheckOptions:
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool = False
     stdin_filename: str | None = None
+    no_cache: bool = False
+    cache_dir: str | None = None
 
 
 def run_check(options: CheckOptions) -> int:
@@ -232,6 +235,8 @@ class CheckRun:
         self.errors: list = []  # InputErrors: the files that could not be linted, for every report
         self.inputs: set[str] = set()  # the real paths of every file read, which no report may overwrite
         self._seen: set[str] = set()  # the real paths of the specs taken, each once
+        self.cache = None if options.diff_base else _open_cache(options)
+        self._cache_keys: dict[str, str] = {}  # spec name -> its cache entry, for specs linted afresh
 
     def note(self, message: str) -> None:
         if not self.options.quiet:
@@ -278,7 +283,7 @@ class CheckRun:
 
         return Finder(exclusions, self.options.force_exclude)
 
-    def specs(self, paths: tuple[str, ...]) -> Iterator[tuple[str, Document | None, Config, dict[str, Rule]]]:
+    def specs(self, paths: tuple[str, ...]) -> Iterator[tuple[str, Document | Hit | None, Config, dict[str, Rule]]]:
         """(path, document or None, configuration, rules) for each file to lint: the files named and found,
         then, for each named file that is no OpenAPI document, the specs that reach it through `$ref`.  Files
         that cannot be read are reported and left out; each spec comes once."""
@@ -290,7 +295,7 @@ class CheckRun:
             if target.path == "-" and self._stdin_excluded(finder):
                 continue
             config, rules = config_for(self.resolver, self._name(target.path))
-            readable, document = self._open(target, config)
+            readable, document = self._open(target, config, rules)
             if not readable:
                 continue
             if document is None and target.walked_from is None:
@@ -325,10 +330,10 @@ class CheckRun:
         self._seen.add(real)
         return True
 
-    def _open(self, target: Target, config: Config) -> tuple[bool, Document | None]:
-        """(False, None) for a file that cannot be read (reported) or was taken already, else (True, the document
-        or None for a file that is not one)."""
-        from aiplint.document import InputError, open_document
+    def _open(self, target: Target, config: Config, rules: dict[str, Rule]) -> tuple[bool, Document | Hit | None]:
+        """(False, None) for a file that cannot be read (reported) or was taken already, else (True, the document,
+        what the cache holds for it, or None for a file that is not one)."""
+        from aiplint.document import InputError, open_document, read_spec
 
         name = self._name(target.path)
         text = _read_stdin(name) if target.path == "-" else None
@@ -339,7 +344,13 @@ class CheckRun:
             return False, None
         self.inputs.add(os.path.realpath(name))
         try:
-            return True, open_document(name, text, project_root=config.ref_root, walked_from=target.walked_from)
+            raw = read_spec(name, target.walked_from) if text is None else None
+            if raw is not None and self.cache is not None:
+                key = self._cache_keys[name] = self.cache.key(name, raw, config, rules)
+                hit = self.cache.get(key)
+                if hit is not None:
+                    return True, hit
+            return True, open_document(name, text, raw=raw, project_root=config.ref_root)
         except InputError as exc:
             self.fail(exc)
             return False, None
@@ -357,15 +368,22 @@ class CheckRun:
 
     # -- linting
 
-    def lint(self, path: str, document: Document, config: Config, rules: dict[str, Rule]) -> None:
+    def lint(self, path: str, document: Document | Hit, config: Config, rules: dict[str, Rule]) -> None:
+        from aiplint.cache import Hit
         from aiplint.document import InputError
-        from aiplint.engine import lint_document
+        from aiplint.engine import Linted, lint_document
 
-        try:
-            linted = lint_document(document, config, rules)
-        except InputError as exc:
-            return self.fail(exc)
-        self.inputs.update(document.sources)
+        if not isinstance(document, Hit):
+            try:
+                linted = lint_document(document, config, rules)
+            except InputError as exc:
+                return self.fail(exc)
+            files: list[str] = list(document.sources)
+            if self.cache is not None and path in self._cache_keys:
+                self.cache.put(self._cache_keys[path], linted, files)
+        else:
+            linted, files = Linted(document.findings, [], None, document.suppressed), document.inputs
+        self.inputs.update(files)
         self.files.append(path)
         self._record(path, linted, config, rules)
 
@@ -490,6 +508,12 @@ class CheckRun:
                 compared.append((name, report))
         return finish_diff(compared, seen, self.errors, thresholds, reports, self.options.quiet, self.options.color,
                            self.options.exit_zero)
+
+
+def _open_cache(options: CheckOptions) -> ResultCache | None:
+    from aiplint.cache import open_cache
+
+    return open_cache(options.cache_dir, enabled=not options.no_cache)
 
 
 def _read_stdin(name: str) -> str | InputError:

@@ -1,0 +1,222 @@
+"""The result cache: a spec linted before, unchanged, under the same configuration and rules, is not parsed again.
+
+As ruff's cache, an entry is found by a key over what decides the findings: the spec's bytes and name, the
+configuration, the rules (aiplint's own code and data, each plugin's module) and aiplint's version.  The files the
+spec `$ref`s are known only once it is parsed, so the entry lists them with the hash of their bytes, and a hit
+requires each to be unchanged.
+
+The folder (`.aiplint_cache/` in the current folder, `AIPLINT_CACHE_DIR` or `--cache-dir`) may come with the
+repository being linted, so nothing in it is trusted: entries are signed with a key kept outside it (in the user's
+cache home), an entry that does not verify is a miss, and nothing is written through a symbolic link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import sys
+from dataclasses import dataclass, fields, is_dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from aiplint.config import Config
+    from aiplint.engine import Finding, Linted
+    from aiplint.rule import Rule
+
+CACHE_ENV = "AIPLINT_CACHE_DIR"
+NO_CACHE_ENV = "AIPLINT_NO_CACHE"
+DEFAULT_FOLDER = ".aiplint_cache"
+_MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a cached lint of a spec found."""
+
+    findings: list[Finding]
+    suppressed: int
+    inputs: list[str]  # the real paths of the files it read (the spec and what it `$ref`s)
+
+
+def open_cache(folder: str | None, enabled: bool = True) -> ResultCache | None:
+    """The cache in `folder` (default: `AIPLINT_CACHE_DIR`, else `.aiplint_cache` here); None when turned off
+    (`--no-cache`, `AIPLINT_NO_CACHE=1`) or when the folder or the signing key cannot be used."""
+    if not enabled or os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    root = os.path.abspath(folder or os.environ.get(CACHE_ENV) or DEFAULT_FOLDER)
+    key = _signing_key()
+    return ResultCache(root, key) if key is not None else None
+
+
+class ResultCache:
+    def __init__(self, root: str, signing_key: bytes):
+        from aiplint import __version__
+
+        self.root = root
+        self.folder = os.path.join(root, __version__)
+        self._signing_key = signing_key
+
+    def key(self, name: str, raw: bytes, config: Config, rules: Mapping[str, Rule]) -> str:
+        """The entry's name: what decides the findings of the spec `name` with bytes `raw`."""
+        digest = hashlib.sha256()
+        for part in (name, os.path.realpath(name), sys.version, _canonical(config), *_rule_versions(rules)):
+            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Hit | None:
+        from aiplint.engine import Finding, Related
+        from aiplint.rule import Severity
+
+        entry = self._read(key)
+        if entry is None or not all(_file_hash(path) == sha for path, sha in entry["files"]):
+            return None
+        try:
+            findings = [Finding(**{**f, "severity": Severity(f["severity"]),
+                                   "related": tuple(Related(*r) for r in f["related"])}) for f in entry["findings"]]
+            return Hit(findings, int(entry["suppressed"]), [path for path, _ in entry["files"]])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put(self, key: str, linted: Linted, files: Iterable[str]) -> None:
+        """Store a lint's findings with the hash of each file it read; a lint whose rules crashed is not kept
+        (the crash must show again), and a folder that cannot be written is no error."""
+        if linted.crashes:
+            return
+        hashes = [(path, _file_hash(path)) for path in sorted(files)]
+        if any(sha is None for _, sha in hashes):
+            return
+        findings = [{**{f.name: getattr(finding, f.name) for f in fields(finding)},
+                     "severity": finding.severity.value, "related": [list(r) for r in finding.related]}
+                    for finding in linted.findings]
+        body = json.dumps({"files": hashes, "findings": findings, "suppressed": linted.suppressed}).encode()
+        self._write(key, self._sign(body) + b"\n" + body)
+
+    # -- entries on disk
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], key)
+
+    def _read(self, key: str) -> dict | None:
+        from aiplint.document import InputError, read_file
+
+        try:
+            data = read_file(self._path(key))
+        except InputError:
+            return None
+        signature, _, body = data.partition(b"\n")
+        if len(data) > _MAX_ENTRY_BYTES or not hmac.compare_digest(signature, self._sign(body)):
+            return None
+        try:
+            entry = json.loads(body)
+        except ValueError:
+            return None
+        return entry if isinstance(entry, dict) else None
+
+    def _write(self, key: str, data: bytes) -> None:
+        import tempfile
+
+        folder = os.path.dirname(self._path(key))
+        try:
+            os.makedirs(folder, exist_ok=True)
+            if os.path.realpath(folder) != folder:  # a symbolic link on the way: it may lead anywhere
+                return
+            self._ignore_in_git()
+            fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, self._path(key))  # atomic: a concurrent reader sees the old entry or this one
+        except OSError:
+            return
+
+    def _ignore_in_git(self) -> None:
+        """A `.gitignore` of `*` in the cache folder, as ruff writes, so that it is never committed."""
+        marker = os.path.join(self.root, ".gitignore")
+        if not os.path.lexists(marker):
+            with open(marker, "x", encoding="utf-8") as stream:
+                stream.write("# Automatically created by aiplint.\n*\n")
+
+    def _sign(self, body: bytes) -> bytes:
+        return hmac.new(self._signing_key, body, hashlib.sha256).hexdigest().encode()
+
+
+def _signing_key() -> bytes | None:
+    """The user's secret for signing entries, created on first use in the user's cache home (mode 0600): a
+    repository can carry a cache folder, never this key, so it cannot forge a clean result."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(home, "aiplint", "signing-key")
+    try:
+        with open(path, "rb") as stream:
+            key = stream.read(64)
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        key = os.urandom(32).hex().encode()
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(key)
+        return key
+    except FileExistsError:  # another run created it meanwhile
+        return _signing_key()
+    except OSError:
+        return None
+
+
+def _file_hash(path: str) -> str | None:
+    from aiplint.document import InputError, read_file
+
+    try:
+        return hashlib.sha256(read_file(path)).hexdigest()
+    except InputError:
+        return None
+
+
+def _canonical(value: Any) -> str:
+    """One text for equal configurations whatever their sets' iteration order."""
+    return json.dumps(_plain(value), sort_keys=True, default=repr)
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value) if f.name != "origins"}
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _rule_versions(rules: Mapping[str, Rule]) -> list[str]:
+    """The rules that run and the code they run: aiplint's own (its files' sizes and times, so an edited
+    checkout is not served stale results) and each plugin's module file."""
+    return sorted(rules) + list(_code_stamps(frozenset(rule.check.__module__ for rule in rules.values())))
+
+
+@lru_cache(maxsize=None)
+def _code_stamps(modules: frozenset[str]) -> tuple[str, ...]:
+    files = {getattr(sys.modules[name], "__file__", None) or "" for name in modules} | set(_own_files())
+    return tuple(f"{path}:{_stamp(path)}" for path in sorted(files))
+
+
+def _own_files() -> list[str]:
+    import aiplint
+
+    package = os.path.dirname(aiplint.__file__)
+    return [os.path.join(folder, name) for folder, _, names in os.walk(package) if "__pycache__" not in folder
+            for name in names if name.endswith((".py", ".txt", ".json", ".toml"))]
+
+
+def _stamp(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"

@@ -1,0 +1,135 @@
+"""The result cache: an unchanged spec is not parsed again; any change to it, to a file it `$ref`s, to the
+configuration or to the rules is a miss; a cache folder that comes with a repository cannot forge a result."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aiplint import document as document_module
+from aiplint.cli import cli
+
+from conftest import FIXTURES
+
+SPLIT_ROOT = """openapi: 3.0.3
+info: {title: Jobs, version: '1'}
+paths:
+  /v1/jobs/{job_id}:
+    $ref: 'paths/job.yaml'
+"""
+JOB_PATH = """get:
+  operationId: getJob
+  parameters:
+    - {name: job_id, in: path, required: true, schema: {type: string}}
+  responses: {'200': {description: ok}}
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder with the example spec, run from inside it, its cache in `.aiplint_cache`."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("AIPLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))  # the signing key: outside the project
+    (tmp_path / ".git").mkdir()
+    shutil.copy(FIXTURES / "examples" / "petstore-jobs.yaml", tmp_path / "api.yaml")
+    return tmp_path
+
+
+def check(*args: str):
+    return CliRunner().invoke(cli, ["check", *args])
+
+
+def entries(project: Path) -> list[Path]:
+    return [p for p in (project / ".aiplint_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
+
+
+def no_parsing(monkeypatch):
+    """From now on, opening a document fails the test: what is reported must come from the cache."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("the spec was parsed again")
+
+    monkeypatch.setattr(document_module, "open_document", refuse)
+
+
+def test_an_unchanged_spec_is_answered_from_the_cache_without_parsing(project, monkeypatch):
+    first = check("api.yaml")
+    assert first.exit_code == 1 and "aip122/collection-name-consistency" in first.output
+    assert len(entries(project)) == 1
+    no_parsing(monkeypatch)
+    assert check("api.yaml").output == first.output
+    assert check("api.yaml", "--format", "json").exit_code == 1
+
+
+def test_the_cache_folder_ignores_itself_in_git(project):
+    check("api.yaml")
+    assert (project / ".aiplint_cache" / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_an_edited_spec_is_linted_again(project):
+    first = check("api.yaml")
+    text = (project / "api.yaml").read_text()
+    (project / "api.yaml").write_text(text.replace("/v1/training/job/", "/v1/training/jobs/"))
+    second = check("api.yaml")
+    assert second.output != first.output and len(entries(project)) == 2
+
+
+def test_an_edited_ref_target_is_linted_again(project, monkeypatch):
+    (project / "paths").mkdir()
+    (project / "root.yaml").write_text(SPLIT_ROOT)
+    (project / "paths" / "job.yaml").write_text(JOB_PATH)
+    assert check("root.yaml").exit_code == 0
+    (project / "paths" / "job.yaml").write_text(JOB_PATH.replace("in: path, required: true", "in: query"))
+    changed = check("root.yaml")
+    assert changed.exit_code == 1 and "paths/job.yaml:" in changed.output
+    no_parsing(monkeypatch)
+    assert check("root.yaml").output == changed.output
+
+
+def test_a_different_configuration_is_a_miss(project):
+    everything = check("api.yaml")
+    one_rule = check("api.yaml", "--select", "rest/resource-id-in-query")
+    assert one_rule.output != everything.output and "collection-name-consistency" not in one_rule.output
+    (project / ".aiplint.toml").write_text('ignore = ["rest/resource-id-in-query"]\n')
+    configured = check("api.yaml")
+    assert "resource-id-in-query" not in configured.output and "collection-name-consistency" in configured.output
+
+
+def test_no_cache_neither_reads_nor_writes(project, monkeypatch):
+    check("api.yaml", "--no-cache")
+    assert not (project / ".aiplint_cache").exists()
+    monkeypatch.setenv("AIPLINT_NO_CACHE", "1")
+    check("api.yaml")
+    assert not (project / ".aiplint_cache").exists()
+
+
+def test_an_entry_a_repository_brings_cannot_clear_a_spec(project):
+    """A pull request that commits `.aiplint_cache/` with an entry saying "no findings" for its spec (signed
+    with another key, or not at all) is not believed."""
+    first = check("api.yaml")
+    [entry] = entries(project)
+    signature, _, body = entry.read_bytes().partition(b"\n")
+    forged = body.replace(body[body.index(b'"findings"'):body.index(b', "suppressed"')], b'"findings": []')
+    for tampered in (signature + b"\n" + forged, b"0" * len(signature) + b"\n" + forged):
+        entry.write_bytes(tampered)
+        assert check("api.yaml").output == first.output
+    (project / "home-cache" / "aiplint" / "signing-key").write_bytes(os.urandom(32).hex().encode())
+    entry.write_bytes(signature + b"\n" + body)  # genuine, but made with a key this user does not have
+    assert check("api.yaml").output == first.output
+
+
+def test_nothing_is_written_through_a_symbolic_link(project, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / ".aiplint_cache").symlink_to(elsewhere, target_is_directory=True)
+    assert check("api.yaml").exit_code == 1
+    assert [p for p in elsewhere.rglob("*") if p.is_file() and p.name != ".gitignore"] == []
+
+
+def test_an_unwritable_cache_folder_is_no_error(project):
+    (project / ".aiplint_cache").write_text("a file, not a folder")
+    result = check("api.yaml")
+    assert result.exit_code == 1 and "error:" not in result.output
