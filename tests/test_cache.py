@@ -133,3 +133,27 @@ def test_an_unwritable_cache_folder_is_no_error(project):
     (project / ".aiplint_cache").write_text("a file, not a folder")
     result = check("api.yaml")
     assert result.exit_code == 1 and "error:" not in result.output
+
+
+def test_several_files_are_linted_in_workers_with_the_same_report_as_in_one_process(tmp_path, monkeypatch):
+    """Enough to read for worker processes (three copies of the 0.5 MB Llama Stack spec, one small spec and
+    one broken): the report, errors included, is the one a single process gives, in the same order."""
+    from aiplint import runner
+    from conftest import llama_stack
+
+    for revision in ("pre-4496", "before", "after"):
+        shutil.copy(llama_stack(revision), tmp_path / f"{revision}.yaml")
+    shutil.copy(FIXTURES / "examples" / "petstore-jobs.yaml", tmp_path / "jobs.yaml")
+    (tmp_path / "broken.yaml").write_text("openapi: 3.0.3\npaths: {/x: [\n")
+    forks = []  # the pool is set up only on the way to workers
+    monkeypatch.setattr(runner, "_import_what_workers_need", lambda original=runner._import_what_workers_need: (
+        forks.append(1), original()))
+    args = [str(tmp_path), "--no-cache", "--format", "json"]
+    monkeypatch.setattr(runner, "_usable_cores", lambda: 2)
+    in_workers = check(*args)
+    assert forks == [1]
+    monkeypatch.setattr(runner, "_usable_cores", lambda: 1)
+    in_one_process = check(*args)
+    assert forks == [1] and in_workers.exit_code == in_one_process.exit_code == 2
+    assert in_workers.output == in_one_process.output
+    assert "broken.yaml" in in_workers.output and "pre-4496.yaml" in in_workers.output

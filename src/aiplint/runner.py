@@ -203,9 +203,7 @@ def run_check(options: CheckOptions) -> int:
     apps = apps or []
     if options.diff_base:
         return run.compare(paths, apps, options.diff_base, reports)
-    for path, document, config, rules in run.specs(paths):
-        if document is not None:
-            run.lint(path, document, config, rules)
+    run.lint_files(paths)
     for target, root in apps:
         run.lint_app(target, root)
     refuse_overwriting_inputs([file for _, file in reports] + [options.write_baseline], run.inputs)
@@ -236,7 +234,6 @@ class CheckRun:
         self.inputs: set[str] = set()  # the real paths of every file read, which no report may overwrite
         self._seen: set[str] = set()  # the real paths of the specs taken, each once
         self.cache = None if options.diff_base else _open_cache(options)
-        self._cache_keys: dict[str, str] = {}  # spec name -> its cache entry, for specs linted afresh
 
     def note(self, message: str) -> None:
         if not self.options.quiet:
@@ -283,24 +280,68 @@ class CheckRun:
 
         return Finder(exclusions, self.options.force_exclude)
 
-    def specs(self, paths: tuple[str, ...]) -> Iterator[tuple[str, Document | Hit | None, Config, dict[str, Rule]]]:
+    def specs(self, paths: tuple[str, ...]) -> Iterator[tuple[str, Document | None, Config, dict[str, Rule]]]:
         """(path, document or None, configuration, rules) for each file to lint: the files named and found,
         then, for each named file that is no OpenAPI document, the specs that reach it through `$ref`.  Files
         that cannot be read are reported and left out; each spec comes once."""
-        from aiplint.discovery import RootFinder
+        from aiplint.document import InputError
 
         finder = self.finder()
         fragments = []
+        for job in self._jobs(paths, finder):
+            try:
+                document = job.open(None)[0]
+            except InputError as exc:
+                self.fail(exc)
+                continue
+            if document is None and job.walked_from is None:
+                fragments.append(job.path)
+            yield job.name, document, job.config, job.rules
+        yield from self._fragment_roots(finder, fragments)
+
+    def lint_files(self, paths: tuple[str, ...]) -> None:
+        """Lint what `specs` would give, each file in a worker process when there are several and more than one
+        core (the results are taken in the files' order, so reports do not depend on the workers)."""
+        finder = self.finder()
+        jobs = list(self._jobs(paths, finder))
+        fragments = []
+        for job, outcome in zip(jobs, outcomes(jobs, self.cache)):
+            if outcome.error is not None:
+                self.fail(outcome.error)
+            elif outcome.linted is None:
+                if job.walked_from is None:
+                    fragments.append(job.path)
+            else:
+                self.inputs.update(outcome.files)
+                self.files.append(job.name)
+                self._record(job.name, outcome.linted, job.config, job.rules)
+        for root, document, config, rules in self._fragment_roots(finder, fragments):
+            if document is not None:
+                self.lint(root, document, config, rules)
+
+    def _jobs(self, paths: tuple[str, ...], finder: Finder) -> Iterator[Job]:
+        """The files named and found, each once, with their configuration (standard input read now)."""
+        from aiplint.document import InputError
+
         for target in finder.targets(paths):
             if target.path == "-" and self._stdin_excluded(finder):
                 continue
-            config, rules = config_for(self.resolver, self._name(target.path))
-            readable, document = self._open(target, config, rules)
-            if not readable:
+            name = self._name(target.path)
+            config, rules = config_for(self.resolver, name)
+            text = _read_stdin(name) if target.path == "-" else None
+            if isinstance(text, InputError):
+                self.fail(text)
                 continue
-            if document is None and target.walked_from is None:
-                fragments.append(target.path)
-            yield self._name(target.path), document, config, rules
+            if text is None and not self._take(name):
+                continue
+            self.inputs.add(os.path.realpath(name))
+            yield Job(target.path, name, target.walked_from, text, config, rules)
+
+    def _fragment_roots(self, finder: Finder, fragments: list[str]
+                        ) -> Iterator[tuple[str, Document | None, Config, dict[str, Rule]]]:
+        """For each named file that is no OpenAPI document, the specs that reach it through `$ref`."""
+        from aiplint.discovery import RootFinder
+
         roots = RootFinder(finder, self._open_root)
         for fragment in fragments:
             if fragment == "-":
@@ -330,31 +371,6 @@ class CheckRun:
         self._seen.add(real)
         return True
 
-    def _open(self, target: Target, config: Config, rules: dict[str, Rule]) -> tuple[bool, Document | Hit | None]:
-        """(False, None) for a file that cannot be read (reported) or was taken already, else (True, the document,
-        what the cache holds for it, or None for a file that is not one)."""
-        from aiplint.document import InputError, open_document, read_spec
-
-        name = self._name(target.path)
-        text = _read_stdin(name) if target.path == "-" else None
-        if isinstance(text, InputError):
-            self.fail(text)
-            return False, None
-        if text is None and not self._take(name):
-            return False, None
-        self.inputs.add(os.path.realpath(name))
-        try:
-            raw = read_spec(name, target.walked_from) if text is None else None
-            if raw is not None and self.cache is not None:
-                key = self._cache_keys[name] = self.cache.key(name, raw, config, rules)
-                hit = self.cache.get(key)
-                if hit is not None:
-                    return True, hit
-            return True, open_document(name, text, raw=raw, project_root=config.ref_root)
-        except InputError as exc:
-            self.fail(exc)
-            return False, None
-
     def _open_root(self, path: str, walked_from: str) -> Document | None:
         """A candidate root spec for a fragment: a file that cannot be read is no candidate (it is another
         file's problem, reported when that file is linted)."""
@@ -368,22 +384,15 @@ class CheckRun:
 
     # -- linting
 
-    def lint(self, path: str, document: Document | Hit, config: Config, rules: dict[str, Rule]) -> None:
-        from aiplint.cache import Hit
+    def lint(self, path: str, document: Document, config: Config, rules: dict[str, Rule]) -> None:
         from aiplint.document import InputError
-        from aiplint.engine import Linted, lint_document
+        from aiplint.engine import lint_document
 
-        if not isinstance(document, Hit):
-            try:
-                linted = lint_document(document, config, rules)
-            except InputError as exc:
-                return self.fail(exc)
-            files: list[str] = list(document.sources)
-            if self.cache is not None and path in self._cache_keys:
-                self.cache.put(self._cache_keys[path], linted, files)
-        else:
-            linted, files = Linted(document.findings, [], None, document.suppressed), document.inputs
-        self.inputs.update(files)
+        try:
+            linted = lint_document(document, config, rules)
+        except InputError as exc:
+            return self.fail(exc)
+        self.inputs.update(document.sources)
         self.files.append(path)
         self._record(path, linted, config, rules)
 
@@ -508,6 +517,117 @@ class CheckRun:
                 compared.append((name, report))
         return finish_diff(compared, seen, self.errors, thresholds, reports, self.options.quiet, self.options.color,
                            self.options.exit_zero)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to lint: its path as found, the name reports give it, the folder whose walk found it, the text
+    standard input gave, and its configuration and rules."""
+
+    path: str
+    name: str
+    walked_from: str | None
+    text: str | None
+    config: Config
+    rules: dict[str, Rule]
+
+    def open(self, cache: ResultCache | None) -> tuple[Document | Hit | None, str | None]:
+        """(the document, what the cache holds for it, or None for a file that is no OpenAPI document; the
+        cache key to store its findings under).  Raises InputError."""
+        from aiplint.document import open_document, read_spec
+
+        raw = read_spec(self.name, self.walked_from) if self.text is None else None
+        key = None
+        if raw is not None and cache is not None:
+            key = cache.key(self.name, raw, self.config, self.rules)
+            hit = cache.get(key)
+            if hit is not None:
+                return hit, None
+        return open_document(self.name, self.text, raw=raw, project_root=self.config.ref_root), key
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What linting one file gave: its findings (None: no OpenAPI document) and the files it read, or the error
+    that stopped it.  Crosses from a worker process to the main one."""
+
+    linted: Linted | None = None
+    files: tuple[str, ...] = ()
+    error: InputError | None = None
+
+
+def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
+    from aiplint.cache import Hit
+    from aiplint.document import InputError
+    from aiplint.engine import Linted, lint_document
+
+    try:
+        document, key = job.open(cache)
+        if document is None:
+            return Outcome()
+        if isinstance(document, Hit):
+            return Outcome(Linted(document.findings, [], None, document.suppressed), tuple(document.inputs))
+        linted = replace(lint_document(document, job.config, job.rules), api=None)  # the model stays here
+    except InputError as exc:
+        return Outcome(error=exc)
+    if cache is not None and key is not None:
+        cache.put(key, linted, document.sources)
+    return Outcome(linted, tuple(document.sources))
+
+
+# A worker reaches the jobs through this, inherited when it is forked, rather than having them pickled.
+_PENDING: tuple[list[Job], ResultCache | None] = ([], None)
+_PARALLEL_BYTES = 512 * 1024  # below this much to read, starting workers costs more than it saves
+
+
+def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
+    """Each job's outcome, in order: in worker processes (one per usable core) when there are several files
+    and enough to read, else here."""
+    global _PENDING
+
+    workers = min(len(jobs), _usable_cores())
+    sizes = [_bytes_to_read(job) for job in jobs]
+    if workers < 2 or sys.platform != "linux" or sum(sizes) < _PARALLEL_BYTES:
+        return (lint_job(job, cache) for job in jobs)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _import_what_workers_need()
+    _PENDING = (jobs, cache)
+    largest_first = sorted(range(len(jobs)), key=lambda index: -sizes[index])  # no large file left for the end
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        done = dict(zip(largest_first, pool.map(_lint_pending, largest_first)))
+    return (done[index] for index in range(len(jobs)))
+
+
+def _import_what_workers_need() -> None:
+    """Import the linting modules and read the word lists once, before the workers are forked with them."""
+    import orjson  # noqa: F401
+    import yaml_rs  # noqa: F401
+
+    from aiplint.engine import lint_document  # noqa: F401
+    from aiplint.lexicon import Lexicon
+
+    Lexicon.of().noun_number("jobs")
+
+
+def _lint_pending(index: int) -> Outcome:
+    jobs, cache = _PENDING
+    return lint_job(jobs[index], cache)
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _bytes_to_read(job: Job) -> int:
+    try:
+        return os.stat(job.name).st_size if job.text is None else len(job.text)
+    except OSError:
+        return 0
 
 
 def _open_cache(options: CheckOptions) -> ResultCache | None:
