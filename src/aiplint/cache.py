@@ -143,29 +143,39 @@ class ResultCache:
         return hmac.new(self._signing_key, body, hashlib.sha256).hexdigest().encode()
 
 
-def _signing_key() -> bytes | None:
-    """The user's secret for signing entries, created on first use in the user's cache home (mode 0600): a
-    repository can carry a cache folder, never this key, so it cannot forge a clean result."""
+def user_cache_folder() -> str | None:
+    """aiplint's folder in the user's cache home (`$XDG_CACHE_HOME/aiplint`, `~/.cache/aiplint`), made private
+    on first use; None when it cannot be made."""
     home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(home, "aiplint", "signing-key")
+    folder = os.path.join(home, "aiplint")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _signing_key() -> bytes | None:
+    """The user's secret for signing entries, created on first use in the user's cache folder (mode 0600): a
+    repository can carry a cache folder, never this key, so it cannot forge a clean result."""
+    folder = user_cache_folder()
+    if folder is None:
+        return None
+    path = os.path.join(folder, "signing-key")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(os.urandom(32).hex().encode())
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
     try:
         with open(path, "rb") as stream:
             key = stream.read(64)
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        key = os.urandom(32).hex().encode()
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(key)
-        return key
-    except FileExistsError:  # another run created it meanwhile
-        return _signing_key()
     except OSError:
         return None
+    return key if len(key) == 64 else None  # short: another run is writing it; no cache this time
 
 
 def _file_hash(path: str) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 import sys
@@ -359,6 +358,8 @@ def explain(rule_id: str) -> None:
         raise Failure(str(exc)) from None
     rule = rules.get(rule_id)
     if rule is None:
+        import difflib
+
         near = difflib.get_close_matches(rule_id, list(rules), n=1)
         raise click.UsageError(f"unknown rule `{rule_id}`" + (f"; did you mean `{near[0]}`?" if near else ""))
     severities = ", ".join(f"{p}: {s.value}" for p, s in rule.severities.items())

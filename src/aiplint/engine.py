@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from aiplint.document import Document
     from aiplint.model import Location
 
-ENTRY_POINT_GROUP = "aiplint.rules"
 _PARAM = re.compile(r"\{[^{}]*\}")
 
 
@@ -97,9 +96,9 @@ def available_rules() -> dict[str, Rule]:
 
 
 def _plugin_entry_points() -> list:
-    from importlib.metadata import entry_points
+    from aiplint.plugin_index import installed_plugins
 
-    return list(entry_points(group=ENTRY_POINT_GROUP))
+    return installed_plugins()
 
 
 def matches(rule_id: str, selectors: Iterable[str]) -> bool:
