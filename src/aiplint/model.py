@@ -414,17 +414,17 @@ class _Builder:
         from aiplint.document import join_pointer
 
         source, base = item.at.source, item.at.pointer
-        shared = item.parameters = self._parameters(node.get("parameters"), source, join_pointer(base, "parameters"),
-                                                    "path")
+        shared = item.parameters = self._parameters(node.get("parameters"), source, base, "path")
         for method in HTTP_METHODS:
             raw = node.get(method)
             if not isinstance(raw, dict):
                 continue
             pointer = join_pointer(base, method)
-            own = self._parameters(raw.get("parameters"), source, join_pointer(pointer, "parameters"), "operation")
+            own = self._parameters(raw.get("parameters"), source, pointer, "operation")
             overridden = {(p.name, p.location) for p in own}
             params = [p for p in shared if (p.name, p.location) not in overridden] + own
             body, request_schema = self._body(raw, params, source, pointer)
+            written = list(self._response_schemas(raw.get("responses"), source, pointer))
             yield Operation(
                 method=method,
                 path=item,
@@ -434,18 +434,20 @@ class _Builder:
                 body=body,
                 at=Location(source, pointer),
                 raw=raw,
-                returns=self._returned_schemas(raw.get("responses"), source, pointer),
-                returns_list=any(schema.get("type") == "array" for schema in self._success_schemas(raw, source, pointer)),
+                returns=frozenset(name for schema in written if (name := _schema_name(schema)) is not None),
+                returns_list=self._returns_array(written, source, pointer),
                 request_schema=request_schema,
                 declared_parameters=shared + own,
                 body_required=self._body_required(raw, params, source, pointer),
             )
 
-    def _parameters(self, raw: Any, source: Source, pointer: str, level: str) -> list[Parameter]:
+    def _parameters(self, raw: Any, source: Source, holder: str, level: str) -> list[Parameter]:
+        """The `parameters` list of the object at `holder` (a path item or an operation)."""
         from aiplint.document import join_pointer
 
         if not isinstance(raw, list):
             return []
+        pointer = join_pointer(holder, "parameters")
         params = []
         for index, entry in enumerate(raw):
             at = join_pointer(pointer, index)
@@ -505,17 +507,10 @@ class _Builder:
         resolved = self.document.resolve(request, source, join_pointer(pointer, "requestBody")).node
         return isinstance(resolved, dict) and resolved.get("required") is True
 
-    def _returned_schemas(self, responses: Any, source: Source, pointer: str) -> frozenset[str]:
-        """Compact names of the schemas the 2xx responses `$ref`."""
-        return frozenset(name for schema in self._response_schemas(responses, source, pointer)
-                         if (name := _schema_name(schema)) is not None)
-
-    def _success_schemas(self, raw: dict[str, Any], source: Source, pointer: str) -> Iterator[dict[str, Any]]:
-        """The 2xx response schemas, `$ref` resolved."""
-        for schema in self._response_schemas(raw.get("responses"), source, pointer):
-            node = self.document.resolve(schema, source, pointer).node
-            if isinstance(node, dict):
-                yield node
+    def _returns_array(self, written: list[dict[str, Any]], source: Source, pointer: str) -> bool:
+        """Whether a 2xx response schema (`$ref` resolved) is an array."""
+        return any(isinstance(node := self.document.resolve(schema, source, pointer).node, dict)
+                   and node.get("type") == "array" for schema in written)
 
     def _response_schemas(self, responses: Any, source: Source, pointer: str) -> Iterator[dict[str, Any]]:
         """The schemas of the 2xx responses, as written (OAS 2.0 `schema`, OAS 3 `content`)."""
