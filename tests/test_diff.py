@@ -28,7 +28,8 @@ from aiplint.comparison import (
     spec_at_revision,
 )
 from aiplint.cli import cli
-from aiplint.document import InputError, open_document
+from aiplint.document import open_document
+from aiplint.loading import InputError
 from aiplint.engine import Finding, Selection
 from aiplint.model import ApiModel
 from aiplint.rule import Severity, rule

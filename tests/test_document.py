@@ -1,4 +1,5 @@
-"""Loading, input errors, $ref resolution and lazy positions (aiplint.document / aiplint.locate)."""
+"""Loading, input errors, JSON pointers, $ref resolution and lazy positions (aiplint.loading, .pointers,
+.references, .document, .locate)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,12 @@ from pathlib import Path
 import pytest
 
 from aiplint import locate
-from aiplint.document import (
-    Document,
-    InputError,
-    Resolved,
-    escape_token,
-    join_pointer,
-    load_source,
-    open_document,
-)
+from aiplint.config import Config
+from aiplint.document import Document, open_document
+from aiplint.engine import Finding, lint_document
+from aiplint.loading import InputError, load_source
+from aiplint.pointers import escape_token, join_pointer, last_token, node_at, split_pointer
+from aiplint.references import Resolved
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "load"
 
@@ -229,79 +227,100 @@ def test_pointer_helpers():
     assert join_pointer("", "paths", "/a", "get", "parameters", 0) == "/paths/~1a/get/parameters/0"
 
 
-def test_get():
-    doc = open_document(fx("multi", "openapi.yaml"))
-    assert doc.get(doc.root, "/info/title") == "Jobs"
-    assert doc.get(doc.root, "/paths/~1jobs/get/parameters/1") == {"$ref": "#/components/parameters/Missing"}
-    assert doc.get(doc.root, "/paths/~1jobs/get/parameters/9") is None
-    assert doc.get(doc.root, "/nope") is None
-    assert doc.get(doc.root, "")["openapi"] == "3.0.3"
+def test_node_at():
+    data = open_document(fx("multi", "openapi.yaml")).root.data
+    assert node_at(data, "/info/title") == "Jobs"
+    assert node_at(data, "/paths/~1jobs/get/parameters/1") == {"$ref": "#/components/parameters/Missing"}
+    assert node_at(data, "/paths/~1jobs/get/parameters/9") is None
+    assert node_at(data, "/paths/~1jobs/get/parameters/01") is None  # no leading zeros in an array index
+    assert node_at(data, "/nope") is None
+    assert node_at(data, "info") is None  # not a pointer
+    assert node_at(data, "")["openapi"] == "3.0.3"
+    assert split_pointer("/a~1b/c~0d/") == ["a/b", "c~d", ""] and last_token("/paths/~1jobs") == "/jobs"
 
 
 # ---------------------------------------------------------------------------------------------
 # $ref problems and resolution
 
 
-def test_ref_problems_multi_file():
+def ref_findings(doc: Document) -> list[Finding]:
+    """What the `$ref` rules (oas/ref, oas/ref-siblings) report on a document."""
+    return lint_document(doc, Config(select=("oas/ref", "oas/ref-siblings"))).findings
+
+
+def unfollowed(doc: Document) -> list[tuple[str, str, str]]:
+    """(file, pointer, kind) of every `$ref` that does not lead to a value, in walk order."""
+    refs = doc.refs
+    steps = ((site, refs.step(site.source, site.ref)) for site in refs.sites() if type(site.ref) is str)
+    return [(os.path.basename(site.source.path), site.pointer, step.kind) for site, step in steps if not step.found]
+
+
+def test_ref_findings_multi_file():
     root = fx("multi", "openapi.yaml")
     doc = open_document(root)
-    got = [(os.path.basename(p.source.path), p.pointer, p.kind) for p in doc.ref_problems()]
+    got = sorted((os.path.basename(f.file), f.pointer, f.rule) for f in ref_findings(doc))
     assert got == [
-        ("openapi.yaml", "/components/schemas/MaybeJob", "siblings"),
-        ("openapi.yaml", "/components/schemas/Ping", "cycle"),
-        ("openapi.yaml", "/components/schemas/Pong", "cycle"),
+        ("job.yaml", "/Job/properties/owner", "oas/ref"),
+        ("openapi.yaml", "/components/schemas/MaybeJob", "oas/ref-siblings"),
+        ("openapi.yaml", "/components/schemas/Ping", "oas/ref"),
+        ("openapi.yaml", "/components/schemas/Pong", "oas/ref"),
+        ("openapi.yaml", "/paths/~1jobs/get/parameters/1", "oas/ref"),
+        ("openapi.yaml", "/paths/~1jobs/get/responses/500", "oas/ref"),
+        ("openapi.yaml", "/paths/~1jobs~1{id}/get/responses/404", "oas/ref"),
+        ("openapi.yaml", "/paths/~1jobs~1{id}/get/responses/default", "oas/ref"),
+    ]
+    assert sorted(unfollowed(doc)) == [
+        ("job.yaml", "/Job/properties/owner", "missing-pointer"),
         ("openapi.yaml", "/paths/~1jobs/get/parameters/1", "missing-pointer"),
         ("openapi.yaml", "/paths/~1jobs/get/responses/500", "bad-file"),
         ("openapi.yaml", "/paths/~1jobs~1{id}/get/responses/404", "missing-file"),
         ("openapi.yaml", "/paths/~1jobs~1{id}/get/responses/default", "remote"),
-        ("job.yaml", "/Job/properties/owner", "missing-pointer"),
     ]
-    probs = {p.kind: p for p in doc.ref_problems()}
-    assert probs["missing-file"].message == "$ref './schemas/jobz.yaml#/Job' points to a file that does not exist"
-    assert probs["missing-file"].ref == "./schemas/jobz.yaml#/Job"
-    assert "'nullable'" in probs["siblings"].message and "description" not in probs["siblings"].message
-    assert "invalid YAML: unclosed bracket" in probs["bad-file"].message
-    assert all("\n" not in p.message for p in doc.ref_problems())
+    messages = {f.pointer.rsplit("/", 1)[-1]: f.message for f in ref_findings(doc)}
+    assert messages["404"] == "$ref './schemas/jobz.yaml#/Job' points to a file that does not exist"
+    assert "'nullable'" in messages["MaybeJob"] and "description" not in messages["MaybeJob"]
+    assert "invalid YAML: unclosed bracket" in messages["500"]
+    assert all("\n" not in message for message in messages.values())
     # every file reachable was loaded once, keyed by absolute path; the broken one is not a source
     names = sorted(os.path.basename(k) for k in doc.sources)
     assert names == ["job.yaml", "openapi.yaml", "params.json", "state.yaml"]
     assert all(os.path.isabs(k) for k in doc.sources)
-    assert doc.ref_problems() is doc.ref_problems()  # memoised
+    assert doc.refs.sites() is doc.refs.sites()  # memoised: both rules read one walk
 
 
 def test_recursive_schema_is_not_a_cycle():
     doc = open_document(fx("multi", "openapi.yaml"))
-    assert not any("Node" in p.pointer for p in doc.ref_problems())
-    items = doc.get(doc.root, "/components/schemas/Node/properties/children/items")
-    r = doc.resolve(items, doc.root, "/components/schemas/Node/properties/children/items")
+    assert not any("Node" in f.pointer for f in ref_findings(doc))
+    items = node_at(doc.root.data, "/components/schemas/Node/properties/children/items")
+    r = doc.refs.resolve(items, doc.root, "/components/schemas/Node/properties/children/items")
     assert r.pointer == "/components/schemas/Node" and r.node["type"] == "object"
 
 
 def test_oas31_siblings_and_anchor_refs_are_fine():
     doc = open_document(fx("oas31.yaml"))
-    assert doc.ref_problems() == []
+    assert ref_findings(doc) == []
 
 
-def test_ref_problems_in_swagger2_json():
+def test_ref_findings_in_swagger2_json():
     doc = open_document(fx("swagger2.json"))
-    [p] = doc.ref_problems()
-    assert (p.pointer, p.kind) == ("/paths/~1a~1{b}/get/parameters/1", "missing-pointer")
-    assert doc.root.position(p.pointer) == (1, doc.root.text.index('{"$ref"') + 1)
+    [p] = ref_findings(doc)
+    assert unfollowed(doc) == [("swagger2.json", "/paths/~1a~1{b}/get/parameters/1", "missing-pointer")]
+    assert (p.pointer, p.line, p.column) == ("/paths/~1a~1{b}/get/parameters/1", 1, doc.root.text.index('{"$ref"') + 1)
 
 
 def test_resolve_follows_a_chain_across_files():
     doc = open_document(fx("multi", "openapi.yaml"))
     ptr = "/paths/~1jobs~1{id}/get/responses/200/content/application~1json/schema"
-    node = doc.get(doc.root, ptr)
-    r = doc.resolve(node, doc.root, ptr)  # -> #/components/schemas/JobAlias -> job.yaml#/JobRef -> #/Job
+    node = node_at(doc.root.data, ptr)
+    r = doc.refs.resolve(node, doc.root, ptr)  # -> #/components/schemas/JobAlias -> job.yaml#/JobRef -> #/Job
     assert r.pointer == "/Job"
     assert r.node["required"] == ["id"]
     assert r.source.path == os.path.normpath(fx("multi", "schemas", "job.yaml"))
     assert r.source.position("/Job/properties/id") == (8, 5)
-    assert doc.resolve(node, doc.root, ptr) == r  # memoised, same answer
+    assert doc.refs.resolve(node, doc.root, ptr) == r  # memoised, same answer
     # a ref in a ref'd file is relative to that file
     state = r.node["properties"]["state"]
-    rs = doc.resolve(state, r.source, "/Job/properties/state")
+    rs = doc.refs.resolve(state, r.source, "/Job/properties/state")
     assert rs.node["enum"] == ["queued", "running", "done"] and rs.pointer == ""
     assert rs.source.path == os.path.normpath(fx("multi", "schemas", "state.yaml"))
 
@@ -309,7 +328,7 @@ def test_resolve_follows_a_chain_across_files():
 def test_resolve_into_json_file():
     doc = open_document(fx("multi", "openapi.yaml"))
     ptr = "/paths/~1jobs/get/parameters/0"
-    r = doc.resolve(doc.get(doc.root, ptr), doc.root, ptr)
+    r = doc.refs.resolve(node_at(doc.root.data, ptr), doc.root, ptr)
     assert r.node["name"] == "page_size" and r.source.is_json and r.pointer == "/PageSize"
     assert r.source.positions(["/PageSize/in", "/PageSize/schema/maximum", "/JobId/required", "/Nope/x"]) == {
         "/PageSize/in": (4, 5),
@@ -324,10 +343,10 @@ def test_resolve_failures_return_none_and_non_refs_pass_through():
     for ptr in ("/components/schemas/Ping", "/paths/~1jobs~1{id}/get/responses/default",
                 "/paths/~1jobs~1{id}/get/responses/404", "/paths/~1jobs/get/responses/500",
                 "/paths/~1jobs/get/parameters/1"):
-        assert doc.resolve(doc.get(doc.root, ptr), doc.root, ptr) == Resolved(None, doc.root, ptr)
-    info = doc.get(doc.root, "/info")
-    assert doc.resolve(info, doc.root, "/info") == Resolved(info, doc.root, "/info")
-    assert doc.resolve("text", doc.root, "/x") == Resolved("text", doc.root, "/x")
+        assert doc.refs.resolve(node_at(doc.root.data, ptr), doc.root, ptr) == Resolved(None, doc.root, ptr)
+    info = node_at(doc.root.data, "/info")
+    assert doc.refs.resolve(info, doc.root, "/info") == Resolved(info, doc.root, "/info")
+    assert doc.refs.resolve("text", doc.root, "/x") == Resolved("text", doc.root, "/x")
 
 
 def test_ref_pointer_escaping_and_percent_decoding():
@@ -335,17 +354,18 @@ def test_ref_pointer_escaping_and_percent_decoding():
             "components:\n  x:\n    r1: {$ref: '#/paths/~1a~1%7Bid%7D/get'}\n    r2: {$ref: '#/paths/~1a~1{id}'}\n"
             "    'til~de': {type: string}\n    r3: {$ref: '#/components/x/til~0de'}\n    bad: {$ref: '#nope'}\n")
     doc = open_document("esc.yaml", text)
-    r = doc.resolve(doc.get(doc.root, "/components/x/r1"), doc.root, "/components/x/r1")
+    r = doc.refs.resolve(node_at(doc.root.data, "/components/x/r1"), doc.root, "/components/x/r1")
     assert r.pointer == "/paths/~1a~1{id}/get" and r.node == {"description": "x"}
-    assert doc.resolve(doc.get(doc.root, "/components/x/r3"), doc.root, "/c").node == {"type": "string"}
-    assert [(p.pointer, p.kind) for p in doc.ref_problems()] == [("/components/x/bad", "invalid")]
+    assert doc.refs.resolve(node_at(doc.root.data, "/components/x/r3"), doc.root, "/c").node == {"type": "string"}
+    assert unfollowed(doc) == [("esc.yaml", "/components/x/bad", "invalid")]
+    assert [f.pointer for f in ref_findings(doc)] == ["/components/x/bad"]
 
 
 def test_refs_inside_examples_are_data():
     text = ("openapi: 3.0.3\ncomponents:\n  schemas:\n    A:\n      type: object\n"
             "      example: {$ref: '#/nowhere'}\n      properties:\n        example: {$ref: '#/nowhere'}\n")
     doc = open_document("ex.yaml", text)
-    assert [p.pointer for p in doc.ref_problems()] == ["/components/schemas/A/properties/example"]
+    assert [f.pointer for f in ref_findings(doc)] == ["/components/schemas/A/properties/example"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -396,7 +416,7 @@ def test_yaml_fast_path_agrees_with_full_compose():
     for name in ("styles.yaml", "multi/openapi.yaml", "multi/schemas/job.yaml", "oas31.yaml"):
         src = load_source(fx(name))
         pointers = all_pointers(src.data)
-        parsed = {p: locate._tokens(p) for p in pointers}
+        parsed = {p: split_pointer(p) for p in pointers}
         assert locate.yaml_positions(src.text, parsed) == locate.yaml_positions_full(src.text, parsed), name
 
 
@@ -471,7 +491,7 @@ def test_json_positions_with_escapes_and_arrays():
 def test_json_positions_agree_with_a_composer():
     src = load_source(fx("multi", "params.json"))
     pointers = all_pointers(src.data)
-    parsed = {p: locate._tokens(p) for p in pointers}
+    parsed = {p: split_pointer(p) for p in pointers}
     assert locate.json_positions(src.text, parsed) == locate.yaml_positions_full(src.text, parsed)
 
 
@@ -519,12 +539,13 @@ def test_a_json_spec_with_only_plain_local_refs_skips_the_walk_and_one_with_a_br
     path = tmp_path / "spec.json"
     path.write_text(json.dumps(spec))
     plain = open_document(str(path))
-    assert plain._only_plain_local_refs() and plain.ref_problems() == []
+    assert plain.refs.only_plain_local() and ref_findings(plain) == []
     spec["paths"]["/jobs"]["get"]["responses"]["404"] = {"$ref": "#/components/responses/Missing"}
     path.write_text(json.dumps(spec))
     broken = open_document(str(path))
-    assert not broken._only_plain_local_refs()
-    assert [p.kind for p in broken.ref_problems()] == ["missing-pointer"]
+    assert not broken.refs.only_plain_local()
+    assert unfollowed(broken) == [("spec.json", "/paths/~1jobs/get/responses/404", "missing-pointer")]
+    assert [f.rule for f in ref_findings(broken)] == ["oas/ref"]
 
 
 # Files that are not OpenAPI, as a repository holds them beside its specs: none of them is an input error.

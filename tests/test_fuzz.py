@@ -23,7 +23,7 @@ import aiplint
 import hostile_inputs as generate
 from aiplint.cli import cli
 from aiplint.config import ConfigError
-from aiplint.document import InputError
+from aiplint.loading import InputError
 from conftest import FIXTURES, llama_stack
 
 settings.register_profile("suite", max_examples=100, deadline=None, derandomize=True, database=None,

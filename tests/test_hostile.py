@@ -15,7 +15,8 @@ import hostile_inputs as generate
 from aiplint import comparison, engine
 from aiplint.cli import cli
 from aiplint.config import ConfigError
-from aiplint.document import InputError, load_source, open_document
+from aiplint.document import open_document
+from aiplint.loading import InputError, load_source
 from aiplint.lint_rules.oas.schema import _most_specific
 from aiplint.model import ApiModel
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # what type checkers see (`X as X`: a re-export); at run time
     from aiplint.baseline import Baseline as Baseline
     from aiplint.comparison import DiffReport as DiffReport
     from aiplint.config import Config as Config, ConfigError as ConfigError
-    from aiplint.document import InputError as InputError
+    from aiplint.loading import InputError as InputError
     from aiplint.engine import Finding as Finding
     from aiplint.model import ApiModel as ApiModel, Location as Location, Operation as Operation
     from aiplint.model import Parameter as Parameter, PathItem as PathItem, Role as Role, Segment as Segment
@@ -36,7 +36,7 @@ _EXPORTS = {
     "LintError": "aiplint.api",
     "Baseline": "aiplint.baseline",
     "DiffReport": "aiplint.comparison",
-    "InputError": "aiplint.document",
+    "InputError": "aiplint.loading",
     "ConfigError": "aiplint.config",
     "Config": "aiplint.config",
     "Finding": "aiplint.engine",

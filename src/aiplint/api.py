@@ -8,7 +8,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
 from aiplint.config import Config, ConfigError, Resolver
-from aiplint.document import InputError, _decode, open_document
+from aiplint.document import open_document
+from aiplint.loading import decode, InputError
 from aiplint.engine import Finding, available_rules, lint_document
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def _source(source: Any, name: str | None = None) -> tuple[str, str | None]:
             raise InputError(name or path, f"the mapping is not a JSON-like document: {exc}") from None
     if isinstance(source, (bytes, bytearray)):
         path = os.path.join(folder, "<text>.yaml")
-        return path, _decode(name or path, bytes(source))
+        return path, decode(name or path, bytes(source))
     if isinstance(source, os.PathLike):
         return os.fsdecode(source), None
     if not isinstance(source, str):

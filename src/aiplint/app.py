@@ -62,7 +62,8 @@ class AppDocument:
     def document(self) -> Document:
         import json
 
-        from aiplint.document import Document, Source
+        from aiplint.document import Document
+        from aiplint.loading import Source
 
         text = json.dumps(self.spec, indent=2, ensure_ascii=False, default=str)
         data = json.loads(text)
@@ -120,7 +121,7 @@ def _shape(path: str) -> str:
 
 
 def _pointer_path(pointer: str) -> str | None:
-    from aiplint.document import split_pointer
+    from aiplint.pointers import split_pointer
 
     tokens = split_pointer(pointer)
     return tokens[1] if len(tokens) > 1 and tokens[0] == "paths" else None
@@ -320,7 +321,7 @@ def _documents_at_revision(target: str, rev: str, root: str | None) -> list[AppD
     import tempfile
 
     from aiplint.comparison import tree_at_revision
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
 
     folder = os.path.abspath(root or os.getcwd())
     try:

@@ -65,7 +65,7 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str, missing_ok: bool = False) -> Baseline:
-        from aiplint.document import InputError, read_file
+        from aiplint.loading import InputError, read_file
 
         try:
             data = json.loads(read_file(path))

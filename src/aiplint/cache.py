@@ -101,7 +101,7 @@ class ResultCache:
         return os.path.join(self.folder, key[:2], key)
 
     def _read(self, key: str) -> dict | None:
-        from aiplint.document import InputError, read_file
+        from aiplint.loading import InputError, read_file
 
         try:
             data = read_file(self._path(key))
@@ -179,7 +179,7 @@ def _signing_key() -> bytes | None:
 
 
 def _file_hash(path: str) -> str | None:
-    from aiplint.document import InputError, read_file
+    from aiplint.loading import InputError, read_file
 
     try:
         return hashlib.sha256(read_file(path)).hexdigest()

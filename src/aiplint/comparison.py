@@ -487,7 +487,7 @@ class RevisionTrees:
     def spec(self, path: str, rev: str, project_root: str | None = None) -> tuple[str | None, str | None]:
         """(the file `path` as it was at `rev`, or None where it did not exist there; the project root its
         `$ref`s stay in there: `project_root`, or else the repository's, at the same place in the tree)."""
-        from aiplint.document import InputError
+        from aiplint.loading import InputError
         from aiplint.trust import is_within, project_root as project_of
 
         folder = os.path.dirname(os.path.abspath(path))
@@ -532,7 +532,7 @@ def tree_at_revision(folder: str, rev: str, subject: str) -> Iterator[Checkout]:
 def _git(folder: str, subject: str, *args: str) -> subprocess.CompletedProcess[str]:
     import subprocess
 
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
 
     try:
         return subprocess.run(["git", "-C", folder, *args], capture_output=True, text=True)
@@ -544,7 +544,7 @@ def _git(folder: str, subject: str, *args: str) -> subprocess.CompletedProcess[s
 
 def _revision(folder: str, rev: str, subject: str) -> tuple[str, str, str]:
     """(the git toplevel, `folder` relative to it with a trailing `/` or empty, the commit `rev` names)."""
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
 
     if not os.path.isdir(folder):
         raise InputError(subject, "not in a git repository (its directory does not exist)")
@@ -566,7 +566,7 @@ def _extract(top: str, commit: str, rev: str, subject: str) -> str:
     import subprocess
     import tempfile
 
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
 
     tmp = tempfile.mkdtemp(prefix="aiplint-rev-")
     with tempfile.TemporaryFile() as errors:

@@ -160,7 +160,7 @@ def _gitignores_above(folder: str, root: str) -> list[Patterns]:
 
 
 def _read_patterns(folder: str, file: str) -> list[Patterns]:
-    from aiplint.document import InputError, read_file
+    from aiplint.loading import InputError, read_file
 
     try:
         text = read_file(file).decode("utf-8", errors="replace")
@@ -209,7 +209,7 @@ class RootFinder:
         """The files of the fragment's repository that declare OpenAPI, as a walk finds them, read once per
         repository; outside a repository, those of the current directory (or the fragment's folder, when it is
         not under it)."""
-        from aiplint.document import InputError, declares_openapi, read_file
+        from aiplint.loading import declares_openapi, InputError, read_file
         from aiplint.trust import is_within, repository_root
 
         folder = os.path.dirname(os.path.realpath(fragment))
@@ -229,7 +229,7 @@ class RootFinder:
 
 def _reached(document: Document) -> set[str]:
     """The real paths of the files a document reaches through `$ref`, itself included."""
-    document.ref_problems()  # follows every $ref (memoised: the oas/ref rule reads the same walk)
+    document.refs.follow_all()  # memoised: the $ref rules read the same walk
     return set(document.sources)
 
 

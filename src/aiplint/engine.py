@@ -205,7 +205,7 @@ class Linted:
 def lint_document(document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None) -> Linted:
     """Build the model once, run every active rule on it, drop what inline suppressions cover, and locate
     the problems that remain.  A document the model cannot be built from is that file's `InputError`."""
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
     from aiplint.lexicon import Lexicon
     from aiplint.model import ApiModel
     from aiplint.suppression import Suppressions
@@ -302,7 +302,7 @@ def _api_path(problem: Problem, root: Any) -> str | None:
     if problem.path is not None:
         return problem.path
     if problem.at.source is root and problem.at.pointer.startswith("/paths/"):
-        from aiplint.document import unescape_token
+        from aiplint.pointers import unescape_token
 
         return unescape_token(problem.at.pointer.split("/")[2])
     return None
@@ -321,9 +321,9 @@ def _places(problem: Problem, items: Mapping[str, Any]) -> list[Location]:
 
 
 def _related(at: Location, position: tuple[int, int]) -> Related:
-    from aiplint.document import unescape_token
+    from aiplint.pointers import last_token
 
-    return Related(unescape_token(at.pointer.rsplit("/", 1)[-1]), at.source.path, *position)
+    return Related(last_token(at.pointer), at.source.path, *position)
 
 
 def _locate(reported: list[tuple[Rule, Severity, Problem]]) -> list[Finding]:

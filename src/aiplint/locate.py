@@ -19,17 +19,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["locate", "yaml_key_string"]
+from aiplint.pointers import array_index, split_pointer
+from aiplint.yaml_keys import may_be_typed, plain_key_string, yaml_key_string
+
+__all__ = ["locate"]
 
 Pos = tuple[int, int]
-
-
-def _tokens(pointer: str) -> list[str] | None:
-    if not pointer:
-        return []
-    if pointer[0] != "/":
-        return None
-    return [t.replace("~1", "/").replace("~0", "~") if "~" in t else t for t in pointer[1:].split("/")]
 
 
 def locate(source: Any, pointers: list[str]) -> dict[str, Pos]:
@@ -37,11 +32,10 @@ def locate(source: Any, pointers: list[str]) -> dict[str, Pos]:
     parsed: dict[str, list[str]] = {}
     out: dict[str, Pos] = {}
     for p in pointers:
-        toks = _tokens(p)
-        if toks is None:
+        try:
+            parsed[p] = split_pointer(p)
+        except ValueError:
             out[p] = (1, 1)
-        else:
-            parsed[p] = toks
     if not parsed:
         return out
     try:
@@ -175,44 +169,6 @@ def _deepest(trie: _Trie, toks: list[str]) -> _Trie:
 # YAML
 
 
-def yaml_key_string(node: Any) -> str:
-    """The string a YAML key node becomes in loaded data (``200`` -> "200", ``true`` -> "true", ...)."""
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode):
-        if node.style:  # quoted, block: always a string (plain: None, or "" from the C loader)
-            return node.value
-        v = node.value
-        if v and (v[0] in "0123456789+-.~" or v in _SPECIAL_WORDS) or not v:
-            return _plain_key_string(v)
-        return v
-    if isinstance(node, yaml.SequenceNode):
-        return "[" + ", ".join(yaml_key_string(x) for x in node.value) + "]"
-    if isinstance(node, yaml.MappingNode):
-        return "{" + ", ".join(f"{yaml_key_string(k)}: {yaml_key_string(v)}" for k, v in node.value) + "}"
-    return str(getattr(node, "value", ""))
-
-
-_SPECIAL_WORDS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"))
-_plain_cache: dict[str, str] = {}
-
-
-def _plain_key_string(v: str) -> str:
-    """Resolve a plain scalar the way yaml_rs does (by asking it), then stringify like the loader."""
-    s = _plain_cache.get(v)
-    if s is None:
-        import yaml_rs
-
-        from aiplint.document import _key_str
-
-        try:
-            val = yaml_rs.loads(v, parse_datetime=False) if v else None
-        except Exception:
-            val = v
-        s = _plain_cache[v] = _key_str(val) if type(val) is not str else val
-    return s
-
-
 class _YamlTree:
     """Walks composed nodes; mapping lookups are indexed on first use."""
 
@@ -232,11 +188,10 @@ class _YamlTree:
                 entry = self._index[id(node)] = (node, idx)
             return entry[1].get(token)
         if isinstance(node, yaml.SequenceNode):
-            if token.isdigit() and token.isascii() and (token == "0" or token[0] != "0"):
-                i = int(token)
-                if i < len(node.value):
-                    item = node.value[i]
-                    return item, item
+            i = array_index(token, len(node.value))
+            if i is not None:
+                item = node.value[i]
+                return item, item
         return None
 
 
@@ -315,8 +270,8 @@ def _parse_key(ntext: str, off: int) -> tuple[str, int] | None:
         return sq.replace("''", "'"), m.end()
     if " #" in plain or "\t#" in plain:
         return None
-    if plain[0] in "0123456789+-.~" or plain in _SPECIAL_WORDS:
-        plain = _plain_key_string(plain)
+    if may_be_typed(plain):
+        plain = plain_key_string(plain)
     return plain, m.end()
 
 

@@ -28,9 +28,11 @@ from urllib.parse import urlsplit
 
 from aiplint import words
 from aiplint.lexicon import Lexicon
+from aiplint.pointers import join_pointer
 
 if TYPE_CHECKING:
-    from aiplint.document import Document, Source
+    from aiplint.document import Document
+    from aiplint.loading import Source
     from aiplint.targets import Target
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -389,14 +391,13 @@ class _Builder:
         raw_paths = root.data.get("paths")
         if not isinstance(raw_paths, dict):
             return []
-        from aiplint.document import join_pointer
 
         items = []
         for key, value in raw_paths.items():
             if not isinstance(key, str) or not key.startswith("/"):
                 continue
             pointer = join_pointer("/paths", key)
-            target = self.document.resolve(value, root, pointer)
+            target = self.document.refs.resolve(value, root, pointer)
             if not isinstance(target.node, dict):
                 continue
             template = _FRAGMENT.sub("", key.split("?", 1)[0])  # `/x?beta=true`, APIs-guru's `/#Action=Foo`
@@ -411,7 +412,6 @@ class _Builder:
         return items
 
     def _operations(self, item: PathItem, node: dict[str, Any]) -> Iterator[Operation]:
-        from aiplint.document import join_pointer
 
         source, base = item.at.source, item.at.pointer
         shared = item.parameters = self._parameters(node.get("parameters"), source, base, "path")
@@ -443,19 +443,17 @@ class _Builder:
 
     def _parameters(self, raw: Any, source: Source, holder: str, level: str) -> list[Parameter]:
         """The `parameters` list of the object at `holder` (a path item or an operation)."""
-        from aiplint.document import join_pointer
-
         if not isinstance(raw, list):
             return []
         pointer = join_pointer(holder, "parameters")
         params = []
         for index, entry in enumerate(raw):
             at = join_pointer(pointer, index)
-            target = self.document.resolve(entry, source, at).node
+            target = self.document.refs.resolve(entry, source, at).node
             if not isinstance(target, dict) or not isinstance(target.get("name"), str):
                 continue
             schema = target.get("schema") if "schema" in target else target  # OAS 2.0 keeps `type` inline
-            schema = self.document.resolve(schema, source, at).node if isinstance(schema, dict) else {}
+            schema = self.document.refs.resolve(schema, source, at).node if isinstance(schema, dict) else {}
             params.append(
                 Parameter(
                     name=target["name"],
@@ -473,7 +471,6 @@ class _Builder:
               ) -> tuple[list[BodyProperty], str | None]:
         """Top-level properties of the request body (OAS 3 `requestBody`, OAS 2 `in: body` / `formData`), and the
         name of its schema when it `$ref`s one."""
-        from aiplint.document import join_pointer
 
         form = [BodyProperty(p.name, p.required, p.at, p.schema) for p in params if p.location == "formData"]
         body_params = [p for p in params if p.location == "body"]
@@ -484,7 +481,7 @@ class _Builder:
         request = raw.get("requestBody")
         if not isinstance(request, dict):
             return form, None
-        resolved = self.document.resolve(request, source, join_pointer(pointer, "requestBody"))
+        resolved = self.document.refs.resolve(request, source, join_pointer(pointer, "requestBody"))
         content = resolved.node.get("content") if isinstance(resolved.node, dict) else None
         if not isinstance(content, dict):
             return form, None
@@ -497,31 +494,28 @@ class _Builder:
         return form, None
 
     def _body_required(self, raw: dict[str, Any], params: list[Parameter], source: Source, pointer: str) -> bool:
-        from aiplint.document import join_pointer
 
         if any(p.location == "body" for p in params):
             return any(p.required for p in params if p.location == "body")
         request = raw.get("requestBody")
         if not isinstance(request, dict):
             return False
-        resolved = self.document.resolve(request, source, join_pointer(pointer, "requestBody")).node
+        resolved = self.document.refs.resolve(request, source, join_pointer(pointer, "requestBody")).node
         return isinstance(resolved, dict) and resolved.get("required") is True
 
     def _returns_array(self, written: list[dict[str, Any]], source: Source, pointer: str) -> bool:
         """Whether a 2xx response schema (`$ref` resolved) is an array."""
-        return any(isinstance(node := self.document.resolve(schema, source, pointer).node, dict)
+        return any(isinstance(node := self.document.refs.resolve(schema, source, pointer).node, dict)
                    and node.get("type") == "array" for schema in written)
 
     def _response_schemas(self, responses: Any, source: Source, pointer: str) -> Iterator[dict[str, Any]]:
         """The schemas of the 2xx responses, as written (OAS 2.0 `schema`, OAS 3 `content`)."""
-        from aiplint.document import join_pointer
-
         if not isinstance(responses, dict):
             return
         for status, response in responses.items():
             if not str(status).startswith("2"):
                 continue
-            target = self.document.resolve(response, source, join_pointer(pointer, "responses", status)).node
+            target = self.document.refs.resolve(response, source, join_pointer(pointer, "responses", status)).node
             if not isinstance(target, dict):
                 continue
             content = target.get("content")
@@ -534,10 +528,9 @@ class _Builder:
                     seen: set[tuple[str, str]] | None = None) -> list[BodyProperty]:
         """A body schema's top-level properties, its `allOf` parts' first.  Each schema is read once per body
         (`seen`), so a schema that lists itself, or one part many times, costs no more than its size."""
-        from aiplint.document import join_pointer
 
         seen = set() if seen is None else seen
-        target = self.document.resolve(schema, source, pointer)
+        target = self.document.refs.resolve(schema, source, pointer)
         node = target.node
         if not isinstance(node, dict) or depth > 8 or (target.source.abspath, target.pointer) in seen:
             return []
@@ -552,7 +545,7 @@ class _Builder:
         if isinstance(properties, dict):
             for name, value in properties.items():
                 at = Location(target.source, join_pointer(target.pointer, "properties", name))
-                schema = self.document.resolve(value, target.source, at.pointer).node
+                schema = self.document.refs.resolve(value, target.source, at.pointer).node
                 found.append(BodyProperty(name, name in required, at, schema if isinstance(schema, dict) else {}))
         return found
 

@@ -29,12 +29,13 @@ from urllib.parse import quote
 from dataclasses import dataclass, field
 
 from aiplint.engine import Finding
+from aiplint.pointers import last_token
 from aiplint.rule import Rule, Severity
 from aiplint.trust import markdown_inline, printable
 
 if TYPE_CHECKING:
     from aiplint.comparison import DiffReport
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
 
 JSON_FORMAT_VERSION = 1
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -354,7 +355,7 @@ def _first_paragraph(doc: str) -> str:
 def _result(f: Finding, rule_index: int, state: str | None, revision: str | None) -> dict[str, Any]:
     text = f.message if not f.suggestion else f"{f.message}\nSuggestion: {f.suggestion}"
     # Where in the document (the JSON pointer) and, when known, which operation ("GET /v1/jobs") or path.
-    logical: list[dict[str, Any]] = [{"name": _last_token(f.pointer), "fullyQualifiedName": f.pointer}]
+    logical: list[dict[str, Any]] = [{"name": last_token(f.pointer) if f.pointer else "(document)", "fullyQualifiedName": f.pointer}]
     if f.path is not None:
         name = f"{f.method} {f.path}" if f.method else f.path
         logical.append({"name": name, "fullyQualifiedName": name, "kind": "function" if f.method else "resource"})
@@ -377,11 +378,6 @@ def _result(f: Finding, rule_index: int, state: str | None, revision: str | None
 def _related_location(index: int, related: Any) -> dict[str, Any]:
     """Another path that uses the same singular collection, so code scanning shows every place to fix."""
     return {"id": index, **_physical(related.file, related.line, related.column), "message": {"text": related.path}}
-
-
-def _last_token(pointer: str) -> str:
-    token = pointer.rsplit("/", 1)[-1]
-    return token.replace("~1", "/").replace("~0", "~") if pointer else "(document)"
 
 
 def _uri(path: str) -> str:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from aiplint.cache import Hit, ResultCache
     from aiplint.config import Config, Resolver
     from aiplint.discovery import Finder, Target
-    from aiplint.document import Document, InputError
+    from aiplint.document import Document
+    from aiplint.loading import InputError
     from aiplint.engine import Finding, Linted
     from aiplint.rule import Rule
 
@@ -284,7 +285,7 @@ class CheckRun:
         """(path, document or None, configuration, rules) for each file to lint: the files named and found,
         then, for each named file that is no OpenAPI document, the specs that reach it through `$ref`.  Files
         that cannot be read are reported and left out; each spec comes once."""
-        from aiplint.document import InputError
+        from aiplint.loading import InputError
 
         finder = self.finder()
         fragments = []
@@ -321,7 +322,7 @@ class CheckRun:
 
     def _jobs(self, paths: tuple[str, ...], finder: Finder) -> Iterator[Job]:
         """The files named and found, each once, with their configuration (standard input read now)."""
-        from aiplint.document import InputError
+        from aiplint.loading import InputError
 
         for target in finder.targets(paths):
             if target.path == "-" and self._stdin_excluded(finder):
@@ -374,7 +375,8 @@ class CheckRun:
     def _open_root(self, path: str, walked_from: str) -> Document | None:
         """A candidate root spec for a fragment: a file that cannot be read is no candidate (it is another
         file's problem, reported when that file is linted)."""
-        from aiplint.document import InputError, open_document
+        from aiplint.document import open_document
+        from aiplint.loading import InputError
 
         config, _ = config_for(self.resolver, path)
         try:
@@ -385,7 +387,7 @@ class CheckRun:
     # -- linting
 
     def lint(self, path: str, document: Document, config: Config, rules: dict[str, Rule]) -> None:
-        from aiplint.document import InputError
+        from aiplint.loading import InputError
         from aiplint.engine import lint_document
 
         try:
@@ -409,7 +411,7 @@ class CheckRun:
                 self.apps.add(document.name)
                 self._record(document.name, linted, config, rules)
         except AppError as exc:
-            from aiplint.document import InputError
+            from aiplint.loading import InputError
 
             self.fail(InputError(target, f"--app {exc}"), f"--app {exc}")
 
@@ -485,7 +487,7 @@ class CheckRun:
         exist there)."""
         from aiplint.app import AppError, diff_against_revision as diff_app, load_app
         from aiplint.comparison import RevisionTrees, diff_against_revision
-        from aiplint.document import InputError
+        from aiplint.loading import InputError
         from aiplint.engine import active_rules
 
         compared, thresholds, seen = [], Thresholds(), {}
@@ -534,7 +536,8 @@ class Job:
     def open(self, cache: ResultCache | None) -> tuple[Document | Hit | None, str | None]:
         """(the document, what the cache holds for it, or None for a file that is no OpenAPI document; the
         cache key to store its findings under).  Raises InputError."""
-        from aiplint.document import open_document, read_spec
+        from aiplint.document import open_document
+        from aiplint.loading import read_spec
 
         raw = read_spec(self.name, self.walked_from) if self.text is None else None
         key = None
@@ -558,7 +561,7 @@ class Outcome:
 
 def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
     from aiplint.cache import Hit
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
     from aiplint.engine import Linted, lint_document
 
     try:
@@ -638,10 +641,10 @@ def _open_cache(options: CheckOptions) -> ResultCache | None:
 
 def _read_stdin(name: str) -> str | InputError:
     """The text `-` stands for (read once), or the error reading it."""
-    from aiplint.document import InputError, _decode
+    from aiplint.loading import decode, InputError
 
     try:
-        return _decode(name, sys.stdin.buffer.read())
+        return decode(name, sys.stdin.buffer.read())
     except InputError as exc:
         return exc
     except OSError as exc:
@@ -650,7 +653,7 @@ def _read_stdin(name: str) -> str | InputError:
 
 def crash_errors(crashes: list) -> list:
     """Rules that crashed, as errors of their file: the run is incomplete, and every report says so."""
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
 
     return [InputError(crash.file, f"internal error in rule {crash.rule}: {crash.error}") for crash in crashes]
 
@@ -706,7 +709,7 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
     """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
     files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
     from aiplint.comparison import compare, load, pair_files
-    from aiplint.document import InputError
+    from aiplint.loading import InputError
     from aiplint.engine import active_rules
 
     if os.path.isdir(old) != os.path.isdir(new):

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
-from aiplint.document import join_pointer
+from aiplint.pointers import join_pointer
 
 if TYPE_CHECKING:
-    from aiplint.document import Document, Source
+    from aiplint.document import Document
+    from aiplint.loading import Source
     from aiplint.model import Location
 
 MARKER = "x-aiplint-ignore"

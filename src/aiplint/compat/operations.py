@@ -12,13 +12,14 @@ from aiplint.compat.kinds import kind as kind_of
 from aiplint.compat.lifecycle import (STABILITY_LEVELS, STABLE, Stability, declared_stability, removal_level,
                                       stability_of)
 from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
-from aiplint.document import join_pointer
+from aiplint.pointers import join_pointer, node_at
 from aiplint.model import HTTP_METHODS, Location
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
     from aiplint.comparison import OperationMatch
-    from aiplint.document import Document, Resolved
+    from aiplint.document import Document
+    from aiplint.references import Resolved
     from aiplint.model import Operation
 
 _DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
@@ -411,14 +412,14 @@ def _parameters(op: _Op) -> dict[tuple[str, str], _Param]:
     """The operation's parameters (the path item's, overridden by the operation's own), without Swagger 2.0's
     `in: body` (the request body)."""
     doc = op.doc
-    path_item = doc.get(op.path_at.source, op.path_at.pointer)
+    path_item = node_at(op.path_at.source.data, op.path_at.pointer)
     found: dict[tuple[str, str], _Param] = {}
     for holder, at in ((path_item, op.path_at), (op.raw, op.at)):
         entries = holder.get("parameters") if isinstance(holder, dict) else None
         if not isinstance(entries, list):
             continue
         for index, entry in enumerate(entries):
-            resolved = doc.resolve(entry, at.source, join_pointer(at.pointer, "parameters", index))
+            resolved = doc.refs.resolve(entry, at.source, join_pointer(at.pointer, "parameters", index))
             node = resolved.node
             if not isinstance(node, dict) or not isinstance(node.get("name"), str) or node.get("in") == "body":
                 continue
@@ -430,16 +431,16 @@ def _parameters(op: _Op) -> dict[tuple[str, str], _Param]:
 
 def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
     """The schema of a parameter or header: `schema`, the schema of its `content`, or (Swagger 2.0) itself."""
-    from aiplint.document import Resolved
+    from aiplint.references import Resolved
 
     node = resolved.node
     if isinstance(node.get("schema"), dict):
-        return doc.resolve(node["schema"], resolved.source, join_pointer(resolved.pointer, "schema"))
+        return doc.refs.resolve(node["schema"], resolved.source, join_pointer(resolved.pointer, "schema"))
     content = node.get("content")
     if isinstance(content, dict):
         for media, media_node in content.items():
             if isinstance(media_node, dict) and isinstance(media_node.get("schema"), dict):
-                return doc.resolve(media_node["schema"], resolved.source,
+                return doc.refs.resolve(media_node["schema"], resolved.source,
                                    join_pointer(resolved.pointer, "content", media, "schema"))
         return None
     return Resolved(node, resolved.source, resolved.pointer) if doc.major == 2 else None
@@ -478,7 +479,7 @@ def _content(doc: Document, node: dict, source: Any, pointer: str) -> dict[str, 
     for media, media_node in content.items():
         at = join_pointer(pointer, "content", media)
         schema = media_node.get("schema") if isinstance(media_node, dict) else None
-        resolved = doc.resolve(schema, source, join_pointer(at, "schema")) if isinstance(schema, dict) else None
+        resolved = doc.refs.resolve(schema, source, join_pointer(at, "schema")) if isinstance(schema, dict) else None
         found[_normal_media(media)] = (resolved, Location(source, at))
     return found
 
@@ -490,7 +491,7 @@ def _request_body(op: _Op) -> tuple[bool, _Content] | None:
         for param in _swagger_body(op):
             schema = param.node.get("schema")
             at = join_pointer(param.pointer, "schema")
-            resolved = doc.resolve(schema, param.source, at) if isinstance(schema, dict) else None
+            resolved = doc.refs.resolve(schema, param.source, at) if isinstance(schema, dict) else None
             media = {_normal_media(m): (resolved, Location(param.source, at)) for m in
                      _media_types(doc, op.raw, "consumes")}
             return param.node.get("required") is True, _Content(media, Location(param.source, param.pointer))
@@ -498,7 +499,7 @@ def _request_body(op: _Op) -> tuple[bool, _Content] | None:
     body = op.raw.get("requestBody")
     if body is None:
         return None
-    resolved = doc.resolve(body, op.at.source, join_pointer(op.at.pointer, "requestBody"))
+    resolved = doc.refs.resolve(body, op.at.source, join_pointer(op.at.pointer, "requestBody"))
     if not isinstance(resolved.node, dict):
         return None
     return resolved.node.get("required") is True, _Content(
@@ -507,11 +508,11 @@ def _request_body(op: _Op) -> tuple[bool, _Content] | None:
 
 def _swagger_body(op: _Op) -> Iterator[Resolved]:
     doc = op.doc
-    path_item = doc.get(op.path_at.source, op.path_at.pointer)
+    path_item = node_at(op.path_at.source.data, op.path_at.pointer)
     for holder, at in ((op.raw, op.at), (path_item, op.path_at)):
         entries = holder.get("parameters") if isinstance(holder, dict) else None
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            resolved = doc.resolve(entry, at.source, join_pointer(at.pointer, "parameters", index))
+            resolved = doc.refs.resolve(entry, at.source, join_pointer(at.pointer, "parameters", index))
             if isinstance(resolved.node, dict) and resolved.node.get("in") == "body":
                 yield resolved
 
@@ -523,14 +524,14 @@ def _responses(op: _Op) -> dict[str, tuple[dict[str, _Param], _Content]]:
     if not isinstance(responses, dict):
         return found
     for status, raw in responses.items():
-        resolved = doc.resolve(raw, op.at.source, join_pointer(op.at.pointer, "responses", str(status)))
+        resolved = doc.refs.resolve(raw, op.at.source, join_pointer(op.at.pointer, "responses", str(status)))
         node = resolved.node
         if not isinstance(node, dict):
             continue
         if doc.major == 2:
             schema = node.get("schema")
             at = join_pointer(resolved.pointer, "schema")
-            schema_resolved = doc.resolve(schema, resolved.source, at) if isinstance(schema, dict) else None
+            schema_resolved = doc.refs.resolve(schema, resolved.source, at) if isinstance(schema, dict) else None
             media = {_normal_media(m): (schema_resolved, Location(resolved.source, at))
                      for m in _media_types(doc, op.raw, "produces")} if schema is not None else {}
         else:
@@ -548,7 +549,7 @@ def _response_headers(doc: Document, node: dict, resolved: Resolved) -> dict[str
     for name, raw in headers.items():
         if str(name).lower() == "content-type":  # OpenAPI: ignored in responses
             continue
-        header = doc.resolve(raw, resolved.source, join_pointer(resolved.pointer, "headers", str(name)))
+        header = doc.refs.resolve(raw, resolved.source, join_pointer(resolved.pointer, "headers", str(name)))
         if isinstance(header.node, dict):
             found[str(name).lower()] = _Param(str(name), "header", header.node.get("required") is True, header.node,
                                               Location(header.source, header.pointer), _value_schema(doc, header))
@@ -628,7 +629,7 @@ def _schemes(doc: Document) -> dict[str, tuple[dict, Location]]:
         "securitySchemes") if isinstance(data.get("components"), dict) else None
     found = {}
     for name, raw in (holder.items() if isinstance(holder, dict) else ()):
-        resolved = doc.resolve(raw, doc.root, join_pointer(pointer, name))
+        resolved = doc.refs.resolve(raw, doc.root, join_pointer(pointer, name))
         if isinstance(resolved.node, dict):
             found[name] = (resolved.node, Location(resolved.source, resolved.pointer))
     return found
@@ -647,7 +648,7 @@ def _webhooks(doc: Document) -> dict[tuple[str, str], _Op]:
     if not isinstance(hooks, dict):
         return found
     for name, raw in hooks.items():
-        item = doc.resolve(raw, doc.root, join_pointer("/webhooks", name))
+        item = doc.refs.resolve(raw, doc.root, join_pointer("/webhooks", name))
         if not isinstance(item.node, dict):
             continue
         item_at = Location(item.source, item.pointer)

@@ -22,7 +22,8 @@ from aiplint.model import Location
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
-    from aiplint.document import Document, Resolved
+    from aiplint.document import Document
+    from aiplint.references import Resolved
 
 # Keywords that only document: a change to them changes no valid value.
 _ANNOTATIONS = frozenset((
@@ -117,13 +118,13 @@ class _Side:
 
     def child(self, *tokens: str | int) -> _Side:
         """The subschema under these keys, `$ref` resolved."""
-        from aiplint.document import join_pointer
+        from aiplint.pointers import join_pointer
 
         node = self.node
         for token in tokens:
             node = node[token]
         pointer = join_pointer(self.pointer, *tokens)
-        return _Side.of(self.doc, self.doc.resolve(node, self.source, pointer))
+        return _Side.of(self.doc, self.doc.refs.resolve(node, self.source, pointer))
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.node.get(key, default) if isinstance(self.node, dict) else default

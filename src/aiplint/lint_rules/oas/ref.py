@@ -26,6 +26,7 @@ schema: {$ref: './schemas/job.yaml#/Job'}
 from __future__ import annotations
 
 from aiplint.model import Location
+from aiplint.references import RefSite
 from aiplint.rule import Context, Problem, rule
 
 
@@ -37,11 +38,21 @@ from aiplint.rule import Context, Problem, rule
     severity="error",
 )
 def check(ctx: Context):
-    for problem in ctx.api.document.ref_problems():
-        if problem.kind == "siblings":
+    refs = ctx.api.document.refs
+    if refs.only_plain_local():
+        return
+    for site in refs.sites():
+        if type(site.ref) is not str:
             continue
-        yield Problem(
-            problem.message,
-            Location(problem.source, problem.pointer),
-            detail=f"{problem.kind}:{problem.ref}:{problem.pointer}",
-        )
+        step = refs.step(site.source, site.ref)
+        if step.kind == "skip":
+            continue
+        if not step.found:
+            yield _problem(site, step.kind, step.message)
+        elif refs.chain_is_cycle(site.source, site.pointer, site.ref):
+            yield _problem(site, "cycle", f"$ref '{site.ref}' is part of a cycle of references that never reaches a "
+                                          "value")
+
+
+def _problem(site: RefSite, kind: str, message: str) -> Problem:
+    return Problem(message, Location(site.source, site.pointer), detail=f"{kind}:{site.ref}:{site.pointer}")

@@ -28,7 +28,12 @@ owner: {allOf: [{$ref: '#/components/schemas/User'}], nullable: true}
 from __future__ import annotations
 
 from aiplint.model import Location
+from aiplint.references import References, RefSite
 from aiplint.rule import Context, Problem, rule
+
+# Annotations: ignored beside `$ref` in OAS 2.0/3.0, but they change no meaning.
+_ANNOTATIONS = frozenset(("$ref", "description", "summary", "title", "example", "examples"))
+_MISSING = object()
 
 
 @rule(
@@ -39,6 +44,26 @@ from aiplint.rule import Context, Problem, rule
     severity="warning",
 )
 def check(ctx: Context):
-    for problem in ctx.api.document.ref_problems():
-        if problem.kind == "siblings":
-            yield Problem(problem.message, Location(problem.source, problem.pointer), detail=problem.pointer)
+    document = ctx.api.document
+    if (document.major, document.minor) >= (3, 1) or document.refs.only_plain_local():
+        return
+    for site in document.refs.sites():
+        if type(site.ref) is not str:
+            continue
+        extra = [k for k in site.holder if k not in _ANNOTATIONS and not k.startswith("x-")]
+        if extra:
+            extra = _changing(document.refs, site, extra)
+        if extra:
+            names = ", ".join(f"'{k}'" for k in extra)
+            yield Problem(f"{names} beside $ref '{site.ref}' {'is' if len(extra) == 1 else 'are'} ignored in "
+                          f"OpenAPI {document.major}.{document.minor} (the referenced object replaces this one)",
+                          Location(site.source, site.pointer), detail=site.pointer)
+
+
+def _changing(refs: References, site: RefSite, keys: list[str]) -> list[str]:
+    """The sibling keys that say something the target does not: `type: string` beside a `$ref` to a string
+    schema repeats it and changes nothing."""
+    target = refs.resolve({"$ref": site.ref}, site.source, "").node
+    if not isinstance(target, dict):
+        return keys
+    return [k for k in keys if target.get(k, _MISSING) != site.holder[k]]

@@ -39,7 +39,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Iterable
 
-from aiplint.document import join_pointer
+from aiplint.pointers import join_pointer
 from aiplint.model import Location
 from aiplint.rule import Context, Option, Problem, rule
 
