@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiplint.cli import rules_markdown
+from aiplint.docs import rules_markdown
 from aiplint.engine import available_rules
 from conftest import REPO
 
