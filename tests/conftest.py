@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from aiplint.config import Config
 from aiplint.document import open_document
-from aiplint.engine import Finding, Selection, run_rules
+from aiplint.engine import Finding, lint_document
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
@@ -43,6 +44,7 @@ def lint(path: str, profile: str = "rest", select: tuple[str, ...] = ()) -> tupl
     no rule crashed."""
     document = open_document(path)
     assert document is not None, f"{path} is not an OpenAPI document"
-    findings, crashes = run_rules(document, Selection(profile=profile, select=select))
+    linted = lint_document(document, Config(profile=profile, select=select))
+    findings, crashes = linted.findings, linted.crashes
     assert crashes == []
     return tuple(findings)

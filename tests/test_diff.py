@@ -30,7 +30,8 @@ from aiplint.comparison import (
 from aiplint.cli import cli
 from aiplint.document import open_document
 from aiplint.loading import InputError
-from aiplint.engine import Finding, Selection
+from aiplint.config import Config
+from aiplint.engine import Finding
 from aiplint.model import ApiModel
 from aiplint.rule import Severity, rule
 from conftest import FIXTURES, corpus_file, lint, llama_stack
@@ -210,7 +211,7 @@ def test_moving_unrelated_lines_changes_no_fingerprint(tmp_path):
         """), "  ")
     assert text.count("\npaths:\n") == 1
     moved = write(tmp_path / "new.yaml", text.replace("\npaths:\n", "\npaths:\n" + block, 1))
-    report, crashes = diff_files(str(EXAMPLE), moved, Selection())
+    report, crashes = diff_files(str(EXAMPLE), moved, Config())
     assert crashes == []
     assert report.new == [] and report.fixed == []
     assert report.unchanged == len(lint(str(EXAMPLE))) == 2
@@ -555,14 +556,14 @@ def test_spec_at_revision_materialises_the_tree_with_its_refs(repo):
 @needs_git
 def test_diff_base_reports_exactly_the_finding_the_new_commit_added(repo):
     spec_path = str(repo / "api/openapi.yaml")
-    report, crashes = diff_against_revision(spec_path, "HEAD~1", Selection())
+    report, crashes = diff_against_revision(spec_path, "HEAD~1", Config())
     assert crashes == []
     assert [(f.rule, f.method, f.path, f.file) for f in report.new] == [
         ("oas/path-params-match", "GET", "/v1/shelves/{shelf_id}", spec_path)]
     assert report.fixed == [] and report.unchanged == 0
     assert report.operations.added == [OperationRef("GET", "/v1/shelves/{shelf_id}", spec_path)]
     # the same file against its own revision: nothing changed
-    same, _ = diff_against_revision(spec_path, "HEAD", Selection())
+    same, _ = diff_against_revision(spec_path, "HEAD", Config())
     assert same.new == same.fixed == [] and same.unchanged == 1
 
 
@@ -570,7 +571,7 @@ def test_diff_base_reports_exactly_the_finding_the_new_commit_added(repo):
 def test_diff_base_fixed_findings_name_the_work_tree_file(repo):
     spec_path = str(repo / "api/openapi.yaml")
     write(repo / "api/openapi.yaml", REF_SPEC)  # the bad path is removed again
-    report, _ = diff_against_revision(spec_path, "HEAD", Selection())
+    report, _ = diff_against_revision(spec_path, "HEAD", Config())
     assert [(f.rule, f.file) for f in report.fixed] == [("oas/path-params-match", spec_path)]
     assert report.fixed[0].line == 9  # the line of its `get:` at HEAD
 
@@ -578,7 +579,7 @@ def test_diff_base_fixed_findings_name_the_work_tree_file(repo):
 @needs_git
 def test_diff_base_a_file_absent_at_the_base_is_all_new(repo):
     path = str(repo / "api/new.yaml")
-    report, _ = diff_against_revision(path, "HEAD~1", Selection())
+    report, _ = diff_against_revision(path, "HEAD~1", Config())
     assert [f.fingerprint for f in report.new] == [f.fingerprint for f in lint(path)]
     assert report.new and report.fixed == [] and report.unchanged == 0
     assert [str(op) for op in report.operations.added] == ["GET /v1/books/{book_id}", "GET /v1/shelves/{shelf_id}"]
@@ -601,7 +602,7 @@ def test_diff_base_errors_are_one_line_input_errors(repo, tmp_path, monkeypatch)
 
 
 def test_compare_with_nothing_on_either_side_is_empty():
-    report, crashes = compare(None, None, Selection())
+    report, crashes = compare(None, None, Config())
     assert report == DiffReport([], [], 0, ApiChanges([], [], [])) and crashes == []
 
 

@@ -18,7 +18,7 @@ import pytest
 
 import aiplint
 from aiplint.document import open_document
-from aiplint.engine import Finding, Selection, available_rules, run_rules
+from aiplint.engine import Finding, available_rules, lint_document
 from aiplint.output import (
     FINGERPRINT_KEY,
     WRITERS,
@@ -47,7 +47,8 @@ def _in_repo(monkeypatch):
 @lru_cache(maxsize=None)
 def _lint(path: str) -> tuple[Finding, ...]:
     document = open_document(str(REPO / path))
-    findings, crashes = run_rules(document, Selection())
+    linted = lint_document(document)
+    findings, crashes = linted.findings, linted.crashes
     assert crashes == []
     # Linted from the repository root, a finding names its file relative to it.
     return tuple(replace(f, file=Path(f.file).relative_to(REPO).as_posix()) for f in findings)
@@ -297,7 +298,7 @@ def test_gitlab_fingerprints_are_unique_and_deterministic(tmp_path):
     copy = tmp_path / "copy.yaml"
     shutil.copy(REPO / EXAMPLE, copy)
     document = open_document(str(copy))
-    twin, _ = run_rules(document, Selection())
+    twin = lint_document(document).findings
     found = findings_of(EXAMPLE) + twin
     assert len({f.fingerprint for f in found}) == len(found) // 2
     text = render(write_gitlab, found)

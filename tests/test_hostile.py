@@ -147,7 +147,7 @@ paths:
 
 
 @pytest.mark.parametrize("broken", [
-    "servers: [{url: 'http://[::1'}]\n",  # urlsplit raises while the model reads the base path
+    "servers: [{url: 'http://[::1'}]\n",  # a URL urlsplit raises on (the model once read a base path from it)
     "paths:\n  /a:\n    post:\n      requestBody: {content: {application/json: {schema: {allOf: 5}}}}\n"
     "      responses: {'200': {description: ok}}\n",
 ])
@@ -273,11 +273,16 @@ def test_a_crashing_rule_is_exit_2_in_every_report(tmp_path, monkeypatch):
 def test_the_process_never_prints_a_traceback(tmp_path):
     import subprocess
 
-    (tmp_path / "api.yaml").write_text("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
-                                       "servers: [{url: 'http://[::1'}]\n")
-    result = subprocess.run([sys.executable, "-m", "aiplint", "check", "--isolated", "api.yaml"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    (tmp_path / "api.yaml").write_text(GOOD)
+    crashing = ("import aiplint.model\n"
+                "def crash(*args): raise RecursionError('maximum recursion depth exceeded')\n"
+                "aiplint.model.ApiModel.build = crash\n"
+                "from aiplint.cli import main\n"
+                "main()\n")
+    result = subprocess.run([sys.executable, "-c", crashing, "check", "--isolated", "--no-cache", "api.yaml"],
+                            cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 2 and "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "cannot read the document's structure (RecursionError" in result.stderr
 
 
 def test_a_mapping_key_holding_a_mapping_is_an_input_error():

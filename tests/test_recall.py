@@ -14,7 +14,7 @@ import yaml
 
 from aiplint.config import Config
 from aiplint.document import open_document
-from aiplint.engine import Finding, run_rules
+from aiplint.engine import Finding, lint_document
 
 from conftest import FIXTURES, corpus_file
 
@@ -65,7 +65,8 @@ AIP_STYLE = {  # custom methods written `/verb`, each reported under the aip pro
 def findings(path: Path | str, profile: str = "rest", text: str | None = None) -> list[Finding]:
     document = open_document(str(path), text=text)
     assert document is not None
-    found, crashes = run_rules(document, Config(profile=profile))
+    linted = lint_document(document, Config(profile=profile))
+    found, crashes = linted.findings, linted.crashes
     assert crashes == []
     return found
 

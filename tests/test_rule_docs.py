@@ -13,7 +13,7 @@ import yaml
 
 from aiplint.config import Config
 from aiplint.document import open_document
-from aiplint.engine import run_rules
+from aiplint.engine import lint_document
 from aiplint.lint_rules import BUILTIN
 
 from rules._kit import path_param
@@ -64,7 +64,8 @@ def findings(rule, fragment: str, tmp_path, profile: str) -> list:
     (tmp_path / "schemas" / "job.yaml").write_text("Job: {type: object}\n")
     spec = tmp_path / "openapi.json"
     spec.write_text(json.dumps(document(fragment)))
-    found, crashes = run_rules(open_document(str(spec)), Config(profile=profile, select=(rule.id,)))
+    linted = lint_document(open_document(str(spec)), Config(profile=profile, select=(rule.id,)))
+    found, crashes = linted.findings, linted.crashes
     assert crashes == []
     return [f for f in found if f.rule == rule.id]
 

@@ -94,9 +94,10 @@ def spec_path(specs_dir: Path, spec: dict, download: bool) -> Path | None:
 def findings(path: Path, profile: str) -> list:
     from aiplint.config import Config
     from aiplint.document import open_document
-    from aiplint.engine import run_rules
+    from aiplint.engine import lint_document
 
-    found, crashes = run_rules(open_document(str(path)), Config(profile=profile))
+    linted = lint_document(open_document(str(path)), Config(profile=profile))
+    found, crashes = linted.findings, linted.crashes
     assert not crashes, crashes
     return found
 

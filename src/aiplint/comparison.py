@@ -44,8 +44,9 @@ if TYPE_CHECKING:
     import subprocess
 
     from aiplint.compat import Change
+    from aiplint.config import Config
     from aiplint.document import Document
-    from aiplint.engine import RuleCrash, Selection
+    from aiplint.engine import RuleCrash
     from aiplint.model import ApiModel, Operation
     from aiplint.rule import Rule
 
@@ -342,7 +343,7 @@ def operation_changes(
 def compare(
     old: Document | None,
     new: Document | None,
-    selection: Selection,
+    selection: Config,
     rules: Mapping[str, Rule] | None = None,
     *,
     old_display: str | None = None,
@@ -374,7 +375,7 @@ def compare(
     return DiffReport(added, fixed, len(unchanged), operations, 1, changes, tuple(unchanged)), crashes
 
 
-def _api_changes(old: Document | None, new: Document | None, match: OperationMatch, selection: Selection,
+def _api_changes(old: Document | None, new: Document | None, match: OperationMatch, selection: Config,
                  old_display: str | None) -> tuple[Change, ...]:
     """The classified API changes, located (OLD's files under the names `old_display` gives them)."""
     from aiplint import compat
@@ -413,7 +414,7 @@ def load(path: str | None, *, project_root: str | None = None, walked_from: str 
 def diff_files(
     old: str | None,
     new: str | None,
-    selection: Selection,
+    selection: Config,
     rules: Mapping[str, Rule] | None = None,
     *,
     old_display: str | None = None,
@@ -424,7 +425,7 @@ def diff_files(
 
 
 def diff_against_revision(
-    path: str, rev: str, selection: Selection, rules: Mapping[str, Rule] | None = None,
+    path: str, rev: str, selection: Config, rules: Mapping[str, Rule] | None = None,
     trees: RevisionTrees | None = None, *, walked_from: str | None = None, current: Document | None = None,
 ) -> tuple[DiffReport, list[RuleCrash]]:
     """`aiplint check PATH --diff-base REV`: PATH in the working tree (`current`: already loaded) against PATH at

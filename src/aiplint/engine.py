@@ -15,6 +15,7 @@ from aiplint.rule import Context, Problem, Rule, Severity
 if TYPE_CHECKING:
     from aiplint.document import Document
     from aiplint.model import Location
+    from aiplint.suppression import Suppressions
 
 _PARAM = re.compile(r"\{[^{}]*\}")
 
@@ -108,9 +109,6 @@ def matches(rule_id: str, selectors: Iterable[str]) -> bool:
         if selector in ("ALL", rule_id) or (selector and rule_id.startswith(selector.rstrip("/") + "/")):
             return True
     return False
-
-
-Selection = Config  # which rules run, at which severity, with which options: see aiplint.config
 
 
 @dataclass(frozen=True)
@@ -213,23 +211,15 @@ def lint_document(document: Document, config: Config = Config(), rules: Mapping[
     rules = available_rules() if rules is None else rules
     try:
         api = ApiModel.build(document, Lexicon.of(config.vocabulary))
-        api.suppressions = Suppressions(document if config.inline_ignores else None, rules)
+        suppressions = Suppressions(document if config.inline_ignores else None, rules)
     except Exception as exc:  # outside every rule's guard: it would take the other files' reports with it
         raise InputError(document.root.path, f"cannot read the document's structure ({type(exc).__name__}: "
                                              f"{exc})") from None
-    reported, crashes, suppressed = _run_all(api, config, rules)
+    reported, crashes, suppressed = _run_all(api, suppressions, config, rules)
     return Linted(_locate(reported), crashes, api, suppressed)
 
 
-def run_rules(
-    document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None
-) -> tuple[list[Finding], list[RuleCrash]]:
-    """`lint_document` without the model: (findings, crashes)."""
-    linted = lint_document(document, config, rules)
-    return linted.findings, linted.crashes
-
-
-def _run_all(api: Any, config: Config, rules: Mapping[str, Rule]
+def _run_all(api: Any, suppressions: Suppressions, config: Config, rules: Mapping[str, Rule]
              ) -> tuple[list[tuple[Rule, Severity, Problem]], list[RuleCrash], int]:
     """(what the rules reported, the rules that crashed, how many problems inline suppressions covered)."""
     file = api.document.root.path
@@ -245,10 +235,10 @@ def _run_all(api: Any, config: Config, rules: Mapping[str, Rule]
         if base is None or not runs(rule, config):
             continue
         try:
-            for problem, settings in _run(rule, config, base, api, file):
+            for problem, settings in _run(rule, config, base, api, file, suppressions):
                 if settings.severity is None:
                     continue
-                if not about_suppressions and api.suppressions.suppresses(rule.id, _places(problem, items)):
+                if not about_suppressions and suppressions.suppresses(rule.id, _places(problem, items)):
                     suppressed += 1
                     continue
                 reported.append((rule, settings.severity, problem))
@@ -257,7 +247,8 @@ def _run_all(api: Any, config: Config, rules: Mapping[str, Rule]
     return reported, crashes, suppressed
 
 
-def _run(rule: Rule, config: Config, base: Settings, api: Any, file: str) -> Iterator[tuple[Problem, Settings]]:
+def _run(rule: Rule, config: Config, base: Settings, api: Any, file: str, suppressions: Suppressions
+         ) -> Iterator[tuple[Problem, Settings]]:
     """Run a rule once per distinct set of options the overrides ask for, keeping each problem from the run
     whose options are the ones in force at its place."""
     runs: dict[tuple, list[Problem]] = {}
@@ -265,7 +256,7 @@ def _run(rule: Rule, config: Config, base: Settings, api: Any, file: str) -> Ite
     def problems(options: Mapping[str, Any]) -> list[Problem]:
         key = _frozen(options)
         if key not in runs:
-            runs[key] = list(rule.problems(Context(api, MappingProxyType(dict(options)), config.profile)))
+            runs[key] = list(rule.problems(Context(api, MappingProxyType(dict(options)), config.profile, suppressions)))
         return runs[key]
 
     for problem in problems(base.options):

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterator
-from urllib.parse import urlsplit
 
 from aiplint import words
 from aiplint.lexicon import Lexicon
@@ -246,18 +245,13 @@ class PrefixTree:
 class ApiModel:
     """One document's operations and paths, with segment roles.  Build it with `ApiModel.build(document)`."""
 
-    def __init__(self, document: Document, paths: list[PathItem], base_path: str, prefixes: PrefixTree,
-                 lexicon: Lexicon):
+    def __init__(self, document: Document, paths: list[PathItem], prefixes: PrefixTree, lexicon: Lexicon):
         self.document = document
         self.paths = paths
         self.prefixes = prefixes
         self.lexicon = lexicon
         self._targets: dict[int, list[Target]] = {}
-        self.base_path = base_path
         self.operations = [op for item in paths for op in item.operations]
-        from aiplint.suppression import Suppressions
-
-        self.suppressions = Suppressions(None, ())  # the engine fills it in with the document's suppressions
 
     @classmethod
     def build(cls, document: Document, lexicon: Lexicon | None = None) -> ApiModel:
@@ -267,7 +261,7 @@ class ApiModel:
         paths = builder.paths()
         prefixes = PrefixTree(paths)
         _assign_roles(paths, prefixes, lexicon)
-        return cls(document, paths, builder.base_path(), prefixes, lexicon)
+        return cls(document, paths, prefixes, lexicon)
 
     @cached_property
     def collection_stems(self) -> frozenset[str]:
@@ -375,16 +369,6 @@ def is_attached(item: PathItem, seg: Segment) -> bool:
 class _Builder:
     def __init__(self, document: Document):
         self.document = document
-
-    def base_path(self) -> str:
-        data = self.document.root.data
-        if self.document.major == 2:
-            return str(data.get("basePath") or "").rstrip("/")
-        servers = data.get("servers")
-        if isinstance(servers, list) and servers and isinstance(servers[0], dict):
-            url = str(servers[0].get("url") or "")
-            return urlsplit(url).path.rstrip("/") if "{" not in url.split("/")[-1:] else ""
-        return ""
 
     def paths(self) -> list[PathItem]:
         root = self.document.root

@@ -29,10 +29,12 @@ from __future__ import annotations
 import operator
 import sys
 from dataclasses import dataclass, field
-from functools import partialmethod
 from enum import Enum
+from functools import partialmethod
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Mapping
+
+from aiplint.suppression import Suppressions
 
 if TYPE_CHECKING:
     from aiplint.model import ApiModel, Location, Operation
@@ -99,9 +101,13 @@ class Problem:
 
 @dataclass(frozen=True)
 class Context:
+    """What a check reads: the model, its options in force, the profile, and the document's inline suppressions
+    (for the rules about `x-aiplint-ignore` itself; the engine applies them to every other rule's problems)."""
+
     api: ApiModel
     options: Mapping[str, Any]
     profile: str
+    suppressions: Suppressions = field(default_factory=Suppressions.none)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,11 @@ class Suppressions:
                 for pointer, value in _carriers(source.data):
                     self._add(source, pointer, value, known, families)
 
+    @classmethod
+    def none(cls) -> Suppressions:
+        """No suppressions (inline ignores off, or a context built outside a run)."""
+        return cls(None, ())
+
     def _add(self, source: Source, pointer: str, value: Any, known: set[str], families: set[str]) -> None:
         at = join_pointer(pointer, MARKER)
         if not isinstance(value, dict) or not value:

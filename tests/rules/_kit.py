@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from aiplint.document import open_document
-from aiplint.config import RuleSettings
-from aiplint.engine import Finding, Selection, run_rules
+from aiplint.config import Config, RuleSettings
+from aiplint.engine import Finding, lint_document
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "rules"
@@ -118,8 +118,8 @@ def lint(
         document = open_document(str(target))
     assert document is not None, "not an OpenAPI document"
     settings = {rule: RuleSettings(options=options)} if options else {}
-    selection = Selection(profile=profile, select=(rule,), rules=settings)
-    findings, crashes = run_rules(document, selection)
+    linted = lint_document(document, Config(profile=profile, select=(rule,), rules=settings))
+    findings, crashes = linted.findings, linted.crashes
     assert crashes == []
     assert {f.rule for f in findings} <= {rule}
     return findings

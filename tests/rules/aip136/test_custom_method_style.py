@@ -3,8 +3,8 @@
 import pytest
 
 from aiplint.document import open_document
-from aiplint.config import RuleSettings
-from aiplint.engine import Selection, run_rules
+from aiplint.config import Config, RuleSettings
+from aiplint.engine import lint_document
 
 from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, params, position_of, spec
 
@@ -38,7 +38,8 @@ def test_good_fixture(profile):
 def test_invalid_style_option_is_reported_as_a_crash_of_this_rule():
     document = open_document("inline.json", text='{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, '
                                                  '"paths": {}}')
-    findings, crashes = run_rules(document, Selection(select=(RULE,), rules={RULE: RuleSettings(options={"style": "dash"})}))
+    linted = lint_document(document, Config(select=(RULE,), rules={RULE: RuleSettings(options={"style": "dash"})}))
+    findings, crashes = linted.findings, linted.crashes
     assert findings == []
     assert [(c.rule, c.error) for c in crashes] == [
         (RULE, "ValueError: option style must be colon, slash or either, not 'dash'")]

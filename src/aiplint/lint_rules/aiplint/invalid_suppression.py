@@ -34,5 +34,5 @@ from aiplint.rule import Context, Problem, rule
     phase="suppressions",
 )
 def check(ctx: Context):
-    for bad in ctx.api.suppressions.invalid:
+    for bad in ctx.suppressions.invalid:
         yield Problem(bad.message, Location(bad.source, bad.pointer), detail=bad.pointer)

@@ -35,7 +35,7 @@ from aiplint.rule import Context, Problem, rule
     phase="suppressions",
 )
 def check(ctx: Context):
-    for entry in ctx.api.suppressions.unused():
+    for entry in ctx.suppressions.unused():
         yield Problem(
             f"`x-aiplint-ignore` for `{entry.selector}` suppressed nothing; remove it",
             Location(entry.source, entry.at),
