@@ -289,13 +289,30 @@ def _next_content(ntext: str, line_end: int, limit: int) -> re.Match[str] | None
     return m
 
 
+# Regions the scan hands to the composer: (chunk start, chunk end, mode, trie node, key token); mode `member` is
+# one mapping member (its key is the token), `item` one sequence item, `node` a whole node.
+_Job = tuple[int, int, str, _Trie, str]
+# A region still to narrow: (trie node, its start, its end, the column of its lines, "map" or "seq").
+_Region = tuple[_Trie, int, int, int, str]
+
+
 def _yaml_positions_fast(text: str, parsed: dict[str, list[str]]) -> dict[str, Pos] | None:
     """Narrow block YAML down by indentation; compose only the regions holding requested nodes."""
     ntext = "\n" + text + "\n"  # offsets in ntext: a line starts right after a "\n"
-    limit = len(ntext) - 1
     trie = _build_trie(parsed)
+    root = _root_region(ntext, trie)
+    if root is None:
+        return None
+    jobs = _narrow(ntext, root)
+    line_of = _line_numbers(ntext, trie, jobs)
+    _compose_jobs(ntext, jobs, line_of)
+    return _positions(trie, parsed)
 
-    # Root: the first content line after comments, directives and a bare "---".
+
+def _root_region(ntext: str, trie: _Trie) -> _Region | None:
+    """The whole document as a region: from its first content line after comments, directives and a bare
+    "---"; None for a document without content."""
+    limit = len(ntext) - 1
     pos = 0
     while True:
         m = _next_content(ntext, pos, limit)
@@ -312,160 +329,197 @@ def _yaml_positions_fast(text: str, parsed: dict[str, list[str]]) -> dict[str, P
             pos = line_end
             continue
         break
-    if ntext.startswith("---", ls) or ntext.startswith("...", ls) or c in _BAD_START or c in "\"'":
-        if c not in "\"'":
-            raise _Bail
-    col = len(m.group(1))
+    if (ntext.startswith("---", ls) or ntext.startswith("...", ls) or c in _BAD_START) and c not in "\"'":
+        raise _Bail
     trie.offset = m.start(2)
     trie.found = True
-    kind = "seq" if _is_item(ntext, m.start(2)) else "map"
+    return trie, ls, limit, len(m.group(1)), "seq" if _is_item(ntext, m.start(2)) else "map"
 
-    # jobs: (chunk start, chunk end, mode, trie node, key token)
-    jobs: list[tuple[int, int, str, _Trie, str]] = []
-    stack: list[tuple[_Trie, int, int, int, str]] = [(trie, ls, limit, col, kind)]
+
+def _narrow(ntext: str, root: _Region) -> list[_Job]:
+    """Descend from the root through the requested keys and items by indentation alone, recording each found
+    node's offset; what the scan cannot read becomes a job for the composer."""
+    jobs: list[_Job] = []
+    stack = [root]
     while stack:
-        tnode, start, end, col, kind = stack.pop()
+        region = stack.pop()
+        tnode, start, end, col, kind = region
         if not tnode.children:
             continue
         # Lines at exactly `col` inside the region: keys (mapping) or "- " items (sequence).
         bounds = [mm.end() - 1 for mm in _lines_at(col).finditer(ntext, start - 1, end)]
         if kind == "map":
-            keys: dict[str, tuple[int, int, int]] = {}  # key -> (key offset, after colon, end of member)
-            unread: list[int] = []  # lines at `col` the scan cannot read as a key (`? ` explicit keys, ...)
-            prev_key: str | None = None
-            prev_empty = False
-            for i, b in enumerate(bounds):
-                if _is_item(ntext, b):
-                    if prev_key is None or not prev_empty:
-                        unread.append(b)
-                    continue
-                if prev_key is not None:
-                    k0, a0, _ = keys[prev_key]
-                    keys[prev_key] = (k0, a0, b - col)
-                pk = _parse_key(ntext, b)
-                if pk is None or pk[0] in keys:
-                    unread.append(b)
-                    prev_key = None
-                    continue
-                prev_key = pk[0]
-                keys[prev_key] = (b, pk[1], end)
-                prev_empty = not _rest_of_line(ntext, pk[1])
-            if unread and any(t not in keys for t in tnode.children):
-                jobs += _unread_entries(unread, sorted(k[0] for k in keys.values()), col, end, tnode)
-            for tok, child in tnode.children.items():
-                hit = keys.get(tok)
-                if hit is None:
-                    continue  # does not exist: the ancestor's position is used
-                koff, after, mend = hit
-                child.offset, child.found = koff, True
-                if not child.children:
-                    continue
-                rest = _rest_of_line(ntext, after)
-                line_start = koff - col
-                if rest:
-                    if rest[0] in "&!" and len(rest.split()) == 1:
-                        pass  # node properties only: the value follows on the next lines
-                    elif rest[0] in "{[*&!":
-                        jobs.append((line_start, mend, "member", child, tok))
-                        continue
-                    else:
-                        continue  # a scalar: nothing below it
-                line_end = ntext.find("\n", after)
-                vm = _next_content(ntext, line_end, mend)
-                if vm is None:
-                    continue  # empty value
-                vcol = len(vm.group(1))
-                vch = vm.start(2)
-                explicit_key = ntext.startswith("? ", vch)  # a mapping whose first key is `? key`
-                if rest or (vm.group(2) in _BAD_START and not explicit_key):
-                    jobs.append((line_start, mend, "member", child, tok))
-                elif vcol > col:
-                    stack.append((child, vm.start() + 1, mend, vcol, "seq" if _is_item(ntext, vch) else "map"))
-                elif vcol == col and _is_item(ntext, vch):
-                    stack.append((child, vm.start() + 1, mend, col, "seq"))
+            _narrow_mapping(ntext, region, bounds, stack, jobs)
         else:
-            items = [b for b in bounds if _is_item(ntext, b)]
-            if len(items) != len(bounds):
-                jobs.append((start, end, "node", tnode, ""))
-                continue
-            for tok, child in tnode.children.items():
-                if not (tok.isdigit() and tok.isascii() and (tok == "0" or tok[0] != "0")):
-                    continue
-                i = int(tok)
-                if i >= len(items):
-                    continue
-                b = items[i]
-                iend = items[i + 1] - col if i + 1 < len(items) else end
-                j = b + 1
-                while ntext[j] in " \t":
-                    j += 1
-                if ntext[j] in "\r\n#":
-                    vm = _next_content(ntext, ntext.find("\n", j), iend)
-                    j = vm.start(2) if vm is not None else b
-                child.offset, child.found = j, True
-                if child.children:
-                    jobs.append((b - col, iend, "item", child, tok))
+            _narrow_sequence(ntext, region, bounds, jobs)
+    return jobs
 
-    # Line numbers of every textual offset and chunk start, in one pass over the text.
-    offsets: set[int] = {job[0] for job in jobs}
-    todo = [trie]
-    while todo:
-        t = todo.pop()
-        if t.found:
-            offsets.add(t.offset)
-        todo.extend(t.children.values())
+
+def _narrow_mapping(ntext: str, region: _Region, bounds: list[int], stack: list[_Region], jobs: list[_Job]) -> None:
+    tnode, _, end, col, _ = region
+    keys, unread = _mapping_keys(ntext, bounds, col, end)
+    if unread and any(t not in keys for t in tnode.children):
+        jobs += _unread_entries(unread, sorted(k[0] for k in keys.values()), col, end, tnode)
+    for tok, child in tnode.children.items():
+        hit = keys.get(tok)
+        if hit is None:
+            continue  # does not exist: the ancestor's position is used
+        child.offset, child.found = hit[0], True
+        if child.children:
+            _descend_member(ntext, child, tok, hit, col, stack, jobs)
+
+
+def _mapping_keys(ntext: str, bounds: list[int], col: int, end: int
+                  ) -> tuple[dict[str, tuple[int, int, int]], list[int]]:
+    """The keys of a block mapping's lines: key -> (key offset, after its colon, end of the member), and the lines
+    at its column the scan cannot read as a key (`? ` explicit keys, items of an unindented sequence, ...)."""
+    keys: dict[str, tuple[int, int, int]] = {}
+    unread: list[int] = []
+    prev_key: str | None = None
+    prev_empty = False
+    for b in bounds:
+        if _is_item(ntext, b):
+            if prev_key is None or not prev_empty:
+                unread.append(b)
+            continue
+        if prev_key is not None:
+            k0, a0, _ = keys[prev_key]
+            keys[prev_key] = (k0, a0, b - col)
+        pk = _parse_key(ntext, b)
+        if pk is None or pk[0] in keys:
+            unread.append(b)
+            prev_key = None
+            continue
+        prev_key = pk[0]
+        keys[prev_key] = (b, pk[1], end)
+        prev_empty = not _rest_of_line(ntext, pk[1])
+    return keys, unread
+
+
+def _descend_member(ntext: str, child: _Trie, tok: str, hit: tuple[int, int, int], col: int, stack: list[_Region],
+                    jobs: list[_Job]) -> None:
+    """Go on below a requested member: its value is a block region to narrow, a job for the composer (flow
+    collections, aliases, node properties), or a scalar with nothing below."""
+    koff, after, mend = hit
+    rest = _rest_of_line(ntext, after)
+    line_start = koff - col
+    if rest:
+        if rest[0] in "&!" and len(rest.split()) == 1:
+            pass  # node properties only: the value follows on the next lines
+        elif rest[0] in "{[*&!":
+            jobs.append((line_start, mend, "member", child, tok))
+            return
+        else:
+            return  # a scalar: nothing below it
+    vm = _next_content(ntext, ntext.find("\n", after), mend)
+    if vm is None:
+        return  # empty value
+    vcol = len(vm.group(1))
+    vch = vm.start(2)
+    explicit_key = ntext.startswith("? ", vch)  # a mapping whose first key is `? key`
+    if rest or (vm.group(2) in _BAD_START and not explicit_key):
+        jobs.append((line_start, mend, "member", child, tok))
+    elif vcol > col:
+        stack.append((child, vm.start() + 1, mend, vcol, "seq" if _is_item(ntext, vch) else "map"))
+    elif vcol == col and _is_item(ntext, vch):
+        stack.append((child, vm.start() + 1, mend, col, "seq"))
+
+
+def _narrow_sequence(ntext: str, region: _Region, bounds: list[int], jobs: list[_Job]) -> None:
+    tnode, start, end, col, _ = region
+    items = [b for b in bounds if _is_item(ntext, b)]
+    if len(items) != len(bounds):
+        jobs.append((start, end, "node", tnode, ""))
+        return
+    for tok, child in tnode.children.items():
+        i = array_index(tok, len(items))
+        if i is None:
+            continue
+        b = items[i]
+        iend = items[i + 1] - col if i + 1 < len(items) else end
+        j = b + 1
+        while ntext[j] in " \t":
+            j += 1
+        if ntext[j] in "\r\n#":
+            vm = _next_content(ntext, ntext.find("\n", j), iend)
+            j = vm.start(2) if vm is not None else b
+        child.offset, child.found = j, True
+        if child.children:
+            jobs.append((b - col, iend, "item", child, tok))
+
+
+def _line_numbers(ntext: str, trie: _Trie, jobs: list[_Job]) -> dict[int, int]:
+    """Line numbers of every job's start and every found node's offset, in one pass over the text; found nodes
+    get their positions."""
+    found = _found_nodes(trie)
+    offsets = {job[0] for job in jobs} | {t.offset for t in found}
     line_of: dict[int, int] = {}
     line, last = 0, 0
     for off in sorted(offsets):
         line += ntext.count("\n", last, off)
         last = off
         line_of[off] = line
+    for t in found:
+        t.pos = (line_of[t.offset], t.offset - ntext.rfind("\n", 0, t.offset))
+    return line_of
 
-    todo = [trie]
+
+def _found_nodes(trie: _Trie) -> list[_Trie]:
+    found, todo = [], [trie]
     while todo:
         t = todo.pop()
         if t.found:
-            off = t.offset
-            t.pos = (line_of[off], off - ntext.rfind("\n", 0, off))
+            found.append(t)
         todo.extend(t.children.values())
+    return found
 
-    # Compose the chunks and walk the nodes below them.
+
+def _compose_jobs(ntext: str, jobs: list[_Job], line_of: dict[int, int]) -> None:
+    """Compose each job's chunk and walk the nodes below it (the garbage collector paused: composing makes many
+    small objects and no cycles)."""
     import gc
-
-    import yaml
 
     gc_was = gc.isenabled()
     gc.disable()
     try:
         for cs, ce, mode, tnode, tok in jobs:
-            try:
-                root = _compose(ntext[cs:ce])
-            except Exception:
-                raise _Bail from None
-            if mode == "member":
-                if not (isinstance(root, yaml.MappingNode) and len(root.value) == 1
-                        and yaml_key_string(root.value[0][0]) == tok):
-                    raise _Bail
-                node = root.value[0][1]
-            elif mode == "item":
-                if not (isinstance(root, yaml.SequenceNode) and root.value):
-                    raise _Bail
-                node = root.value[0]
-            else:
-                if root is None:
-                    raise _Bail
-                node = root
-            _walk_trie(_YamlTree(), node, tnode, line_of[cs] - 1)
+            _walk_trie(_YamlTree(), _job_node(ntext[cs:ce], mode, tok), tnode, line_of[cs] - 1)
     finally:
         if gc_was:
             gc.enable()
 
+
+def _job_node(chunk: str, mode: str, tok: str) -> Any:
+    """The composed node a job stands for: the member's value, the item, or the whole node; bails on a chunk
+    that is not what the scan took it for."""
+    import yaml
+
+    try:
+        root = _compose(chunk)
+    except Exception:
+        raise _Bail from None
+    if mode == "member":
+        if not (isinstance(root, yaml.MappingNode) and len(root.value) == 1
+                and yaml_key_string(root.value[0][0]) == tok):
+            raise _Bail
+        return root.value[0][1]
+    if mode == "item":
+        if not (isinstance(root, yaml.SequenceNode) and root.value):
+            raise _Bail
+        return root.value[0]
+    if root is None:
+        raise _Bail
+    return root
+
+
+def _positions(trie: _Trie, parsed: dict[str, list[str]]) -> dict[str, Pos]:
+    """Each pointer's position: its node's, or its deepest found ancestor's."""
     out: dict[str, Pos] = {}
     for p, toks in parsed.items():
-        node = trie
+        node: _Trie | None = trie
         pos = trie.pos or (1, 1)
         for t in toks:
-            node = node.children.get(t)  # type: ignore[assignment]
+            node = node.children.get(t)
             if node is None or node.pos is None:
                 break
             pos = node.pos
@@ -473,7 +527,7 @@ def _yaml_positions_fast(text: str, parsed: dict[str, list[str]]) -> dict[str, P
     return out
 
 
-def _unread_entries(unread: list[int], read: list[int], col: int, end: int, tnode: _Trie) -> list[tuple]:
+def _unread_entries(unread: list[int], read: list[int], col: int, end: int, tnode: _Trie) -> list[_Job]:
     """Jobs composing each run of mapping lines the scan could not read, up to the next key it read, instead of
     the whole mapping (PyYAML writes keys over 128 characters as `? key`: GitHub-sized specs have hundreds)."""
     import bisect
