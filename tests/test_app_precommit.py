@@ -13,6 +13,7 @@ import pytest
 from conftest import REPO
 from test_precommit import Sandbox  # skips this module where pre-commit or git is missing, as there
 
+pytestmark = pytest.mark.slow  # pre-commit in a git repository
 if importlib.util.find_spec("fastapi") is None:
     pytest.skip("fastapi is not installed (pip install -e '.[test]')", allow_module_level=True)
 

@@ -241,6 +241,7 @@ DISAGREEMENTS = {
 }
 
 
+@pytest.mark.slow  # the shared corpus
 @pytest.mark.parametrize("case", CASE_NAMES or ["(corpus absent)"])
 def test_conformance_case(case):
     if case not in CASE_NAMES:

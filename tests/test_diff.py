@@ -151,6 +151,7 @@ def test_llama_stack_4496_turns_the_ids_outside_the_path_into_dangling_path_para
                             {"method": "PUT", "path": "/v1/prompts/{prompt_id}/set-default-version"}]
 
 
+@pytest.mark.slow  # the shared corpus
 def test_llama_stack_directories_pair_the_files_by_name(tmp_path):
     """before/ has four specs, after/ the same four: the post-training moves show up in the stainless and the
     experimental spec, each once; the two unchanged specs add nothing."""

@@ -115,6 +115,7 @@ def test_query_parameters_that_are_not_resource_ids_are_not_flagged(revision):
     assert in_query == []  # B13/B14's tool-group IDs are optional list filters; cursors, limits, `model` are not IDs
 
 
+@pytest.mark.slow  # the shared corpus
 def test_split_specs_lint_without_errors():
     for name in ("llama-stack-spec.yaml", "deprecated-llama-stack-spec.yaml", "experimental-llama-stack-spec.yaml"):
         lint(str(corpus_file(f"llama-stack/before/{name}")))

@@ -54,6 +54,7 @@ def aiplint(site, *args, spec_dir):
     return subprocess.run([sys.executable, "-m", "aiplint", *args, str(spec)], capture_output=True, text=True, env=env)
 
 
+@pytest.mark.slow  # pip installs the plugin
 def test_installed_plugin_is_discovered_and_reported(installed_plugin, tmp_path):
     result = aiplint(installed_plugin, "check", "--format", "json", spec_dir=tmp_path)
     findings = json.loads(result.stdout)["findings"]
@@ -62,6 +63,7 @@ def test_installed_plugin_is_discovered_and_reported(installed_plugin, tmp_path)
     assert result.returncode == 0  # a warning does not fail at the default --fail-on error
 
 
+@pytest.mark.slow  # pip installs the plugin
 def test_plugin_is_selected_like_a_builtin(installed_plugin, tmp_path):
     result = aiplint(installed_plugin, "check", "--fail-on", "warning", "--select", "example/", spec_dir=tmp_path)
     assert result.returncode == 1
@@ -70,6 +72,7 @@ def test_plugin_is_selected_like_a_builtin(installed_plugin, tmp_path):
                    spec_dir=tmp_path).returncode == 0
 
 
+@pytest.mark.slow  # pip installs the plugin
 def test_plugin_shows_in_rules_and_explain(installed_plugin, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(installed_plugin)}
     listing = subprocess.run([sys.executable, "-m", "aiplint", "rules"], capture_output=True, text=True, env=env)

@@ -77,6 +77,20 @@ class Sandbox:
     def pre_commit(self, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         return self.run(sys.executable, "-m", "pre_commit", *args, cwd=cwd, check=False)
 
+    def snapshot(self, source: Path, path: Path) -> str:
+        """A clone of `source` at `path` with one more commit holding its tracked files' uncommitted changes
+        (staged new files too), and nothing untracked: a virtual environment inside the checkout, whatever its
+        name, is never copied.  Returns the commit."""
+        self.git("clone", "--quiet", "--no-hardlinks", str(source), str(path), cwd=self.root)
+        diff = subprocess.run(
+            ["git", "diff", "HEAD", "--binary"], cwd=source, env=self.env, capture_output=True, check=True
+        ).stdout
+        if diff:
+            subprocess.run(["git", "apply", "--whitespace=nowarn"], cwd=path, input=diff, check=True, env=self.env)
+        self.git("add", "--all", cwd=path)
+        self.git("commit", "--quiet", "--allow-empty", "--no-verify", "-m", "snapshot", cwd=path)
+        return self.git("rev-parse", "HEAD", cwd=path).stdout.strip()
+
     def init_repo(self, path: Path, files: dict[str, str]) -> Path:
         path.mkdir()
         self.git("init", "--quiet", cwd=path)
@@ -98,22 +112,9 @@ def sandbox(tmp_path_factory) -> Sandbox:
 
 @pytest.fixture(scope="module")
 def hook_repo(sandbox) -> tuple[Path, str]:
-    """A commit holding this repository's working tree (tracked files with their uncommitted changes, and
-    untracked files that are not ignored), as `pre-commit try-repo` makes: (path, rev)."""
+    """This repository's working tree as `pre-commit try-repo` makes it: (path, rev)."""
     snapshot = sandbox.root / "hook-repo"
-    sandbox.git("clone", "--quiet", "--no-hardlinks", str(REPO), str(snapshot), cwd=sandbox.root)
-    diff = subprocess.run(
-        ["git", "diff", "HEAD", "--binary"], cwd=REPO, env=sandbox.env, capture_output=True, check=True
-    ).stdout
-    if diff:
-        subprocess.run(["git", "apply", "--whitespace=nowarn"], cwd=snapshot, input=diff, check=True, env=sandbox.env)
-    untracked = sandbox.git("ls-files", "--others", "--exclude-standard", "-z", cwd=REPO).stdout.split("\0")
-    for name in filter(None, untracked):
-        (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, snapshot / name)
-    sandbox.git("add", "--all", cwd=snapshot)
-    sandbox.git("commit", "--quiet", "--allow-empty", "--no-verify", "-m", "snapshot", cwd=snapshot)
-    return snapshot, sandbox.git("rev-parse", "HEAD", cwd=snapshot).stdout.strip()
+    return snapshot, sandbox.snapshot(REPO, snapshot)
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +142,24 @@ def hook_output(result: subprocess.CompletedProcess[str]) -> str:
     """What the hook printed: pre-commit's verbose report less its status and `- hook id`/`- duration` lines."""
     lines = [line for line in result.stdout.splitlines() if not line.startswith(("[INFO]", "aiplint....", "- "))]
     return "\n".join(lines).strip()
+
+
+def test_the_hook_snapshot_takes_tracked_files_only(sandbox):
+    """A virtual environment not named `.venv` (so not ignored) beside the code, with its `lib64 -> lib` link,
+    is neither copied nor in the way; tracked files come with their uncommitted and staged changes."""
+    source = sandbox.init_repo(sandbox.root / "snapshot-source", {"kept.txt": "committed\n"})
+    (source / "kept.txt").write_text("changed, not committed\n")
+    (source / "staged.txt").write_text("new and staged\n")
+    sandbox.git("add", "staged.txt", cwd=source)
+    (source / ".v" / "lib").mkdir(parents=True)
+    (source / ".v" / "lib64").symlink_to("lib", target_is_directory=True)
+    (source / "untracked.txt").write_text("not part of the code\n")
+    copy = sandbox.root / "snapshot-copy"
+    rev = sandbox.snapshot(source, copy)
+    files = sandbox.git("ls-tree", "-r", "--name-only", rev, cwd=copy).stdout.split()
+    assert sorted(files) == ["kept.txt", "staged.txt"]
+    assert (copy / "kept.txt").read_text() == "changed, not committed\n"
+    assert not (copy / ".v").exists() and not (copy / "untracked.txt").exists()
 
 
 def test_bad_spec_fails_with_located_findings(sandbox, project):

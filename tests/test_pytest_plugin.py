@@ -15,6 +15,7 @@ from conftest import REPO
 EXAMPLE = REPO / "examples" / "fastapi-jobs"
 BEFORE = EXAMPLE / "jobs_api" / "before.py"
 
+pytestmark = pytest.mark.slow  # a real pytest per test
 if importlib.util.find_spec("fastapi") is None:
     pytest.skip("fastapi is not installed (pip install -e '.[test]')", allow_module_level=True)
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import corpus_file, lint
+
+pytestmark = pytest.mark.slow  # big specs of the shared corpus
 
 
 def test_openai_has_no_collection_id_or_path_parameter_findings():

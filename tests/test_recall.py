@@ -140,6 +140,7 @@ def test_adding_an_unrelated_path_leaves_the_other_findings_alone(added):
     assert _fingerprints_outside(after, {added}) == _fingerprints_outside(before, {added})
 
 
+@pytest.mark.slow  # the shared corpus
 def test_llama_stack_findings_do_not_move_when_a_singular_dataset_path_is_added():
     """Issue 8: adding `/v1/dataset/{id}/rows` turned an untouched `POST /v1/scoring/score-batch` into two findings."""
     document = yaml.safe_load(corpus_file("llama-stack/before/llama-stack-spec.yaml").read_text())
