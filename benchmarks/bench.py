@@ -70,8 +70,8 @@ def run_check(rule, ctx) -> list:
 
 def phases(spec: Path) -> dict:
     """One in-process run, phase by phase, with the garbage collector off as in the CLI."""
-    from aiplint.document import open_document
     from aiplint.config import Config
+    from aiplint.document import open_document
     from aiplint.engine import available_rules, base_settings
     from aiplint.model import ApiModel
     from aiplint.rule import Context

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, REPO
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text())

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 import yaml
+from conftest import FIXTURES
 
 import aiplint
-from conftest import FIXTURES
 
 EXAMPLE = FIXTURES / "examples" / "petstore-jobs.yaml"
 

@@ -12,7 +12,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, REPO
 
 FASTAPI_JOBS = REPO / "examples" / "fastapi-jobs"

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 from test_precommit import Sandbox  # skips this module where pre-commit or git is missing, as there
 

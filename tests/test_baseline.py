@@ -8,10 +8,10 @@ import shutil
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import FIXTURES, llama_stack
 
 import aiplint
 from aiplint.cli import cli
-from conftest import FIXTURES, llama_stack
 
 EXAMPLE = FIXTURES / "examples" / "petstore-jobs.yaml"
 

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 from aiplint import document as document_module
 from aiplint.cli import cli
-
-from conftest import FIXTURES
 
 SPLIT_ROOT = """openapi: 3.0.3
 info: {title: Jobs, version: '1'}
@@ -138,8 +137,9 @@ def test_an_unwritable_cache_folder_is_no_error(project):
 def test_several_files_are_linted_in_workers_with_the_same_report_as_in_one_process(tmp_path, monkeypatch):
     """Enough to read for worker processes (three copies of the 0.5 MB Llama Stack spec, one small spec and
     one broken): the report, errors included, is the one a single process gives, in the same order."""
-    from aiplint import runner
     from conftest import llama_stack
+
+    from aiplint import runner
 
     for revision in ("pre-4496", "before", "after"):
         shutil.copy(llama_stack(revision), tmp_path / f"{revision}.yaml")

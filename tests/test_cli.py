@@ -9,11 +9,11 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 from aiplint import engine
 from aiplint.cli import cli
 from aiplint.rule import Problem, rule
-from conftest import FIXTURES
 
 EXAMPLE = str(FIXTURES / "examples" / "petstore-jobs.yaml")
 CLEAN = """openapi: 3.1.0

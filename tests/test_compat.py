@@ -11,9 +11,9 @@ from pathlib import Path
 import jsonschema_rs
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS, FIXTURES, llama_stack
 
 from aiplint.cli import cli
-from conftest import CORPUS, FIXTURES, llama_stack
 
 OLD, NEW = FIXTURES / "compat" / "old.yaml", FIXTURES / "compat" / "new.yaml"
 CASES = CORPUS / "breaking-cases" / "cases"

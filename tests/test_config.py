@@ -6,9 +6,9 @@ import json
 import textwrap
 
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 from aiplint.cli import cli
-from conftest import FIXTURES
 
 EXAMPLE = (FIXTURES / "examples" / "petstore-jobs.yaml").read_text()
 LEGACY = """openapi: 3.1.0

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES, corpus_file, lint, llama_stack
 
 from aiplint import engine
+from aiplint.cli import cli
 from aiplint.comparison import (
     ApiChanges,
     DiffReport,
@@ -27,14 +29,12 @@ from aiplint.comparison import (
     pair_files,
     spec_at_revision,
 )
-from aiplint.cli import cli
-from aiplint.document import open_document
-from aiplint.loading import InputError
 from aiplint.config import Config
+from aiplint.document import open_document
 from aiplint.engine import Finding
+from aiplint.loading import InputError
 from aiplint.model import ApiModel
 from aiplint.rule import Severity, rule
-from conftest import FIXTURES, corpus_file, lint, llama_stack
 
 STAINLESS = "llama-stack/{}/stainless-llama-stack-spec.yaml"
 EXAMPLE = FIXTURES / "examples" / "petstore-jobs.yaml"

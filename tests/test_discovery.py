@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 from aiplint.cli import cli
 from aiplint.discovery import Finder, Patterns, spec_files
-from conftest import FIXTURES
 
 SPEC = (FIXTURES / "examples" / "petstore-jobs.yaml").read_text()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import REPO
+
 from aiplint.docs import rules_markdown
 from aiplint.engine import available_rules
-from conftest import REPO
 
 
 def builtin_rules():

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jsonschema_rs
 import pytest
+from conftest import REPO
 
 import aiplint
 from aiplint.document import open_document
@@ -30,8 +31,7 @@ from aiplint.output import (
     write_sarif,
     write_text,
 )
-from aiplint.rule import Rule, Severity, rule
-from conftest import REPO
+from aiplint.rule import Severity, rule
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 EXAMPLE = "fixtures/examples/petstore-jobs.yaml"

@@ -13,18 +13,18 @@ import tempfile
 import time
 from pathlib import Path
 
+import hostile_inputs as generate
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import FIXTURES, llama_stack
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import aiplint
-import hostile_inputs as generate
 from aiplint.cli import cli
 from aiplint.config import ConfigError
 from aiplint.loading import InputError
-from conftest import FIXTURES, llama_stack
 
 settings.register_profile("suite", max_examples=100, deadline=None, derandomize=True, database=None,
                           suppress_health_check=list(HealthCheck))

@@ -7,17 +7,17 @@ import json
 import sys
 import time
 
+import hostile_inputs as generate
 import pytest
 from click.testing import CliRunner
 
 import aiplint
-import hostile_inputs as generate
 from aiplint import comparison, engine
 from aiplint.cli import cli
 from aiplint.config import ConfigError
 from aiplint.document import open_document
-from aiplint.loading import InputError, load_source
 from aiplint.lint_rules.oas.schema import _most_specific
+from aiplint.loading import InputError, load_source
 from aiplint.model import ApiModel
 
 # "Does not hang" bounds: generous, so a slow machine does not fail them; the figures are in benchmarks/.

@@ -4,7 +4,6 @@ reviewed ground truth in the shared corpus's llama-stack/SOURCE.md."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import corpus_file, lint, llama_stack
 
 JOBS = "/v1alpha/post-training/jobs/{job_uuid}"

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from rules._kit import spec
 
 from aiplint.document import open_document
 from aiplint.model import ApiModel, Role
-
-from rules._kit import spec
 
 V, P, N, C, S, A, X, W = (Role.VERSION, Role.PARAM, Role.NAMESPACE, Role.COLLECTION, Role.SINGLETON, Role.ALIAS,
                           Role.CUSTOM_VERB, Role.WELL_KNOWN)

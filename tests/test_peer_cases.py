@@ -37,7 +37,6 @@ from collections import Counter
 from typing import Any, NamedTuple
 
 import pytest
-
 from rules._kit import lint, op, path_param, query, spec
 
 PATH_PARAMS = ("oas/path-params-match", "oas/equivalent-paths", "oas/unique-parameters")

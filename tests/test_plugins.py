@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import REPO
 
 from aiplint.engine import available_rules
-from conftest import REPO
 
 PLUGIN = REPO / "examples" / "operation-id-case"
 SPEC = """openapi: 3.1.0

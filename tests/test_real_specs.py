@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import corpus_file, lint
 
 pytestmark = pytest.mark.slow  # big specs of the shared corpus

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURES, corpus_file
 
 from aiplint.config import Config
 from aiplint.document import open_document
 from aiplint.engine import Finding, lint_document
-
-from conftest import FIXTURES, corpus_file
 
 RECALL = FIXTURES / "recall"
 QUERY, BODY, ATTACHED = "rest/resource-id-in-query", "rest/resource-id-in-body", "aip136/attached-to-resource"

@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
+from test_formats import assert_valid_sarif
 
 from aiplint.cli import cli
-from test_formats import assert_valid_sarif
 
 SPEC = """openapi: 3.0.3
 info: {{title: t, version: '1'}}

@@ -10,13 +10,12 @@ import re
 
 import pytest
 import yaml
+from rules._kit import path_param
 
 from aiplint.config import Config
 from aiplint.document import open_document
 from aiplint.engine import lint_document
 from aiplint.lint_rules import BUILTIN
-
-from rules._kit import path_param
 
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 OK = {"200": {"description": "OK"}}

@@ -9,10 +9,10 @@ import pkgutil
 import re
 
 import pytest
+from conftest import FIXTURES, REPO
 
 from aiplint import lint_rules
 from aiplint.rule import Rule
-from conftest import FIXTURES, REPO
 
 FAMILIES = [m.name for m in pkgutil.iter_modules(lint_rules.__path__) if m.ispkg]
 MODULES = [(family, m.name) for family in FAMILIES

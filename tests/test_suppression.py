@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 import aiplint
 from aiplint.cli import cli
-from conftest import FIXTURES
 
 SPEC = FIXTURES / "suppress" / "openapi.yaml"
 

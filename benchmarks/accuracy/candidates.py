@@ -5,6 +5,7 @@ Flags: S = singular-looking literal right before a {param}; V = literal after th
 C = colon in path."""
 import re
 import sys
+
 import oplist
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """One line per operation: METHOD path  q:required-query  b:required-body-fields  (opId)."""
 import sys
+
 import oplist
 
 

@@ -2,6 +2,7 @@
 """Print the selected operations of a spec with their details (oplist format). Usage: show.py ID"""
 import os
 import sys
+
 import oplist
 from specdefs import LOCAL, SPECS
 

@@ -19,15 +19,26 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # what type checkers see (`X as X`: a re-export); at run time, imported on first use (`__getattr__`)
-    from aiplint.api import LintError as LintError, diff as diff, lint as lint
+    from aiplint.api import LintError as LintError
+    from aiplint.api import diff as diff
+    from aiplint.api import lint as lint
     from aiplint.baseline import Baseline as Baseline
     from aiplint.comparison import DiffReport as DiffReport
-    from aiplint.config import Config as Config, ConfigError as ConfigError
-    from aiplint.loading import InputError as InputError
+    from aiplint.config import Config as Config
+    from aiplint.config import ConfigError as ConfigError
     from aiplint.engine import Finding as Finding
-    from aiplint.model import ApiModel as ApiModel, Location as Location, Operation as Operation
-    from aiplint.model import Parameter as Parameter, PathItem as PathItem, Role as Role, Segment as Segment
-    from aiplint.rule import Context as Context, Option as Option, Problem as Problem, Rule as Rule
+    from aiplint.loading import InputError as InputError
+    from aiplint.model import ApiModel as ApiModel
+    from aiplint.model import Location as Location
+    from aiplint.model import Operation as Operation
+    from aiplint.model import Parameter as Parameter
+    from aiplint.model import PathItem as PathItem
+    from aiplint.model import Role as Role
+    from aiplint.model import Segment as Segment
+    from aiplint.rule import Context as Context
+    from aiplint.rule import Option as Option
+    from aiplint.rule import Problem as Problem
+    from aiplint.rule import Rule as Rule
     from aiplint.rule import Severity as Severity
 
 _EXPORTS = {

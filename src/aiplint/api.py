@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
 from aiplint.config import Config, ConfigError, Resolver
 from aiplint.document import open_document
-from aiplint.loading import decode, InputError
 from aiplint.engine import Finding, available_rules, lint_document
+from aiplint.loading import InputError, decode
 
 if TYPE_CHECKING:
     from aiplint.comparison import DiffReport

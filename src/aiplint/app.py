@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from aiplint.config import Config
     from aiplint.comparison import Checkout, DiffReport
+    from aiplint.config import Config
     from aiplint.document import Document
     from aiplint.engine import Finding, Linted, RuleCrash
     from aiplint.rule import Rule

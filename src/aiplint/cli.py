@@ -199,8 +199,8 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
 
     Exit status: 0 written, 2 usage or input error.
     """
-    from aiplint.compat.report import markdown
     from aiplint.comparison import DiffReport
+    from aiplint.compat.report import markdown
     from aiplint.runner import compare_pairs, refuse_overwriting_inputs
 
     compared, errors, _, _ = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)

@@ -37,7 +37,6 @@ import re
 from contextlib import contextmanager, nullcontext
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
-
 from aiplint.engine import Finding, fingerprint_of, unmatched
 
 if TYPE_CHECKING:
@@ -489,7 +488,8 @@ class RevisionTrees:
         """(the file `path` as it was at `rev`, or None where it did not exist there; the project root its
         `$ref`s stay in there: `project_root`, or else the repository's, at the same place in the tree)."""
         from aiplint.loading import InputError
-        from aiplint.trust import is_within, project_root as project_of
+        from aiplint.trust import is_within
+        from aiplint.trust import project_root as project_of
 
         folder = os.path.dirname(os.path.abspath(path))
         top, prefix, commit, tree = self.tree(folder, rev, path)

@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from aiplint.rule import PROFILES, Option, Rule, Severity
 from aiplint.lexicon import Vocabulary
-from aiplint.trust import confine, config_ceiling, printable, repository_code_allowed
+from aiplint.rule import PROFILES, Option, Rule, Severity
+from aiplint.trust import config_ceiling, confine, printable, repository_code_allowed
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline",

@@ -209,7 +209,7 @@ class RootFinder:
         """The files of the fragment's repository that declare OpenAPI, as a walk finds them, read once per
         repository; outside a repository, those of the current directory (or the fragment's folder, when it is
         not under it)."""
-        from aiplint.loading import declares_openapi, InputError, read_file
+        from aiplint.loading import InputError, declares_openapi, read_file
         from aiplint.trust import is_within, repository_root
 
         folder = os.path.dirname(os.path.realpath(fragment))

@@ -203,8 +203,8 @@ class Linted:
 def lint_document(document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None) -> Linted:
     """Build the model once, run every active rule on it, drop what inline suppressions cover, and locate
     the problems that remain.  A document the model cannot be built from is that file's `InputError`."""
-    from aiplint.loading import InputError
     from aiplint.lexicon import Lexicon
+    from aiplint.loading import InputError
     from aiplint.model import ApiModel
     from aiplint.suppression import Suppressions
 

@@ -23,10 +23,9 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 from urllib.parse import quote
-
-from dataclasses import dataclass, field
 
 from aiplint.engine import Finding
 from aiplint.pointers import last_token

@@ -17,10 +17,10 @@ import click
 if TYPE_CHECKING:
     from aiplint.cache import Hit, ResultCache
     from aiplint.config import Config, Resolver
-    from aiplint.discovery import Finder, Target
+    from aiplint.discovery import Finder
     from aiplint.document import Document
-    from aiplint.loading import InputError
     from aiplint.engine import Finding, Linted
+    from aiplint.loading import InputError
     from aiplint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -387,8 +387,8 @@ class CheckRun:
     # -- linting
 
     def lint(self, path: str, document: Document, config: Config, rules: dict[str, Rule]) -> None:
-        from aiplint.loading import InputError
         from aiplint.engine import lint_document
+        from aiplint.loading import InputError
 
         try:
             linted = lint_document(document, config, rules)
@@ -485,10 +485,11 @@ class CheckRun:
                 reports: list[tuple[str, str | None]]) -> int:
         """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not
         exist there)."""
-        from aiplint.app import AppError, diff_against_revision as diff_app, load_app
+        from aiplint.app import AppError, load_app
+        from aiplint.app import diff_against_revision as diff_app
         from aiplint.comparison import RevisionTrees, diff_against_revision
-        from aiplint.loading import InputError
         from aiplint.engine import active_rules
+        from aiplint.loading import InputError
 
         compared, thresholds, seen = [], Thresholds(), {}
         with RevisionTrees() as trees:  # each revision extracted once for all the specs
@@ -561,8 +562,8 @@ class Outcome:
 
 def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
     from aiplint.cache import Hit
-    from aiplint.loading import InputError
     from aiplint.engine import Linted, lint_document
+    from aiplint.loading import InputError
 
     try:
         document, key = job.open(cache)
@@ -641,7 +642,7 @@ def _open_cache(options: CheckOptions) -> ResultCache | None:
 
 def _read_stdin(name: str) -> str | InputError:
     """The text `-` stands for (read once), or the error reading it."""
-    from aiplint.loading import decode, InputError
+    from aiplint.loading import InputError, decode
 
     try:
         return decode(name, sys.stdin.buffer.read())
@@ -688,8 +689,8 @@ def finish_diff(compared: list, rules: dict, errors: list, thresholds: Threshold
     """Write a diff (`text`, `json` and `markdown` as the diff report, the CI formats with the new findings and
     the breaking changes, SARIF with every finding's baseline state); the exit status.  `errors`: the files that
     could not be compared, already shown, named in every report."""
-    from aiplint.compat import report as changes
     from aiplint.comparison import DiffReport
+    from aiplint.compat import report as changes
     from aiplint.output import Report
 
     refuse_overwriting_inputs([file for _, file in reports], {os.path.realpath(path) for path, _ in compared})
@@ -709,8 +710,8 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
     """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
     files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
     from aiplint.comparison import compare, load, pair_files
-    from aiplint.loading import InputError
     from aiplint.engine import active_rules
+    from aiplint.loading import InputError
 
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from aiplint.document import open_document
 from aiplint.config import Config, RuleSettings
+from aiplint.document import open_document
 from aiplint.engine import Finding, lint_document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from jobs_api import after, before
 
 from aiplint.testing import assert_conforms
-from jobs_api import after, before
 
 
 def test_the_fixed_service_conforms():

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
-from aiplint.compat.kinds import KINDS, FAMILY, Kind, kind
+from aiplint.compat.kinds import FAMILY, KINDS, Kind, kind
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:

@@ -9,18 +9,24 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from aiplint.compat import Change
 from aiplint.compat.kinds import kind as kind_of
-from aiplint.compat.lifecycle import (STABILITY_LEVELS, STABLE, Stability, declared_stability, removal_level,
-                                      stability_of)
+from aiplint.compat.lifecycle import (
+    STABILITY_LEVELS,
+    STABLE,
+    Stability,
+    declared_stability,
+    removal_level,
+    stability_of,
+)
 from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
-from aiplint.pointers import join_pointer, node_at
 from aiplint.model import HTTP_METHODS, Location
+from aiplint.pointers import join_pointer, node_at
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
     from aiplint.comparison import OperationMatch
     from aiplint.document import Document
-    from aiplint.references import Resolved
     from aiplint.model import Operation
+    from aiplint.references import Resolved
 
 _DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
 _TEXT_TYPES = ("application/json",)  # Swagger 2.0's default when a spec names no consumes/produces

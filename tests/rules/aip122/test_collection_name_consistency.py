@@ -2,8 +2,21 @@
 
 import pytest
 
-from .._kit import (Case, Expected, assert_findings, body, check_case, fixture, ids, lint, op, params, position_of,
-                   query, spec)
+from .._kit import (
+    Case,
+    Expected,
+    assert_findings,
+    body,
+    check_case,
+    fixture,
+    ids,
+    lint,
+    op,
+    params,
+    position_of,
+    query,
+    spec,
+)
 
 RULE = "aip122/collection-name-consistency"
 

@@ -2,8 +2,22 @@
 
 import pytest
 
-from .._kit import (Case, Expected, assert_findings, body, check_case, fixture, ids, lint, op, params, path_param,
-                   position_of, query, spec)
+from .._kit import (
+    Case,
+    Expected,
+    assert_findings,
+    body,
+    check_case,
+    fixture,
+    ids,
+    lint,
+    op,
+    params,
+    path_param,
+    position_of,
+    query,
+    spec,
+)
 
 RULE = "aip136/attached-to-resource"
 

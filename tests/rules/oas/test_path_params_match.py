@@ -2,8 +2,20 @@
 
 import pytest
 
-from .._kit import (Case, Expected, assert_findings, check_case, fixture, ids, lint, op, params, path_param,
-                   position_of, spec)
+from .._kit import (
+    Case,
+    Expected,
+    assert_findings,
+    check_case,
+    fixture,
+    ids,
+    lint,
+    op,
+    params,
+    path_param,
+    position_of,
+    spec,
+)
 
 RULE = "oas/path-params-match"
 

@@ -2,8 +2,21 @@
 
 import pytest
 
-from .._kit import (Case, Expected, assert_findings, check_case, fixture, ids, lint, op, params, path_param,
-                   position_of, query, spec)
+from .._kit import (
+    Case,
+    Expected,
+    assert_findings,
+    check_case,
+    fixture,
+    ids,
+    lint,
+    op,
+    params,
+    path_param,
+    position_of,
+    query,
+    spec,
+)
 
 RULE = "oas/unique-parameters"
 

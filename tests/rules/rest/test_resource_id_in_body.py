@@ -2,8 +2,7 @@
 
 import pytest
 
-from .._kit import (Case, Expected, assert_findings, body, check_case, fixture, ids, lint, op, params, position_of,
-                   spec)
+from .._kit import Case, Expected, assert_findings, body, check_case, fixture, ids, lint, op, params, position_of, spec
 
 RULE = "rest/resource-id-in-body"
 

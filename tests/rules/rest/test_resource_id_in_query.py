@@ -2,8 +2,7 @@
 
 import pytest
 
-from .._kit import (Case, Expected, assert_findings, check_case, fixture, ids, lint, op, params, position_of,
-                   query, spec)
+from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, op, params, position_of, query, spec
 
 RULE = "rest/resource-id-in-query"
 

@@ -40,12 +40,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aiplint.lint_rules.shared import fix
 from aiplint.lexicon import Lexicon
+from aiplint.lint_rules.shared import fix
 from aiplint.model import ApiModel, PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
-from aiplint.targets import target
 from aiplint.suggest import join, parts_of
+from aiplint.targets import target
 
 
 @rule(

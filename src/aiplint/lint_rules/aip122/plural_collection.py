@@ -40,9 +40,9 @@ paths:
 
 from __future__ import annotations
 
+from aiplint.lexicon import Lexicon
 from aiplint.model import ApiModel, PathItem, Role, Segment, names_other_thing
 from aiplint.rule import Context, Option, Problem, rule
-from aiplint.lexicon import Lexicon
 from aiplint.suggest import join, parts_of, resource_literal
 
 

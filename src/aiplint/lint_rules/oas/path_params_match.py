@@ -32,9 +32,9 @@ fail to build the URL.  Llama Stack shipped `/v1alpha/post-training/job/status` 
 from __future__ import annotations
 
 from aiplint.lint_rules.shared import colon_style, fix
-from aiplint.suggest import nest_id
 from aiplint.model import PathItem
 from aiplint.rule import Context, Problem, rule
+from aiplint.suggest import nest_id
 
 
 @rule(

@@ -39,8 +39,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Iterable
 
-from aiplint.pointers import join_pointer
 from aiplint.model import Location
+from aiplint.pointers import join_pointer
 from aiplint.rule import Context, Option, Problem, rule
 
 _REF_ONLY = '"$ref" is a required property'
