@@ -146,7 +146,7 @@ COLUMNS = [  # header, result key, width, number format
 
 def table_line(cells: list[str]) -> str:
     return "  ".join(cell.ljust(width) if i == 0 else cell.rjust(width)
-                     for i, (cell, (_, _, width, _)) in enumerate(zip(cells, COLUMNS)))
+                     for i, (cell, (_, _, width, _)) in enumerate(zip(cells, COLUMNS, strict=True)))
 
 
 def print_table(info: dict, results: list[dict], runs: int) -> None:

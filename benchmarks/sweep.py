@@ -76,7 +76,7 @@ def main() -> None:
     for number in (1, 2):
         start = time.perf_counter()
         with ThreadPoolExecutor(options.jobs) as pool:
-            results = dict(zip(specs, pool.map(lambda s: lint(s, options.bound), specs)))
+            results = dict(zip(specs, pool.map(lambda s: lint(s, options.bound), specs), strict=True))
         passes.append(results)
         walls = sorted(r["wall"] for r in results.values())
         exits = Counter(str(r["exit"]) for r in results.values())

@@ -162,7 +162,7 @@ def test_sarif_results():
     descriptors = run["tool"]["driver"]["rules"]
     assert len(run["results"]) == len(found)
     levels = {"error": "error", "warning": "warning", "info": "note"}
-    for f, result in zip(found, run["results"]):
+    for f, result in zip(found, run["results"], strict=True):
         assert result["ruleId"] == f.rule
         assert descriptors[result["ruleIndex"]]["id"] == f.rule
         assert result["level"] == levels[f.severity.value]
@@ -252,7 +252,7 @@ def test_github_one_line_per_finding_with_the_severity_command():
     lines = render(write_github, found).split("\n")
     assert lines[-1] == "" and len(lines) == len(found) + 1
     commands = {"error": "::error ", "warning": "::warning ", "info": "::notice "}
-    for f, line in zip(found, lines):
+    for f, line in zip(found, lines[:-1], strict=True):
         assert line.startswith(commands[f.severity.value])
         assert f",line={f.line},col={f.column},title={f.rule}::" in line
         assert ("%0ASuggestion: " in line) == bool(f.suggestion)
@@ -278,7 +278,7 @@ def test_gitlab_report():
     assert isinstance(issues, list) and len(issues) == len(found)
     severities = {"error": "major", "warning": "minor", "info": "info"}
     seen: dict[str, int] = {}
-    for f, issue in zip(found, issues):
+    for f, issue in zip(found, issues, strict=True):
         seen[f.fingerprint] = seen.get(f.fingerprint, 0) + 1
         n = seen[f.fingerprint]
         assert issue == {

@@ -34,7 +34,7 @@ def parse(sid):
 
 
 def build(sid):
-    selection = [l.strip() for l in open(os.path.join(HERE, "selection", sid + ".txt")) if l.strip()]
+    selection = [line.strip() for line in open(os.path.join(HERE, "selection", sid + ".txt")) if line.strip()]
     labels = parse(sid)
     extra = set(labels) - set(selection)
     if extra:

@@ -46,7 +46,7 @@ def main():
                                       f"{'JSON' if file.endswith('.json') else 'YAML'}",
             "operations_in_spec": count,
             "selection": "all" if count <= 40 else f"sample:{SEED}:{n} + suspects",
-            "labelled": sum(1 for l in open(os.path.join(HERE, "labels", sid + ".jsonl")) if l.strip()),
+            "labelled": sum(1 for line in open(os.path.join(HERE, "labels", sid + ".jsonl")) if line.strip()),
             "split": "holdout" if sid in holdout else "dev",
         })
     with open(os.path.join(HERE, "specs.json"), "w") as handle:

@@ -34,7 +34,7 @@ def main(ids):
             sus_file = os.path.join(HERE, "selection", sid + ".suspects")
             suspects = []
             if os.path.exists(sus_file):
-                suspects = [l.strip() for l in open(sus_file) if l.strip() and not l.startswith("#")]
+                suspects = [line.strip() for line in open(sus_file) if line.strip() and not line.startswith("#")]
             missing = [s for s in suspects if s not in ops]
             if missing:
                 sys.exit(f"{sid}: suspects not in spec: {missing}")

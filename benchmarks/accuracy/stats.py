@@ -13,7 +13,7 @@ def main():
     print("| spec | split | style | format | ops in spec | labelled | plural | id | custom | custom_aip |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for spec in specs:
-        rows = [json.loads(l) for l in open(os.path.join(HERE, "labels", spec["id"] + ".jsonl")) if l.strip()]
+        rows = [json.loads(line) for line in open(os.path.join(HERE, "labels", spec["id"] + ".jsonl")) if line.strip()]
         counts = [sum(r[f] for r in rows) for f in FAMILIES]
         split = totals.setdefault(spec["split"], [0, 0] + [0] * len(FAMILIES))
         split[0] += 1
@@ -28,7 +28,7 @@ def main():
     grand = [0] * (2 + len(FAMILIES))
     for name in ("dev", "holdout"):
         row = totals[name]
-        grand = [a + b for a, b in zip(grand, row)]
+        grand = [a + b for a, b in zip(grand, row, strict=True)]
         print(f"| {name} | " + " | ".join(map(str, row)) + " |")
     print("| all | " + " | ".join(map(str, grand)) + " |")
 

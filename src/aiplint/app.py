@@ -268,7 +268,8 @@ def _definition(module: ModuleType, name: str) -> Place:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
             start = node.decorator_list[0] if node.decorator_list else node
             return Place(display(file), start.lineno, start.col_offset + 1)
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        targets = (node.targets if isinstance(node, ast.Assign)
+                   else [node.target] if isinstance(node, ast.AnnAssign) else [])
         if any(isinstance(t, ast.Name) and t.id == name for t in targets):
             return Place(display(file), node.lineno, node.col_offset + 1)
     return Place(display(file), 1, 1)
@@ -327,9 +328,10 @@ def _documents_at_revision(target: str, rev: str, root: str | None) -> list[AppD
     try:
         with tree_at_revision(folder, rev, target) as checkout, tempfile.TemporaryDirectory() as scratch:
             output = os.path.join(scratch, "documents.json")
-            search_path = [_in_checkout(entry, checkout) for entry in sys.path if entry and _inside(entry, checkout.worktree)]
-            command = [sys.executable, "-c", "import sys; from aiplint.app import export; sys.exit(export(sys.argv[1:]))",
-                       target, output, *search_path]
+            search_path = [_in_checkout(entry, checkout) for entry in sys.path
+                           if entry and _inside(entry, checkout.worktree)]
+            export = "import sys; from aiplint.app import export; sys.exit(export(sys.argv[1:]))"
+            command = [sys.executable, "-c", export, target, output, *search_path]
             try:
                 result = subprocess.run(command, cwd=checkout.folder, capture_output=True, text=True,
                                         timeout=EXPORT_TIMEOUT, stdin=subprocess.DEVNULL)

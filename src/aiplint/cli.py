@@ -59,7 +59,8 @@ def _selection_options(command):
     for option in reversed([
         click.option("--profile", type=click.Choice(["rest", "aip"]), default=None,
                      help="rest (default): pragmatic REST; aip: strict Google AIP."),
-        click.option("--select", multiple=True, help="Only these rule ids or families (comma-separated, e.g. aip136/)."),
+        click.option("--select", multiple=True,
+                     help="Only these rule ids or families (comma-separated, e.g. aip136/)."),
         click.option("--ignore", multiple=True, help="Skip these rule ids or families (comma-separated)."),
         click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
                      help="Exit 1 when a finding has at least this severity (default: error)."),

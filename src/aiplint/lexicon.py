@@ -296,7 +296,7 @@ class Lexicon:
                     continue
                 found = head + (piece[start:end],)
                 current = best[end]
-                if current is None or (len(found), [-len(w) for w in found]) < (len(current), [-len(w) for w in current]):
+                if current is None or _split_rank(found) < _split_rank(current):
                     best[end] = found
         found = best[-1]
         return found if found is not None and len(found) <= 3 else (piece,)
@@ -479,3 +479,8 @@ def _inflect():
         else:
             real.typechecked = saved
     return inflect.engine()
+
+
+def _split_rank(words: tuple[str, ...]) -> tuple[int, list[int]]:
+    """How good a split of a literal into words is (lower is better): fewer words, then longer ones first."""
+    return len(words), [-len(w) for w in words]

@@ -36,7 +36,7 @@ _DEEP_PREFIX = re.compile(r"\n[ \t?:-]{%d}" % _MAX_LINE_PREFIX)
 # nothing) before yaml_rs builds it.  Anchors and aliases are found by their indicator after a space, a line start
 # or a flow indicator; text that only looks like one (`{&page}` in a URL template) costs the slow check, nothing more.
 _MAX_ALIAS_CHARACTERS = 16 * 1024 * 1024  # scalar text added by aliases, over the whole document
-MAX_DEPTH = 1000  # nesting of the expanded document (JSON: orjson stops at 1024)
+_MAX_DEPTH = 1000  # nesting of the expanded document (JSON: orjson stops at 1024)
 _ANCHOR_NAME = re.compile(r"&([^\s\[\]{},]+)")
 _ALIAS_NAME = re.compile(r"\*([^\s\[\]{},]+)")
 
@@ -322,7 +322,7 @@ def _node_properties(pattern: re.Pattern[str], text: str) -> set[str]:
 
 def _check_aliases(path: str, text: str) -> None:
     """Refuse a document whose aliases would add more than `_MAX_ALIAS_CHARACTERS` of text or nest it deeper
-    than `MAX_DEPTH`, from the sizes and depths of the anchored nodes (one pass, nothing expanded)."""
+    than `_MAX_DEPTH`, from the sizes and depths of the anchored nodes (one pass, nothing expanded)."""
     import yaml
 
     anchors: dict[str, tuple[int, int]] = {}  # anchor -> (characters, depth) of its node, aliases expanded
@@ -346,9 +346,10 @@ def _check_aliases(path: str, text: str) -> None:
             elif kind is yaml.AliasEvent:
                 size, depth = anchors.get(event.anchor, (0, 0))
                 added += size
-                if added > _MAX_ALIAS_CHARACTERS or len(frames) - 1 + depth > MAX_DEPTH:
-                    what = (f"expand to more than {_MAX_ALIAS_CHARACTERS >> 20} MiB of text" if added > _MAX_ALIAS_CHARACTERS
-                            else f"nest the document more than {MAX_DEPTH} levels deep")
+                if added > _MAX_ALIAS_CHARACTERS or len(frames) - 1 + depth > _MAX_DEPTH:
+                    too_big = added > _MAX_ALIAS_CHARACTERS
+                    what = (f"expand to more than {_MAX_ALIAS_CHARACTERS >> 20} MiB of text" if too_big
+                            else f"nest the document more than {_MAX_DEPTH} levels deep")
                     mark = event.start_mark
                     raise InputError(path, f"YAML aliases {what} (possible alias bomb)", mark.line + 1, mark.column + 1)
             else:
@@ -498,7 +499,7 @@ def _duplicate_key_position(text: str, key: str | None) -> tuple[int, int] | Non
         seen_nodes.add(id(node))
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
-            for kn, vn in node.value:
+            for kn, _ in node.value:
                 ks = yaml_key_string(kn)
                 if ks in keys and kn.value != "<<":
                     pos = (kn.start_mark.line + 1, kn.start_mark.column + 1)

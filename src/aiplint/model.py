@@ -611,7 +611,8 @@ def _literal_role(
         singular = lex.last_word_number(seg.text) == "singular"
         return Role.SINGLETON if not on_collection and singular else Role.COLLECTION
     in_id_position = before is not None and before.role is Role.COLLECTION
-    if in_id_position and (lex.has(seg.text, "alias") or (not plural and prefixes.child(item.prefix(i), "{}") is not None)):
+    beside_a_parameter = not plural and prefixes.child(item.prefix(i), "{}") is not None
+    if in_id_position and (lex.has(seg.text, "alias") or beside_a_parameter):
         return Role.ALIAS
     if prefixes.child(item.prefix(i + 1), "{}") is not None:
         return Role.COLLECTION  # a sibling path has `/this/{param}`

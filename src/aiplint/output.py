@@ -143,7 +143,8 @@ def write_findings(findings: Sequence[Finding], stream: IO[str], colour: bool, *
 
     lines_of = _LineCache()
     for f in findings:
-        severity = click.style(f.severity.value, fg=_COLOURS[f.severity.value], bold=True) if colour else f.severity.value
+        severity = (click.style(f.severity.value, fg=_COLOURS[f.severity.value], bold=True) if colour
+                    else f.severity.value)
         rule = click.style(printable(f.rule), bold=True) if colour else printable(f.rule)
         stream.write(f"{printable(f.file)}:{f.line}:{f.column}: {severity} {rule} {printable(f.message)}\n")
         if show_source:
@@ -225,7 +226,8 @@ def _colour_frame(frame: str, fg: str) -> str:
     for i, row in enumerate(frame.splitlines()):
         gutter, _, rest = row.partition(" |")
         caret = i == 2
-        out.append(click.style(gutter + " |", fg="blue", bold=True) + (click.style(rest, fg=fg, bold=True) if caret else rest))
+        marked = click.style(rest, fg=fg, bold=True) if caret else rest
+        out.append(click.style(gutter + " |", fg="blue", bold=True) + marked)
     return "\n".join(out) + "\n"
 
 
@@ -354,7 +356,8 @@ def _first_paragraph(doc: str) -> str:
 def _result(f: Finding, rule_index: int, state: str | None, revision: str | None) -> dict[str, Any]:
     text = f.message if not f.suggestion else f"{f.message}\nSuggestion: {f.suggestion}"
     # Where in the document (the JSON pointer) and, when known, which operation ("GET /v1/jobs") or path.
-    logical: list[dict[str, Any]] = [{"name": last_token(f.pointer) if f.pointer else "(document)", "fullyQualifiedName": f.pointer}]
+    name = last_token(f.pointer) if f.pointer else "(document)"
+    logical: list[dict[str, Any]] = [{"name": name, "fullyQualifiedName": f.pointer}]
     if f.path is not None:
         name = f"{f.method} {f.path}" if f.method else f.path
         logical.append({"name": name, "fullyQualifiedName": name, "kind": "function" if f.method else "resource"})

@@ -306,7 +306,7 @@ class CheckRun:
         finder = self.finder()
         jobs = list(self._jobs(paths, finder))
         fragments = []
-        for job, outcome in zip(jobs, outcomes(jobs, self.cache)):
+        for job, outcome in zip(jobs, outcomes(jobs, self.cache), strict=True):
             if outcome.error is not None:
                 self.fail(outcome.error)
             elif outcome.linted is None:
@@ -600,7 +600,7 @@ def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
     _PENDING = (jobs, cache)
     largest_first = sorted(range(len(jobs)), key=lambda index: -sizes[index])  # no large file left for the end
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = dict(zip(largest_first, pool.map(_lint_pending, largest_first)))
+        done = dict(zip(largest_first, pool.map(_lint_pending, largest_first), strict=True))
     return (done[index] for index in range(len(jobs)))
 
 

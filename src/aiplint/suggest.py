@@ -48,7 +48,8 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
     - a bare `id` of an action on a collection is a member's (`/drafts/send` + `id` -> `/drafts/{id}/send`);
     - the API already has the resource's collection: the action moves under it
       (`/v1/safety/run-shield` + `shield_id`, beside `/v1/shields/{id}` -> `/v1/shields/{shield_id}/run`);
-    - a list's parent ID goes before the listed collection (`/messages` + `thread_id` -> `/threads/{thread_id}/messages`);
+    - a list's parent ID goes before the listed collection
+      (`/messages` + `thread_id` -> `/threads/{thread_id}/messages`);
     - else the collection is made from the parameter's name, in place."""
     lex = api.lexicon
     stem = lex.id_stem(param) if stem is None else stem
@@ -151,7 +152,8 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
         return method, None
     collection, _, last = head.rpartition("/")
     if lex.has(words_[1], "preposition") and standard in ("get", "list"):  # `/pet/findByStatus`: a filtered list
-        return "GET", f"{collection}/{lex.pluralize_literal(last)}" if lex.last_word_number(last) == "singular" else head
+        singular = lex.last_word_number(last) == "singular"
+        return "GET", f"{collection}/{lex.pluralize_literal(last)}" if singular else head
     rest = verb[verb.lower().find(words_[0]) + len(words_[0]) :].lstrip("-_.")
     rest = rest[:1].lower() + rest[1:]  # `getWidgetTypes` -> `widgetTypes`
     plural = rest if lex.last_word_number(rest) == "plural" else lex.pluralize_literal(rest)

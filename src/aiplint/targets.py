@@ -14,9 +14,10 @@ when its name identifies a resource and the path names that resource without giv
   resource in its path acts on a resource the API has (`POST /vector-io/insert {vector_store_id}`); a list names
   its parent (`GET /tools?toolgroup_id=`, AIP-132).
 
-Not targets: array and enum values; read-only fields (the server's own `id`); IDs in a role (`to_user_id`, `parent_id`); request and trace IDs;
-credentials of a sign-in (`/user/login?username=`); the user-chosen ID of a create (AIP-133 `POST /books?book_id=`)
-and the IDs of what an operation creates, or where what it sends goes (`sendMessage {chat_id}`); event payloads; arguments of a custom method on an identified resource
+Not targets: array and enum values; read-only fields (the server's own `id`); IDs in a role (`to_user_id`,
+`parent_id`); request and trace IDs; credentials of a sign-in (`/user/login?username=`); the user-chosen ID of a
+create (AIP-133 `POST /books?book_id=`) and the IDs of what an operation creates, or where what it sends goes
+(`sendMessage {chat_id}`); event payloads; arguments of a custom method on an identified resource
 (`/jobs/{id}/cancel?reason_id=`) or of a reading method on a collection (`/jobs:search?owner_id=`).  Only
 required IDs count, except that a member's ID is a target even when optional (`/drafts/send {id}`): the
 attachment rule reports that, the ID rules only required ones.  A body declared required in a document that never
@@ -71,8 +72,9 @@ def targets(api: ApiModel, op: Operation) -> list[Target]:
         # a required body in a document that never lists required fields is silent, not optional: a field named
         # as an ID counts as required there (Mandrill's `POST /subaccounts/delete.json {id}`)
         silent = op.body_required and api.silent_on_required_fields
-        candidates += [(prop.name, "body", prop.at, prop.required or (silent and target_stem(lex, prop.name) is not None),
-                        prop.schema) for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True]
+        candidates += [(prop.name, "body", prop.at,
+                        prop.required or (silent and target_stem(lex, prop.name) is not None), prop.schema)
+                       for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True]
     ranked = []
     for name, where, at, required, schema in candidates:
         if name in template or schema.get("type") in ("boolean", "array", "object"):

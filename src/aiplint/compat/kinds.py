@@ -24,8 +24,7 @@ FAMILY = "breaking/"
 REQUEST_CONTEXTS = frozenset(("parameter", "request"))
 RESPONSE_CONTEXTS = frozenset(("response", "header"))
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
-_LEVELS = {"E": E, "W": W, "I": I}
+_LEVELS = {"E": Severity.ERROR, "W": Severity.WARNING, "I": Severity.INFO}
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,8 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
           "`x-sunset` is not a date, so clients cannot tell when the element goes away"),
     _kind("stability-decreased", "E", "deprecated-sunset", "stability level lowered",
           "clients that relied on the stronger compatibility promise lose it"),
-    _kind("stability-increased", "I", "deprecated-sunset", "stability level raised", "a stronger promise breaks nothing"),
+    _kind("stability-increased", "I", "deprecated-sunset", "stability level raised",
+          "a stronger promise breaks nothing"),
     _kind("server-removed", "W", "other", "server removed",
           "clients configured with that base URL can no longer reach the API"),
     _kind("server-added", "I", "other", "server added", "nothing breaks"),
@@ -134,7 +134,8 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     # responses
     _kind("response-status-removed", "E", "response-status-removed", "response status removed",
           "clients handle the status they were promised"),
-    _kind("response-status-added", "I", "other", "response status added", "clients fall back on their default handling"),
+    _kind("response-status-added", "I", "other", "response status added",
+          "clients fall back on their default handling"),
     _kind("media-type-removed", "E", "media-type-removed", "media type removed",
           "clients sending or accepting only that media type are refused (415 or 406)"),
     _kind("media-type-generalized", "IE", {"*": "media-type-removed"}, "media type generalized",

@@ -128,7 +128,9 @@ class Comparison:
     def _removed_and_added(self, removed: list[_Op], added: list[_Op], match: OperationMatch) -> None:
         from aiplint.comparison import _normalised, _operation_key, _signature
 
-        models = {id(o): m for o, m in zip(removed, match.removed)} | {id(o): m for o, m in zip(added, match.added)}
+        # a side without a document has no operations: nothing to pair with its matched ones
+        models = ({id(o): m for o, m in zip(removed, match.removed, strict=False)}
+                  | {id(o): m for o, m in zip(added, match.added, strict=False)})
         taken: set[int] = set()
         for a in removed:
             ma = models[id(a)]
@@ -429,8 +431,9 @@ def _parameters(op: _Op) -> dict[tuple[str, str], _Param]:
             node = resolved.node
             if not isinstance(node, dict) or not isinstance(node.get("name"), str) or node.get("in") == "body":
                 continue
-            param = _Param(node["name"], str(node.get("in", "")), node.get("required") is True or node.get("in") == "path",
-                           node, Location(resolved.source, resolved.pointer), _value_schema(doc, resolved))
+            required = node.get("required") is True or node.get("in") == "path"
+            param = _Param(node["name"], str(node.get("in", "")), required, node,
+                           Location(resolved.source, resolved.pointer), _value_schema(doc, resolved))
             found[_param_key(param, op)] = param
     return found
 
@@ -568,7 +571,8 @@ def _match_statuses(old: dict, new: dict) -> tuple[list[tuple[str, str]], list[s
     gone = [s for s in old if s not in new]
     came = [s for s in new if s not in old]
     for status in list(gone):
-        ranged = [c for c in came if c[:1] == status[:1] and (c.upper().endswith("XX") or status.upper().endswith("XX"))]
+        ranged = [c for c in came
+                  if c[:1] == status[:1] and (c.upper().endswith("XX") or status.upper().endswith("XX"))]
         if len(ranged) == 1:
             pairs.append((status, ranged[0]))
             gone.remove(status)

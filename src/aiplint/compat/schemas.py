@@ -353,7 +353,7 @@ class SchemaDiff:
                            any(self._compatible(a, b, context) for b in news)]
             gone = [m for m in gone if response or m not in covered]
             came = [m for m in came if not response or m not in covered]
-        for (i, a), (j, b) in pairs:
+        for (_, a), (_, b) in pairs:
             for found in self._pair(a, b, context, keyword == "allOf"):
                 yield found.under(f"@{keyword}")
         added, removed = ("all-of-added", "all-of-removed") if keyword == "allOf" else ("variant-added",
@@ -614,7 +614,8 @@ def _is_ref(raw: Any) -> bool:
 def _enum_union(old: dict, variants: list) -> list | None:
     """The values of `oneOf: [{enum: [a]}, {enum: [b, c]}]` where the old schema was an enum of the same type."""
     if not isinstance(old.get("enum"), list) or not all(
-            isinstance(v, dict) and isinstance(v.get("enum"), list) and v.get("type", old.get("type")) == old.get("type")
+            isinstance(v, dict) and isinstance(v.get("enum"), list)
+            and v.get("type", old.get("type")) == old.get("type")
             for v in variants):
         return None
     return [x for v in variants for x in v["enum"]]
@@ -671,7 +672,7 @@ def _match_members(old_raw: list, olds: list[_Side], new_raw: list, news: list[_
     by(lambda raw, side: _shape(side.node))
     by(lambda raw, side: side.get("title") if isinstance(side.get("title"), str) else None)
     if len(left_old) == len(left_new):
-        pairs += list(zip(left_old, left_new))
+        pairs += list(zip(left_old, left_new, strict=True))
         left_old, left_new = [], []
     return pairs, left_old, left_new
 

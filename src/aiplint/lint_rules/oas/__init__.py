@@ -14,4 +14,5 @@ from aiplint.lint_rules.oas import (
     unique_parameters,
 )
 
-RULES = (schema.check, ref.check, ref_siblings.check, path_params_match.check, path_no_query_string.check, equivalent_paths.check, unique_parameters.check)
+RULES = (schema.check, ref.check, ref_siblings.check, path_params_match.check, path_no_query_string.check,
+         equivalent_paths.check, unique_parameters.check)

@@ -4,8 +4,8 @@
 In OpenAPI 2.0 and 3.0 a Reference Object's other keys are ignored.  This rule reports the ones that change
 meaning (`nullable: true`, `type`, `default`, `required` next to `$ref`); annotations (`description`,
 `summary`, `title`, examples), `x-` extensions, and siblings that repeat the referenced object's own value
-(`type: string` beside a `$ref` to a string schema) are not reported.  OpenAPI 3.1 schemas allow keys beside `$ref`, so 3.1 documents are not
-checked.
+(`type: string` beside a `$ref` to a string schema) are not reported.  OpenAPI 3.1 schemas allow keys beside
+`$ref`, so 3.1 documents are not checked.
 
 ## Why is this bad?
 The author meant the sibling to apply; every tool drops it, so the published contract differs from the

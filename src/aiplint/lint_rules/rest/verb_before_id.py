@@ -53,7 +53,8 @@ def check(ctx: Context):
             lex = ctx.api.lexicon
             stem = lex.id_stem(param.param or "")
             if stem:
-                collection = ctx.api.resource_prefixes.get(stem) or _collection_before(lex, item, seg, stem, param.param)
+                collection = (ctx.api.resource_prefixes.get(stem)
+                              or _collection_before(lex, item, seg, stem, param.param))
                 parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
             yield Problem(
                 f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
