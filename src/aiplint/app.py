@@ -74,7 +74,9 @@ class AppDocument:
     def place(self, finding: Finding) -> Place:
         """The route function declaring the finding's operation (or the first operation of its path)."""
         path = finding.path if finding.path is not None else _pointer_path(finding.pointer)
-        item = (self.spec.get("paths") or {}).get(path) if path is not None else None
+        if path is None:
+            return self.home
+        item = (self.spec.get("paths") or {}).get(path)
         methods = [finding.method] if finding.method else [m for m in _METHODS if m.lower() in (item or {})]
         for method in methods:
             place = self._route(method, path)
@@ -165,9 +167,10 @@ def _import(target: str, name: str) -> ModuleType:
             return importlib.import_module(name)
         except BaseException as exc:  # noqa: BLE001 - the module's code may raise anything, or exit
             _reraise_interrupt(exc)
-            missing = isinstance(exc, ModuleNotFoundError) and exc.name and (name + ".").startswith(exc.name + ".")
-            raise AppNotFound(f"{target}: no module named {exc.name}") if missing else AppError(
-                f"{target}: cannot import {name}: {_describe(exc)}") from None
+            missing = exc.name if isinstance(exc, ModuleNotFoundError) else None  # the module, or one it imports
+            if missing and (name + ".").startswith(missing + "."):  # the named module (or its package) itself
+                raise AppNotFound(f"{target}: no module named {missing}") from None
+            raise AppError(f"{target}: cannot import {name}: {_describe(exc)}") from None
 
 
 class AppNotFound(AppError):
@@ -209,7 +212,9 @@ def documents_of(app: Any, name: str, home: Place) -> list[AppDocument]:
         routes: dict[tuple[str, str], Place] = {}
         for methods, path, endpoint in found.routes:
             place = place_of(endpoint)
-            for method in methods if place else ():
+            if place is None:
+                continue
+            for method in methods:
                 routes.setdefault((method.upper(), _shape(path)), place)
         documents.append(AppDocument(f"{name} {found.mount}" if found.mount else name, found.spec, routes, home))
     return documents

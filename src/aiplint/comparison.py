@@ -309,10 +309,10 @@ def match_operations(old: ApiModel | None, new: ApiModel | None) -> OperationMat
         return found
 
     gone, came = unnamed(removed), unnamed(added)
-    for key, ops in gone.items():
-        if len(ops) == 1 and len(came.get(key, [])) == 1:
-            pairs[id(ops[0])] = came[key][0]
-            taken.add(id(came[key][0]))
+    for signature, ops in gone.items():
+        if len(ops) == 1 and len(came.get(signature, [])) == 1:
+            pairs[id(ops[0])] = came[signature][0]
+            taken.add(id(came[signature][0]))
 
     return OperationMatch(
         same=same,
@@ -370,7 +370,9 @@ def compare(
         from aiplint.engine import RuleCrash
 
         changes = ()
-        crashes.append(RuleCrash("breaking/", (new or old).root.path, f"{type(exc).__name__}: {exc}"))
+        document = new if new is not None else old
+        crashes.append(RuleCrash("breaking/", document.root.path if document is not None else "",
+                                 f"{type(exc).__name__}: {exc}"))
     return DiffReport(added, fixed, len(unchanged), operations, 1, changes, tuple(unchanged)), crashes
 
 

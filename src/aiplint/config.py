@@ -286,7 +286,7 @@ def parse_config(data: Mapping[str, Any], rules: Mapping[str, Rule], path: str |
         app=tuple(app),
         exclude=_patterns(where, "exclude", data.get("exclude", [])),
         extend_exclude=_patterns(where, "extend-exclude", data.get("extend-exclude", [])),
-        roots=tuple(_project_file(where, "roots", root_path, root, path is not None)
+        roots=tuple(_project_path(where, "roots", root_path, root, path is not None)
                     for root_path in _patterns(where, "roots", data.get("roots", []))),
         path=path,
         origins={key: where for key in data},
@@ -314,8 +314,11 @@ def _project_file(where: str, key: str, value: Any, root: str, from_file: bool) 
     """A path named by the configuration (`baseline`, `ref-root`), relative to its folder.  A configuration
     file cannot point outside its own project: not above its repository (`baseline`) or its own folder
     (`ref-root`, which would widen what `$ref` may read)."""
-    if value is None:
-        return None
+    return None if value is None else _project_path(where, key, value, root, from_file)
+
+
+def _project_path(where: str, key: str, value: Any, root: str, from_file: bool) -> str:
+    """`_project_file` for a value that is given."""
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{where}: `{key}` must be a path")
     path = os.path.normpath(os.path.join(root, value))

@@ -303,7 +303,8 @@ def _places(problem: Problem, items: Mapping[str, Any]) -> list[Location]:
     """Where a suppression may sit to cover a problem: at or above the problem, its operation or its path item
     (`items`: the path items by key), wherever the path item lives (a `$ref`'d file in the split layout)."""
     places = [problem.at]
-    item = problem.operation.path if problem.operation is not None else items.get(problem.path)
+    item = (problem.operation.path if problem.operation is not None
+            else items.get(problem.path) if problem.path is not None else None)
     if problem.operation is not None:
         places.append(problem.operation.at)
     if item is not None:

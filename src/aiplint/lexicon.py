@@ -298,8 +298,8 @@ class Lexicon:
                 current = best[end]
                 if current is None or _split_rank(found) < _split_rank(current):
                     best[end] = found
-        found = best[-1]
-        return found if found is not None and len(found) <= 3 else (piece,)
+        words = best[-1]
+        return words if words is not None and len(words) <= 3 else (piece,)
 
     @lru_cache(maxsize=None)
     def _known(self, word: str) -> bool:

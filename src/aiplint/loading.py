@@ -330,28 +330,27 @@ def _check_aliases(path: str, text: str) -> None:
     added = 0
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            kind = type(event)
-            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if isinstance(event, yaml.CollectionStartEvent):
                 frames.append([event.anchor, 0, 0])
                 continue
-            if kind is yaml.ScalarEvent:
+            if isinstance(event, yaml.ScalarEvent):
                 size, depth = len(event.value), 0
                 if event.anchor:
                     anchors[event.anchor] = (size, 0)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif isinstance(event, yaml.CollectionEndEvent):
                 anchor, size, below = frames.pop()
                 depth = below + 1
                 if anchor:
                     anchors[anchor] = (size, depth)
-            elif kind is yaml.AliasEvent:
-                size, depth = anchors.get(event.anchor, (0, 0))
+            elif isinstance(event, yaml.AliasEvent):
+                size, depth = anchors.get(event.anchor or "", (0, 0))
                 added += size
                 if added > _MAX_ALIAS_CHARACTERS or len(frames) - 1 + depth > _MAX_DEPTH:
                     too_big = added > _MAX_ALIAS_CHARACTERS
                     what = (f"expand to more than {_MAX_ALIAS_CHARACTERS >> 20} MiB of text" if too_big
                             else f"nest the document more than {_MAX_DEPTH} levels deep")
-                    mark = event.start_mark
-                    raise InputError(path, f"YAML aliases {what} (possible alias bomb)", mark.line + 1, mark.column + 1)
+                    raise InputError(path, f"YAML aliases {what} (possible alias bomb)",
+                                     *_mark_position(event.start_mark))
             else:
                 continue
             frames[-1][1] += size
@@ -429,12 +428,16 @@ def _second_document(text: str) -> tuple[int, int] | None:
             if isinstance(ev, yaml.DocumentStartEvent):
                 n += 1
                 if n == 2:
-                    return ev.start_mark.line + 1, ev.start_mark.column + 1
+                    return _mark_position(ev.start_mark)
         return None
     except yaml.YAMLError:
-        m = list(_DOC_MARKER.finditer(text))
-        m = m[1] if len(m) > 1 else m[0]
-        return _text_position(text, m.start())
+        markers = list(_DOC_MARKER.finditer(text))
+        return _text_position(text, markers[min(1, len(markers) - 1)].start())
+
+
+def _mark_position(mark: Any) -> tuple[int, int]:
+    """The 1-based (line, column) of a PyYAML mark (every event and node of a parse has them)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _normalize_keys(path: str, text: str, data: Any) -> Any:
@@ -502,7 +505,7 @@ def _duplicate_key_position(text: str, key: str | None) -> tuple[int, int] | Non
             for kn, _ in node.value:
                 ks = yaml_key_string(kn)
                 if ks in keys and kn.value != "<<":
-                    pos = (kn.start_mark.line + 1, kn.start_mark.column + 1)
+                    pos = _mark_position(kn.start_mark)
                     if key is None or ks == key:
                         if first is None or pos < first:
                             first = pos

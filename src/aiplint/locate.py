@@ -17,7 +17,7 @@ existing ancestor.  Lines and columns are 1-based and count characters.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable, cast
 
 from aiplint.pointers import array_index, split_pointer
 from aiplint.yaml_keys import may_be_typed, plain_key_string, yaml_key_string
@@ -93,9 +93,10 @@ def json_positions(text: str, parsed: dict[str, list[str]]) -> dict[str, Pos]:
     import json.decoder
     import json.scanner
 
-    scan_once = json.scanner.make_scanner(json.JSONDecoder())
-    scanstring = json.decoder.scanstring
-    ws = _WS.match
+    # typeshed has make_scanner as the C scanner class and no scanstring; both are json's own, C where it can
+    scan_once = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+    scanstring = json.decoder.scanstring  # type: ignore[attr-defined]
+    ws = cast(Callable[[str, int], re.Match[str]], _WS.match)  # matches everywhere (possibly nothing)
 
     trie = _build_trie(parsed)
     remaining = _count_nodes(trie)
@@ -516,13 +517,13 @@ def _positions(trie: _Trie, parsed: dict[str, list[str]]) -> dict[str, Pos]:
     """Each pointer's position: its node's, or its deepest found ancestor's."""
     out: dict[str, Pos] = {}
     for p, toks in parsed.items():
-        node: _Trie | None = trie
+        node = trie
         pos = trie.pos or (1, 1)
         for t in toks:
-            node = node.children.get(t)
-            if node is None or node.pos is None:
+            child = node.children.get(t)
+            if child is None or child.pos is None:
                 break
-            pos = node.pos
+            node, pos = child, child.pos
         out[p] = pos
     return out
 
@@ -546,6 +547,7 @@ def _walk_trie(tree: _YamlTree, node: Any, tnode: _Trie, line_base: int) -> None
     stack = [(node, tnode)]
     while stack:
         n, t = stack.pop()
+        pairs: list[tuple[_Trie, tuple[Any, Any] | None]]
         if isinstance(n, yaml.MappingNode) and len(n.value) < len(t.children):
             # a small piece of a big mapping (one `? key` entry): look its keys up, not every key asked for
             wanted = ((yaml_key_string(k), (k, v)) for k, v in n.value)

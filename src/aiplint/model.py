@@ -524,13 +524,13 @@ class _Builder:
         for index, part in enumerate(parts if isinstance(parts, list) else ()):
             at = join_pointer(target.pointer, "allOf", index)
             found += self._properties(part, target.source, at, depth + 1, seen)
-        required = node.get("required") if isinstance(node.get("required"), list) else []
+        required: list[Any] = node["required"] if isinstance(node.get("required"), list) else []
         properties = node.get("properties")
         if isinstance(properties, dict):
             for name, value in properties.items():
-                at = Location(target.source, join_pointer(target.pointer, "properties", name))
-                schema = self.document.refs.resolve(value, target.source, at.pointer).node
-                found.append(BodyProperty(name, name in required, at, schema if isinstance(schema, dict) else {}))
+                where = Location(target.source, join_pointer(target.pointer, "properties", name))
+                schema = self.document.refs.resolve(value, target.source, where.pointer).node
+                found.append(BodyProperty(name, name in required, where, schema if isinstance(schema, dict) else {}))
         return found
 
 
@@ -619,7 +619,8 @@ def _literal_role(
     after_id = before is not None and before.role.identifies
     if terminal or after_id:
         return Role.COLLECTION if plural or (terminal and _created_here(item, seg, lex)) else Role.SINGLETON
-    if plural and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex, after_resource=True):
+    if plural and after is not None and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex,
+                                                                                   after_resource=True):
         return Role.COLLECTION  # a collection-level custom method: `/graders/run`
     readable = prefixes.item_at(item.prefix(i + 1))
     if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":

@@ -32,7 +32,7 @@ def join_pointer(pointer: str, *tokens: str | int) -> str:
     parts = [pointer]
     for t in tokens:
         parts.append("/")
-        parts.append(str(t) if type(t) is int else escape_token(t))
+        parts.append(str(t) if isinstance(t, int) else escape_token(t))
     return "".join(parts)
 
 

@@ -10,11 +10,14 @@ It imports nothing of aiplint's linting until such a test runs, so it costs othe
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from aiplint import testing
+
+if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr  # what Item.repr_failure returns; pytest exports no public name
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,7 +64,7 @@ class AppConformance(pytest.Item):
     def runtest(self) -> None:
         testing.assert_conforms(self.target)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         from aiplint.app import AppError
 
         if isinstance(excinfo.value, (testing.NonConformance, AppError)):

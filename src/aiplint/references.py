@@ -175,9 +175,9 @@ class References:
                 if k in seen:
                     break  # cycle
                 seen.add(k)
-                hit = self._resolved.get((step.source.abspath, nxt["$ref"]), False)
-                if hit is not False:
-                    result = hit
+                known = (step.source.abspath, nxt["$ref"])
+                if known in self._resolved:  # the rest of the chain was followed before
+                    result = self._resolved[known]
                     break
                 cur_src, cur_ref = step.source, nxt["$ref"]
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, overload
 
 import click
 
@@ -533,6 +533,11 @@ class Job:
     text: str | None
     config: Config
     rules: dict[str, Rule]
+
+    @overload
+    def open(self, cache: None) -> tuple[Document | None, str | None]: ...
+    @overload
+    def open(self, cache: ResultCache | None) -> tuple[Document | Hit | None, str | None]: ...
 
     def open(self, cache: ResultCache | None) -> tuple[Document | Hit | None, str | None]:
         """(the document, what the cache holds for it, or None for a file that is no OpenAPI document; the

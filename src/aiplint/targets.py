@@ -206,8 +206,9 @@ class _Scope:
     def _creates_member(self, stem: str) -> bool:
         """AIP-133: `POST /books?book_id=` (or `{id}`) chooses the new book's ID."""
         last = self.tail[-1] if self.tail else None
-        noun = last is not None and last.role.is_thing  # `POST /products/{sku}/child`
-        return self.op.method == "post" and noun and stem in ("", self.lex.stem(last.text))
+        if self.op.method != "post" or last is None or not last.role.is_thing:  # a noun: `POST /products/{sku}/child`
+            return False
+        return stem in ("", self.lex.stem(last.text))
 
     def _member(self, stem: str) -> bool:
         assert self.collection is not None

@@ -62,6 +62,7 @@ def plain_key_string(v: str) -> str:
     if s is None:
         import yaml_rs
 
+        val: Any
         try:
             val = yaml_rs.loads(v, parse_datetime=False) if v else None
         except Exception:

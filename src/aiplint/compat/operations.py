@@ -81,17 +81,20 @@ class Comparison:
         self.changes: list[Change] = []
 
     def run(self, match: OperationMatch) -> list[Change]:
-        old = [_Op.of(self.old_doc, op, self.overrides) for op in match.removed] if self.old_doc else []
-        new = [_Op.of(self.new_doc, op, self.overrides) for op in match.added] if self.new_doc else []
+        old_doc, new_doc = self.old_doc, self.new_doc
+        old = [_Op.of(old_doc, op, self.overrides) for op in match.removed] if old_doc else []
+        new = [_Op.of(new_doc, op, self.overrides) for op in match.added] if new_doc else []
+        if old_doc is None or new_doc is None:  # one side only: its operations are all removed or all added
+            self._removed_and_added(old, new, match)
+            return self.changes
         for a, b in match.moved:
-            self._moved(_Op.of(self.old_doc, a, self.overrides), _Op.of(self.new_doc, b, self.overrides))
+            self._moved(_Op.of(old_doc, a, self.overrides), _Op.of(new_doc, b, self.overrides))
         self._removed_and_added(old, new, match)
         for a, b in match.same:
-            self._operation(_Op.of(self.old_doc, a, self.overrides), _Op.of(self.new_doc, b, self.overrides))
-        if self.old_doc is not None and self.new_doc is not None:
-            self._webhooks()
-            self._servers()
-            self._security_schemes()
+            self._operation(_Op.of(old_doc, a, self.overrides), _Op.of(new_doc, b, self.overrides))
+        self._webhooks(old_doc, new_doc)
+        self._servers(old_doc, new_doc)
+        self._security_schemes(old_doc, new_doc)
         return self.changes
 
     # -- emitting
@@ -249,17 +252,15 @@ class Comparison:
 
     def _request_body(self, a: _Op, b: _Op, context: str) -> None:
         old, new = _request_body(a), _request_body(b)
-        if old is None and new is None:
-            return
-        if old is None:
-            required = new[0]
-            kind_id = "required-request-body-added" if required else "request-body-added"
-            self._emit(kind_id, f"{'required' if required else 'optional'} request body added", a.at, new[1].at, a,
-                       context=context)
-            return
-        if new is None:
-            self._emit("request-body-removed", "request body removed", old[1].at, b.at, a, context=context,
-                       gone=True)
+        if old is None or new is None:
+            if new is not None:
+                required = new[0]
+                kind_id = "required-request-body-added" if required else "request-body-added"
+                self._emit(kind_id, f"{'required' if required else 'optional'} request body added", a.at,
+                           new[1].at, a, context=context)
+            elif old is not None:
+                self._emit("request-body-removed", "request body removed", old[1].at, b.at, a, context=context,
+                           gone=True)
             return
         if old[0] != new[0]:
             kind_id = "request-body-became-required" if new[0] else "request-body-became-optional"
@@ -363,18 +364,18 @@ class Comparison:
 
     # -- document-wide
 
-    def _servers(self) -> None:
-        old, new = _servers(self.old_doc), _servers(self.new_doc)
+    def _servers(self, old_doc: Document, new_doc: Document) -> None:
+        old, new = _servers(old_doc), _servers(new_doc)
         for url, at in old.items():
             if url not in new:
-                self._emit("server-removed", f"server `{url}` removed", at, _servers_at(self.new_doc), None,
+                self._emit("server-removed", f"server `{url}` removed", at, _servers_at(new_doc), None,
                            gone=True, detail=url)
         for url, at in new.items():
             if url not in old:
-                self._emit("server-added", f"server `{url}` added", _servers_at(self.old_doc), at, None, detail=url)
+                self._emit("server-added", f"server `{url}` added", _servers_at(old_doc), at, None, detail=url)
 
-    def _security_schemes(self) -> None:
-        old, new = _schemes(self.old_doc), _schemes(self.new_doc)
+    def _security_schemes(self, old_doc: Document, new_doc: Document) -> None:
+        old, new = _schemes(old_doc), _schemes(new_doc)
         for name, (raw, at) in old.items():
             if name not in new:
                 continue  # operations that used it report what they lost
@@ -389,10 +390,10 @@ class Comparison:
                 self._emit("security-scheme-endpoint-changed", f"security scheme `{name}`: OAuth URLs changed",
                            at, new_at, None, detail=name)
 
-    def _webhooks(self) -> None:
+    def _webhooks(self, old_doc: Document, new_doc: Document) -> None:
         """Webhooks (OpenAPI 3.1): the API sends their requests and subscribers answer, so a webhook's request
         body is read by clients (the response side) and its responses are written by them."""
-        old, new = _webhooks(self.old_doc), _webhooks(self.new_doc)
+        old, new = _webhooks(old_doc), _webhooks(new_doc)
         for key, a in old.items():
             b = new.get(key)
             if b is None:
@@ -450,7 +451,7 @@ def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
         for media, media_node in content.items():
             if isinstance(media_node, dict) and isinstance(media_node.get("schema"), dict):
                 return doc.refs.resolve(media_node["schema"], resolved.source,
-                                   join_pointer(resolved.pointer, "content", media, "schema"))
+                                        join_pointer(resolved.pointer, "content", media, "schema"))
         return None
     return Resolved(node, resolved.source, resolved.pointer) if doc.major == 2 else None
 
@@ -458,8 +459,8 @@ def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
 def _serialization(raw: dict, location: str) -> tuple[str, bool] | str:
     if "collectionFormat" in raw:  # Swagger 2.0
         return str(raw["collectionFormat"])
-    style = raw.get("style") if isinstance(raw.get("style"), str) else _DEFAULT_STYLE.get(location, "simple")
-    explode = raw.get("explode") if isinstance(raw.get("explode"), bool) else style == "form"
+    style: str = raw["style"] if isinstance(raw.get("style"), str) else _DEFAULT_STYLE.get(location, "simple")
+    explode: bool = raw["explode"] if isinstance(raw.get("explode"), bool) else style == "form"
     return style, explode
 
 
@@ -646,8 +647,8 @@ def _schemes(doc: Document) -> dict[str, tuple[dict, Location]]:
 
 
 def _oauth_urls(raw: dict) -> list:
-    flows = raw.get("flows") if isinstance(raw.get("flows"), dict) else {}
-    urls = [(raw.get("authorizationUrl"), raw.get("tokenUrl"))]  # Swagger 2.0 keeps them on the scheme
+    flows: dict[str, Any] = raw["flows"] if isinstance(raw.get("flows"), dict) else {}
+    urls: list[tuple[Any, ...]] = [(raw.get("authorizationUrl"), raw.get("tokenUrl"))]  # Swagger 2.0: on the scheme
     return urls + sorted((name, flow.get("authorizationUrl"), flow.get("tokenUrl"))
                          for name, flow in flows.items() if isinstance(flow, dict))
 

@@ -475,11 +475,11 @@ def _bounds(old: _Side, new: _Side) -> Iterator[Found]:
             if o == n:
                 continue
             prefix = "max" if upper else "min"
-            if o is None:
+            if o is None and n is not None:
                 yield Found(f"{prefix}-added", (), f"`{keyword}` {show(n[0])} added", old.at, new.at)
-            elif n is None:
+            elif n is None and o is not None:
                 yield Found(f"{prefix}-removed", (), f"`{keyword}` {show(o[0])} removed", old.at, new.at)
-            else:
+            elif o is not None and n is not None:
                 lower_now = n < o  # (value, exclusive-first ordering): see _bound
                 kind = f"{prefix}-{'decreased' if lower_now else 'increased'}"
                 yield Found(kind, (), f"`{keyword}` {'lowered' if lower_now else 'raised'} from {show(o[0])} to "

@@ -42,7 +42,7 @@ from collections import defaultdict
 
 from aiplint.lexicon import Lexicon
 from aiplint.lint_rules.shared import fix
-from aiplint.model import ApiModel, PathItem, Role, Segment
+from aiplint.model import ApiModel, Operation, PathItem, Role, Segment
 from aiplint.rule import Context, Problem, rule
 from aiplint.suggest import join, parts_of
 from aiplint.targets import target
@@ -93,10 +93,10 @@ def _stands_for_a_member(api: ApiModel, item: PathItem, seg: Segment) -> bool:
 
 
 def _report(ctx: Context, item: PathItem, seg: Segment, plural: str):
-    operations = item.operations or [None]
+    operations: list[Operation | None] = list(item.operations) or [None]
     for op in operations:
         found = target(ctx.api, op) if op is not None else None
-        suggestion = fix(ctx, op) if found else None
+        suggestion = fix(ctx, op) if op is not None and found else None
         if suggestion is None:
             parts = parts_of(item)
             parts[seg.index] = (plural, False)

@@ -101,11 +101,11 @@ def _first_items(data: Any, keep: int) -> Any:
     while stack:
         node, parent, key = stack.pop()
         if type(node) is dict:
-            parent[key] = copy = dict.fromkeys(list(node)[:keep])
-            stack += ((node[name], copy, name) for name in copy)
+            parent[key] = members = dict.fromkeys(list(node)[:keep])
+            stack += ((node[name], members, name) for name in members)
         elif type(node) is list:
-            parent[key] = copy = node[:keep]
-            stack += ((item, copy, index) for index, item in enumerate(copy))
+            parent[key] = items = node[:keep]
+            stack += ((item, items, index) for index, item in enumerate(items))
         else:
             parent[key] = node
     return holder[0]

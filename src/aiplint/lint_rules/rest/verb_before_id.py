@@ -51,10 +51,10 @@ def check(ctx: Context):
                 continue
             parts = parts_of(item)
             lex = ctx.api.lexicon
-            stem = lex.id_stem(param.param or "")
+            name = param.param or ""
+            stem = lex.id_stem(name)
             if stem:
-                collection = (ctx.api.resource_prefixes.get(stem)
-                              or _collection_before(lex, item, seg, stem, param.param))
+                collection = ctx.api.resource_prefixes.get(stem) or _collection_before(lex, item, seg, stem, name)
                 parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
             yield Problem(
                 f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
