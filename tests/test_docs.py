@@ -118,3 +118,11 @@ def test_every_rev_and_ref_the_readme_shows_resolves_in_this_repository():
         hooks = git("show", f"{commit}:.pre-commit-hooks.yaml").stdout
         assert "entry: aiplint check --quiet --force-exclude" in hooks, f"{ref}'s hook is older than the README"
         assert "working-directory:" in git("show", f"{commit}:action.yml").stdout, f"{ref}'s action is older"
+
+
+def test_ci_runs_the_readme_test_command():
+    """`.ci/run` runs the README's second command (after its virtual environment): the lint gate and the tests."""
+    readme_command = (REPO / "README.md").read_text().split("```sh\n")[2].split("\n")[0]
+    ci_commands = [line for line in (REPO / ".ci" / "run").read_text().splitlines() if line.startswith("pip ")]
+    assert ci_commands == [readme_command.split(" && ", 2)[2]]
+    assert "ruff check && mypy && pytest" in readme_command
