@@ -72,9 +72,10 @@ def phases(spec: Path) -> dict:
     """One in-process run, phase by phase, with the garbage collector off as in the CLI."""
     from aiplint.config import Config
     from aiplint.document import open_document
-    from aiplint.engine import available_rules, base_settings
     from aiplint.model import ApiModel
+    from aiplint.registry import available_rules
     from aiplint.rule import Context
+    from aiplint.settings import base_settings
 
     gc.disable()
     document, parse = timed(open_document, str(spec))

@@ -9,7 +9,8 @@ import pytest
 
 from aiplint.config import Config
 from aiplint.document import open_document
-from aiplint.engine import Finding, lint_document
+from aiplint.engine import lint_document
+from aiplint.findings import Finding
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES
 
-from aiplint import engine
+from aiplint import registry
 from aiplint.cli import cli
 from aiplint.rule import Problem, rule
 
@@ -120,8 +120,8 @@ def test_a_crashing_rule_is_an_internal_error_and_other_findings_still_come_out(
         yield Problem("never", ctx.api.paths[0].key_at)
         raise RuntimeError("boom")
 
-    rules = {**engine.available_rules(), "test/crash": crash}
-    monkeypatch.setattr(engine, "available_rules", lambda: rules)
+    rules = {**registry.available_rules(), "test/crash": crash}
+    monkeypatch.setattr(registry, "available_rules", lambda: rules)
     result = CliRunner().invoke(cli, ["check", EXAMPLE])
     assert result.exit_code == 2
     assert "internal error in rule test/crash: RuntimeError: boom" in result.stderr
@@ -139,7 +139,7 @@ def test_rules_lists_every_rule_with_severities_and_options():
                for line in lines)
     assert '    style = "either"' in "\n".join(lines)
     rule_lines = [line for line in lines[1:] if not line.startswith(" ")]
-    assert len(rule_lines) == len(engine.available_rules())
+    assert len(rule_lines) == len(registry.available_rules())
 
 
 def test_explain_prints_the_rules_documentation():
@@ -271,7 +271,7 @@ def test_stdin_with_a_file_name_for_reports_configuration_and_refs(tmp_path):
 def test_rules_as_json():
     report = json.loads(run("rules", "--format", "json", "--isolated").stdout)
     rules = {rule["id"]: rule for rule in report["rules"]}
-    assert report["version"] == 1 and len(rules) == len(engine.available_rules())
+    assert report["version"] == 1 and len(rules) == len(registry.available_rules())
     style = rules["aip136/custom-method-style"]
     assert style["severities"] == {"rest": "warning", "aip": "error"} and style["active"] == "warning"
     assert style["options"]["style"]["value"] == "either" and style["options"]["style"]["profile_defaults"]

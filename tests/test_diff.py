@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, corpus_file, lint, llama_stack
 
-from aiplint import engine
+from aiplint import registry
 from aiplint.cli import cli
 from aiplint.comparison import (
     ApiChanges,
@@ -31,7 +31,7 @@ from aiplint.comparison import (
 )
 from aiplint.config import Config
 from aiplint.document import open_document
-from aiplint.engine import Finding
+from aiplint.findings import Finding
 from aiplint.loading import InputError
 from aiplint.model import ApiModel
 from aiplint.rule import Severity, rule
@@ -439,8 +439,8 @@ def test_a_crashing_rule_exits_2_with_the_report(monkeypatch, specs):
         raise RuntimeError("boom")
         yield
 
-    rules = {**engine.available_rules(), "test/crash": crash}
-    monkeypatch.setattr(engine, "available_rules", lambda: rules)
+    rules = {**registry.available_rules(), "test/crash": crash}
+    monkeypatch.setattr(registry, "available_rules", lambda: rules)
     result = run(specs["clean"], specs["error"])
     assert result.exit_code == 2
     assert "internal error in rule test/crash: RuntimeError: boom" in result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import REPO
 
 from aiplint.docs import rules_markdown
-from aiplint.engine import available_rules
+from aiplint.registry import available_rules
 
 
 def builtin_rules():

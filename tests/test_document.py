@@ -13,7 +13,8 @@ import pytest
 from aiplint import locate
 from aiplint.config import Config
 from aiplint.document import Document, open_document
-from aiplint.engine import Finding, lint_document
+from aiplint.engine import lint_document
+from aiplint.findings import Finding
 from aiplint.loading import InputError, load_source
 from aiplint.pointers import escape_token, join_pointer, last_token, node_at, split_pointer
 from aiplint.references import Resolved

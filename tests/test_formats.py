@@ -19,7 +19,8 @@ from conftest import REPO
 
 import aiplint
 from aiplint.document import open_document
-from aiplint.engine import Finding, available_rules, lint_document
+from aiplint.engine import lint_document
+from aiplint.findings import Finding
 from aiplint.output import (
     FINGERPRINT_KEY,
     WRITERS,
@@ -31,6 +32,7 @@ from aiplint.output import (
     write_sarif,
     write_text,
 )
+from aiplint.registry import available_rules
 from aiplint.rule import Severity, rule
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"

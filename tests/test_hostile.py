@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import aiplint
-from aiplint import comparison, engine
+from aiplint import comparison, registry
 from aiplint.cli import cli
 from aiplint.config import ConfigError
 from aiplint.document import open_document
@@ -260,8 +260,8 @@ def test_a_crashing_rule_is_exit_2_in_every_report(tmp_path, monkeypatch):
     def crash(ctx):
         raise RuntimeError("boom")
 
-    rules = {**engine.available_rules(), "test/crash": crash}
-    monkeypatch.setattr(engine, "available_rules", lambda: rules)
+    rules = {**registry.available_rules(), "test/crash": crash}
+    monkeypatch.setattr(registry, "available_rules", lambda: rules)
     (tmp_path / "api.yaml").write_text(GOOD)
     result = CliRunner().invoke(cli, ["check", "--isolated", "--format", "json", str(tmp_path / "api.yaml")])
     report = json.loads(result.stdout)

@@ -15,7 +15,8 @@ from conftest import FIXTURES, corpus_file
 
 from aiplint.config import Config
 from aiplint.document import open_document
-from aiplint.engine import Finding, lint_document
+from aiplint.engine import lint_document
+from aiplint.findings import Finding
 
 RECALL = FIXTURES / "recall"
 QUERY, BODY, ATTACHED = "rest/resource-id-in-query", "rest/resource-id-in-body", "aip136/attached-to-resource"

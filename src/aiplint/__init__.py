@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # what type checkers see (`X as X`: a re-export); at run time
     from aiplint.comparison import DiffReport as DiffReport
     from aiplint.config import Config as Config
     from aiplint.config import ConfigError as ConfigError
-    from aiplint.engine import Finding as Finding
+    from aiplint.findings import Finding as Finding
     from aiplint.loading import InputError as InputError
     from aiplint.model import ApiModel as ApiModel
     from aiplint.model import Location as Location
@@ -50,7 +50,7 @@ _EXPORTS = {
     "InputError": "aiplint.loading",
     "ConfigError": "aiplint.config",
     "Config": "aiplint.config",
-    "Finding": "aiplint.engine",
+    "Finding": "aiplint.findings",
     "Severity": "aiplint.rule",
     "Rule": "aiplint.rule",
     "Problem": "aiplint.rule",

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
 from aiplint.config import Config, ConfigError, Resolver
 from aiplint.document import open_document
-from aiplint.engine import Finding, available_rules, lint_document
+from aiplint.engine import lint_document
+from aiplint.findings import Finding
 from aiplint.loading import InputError, decode
+from aiplint.registry import available_rules
 
 if TYPE_CHECKING:
     from aiplint.comparison import DiffReport

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from aiplint.comparison import Checkout, DiffReport
     from aiplint.config import Config
     from aiplint.document import Document
-    from aiplint.engine import Finding, Linted, RuleCrash
+    from aiplint.engine import Linted
+    from aiplint.findings import Finding, RuleCrash
     from aiplint.rule import Rule
 
 _TARGET = re.compile(r"(?P<module>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):(?P<attr>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)"

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Container, Iterator, Mapping
 
-from aiplint.engine import Finding, unmatched
+from aiplint.findings import Finding, unmatched
 
 VERSION = 1
 _EXTENSIONS = (".yaml", ".yml", ".json")

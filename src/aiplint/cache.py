@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:
     from aiplint.config import Config
-    from aiplint.engine import Finding, Linted
+    from aiplint.engine import Linted
+    from aiplint.findings import Finding
     from aiplint.rule import Rule
 
 CACHE_ENV = "AIPLINT_CACHE_DIR"
@@ -68,7 +69,7 @@ class ResultCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Hit | None:
-        from aiplint.engine import Finding, Related
+        from aiplint.findings import Finding, Related
         from aiplint.rule import Severity
 
         entry = self._read(key)

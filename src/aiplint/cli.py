@@ -226,8 +226,8 @@ def list_rules(output_format: str, config_file: str | None, isolated: bool, allo
     """List every installed rule: default severity per profile, the severity in force under the current
     configuration, its options, and a summary."""
     from aiplint.docs import rules_json, rules_markdown, toml_value
-    from aiplint.engine import base_settings
     from aiplint.rule import PROFILES
+    from aiplint.settings import base_settings
 
     config, rules = config_for(resolver(config_file, isolated, allow_plugins), ".")
     if output_format == "markdown":
@@ -296,7 +296,7 @@ def show_config(path: str, schema: bool, config_file: str | None, isolated: bool
 def explain(rule_id: str) -> None:
     """Print a rule's documentation, severities and options."""
     from aiplint.docs import documentation
-    from aiplint.engine import RuleLoadError, available_rules
+    from aiplint.registry import RuleLoadError, available_rules
 
     try:
         rules = available_rules()

@@ -37,7 +37,7 @@ import re
 from contextlib import contextmanager, nullcontext
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
-from aiplint.engine import Finding, fingerprint_of, unmatched
+from aiplint.findings import Finding, fingerprint_of, unmatched
 
 if TYPE_CHECKING:
     import subprocess
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from aiplint.compat import Change
     from aiplint.config import Config
     from aiplint.document import Document
-    from aiplint.engine import RuleCrash
+    from aiplint.findings import RuleCrash
     from aiplint.model import ApiModel, Operation
     from aiplint.rule import Rule
 
@@ -367,7 +367,7 @@ def compare(
     try:
         changes = _api_changes(old, new, match, selection, old_display)
     except Exception as exc:  # a bug must not hide the rest of the report behind a traceback
-        from aiplint.engine import RuleCrash
+        from aiplint.findings import RuleCrash
 
         changes = ()
         document = new if new is not None else old

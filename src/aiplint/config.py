@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from aiplint.lexicon import Vocabulary
-from aiplint.rule import PROFILES, Option, Rule, Severity
+from aiplint.rule import PROFILES, Option, Rule
 from aiplint.trust import config_ceiling, confine, printable, repository_code_allowed
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
@@ -375,10 +375,6 @@ def _import_plugin(importlib: Any, name: str, where: str) -> Any:
         raise ConfigError(f"{where}: cannot import plugin module `{name}`: {exc}") from None
 
 
-def severity_of(name: str | None) -> Severity | None:
-    return None if name in (None, "off") else Severity(name)
-
-
 class Resolver:
     """Each linted file's configuration and rule set: its config file (found or given), its plugins (with the
     user's opt-in, `allow_plugins` or the environment; else `note` names the ones skipped), and the command
@@ -442,7 +438,7 @@ class Resolver:
 
 def _refuse_an_empty_selection(config: Config, rules: Mapping[str, Rule]) -> None:
     """`select = ["rest/"]` with `--ignore rest/` leaves no rule to run: a mistake, not a clean run."""
-    from aiplint.engine import active_rules
+    from aiplint.settings import active_rules
 
     if not active_rules(config, rules):
         raise ConfigError(f"no rule left to run: select {list(config.select) or 'the profile'} less ignore "

@@ -1,192 +1,21 @@
-"""Finding rules through the `aiplint.rules` entry-point group and running them over one document."""
+"""Running the rules over one document: the model built once, each active rule run (once per set of options the
+overrides ask for), inline suppressions applied, and the findings located (positions only for what is reported)."""
 
 from __future__ import annotations
 
-import hashlib
-import re
-from dataclasses import asdict, dataclass
-from functools import lru_cache
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from aiplint.config import Config, severity_of
+from aiplint.config import Config
+from aiplint.findings import Finding, Related, RuleCrash, fingerprint
 from aiplint.rule import Context, Problem, Rule, Severity
+from aiplint.settings import Settings, base_settings, runs, settings_at
 
 if TYPE_CHECKING:
     from aiplint.document import Document
     from aiplint.model import Location
     from aiplint.suppression import Suppressions
-
-_PARAM = re.compile(r"\{[^{}]*\}")
-
-
-class Related(NamedTuple):
-    """Another place a finding's mistake is made: a path key that uses the same singular collection."""
-
-    path: str
-    file: str
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: Severity
-    message: str
-    file: str
-    line: int
-    column: int
-    pointer: str
-    method: str | None
-    path: str | None
-    suggestion: str | None
-    fingerprint: str
-    related: tuple[Related, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        data["related"] = [r.path for r in self.related]
-        return data
-
-    def order(self) -> tuple:
-        """The one order findings are reported in: by file and position, then every other field, so findings
-        alike but for their operation (one line shared by GET and POST) keep one order from run to run."""
-        return (self.file or "", self.line, self.column, self.rule, self.message, self.method or "", self.path or "",
-                self.fingerprint)
-
-
-def fingerprint_of(finding: Finding) -> str:
-    """What baselines and diffs match findings by (see `fingerprint`)."""
-    return finding.fingerprint
-
-
-@dataclass(frozen=True)
-class RuleCrash:
-    """A rule that raised: reported as an internal error naming the rule, while other rules still run."""
-
-    rule: str
-    file: str
-    error: str
-
-
-class RuleLoadError(Exception):
-    pass
-
-
-@lru_cache(maxsize=1)
-def available_rules() -> dict[str, Rule]:
-    """Every rule by id, in id order: the built-in ones, registered in code per family (`aiplint.lint_rules`),
-    and the installed plugins' ones, found through the `aiplint.rules` entry-point group."""
-    from aiplint.lint_rules import BUILTIN
-
-    rules: dict[str, Rule] = {rule.id: rule for rule in BUILTIN}
-    for ep in _plugin_entry_points():
-        try:
-            loaded = ep.load()
-        except Exception as exc:  # a broken plugin must not take the linter down with a traceback
-            raise RuleLoadError(f"cannot load rule plugin {ep.name!r} ({ep.value}): {exc}") from exc
-        found = loaded if isinstance(loaded, Rule) else getattr(loaded, "check", None)
-        if not isinstance(found, Rule):
-            raise RuleLoadError(f"rule plugin {ep.name!r} ({ep.value}) is not declared with aiplint.rule.rule")
-        if found.id in rules and rules[found.id] is not found:
-            raise RuleLoadError(f"two plugins declare the rule id {found.id!r}")
-        rules[found.id] = found
-    return dict(sorted(rules.items()))
-
-
-def _plugin_entry_points() -> list:
-    from aiplint.plugin_index import installed_plugins
-
-    return installed_plugins()
-
-
-def matches(rule_id: str, selectors: Iterable[str]) -> bool:
-    """`aip136/` or `aip136` selects the family, `aip136/http-method` one rule, `ALL` everything."""
-    for selector in selectors:
-        selector = selector.strip()
-        if selector in ("ALL", rule_id) or (selector and rule_id.startswith(selector.rstrip("/") + "/")):
-            return True
-    return False
-
-
-@dataclass(frozen=True)
-class Settings:
-    """One rule's effective severity (None = off) and options for one finding's place."""
-
-    severity: Severity | None
-    options: Mapping[str, Any]
-
-
-def base_settings(rule: Rule, config: Config) -> Settings | None:
-    """A rule's settings from the profile, `select`/`ignore` and `[rules]`; None when it does not run at all
-    (not selected, ignored, or off in the profile with no override that turns it on)."""
-    if config.select and not matches(rule.id, config.select):
-        return None
-    if matches(rule.id, config.ignore):
-        return None
-    configured = config.rules.get(rule.id)
-    severity = rule.severity_for(config.profile)
-    if configured is not None and configured.severity is not None:
-        severity = severity_of(configured.severity)
-    elif severity is None and config.select:  # selected explicitly: run even where the profile has it off
-        severity = next(iter(rule.severities.values()), Severity.WARNING)
-    options = rule.options_for(config.profile, configured.options if configured else None)
-    if severity is None and not any(rule.id in o.rules for o in config.overrides):
-        return None
-    return Settings(severity, options)
-
-
-def runs(rule: Rule, config: Config) -> bool:
-    """Whether a rule runs under a configuration (the suppression rules only where inline ignores are honoured)."""
-    return base_settings(rule, config) is not None and (config.inline_ignores or rule.phase != "suppressions")
-
-
-def active_rules(config: Config, rules: Mapping[str, Rule]) -> dict[str, Rule]:
-    """The rules that run under a configuration, by id."""
-    return {rule_id: rule for rule_id, rule in rules.items() if runs(rule, config)}
-
-
-def settings_at(rule: Rule, config: Config, base: Settings, api_path: str | None, file: str) -> Settings:
-    """The settings after the `[[overrides]]` that apply at an API path and file (later ones win)."""
-    severity, options = base.severity, dict(base.options)
-    for override in config.overrides:
-        settings = override.rules.get(rule.id)
-        if settings is None or not override.applies(api_path, file):
-            continue
-        if settings.severity is not None:
-            severity = severity_of(settings.severity)
-        options.update(settings.options)
-    return Settings(severity, MappingProxyType(options))
-
-
-T = TypeVar("T")
-
-
-def unmatched(items: Iterable[T], other_keys: Iterable[Hashable], key: Callable[[T], Hashable]) -> list[T]:
-    """The items with no counterpart among the others' keys, matched as multisets in `items` order: of two
-    items with one key against one such key, the second is unmatched.  Baselines and diffs match findings by
-    fingerprint with it."""
-    from collections import Counter
-
-    available = Counter(other_keys)
-    left = []
-    for item in items:
-        if available[key(item)] > 0:
-            available[key(item)] -= 1
-        else:
-            left.append(item)
-    return left
-
-
-def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str, detail: str) -> str:
-    """Stable identity of a finding: rule, method, path template with parameter names normalised, and the
-    rule's detail.  Line numbers, messages and parameter names in the path play no part, so moving lines,
-    reformatting or renaming `{job_id}` to `{id}` keeps it."""
-    where = _PARAM.sub("{}", path) if path is not None else pointer
-    text = "\x1f".join((rule_id, method or "", where, detail))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -206,6 +35,7 @@ def lint_document(document: Document, config: Config = Config(), rules: Mapping[
     from aiplint.lexicon import Lexicon
     from aiplint.loading import InputError
     from aiplint.model import ApiModel
+    from aiplint.registry import available_rules
     from aiplint.suppression import Suppressions
 
     rules = available_rules() if rules is None else rules

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 from urllib.parse import quote
 
-from aiplint.engine import Finding
+from aiplint.findings import Finding
 from aiplint.pointers import last_token
 from aiplint.rule import Rule, Severity
 from aiplint.trust import markdown_inline, printable

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from aiplint.config import Config, Resolver
     from aiplint.discovery import Finder
     from aiplint.document import Document
-    from aiplint.engine import Finding, Linted
+    from aiplint.engine import Linted
+    from aiplint.findings import Finding
     from aiplint.loading import InputError
     from aiplint.rule import Rule
 
@@ -56,7 +57,7 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 def resolver(config_file: str | None, isolated: bool, allow_plugins: bool, command_line: dict | None = None
              ) -> Resolver:
     from aiplint.config import Resolver
-    from aiplint.engine import RuleLoadError, available_rules
+    from aiplint.registry import RuleLoadError, available_rules
 
     try:
         rules = available_rules()
@@ -416,7 +417,7 @@ class CheckRun:
             self.fail(InputError(target, f"--app {exc}"), f"--app {exc}")
 
     def _record(self, name: str, linted: Linted, config: Config, rules: dict[str, Rule]) -> None:
-        from aiplint.engine import active_rules
+        from aiplint.settings import active_rules
 
         self.rules.update(active_rules(config, rules))
         for error in crash_errors(linted.crashes):
@@ -444,7 +445,7 @@ class CheckRun:
     # -- results
 
     def report(self) -> Any:
-        from aiplint.engine import Finding
+        from aiplint.findings import Finding
         from aiplint.output import Report
 
         return Report(sorted(self.findings, key=Finding.order), self.rules, self.files, self.errors,
@@ -488,8 +489,8 @@ class CheckRun:
         from aiplint.app import AppError, load_app
         from aiplint.app import diff_against_revision as diff_app
         from aiplint.comparison import RevisionTrees, diff_against_revision
-        from aiplint.engine import active_rules
         from aiplint.loading import InputError
+        from aiplint.settings import active_rules
 
         compared, thresholds, seen = [], Thresholds(), {}
         with RevisionTrees() as trees:  # each revision extracted once for all the specs
@@ -715,8 +716,8 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
     """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
     files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
     from aiplint.comparison import compare, load, pair_files
-    from aiplint.engine import active_rules
     from aiplint.loading import InputError
+    from aiplint.settings import active_rules
 
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from aiplint.config import Config
-    from aiplint.engine import Finding
+    from aiplint.findings import Finding
 
 #: The baseline the pytest plugin sets for the running test (its marker, or --aiplint-baseline).
 default_baseline: ContextVar[str | None] = ContextVar("aiplint_baseline", default=None)
@@ -47,7 +47,7 @@ def conformance_failures(app: Any, *, config: Config | Mapping[str, Any] | str |
     """(the application's name, its failing findings), or None when it conforms."""
     from aiplint.api import LintError, configuration
     from aiplint.app import documents_of, load_app, reference_of
-    from aiplint.engine import Finding
+    from aiplint.findings import Finding
     from aiplint.rule import Severity
 
     if isinstance(app, str):

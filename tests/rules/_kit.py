@@ -14,7 +14,8 @@ from typing import Any, Iterable, NamedTuple
 
 from aiplint.config import Config, RuleSettings
 from aiplint.document import open_document
-from aiplint.engine import Finding, lint_document
+from aiplint.engine import lint_document
+from aiplint.findings import Finding
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "rules"

@@ -1,0 +1,92 @@
+"""What a lint run reports: findings, their stable identity (fingerprint), crashed rules, and matching findings
+across runs (baselines, diffs)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass
+from typing import Any, Callable, Hashable, Iterable, NamedTuple, TypeVar
+
+from aiplint.rule import Severity
+
+_PARAM = re.compile(r"\{[^{}]*\}")
+
+
+class Related(NamedTuple):
+    """Another place a finding's mistake is made: a path key that uses the same singular collection."""
+
+    path: str
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    column: int
+    pointer: str
+    method: str | None
+    path: str | None
+    suggestion: str | None
+    fingerprint: str
+    related: tuple[Related, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        data["related"] = [r.path for r in self.related]
+        return data
+
+    def order(self) -> tuple:
+        """The one order findings are reported in: by file and position, then every other field, so findings
+        alike but for their operation (one line shared by GET and POST) keep one order from run to run."""
+        return (self.file or "", self.line, self.column, self.rule, self.message, self.method or "", self.path or "",
+                self.fingerprint)
+
+
+def fingerprint_of(finding: Finding) -> str:
+    """What baselines and diffs match findings by (see `fingerprint`)."""
+    return finding.fingerprint
+
+
+@dataclass(frozen=True)
+class RuleCrash:
+    """A rule that raised: reported as an internal error naming the rule, while other rules still run."""
+
+    rule: str
+    file: str
+    error: str
+
+
+T = TypeVar("T")
+
+
+def unmatched(items: Iterable[T], other_keys: Iterable[Hashable], key: Callable[[T], Hashable]) -> list[T]:
+    """The items with no counterpart among the others' keys, matched as multisets in `items` order: of two
+    items with one key against one such key, the second is unmatched.  Baselines and diffs match findings by
+    fingerprint with it."""
+    from collections import Counter
+
+    available = Counter(other_keys)
+    left = []
+    for item in items:
+        if available[key(item)] > 0:
+            available[key(item)] -= 1
+        else:
+            left.append(item)
+    return left
+
+
+def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str, detail: str) -> str:
+    """Stable identity of a finding: rule, method, path template with parameter names normalised, and the
+    rule's detail.  Line numbers, messages and parameter names in the path play no part, so moving lines,
+    reformatting or renaming `{job_id}` to `{id}` keeps it."""
+    where = _PARAM.sub("{}", path) if path is not None else pointer
+    text = "\x1f".join((rule_id, method or "", where, detail))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

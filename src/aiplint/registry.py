@@ -1,0 +1,39 @@
+"""Which rules exist: the built-in ones, registered in code per family (`aiplint.lint_rules`), and the installed
+plugins' ones, found through the `aiplint.rules` entry-point group (`aiplint.plugin_index`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from aiplint.rule import Rule
+
+
+class RuleLoadError(Exception):
+    pass
+
+
+@lru_cache(maxsize=1)
+def available_rules() -> dict[str, Rule]:
+    """Every rule by id, in id order: the built-in ones, registered in code per family (`aiplint.lint_rules`),
+    and the installed plugins' ones, found through the `aiplint.rules` entry-point group."""
+    from aiplint.lint_rules import BUILTIN
+
+    rules: dict[str, Rule] = {rule.id: rule for rule in BUILTIN}
+    for ep in _plugin_entry_points():
+        try:
+            loaded = ep.load()
+        except Exception as exc:  # a broken plugin must not take the linter down with a traceback
+            raise RuleLoadError(f"cannot load rule plugin {ep.name!r} ({ep.value}): {exc}") from exc
+        found = loaded if isinstance(loaded, Rule) else getattr(loaded, "check", None)
+        if not isinstance(found, Rule):
+            raise RuleLoadError(f"rule plugin {ep.name!r} ({ep.value}) is not declared with aiplint.rule.rule")
+        if found.id in rules and rules[found.id] is not found:
+            raise RuleLoadError(f"two plugins declare the rule id {found.id!r}")
+        rules[found.id] = found
+    return dict(sorted(rules.items()))
+
+
+def _plugin_entry_points() -> list:
+    from aiplint.plugin_index import installed_plugins
+
+    return installed_plugins()
