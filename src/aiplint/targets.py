@@ -63,18 +63,20 @@ def targets(api: ApiModel, op: Operation) -> list[Target]:
     template = set(op.path.template_params)
     found = [Target(p.name, "path", stem, p.at) for p in op.parameters
              if p.location == "path" and p.name not in template and (stem := target_stem(lex, p.name)) is not None]
-    scope = _Scope(api, op)
-    if scope.signs_in or scope.creates:
-        return found
     candidates = [(p.name, "query", p.at, p.required, p.schema) for p in op.parameters
                   if p.location == "query" and not p.is_array and "enum" not in p.schema]
-    if op.method in _BODY_METHODS and not _receives_events(lex, op):
+    if op.body and op.method in _BODY_METHODS and not _receives_events(lex, op):
         # a required body in a document that never lists required fields is silent, not optional: a field named
         # as an ID counts as required there (Mandrill's `POST /subaccounts/delete.json {id}`)
         silent = op.body_required and api.silent_on_required_fields
         candidates += [(prop.name, "body", prop.at,
                         prop.required or (silent and target_stem(lex, prop.name) is not None), prop.schema)
                        for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True]
+    if not candidates:
+        return found  # most operations: nothing outside the path to read the path for
+    scope = _Scope(api, op)
+    if scope.signs_in or scope.creates:
+        return found
     ranked = []
     for name, where, at, required, schema in candidates:
         if name in template or schema.get("type") in ("boolean", "array", "object"):
