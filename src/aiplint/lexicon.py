@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from types import MappingProxyType
@@ -78,9 +79,25 @@ def _wordnet() -> Mapping[str, str]:
     return _read_sections("wordnet.txt")
 
 
+class _SortedWords:
+    """A sorted word list searched by bisection: WordNet's sections are written sorted, and hashing their 77,000
+    words into sets would cost more start-up than the few hundred lookups a run makes."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words: list[str]):
+        self._words = words
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        index = bisect_left(self._words, word)
+        return index < len(self._words) and self._words[index] == word
+
+
 @lru_cache(maxsize=None)
-def _wordnet_section(name: str) -> frozenset[str]:
-    return frozenset(_tokens(_wordnet()[name]))
+def _wordnet_section(name: str) -> _SortedWords:
+    return _SortedWords(_tokens(_wordnet()[name]))
 
 
 def _pairs(body: str) -> dict[str, tuple[str, ...]]:
