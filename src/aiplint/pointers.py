@@ -29,11 +29,9 @@ def unescape_token(token: str) -> str:
 
 def join_pointer(pointer: str, *tokens: str | int) -> str:
     """``join_pointer("/paths", "/jobs/{id}") == "/paths/~1jobs~1{id}"``."""
-    parts = [pointer]
-    for t in tokens:
-        parts.append("/")
-        parts.append(str(t) if isinstance(t, int) else escape_token(t))
-    return "".join(parts)
+    for t in tokens:  # built for the common token (no `~`, no `/`): pointers are made for every parameter
+        pointer += "/" + (str(t) if isinstance(t, int) else t if "~" not in t and "/" not in t else escape_token(t))
+    return pointer
 
 
 def split_pointer(pointer: str) -> list[str]:

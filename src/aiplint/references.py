@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 from urllib.parse import unquote
 
 from aiplint.loading import InputError, Source, load_source
@@ -32,8 +32,9 @@ _LITERAL_KEYS = frozenset(("example", "default", "enum", "const"))
 _SOLE_REF = re.compile(r'\{\s*"\$ref"\s*:\s*"((?:[^"\\]|\\.)*)"\s*\}')
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):  # a tuple: made for every parameter, response and schema the model reads
+    """What a node stands for once its `$ref`s are followed, and where that is."""
+
     node: Any
     source: Source
     pointer: str
