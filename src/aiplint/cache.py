@@ -73,27 +73,29 @@ class ResultCache:
         from aiplint.rule import Severity
 
         entry = self._read(key)
-        if entry is None or not all(_file_hash(path) == sha for path, sha in entry["files"]):
-            return None
         try:
+            if entry is None or not all(_file_hash(path) == sha for path, sha in entry["files"]):
+                return None
             findings = [Finding(**{**f, "severity": Severity(f["severity"]),
                                    "related": tuple(Related(*r) for r in f["related"])}) for f in entry["findings"]]
-            return Hit(findings, int(entry["suppressed"]), [path for path, _ in entry["files"]])
+            return Hit(findings, int(entry["suppressed"]), [entry["root"], *(path for path, _ in entry["files"])])
         except (KeyError, TypeError, ValueError):
             return None
 
-    def put(self, key: str, linted: Linted, files: Iterable[str]) -> None:
-        """Store a lint's findings with the hash of each file it read; a lint whose rules crashed is not kept
-        (the crash must show again), and a folder that cannot be written is no error."""
+    def put(self, key: str, linted: Linted, root: str, files: Iterable[str]) -> None:
+        """Store a lint's findings with the hash of each other file it read (the key has the spec's own bytes);
+        a lint whose rules crashed is not kept (the crash must show again), and a folder that cannot be written
+        is no error."""
         if linted.crashes:
             return
-        hashes = [(path, _file_hash(path)) for path in sorted(files)]
+        hashes = [(path, _file_hash(path)) for path in sorted(files) if path != root]
         if any(sha is None for _, sha in hashes):
             return
         findings = [{**{f.name: getattr(finding, f.name) for f in fields(finding)},
                      "severity": finding.severity.value, "related": [list(r) for r in finding.related]}
                     for finding in linted.findings]
-        body = json.dumps({"files": hashes, "findings": findings, "suppressed": linted.suppressed}).encode()
+        entry = {"root": root, "files": hashes, "findings": findings, "suppressed": linted.suppressed}
+        body = json.dumps(entry).encode()
         self._write(key, self._sign(body) + b"\n" + body)
 
     # -- entries on disk
@@ -105,11 +107,13 @@ class ResultCache:
         from aiplint.loading import InputError, read_file
 
         try:
+            if os.path.getsize(self._path(key)) > _MAX_ENTRY_BYTES:
+                return None
             data = read_file(self._path(key))
-        except InputError:
+        except (OSError, InputError):
             return None
         signature, _, body = data.partition(b"\n")
-        if len(data) > _MAX_ENTRY_BYTES or not hmac.compare_digest(signature, self._sign(body)):
+        if not hmac.compare_digest(signature, self._sign(body)):
             return None
         try:
             entry = json.loads(body)

@@ -581,7 +581,7 @@ def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
     except InputError as exc:
         return Outcome(error=exc)
     if cache is not None and key is not None:
-        cache.put(key, linted, document.sources)
+        cache.put(key, linted, document.root.abspath, document.sources)
     return Outcome(linted, tuple(document.sources))
 
 
