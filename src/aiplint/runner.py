@@ -308,18 +308,20 @@ class CheckRun:
         jobs = list(self._jobs(paths, finder))
         fragments = []
         for job, outcome in zip(jobs, outcomes(jobs, self.cache), strict=True):
-            if outcome.error is not None:
-                self.fail(outcome.error)
-            elif outcome.linted is None:
-                if job.walked_from is None:
-                    fragments.append(job.path)
-            else:
-                self.inputs.update(outcome.files)
-                self.files.append(job.name)
-                self._record(job.name, outcome.linted, job.config, job.rules)
+            self._take_outcome(job.name, outcome, job.config, job.rules)
+            if outcome.not_openapi and job.walked_from is None:
+                fragments.append(job.path)
         for root, document, config, rules in self._fragment_roots(finder, fragments):
             if document is not None:
-                self.lint(root, document, config, rules)
+                self._take_outcome(root, lint_opened(document, config, rules), config, rules)
+
+    def _take_outcome(self, name: str, outcome: Outcome, config: Config, rules: dict[str, Rule]) -> None:
+        if outcome.error is not None:
+            self.fail(outcome.error)
+        elif outcome.linted is not None:
+            self.inputs.update(outcome.files)
+            self.files.append(name)
+            self._record(name, outcome.linted, config, rules)
 
     def _jobs(self, paths: tuple[str, ...], finder: Finder) -> Iterator[Job]:
         """The files named and found, each once, with their configuration (standard input read now)."""
@@ -386,18 +388,6 @@ class CheckRun:
             return None
 
     # -- linting
-
-    def lint(self, path: str, document: Document, config: Config, rules: dict[str, Rule]) -> None:
-        from aiplint.engine import lint_document
-        from aiplint.loading import InputError
-
-        try:
-            linted = lint_document(document, config, rules)
-        except InputError as exc:
-            return self.fail(exc)
-        self.inputs.update(document.sources)
-        self.files.append(path)
-        self._record(path, linted, config, rules)
 
     def lint_app(self, target: str, root: str | None) -> None:
         """An application's documents, each under the configuration of the file that defines the application."""
@@ -558,30 +548,43 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What linting one file gave: its findings (None: no OpenAPI document) and the files it read, or the error
-    that stopped it.  Crosses from a worker process to the main one."""
+    """What linting one file gave: its findings and the files it read, the error that stopped it, or that it is
+    no OpenAPI document.  Crosses from a worker process to the main one."""
 
     linted: Linted | None = None
     files: tuple[str, ...] = ()
     error: InputError | None = None
+    not_openapi: bool = False
 
 
 def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
+    """Open a file (or find it in the cache) and lint it."""
     from aiplint.cache import Hit
-    from aiplint.engine import Linted, lint_document
+    from aiplint.engine import Linted
     from aiplint.loading import InputError
 
     try:
         document, key = job.open(cache)
-        if document is None:
-            return Outcome()
-        if isinstance(document, Hit):
-            return Outcome(Linted(document.findings, [], None, document.suppressed), tuple(document.inputs))
-        linted = replace(lint_document(document, job.config, job.rules), api=None)  # the model stays here
     except InputError as exc:
         return Outcome(error=exc)
-    if cache is not None and key is not None:
-        cache.put(key, linted, document.root.abspath, document.sources)
+    if document is None:
+        return Outcome(not_openapi=True)
+    if isinstance(document, Hit):
+        return Outcome(Linted(document.findings, [], None, document.suppressed), tuple(document.inputs))
+    outcome = lint_opened(document, job.config, job.rules)
+    if cache is not None and key is not None and outcome.linted is not None:
+        cache.put(key, outcome.linted, document.root.abspath, document.sources)
+    return outcome
+
+
+def lint_opened(document: Document, config: Config, rules: dict[str, Rule]) -> Outcome:
+    from aiplint.engine import lint_document
+    from aiplint.loading import InputError
+
+    try:
+        linted = replace(lint_document(document, config, rules), api=None)  # the model stays in its process
+    except InputError as exc:
+        return Outcome(error=exc)
     return Outcome(linted, tuple(document.sources))
 
 
