@@ -128,6 +128,25 @@ def test_nothing_is_written_through_a_symbolic_link(project, tmp_path_factory):
     assert [p for p in elsewhere.rglob("*") if p.is_file() and p.name != ".gitignore"] == []
 
 
+def test_no_folder_is_made_and_no_entry_read_through_a_symbolic_link(project, tmp_path_factory, monkeypatch):
+    """A repository may carry `.aiplint_cache` with links in it: nothing is created where they lead, and an entry
+    that is a link (even to a genuine entry) is a miss."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / ".aiplint_cache").symlink_to(elsewhere, target_is_directory=True)
+    check("api.yaml")
+    assert list(elsewhere.iterdir()) == []
+    (project / ".aiplint_cache").unlink()
+    first = check("api.yaml")
+    [entry] = entries(project)
+    moved = elsewhere / entry.name
+    entry.rename(moved)
+    entry.symlink_to(moved)
+    opened = []
+    real = document_module.open_document
+    monkeypatch.setattr(document_module, "open_document", lambda *a, **k: (opened.append(1), real(*a, **k))[1])
+    assert check("api.yaml").output == first.output and opened == [1]
+
+
 def test_an_unwritable_cache_folder_is_no_error(project):
     (project / ".aiplint_cache").write_text("a file, not a folder")
     result = check("api.yaml")

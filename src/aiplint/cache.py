@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import json
 import os
+import stat
 import sys
 from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
@@ -106,10 +107,14 @@ class ResultCache:
     def _read(self, key: str) -> dict | None:
         from aiplint.loading import InputError, read_file
 
+        path = self._path(key)
         try:
-            if os.path.getsize(self._path(key)) > _MAX_ENTRY_BYTES:
+            if self._folder(key, create=False) is None:
                 return None
-            data = read_file(self._path(key))
+            st = os.lstat(path)  # the entry itself no symbolic link either, and not too big to read
+            if not stat.S_ISREG(st.st_mode) or st.st_size > _MAX_ENTRY_BYTES:
+                return None
+            data = read_file(path)
         except (OSError, InputError):
             return None
         signature, _, body = data.partition(b"\n")
@@ -124,10 +129,9 @@ class ResultCache:
     def _write(self, key: str, data: bytes) -> None:
         import tempfile
 
-        folder = os.path.dirname(self._path(key))
         try:
-            os.makedirs(folder, exist_ok=True)
-            if os.path.realpath(folder) != folder:  # a symbolic link on the way: it may lead anywhere
+            folder = self._folder(key, create=True)
+            if folder is None:
                 return
             self._ignore_in_git()
             fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
@@ -136,6 +140,25 @@ class ResultCache:
             os.replace(temporary, self._path(key))  # atomic: a concurrent reader sees the old entry or this one
         except OSError:
             return
+
+    def _folder(self, key: str, create: bool) -> str | None:
+        """The entry's folder when the cache root and each folder below it are real folders (made when `create`),
+        None when one is missing or is a symbolic link or a file: the cache folder may come with the repository
+        being linted, and a link in it could lead reads and writes outside."""
+        folder = None
+        for folder in (self.root, self.folder, os.path.dirname(self._path(key))):  # each checked before the next
+            if create:
+                try:
+                    os.mkdir(folder)  # never follows a link at `folder` itself
+                except FileExistsError:
+                    pass
+            try:
+                st = os.lstat(folder)
+            except FileNotFoundError:
+                return None
+            if not stat.S_ISDIR(st.st_mode):  # lstat: a link to a folder is no folder here
+                return None
+        return folder
 
     def _ignore_in_git(self) -> None:
         """A `.gitignore` of `*` in the cache folder, as ruff writes, so that it is never committed."""
