@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from aiplint.config import Config
-from aiplint.document import open_document
-from aiplint.engine import lint_document
-from aiplint.findings import Finding
+from aiplint.linting.engine import lint_document
+from aiplint.linting.findings import Finding
+from aiplint.read.document import open_document
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"

@@ -1,4 +1,4 @@
-"""The public Python API: `aiplint.lint` on a path, text or a dict, with a configuration; exported types."""
+"""The public Python API: `aiplint.linting` on a path, text or a dict, with a configuration; exported types."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_public_types_are_importable_from_the_package():
 
 
 def test_import_aiplint_stays_light():
-    code = "import sys, aiplint; print(sorted(m for m in ('aiplint.api', 'aiplint.engine', 'yaml_rs', 'inflect') if m in sys.modules))"
+    code = "import sys, aiplint; print(sorted(m for m in ('aiplint.api', 'aiplint.linting.engine', 'yaml_rs', 'inflect') if m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
 
 

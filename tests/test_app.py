@@ -175,7 +175,7 @@ def test_frameworks_are_not_imported_at_start_up(tmp_path):
     assert result.returncode == 0
     imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if "|" in line}
     heavy = {"fastapi", "starlette", "pydantic", "litestar", "django", "ninja", "flask", "apiflask", "flask_smorest",
-             "apispec", "marshmallow", "aiplint.app"}
+             "apispec", "marshmallow", "aiplint.integrations.app"}
     assert "aiplint" in imported and not imported & heavy
 
 

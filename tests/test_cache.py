@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES
 
-from aiplint import document as document_module
 from aiplint.cli import cli
+from aiplint.read import document as document_module
 
 SPLIT_ROOT = """openapi: 3.0.3
 info: {title: Jobs, version: '1'}

@@ -20,7 +20,7 @@ from conftest import FIXTURES, REPO
 from test_formats import assert_valid_sarif
 
 from aiplint.cli import cli
-from aiplint.trust import markdown_inline
+from aiplint.read.trust import markdown_inline
 
 V1, V2 = "fixtures/reports/v1.yaml", "fixtures/reports/v2.yaml"
 SNAPSHOTS = Path(__file__).parent / "snapshots"

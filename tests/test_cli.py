@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES
 
-from aiplint import registry
 from aiplint.cli import cli
+from aiplint.linting import registry
 from aiplint.rule import Problem, rule
 
 EXAMPLE = str(FIXTURES / "examples" / "petstore-jobs.yaml")

@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, corpus_file, lint, llama_stack
 
-from aiplint import registry
 from aiplint.cli import cli
 from aiplint.comparison import (
     ApiChanges,
@@ -30,10 +29,11 @@ from aiplint.comparison import (
     spec_at_revision,
 )
 from aiplint.config import Config
-from aiplint.document import open_document
-from aiplint.findings import Finding
-from aiplint.loading import InputError
+from aiplint.linting import registry
+from aiplint.linting.findings import Finding
 from aiplint.model import ApiModel
+from aiplint.read.document import open_document
+from aiplint.read.loading import InputError
 from aiplint.rule import Severity, rule
 
 STAINLESS = "llama-stack/{}/stainless-llama-stack-spec.yaml"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 
 from aiplint.cli import cli
-from aiplint.discovery import Finder, Patterns, spec_files
+from aiplint.read.discovery import Finder, Patterns, spec_files
 
 SPEC = (FIXTURES / "examples" / "petstore-jobs.yaml").read_text()
 

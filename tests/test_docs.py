@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import REPO
 
-from aiplint.docs import rules_markdown
-from aiplint.registry import available_rules
+from aiplint.linting.registry import available_rules
+from aiplint.report.rule_docs import rules_markdown
 
 
 def builtin_rules():

@@ -1,4 +1,4 @@
-"""Loading, input errors, JSON pointers, $ref resolution and lazy positions (aiplint.loading, .pointers,
+"""Loading, input errors, JSON pointers, $ref resolution and lazy positions (aiplint.read.loading, .pointers,
 .references, .document, .locate)."""
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from aiplint import locate
 from aiplint.config import Config
-from aiplint.document import Document, open_document
-from aiplint.engine import lint_document
-from aiplint.findings import Finding
-from aiplint.loading import InputError, load_source
-from aiplint.pointers import escape_token, join_pointer, last_token, node_at, split_pointer
-from aiplint.references import Resolved
+from aiplint.linting.engine import lint_document
+from aiplint.linting.findings import Finding
+from aiplint.read import locate
+from aiplint.read.document import Document, open_document
+from aiplint.read.loading import InputError, load_source
+from aiplint.read.pointers import escape_token, join_pointer, last_token, node_at, split_pointer
+from aiplint.read.references import Resolved
 
 FIX = Path(__file__).resolve().parent.parent / "fixtures" / "load"
 

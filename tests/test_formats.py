@@ -1,4 +1,4 @@
-"""The report formats of aiplint.output: SARIF 2.1.0 (validated against the official schema), GitHub Actions
+"""The report formats of aiplint.report.output: SARIF 2.1.0 (validated against the official schema), GitHub Actions
 workflow commands, GitLab Code Quality, JUnit XML, and source frames for text output.
 
 The findings are real: they come from linting the example spec and the per-rule `bad.yaml` fixtures."""
@@ -18,10 +18,11 @@ import pytest
 from conftest import REPO
 
 import aiplint
-from aiplint.document import open_document
-from aiplint.engine import lint_document
-from aiplint.findings import Finding
-from aiplint.output import (
+from aiplint.linting.engine import lint_document
+from aiplint.linting.findings import Finding
+from aiplint.linting.registry import available_rules
+from aiplint.read.document import open_document
+from aiplint.report.output import (
     FINGERPRINT_KEY,
     WRITERS,
     Report,
@@ -32,7 +33,6 @@ from aiplint.output import (
     write_sarif,
     write_text,
 )
-from aiplint.registry import available_rules
 from aiplint.rule import Severity, rule
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"

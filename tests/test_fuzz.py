@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import aiplint
 from aiplint.cli import cli
 from aiplint.config import ConfigError
-from aiplint.loading import InputError
+from aiplint.read.loading import InputError
 
 settings.register_profile("suite", max_examples=100, deadline=None, derandomize=True, database=None,
                           suppress_health_check=list(HealthCheck))

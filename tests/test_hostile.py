@@ -12,13 +12,14 @@ import pytest
 from click.testing import CliRunner
 
 import aiplint
-from aiplint import comparison, registry
+from aiplint import comparison
 from aiplint.cli import cli
 from aiplint.config import ConfigError
-from aiplint.document import open_document
 from aiplint.lint_rules.oas.schema import _most_specific
-from aiplint.loading import InputError, load_source
+from aiplint.linting import registry
 from aiplint.model import ApiModel
+from aiplint.read.document import open_document
+from aiplint.read.loading import InputError, load_source
 
 # "Does not hang" bounds: generous, so a slow machine does not fail them; the figures are in benchmarks/.
 BOUND = 10.0

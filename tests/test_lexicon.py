@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from aiplint.lexicon import Lexicon, Vocabulary
+from aiplint.model.lexicon import Lexicon, Vocabulary
 
 LEX = Lexicon.of()
 
@@ -140,7 +140,7 @@ def test_a_projects_vocabulary_is_an_overlay_that_leaves_the_default_alone():
 
 
 def test_inflect_is_imported_without_typeguard_and_leaves_no_stand_in():
-    code = ("import sys; from aiplint.lexicon import Lexicon; Lexicon.of().plural_of('job'); "
+    code = ("import sys; from aiplint.model.lexicon import Lexicon; Lexicon.of().plural_of('job'); "
             "assert 'typeguard' not in sys.modules; import typeguard; print(typeguard.typechecked.__module__)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -7,8 +7,8 @@ import json
 import pytest
 from rules._kit import spec
 
-from aiplint.document import open_document
 from aiplint.model import ApiModel, Role
+from aiplint.read.document import open_document
 
 V, P, N, C, S, A, X, W = (Role.VERSION, Role.PARAM, Role.NAMESPACE, Role.COLLECTION, Role.SINGLETON, Role.ALIAS,
                           Role.CUSTOM_VERB, Role.WELL_KNOWN)
@@ -72,7 +72,7 @@ def test_role_predicates():
 
 
 def test_the_lexicon_travels_with_the_model():
-    from aiplint.lexicon import Lexicon, Vocabulary
+    from aiplint.model.lexicon import Lexicon, Vocabulary
 
     document = open_document("roles.json", text=json.dumps(spec({"/v1/widgets/{widget_id}/frobnicate": "get"})))
     plain, project = ApiModel.build(document), ApiModel.build(document, Lexicon.of(Vocabulary(verbs=frozenset({"frobnicate"}))))

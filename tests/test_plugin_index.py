@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from aiplint import plugin_index
+from aiplint.linting import plugin_index
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import REPO
 
-from aiplint.registry import available_rules
+from aiplint.linting.registry import available_rules
 
 PLUGIN = REPO / "examples" / "operation-id-case"
 SPEC = """openapi: 3.1.0

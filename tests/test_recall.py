@@ -14,9 +14,9 @@ import yaml
 from conftest import FIXTURES, corpus_file
 
 from aiplint.config import Config
-from aiplint.document import open_document
-from aiplint.engine import lint_document
-from aiplint.findings import Finding
+from aiplint.linting.engine import lint_document
+from aiplint.linting.findings import Finding
+from aiplint.read.document import open_document
 
 RECALL = FIXTURES / "recall"
 QUERY, BODY, ATTACHED = "rest/resource-id-in-query", "rest/resource-id-in-body", "aip136/attached-to-resource"

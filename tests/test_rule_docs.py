@@ -13,9 +13,9 @@ import yaml
 from rules._kit import path_param
 
 from aiplint.config import Config
-from aiplint.document import open_document
-from aiplint.engine import lint_document
 from aiplint.lint_rules import BUILTIN
+from aiplint.linting.engine import lint_document
+from aiplint.read.document import open_document
 
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 OK = {"200": {"description": "OK"}}

@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 import aiplint
-from aiplint import trust
 from aiplint.cli import cli
-from aiplint.document import open_document
-from aiplint.loading import InputError
+from aiplint.read import trust
+from aiplint.read.document import open_document
+from aiplint.read.loading import InputError
 
 SPEC = """openapi: 3.0.3
 info: {title: t, version: '1'}
@@ -92,7 +92,7 @@ def test_repository_plugins_run_only_with_the_opt_in(tmp_path, command):
 
 
 def test_installed_entry_point_rules_need_no_opt_in():
-    from aiplint.registry import available_rules
+    from aiplint.linting.registry import available_rules
 
     assert "oas/schema" in available_rules()  # every built-in rule is an entry point
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aiplint import words
+from aiplint.model import words
 
 
 @pytest.mark.parametrize("literal, parts", [

@@ -93,8 +93,8 @@ def spec_path(specs_dir: Path, spec: dict, download: bool) -> Path | None:
 
 def findings(path: Path, profile: str) -> list:
     from aiplint.config import Config
-    from aiplint.document import open_document
-    from aiplint.engine import lint_document
+    from aiplint.linting.engine import lint_document
+    from aiplint.read.document import open_document
 
     linted = lint_document(open_document(str(path)), Config(profile=profile))
     found, crashes = linted.findings, linted.crashes

@@ -22,12 +22,11 @@ if TYPE_CHECKING:  # what type checkers see (`X as X`: a re-export); at run time
     from aiplint.api import LintError as LintError
     from aiplint.api import diff as diff
     from aiplint.api import lint as lint
-    from aiplint.baseline import Baseline as Baseline
     from aiplint.comparison import DiffReport as DiffReport
     from aiplint.config import Config as Config
     from aiplint.config import ConfigError as ConfigError
-    from aiplint.findings import Finding as Finding
-    from aiplint.loading import InputError as InputError
+    from aiplint.linting.baseline import Baseline as Baseline
+    from aiplint.linting.findings import Finding as Finding
     from aiplint.model import ApiModel as ApiModel
     from aiplint.model import Location as Location
     from aiplint.model import Operation as Operation
@@ -35,6 +34,7 @@ if TYPE_CHECKING:  # what type checkers see (`X as X`: a re-export); at run time
     from aiplint.model import PathItem as PathItem
     from aiplint.model import Role as Role
     from aiplint.model import Segment as Segment
+    from aiplint.read.loading import InputError as InputError
     from aiplint.rule import Context as Context
     from aiplint.rule import Option as Option
     from aiplint.rule import Problem as Problem
@@ -45,12 +45,12 @@ _EXPORTS = {
     "lint": "aiplint.api",
     "diff": "aiplint.api",
     "LintError": "aiplint.api",
-    "Baseline": "aiplint.baseline",
+    "Baseline": "aiplint.linting.baseline",
     "DiffReport": "aiplint.comparison",
-    "InputError": "aiplint.loading",
+    "InputError": "aiplint.read.loading",
     "ConfigError": "aiplint.config",
     "Config": "aiplint.config",
-    "Finding": "aiplint.findings",
+    "Finding": "aiplint.linting.findings",
     "Severity": "aiplint.rule",
     "Rule": "aiplint.rule",
     "Problem": "aiplint.rule",

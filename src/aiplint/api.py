@@ -8,15 +8,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
 from aiplint.config import Config, ConfigError, Resolver
-from aiplint.document import open_document
-from aiplint.engine import lint_document
-from aiplint.findings import Finding
-from aiplint.loading import InputError, decode
-from aiplint.registry import available_rules
+from aiplint.linting.engine import lint_document
+from aiplint.linting.findings import Finding
+from aiplint.linting.registry import available_rules
+from aiplint.read.document import open_document
+from aiplint.read.loading import InputError, decode
 
 if TYPE_CHECKING:
     from aiplint.comparison import DiffReport
-    from aiplint.document import Document
+    from aiplint.read.document import Document
 
 Source = Union[str, "os.PathLike[str]", bytes, Mapping[str, Any]]
 Configuration = Union[Config, Mapping[str, Any], str, "os.PathLike[str]", None]
@@ -99,7 +99,7 @@ def _renamed(findings: Iterable[Finding], internal: str | None, shown: str | Non
 
 
 def _without_baseline(findings: list[Finding], spec: str, baseline_file: str) -> list[Finding]:
-    from aiplint.baseline import Baseline, BaselineError
+    from aiplint.linting.baseline import Baseline, BaselineError
 
     try:
         return Baseline.load(baseline_file).split(spec, findings)[0]

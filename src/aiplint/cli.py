@@ -225,9 +225,9 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
 def list_rules(output_format: str, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
     """List every installed rule: default severity per profile, the severity in force under the current
     configuration, its options, and a summary."""
-    from aiplint.docs import rules_json, rules_markdown, toml_value
+    from aiplint.linting.settings import base_settings
+    from aiplint.report.rule_docs import rules_json, rules_markdown, toml_value
     from aiplint.rule import PROFILES
-    from aiplint.settings import base_settings
 
     config, rules = config_for(resolver(config_file, isolated, allow_plugins), ".")
     if output_format == "markdown":
@@ -254,7 +254,7 @@ def list_rules(output_format: str, config_file: str | None, isolated: bool, allo
 @_config_options
 def show_config(path: str, schema: bool, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
     """Print the configuration in force for PATH (default: this folder) and where each value came from."""
-    from aiplint.docs import toml_value
+    from aiplint.report.rule_docs import toml_value
 
     config, rules = config_for(resolver(config_file, isolated, allow_plugins), path)
     if schema:
@@ -295,8 +295,8 @@ def show_config(path: str, schema: bool, config_file: str | None, isolated: bool
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
     """Print a rule's documentation, severities and options."""
-    from aiplint.docs import documentation
-    from aiplint.registry import RuleLoadError, available_rules
+    from aiplint.linting.registry import RuleLoadError, available_rules
+    from aiplint.report.rule_docs import documentation
 
     try:
         rules = available_rules()

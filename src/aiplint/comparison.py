@@ -37,16 +37,16 @@ import re
 from contextlib import contextmanager, nullcontext
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
-from aiplint.findings import Finding, fingerprint_of, unmatched
+from aiplint.linting.findings import Finding, fingerprint_of, unmatched
 
 if TYPE_CHECKING:
     import subprocess
 
     from aiplint.compat import Change
     from aiplint.config import Config
-    from aiplint.document import Document
-    from aiplint.findings import RuleCrash
+    from aiplint.linting.findings import RuleCrash
     from aiplint.model import ApiModel, Operation
+    from aiplint.read.document import Document
     from aiplint.rule import Rule
 
 __all__ = [
@@ -350,7 +350,7 @@ def compare(
     """Lint both documents (None: absent on that side) and compare them.  `old_display` names the file OLD's
     findings are reported in (for a revision materialised in a temporary directory: the working-tree path);
     its `$ref`'d files are renamed the same way."""
-    from aiplint.engine import lint_document
+    from aiplint.linting.engine import lint_document
 
     linted_old = lint_document(old, selection, rules) if old is not None else None
     linted_new = lint_document(new, selection, rules) if new is not None else None
@@ -367,7 +367,7 @@ def compare(
     try:
         changes = _api_changes(old, new, match, selection, old_display)
     except Exception as exc:  # a bug must not hide the rest of the report behind a traceback
-        from aiplint.findings import RuleCrash
+        from aiplint.linting.findings import RuleCrash
 
         changes = ()
         document = new if new is not None else old
@@ -407,7 +407,7 @@ def _rebased_file(file: str, root: str, display: str) -> str:
 
 
 def load(path: str | None, *, project_root: str | None = None, walked_from: str | None = None) -> Document | None:
-    from aiplint.document import open_document
+    from aiplint.read.document import open_document
 
     return open_document(path, project_root=project_root, walked_from=walked_from) if path is not None else None
 
@@ -421,7 +421,7 @@ def diff_files(
     old_display: str | None = None,
 ) -> tuple[DiffReport, list[RuleCrash]]:
     """Load and compare two spec files (None, or a file that is not an OpenAPI document: absent on that side).
-    Raises `aiplint.document.InputError` for a file that cannot be read or parsed."""
+    Raises `aiplint.read.document.InputError` for a file that cannot be read or parsed."""
     return compare(load(old), load(new), selection, rules, old_display=old_display)
 
 
@@ -442,7 +442,7 @@ def diff_against_revision(
 def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]]:
     """(old, new) file pairs of two directories by relative path, in path order; None where a file exists
     on one side only."""
-    from aiplint.discovery import spec_files
+    from aiplint.read.discovery import spec_files
 
     old = {os.path.relpath(p, old_dir).replace(os.sep, "/"): p for p in spec_files(old_dir)}
     new = {os.path.relpath(p, new_dir).replace(os.sep, "/"): p for p in spec_files(new_dir)}
@@ -477,7 +477,7 @@ class RevisionTrees:
 
     def tree(self, folder: str, rev: str, subject: str) -> tuple[str, str, str, str]:
         """(git top level, `folder` relative to it, the commit, the extracted tree) for `folder` at `rev`.
-        Raises `aiplint.document.InputError` about `subject` (one line) when `folder` is not in a git work tree
+        Raises `aiplint.read.document.InputError` about `subject` (one line) when `folder` is not in a git work tree
         or `rev` is unknown."""
         if (folder, rev) not in self._revisions:
             self._revisions[folder, rev] = _revision(folder, rev, subject)
@@ -489,9 +489,9 @@ class RevisionTrees:
     def spec(self, path: str, rev: str, project_root: str | None = None) -> tuple[str | None, str | None]:
         """(the file `path` as it was at `rev`, or None where it did not exist there; the project root its
         `$ref`s stay in there: `project_root`, or else the repository's, at the same place in the tree)."""
-        from aiplint.loading import InputError
-        from aiplint.trust import is_within
-        from aiplint.trust import project_root as project_of
+        from aiplint.read.loading import InputError
+        from aiplint.read.trust import is_within
+        from aiplint.read.trust import project_root as project_of
 
         folder = os.path.dirname(os.path.abspath(path))
         top, prefix, commit, tree = self.tree(folder, rev, path)
@@ -535,7 +535,7 @@ def tree_at_revision(folder: str, rev: str, subject: str) -> Iterator[Checkout]:
 def _git(folder: str, subject: str, *args: str) -> subprocess.CompletedProcess[str]:
     import subprocess
 
-    from aiplint.loading import InputError
+    from aiplint.read.loading import InputError
 
     try:
         return subprocess.run(["git", "-C", folder, *args], capture_output=True, text=True)
@@ -547,7 +547,7 @@ def _git(folder: str, subject: str, *args: str) -> subprocess.CompletedProcess[s
 
 def _revision(folder: str, rev: str, subject: str) -> tuple[str, str, str]:
     """(the git toplevel, `folder` relative to it with a trailing `/` or empty, the commit `rev` names)."""
-    from aiplint.loading import InputError
+    from aiplint.read.loading import InputError
 
     if not os.path.isdir(folder):
         raise InputError(subject, "not in a git repository (its directory does not exist)")
@@ -569,7 +569,7 @@ def _extract(top: str, commit: str, rev: str, subject: str) -> str:
     import subprocess
     import tempfile
 
-    from aiplint.loading import InputError
+    from aiplint.read.loading import InputError
 
     tmp = tempfile.mkdtemp(prefix="aiplint-rev-")
     with tempfile.TemporaryFile() as errors:
@@ -599,8 +599,8 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
     """New findings and breaking changes, fixed findings, the unchanged count and the operations added, removed
     and moved, then a count of the other API changes; `quiet`: new findings and breaking changes only."""
     from aiplint.compat.report import as_findings
-    from aiplint.output import use_colour, write_findings
-    from aiplint.trust import printable
+    from aiplint.read.trust import printable
+    from aiplint.report.output import use_colour, write_findings
 
     colour = use_colour(stream) if colour is None else colour
     breaking = as_findings(report.breaking)
@@ -654,7 +654,7 @@ def write_json(report: DiffReport, stream: IO[str], errors: Iterable[Any] = ()) 
     """The report as JSON, with the files that could not be linted (`errors`, as in `check --format json`)."""
     import json
 
-    from aiplint.output import error_dicts
+    from aiplint.report.output import error_dicts
 
     json.dump({**report.to_dict(), "errors": error_dicts(list(errors))}, stream, indent=2)
     stream.write("\n")

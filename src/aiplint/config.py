@@ -2,11 +2,11 @@
 
 A file's configuration is the first `.aiplint.toml`, or `pyproject.toml` with a `[tool.aiplint]` table, found
 walking up from the file's folder to the repository root (the folder holding `.git`); outside a repository, no
-higher than the current directory or the home folder (see `aiplint.trust.config_ceiling`).  `--config FILE`
+higher than the current directory or the home folder (see `aiplint.read.trust.config_ceiling`).  `--config FILE`
 names one instead; `--isolated` ignores them all.  Command-line options win over the file.
 
 A configuration can name code to run (`plugins`); it runs only with the user's opt-in
-(`aiplint.trust.repository_code_allowed`), else the plugins are skipped with a note.
+(`aiplint.read.trust.repository_code_allowed`), else the plugins are skipped with a note.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from aiplint.lexicon import Vocabulary
+from aiplint.model.lexicon import Vocabulary
+from aiplint.read.trust import config_ceiling, confine, printable, repository_code_allowed
 from aiplint.rule import PROFILES, Option, Rule
-from aiplint.trust import config_ceiling, confine, printable, repository_code_allowed
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 TOP_KEYS = ("profile", "select", "ignore", "fail-on", "rules", "overrides", "plugins", "inline-ignores", "baseline",
@@ -438,7 +438,7 @@ class Resolver:
 
 def _refuse_an_empty_selection(config: Config, rules: Mapping[str, Rule]) -> None:
     """`select = ["rest/"]` with `--ignore rest/` leaves no rule to run: a mistake, not a clean run."""
-    from aiplint.settings import active_rules
+    from aiplint.linting.settings import active_rules
 
     if not active_rules(config, rules):
         raise ConfigError(f"no rule left to run: select {list(config.select) or 'the profile'} less ignore "

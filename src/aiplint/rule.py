@@ -34,7 +34,7 @@ from functools import partialmethod
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Mapping
 
-from aiplint.suppression import Suppressions
+from aiplint.model.suppression import Suppressions
 
 if TYPE_CHECKING:
     from aiplint.model import ApiModel, Location, Operation

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, Iterator, overload
 import click
 
 if TYPE_CHECKING:
-    from aiplint.cache import Hit, ResultCache
     from aiplint.config import Config, Resolver
-    from aiplint.discovery import Finder
-    from aiplint.document import Document
-    from aiplint.engine import Linted
-    from aiplint.findings import Finding
-    from aiplint.loading import InputError
+    from aiplint.linting.cache import Hit, ResultCache
+    from aiplint.linting.engine import Linted
+    from aiplint.linting.findings import Finding
+    from aiplint.read.discovery import Finder
+    from aiplint.read.document import Document
+    from aiplint.read.loading import InputError
     from aiplint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -30,7 +30,7 @@ NOT_OPENAPI = "not an OpenAPI document (no top-level `openapi` or `swagger` key)
 
 def say(kind: str, message: str) -> None:
     """`error: ...` or `note: ...` on stderr, one line whatever the message quotes from a spec."""
-    from aiplint.trust import printable
+    from aiplint.read.trust import printable
 
     click.echo(f"{kind}: {printable(message)}", err=True)
 
@@ -57,7 +57,7 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 def resolver(config_file: str | None, isolated: bool, allow_plugins: bool, command_line: dict | None = None
              ) -> Resolver:
     from aiplint.config import Resolver
-    from aiplint.registry import RuleLoadError, available_rules
+    from aiplint.linting.registry import RuleLoadError, available_rules
 
     try:
         rules = available_rules()
@@ -135,7 +135,7 @@ def refuse_overwriting_inputs(files: list[str | None], inputs: set[str]) -> None
 
 def write_reports(reports: list[tuple[str, str | None]], report: Any, colour: str = "auto") -> None:
     """Each format to its stream (files are opened, written and closed in turn), coloured where `colour` says."""
-    from aiplint.output import WRITERS, use_colour
+    from aiplint.report.output import WRITERS, use_colour
 
     for name, file in reports:
         if file is None:
@@ -254,7 +254,7 @@ class CheckRun:
         opt-in (without it: none, and a note).  None: no PATHS, no --app and no `app`."""
         if self.options.apps or self.options.paths:
             return [(target, None) for target in self.options.apps]
-        from aiplint.trust import ALLOW_ENV, repository_code_allowed
+        from aiplint.read.trust import ALLOW_ENV, repository_code_allowed
 
         config, _ = config_for(self.resolver, ".")
         if not config.app:
@@ -267,7 +267,7 @@ class CheckRun:
 
     def finder(self) -> Finder:
         """The files under the exclusions of each folder's configuration and of the command line."""
-        from aiplint.discovery import Finder, Patterns
+        from aiplint.read.discovery import Finder, Patterns
 
         given = self.options.exclude
         command_line = Patterns(os.getcwd(), (given or ()) + self.options.extend_exclude)
@@ -286,7 +286,7 @@ class CheckRun:
         """(path, document or None, configuration, rules) for each file to lint: the files named and found,
         then, for each named file that is no OpenAPI document, the specs that reach it through `$ref`.  Files
         that cannot be read are reported and left out; each spec comes once."""
-        from aiplint.loading import InputError
+        from aiplint.read.loading import InputError
 
         finder = self.finder()
         fragments = []
@@ -325,7 +325,7 @@ class CheckRun:
 
     def _jobs(self, paths: tuple[str, ...], finder: Finder) -> Iterator[Job]:
         """The files named and found, each once, with their configuration (standard input read now)."""
-        from aiplint.loading import InputError
+        from aiplint.read.loading import InputError
 
         for target in finder.targets(paths):
             if target.path == "-" and self._stdin_excluded(finder):
@@ -344,7 +344,7 @@ class CheckRun:
     def _fragment_roots(self, finder: Finder, fragments: list[str]
                         ) -> Iterator[tuple[str, Document | None, Config, dict[str, Rule]]]:
         """For each named file that is no OpenAPI document, the specs that reach it through `$ref`."""
-        from aiplint.discovery import RootFinder
+        from aiplint.read.discovery import RootFinder
 
         roots = RootFinder(finder, self._open_root)
         for fragment in fragments:
@@ -378,8 +378,8 @@ class CheckRun:
     def _open_root(self, path: str, walked_from: str) -> Document | None:
         """A candidate root spec for a fragment: a file that cannot be read is no candidate (it is another
         file's problem, reported when that file is linted)."""
-        from aiplint.document import open_document
-        from aiplint.loading import InputError
+        from aiplint.read.document import open_document
+        from aiplint.read.loading import InputError
 
         config, _ = config_for(self.resolver, path)
         try:
@@ -391,7 +391,7 @@ class CheckRun:
 
     def lint_app(self, target: str, root: str | None) -> None:
         """An application's documents, each under the configuration of the file that defines the application."""
-        from aiplint.app import AppError, load_app
+        from aiplint.integrations.app import AppError, load_app
 
         try:
             for document in load_app(target, root):
@@ -402,12 +402,12 @@ class CheckRun:
                 self.apps.add(document.name)
                 self._record(document.name, linted, config, rules)
         except AppError as exc:
-            from aiplint.loading import InputError
+            from aiplint.read.loading import InputError
 
             self.fail(InputError(target, f"--app {exc}"), f"--app {exc}")
 
     def _record(self, name: str, linted: Linted, config: Config, rules: dict[str, Rule]) -> None:
-        from aiplint.settings import active_rules
+        from aiplint.linting.settings import active_rules
 
         self.rules.update(active_rules(config, rules))
         for error in crash_errors(linted.crashes):
@@ -422,7 +422,7 @@ class CheckRun:
         self.thresholds.extend((f, rank(config.fail_on)) for f in found)
 
     def _without_baseline(self, path: str, found: list, baseline_file: str) -> list:
-        from aiplint.baseline import Baseline, BaselineError
+        from aiplint.linting.baseline import Baseline, BaselineError
 
         try:
             new, fixed = Baseline.load(baseline_file).split(path, found, key=path if path in self.apps else None)
@@ -435,15 +435,15 @@ class CheckRun:
     # -- results
 
     def report(self) -> Any:
-        from aiplint.findings import Finding
-        from aiplint.output import Report
+        from aiplint.linting.findings import Finding
+        from aiplint.report.output import Report
 
         return Report(sorted(self.findings, key=Finding.order), self.rules, self.files, self.errors,
                       self.suppressed, quiet=self.options.quiet, show_source=self.options.show_source,
                       statistics=self.options.statistics)
 
     def write_baseline(self, baseline_file: str) -> None:
-        from aiplint.baseline import Baseline, BaselineError
+        from aiplint.linting.baseline import Baseline, BaselineError
 
         try:
             Baseline.update(baseline_file, self.by_spec, self.apps)
@@ -454,7 +454,7 @@ class CheckRun:
                    err=True)
 
     def report_fixed_baseline_entries(self) -> None:
-        from aiplint.trust import printable
+        from aiplint.read.trust import printable
 
         if self.fixed and not self.options.quiet:
             n = len(self.fixed)
@@ -476,11 +476,11 @@ class CheckRun:
                 reports: list[tuple[str, str | None]]) -> int:
         """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not
         exist there)."""
-        from aiplint.app import AppError, load_app
-        from aiplint.app import diff_against_revision as diff_app
         from aiplint.comparison import RevisionTrees, diff_against_revision
-        from aiplint.loading import InputError
-        from aiplint.settings import active_rules
+        from aiplint.integrations.app import AppError, load_app
+        from aiplint.integrations.app import diff_against_revision as diff_app
+        from aiplint.linting.settings import active_rules
+        from aiplint.read.loading import InputError
 
         compared, thresholds, seen = [], Thresholds(), {}
         with RevisionTrees() as trees:  # each revision extracted once for all the specs
@@ -533,8 +533,8 @@ class Job:
     def open(self, cache: ResultCache | None) -> tuple[Document | Hit | None, str | None]:
         """(the document, what the cache holds for it, or None for a file that is no OpenAPI document; the
         cache key to store its findings under).  Raises InputError."""
-        from aiplint.document import open_document
-        from aiplint.loading import read_spec
+        from aiplint.read.document import open_document
+        from aiplint.read.loading import read_spec
 
         raw = read_spec(self.name, self.walked_from) if self.text is None else None
         key = None
@@ -559,9 +559,9 @@ class Outcome:
 
 def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
     """Open a file (or find it in the cache) and lint it."""
-    from aiplint.cache import Hit
-    from aiplint.engine import Linted
-    from aiplint.loading import InputError
+    from aiplint.linting.cache import Hit
+    from aiplint.linting.engine import Linted
+    from aiplint.read.loading import InputError
 
     try:
         document, key = job.open(cache)
@@ -578,8 +578,8 @@ def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
 
 
 def lint_opened(document: Document, config: Config, rules: dict[str, Rule]) -> Outcome:
-    from aiplint.engine import lint_document
-    from aiplint.loading import InputError
+    from aiplint.linting.engine import lint_document
+    from aiplint.read.loading import InputError
 
     try:
         linted = replace(lint_document(document, config, rules), api=None)  # the model stays in its process
@@ -618,8 +618,8 @@ def _import_what_workers_need() -> None:
     import orjson  # noqa: F401
     import yaml_rs  # noqa: F401
 
-    from aiplint.engine import lint_document  # noqa: F401
-    from aiplint.lexicon import Lexicon
+    from aiplint.linting.engine import lint_document  # noqa: F401
+    from aiplint.model.lexicon import Lexicon
 
     Lexicon.of().noun_number("jobs")
 
@@ -644,14 +644,14 @@ def _bytes_to_read(job: Job) -> int:
 
 
 def _open_cache(options: CheckOptions) -> ResultCache | None:
-    from aiplint.cache import open_cache
+    from aiplint.linting.cache import open_cache
 
     return open_cache(options.cache_dir, enabled=not options.no_cache)
 
 
 def _read_stdin(name: str) -> str | InputError:
     """The text `-` stands for (read once), or the error reading it."""
-    from aiplint.loading import InputError, decode
+    from aiplint.read.loading import InputError, decode
 
     try:
         return decode(name, sys.stdin.buffer.read())
@@ -663,7 +663,7 @@ def _read_stdin(name: str) -> str | InputError:
 
 def crash_errors(crashes: list) -> list:
     """Rules that crashed, as errors of their file: the run is incomplete, and every report says so."""
-    from aiplint.loading import InputError
+    from aiplint.read.loading import InputError
 
     return [InputError(crash.file, f"internal error in rule {crash.rule}: {crash.error}") for crash in crashes]
 
@@ -700,7 +700,7 @@ def finish_diff(compared: list, rules: dict, errors: list, thresholds: Threshold
     could not be compared, already shown, named in every report."""
     from aiplint.comparison import DiffReport
     from aiplint.compat import report as changes
-    from aiplint.output import Report
+    from aiplint.report.output import Report
 
     refuse_overwriting_inputs([file for _, file in reports], {os.path.realpath(path) for path, _ in compared})
     report = DiffReport.merge(report for _, report in compared)
@@ -719,8 +719,8 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
     """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
     files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
     from aiplint.comparison import compare, load, pair_files
-    from aiplint.loading import InputError
-    from aiplint.settings import active_rules
+    from aiplint.linting.settings import active_rules
+    from aiplint.read.loading import InputError
 
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from aiplint.config import Config
-    from aiplint.findings import Finding
+    from aiplint.linting.findings import Finding
 
 #: The baseline the pytest plugin sets for the running test (its marker, or --aiplint-baseline).
 default_baseline: ContextVar[str | None] = ContextVar("aiplint_baseline", default=None)
@@ -34,7 +34,7 @@ def assert_conforms(app: Any, *, config: Config | Mapping[str, Any] | str | None
     configuration's `fail-on`, `error`) that its baseline does not hold.
 
     `app` is the application object (FastAPI, Litestar, Django Ninja, APIFlask, flask-smorest) or a reference
-    to import (`"pkg.api:app"`); `config` is what `aiplint.lint` takes."""
+    to import (`"pkg.api:app"`); `config` is what `aiplint.linting` takes."""
     failing = conformance_failures(app, config=config, baseline=baseline, fail_on=fail_on)
     if failing:
         name, findings = failing
@@ -46,8 +46,8 @@ def conformance_failures(app: Any, *, config: Config | Mapping[str, Any] | str |
                          ) -> tuple[str, list[Finding]] | None:
     """(the application's name, its failing findings), or None when it conforms."""
     from aiplint.api import LintError, configuration
-    from aiplint.app import documents_of, load_app, reference_of
-    from aiplint.findings import Finding
+    from aiplint.integrations.app import documents_of, load_app, reference_of
+    from aiplint.linting.findings import Finding
     from aiplint.rule import Severity
 
     if isinstance(app, str):
@@ -71,7 +71,7 @@ def conformance_failures(app: Any, *, config: Config | Mapping[str, Any] | str |
 
 
 def _not_in_baseline(name: str, findings: list[Finding], baseline_file: str) -> list[Finding]:
-    from aiplint.baseline import Baseline
+    from aiplint.linting.baseline import Baseline
 
     return Baseline.load(baseline_file).split(name, findings, key=name)[0]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from aiplint.config import Config, RuleSettings
-from aiplint.document import open_document
-from aiplint.engine import lint_document
-from aiplint.findings import Finding
+from aiplint.linting.engine import lint_document
+from aiplint.linting.findings import Finding
+from aiplint.read.document import open_document
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "rules"

@@ -19,8 +19,8 @@ from aiplint.rule import Severity
 
 if TYPE_CHECKING:
     from aiplint.comparison import OperationMatch
-    from aiplint.document import Document
     from aiplint.model import Location
+    from aiplint.read.document import Document
 
 __all__ = ["Change", "Place", "compare_documents", "KINDS", "Kind"]
 

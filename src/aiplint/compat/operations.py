@@ -18,15 +18,15 @@ from aiplint.compat.lifecycle import (
     stability_of,
 )
 from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
-from aiplint.model import HTTP_METHODS, Location
-from aiplint.pointers import join_pointer, node_at
+from aiplint.model.api import HTTP_METHODS, Location
+from aiplint.read.pointers import join_pointer, node_at
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
     from aiplint.comparison import OperationMatch
-    from aiplint.document import Document
     from aiplint.model import Operation
-    from aiplint.references import Resolved
+    from aiplint.read.document import Document
+    from aiplint.read.references import Resolved
 
 _DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
 _TEXT_TYPES = ("application/json",)  # Swagger 2.0's default when a spec names no consumes/produces
@@ -441,7 +441,7 @@ def _parameters(op: _Op) -> dict[tuple[str, str], _Param]:
 
 def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
     """The schema of a parameter or header: `schema`, the schema of its `content`, or (Swagger 2.0) itself."""
-    from aiplint.references import Resolved
+    from aiplint.read.references import Resolved
 
     node = resolved.node
     if isinstance(node.get("schema"), dict):

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from aiplint.compat import Change
 from aiplint.compat.kinds import KINDS
+from aiplint.read.trust import printable
 from aiplint.rule import Severity
-from aiplint.trust import printable
 
 if TYPE_CHECKING:
-    from aiplint.findings import Finding
+    from aiplint.linting.findings import Finding
     from aiplint.rule import Rule
 
 REFERENCE, REFERENCE_URL = "AIP-180 (backwards compatibility)", "https://google.aip.dev/180"
@@ -28,7 +28,7 @@ _ONE = {"error": "breaking change", "warning": "potentially breaking change",
 def as_findings(changes: Iterable[Change]) -> list[Finding]:
     """Each change as a finding: its kind as the rule, its level as the severity, located in the new document
     (the old one for what the new one no longer has), fingerprinted by kind, operation and detail."""
-    from aiplint.findings import Finding, fingerprint
+    from aiplint.linting.findings import Finding, fingerprint
 
     found = []
     for change in changes:

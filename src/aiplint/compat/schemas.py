@@ -22,8 +22,8 @@ from aiplint.model import Location
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
-    from aiplint.document import Document
-    from aiplint.references import Resolved
+    from aiplint.read.document import Document
+    from aiplint.read.references import Resolved
 
 # Keywords that only document: a change to them changes no valid value.
 _ANNOTATIONS = frozenset((
@@ -118,7 +118,7 @@ class _Side:
 
     def child(self, *tokens: str | int) -> _Side:
         """The subschema under these keys, `$ref` resolved."""
-        from aiplint.pointers import join_pointer
+        from aiplint.read.pointers import join_pointer
 
         node = self.node
         for token in tokens:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from aiplint.model import Operation, PathItem, Role, Segment, is_attached
+from aiplint.model.suggest import operation_fix
+from aiplint.model.targets import target
 from aiplint.rule import Context, Problem
-from aiplint.suggest import operation_fix
-from aiplint.targets import target
 
 
 def colon_style(ctx: Context) -> bool:
@@ -17,13 +17,13 @@ def colon_style(ctx: Context) -> bool:
 
 
 def fix(ctx: Context, op: Operation) -> str | None:
-    """The operation's one suggested fix, the same whichever rule reports it (`aiplint.suggest.operation_fix`)."""
+    """The operation's one suggested fix, the same whichever rule reports it (`aiplint.model.suggest.operation_fix`)."""
     return operation_fix(ctx.api, op, colon_style(ctx))
 
 
 def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str], str]) -> Iterator[Problem]:
     """The problem of an operation whose target's required ID travels `where` ("query" or "body") instead of the
-    path (`aiplint.targets`): `why(name)` is the message; the option `ignore` lists names that never are IDs."""
+    path (`aiplint.model.targets`): `why(name)` is the message; the option `ignore` lists names that never are IDs."""
     found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
     if found is not None:
         message = why(found.name)

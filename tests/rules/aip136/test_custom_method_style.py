@@ -3,8 +3,8 @@
 import pytest
 
 from aiplint.config import Config, RuleSettings
-from aiplint.document import open_document
-from aiplint.engine import lint_document
+from aiplint.linting.engine import lint_document
+from aiplint.read.document import open_document
 
 from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, params, position_of, spec
 

@@ -40,12 +40,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from aiplint.lexicon import Lexicon
 from aiplint.lint_rules.shared import fix
 from aiplint.model import ApiModel, Operation, PathItem, Role, Segment
+from aiplint.model.lexicon import Lexicon
+from aiplint.model.suggest import join, parts_of
+from aiplint.model.targets import target
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import join, parts_of
-from aiplint.targets import target
 
 
 @rule(

@@ -40,10 +40,10 @@ paths:
 
 from __future__ import annotations
 
-from aiplint.lexicon import Lexicon
 from aiplint.model import ApiModel, PathItem, Role, Segment, names_other_thing
+from aiplint.model.lexicon import Lexicon
+from aiplint.model.suggest import join, parts_of, resource_literal
 from aiplint.rule import Context, Option, Problem, rule
-from aiplint.suggest import join, parts_of, resource_literal
 
 
 @rule(

@@ -33,8 +33,8 @@ cannot be told apart from a sub-resource, and `/responses/compact` shadows the r
 from __future__ import annotations
 
 from aiplint.model import is_attached
+from aiplint.model.suggest import join, parts_of, verb_part
 from aiplint.rule import Context, Option, Problem, rule
-from aiplint.suggest import join, parts_of, verb_part
 
 
 @rule(

@@ -42,10 +42,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from aiplint import words
-from aiplint.lexicon import Lexicon
+from aiplint.model import words
+from aiplint.model.lexicon import Lexicon
+from aiplint.model.suggest import camel_verb
 from aiplint.rule import Context, Option, Problem, rule
-from aiplint.suggest import camel_verb
 
 _CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 

@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from aiplint.lint_rules.shared import colon_style, fix
 from aiplint.model import PathItem
+from aiplint.model.suggest import nest_id
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import nest_id
 
 
 @rule(

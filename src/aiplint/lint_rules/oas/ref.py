@@ -26,7 +26,7 @@ schema: {$ref: './schemas/job.yaml#/Job'}
 from __future__ import annotations
 
 from aiplint.model import Location
-from aiplint.references import RefSite
+from aiplint.read.references import RefSite
 from aiplint.rule import Context, Problem, rule
 
 

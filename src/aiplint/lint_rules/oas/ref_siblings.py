@@ -28,7 +28,7 @@ owner: {allOf: [{$ref: '#/components/schemas/User'}], nullable: true}
 from __future__ import annotations
 
 from aiplint.model import Location
-from aiplint.references import References, RefSite
+from aiplint.read.references import References, RefSite
 from aiplint.rule import Context, Problem, rule
 
 # Annotations: ignored beside `$ref` in OAS 2.0/3.0, but they change no meaning.

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from aiplint.model import Location
-from aiplint.pointers import join_pointer
+from aiplint.read.pointers import join_pointer
 from aiplint.rule import Context, Option, Problem, rule
 
 _REF_ONLY = '"$ref" is a required property'

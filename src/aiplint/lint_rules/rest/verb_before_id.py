@@ -28,11 +28,11 @@ A plural check passes `append-rows` and `iterrows` (they end in `s`), so this ne
 
 from __future__ import annotations
 
-from aiplint.lexicon import Lexicon
 from aiplint.lint_rules.shared import colon_style
 from aiplint.model import PathItem, Role, Segment
+from aiplint.model.lexicon import Lexicon
+from aiplint.model.suggest import Part, join, parts_of, resource_literal, standard_method, verb_part
 from aiplint.rule import Context, Problem, rule
-from aiplint.suggest import Part, join, parts_of, resource_literal, standard_method, verb_part
 
 
 @rule(

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 from aiplint.lint_rules.shared import fix, unattached_verb
 from aiplint.model import Operation, PathItem, Role, Segment
+from aiplint.model.targets import target
 from aiplint.rule import Context, Problem, rule
-from aiplint.targets import target
 
 
 @rule(

@@ -1,7 +1,7 @@
 """Lazy source positions for JSON pointers.
 
 Positions are looked up after linting, only for the pointers that have findings, in one batch per
-file (see :meth:`aiplint.document.Source.positions`).  For a mapping member the position is that of
+file (see :meth:`aiplint.read.document.Source.positions`).  For a mapping member the position is that of
 its key; for a sequence item, the item's start; for a pointer that does not exist, the deepest
 existing ancestor.  Lines and columns are 1-based and count characters.
 
@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, cast
 
-from aiplint.pointers import array_index, split_pointer
-from aiplint.yaml_keys import may_be_typed, plain_key_string, yaml_key_string
+from aiplint.read.pointers import array_index, split_pointer
+from aiplint.read.yaml_keys import may_be_typed, plain_key_string, yaml_key_string
 
 __all__ = ["locate"]
 
@@ -28,7 +28,7 @@ Pos = tuple[int, int]
 
 
 def locate(source: Any, pointers: list[str]) -> dict[str, Pos]:
-    """Positions of ``pointers`` in ``source`` (an :class:`aiplint.document.Source`); never raises."""
+    """Positions of ``pointers`` in ``source`` (an :class:`aiplint.read.document.Source`); never raises."""
     parsed: dict[str, list[str]] = {}
     out: dict[str, Pos] = {}
     for p in pointers:

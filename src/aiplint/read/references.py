@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator, NamedTuple
 from urllib.parse import unquote
 
-from aiplint.loading import InputError, Source, load_source
-from aiplint.pointers import escape_token, join_pointer, lookup, split_pointer
+from aiplint.read.loading import InputError, Source, load_source
+from aiplint.read.pointers import escape_token, join_pointer, lookup, split_pointer
 
 __all__ = ["Resolved", "Step", "RefSite", "References"]
 
@@ -110,7 +110,7 @@ class References:
         return step
 
     def _compute_step(self, source: Source, ref: str) -> Step:
-        from aiplint.trust import confine
+        from aiplint.read.trust import confine
 
         file_part, _, fragment = ref.partition("#")
         m = _SCHEME.match(file_part)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
-from aiplint.pointers import join_pointer
+from aiplint.read.pointers import join_pointer
 
 if TYPE_CHECKING:
-    from aiplint.document import Document
-    from aiplint.loading import Source
-    from aiplint.model import Location
+    from aiplint.model.api import Location
+    from aiplint.read.document import Document
+    from aiplint.read.loading import Source
 
 MARKER = "x-aiplint-ignore"
 

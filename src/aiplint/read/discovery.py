@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 if TYPE_CHECKING:
-    from aiplint.document import Document
+    from aiplint.read.document import Document
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 STDIN = "-"
@@ -105,7 +105,7 @@ class Finder:
 
     def walk(self, folder: str) -> Iterator[str]:
         """The YAML and JSON files under `folder`, each folder's files in name order before its subfolders."""
-        from aiplint.trust import repository_root
+        from aiplint.read.trust import repository_root
 
         root = repository_root(os.path.realpath(folder))  # git reads .gitignore files in a repository only
         pending = [(display_path(folder), _gitignores_above(folder, root) if root else [])]
@@ -160,7 +160,7 @@ def _gitignores_above(folder: str, root: str) -> list[Patterns]:
 
 
 def _read_patterns(folder: str, file: str) -> list[Patterns]:
-    from aiplint.loading import InputError, read_file
+    from aiplint.read.loading import InputError, read_file
 
     try:
         text = read_file(file).decode("utf-8", errors="replace")
@@ -209,8 +209,8 @@ class RootFinder:
         """The files of the fragment's repository that declare OpenAPI, as a walk finds them, read once per
         repository; outside a repository, those of the current directory (or the fragment's folder, when it is
         not under it)."""
-        from aiplint.loading import InputError, declares_openapi, read_file
-        from aiplint.trust import is_within, repository_root
+        from aiplint.read.loading import InputError, declares_openapi, read_file
+        from aiplint.read.trust import is_within, repository_root
 
         folder = os.path.dirname(os.path.realpath(fragment))
         cwd = os.path.realpath(os.getcwd())

@@ -1,14 +1,14 @@
 """Linting a Python application: `aiplint check --app pkg.api:app`.
 
 The application is imported (`pkg.api:app`, or a factory called without arguments: `pkg.api:create_app()`),
-its framework generates its OpenAPI document (see `aiplint.frameworks`), and that document is linted like a
+its framework generates its OpenAPI document (see `aiplint.integrations.frameworks`), and that document is linted like a
 file.  Each finding is then moved from the generated document to the Python source that declares its
 operation: the route function's first line (its first decorator), found through the framework's route
 table and `inspect`.  The JSON pointer into the generated document stays in the finding.  Findings that no
 route declares (components, the document's info) land where the application object is defined.
 
 Importing an application runs its code: the command line does it for `--app` (the user's own choice); an
-`app` named by a repository's configuration needs the opt-in of `aiplint.trust`.  For `--diff-base`, the
+`app` named by a repository's configuration needs the opt-in of `aiplint.read.trust`.  For `--diff-base`, the
 application at the base revision is imported in a separate Python process, from a temporary checkout.
 """
 
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
     from aiplint.comparison import Checkout, DiffReport
     from aiplint.config import Config
-    from aiplint.document import Document
-    from aiplint.engine import Linted
-    from aiplint.findings import Finding, RuleCrash
+    from aiplint.linting.engine import Linted
+    from aiplint.linting.findings import Finding, RuleCrash
+    from aiplint.read.document import Document
     from aiplint.rule import Rule
 
 _TARGET = re.compile(r"(?P<module>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):(?P<attr>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)"
@@ -63,8 +63,8 @@ class AppDocument:
     def document(self) -> Document:
         import json
 
-        from aiplint.document import Document
-        from aiplint.loading import Source
+        from aiplint.read.document import Document
+        from aiplint.read.loading import Source
 
         text = json.dumps(self.spec, indent=2, ensure_ascii=False, default=str)
         data = json.loads(text)
@@ -102,7 +102,7 @@ class AppDocument:
 
     def lint(self, config: Config, rules: Mapping[str, Rule]) -> Linted:
         """The document linted, its findings at the route functions that declare them."""
-        from aiplint.engine import lint_document
+        from aiplint.linting.engine import lint_document
 
         linted = lint_document(self.document(), config, rules)
         return replace(linted, findings=self.relocate(linted.findings))
@@ -124,7 +124,7 @@ def _shape(path: str) -> str:
 
 
 def _pointer_path(pointer: str) -> str | None:
-    from aiplint.pointers import split_pointer
+    from aiplint.read.pointers import split_pointer
 
     tokens = split_pointer(pointer)
     return tokens[1] if len(tokens) > 1 and tokens[0] == "paths" else None
@@ -199,7 +199,7 @@ def _describe(exc: BaseException) -> str:
 
 def documents_of(app: Any, name: str, home: Place) -> list[AppDocument]:
     """The documents of an imported application object, with each route's source line."""
-    from aiplint import frameworks
+    from aiplint.integrations import frameworks
 
     with redirect_stdout(sys.stderr):
         try:
@@ -328,7 +328,7 @@ def _documents_at_revision(target: str, rev: str, root: str | None) -> list[AppD
     import tempfile
 
     from aiplint.comparison import tree_at_revision
-    from aiplint.loading import InputError
+    from aiplint.read.loading import InputError
 
     folder = os.path.abspath(root or os.getcwd())
     try:
@@ -336,7 +336,7 @@ def _documents_at_revision(target: str, rev: str, root: str | None) -> list[AppD
             output = os.path.join(scratch, "documents.json")
             search_path = [_in_checkout(entry, checkout) for entry in sys.path
                            if entry and _inside(entry, checkout.worktree)]
-            export = "import sys; from aiplint.app import export; sys.exit(export(sys.argv[1:]))"
+            export = "import sys; from aiplint.integrations.app import export; sys.exit(export(sys.argv[1:]))"
             command = [sys.executable, "-c", export, target, output, *search_path]
             try:
                 result = subprocess.run(command, cwd=checkout.folder, capture_output=True, text=True,

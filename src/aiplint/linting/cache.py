@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:
     from aiplint.config import Config
-    from aiplint.engine import Linted
-    from aiplint.findings import Finding
+    from aiplint.linting.engine import Linted
+    from aiplint.linting.findings import Finding
     from aiplint.rule import Rule
 
 CACHE_ENV = "AIPLINT_CACHE_DIR"
@@ -70,7 +70,7 @@ class ResultCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Hit | None:
-        from aiplint.findings import Finding, Related
+        from aiplint.linting.findings import Finding, Related
         from aiplint.rule import Severity
 
         entry = self._read(key)
@@ -105,7 +105,7 @@ class ResultCache:
         return os.path.join(self.folder, key[:2], key)
 
     def _read(self, key: str) -> dict | None:
-        from aiplint.loading import InputError, read_file
+        from aiplint.read.loading import InputError, read_file
 
         path = self._path(key)
         try:
@@ -207,7 +207,7 @@ def _signing_key() -> bytes | None:
 
 
 def _file_hash(path: str) -> str | None:
-    from aiplint.loading import InputError, read_file
+    from aiplint.read.loading import InputError, read_file
 
     try:
         return hashlib.sha256(read_file(path)).hexdigest()

@@ -1,7 +1,7 @@
 """An OpenAPI document: its root file, its version, and the files its `$ref`s reach.
 
 The data flows: `loading` reads and parses one file into a `Source`; `open_document` makes the root one a
-`Document`, whose `refs` (`aiplint.references`) follow its `$ref`s into other files; `aiplint.model` builds the
+`Document`, whose `refs` (`aiplint.read.references`) follow its `$ref`s into other files; `aiplint.model` builds the
 API model the rules read from it.
 """
 
@@ -11,8 +11,8 @@ import os
 import re
 from typing import Any
 
-from aiplint.loading import InputError, Source, declares_openapi, load_source, read_spec
-from aiplint.references import References
+from aiplint.read.loading import InputError, Source, declares_openapi, load_source, read_spec
+from aiplint.read.references import References
 
 __all__ = ["Document", "open_document"]
 
@@ -25,7 +25,7 @@ class Document:
     sources: dict[str, Source]  # the root and every file its `$ref`s reached so far, by real path
 
     def __init__(self, root: Source, project_root: str | None = None):
-        from aiplint.trust import project_root as project_of
+        from aiplint.read.trust import project_root as project_of
 
         self.root = root
         data = root.data

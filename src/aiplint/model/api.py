@@ -21,18 +21,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterator
 
-from aiplint import words
-from aiplint.lexicon import Lexicon
-from aiplint.pointers import join_pointer
+from aiplint.model import words
+from aiplint.model.lexicon import Lexicon
+from aiplint.model.roles import Role
+from aiplint.model.targets import Target
+from aiplint.model.targets import targets as targets_of
+from aiplint.read.pointers import join_pointer
 
 if TYPE_CHECKING:
-    from aiplint.document import Document
-    from aiplint.loading import Source
-    from aiplint.targets import Target
+    from aiplint.read.document import Document
+    from aiplint.read.loading import Source
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -42,37 +43,6 @@ _FRAGMENT = re.compile(r"#[^/]*$")  # a trailing `#...` tells overloads apart; `
 # (`/#Action=DeleteQueue`, `/#X-Amz-Target=AmazonSQS.DeleteQueue`), `?method=flickr.photos.search`.
 _DISPATCH = re.compile(r"[#?&](?:action|x-amz-target|method|op|operation|cmd|command)=(?:[\w-]+\.)*([A-Za-z]\w*)",
                        re.IGNORECASE)
-
-
-class Role(str, Enum):
-    VERSION = "version"
-    PARAM = "param"
-    NAMESPACE = "namespace"
-    COLLECTION = "collection"
-    SINGLETON = "singleton"
-    ALIAS = "alias"
-    CUSTOM_VERB = "custom_verb"
-    WELL_KNOWN = "well_known"
-
-    @property
-    def identifies(self) -> bool:
-        """Stands for one member: an ID (`{job_id}`) or an alias (`me`)."""
-        return self in (Role.PARAM, Role.ALIAS)
-
-    @property
-    def is_resource(self) -> bool:
-        """Something a custom method can act on: a member by its ID, a collection, a singleton."""
-        return self in (Role.PARAM, Role.COLLECTION, Role.SINGLETON)
-
-    @property
-    def is_thing(self) -> bool:
-        """A literal naming resources: a collection or a singleton (not a grouping, a verb or a version)."""
-        return self in (Role.COLLECTION, Role.SINGLETON)
-
-    @property
-    def is_noun(self) -> bool:
-        """A literal read as a noun: a thing, or a namespace grouping things."""
-        return self.is_thing or self is Role.NAMESPACE
 
 
 @dataclass(eq=False)
@@ -333,12 +303,10 @@ class ApiModel:
         return self._paths_by_prefix.get(prefix, [])
 
     def targets(self, op: Operation) -> list[Target]:
-        """The IDs outside the path that name what `op` acts on, the likeliest first (see `aiplint.targets`)."""
+        """The IDs outside the path that name what `op` acts on, the likeliest first (see `aiplint.model.targets`)."""
         found = self._targets.get(id(op))
         if found is None:
-            from aiplint.targets import targets
-
-            found = self._targets[id(op)] = targets(self, op)
+            found = self._targets[id(op)] = targets_of(self, op)
         return found
 
     @cached_property

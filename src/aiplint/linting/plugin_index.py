@@ -64,7 +64,7 @@ def _environment_key() -> str:
 
 
 def _index_file() -> str | None:
-    from aiplint.cache import user_cache_folder
+    from aiplint.linting.cache import user_cache_folder
 
     folder = user_cache_folder()
     return os.path.join(folder, "plugin-index.json") if folder else None

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Literal, Mapping
 
-from aiplint.words import action_part, split_words
+from aiplint.model.words import action_part, split_words
 
 NounNumber = Literal["plural", "singular", "uncountable", "unknown"]
 VerbKind = Literal["verb", "homograph", "named"]

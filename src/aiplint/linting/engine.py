@@ -8,14 +8,14 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from aiplint.config import Config
-from aiplint.findings import Finding, Related, RuleCrash, fingerprint
+from aiplint.linting.findings import Finding, Related, RuleCrash, fingerprint
+from aiplint.linting.settings import Settings, base_settings, runs, settings_at
 from aiplint.rule import Context, Problem, Rule, Severity
-from aiplint.settings import Settings, base_settings, runs, settings_at
 
 if TYPE_CHECKING:
-    from aiplint.document import Document
     from aiplint.model import Location
-    from aiplint.suppression import Suppressions
+    from aiplint.model.suppression import Suppressions
+    from aiplint.read.document import Document
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,11 @@ class Linted:
 def lint_document(document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None) -> Linted:
     """Build the model once, run every active rule on it, drop what inline suppressions cover, and locate
     the problems that remain.  A document the model cannot be built from is that file's `InputError`."""
-    from aiplint.lexicon import Lexicon
-    from aiplint.loading import InputError
+    from aiplint.linting.registry import available_rules
     from aiplint.model import ApiModel
-    from aiplint.registry import available_rules
-    from aiplint.suppression import Suppressions
+    from aiplint.model.lexicon import Lexicon
+    from aiplint.model.suppression import Suppressions
+    from aiplint.read.loading import InputError
 
     rules = available_rules() if rules is None else rules
     try:
@@ -123,7 +123,7 @@ def _api_path(problem: Problem, root: Any) -> str | None:
     if problem.path is not None:
         return problem.path
     if problem.at.source is root and problem.at.pointer.startswith("/paths/"):
-        from aiplint.pointers import unescape_token
+        from aiplint.read.pointers import unescape_token
 
         return unescape_token(problem.at.pointer.split("/")[2])
     return None
@@ -143,7 +143,7 @@ def _places(problem: Problem, items: Mapping[str, Any]) -> list[Location]:
 
 
 def _related(at: Location, position: tuple[int, int]) -> Related:
-    from aiplint.pointers import last_token
+    from aiplint.read.pointers import last_token
 
     return Related(last_token(at.pointer), at.source.path, *position)
 

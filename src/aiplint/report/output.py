@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 from urllib.parse import quote
 
-from aiplint.findings import Finding
-from aiplint.pointers import last_token
+from aiplint.linting.findings import Finding
+from aiplint.read.pointers import last_token
+from aiplint.read.trust import markdown_inline, printable
 from aiplint.rule import Rule, Severity
-from aiplint.trust import markdown_inline, printable
 
 if TYPE_CHECKING:
     from aiplint.comparison import DiffReport
-    from aiplint.loading import InputError
+    from aiplint.read.loading import InputError
 
 JSON_FORMAT_VERSION = 1
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -74,7 +74,7 @@ def counts(findings: Iterable[Finding]) -> Counter[str]:
 def repository_path(path: str) -> str:
     """A file's path relative to its git repository's root (POSIX separators), where GitHub's annotations and
     code scanning look for it whatever folder aiplint ran in; the path as given outside a repository."""
-    from aiplint.trust import repository_root
+    from aiplint.read.trust import repository_root
 
     absolute = os.path.realpath(path)
     root = repository_root(os.path.dirname(absolute))

@@ -3,7 +3,7 @@
 Parsing: YAML with ``yaml_rs`` (Rust, YAML 1.2), ``.json`` files with ``orjson``.  Every problem with an input
 file is an :class:`InputError` whose ``str()`` is one line ``PATH:LINE:COL: message``.  Positions are not
 computed while loading; :meth:`Source.positions` finds them later, for the few pointers that have findings (see
-:mod:`aiplint.locate`).  Following ``$ref``s to other files is :mod:`aiplint.references`' business.
+:mod:`aiplint.read.locate`).  Following ``$ref``s to other files is :mod:`aiplint.read.references`' business.
 
 Heavy modules (yaml_rs, orjson, PyYAML) are imported inside functions to keep start-up fast.
 """
@@ -15,7 +15,7 @@ import re
 import stat
 from typing import Any, Iterable
 
-from aiplint.yaml_keys import key_string
+from aiplint.read.yaml_keys import key_string
 
 __all__ = ["InputError", "Source", "read_file", "read_spec", "load_source", "decode", "declares_openapi"]
 
@@ -62,7 +62,7 @@ class InputError(Exception):
         super().__init__(self.path, self.message, self.line, self.column)
 
     def __str__(self) -> str:
-        from aiplint.trust import printable
+        from aiplint.read.trust import printable
 
         return printable(f"{self.path}:{self.line}:{self.column}: {self.message}")
 
@@ -109,7 +109,7 @@ class Source:
         wanted = list(pointers)
         missing = [p for p in dict.fromkeys(wanted) if p not in memo]
         if missing:
-            from aiplint import locate
+            from aiplint.read import locate
 
             memo.update(locate.locate(self, missing))
         return {p: memo[p] for p in wanted}
@@ -220,8 +220,8 @@ def read_spec(path: str, walked_from: str | None = None) -> bytes:
     """The bytes of a root file.  `walked_from`: the folder whose walk found the file; such a file must be a
     regular file (a named pipe is read only when named) and, through any symbolic link, stay in that folder's
     project."""
-    from aiplint.trust import confine
-    from aiplint.trust import project_root as project_of
+    from aiplint.read.trust import confine
+    from aiplint.read.trust import project_root as project_of
 
     if walked_from is not None:
         real = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
@@ -367,7 +367,7 @@ def _quote_plain_keys(text: str) -> str | None:
 
     import yaml
 
-    from aiplint.yaml_keys import yaml_key_string
+    from aiplint.read.yaml_keys import yaml_key_string
 
     try:
         stack = [yaml.compose(text, Loader=yaml.CSafeLoader)]
@@ -486,7 +486,7 @@ def _duplicate_key_position(text: str, key: str | None) -> tuple[int, int] | Non
     """Position of the second occurrence of a duplicate key (rare path: composes the whole file)."""
     import yaml
 
-    from aiplint.yaml_keys import yaml_key_string
+    from aiplint.read.yaml_keys import yaml_key_string
 
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from aiplint import words
-from aiplint.lexicon import Lexicon
-from aiplint.model import ApiModel, Operation, PathItem, Role, Segment
+from aiplint.model import words
+from aiplint.model.api import ApiModel, Operation, PathItem, Segment
+from aiplint.model.lexicon import Lexicon
+from aiplint.model.roles import Role
 
 
 def resource_literal(lex: Lexicon, param: str, keys: bool = False) -> str:
@@ -96,7 +97,7 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     standard method where the action is one (`GET /getWidget?widgetId=` -> `GET /widgets/{widgetId}`,
     `GET /report/getReports` -> `GET /reports`), and POST for a custom method that is sent otherwise
     (`GET /archiveReport?reportId=` -> `POST /reports/{reportId}/archive`).  None where nothing better follows."""
-    from aiplint.targets import target
+    from aiplint.model.targets import target
 
     found = target(api, op, required=False)
     item = op.path

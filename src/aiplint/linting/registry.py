@@ -1,5 +1,5 @@
 """Which rules exist: the built-in ones, registered in code per family (`aiplint.lint_rules`), and the installed
-plugins' ones, found through the `aiplint.rules` entry-point group (`aiplint.plugin_index`)."""
+plugins' ones, found through the `aiplint.rules` entry-point group (`aiplint.linting.plugin_index`)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,6 @@ def available_rules() -> dict[str, Rule]:
 
 
 def _plugin_entry_points() -> list:
-    from aiplint.plugin_index import installed_plugins
+    from aiplint.linting.plugin_index import installed_plugins
 
     return installed_plugins()

@@ -65,7 +65,7 @@ class AppConformance(pytest.Item):
         testing.assert_conforms(self.target)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
-        from aiplint.app import AppError
+        from aiplint.integrations.app import AppError
 
         if isinstance(excinfo.value, (testing.NonConformance, AppError)):
             return str(excinfo.value)

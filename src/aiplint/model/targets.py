@@ -29,12 +29,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from aiplint import words
-from aiplint.model import Role
+from aiplint.model import words
+from aiplint.model.roles import Role
 
 if TYPE_CHECKING:
-    from aiplint.lexicon import Lexicon
-    from aiplint.model import ApiModel, Location, Operation, Segment
+    from aiplint.model.api import ApiModel, Location, Operation, Segment
+    from aiplint.model.lexicon import Lexicon
 
 _BODY_METHODS = frozenset(("post", "put", "patch"))
 

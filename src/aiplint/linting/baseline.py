@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Container, Iterator, Mapping
 
-from aiplint.findings import Finding, unmatched
+from aiplint.linting.findings import Finding, unmatched
 
 VERSION = 1
 _EXTENSIONS = (".yaml", ".yml", ".json")
@@ -65,7 +65,7 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str, missing_ok: bool = False) -> Baseline:
-        from aiplint.loading import InputError, read_file
+        from aiplint.read.loading import InputError, read_file
 
         try:
             data = json.loads(read_file(path))

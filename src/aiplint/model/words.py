@@ -1,7 +1,7 @@
 """Reading path literals as words: splitting kebab, snake, dotted and camelCase spellings, versions, actions.
 
 These are spelling rules only; what a word means (noun number, verb or noun) is the lexicon's
-(`aiplint.lexicon`).
+(`aiplint.model.lexicon`).
 """
 
 from __future__ import annotations
