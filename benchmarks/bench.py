@@ -71,8 +71,8 @@ def run_check(rule, ctx) -> list:
 def phases(spec: Path) -> dict:
     """One in-process run, phase by phase, with the garbage collector off as in the CLI."""
     from aiplint.config import Config
+    from aiplint.config.settings import base_settings
     from aiplint.linting.registry import available_rules
-    from aiplint.linting.settings import base_settings
     from aiplint.model import ApiModel
     from aiplint.read.document import open_document
     from aiplint.rule import Context

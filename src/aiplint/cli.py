@@ -225,7 +225,7 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
 def list_rules(output_format: str, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
     """List every installed rule: default severity per profile, the severity in force under the current
     configuration, its options, and a summary."""
-    from aiplint.linting.settings import base_settings
+    from aiplint.config.settings import base_settings
     from aiplint.report.rule_docs import rules_json, rules_markdown, toml_value
     from aiplint.rule import PROFILES
 

@@ -407,7 +407,7 @@ class CheckRun:
             self.fail(InputError(target, f"--app {exc}"), f"--app {exc}")
 
     def _record(self, name: str, linted: Linted, config: Config, rules: dict[str, Rule]) -> None:
-        from aiplint.linting.settings import active_rules
+        from aiplint.config.settings import active_rules
 
         self.rules.update(active_rules(config, rules))
         for error in crash_errors(linted.crashes):
@@ -477,9 +477,9 @@ class CheckRun:
         """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not
         exist there)."""
         from aiplint.comparison import RevisionTrees, diff_against_revision
+        from aiplint.config.settings import active_rules
         from aiplint.integrations.app import AppError, load_app
         from aiplint.integrations.app import diff_against_revision as diff_app
-        from aiplint.linting.settings import active_rules
         from aiplint.read.loading import InputError
 
         compared, thresholds, seen = [], Thresholds(), {}
@@ -719,7 +719,7 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
     """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
     files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
     from aiplint.comparison import compare, load, pair_files
-    from aiplint.linting.settings import active_rules
+    from aiplint.config.settings import active_rules
     from aiplint.read.loading import InputError
 
     if os.path.isdir(old) != os.path.isdir(new):

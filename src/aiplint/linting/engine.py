@@ -8,8 +8,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from aiplint.config import Config
+from aiplint.config.settings import Settings, base_settings, runs, settings_at
 from aiplint.linting.findings import Finding, Related, RuleCrash, fingerprint
-from aiplint.linting.settings import Settings, base_settings, runs, settings_at
 from aiplint.rule import Context, Problem, Rule, Severity
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ def rules_json(rules: Mapping[str, Rule], config: Config) -> str:
     """Every rule as JSON: `{"version": 1, "rules": [{id, summary, reference, url, severities, active, options,
     documentation}]}`, `active` being the severity in force (null: off) and each option's `value` the one in
     force."""
-    from aiplint.linting.settings import base_settings
+    from aiplint.config.settings import base_settings
 
     listed = []
     for rule in rules.values():

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from aiplint.config.settings import active_rules
 from aiplint.model.lexicon import Vocabulary
 from aiplint.read.trust import config_ceiling, confine, printable, repository_code_allowed
 from aiplint.rule import PROFILES, Option, Rule
@@ -438,8 +439,6 @@ class Resolver:
 
 def _refuse_an_empty_selection(config: Config, rules: Mapping[str, Rule]) -> None:
     """`select = ["rest/"]` with `--ignore rest/` leaves no rule to run: a mistake, not a clean run."""
-    from aiplint.linting.settings import active_rules
-
     if not active_rules(config, rules):
         raise ConfigError(f"no rule left to run: select {list(config.select) or 'the profile'} less ignore "
                           f"{list(config.ignore)} ({config.path or 'command line'})")
