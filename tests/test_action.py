@@ -210,15 +210,15 @@ def test_a_clean_run_passes_and_still_writes_everything(runner):
     ({"INPUT_PATHS": ""}, [], [], []),  # no path: aiplint lints the working directory
 ])
 def test_run_step_passes_inputs_as_words(runner, inputs, paths, options, args):
-    python = runner.bin / "python"  # records `python -m aiplint ...`, runs the rest (splitting the inputs)
-    python.write_text(f'#!/bin/sh\n[ "$1" = -m ] || exec "{sys.executable}" "$@"\n'
+    python = runner.bin / "python"  # records `python -P -m aiplint ...`, runs the rest (splitting the inputs)
+    python.write_text(f'#!/bin/sh\n[ "$2" = -m ] && [ "$3" = aiplint ] || exec "{sys.executable}" "$@"\n'
                       f'for a in "$@"; do printf "%s\\n" "$a"; done > "{runner.root}/python.args"\n')
     python.chmod(0o755)
     result = runner.run("Run aiplint", **{**INPUTS, **inputs, "AIPLINT_PYTHON": str(python)})
     assert result.returncode == 0, result.stderr
     report = runner.temp / "aiplint-report"
     assert runner.recorded("python") == [
-        "-m", "aiplint", "check", *paths, "--format", "github",
+        "-P", "-m", "aiplint", "check", *paths, "--format", "github",
         "--format", f"sarif={runner.checkout / 'aiplint.sarif'}", "--format", f"json={report}.json",
         "--format", f"markdown={report}.md", *options, *args]
     assert not (runner.checkout / "pwned").exists()
@@ -259,10 +259,35 @@ def test_install_step_installs_into_a_virtual_environment_of_its_own(runner, ver
     venv = runner.temp / "aiplint-venv"
     # `python -m venv DIR` makes DIR/bin/python, itself a recorder of what pip is asked
     inner = runner.recorder("venv-python")
-    python = runner.recorder("python", f'mkdir -p "$3/bin" && cp "{inner}" "$3/bin/python"')
+    python = runner.recorder("python", f'mkdir -p "$4/bin" && cp "{inner}" "$4/bin/python"')
     result = runner.run("Install aiplint", PYTHON=python, INPUT_VERSION=version, ACTION_PATH=str(REPO))
     assert result.returncode == 0, result.stderr
-    assert runner.recorded("python") == ["-m", "venv", str(venv)]
-    assert runner.recorded("venv-python") == ["-m", "pip", "install", "--disable-pip-version-check", "--cache-dir",
+    assert runner.recorded("python") == ["-I", "-m", "venv", str(venv)]
+    assert runner.recorded("venv-python") == ["-I", "-m", "pip", "install", "--disable-pip-version-check", "--cache-dir",
                                               str(runner.temp / "aiplint-pip-cache"), *expected]
     assert runner.outputs() == {"python": str(venv / "bin" / "python")}
+
+
+# Modules a pull request could commit beside its specs: each would run in place of the library's if an
+# interpreter the action starts put the working directory on sys.path.
+PLANTED = ("shlex", "json", "typing", "__future__", "aiplint", "hashlib", "platform", "venv", "pip", "ensurepip",
+           "click", "yaml", "orjson")
+
+
+@needs_bash_and_git
+def test_no_step_imports_a_module_from_the_pull_request(runner):
+    """Every step, with the real interpreters (the install step makes a real virtual environment; pip, offline,
+    finds its requirement satisfied), in a checkout holding modules that record their import."""
+    imported = runner.root / "imported"
+    imported.mkdir()
+    runner.write({f"{name}.py": f"open({str(imported / name)!r}, 'w').close()\n" for name in PLANTED})
+    runner.write({"openapi.yaml": SPEC})
+    key = runner.run("Cache key", PYTHON=sys.executable, ACTION_PATH=str(REPO), INPUT_VERSION="")
+    install = runner.run("Install aiplint", PYTHON=sys.executable, ACTION_PATH=str(REPO), INPUT_VERSION="pip",
+                         PIP_NO_INDEX="1")
+    result = runner.run("Run aiplint", **{**INPUTS, "INPUT_ARGS": "--select rest/"})
+    assert sorted(path.name for path in imported.iterdir()) == []
+    assert key.returncode == 0 and install.returncode == 0, key.stderr + install.stderr
+    assert (runner.temp / "aiplint-venv" / "bin" / "python").exists()
+    assert result.returncode == 1, result.stderr  # aiplint itself ran, and found the spec's problem
+    assert (runner.outputs()["findings"], runner.outputs()["new-findings"]) == ("1", "1")
