@@ -79,6 +79,19 @@ def test_explicit_config_file(tmp_path):
     assert {f["rule"] for f in report["findings"]} == {"rest/resource-id-in-query"}
 
 
+def test_explicit_config_file_is_the_only_one_read(tmp_path):
+    """--config replaces the search: a configuration beside the spec (a pull request's) is not read; --isolated
+    with it would ignore both, so the two together are a usage error."""
+    config = tmp_path / "lint.toml"
+    config.write_text('select = ["rest/resource-id-in-query"]\n')
+    (tmp_path / "repo").mkdir()
+    spec = project(tmp_path / "repo", 'exclude = ["*.yaml"]\nignore = ["rest/"]\n', name=".aiplint.toml")
+    _, report = check(str(spec.parent), "--config", str(config))
+    assert {f["rule"] for f in report["findings"]} == {"rest/resource-id-in-query"}
+    result = CliRunner().invoke(cli, ["check", str(spec), "--isolated", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "--isolated ignores every configuration file, the one --config names too" in result.stderr
+
 def test_typos_are_usage_errors_with_did_you_mean(tmp_path):
     cases = [
         ('[tool.aiplint]\nignroe = ["aip122/"]\n', "unknown key `ignroe`; did you mean `ignore`?"),

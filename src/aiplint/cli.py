@@ -84,7 +84,7 @@ def _config_options(command):
     command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(command)
     return click.option("--config", "config_file", type=click.Path(dir_okay=False),
                         help="Read this configuration file (.aiplint.toml, or [tool.aiplint] in a pyproject.toml-style "
-                             "file) instead of looking for one.")(command)
+                             "file) and no other: none is looked for beside the specs.")(command)
 
 
 def _ref_root_option(command):

@@ -59,6 +59,9 @@ def resolver(config_file: str | None, isolated: bool, allow_plugins: bool, comma
     from aiplint.config import Resolver
     from aiplint.linting.registry import RuleLoadError, available_rules
 
+    if isolated and config_file:  # else --isolated would quietly drop the file: defaults where a file was meant
+        raise click.UsageError("--isolated ignores every configuration file, the one --config names too; "
+                               "--config FILE alone reads that file and no other")
     try:
         rules = available_rules()
     except RuleLoadError as exc:
