@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 from test_formats import assert_valid_sarif
 
 from aiplint.cli import cli
+from aiplint.trust import markdown_code
 
 SPEC = """openapi: 3.0.3
 info: {{title: t, version: '1'}}
@@ -241,3 +243,62 @@ def test_findings_come_out_in_the_same_order_whatever_the_string_hashing(tmp_pat
     [output] = outputs
     assert [f["method"] for f in json.loads(output)["findings"] if f["rule"] == "rest/resource-id-in-query"] == [
         "DELETE", "GET", "POST", "PUT"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue 16, section 6: Markdown that spec text cannot subvert, bidirectional controls, hard links
+
+# Spec text that GFM would make into links (bare URLs, `www.` hosts, e-mail addresses: escaping does not stop
+# them), images, HTML, struck text, table cells or mentions, and backtick runs that would close a short fence.
+MARKUP = ["https://evil.example/a", "www.evil.example", "team@evil.example", "@team", "<img src=x>", "<b>evil</b>",
+          "![i](https://evil.example/i.png)", "[l](https://evil.example)", "~~evil~~", "| evil | x |", "#1",
+          "``evil`", "`evil", "evil`", "<!-- evil -->"]
+
+
+def markup_spec(folder, keep: int = len(MARKUP)) -> str:
+    """A spec in a folder, and under a file name, that GFM would link, with a path key made of each of the first
+    `keep` markup strings."""
+    (folder / "www.evil.example").mkdir(exist_ok=True)
+    path = folder / "www.evil.example" / "team@evil.example.yaml"
+    path.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n" + "".join(
+        f"  '/v1/{text}/{{id}}':\n    get:\n      parameters: [{{name: id, in: path, required: true, schema: "
+        "{type: string}}]\n      responses: {'200': {description: ok}}\n" for text in MARKUP[:keep]))
+    return str(path)
+
+
+def spec_text_outside_code(markdown: str) -> list[str]:
+    """What a real GFM renderer makes of `markdown` that did not stay plain text in a code span: elements other
+    than those a report uses, and spec text ("evil", "team") outside <code>.  Raw HTML is rendered (not
+    omitted) so that any that got through shows."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    ours = {"h1", "h2", "h3", "h4", "h5", "p", "ul", "li", "strong", "code", "br", "table", "thead", "tbody", "tr", "th",
+            "td"}
+    elements = [tag for tag in re.findall(r"<(/?[a-z0-9]+|!--)", html) if tag.lstrip("/") not in ours]
+    outside = re.sub(r"<code>[^<]*</code>", "", html)
+    return elements + re.findall(r"[^<>]*(?:evil|team)[^<>]*", outside)
+
+
+def test_spec_text_in_markdown_renders_as_plain_code(tmp_path):
+    api = markup_spec(tmp_path)
+    broken = tmp_path / "www.evil.example" / "<img src=x>@evil.example.yaml"
+    broken.write_text("openapi: 3.1.0\npaths: {}\n'https://evil.example <b>x</b>': 1\n'https://evil.example <b>x</b>': 2\n")
+    other = tmp_path / "other.yaml"
+    other.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    check = run("check", "--isolated", "--format", "markdown", api, str(broken))
+    assert "### Findings" in check.stdout and "### Files that could not be linted (1)" in check.stdout
+    diff = run("diff", "--isolated", "--format", "markdown", api, str(other))
+    assert f"### Operations moved or removed ({len(MARKUP)})" in diff.stdout and "#### Breaking changes" in diff.stdout
+    changelog = run("changelog", "--isolated", api, str(other))
+    assert changelog.stdout.count("\n### `") == len(MARKUP)  # an operation's heading each
+    for result in (check, diff, changelog):
+        assert spec_text_outside_code(result.stdout) == [], result.stdout
+
+
+def test_a_code_span_fence_is_longer_than_any_backtick_run_in_it():
+    assert markdown_code("a") == "`a`"
+    assert markdown_code("a ``b`` c") == "```a ``b`` c```"
+    assert markdown_code("`a`") == "`` `a` ``"  # GFM strips the padding spaces
+    assert markdown_code("a\n  b\x1b") == "`a b\\x1b`"  # one line, control characters escaped

@@ -203,10 +203,12 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
     from aiplint.comparison import DiffReport
     from aiplint.compat.report import markdown
     from aiplint.runner import compare_pairs, refuse_overwriting_inputs
+    from aiplint.trust import markdown_code
 
     compared, errors, _, _ = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)
     refuse_overwriting_inputs([output], {os.path.realpath(path) for path, _ in compared})
-    text = markdown(DiffReport.merge(report for _, report in compared).changes, f"API changes from {old} to {new}")
+    text = markdown(DiffReport.merge(report for _, report in compared).changes,
+                    f"API changes from {markdown_code(old)} to {markdown_code(new)}")
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -30,7 +30,7 @@ from urllib.parse import quote
 from aiplint.findings import Finding
 from aiplint.pointers import last_token
 from aiplint.rule import Rule, Severity
-from aiplint.trust import markdown_inline, printable
+from aiplint.trust import markdown_code, printable
 
 if TYPE_CHECKING:
     from aiplint.comparison import DiffReport
@@ -545,28 +545,29 @@ MARKDOWN_ITEMS = 100  # per list: a job summary holds 1 MiB, and a pull-request 
 def write_markdown(report: Report, stream: IO[str]) -> None:
     """A summary for people reading CI: the counts by rule, the findings (under a diff: the new ones, the fixed
     ones, and the operations moved or removed with their breaking notes and the API changes), each list cut at
-    `MARKDOWN_ITEMS` with the number left out.  Text from the specs is escaped: it cannot open a link, an image
-    or HTML, and stays on its line."""
+    `MARKDOWN_ITEMS` with the number left out.  Text from the specs (file names, path keys, messages, which quote
+    them) is in code spans (`markdown_code`): it cannot open a link, an image or HTML, and stays on its line."""
     diff = report.diff
     new = diff.new if diff is not None else report.findings  # lint findings: breaking changes have their section
-    lines = [f"## aiplint: {markdown_inline(_markdown_headline(report))}", ""]
+    lines = [f"## aiplint: {_markdown_headline(report)}", ""]
     columns = ("new", "unchanged", "fixed") if diff is not None else ("findings",)
     tallies = [Counter(f.rule for f in group) for group in
                ((new, diff.unchanged_findings, diff.fixed) if diff is not None else (new,))]
     rule_ids = sorted(set().union(*tallies), key=lambda r: (-sum(t[r] for t in tallies), r))
     if rule_ids:
         lines += [f"| rule | {' | '.join(columns)} |", "| --- |" + " ---: |" * len(columns)]
-        lines += [f"| `{rule_id}` | " + " | ".join(str(t[rule_id]) for t in tallies) + " |" for rule_id in rule_ids]
+        lines += [f"| {markdown_code(rule_id)} | " + " | ".join(str(t[rule_id]) for t in tallies) + " |"
+                  for rule_id in rule_ids]
         lines.append("")
     title = "New findings" if diff is not None else "Findings"
     lines += _markdown_list(title, [_markdown_finding(f) for f in new])
     if diff is not None:
         lines += _markdown_list("Fixed", [_markdown_finding(f, diff.revision) for f in diff.fixed])
         ops = diff.operations
-        moved = [f"moved{' (breaking)' if m.breaking else ''}: `{markdown_inline(str(m.old), code=True)}` -> "
-                 f"`{markdown_inline(str(m.new), code=True)}`"
-                 + (f"; note: {markdown_inline(m.note)}" if m.note else "") for m in ops.moved]
-        removed = [f"removed: `{markdown_inline(str(op), code=True)}`" for op in ops.removed]
+        moved = [f"moved{' (breaking)' if m.breaking else ''}: {markdown_code(str(m.old))} -> "
+                 f"{markdown_code(str(m.new))}" + (f"; note: {markdown_code(m.note)}" if m.note else "")
+                 for m in ops.moved]
+        removed = [f"removed: {markdown_code(str(op))}" for op in ops.removed]
         lines += _markdown_list("Operations moved or removed", moved + removed)
         if diff.changes:
             from aiplint.compat.report import markdown
@@ -578,8 +579,8 @@ def write_markdown(report: Report, stream: IO[str]) -> None:
                               "(`aiplint changelog` lists them all)."]
     if report.errors:
         lines += _markdown_list("Files that could not be linted",
-                                [f"`{markdown_inline(f'{e.path}:{e.line}:{e.column}', code=True)}`: "
-                                 f"{markdown_inline(e.message)}" for e in report.errors])
+                                [f"{markdown_code(f'{e.path}:{e.line}:{e.column}')}: {markdown_code(e.message)}"
+                                 for e in report.errors])
     stream.write("\n".join(lines).rstrip("\n") + "\n")
 
 
@@ -595,9 +596,9 @@ def _markdown_headline(report: Report) -> str:
 
 def _markdown_finding(f: Finding, revision: str | None = None) -> str:
     where = f"{revision}:{f.file}" if revision else f.file
-    item = (f"**{f.severity.value}** `{f.rule}` `{markdown_inline(f'{where}:{f.line}:{f.column}', code=True)}`: "
-            f"{markdown_inline(f.message)}")
-    return item + (f"<br>suggestion: `{markdown_inline(f.suggestion, code=True)}`" if f.suggestion else "")
+    item = (f"**{f.severity.value}** {markdown_code(f.rule)} {markdown_code(f'{where}:{f.line}:{f.column}')}: "
+            f"{markdown_code(f.message)}")
+    return item + (f"<br>suggestion: {markdown_code(f.suggestion)}" if f.suggestion else "")
 
 
 def _markdown_list(title: str, items: list[str]) -> list[str]:
