@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from test_formats import assert_valid_sarif
 
 from aiplint.cli import cli
+from aiplint.output import code_frame
 from aiplint.trust import markdown_code
 
 SPEC = """openapi: 3.0.3
@@ -252,7 +253,7 @@ def test_findings_come_out_in_the_same_order_whatever_the_string_hashing(tmp_pat
 # them), images, HTML, struck text, table cells or mentions, and backtick runs that would close a short fence.
 MARKUP = ["https://evil.example/a", "www.evil.example", "team@evil.example", "@team", "<img src=x>", "<b>evil</b>",
           "![i](https://evil.example/i.png)", "[l](https://evil.example)", "~~evil~~", "| evil | x |", "#1",
-          "``evil`", "`evil", "evil`", "<!-- evil -->"]
+          "``evil`", "`evil", "evil`", "<!-- evil -->", "\u202eevil"]
 
 
 def markup_spec(folder, keep: int = len(MARKUP)) -> str:
@@ -295,6 +296,7 @@ def test_spec_text_in_markdown_renders_as_plain_code(tmp_path):
     assert changelog.stdout.count("\n### `") == len(MARKUP)  # an operation's heading each
     for result in (check, diff, changelog):
         assert spec_text_outside_code(result.stdout) == [], result.stdout
+        assert "\u202e" not in result.stdout and "\\u202eevil" in result.stdout
 
 
 def test_a_code_span_fence_is_longer_than_any_backtick_run_in_it():
@@ -302,3 +304,21 @@ def test_a_code_span_fence_is_longer_than_any_backtick_run_in_it():
     assert markdown_code("a ``b`` c") == "```a ``b`` c```"
     assert markdown_code("`a`") == "`` `a` ``"  # GFM strips the padding spaces
     assert markdown_code("a\n  b\x1b") == "`a b\\x1b`"  # one line, control characters escaped
+
+
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidirectional_controls_show_as_escapes_in_human_output(tmp_path):
+    # Trojan Source: a right-to-left override makes `/v1/<RLO>evil` display as another path.
+    path = tmp_path / "api.yaml"
+    path.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n"
+                    f"  /v1/{BIDI}evil/{{id}}:\n    get:\n      parameters: [{{name: id, in: path, required: true, "
+                    "schema: {type: string}}]\n      responses: {'200': {description: ok}}\n", encoding="utf-8")
+    escaped = "".join(f"\\u{ord(ch):04x}" for ch in BIDI) + "evil"
+    for output in ("text", "github", "markdown"):
+        result = run("check", "--isolated", "--show-source", "--format", output, str(path))
+        assert result.exit_code == 1 and escaped in result.stdout, (output, result.stdout)
+        assert not set(BIDI) & set(result.stdout), output
+    frame = code_frame(str(path), 4, 7 + len(BIDI))  # the caret under `e`, after the escapes
+    assert frame.splitlines()[1:] == [f"4 |   /v1/{escaped}/{{id}}:", "  |       " + " " * len(escaped[:-4]) + "^"]

@@ -200,23 +200,23 @@ def _read_lines(path: str) -> list[str] | None:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def _frame(lines: list[str] | None, line: int, column: int) -> str:
     if lines is None or not 1 <= line <= len(lines):
         return ""
-    # A spec's text must not drive the terminal: control characters (escape sequences) print as "?".
-    text = _CONTROL.sub("?", lines[line - 1]).rstrip()
-    # The caret is padded by the same characters (tabs stay tabs) or as many columns (wide characters).
-    pad = "".join(
-        "\t" if ch == "\t" else "  " if unicodedata.east_asian_width(ch) in "WF" else " "
-        for ch in text[: max(column, 1) - 1]
-    )
-    pad += " " * max(0, column - 1 - len(text))
+    source = lines[line - 1]
+    # A spec's text must not drive the terminal: its control characters show as escapes, as everywhere else; tabs
+    # stay tabs, so the caret, padded by the same characters (or as many columns, for wide ones), lines up.
+    text = _printable_but_tabs(source).rstrip()
+    before = _printable_but_tabs(source[: max(column, 1) - 1])
+    pad = "".join("\t" if ch == "\t" else "  " if unicodedata.east_asian_width(ch) in "WF" else " " for ch in before)
+    pad += " " * max(0, column - 1 - len(source))
     number = str(line)
     blank = " " * len(number)
     return f"{blank} |\n{number} | {text}\n{blank} | {pad}^\n"
+
+
+def _printable_but_tabs(text: str) -> str:
+    return "\t".join(map(printable, text.split("\t")))
 
 
 def _colour_frame(frame: str, fg: str) -> str:

@@ -98,14 +98,16 @@ def _parts_below(path: str, root: str) -> list[str]:
     return [part for part in path[len(root):].split(os.sep) if part]
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters, line and paragraph separators, and the bidirectional controls, which reorder what a reader
+# sees (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069: a "Trojan Source" path key reads as another).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def printable(text: str) -> str:
-    """`text` with control characters written as escapes (`\\n`, `\\x1b`): strings from a spec or a
-    configuration can neither break a line (a line `::error ...` is a GitHub Actions workflow command) nor
-    drive a terminal."""
+    """`text` with control characters written as escapes (`\\n`, `\\x1b`, `\\u202e`): strings from a spec or a
+    configuration can neither break a line (a line `::error ...` is a GitHub Actions workflow command), drive a
+    terminal, nor reorder the text around them."""
     if not _UNPRINTABLE.search(text):
         return text
     return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m[0]) or repr(m[0])[1:-1], text)
