@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
+from test_diff import needs_git, repo  # noqa: F401 (the fixture of a repository with a $ref)
 from test_formats import assert_valid_sarif
 
 from aiplint.cli import cli
@@ -322,3 +323,41 @@ def test_bidirectional_controls_show_as_escapes_in_human_output(tmp_path):
         assert not set(BIDI) & set(result.stdout), output
     frame = code_frame(str(path), 4, 7 + len(BIDI))  # the caret under `e`, after the escapes
     assert frame.splitlines()[1:] == [f"4 |   /v1/{escaped}/{{id}}:", "  |       " + " " * len(escaped[:-4]) + "^"]
+
+
+def test_a_report_never_overwrites_a_hard_link_to_an_input(tmp_path):
+    # A hard link is another name for the same file: its real path is its own, its (device, inode) is not.
+    (tmp_path / "common.yaml").write_text("p: {name: limit, in: query, schema: {type: integer}}\n")
+    api = tmp_path / "api.yaml"
+    api.write_text(SPEC.format(name="job").replace("[{name: id", "[{$ref: 'common.yaml#/p'}, {name: id"))
+    old = spec(tmp_path, "old.yaml", "jobs")
+    links = {name: tmp_path / f"link-to-{name}" for name in ("api.yaml", "common.yaml", "old.yaml", "report")}
+    (tmp_path / "report").write_text("")
+    for name, link in links.items():
+        os.link(tmp_path / name, link)
+    before = {path: path.read_text() for path in tmp_path.iterdir()}
+    lints = "is a file this run lints"
+    cases = [
+        (["check", str(api), "-o", str(links["api.yaml"])], lints),
+        (["check", str(api), "--format", f"sarif={links['common.yaml']}"], lints),
+        (["check", str(api), "--write-baseline", str(links["api.yaml"])], lints),
+        (["check", str(api), "--format", f"json={tmp_path / 'report'}", "--format", f"sarif={links['report']}"],
+         "would both be written to"),
+        (["diff", old, str(api), "-o", str(links["old.yaml"])], lints),
+        (["diff", old, str(api), "--format", f"json={links['common.yaml']}"], lints),
+        (["changelog", old, str(api), "-o", str(links["old.yaml"])], lints),
+    ]
+    for args, message in cases:
+        result = run(args[0], "--isolated", *args[1:])
+        assert result.exit_code == 2 and message in result.stderr.splitlines()[-1], (args, result.stderr)
+    assert {path: path.read_text() for path in tmp_path.iterdir()} == before
+
+
+@needs_git
+def test_a_diff_base_report_never_overwrites_a_hard_link_to_a_reffed_file(repo, monkeypatch):  # noqa: F811
+    monkeypatch.chdir(repo)
+    os.link(repo / "api/params.yaml", repo / "report.sarif")
+    before = (repo / "api/params.yaml").read_text()
+    result = run("check", "--isolated", "--diff-base", "HEAD~1", "api/openapi.yaml", "--format", "sarif=report.sarif")
+    assert result.exit_code == 2 and "report.sarif: is a file this run lints" in result.stderr.splitlines()[-1]
+    assert (repo / "api/params.yaml").read_text() == before
