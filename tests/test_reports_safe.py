@@ -295,8 +295,16 @@ def test_spec_text_in_markdown_renders_as_plain_code(tmp_path):
     assert f"### Operations moved or removed ({len(MARKUP)})" in diff.stdout and "#### Breaking changes" in diff.stdout
     changelog = run("changelog", "--isolated", api, str(other))
     assert changelog.stdout.count("\n### `") == len(MARKUP)  # an operation's heading each
-    for result in (check, diff, changelog):
+    # A change's message quotes the spec: a parameter's name, an enum value.
+    enum = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /v1/jobs:\n    get:\n      parameters: [{name: " \
+           "www.evil.example, in: query, schema: {type: string, enum: [a%s]}}]\n      responses: {'200': {description: ok}}\n"
+    (tmp_path / "enum-old.yaml").write_text(enum % ", 'team@evil.example <b>x</b>'")
+    (tmp_path / "enum-new.yaml").write_text(enum % "")
+    values = run("diff", "--isolated", "--format", "markdown", str(tmp_path / "enum-old.yaml"), str(tmp_path / "enum-new.yaml"))
+    assert "enum value `team@evil.example <b>x</b>` removed" in values.stdout
+    for result in (check, diff, changelog, values):
         assert spec_text_outside_code(result.stdout) == [], result.stdout
+    for result in (check, diff, changelog):
         assert "\u202e" not in result.stdout and "\\u202eevil" in result.stdout
 
 
