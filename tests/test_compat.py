@@ -210,7 +210,7 @@ def test_changelog_is_markdown_by_level_and_operation(tmp_path):
     result = run("changelog", OLD, NEW)
     assert result.exit_code == 0, result.stderr
     text = result.stdout
-    assert text.startswith(f"# API changes from {OLD} to {NEW}\n\n26 breaking changes, 9 potentially breaking")
+    assert text.startswith(f"# API changes from `{OLD}` to `{NEW}`\n\n26 breaking changes, 9 potentially breaking")
     sections = [line for line in text.splitlines() if line.startswith("## ")]
     assert sections == ["## Breaking changes (26)", "## Potentially breaking changes (9)",
                         "## Breaking changes allowed by their stability level (1)", "## Other changes (19)"]

@@ -455,7 +455,8 @@ def test_code_frame_edge_cases(tmp_path):
     spec = tmp_path / "s.yaml"
     spec.write_bytes("a: 1\r\n\tb: \x1b[31m\r\nname: \u65e5\u672c x\nlast".encode("utf-8"))
     assert code_frame(str(spec), 1, 1) == "  |\n1 | a: 1\n  | ^\n"
-    assert code_frame(str(spec), 2, 2) == "  |\n2 | \tb: ?[31m\n  | \t^\n"  # tabs kept, escapes defused
+    assert code_frame(str(spec), 2, 2) == "  |\n2 | \tb: \\x1b[31m\n  | \t^\n"  # tabs kept, escapes defused
+    assert code_frame(str(spec), 2, 6) == "  |\n2 | \tb: \\x1b[31m\n  | \t       ^\n"  # under `[`, after the escape
     # Wide characters take two columns: the caret is under the `x`.
     assert code_frame(str(spec), 3, 10) == "  |\n3 | name: \u65e5\u672c x\n  | " + " " * 11 + "^\n"
     assert code_frame(str(spec), 4, 9) == "  |\n4 | last\n  |         ^\n"  # past the end of the line

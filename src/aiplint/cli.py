@@ -178,9 +178,9 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, color
                              ref_root=os.path.abspath(ref_root) if ref_root else None)
     reports = outputs(formats, output)
     check_report_files(reports, None)
-    compared, errors, thresholds, ran = compare_pairs(resolver(config_file, isolated, allow_plugins, overrides),
-                                                      old, new)
-    _exit(finish_diff(compared, ran, errors, thresholds, reports, quiet, color))
+    compared, errors, thresholds, ran, read = compare_pairs(
+        resolver(config_file, isolated, allow_plugins, overrides), old, new)
+    _exit(finish_diff(compared, ran, errors, thresholds, reports, quiet, color, read=read))
 
 
 @cli.command(epilog="""\b
@@ -202,11 +202,13 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
     """
     from aiplint.comparison import DiffReport
     from aiplint.compat.report import markdown
+    from aiplint.read.trust import markdown_code
     from aiplint.runner import compare_pairs, refuse_overwriting_inputs
 
-    compared, errors, _, _ = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)
-    refuse_overwriting_inputs([output], {os.path.realpath(path) for path, _ in compared})
-    text = markdown(DiffReport.merge(report for _, report in compared).changes, f"API changes from {old} to {new}")
+    compared, errors, _, _, read = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)
+    refuse_overwriting_inputs([output], read)
+    text = markdown(DiffReport.merge(report for _, report in compared).changes,
+                    f"API changes from {markdown_code(old)} to {markdown_code(new)}")
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterator, overload
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, overload
 
 import click
 
@@ -117,11 +117,12 @@ def outputs(formats: tuple[str, ...], output: str | None) -> list[tuple[str, str
 
 
 def check_report_files(reports: list[tuple[str, str | None]], write_baseline: str | None) -> None:
-    """Before any work: two reports in one file would leave only the last, and a missing folder fails."""
-    written: dict[str, str] = {}
+    """Before any work: two reports in one file (under any of its names) would leave only the last, and a missing
+    folder fails."""
+    written: dict[FileIdentity, str] = {}
     for name, file in reports:
-        if file is not None and written.setdefault(os.path.realpath(file), name) != name:
-            raise click.UsageError(f"--format {name}: its report and the {written[os.path.realpath(file)]} report "
+        if file is not None and written.setdefault(file_identity(file), name) != name:
+            raise click.UsageError(f"--format {name}: its report and the {written[file_identity(file)]} report "
                                    f"would both be written to {file}")
     for file in [file for _, file in reports if file] + ([write_baseline] if write_baseline else []):
         folder = os.path.dirname(os.path.abspath(file))
@@ -129,11 +130,27 @@ def check_report_files(reports: list[tuple[str, str | None]], write_baseline: st
             raise click.UsageError(f"{file}: cannot write there: no folder {folder}")
 
 
-def refuse_overwriting_inputs(files: list[str | None], inputs: set[str]) -> None:
-    """A report or baseline written over a file the run read (a spec, a `$ref`'d file) would destroy it."""
-    for file in files:
-        if file and os.path.realpath(file) in inputs:
+def refuse_overwriting_inputs(files: list[str | None], inputs: Iterable[str]) -> None:
+    """A report or baseline written over a file the run read (a spec, a `$ref`'d file) would destroy it, under
+    whatever name it is given: a symbolic or a hard link to it too."""
+    reports = [file for file in files if file]
+    read = {file_identity(path) for path in inputs} if reports else set()
+    for file in reports:
+        if file_identity(file) in read:
             raise click.UsageError(f"{file}: is a file this run lints; it is not overwritten with a report")
+
+
+FileIdentity = tuple[int, int] | str
+
+
+def file_identity(path: str) -> FileIdentity:
+    """The file at `path` whatever name reaches it: its (device, inode), which every hard link to it shares (a
+    real path does not: a hard link is a file of its own name); the real path of a file not made yet."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return found.st_dev, found.st_ino
 
 
 def write_reports(reports: list[tuple[str, str | None]], report: Any, colour: str = "auto") -> None:
@@ -498,6 +515,7 @@ class CheckRun:
                 for error in crash_errors(crashes):
                     self.fail(error)
                 compared.append((path, report))
+                self.inputs.update(document.sources if document is not None else ())
         for target, root in apps:
             try:
                 current = load_app(target, root)
@@ -513,7 +531,7 @@ class CheckRun:
                     self.fail(error)
                 compared.append((name, report))
         return finish_diff(compared, seen, self.errors, thresholds, reports, self.options.quiet, self.options.color,
-                           self.options.exit_zero)
+                           self.options.exit_zero, self.inputs)
 
 
 @dataclass(frozen=True)
@@ -697,15 +715,16 @@ class Thresholds:
 
 
 def finish_diff(compared: list, rules: dict, errors: list, thresholds: Thresholds, reports: list, quiet: bool,
-                colour: str = "auto", exit_zero: bool = False) -> int:
+                colour: str = "auto", exit_zero: bool = False, read: Iterable[str] = ()) -> int:
     """Write a diff (`text`, `json` and `markdown` as the diff report, the CI formats with the new findings and
     the breaking changes, SARIF with every finding's baseline state); the exit status.  `errors`: the files that
-    could not be compared, already shown, named in every report."""
+    could not be compared, already shown, named in every report; `read`: files besides the compared specs that
+    no report may overwrite."""
     from aiplint.comparison import DiffReport
     from aiplint.compat import report as changes
     from aiplint.report.output import Report
 
-    refuse_overwriting_inputs([file for _, file in reports], {os.path.realpath(path) for path, _ in compared})
+    refuse_overwriting_inputs([file for _, file in reports], [*(path for path, _ in compared), *read])
     report = DiffReport.merge(report for _, report in compared)
     found = report.new + changes.as_findings(report.breaking)
     write_reports(reports, Report(found, {**rules, **changes.rules()}, [path for path, _ in compared], errors,
@@ -718,9 +737,10 @@ def finish_diff(compared: list, rules: dict, errors: list, thresholds: Threshold
 
 
 def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
-                  ) -> tuple[list, list, Thresholds, dict]:
+                  ) -> tuple[list, list, Thresholds, dict, set[str]]:
     """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
-    files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
+    files that could not be compared (InputErrors, shown), the thresholds in force, the rules that ran and the
+    files read on both sides (specs and what they `$ref`), which no report may overwrite."""
     from aiplint.comparison import compare, load, pair_files
     from aiplint.config.settings import active_rules
     from aiplint.read.loading import InputError
@@ -729,11 +749,13 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
         raise click.UsageError("OLD and NEW must both be files or both be directories")
     single = not os.path.isdir(new)
     compared, errors, thresholds, ran = [], [], Thresholds(), {}
+    read: set[str] = set()
     for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
         name = new_path or old_path or ""  # never both None
         config, rules = config_for(resolver, name)
         thresholds.add(config)
         ran.update(active_rules(config, rules) if lint else {})
+        read.update(path for path in (old_path, new_path) if path is not None)
         try:
             documents = (load(old_path, walked_from=None if single else old),
                          load(new_path, project_root=config.ref_root, walked_from=None if single else new))
@@ -746,8 +768,10 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
             say("error", str(exc))
             errors.append(exc)
             continue
+        for document in documents:
+            read.update(document.sources if document is not None else ())
         for error in crash_errors(crashes):
             say("error", str(error))
             errors.append(error)
         compared.append((name, report))
-    return compared, errors, thresholds, ran
+    return compared, errors, thresholds, ran, read

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from aiplint.compat import Change
 from aiplint.compat.kinds import KINDS
-from aiplint.read.trust import printable
+from aiplint.read.trust import markdown_code
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ def rules() -> dict[str, Rule]:
 def markdown(changes: Iterable[Change], title: str = "API changelog") -> str:
     """A human changelog: a summary line, then one section per level (breaking, potentially breaking, allowed by
     stability, other), each listing the changes under their operation.  Reusable wherever Markdown is written
-    (a pull-request comment, a job summary)."""
+    (a pull-request comment, a job summary).  `title` is Markdown; text from the specs (operations, messages that
+    quote them, notes, file names) is in code spans, where nothing is markup."""
     changes = list(changes)
     groups: dict[str, list[Change]] = {name: [] for _, name in _SECTIONS}
     for change in changes:
@@ -76,15 +77,10 @@ def markdown(changes: Iterable[Change], title: str = "API changelog") -> str:
         for change in groups[key]:
             by_operation.setdefault(change.operation, []).append(change)
         for operation, items in by_operation.items():
-            lines += ["", f"### `{_md(operation)}`", ""]
+            lines += ["", f"### {markdown_code(operation)}", ""]
             for change in items:
-                where = f" ({change.place.file}:{change.place.line})" if change.place else ""
-                lines.append(f"- {_md(change.message)} `{change.id}`{where}")
+                where = f" ({markdown_code(f'{change.place.file}:{change.place.line}')})" if change.place else ""
+                lines.append(f"- {markdown_code(change.message)} `{change.id}`{where}")
                 if change.note:
-                    lines.append(f"  - note: {_md(change.note)}")
-    return "\n".join(map(printable, lines)) + "\n"  # a spec's control characters shown as escapes
-
-
-def _md(text: str) -> str:
-    """Text that stays one Markdown line and cannot open HTML or a table."""
-    return " ".join(text.split()).replace("<", "&lt;").replace("|", "\\|")
+                    lines.append(f"  - note: {markdown_code(change.note)}")
+    return "\n".join(lines) + "\n"

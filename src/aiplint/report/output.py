@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from aiplint.linting.findings import Finding
 from aiplint.read.pointers import last_token
-from aiplint.read.trust import markdown_inline, printable
+from aiplint.read.trust import markdown_code, printable
 from aiplint.rule import Rule, Severity
 
 if TYPE_CHECKING:
@@ -200,23 +200,23 @@ def _read_lines(path: str) -> list[str] | None:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def _frame(lines: list[str] | None, line: int, column: int) -> str:
     if lines is None or not 1 <= line <= len(lines):
         return ""
-    # A spec's text must not drive the terminal: control characters (escape sequences) print as "?".
-    text = _CONTROL.sub("?", lines[line - 1]).rstrip()
-    # The caret is padded by the same characters (tabs stay tabs) or as many columns (wide characters).
-    pad = "".join(
-        "\t" if ch == "\t" else "  " if unicodedata.east_asian_width(ch) in "WF" else " "
-        for ch in text[: max(column, 1) - 1]
-    )
-    pad += " " * max(0, column - 1 - len(text))
+    source = lines[line - 1]
+    # A spec's text must not drive the terminal: its control characters show as escapes, as everywhere else; tabs
+    # stay tabs, so the caret, padded by the same characters (or as many columns, for wide ones), lines up.
+    text = _printable_but_tabs(source).rstrip()
+    before = _printable_but_tabs(source[: max(column, 1) - 1])
+    pad = "".join("\t" if ch == "\t" else "  " if unicodedata.east_asian_width(ch) in "WF" else " " for ch in before)
+    pad += " " * max(0, column - 1 - len(source))
     number = str(line)
     blank = " " * len(number)
     return f"{blank} |\n{number} | {text}\n{blank} | {pad}^\n"
+
+
+def _printable_but_tabs(text: str) -> str:
+    return "\t".join(map(printable, text.split("\t")))
 
 
 def _colour_frame(frame: str, fg: str) -> str:
@@ -545,28 +545,29 @@ MARKDOWN_ITEMS = 100  # per list: a job summary holds 1 MiB, and a pull-request 
 def write_markdown(report: Report, stream: IO[str]) -> None:
     """A summary for people reading CI: the counts by rule, the findings (under a diff: the new ones, the fixed
     ones, and the operations moved or removed with their breaking notes and the API changes), each list cut at
-    `MARKDOWN_ITEMS` with the number left out.  Text from the specs is escaped: it cannot open a link, an image
-    or HTML, and stays on its line."""
+    `MARKDOWN_ITEMS` with the number left out.  Text from the specs (file names, path keys, messages, which quote
+    them) is in code spans (`markdown_code`): it cannot open a link, an image or HTML, and stays on its line."""
     diff = report.diff
     new = diff.new if diff is not None else report.findings  # lint findings: breaking changes have their section
-    lines = [f"## aiplint: {markdown_inline(_markdown_headline(report))}", ""]
+    lines = [f"## aiplint: {_markdown_headline(report)}", ""]
     columns = ("new", "unchanged", "fixed") if diff is not None else ("findings",)
     tallies = [Counter(f.rule for f in group) for group in
                ((new, diff.unchanged_findings, diff.fixed) if diff is not None else (new,))]
     rule_ids = sorted(set().union(*tallies), key=lambda r: (-sum(t[r] for t in tallies), r))
     if rule_ids:
         lines += [f"| rule | {' | '.join(columns)} |", "| --- |" + " ---: |" * len(columns)]
-        lines += [f"| `{rule_id}` | " + " | ".join(str(t[rule_id]) for t in tallies) + " |" for rule_id in rule_ids]
+        lines += [f"| {markdown_code(rule_id)} | " + " | ".join(str(t[rule_id]) for t in tallies) + " |"
+                  for rule_id in rule_ids]
         lines.append("")
     title = "New findings" if diff is not None else "Findings"
     lines += _markdown_list(title, [_markdown_finding(f) for f in new])
     if diff is not None:
         lines += _markdown_list("Fixed", [_markdown_finding(f, diff.revision) for f in diff.fixed])
         ops = diff.operations
-        moved = [f"moved{' (breaking)' if m.breaking else ''}: `{markdown_inline(str(m.old), code=True)}` -> "
-                 f"`{markdown_inline(str(m.new), code=True)}`"
-                 + (f"; note: {markdown_inline(m.note)}" if m.note else "") for m in ops.moved]
-        removed = [f"removed: `{markdown_inline(str(op), code=True)}`" for op in ops.removed]
+        moved = [f"moved{' (breaking)' if m.breaking else ''}: {markdown_code(str(m.old))} -> "
+                 f"{markdown_code(str(m.new))}" + (f"; note: {markdown_code(m.note)}" if m.note else "")
+                 for m in ops.moved]
+        removed = [f"removed: {markdown_code(str(op))}" for op in ops.removed]
         lines += _markdown_list("Operations moved or removed", moved + removed)
         if diff.changes:
             from aiplint.compat.report import markdown
@@ -578,8 +579,8 @@ def write_markdown(report: Report, stream: IO[str]) -> None:
                               "(`aiplint changelog` lists them all)."]
     if report.errors:
         lines += _markdown_list("Files that could not be linted",
-                                [f"`{markdown_inline(f'{e.path}:{e.line}:{e.column}', code=True)}`: "
-                                 f"{markdown_inline(e.message)}" for e in report.errors])
+                                [f"{markdown_code(f'{e.path}:{e.line}:{e.column}')}: {markdown_code(e.message)}"
+                                 for e in report.errors])
     stream.write("\n".join(lines).rstrip("\n") + "\n")
 
 
@@ -595,9 +596,9 @@ def _markdown_headline(report: Report) -> str:
 
 def _markdown_finding(f: Finding, revision: str | None = None) -> str:
     where = f"{revision}:{f.file}" if revision else f.file
-    item = (f"**{f.severity.value}** `{f.rule}` `{markdown_inline(f'{where}:{f.line}:{f.column}', code=True)}`: "
-            f"{markdown_inline(f.message)}")
-    return item + (f"<br>suggestion: `{markdown_inline(f.suggestion, code=True)}`" if f.suggestion else "")
+    item = (f"**{f.severity.value}** {markdown_code(f.rule)} {markdown_code(f'{where}:{f.line}:{f.column}')}: "
+            f"{markdown_code(f.message)}")
+    return item + (f"<br>suggestion: {markdown_code(f.suggestion)}" if f.suggestion else "")
 
 
 def _markdown_list(title: str, items: list[str]) -> list[str]:
