@@ -540,7 +540,7 @@ class Job:
         key = None
         if raw is not None and cache is not None:
             key = cache.key(self.name, raw, self.config, self.rules)
-            hit = cache.get(key)
+            hit = cache.get(key, os.path.realpath(self.name))
             if hit is not None:
                 return hit, None
         return open_document(self.name, self.text, raw=raw, project_root=self.config.ref_root), key
@@ -573,7 +573,7 @@ def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
         return Outcome(Linted(document.findings, [], None, document.suppressed), tuple(document.inputs))
     outcome = lint_opened(document, job.config, job.rules)
     if cache is not None and key is not None and outcome.linted is not None:
-        cache.put(key, outcome.linted, document.root.abspath, document.sources)
+        cache.put(key, outcome.linted, document.root.abspath, document.refs.digests)
     return outcome
 
 
