@@ -16,6 +16,7 @@ import click
 
 if TYPE_CHECKING:
     from aiplint.config import Config, Resolver
+    from aiplint.linting.baseline import Baseline
     from aiplint.linting.cache import Hit, ResultCache
     from aiplint.linting.engine import Linted
     from aiplint.linting.findings import Finding
@@ -235,6 +236,7 @@ class CheckRun:
         self.errors: list = []  # InputErrors: the files that could not be linted, for every report
         self.inputs: set[str] = set()  # the real paths of every file read, which no report may overwrite
         self._seen: set[str] = set()  # the real paths of the specs taken, each once
+        self._baselines: dict[str, Baseline | None] = {}  # each baseline file read, None where it could not be
         self.cache = None if options.diff_base else _open_cache(options)
 
     def note(self, message: str) -> None:
@@ -422,15 +424,26 @@ class CheckRun:
         self.thresholds.extend((f, rank(config.fail_on)) for f in found)
 
     def _without_baseline(self, path: str, found: list, baseline_file: str) -> list:
-        from aiplint.linting.baseline import Baseline, BaselineError
-
-        try:
-            new, fixed = Baseline.load(baseline_file).split(path, found, key=path if path in self.apps else None)
-        except BaselineError as exc:
-            raise Failure(str(exc)) from None
+        baseline = self._baseline(baseline_file)
+        if baseline is None:
+            return found
+        new, fixed = baseline.split(path, found, key=path if path in self.apps else None)
         self.fixed.extend(fixed)
         self.suppressed["baseline"] += len(found) - len(new)
         return new
+
+    def _baseline(self, baseline_file: str) -> Baseline | None:
+        """The baseline file, read once a run.  One that cannot be read is an input error, shown once and named
+        in every report, and the findings it was to filter are all reported: the other files are still linted."""
+        from aiplint.linting.baseline import Baseline, BaselineError
+
+        if baseline_file not in self._baselines:
+            try:
+                self._baselines[baseline_file] = Baseline.load(baseline_file)
+            except BaselineError as exc:
+                self._baselines[baseline_file] = None
+                self.fail(exc)
+        return self._baselines[baseline_file]
 
     # -- results
 
