@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any, Iterator, overload
 import click
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from multiprocessing.connection import Connection
+
     from aiplint.config import Config, Resolver
     from aiplint.linting.baseline import Baseline
     from aiplint.linting.cache import Hit, ResultCache
@@ -608,7 +611,7 @@ _PARALLEL_BYTES = 512 * 1024  # below this much to read, starting workers costs 
 
 def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
     """Each job's outcome, in order: in worker processes (one per usable core) when there are several files
-    and enough to read, else here."""
+    and enough to read, else here.  When a worker dies, the jobs it left undone are linted again one by one."""
     global _PENDING
 
     workers = min(len(jobs), _usable_cores())
@@ -622,8 +625,58 @@ def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
     _PENDING = (jobs, cache)
     largest_first = sorted(range(len(jobs)), key=lambda index: -sizes[index])  # no large file left for the end
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = dict(zip(largest_first, pool.map(_lint_pending, largest_first), strict=True))
-    return (done[index] for index in range(len(jobs)))
+        futures = {index: pool.submit(_lint_pending, index) for index in largest_first}
+        done = {index: _outcome_unless_the_pool_broke(future) for index, future in futures.items()}
+    return (done[index] or _lint_alone(index) for index in range(len(jobs)))
+
+
+def _outcome_unless_the_pool_broke(future: Future[Outcome]) -> Outcome | None:
+    """A worker's outcome; None when a worker died before giving it (all the jobs not yet done then fail)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
+
+
+def _lint_alone(index: int) -> Outcome:
+    """A job left undone when a worker died, linted again in a process of its own, not in this one: the file that
+    killed the worker (the kernel's out-of-memory killer, a crash in a parser's C code) would kill the run and
+    every report with it.  One that kills its own process too is its file's input error."""
+    import multiprocessing
+
+    from aiplint.read.loading import InputError
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_outcome, args=(index, sender))
+    process.start()
+    sender.close()  # the child's copy is the only writer left: its death is the end of the pipe
+    try:
+        outcome = receiver.recv()
+    except EOFError:  # it died before sending
+        outcome = None
+    finally:
+        receiver.close()
+        process.join()
+    if outcome is not None:
+        return outcome
+    name = _PENDING[0][index].name
+    return Outcome(error=InputError(name, f"the process linting it died ({_death(process.exitcode)}); not linted"))
+
+
+def _send_outcome(index: int, sender: Connection) -> None:
+    sender.send(_lint_pending(index))
+    sender.close()
+
+
+def _death(exit_code: int | None) -> str:
+    import signal
+
+    if exit_code is not None and exit_code < 0:
+        return f"killed by {signal.Signals(-exit_code).name}"
+    return f"exit status {exit_code}"
 
 
 def _import_what_workers_need() -> None:

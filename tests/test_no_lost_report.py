@@ -1,0 +1,84 @@
+"""Issue 16, item 4: a worker process that dies, or memory that runs out, ends in the usual one-line error and
+exit 2 with the other files linted and every requested report written, never in a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+
+import pytest
+from click.testing import CliRunner
+
+from aiplint import runner
+from aiplint.cli import cli
+
+GOOD = """openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /v1/job/{job_id}:
+    get:
+      parameters: [{name: job_id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+"""
+
+
+@pytest.fixture
+def in_workers(tmp_path, monkeypatch):
+    """Two small specs, linted in worker processes as if they were large and the machine had two cores."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("good.yaml", "dies.yaml"):
+        (tmp_path / name).write_text(GOOD)
+    monkeypatch.setattr(runner, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(runner, "_usable_cores", lambda: 2)
+    return tmp_path
+
+
+def kill_the_process_linting(monkeypatch, name: str, always: bool) -> None:
+    """A child process that lints `name` is SIGKILLed (as the kernel's out-of-memory killer would): always, or only
+    the first time; this process never is."""
+    parent, real = os.getpid(), runner.lint_job
+
+    def lint_or_die(job, cache):
+        if os.getpid() != parent and job.name == name and (always or _first_time("died")):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(job, cache)
+
+    monkeypatch.setattr(runner, "lint_job", lint_or_die)
+
+
+def _first_time(marker: str) -> bool:
+    """Counted in a file: the dying processes share no memory."""
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return False
+    return True
+
+
+def check_both():
+    return CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", "good.yaml", "dies.yaml",
+                                    "--format", "text", "--format", "json=a.json", "--format", "sarif=b.sarif"])
+
+
+def test_a_file_that_kills_every_process_linting_it_is_its_input_error(in_workers, monkeypatch):
+    kill_the_process_linting(monkeypatch, "dies.yaml", always=True)
+    result = check_both()
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines() == ["error: dies.yaml:1:1: the process linting it died (killed by SIGKILL); "
+                                          "not linted"]
+    report = json.loads((in_workers / "a.json").read_text())
+    assert [e["file"] for e in report["errors"]] == ["dies.yaml"]
+    assert {f["file"] for f in report["findings"]} == {"good.yaml"}  # the other file is linted
+    sarif = json.loads((in_workers / "b.sarif").read_text())
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    assert "good.yaml:4:3: error aip122/plural-collection" in result.stdout
+
+
+def test_the_files_of_a_worker_that_died_once_are_linted_again(in_workers, monkeypatch):
+    kill_the_process_linting(monkeypatch, "dies.yaml", always=False)
+    result = check_both()
+    assert (in_workers / "died").exists() and result.exit_code == 1 and result.stderr == ""
+    report = json.loads((in_workers / "a.json").read_text())
+    assert report["errors"] == [] and {f["file"] for f in report["findings"]} == {"good.yaml", "dies.yaml"}
+    assert (in_workers / "b.sarif").exists()
