@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -82,3 +84,52 @@ def test_the_files_of_a_worker_that_died_once_are_linted_again(in_workers, monke
     report = json.loads((in_workers / "a.json").read_text())
     assert report["errors"] == [] and {f["file"] for f in report["findings"]} == {"good.yaml", "dies.yaml"}
     assert (in_workers / "b.sarif").exists()
+
+
+OUT_OF_MEMORY = """
+import sys
+import aiplint.model
+import aiplint.runner
+
+class NothingMoreImports:
+    # from the first MemoryError on, no module that is not imported yet can be: importing needs memory too
+    def find_spec(self, name, path=None, target=None):
+        raise MemoryError
+
+def out_of_memory(*args):
+    sys.meta_path.insert(0, NothingMoreImports())
+    raise MemoryError
+
+aiplint.model.ApiModel.build = out_of_memory
+if sys.argv[1] == "--escaping":
+    del sys.argv[1]
+    aiplint.runner.CheckRun.report = out_of_memory  # past the handler that makes it the file's input error
+from aiplint.cli import main
+main()
+"""
+
+
+def run_out_of_memory(folder, *args: str) -> subprocess.CompletedProcess:
+    (folder / "api.yaml").write_text(GOOD)
+    return subprocess.run([sys.executable, "-c", OUT_OF_MEMORY, *args, "check", "--isolated", "--no-cache",
+                           "api.yaml", "--format", "json=a.json", "--format", "sarif=b.sarif", "--format",
+                           "junit=c.xml", "--format", "markdown=d.md"], cwd=folder, capture_output=True, text=True)
+
+
+def test_memory_running_out_still_writes_every_report(tmp_path):
+    """A MemoryError while linting, then another when the reports' module would be imported (it is imported
+    before the work now): the file's one-line error, exit 2, and all four reports."""
+    result = run_out_of_memory(tmp_path)
+    assert result.returncode == 2 and result.stderr.splitlines() == [
+        "error: api.yaml:1:1: cannot read the document's structure (MemoryError: )"]
+    assert [e["file"] for e in json.loads((tmp_path / "a.json").read_text())["errors"]] == ["api.yaml"]
+    sarif = json.loads((tmp_path / "b.sarif").read_text())
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    assert "api.yaml" in (tmp_path / "c.xml").read_text() and "api.yaml" in (tmp_path / "d.md").read_text()
+
+
+def test_a_memory_error_no_handler_names_a_file_for_is_still_one_line_and_exit_2(tmp_path):
+    result = run_out_of_memory(tmp_path, "--escaping")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == ["error: api.yaml:1:1: cannot read the document's structure (MemoryError: )",
+                                          "error: out of memory"]

@@ -137,6 +137,25 @@ def refuse_overwriting_inputs(files: list[str | None], inputs: set[str]) -> None
             raise click.UsageError(f"{file}: is a file this run lints; it is not overwritten with a report")
 
 
+_IMPORTED_BY_WRITER = {"sarif": "pathlib", "junit": "xml.etree.ElementTree"}  # on their first use
+
+
+def import_what_reports_need(reports: list[tuple[str, str | None]], diff: bool = False) -> None:
+    """Import the report writers, and what the requested ones import on first use, before the work starts: a run
+    that ran out of memory must still write every report and its one-line errors, and importing needs memory."""
+    import importlib
+
+    import aiplint.read.trust  # noqa: F401 - every error line
+    import aiplint.report.output  # noqa: F401
+
+    for name, _ in reports:
+        if name in _IMPORTED_BY_WRITER:
+            importlib.import_module(_IMPORTED_BY_WRITER[name])
+    if diff:
+        import aiplint.comparison  # noqa: F401 - the diff report and its writers
+        import aiplint.compat.report  # noqa: F401
+
+
 def write_reports(reports: list[tuple[str, str | None]], report: Any, colour: str = "auto") -> None:
     """Each format to its stream (files are opened, written and closed in turn), coloured where `colour` says."""
     from aiplint.report.output import WRITERS, use_colour
@@ -199,6 +218,7 @@ def run_check(options: CheckOptions) -> int:
         raise click.UsageError("--stdin-filename names what `-` reads: give `-` among the PATHS")
     reports = outputs(options.formats, options.output)
     check_report_files(reports, options.write_baseline)
+    import_what_reports_need(reports, diff=options.diff_base is not None)
     overrides = command_line(options.profile, options.select, options.ignore, options.fail_on,
                              inline_ignores=False if options.no_inline_ignores else None,
                              fail_on_breaking=options.fail_on_breaking,
