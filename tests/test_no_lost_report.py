@@ -133,3 +133,33 @@ def test_a_memory_error_no_handler_names_a_file_for_is_still_one_line_and_exit_2
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == ["error: api.yaml:1:1: cannot read the document's structure (MemoryError: )",
                                           "error: out of memory"]
+
+
+DIES_THEN_RAISES = """
+import os
+from aiplint import runner
+
+parent, real = os.getpid(), runner.lint_job
+
+def lint(job, cache):
+    if os.getpid() != parent and job.name == "dies.yaml":
+        try:
+            os.close(os.open("died", os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            raise MemoryError  # in the process of its own it is linted again in
+        os._exit(1)
+    return real(job, cache)
+
+runner.lint_job, runner._PARALLEL_BYTES, runner._usable_cores = lint, 0, lambda: 2
+from aiplint.cli import main
+main()
+"""
+
+
+def test_an_exception_in_a_dead_workers_retry_is_raised_here_not_printed_there(tmp_path):
+    for name in ("good.yaml", "dies.yaml"):
+        (tmp_path / name).write_text(GOOD)
+    result = subprocess.run([sys.executable, "-c", DIES_THEN_RAISES, "check", "--isolated", "--no-cache",
+                             "good.yaml", "dies.yaml"], cwd=tmp_path, capture_output=True, text=True)
+    assert (tmp_path / "died").exists()
+    assert result.returncode == 2 and result.stderr.splitlines() == ["error: out of memory"]

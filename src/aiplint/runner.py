@@ -680,6 +680,8 @@ def _lint_alone(index: int) -> Outcome:
     finally:
         receiver.close()
         process.join()
+    if isinstance(outcome, BaseException):
+        raise outcome
     if outcome is not None:
         return outcome
     name = _PENDING[0][index].name
@@ -687,7 +689,12 @@ def _lint_alone(index: int) -> Outcome:
 
 
 def _send_outcome(index: int, sender: Connection) -> None:
-    sender.send(_lint_pending(index))
+    """The outcome, or the exception, raised in the parent as the pool would (a child would print a traceback)."""
+    try:
+        outcome: Outcome | BaseException = _lint_pending(index)
+    except BaseException as exc:  # noqa: BLE001 - every exception crosses to the parent, none is printed here
+        outcome = exc
+    sender.send(outcome)
     sender.close()
 
 
