@@ -104,6 +104,8 @@ def test_a_baseline_that_cannot_be_read_is_one_error_in_every_report_and_the_spe
     assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
     rewritten = check(str(EXAMPLE), "--write-baseline", str(deep))
     assert rewritten.exit_code == 2 and rewritten.stderr.splitlines() == result.stderr.splitlines()
+    with pytest.raises(aiplint.ConfigError, match="depth limit exceeded"):  # the Python API: no RecursionError
+        aiplint.lint(str(EXAMPLE), baseline=deep)
 
 
 SPEC = {
