@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import hostile_inputs as generate
@@ -53,14 +54,18 @@ KEYS = st.sampled_from(["$ref", "allOf", "oneOf", "properties", "parameters", "p
                         "schema", "in", "name", "x-aiplint-ignore", "openapi", "swagger", "requestBody", "get"])
 
 
-def lint_text(text: str, suffix: str) -> None:
-    """Lint one document from a fresh folder and check the properties."""
+def lint_text(text: str, suffix: str, baseline: str | None = None) -> None:
+    """Lint one document (with the baseline file `baseline` holds) from a fresh folder and check the properties."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, "api" + suffix)
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        options = []
+        if baseline is not None:
+            Path(folder, "baseline.json").write_text(baseline, encoding="utf-8", errors="surrogatepass")
+            options = ["--baseline", str(Path(folder, "baseline.json"))]
         start = time.perf_counter()
-        result = CliRunner().invoke(cli, ["check", "--isolated", "--format", "json", "--format",
-                                          f"sarif={Path(folder, 'r.sarif')}", str(path)])
+        result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", *options, "--format", "json",
+                                          "--format", f"sarif={Path(folder, 'r.sarif')}", str(path)])
         assert time.perf_counter() - start < BOUND
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in (0, 1, 2)
@@ -132,3 +137,46 @@ def test_mutations_of_a_large_real_spec(edits):
         at = int(where * len(text))
         text = text[:at] + fragment + text[at + cut:]
     lint_text(text, ".yaml")
+
+
+# Baselines (issue 16): the baseline of the first seed, mutated as text and as data, beside that spec.
+BASELINE_FRAGMENTS = st.one_of(FRAGMENTS, st.sampled_from([
+    "[" * 2000, "{" * 2000, '{"a": ' * 2000, "null", "[]", "{}", '"files"', '"version"', "1e999", "-0", ",", ":",
+    '"\\ud800"', "\\", "\xff"]))
+BASELINE_KEYS = st.sampled_from(["version", "files", "api", "fingerprint", "rule", "method", "path", "message"])
+
+
+@lru_cache(maxsize=None)
+def baseline_seed() -> str:
+    """The baseline `--write-baseline` would write for SEEDS[0] as `api.yaml` beside it."""
+    from aiplint.linting.baseline import Baseline
+
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "api.yaml").write_text(SEEDS[0])
+        baseline = Baseline(str(Path(folder, "baseline.json")))
+        baseline.record(str(Path(folder, "api.yaml")), aiplint.lint(str(Path(folder, "api.yaml")), config={}))
+        return baseline.dump()
+
+
+@settings(max_examples=50)
+@given(edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), BASELINE_FRAGMENTS), min_size=1, max_size=6))
+def test_baseline_text_mutations(edits):
+    text = baseline_seed()
+    for where, cut, fragment in edits:
+        at = int(where * len(text))
+        text = text[:at] + fragment + text[at + cut:]
+    lint_text(SEEDS[0], ".yaml", baseline=text)
+
+
+@settings(max_examples=50)
+@given(picks=st.lists(st.tuples(st.floats(0, 1), BASELINE_KEYS, VALUES), min_size=1, max_size=5))
+def test_baseline_data_mutations(picks):
+    data = json.loads(baseline_seed())
+    for where, key, value in picks:
+        targets = nodes(data)
+        node = targets[int(where * (len(targets) - 1))]
+        if isinstance(node, dict):
+            node[key] = value
+        elif node:
+            node[int(where * (len(node) - 1))] = value
+    lint_text(SEEDS[0], ".yaml", baseline=json.dumps(data, default=str))

@@ -61,7 +61,7 @@ def test_a_malformed_baseline_entry_is_named_and_the_file_left_intact(tmp_path):
         for option in ("--baseline", "--write-baseline"):
             result = run("check", "--isolated", api, option, str(baseline))
             assert result.exit_code == 2
-            assert result.stderr.splitlines()[-1].startswith(f"error: {baseline}: files.\"api\"")
+            assert result.stderr.splitlines()[-1].startswith(f"error: {baseline}:1:1: files.\"api\"")
             assert problem in result.stderr and baseline.read_text() == text
 
 

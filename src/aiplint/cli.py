@@ -172,12 +172,13 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, color
     Exit status: 0 no new finding at or above --fail-on and no change breaking at --fail-on-breaking, 1 there is
     one, 2 usage or input error.
     """
-    from aiplint.runner import check_report_files, compare_pairs, finish_diff, outputs
+    from aiplint.runner import check_report_files, compare_pairs, finish_diff, import_what_reports_need, outputs
 
     overrides = command_line(profile, select, ignore, fail_on, fail_on_breaking=fail_on_breaking,
                              ref_root=os.path.abspath(ref_root) if ref_root else None)
     reports = outputs(formats, output)
     check_report_files(reports, None)
+    import_what_reports_need(reports, diff=True)
     compared, errors, thresholds, ran, read = compare_pairs(
         resolver(config_file, isolated, allow_plugins, overrides), old, new)
     _exit(finish_diff(compared, ran, errors, thresholds, reports, quiet, color, read=read))
@@ -339,6 +340,9 @@ def main() -> None:
         code = EXIT_ERROR
     except KeyboardInterrupt:
         code = 130
+    except MemoryError:  # past every handler that could name a file: still one line, and not exit 1 (findings)
+        click.echo("error: out of memory", err=True)
+        code = EXIT_ERROR
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -15,7 +15,11 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, overload
 import click
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from multiprocessing.connection import Connection
+
     from aiplint.config import Config, Resolver
+    from aiplint.linting.baseline import Baseline
     from aiplint.linting.cache import Hit, ResultCache
     from aiplint.linting.engine import Linted
     from aiplint.linting.findings import Finding
@@ -153,6 +157,25 @@ def file_identity(path: str) -> FileIdentity:
     return found.st_dev, found.st_ino
 
 
+_IMPORTED_BY_WRITER = {"sarif": "pathlib", "junit": "xml.etree.ElementTree"}  # on their first use
+
+
+def import_what_reports_need(reports: list[tuple[str, str | None]], diff: bool = False) -> None:
+    """Import the report writers, and what the requested ones import on first use, before the work starts: a run
+    that ran out of memory must still write every report and its one-line errors, and importing needs memory."""
+    import importlib
+
+    import aiplint.read.trust  # noqa: F401 - every error line
+    import aiplint.report.output  # noqa: F401
+
+    for name, _ in reports:
+        if name in _IMPORTED_BY_WRITER:
+            importlib.import_module(_IMPORTED_BY_WRITER[name])
+    if diff:
+        import aiplint.comparison  # noqa: F401 - the diff report and its writers
+        import aiplint.compat.report  # noqa: F401
+
+
 def write_reports(reports: list[tuple[str, str | None]], report: Any, colour: str = "auto") -> None:
     """Each format to its stream (files are opened, written and closed in turn), coloured where `colour` says."""
     from aiplint.report.output import WRITERS, use_colour
@@ -215,6 +238,7 @@ def run_check(options: CheckOptions) -> int:
         raise click.UsageError("--stdin-filename names what `-` reads: give `-` among the PATHS")
     reports = outputs(options.formats, options.output)
     check_report_files(reports, options.write_baseline)
+    import_what_reports_need(reports, diff=options.diff_base is not None)
     overrides = command_line(options.profile, options.select, options.ignore, options.fail_on,
                              inline_ignores=False if options.no_inline_ignores else None,
                              fail_on_breaking=options.fail_on_breaking,
@@ -255,6 +279,7 @@ class CheckRun:
         self.errors: list = []  # InputErrors: the files that could not be linted, for every report
         self.inputs: set[str] = set()  # the real paths of every file read, which no report may overwrite
         self._seen: set[str] = set()  # the real paths of the specs taken, each once
+        self._baselines: dict[str, Baseline | None] = {}  # each baseline file read, None where it could not be
         self.cache = None if options.diff_base else _open_cache(options)
 
     def note(self, message: str) -> None:
@@ -442,15 +467,26 @@ class CheckRun:
         self.thresholds.extend((f, rank(config.fail_on)) for f in found)
 
     def _without_baseline(self, path: str, found: list, baseline_file: str) -> list:
-        from aiplint.linting.baseline import Baseline, BaselineError
-
-        try:
-            new, fixed = Baseline.load(baseline_file).split(path, found, key=path if path in self.apps else None)
-        except BaselineError as exc:
-            raise Failure(str(exc)) from None
+        baseline = self._baseline(baseline_file)
+        if baseline is None:
+            return found
+        new, fixed = baseline.split(path, found, key=path if path in self.apps else None)
         self.fixed.extend(fixed)
         self.suppressed["baseline"] += len(found) - len(new)
         return new
+
+    def _baseline(self, baseline_file: str) -> Baseline | None:
+        """The baseline file, read once a run.  One that cannot be read is an input error, shown once and named
+        in every report, and the findings it was to filter are all reported: the other files are still linted."""
+        from aiplint.linting.baseline import Baseline, BaselineError
+
+        if baseline_file not in self._baselines:
+            try:
+                self._baselines[baseline_file] = Baseline.load(baseline_file)
+            except BaselineError as exc:
+                self._baselines[baseline_file] = None
+                self.fail(exc)
+        return self._baselines[baseline_file]
 
     # -- results
 
@@ -561,7 +597,7 @@ class Job:
         key = None
         if raw is not None and cache is not None:
             key = cache.key(self.name, raw, self.config, self.rules)
-            hit = cache.get(key)
+            hit = cache.get(key, os.path.realpath(self.name))
             if hit is not None:
                 return hit, None
         return open_document(self.name, self.text, raw=raw, project_root=self.config.ref_root), key
@@ -594,7 +630,7 @@ def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
         return Outcome(Linted(document.findings, [], None, document.suppressed), tuple(document.inputs))
     outcome = lint_opened(document, job.config, job.rules)
     if cache is not None and key is not None and outcome.linted is not None:
-        cache.put(key, outcome.linted, document.root.abspath, document.sources)
+        cache.put(key, outcome.linted, document.root.abspath, document.refs.digests)
     return outcome
 
 
@@ -616,7 +652,7 @@ _PARALLEL_BYTES = 512 * 1024  # below this much to read, starting workers costs 
 
 def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
     """Each job's outcome, in order: in worker processes (one per usable core) when there are several files
-    and enough to read, else here."""
+    and enough to read, else here.  When a worker dies, the jobs it left undone are linted again one by one."""
     global _PENDING
 
     workers = min(len(jobs), _usable_cores())
@@ -630,8 +666,65 @@ def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
     _PENDING = (jobs, cache)
     largest_first = sorted(range(len(jobs)), key=lambda index: -sizes[index])  # no large file left for the end
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = dict(zip(largest_first, pool.map(_lint_pending, largest_first), strict=True))
-    return (done[index] for index in range(len(jobs)))
+        futures = {index: pool.submit(_lint_pending, index) for index in largest_first}
+        done = {index: _outcome_unless_the_pool_broke(future) for index, future in futures.items()}
+    return (done[index] or _lint_alone(index) for index in range(len(jobs)))
+
+
+def _outcome_unless_the_pool_broke(future: Future[Outcome]) -> Outcome | None:
+    """A worker's outcome; None when a worker died before giving it (all the jobs not yet done then fail)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
+
+
+def _lint_alone(index: int) -> Outcome:
+    """A job left undone when a worker died, linted again in a process of its own, not in this one: the file that
+    killed the worker (the kernel's out-of-memory killer, a crash in a parser's C code) would kill the run and
+    every report with it.  One that kills its own process too is its file's input error."""
+    import multiprocessing
+
+    from aiplint.read.loading import InputError
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_outcome, args=(index, sender))
+    process.start()
+    sender.close()  # the child's copy is the only writer left: its death is the end of the pipe
+    try:
+        outcome = receiver.recv()
+    except EOFError:  # it died before sending
+        outcome = None
+    finally:
+        receiver.close()
+        process.join()
+    if isinstance(outcome, BaseException):
+        raise outcome
+    if outcome is not None:
+        return outcome
+    name = _PENDING[0][index].name
+    return Outcome(error=InputError(name, f"the process linting it died ({_death(process.exitcode)}); not linted"))
+
+
+def _send_outcome(index: int, sender: Connection) -> None:
+    """The outcome, or the exception, raised in the parent as the pool would (a child would print a traceback)."""
+    try:
+        outcome: Outcome | BaseException = _lint_pending(index)
+    except BaseException as exc:  # noqa: BLE001 - every exception crosses to the parent, none is printed here
+        outcome = exc
+    sender.send(outcome)
+    sender.close()
+
+
+def _death(exit_code: int | None) -> str:
+    import signal
+
+    if exit_code is not None and exit_code < 0:
+        return f"killed by {signal.Signals(-exit_code).name}"
+    return f"exit status {exit_code}"
 
 
 def _import_what_workers_need() -> None:
