@@ -12,8 +12,9 @@ which the package keeps that name for the function): what changed between them.
   version is alpha or beta (`v1alpha`, `v2beta1`) the move carries a note (AIP-181 allows breaking changes
   there).
 
-OLD and NEW are two files or two directories (files paired by relative path; a file only in NEW is all new,
-a file only in OLD all fixed and removed).  A multi-file spec is compared as a whole: each root document is
+OLD and NEW are two files or two directories (files paired by relative path, then a spec only in NEW with
+one only in OLD that it renames, by the API paths they share: `pair_renamed`; any other file only in NEW is
+all new, only in OLD all fixed and removed).  A multi-file spec is compared as a whole: each root document is
 linted and its `$ref`'d files come along.
 
 `RevisionTrees` gives the same file at a git revision (for `aiplint check SPEC --diff-base REV`), with its
