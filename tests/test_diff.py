@@ -724,6 +724,16 @@ def test_diff_base_finds_the_base_specs_with_the_base_rules_not_the_changed_ones
 
 
 @needs_git
+def test_diff_base_reads_a_config_file_named_in_the_repository_as_the_base_has_it(base):
+    write(base / "ci.toml", "exclude = []\n")
+    git(base, "add", ".")
+    git(base, "commit", "-q", "-m", "the CI configuration")
+    write(base / "ci.toml", 'exclude = ["api.yaml"]\n')  # the change under review edits it
+    status, report, _ = check_since_base("--config", "ci.toml")
+    assert status == 1 and len(report["operations"]["removed"]) == 2
+
+
+@needs_git
 def test_diff_base_a_renamed_spec_is_compared_with_its_old_name(base):
     (base / "v1").mkdir()
     os.rename("api.yaml", "v1/api.yaml")

@@ -564,7 +564,8 @@ class CheckRun:
 
 class RevisionExclusions:
     """The exclusions in force in each folder of a revision's tree (`top`'s, extracted at `tree`): its own
-    configuration files' (found up to the tree's root) or the `--config` file's, and the command line's."""
+    configuration files' (found up to the tree's root) or the `--config` file's (as REV has it, when it is in the
+    repository), and the command line's."""
 
     def __init__(self, run: CheckRun, top: str, tree: str, rev: str):
         from aiplint.discovery import Patterns
@@ -586,11 +587,23 @@ class RevisionExclusions:
         resolver = self.run.resolver
         if resolver.isolated:
             return [self.command_line]
-        file = resolver.config_file or find_config_file(folder, self._searched, ceiling=self.tree)
+        named = resolver.config_file
+        file = self._at_revision(named) if named else find_config_file(folder, self._searched, ceiling=self.tree)
         key = str(file) if file else None
         if key not in self._by_file:
             self._by_file[key] = self._patterns(key)
         return [self._by_file[key], self.command_line]
+
+    def _at_revision(self, named: str) -> str | None:
+        """The `--config` file as REV has it when it is in the repository (the change under review may have
+        edited it; None: REV has none there), else the file itself."""
+        from aiplint.trust import is_within
+
+        real = os.path.realpath(named)
+        if not is_within(real, self.top):
+            return real
+        file = self.in_tree(real)
+        return file if os.path.isfile(file) else None
 
     def _patterns(self, file: str | None) -> Patterns:
         from pathlib import Path
@@ -601,19 +614,13 @@ class RevisionExclusions:
 
         if file is None:
             return Patterns(self.tree, ())
-        if file == self.run.resolver.config_file:  # named on the command line: read as for the work tree
-            config, _ = config_for(self.run.resolver, file)
-            exclude, extend, folder = config.exclude, config.extend_exclude, self.in_tree(config.folder)
-        else:
-            try:
-                exclude, extend = exclusions_of(Path(file))
-            except ConfigError as exc:  # named as in the work tree, not in the temporary one
-                shown = os.path.relpath(file, self.tree)
-                detail = str(exc).removeprefix(f"{file}: ")
-                self.run.fail(InputError(shown, f"at git revision {self.rev!r}: {detail}"))
-                exclude, extend = (), ()
-            folder = os.path.dirname(file)
-        return Patterns(folder, (() if self.replaced else exclude) + extend)
+        try:
+            exclude, extend = exclusions_of(Path(file))
+        except ConfigError as exc:  # named as in the work tree, not in the temporary one
+            shown = os.path.relpath(file, self.tree) if file.startswith(self.tree + os.sep) else file
+            self.run.fail(InputError(shown, f"at git revision {self.rev!r}: {str(exc).removeprefix(f'{file}: ')}"))
+            exclude, extend = (), ()
+        return Patterns(os.path.dirname(file), (() if self.replaced else exclude) + extend)
 
 
 class Side(NamedTuple):
