@@ -12,8 +12,9 @@ which the package keeps that name for the function): what changed between them.
   version is alpha or beta (`v1alpha`, `v2beta1`) the move carries a note (AIP-181 allows breaking changes
   there).
 
-OLD and NEW are two files or two directories (files paired by relative path; a file only in NEW is all new,
-a file only in OLD all fixed and removed).  A multi-file spec is compared as a whole: each root document is
+OLD and NEW are two files or two directories (files paired by relative path, then a spec only in NEW with
+one only in OLD that it renames, by the API paths they share: `pair_renamed`; any other file only in NEW is
+all new, only in OLD all fixed and removed).  A multi-file spec is compared as a whole: each root document is
 linted and its `$ref`'d files come along.
 
 `RevisionTrees` gives the same file at a git revision (for `aiplint check SPEC --diff-base REV`), with its
@@ -35,7 +36,7 @@ from __future__ import annotations
 import os
 import re
 from contextlib import contextmanager, nullcontext
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from aiplint.linting.findings import Finding, fingerprint_of, unmatched
 
@@ -60,6 +61,8 @@ __all__ = [
     "compare",
     "diff_files",
     "diff_against_revision",
+    "compare_with_revision",
+    "pair_renamed",
     "pair_files",
     "RevisionTrees",
     "spec_at_revision",
@@ -433,10 +436,52 @@ def diff_against_revision(
     REV (all new where the file did not exist at REV).  The fixed findings name PATH, at their lines in REV, and
     the report names REV.  `trees`: the run's extracted revisions (default: extracted for this call only)."""
     with nullcontext(trees) if trees is not None else RevisionTrees() as revisions:
-        old, old_root = revisions.spec(path, rev, selection.ref_root)
+        old = revisions.document(path, rev, selection.ref_root)
         new = current if current is not None else load(path, project_root=selection.ref_root, walked_from=walked_from)
-        report, crashes = compare(load(old, project_root=old_root), new, selection, rules, old_display=path)
-        return report._replace(revision=rev), crashes
+        return compare_with_revision(old, new, path, rev, selection, rules)
+
+
+def compare_with_revision(old: Document | None, new: Document | None, was: str, rev: str, selection: Config,
+                          rules: Mapping[str, Rule] | None = None) -> tuple[DiffReport, list[RuleCrash]]:
+    """`old`, the spec at `was` (a working-tree path) at REV, against `new` (None: no spec takes its place):
+    OLD's findings are reported at `was`, and the report names REV."""
+    report, crashes = compare(old, new, selection, rules, old_display=was)
+    return report._replace(revision=rev), crashes
+
+
+_TOO_COMMON = 16  # a path in more specs than this that went tells none of them apart
+
+
+def pair_renamed(added: Sequence[Document | None], gone: Sequence[Document | None]) -> dict[int, int]:
+    """Which spec that is new (index in `added`) is one that went (index in `gone`) under another name
+    (`git mv api.yaml v1/api.yaml`): the one it shares the most API paths with (parameter names aside), at
+    least one, each spec that went paired once, ties to the first.  By the API, not the text: a rename that
+    also edits the spec is still paired, and then compared, so what the edit removed is reported.  Linear: a
+    path held by many specs that went counts for none."""
+    from collections import Counter
+
+    holders: dict[str, list[int]] = {}
+    for index, document in enumerate(gone):
+        for path in _paths_of(document):
+            holders.setdefault(path, []).append(index)
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for index, document in enumerate(added):
+        shared: Counter[int] = Counter()
+        for path in _paths_of(document):
+            held = holders.get(path, [])
+            if len(held) <= _TOO_COMMON:
+                shared.update(j for j in held if j not in taken)
+        if shared:
+            best = min(shared, key=lambda j: (-shared[j], j))
+            pairs[index] = best
+            taken.add(best)
+    return pairs
+
+
+def _paths_of(document: Document | None) -> set[str]:
+    paths = document.root.data.get("paths") if document is not None else None
+    return {_PARAM.sub("{}", key) for key in paths if isinstance(key, str)} if isinstance(paths, dict) else set()
 
 
 def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]]:
@@ -486,6 +531,11 @@ class RevisionTrees:
             self._trees[top, commit] = _extract(top, commit, rev, subject)
         return top, prefix, commit, self._trees[top, commit]
 
+    def document(self, path: str, rev: str, project_root: str | None = None) -> Document | None:
+        """The spec at `path` as it was at `rev`, loaded (None where no OpenAPI document was there)."""
+        old, old_root = self.spec(path, rev, project_root)
+        return load(old, project_root=old_root)
+
     def spec(self, path: str, rev: str, project_root: str | None = None) -> tuple[str | None, str | None]:
         """(the file `path` as it was at `rev`, or None where it did not exist there; the project root its
         `$ref`s stay in there: `project_root`, or else the repository's, at the same place in the tree)."""
@@ -493,9 +543,12 @@ class RevisionTrees:
         from aiplint.read.trust import is_within
         from aiplint.read.trust import project_root as project_of
 
-        folder = os.path.dirname(os.path.abspath(path))
+        folder, gone = os.path.dirname(os.path.abspath(path)), ""
+        while not os.path.isdir(folder) and os.path.dirname(folder) != folder:  # a folder removed since REV
+            folder, name = os.path.split(folder)
+            gone = f"{name}/{gone}"
         top, prefix, commit, tree = self.tree(folder, rev, path)
-        relative = prefix + os.path.basename(path)
+        relative = prefix + gone + os.path.basename(path)
         materialised = os.path.join(tree, *relative.split("/"))
         if not os.path.isfile(materialised):
             if _git(folder, path, "cat-file", "-e", f"{commit}:{relative}").returncode != 0:

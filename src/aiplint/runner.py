@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, overload
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, overload
 
 import click
 
@@ -18,12 +18,13 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
     from multiprocessing.connection import Connection
 
+    from aiplint.comparison import RevisionTrees
     from aiplint.config import Config, Resolver
     from aiplint.linting.baseline import Baseline
     from aiplint.linting.cache import Hit, ResultCache
     from aiplint.linting.engine import Linted
     from aiplint.linting.findings import Finding
-    from aiplint.read.discovery import Finder
+    from aiplint.read.discovery import Finder, Patterns
     from aiplint.read.document import Document
     from aiplint.read.loading import InputError
     from aiplint.rule import Rule
@@ -531,27 +532,40 @@ class CheckRun:
     def compare(self, paths: tuple[str, ...], apps: list[tuple[str, str | None]], rev: str,
                 reports: list[tuple[str, str | None]]) -> int:
         """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not
-        exist there)."""
-        from aiplint.comparison import RevisionTrees, diff_against_revision
+        exist there), and each spec the walk of a folder found at REV that is no spec of this run (deleted,
+        renamed, ignored or excluded) as every operation removed, or against its new name (`pair_renamed`)."""
+        from aiplint.comparison import RevisionTrees
         from aiplint.config.settings import active_rules
         from aiplint.integrations.app import AppError, load_app
         from aiplint.integrations.app import diff_against_revision as diff_app
         from aiplint.read.loading import InputError
 
-        compared, thresholds, seen = [], Thresholds(), {}
+        pairs = PairedReports(self.fail, rev)
+        thresholds, seen = Thresholds(), {}
         with RevisionTrees() as trees:  # each revision extracted once for all the specs
+            added: list[Side] = []  # specs new since REV, compared (in their place) once renames are paired
+            documents: list[Document] = []  # what they `$ref` is known once they are compared
             for path, document, config, rules in self.specs(paths):
                 thresholds.add(config)
                 seen.update(active_rules(config, rules))
                 try:
-                    report, crashes = diff_against_revision(path, rev, config, rules, trees, current=document)
+                    old = trees.document(path, rev, config.ref_root)
                 except InputError as exc:
                     self.fail(exc)
                     continue
-                for error in crash_errors(crashes):
-                    self.fail(error)
-                compared.append((path, report))
-                self.inputs.update(document.sources if document is not None else ())
+                if document is not None:
+                    documents.append(document)
+                if old is None and document is not None:
+                    added.append(Side(path, document, config, rules, pairs.reserve()))
+                else:
+                    pairs.compare(Side(path, old, config, rules), Side(path, document, config, rules))
+            gone = list(self._gone_since(paths, rev, trees))
+            for side in gone:
+                thresholds.add(side.config)
+                seen.update(active_rules(side.config, side.rules))
+            pairs.compare_renames(added, gone)
+        self.inputs.update(source for document in documents for source in document.sources)
+        compared = pairs.reports()
         for target, root in apps:
             try:
                 current = load_app(target, root)
@@ -568,6 +582,116 @@ class CheckRun:
                 compared.append((name, report))
         return finish_diff(compared, seen, self.errors, thresholds, reports, self.options.quiet, self.options.color,
                            self.options.exit_zero, self.inputs)
+
+    def _gone_since(self, paths: tuple[str, ...], rev: str, trees: RevisionTrees) -> Iterator[Side]:
+        """The specs a walk of the folders named found at REV, under REV's own rules, that this run has not
+        taken (deleted, renamed, ignored or excluded since), each with the configuration of its path here."""
+        from aiplint.read.loading import InputError
+
+        for folder in paths:
+            if folder == "-" or not os.path.isdir(folder):
+                continue
+            try:
+                found = list(self._walk_at(folder, rev, trees))
+            except InputError as exc:  # not in a repository, an unknown revision: unless a spec here said so
+                if exc.message not in {error.message for error in self.errors}:
+                    self.fail(exc)
+                continue
+            for path in found:
+                if os.path.realpath(path) in self._seen:
+                    continue
+                config, rules = config_for(self.resolver, path)
+                try:
+                    old = trees.document(path, rev, config.ref_root)
+                except InputError as exc:
+                    self.fail(exc)
+                    continue
+                if old is not None and self._take(path):
+                    yield Side(path, old, config, rules)
+
+    def _walk_at(self, folder: str, rev: str, trees: RevisionTrees) -> Iterator[str]:
+        """The files a walk of `folder` finds at REV, named as here: under REV's `.gitignore` files and the
+        `exclude` of REV's configuration files (not this tree's, which the change under review may have
+        edited), with the command line's and a `--config` file's exclusions as for this tree."""
+        from aiplint.read.discovery import Finder
+
+        top, prefix, _, tree = trees.tree(os.path.abspath(folder), rev, folder)
+        exclusions = RevisionExclusions(self, os.path.realpath(top), os.path.realpath(tree), rev)
+        start = os.path.join(exclusions.tree, prefix)
+        for found in Finder(exclusions, repository=exclusions.tree).walk(start):
+            yield os.path.normpath(os.path.join(folder, os.path.relpath(found, start)))
+
+
+class RevisionExclusions:
+    """The exclusions in force in each folder of a revision's tree (`top`'s, extracted at `tree`): its own
+    configuration files' (found up to the tree's root) or the `--config` file's (as REV has it, when it is in the
+    repository), and the command line's."""
+
+    def __init__(self, run: CheckRun, top: str, tree: str, rev: str):
+        from aiplint.read.discovery import Patterns
+
+        self.run, self.top, self.tree, self.rev = run, top, tree, rev
+        self.replaced = run.options.exclude is not None  # the command line's `--exclude` replaces `exclude`
+        self.command_line = Patterns(self.in_tree(os.getcwd()), (run.options.exclude or ())
+                                     + run.options.extend_exclude)
+        self._by_file: dict[str | None, Patterns] = {}
+        self._searched: dict = {}
+
+    def in_tree(self, path: str) -> str:
+        """A path of the work tree at the same place in the revision's tree."""
+        return os.path.normpath(os.path.join(self.tree, os.path.relpath(os.path.realpath(path), self.top)))
+
+    def __call__(self, folder: str) -> list[Patterns]:
+        from aiplint.config import find_config_file
+
+        resolver = self.run.resolver
+        if resolver.isolated:
+            return [self.command_line]
+        named = resolver.config_file
+        file = self._at_revision(named) if named else find_config_file(folder, self._searched, ceiling=self.tree)
+        key = str(file) if file else None
+        if key not in self._by_file:
+            self._by_file[key] = self._patterns(key)
+        return [self._by_file[key], self.command_line]
+
+    def _at_revision(self, named: str) -> str | None:
+        """The `--config` file as REV has it when it is in the repository (the change under review may have
+        edited it; None: REV has none there), else the file itself."""
+        from aiplint.read.trust import is_within
+
+        real = os.path.realpath(named)
+        if not is_within(real, self.top):
+            return real
+        file = self.in_tree(real)
+        return file if os.path.isfile(file) else None
+
+    def _patterns(self, file: str | None) -> Patterns:
+        from pathlib import Path
+
+        from aiplint.config import ConfigError, exclusions_of
+        from aiplint.read.discovery import Patterns
+        from aiplint.read.loading import InputError
+
+        if file is None:
+            return Patterns(self.tree, ())
+        try:
+            exclude, extend = exclusions_of(Path(file))
+        except ConfigError as exc:  # named as in the work tree, not in the temporary one
+            shown = os.path.relpath(file, self.tree) if file.startswith(self.tree + os.sep) else file
+            self.run.fail(InputError(shown, f"at git revision {self.rev!r}: {str(exc).removeprefix(f'{file}: ')}"))
+            exclude, extend = (), ()
+        return Patterns(os.path.dirname(file), (() if self.replaced else exclude) + extend)
+
+
+class Side(NamedTuple):
+    """One side of a comparison with a git revision: a spec's path here, its document (None: no spec), its
+    configuration and rules, and the slot of `compared` its report fills (None: the next one)."""
+
+    path: str
+    document: Document | None
+    config: Config
+    rules: dict[str, Rule]
+    slot: int | None = None
 
 
 @dataclass(frozen=True)
@@ -831,40 +955,102 @@ def finish_diff(compared: list, rules: dict, errors: list, thresholds: Threshold
 
 def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
                   ) -> tuple[list, list, Thresholds, dict, set[str]]:
-    """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
-    files that could not be compared (InputErrors, shown), the thresholds in force, the rules that ran and the
-    files read on both sides (specs and what they `$ref`), which no report may overwrite."""
-    from aiplint.comparison import compare, load, pair_files
+    """Compare OLD and NEW (two files, or two directories paired by relative path, then a spec only in OLD
+    with one only in NEW that is the same API renamed: `pair_renamed`): the reports by file, the files that
+    could not be compared (InputErrors, shown), the thresholds in force, the rules that ran and the files read
+    on both sides (specs and what they `$ref`), which no report may overwrite."""
+    from aiplint.comparison import load, pair_files
     from aiplint.config.settings import active_rules
     from aiplint.read.loading import InputError
 
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")
     single = not os.path.isdir(new)
-    compared, errors, thresholds, ran = [], [], Thresholds(), {}
+    errors: list = []
+
+    def fail(error: InputError) -> None:
+        say("error", str(error))
+        errors.append(error)
+
+    pairs = PairedReports(fail)
+    thresholds, ran = Thresholds(), {}
+    came: list[Side] = []  # specs only in NEW, and only in OLD: compared once renames are paired
+    gone: list[Side] = []
     read: set[str] = set()
+    loaded: list[Document] = []  # what they `$ref` is known once they are compared
     for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
         name = new_path or old_path or ""  # never both None
         config, rules = config_for(resolver, name)
         thresholds.add(config)
         ran.update(active_rules(config, rules) if lint else {})
+        rules = rules if lint else {}
         read.update(path for path in (old_path, new_path) if path is not None)
         try:
-            documents = (load(old_path, walked_from=None if single else old),
-                         load(new_path, project_root=config.ref_root, walked_from=None if single else new))
-            if single and None in documents:
-                raise InputError(old if documents[0] is None else new, NOT_OPENAPI)
-            if documents == (None, None):
-                continue  # $ref'd fragments and other YAML in the directories
-            report, crashes = compare(*documents, config, rules if lint else {})
+            before = load(old_path, walked_from=None if single else old)
+            after = load(new_path, project_root=config.ref_root, walked_from=None if single else new)
+            if single and None in (before, after):
+                raise InputError(old if before is None else new, NOT_OPENAPI)
         except InputError as exc:
-            say("error", str(exc))
-            errors.append(exc)
+            pairs.fail(exc)
             continue
-        for document in documents:
-            read.update(document.sources if document is not None else ())
+        loaded.extend(document for document in (before, after) if document is not None)
+        if before is None and after is None:
+            continue  # $ref'd fragments and other YAML in the directories
+        if before is None or after is None:
+            (came if before is None else gone).append(Side(name, after or before, config, rules, pairs.reserve()))
+        else:
+            pairs.compare(Side(name, before, config, rules), Side(name, after, config, rules))
+    pairs.compare_renames(came, gone)
+    read.update(source for document in loaded for source in document.sources)
+    return pairs.reports(), errors, thresholds, ran, read
+
+
+class PairedReports:
+    """The reports of a diff's spec pairs, in their order, and the `fail` for what could not be compared.  A
+    spec found on one side only keeps its place while the renamed ones are paired (`pair_renamed`).  `rev`: the
+    git revision the old specs are at (`check --diff-base`), whose findings are named as in the work tree."""
+
+    def __init__(self, fail: Callable[[InputError], Any], rev: str | None = None):
+        self.fail, self.rev = fail, rev
+        self._reports: list = []  # (name, DiffReport), or None for a place kept
+
+    def reserve(self) -> int:
+        self._reports.append(None)
+        return len(self._reports) - 1
+
+    def reports(self) -> list:
+        return [entry for entry in self._reports if entry is not None]
+
+    def compare(self, old: Side | None, new: Side) -> None:
+        """`old` (None: no spec) against `new` (its document None: none), the report in `new`'s place."""
+        from aiplint.comparison import compare, compare_with_revision
+        from aiplint.read.loading import InputError
+
+        before = old.document if old is not None else None
+        try:
+            if self.rev is None:
+                report, crashes = compare(before, new.document, new.config, new.rules)
+            else:
+                report, crashes = compare_with_revision(before, new.document, (old or new).path, self.rev,
+                                                        new.config, new.rules)
+        except InputError as exc:
+            self.fail(exc)
+            return
         for error in crash_errors(crashes):
-            say("error", str(error))
-            errors.append(error)
-        compared.append((name, report))
-    return compared, errors, thresholds, ran, read
+            self.fail(error)
+        if new.slot is None:
+            self._reports.append((new.path, report))
+        else:
+            self._reports[new.slot] = (new.path, report)
+
+    def compare_renames(self, came: list[Side], gone: list[Side]) -> None:
+        """The specs only in NEW against the ones only in OLD (their documents the old ones) that they rename,
+        the rest against nothing (a renamed one's own place stays empty)."""
+        from aiplint.comparison import pair_renamed
+
+        pairs = pair_renamed([side.document for side in came], [side.document for side in gone])
+        for index, side in enumerate(came):
+            self.compare(gone[pairs[index]] if index in pairs else None, side)
+        for index, side in enumerate(gone):
+            if index not in pairs.values():
+                self.compare(side, side._replace(document=None))

@@ -106,13 +106,23 @@ def glob_match(pattern: str, text: str) -> bool:
     return bool(_glob_regex(pattern).match(text))
 
 
-def find_config_file(start: str, memo: dict[Path, Path | None] | None = None) -> Path | None:
+def find_config_file(start: str, memo: dict[Path, Path | None] | None = None, ceiling: str | None = None
+                     ) -> Path | None:
     """The nearest `.aiplint.toml` or `pyproject.toml` with `[tool.aiplint]`, up to the repository root (outside
-    a repository: up to the current directory or the home folder, never above).  `memo`: the folders already
-    searched (one run's, so a long-lived process sees files that appear later)."""
+    a repository: up to the current directory or the home folder, never above; `ceiling`: up to that real
+    folder, for a revision's tree extracted outside its repository).  `memo`: the folders already searched (one
+    run's, so a long-lived process sees files that appear later)."""
     folder = os.path.realpath(start)
     folder = folder if os.path.isdir(folder) else os.path.dirname(folder)
-    return _find_from(Path(folder), config_ceiling(folder), {} if memo is None else memo)
+    return _find_from(Path(folder), ceiling or config_ceiling(folder), {} if memo is None else memo)
+
+
+def exclusions_of(file: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(`exclude`, `extend-exclude`) of a configuration file, the rest of it unread: what decides which files a
+    walk of a git revision's tree finds (`check --diff-base`), where nothing else of that configuration runs."""
+    data, where = read_config_file(file), str(file)
+    return (_patterns(where, "exclude", data.get("exclude", [])),
+            _patterns(where, "extend-exclude", data.get("extend-exclude", [])))
 
 
 def _find_from(folder: Path, ceiling: str, memo: dict[Path, Path | None]) -> Path | None:

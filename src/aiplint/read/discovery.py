@@ -86,11 +86,15 @@ class Target:
 
 class Finder:
     """Files to lint under the exclusions in force in each folder (`exclusions(folder)`: the configuration's and
-    the command line's patterns) and, inside a git repository, its `.gitignore` files."""
+    the command line's patterns) and, inside a git repository, its `.gitignore` files.  `repository`: the real
+    path of the tree whose `.gitignore` files apply, for a tree that is no git work tree (a revision extracted
+    by `git archive`); by default the repository holding the walked folder, if any."""
 
-    def __init__(self, exclusions: Callable[[str], Sequence[Patterns]], force_exclude: bool = False):
+    def __init__(self, exclusions: Callable[[str], Sequence[Patterns]], force_exclude: bool = False,
+                 repository: str | None = None):
         self.exclusions = exclusions
         self.force_exclude = force_exclude
+        self.repository = repository
 
     def targets(self, paths: Iterable[str]) -> Iterator[Target]:
         for path in paths:
@@ -107,7 +111,8 @@ class Finder:
         """The YAML and JSON files under `folder`, each folder's files in name order before its subfolders."""
         from aiplint.read.trust import repository_root
 
-        root = repository_root(os.path.realpath(folder))  # git reads .gitignore files in a repository only
+        # git reads .gitignore files in a repository only
+        root = self.repository or repository_root(os.path.realpath(folder))
         pending = [(display_path(folder), _gitignores_above(folder, root) if root else [])]
         while pending:
             here, ignores = pending.pop()
