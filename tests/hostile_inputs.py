@@ -55,6 +55,12 @@ def long_path(segments: int) -> str:
                        "paths": {key: {"get": {"responses": {"200": {"description": "ok"}}}}}})
 
 
+def long_segment(letters: int) -> str:
+    """One path key of a single lower-case segment of `letters` letters, as JSON."""
+    return json.dumps({"openapi": "3.0.3", "info": {"title": "generated", "version": "1"},
+                       "paths": {"/" + "a" * letters: {"get": {"responses": {"200": {"description": "ok"}}}}}})
+
+
 def many_paths(count: int) -> str:
     """A plausible API of `count` paths (a collection and its members, with parameters and bodies) as JSON."""
     paths = {}
