@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -10,9 +11,11 @@ import time
 
 import hostile_inputs as generate
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aiplint.cli import cli
 from aiplint.config import glob_match
 from aiplint.read.discovery import spec_files
 from aiplint.read.globs import gitignore_pattern
@@ -123,3 +126,26 @@ def test_an_unusable_gitignore_line_matches_nothing():
     for line in ["!", "\\", "x\\", "[x", "[[:nope:]]", "[]"]:
         pattern = gitignore_pattern(line)
         assert pattern is not None and not any(pattern.matches(path, True) for path in ["x", "[x", "]", "!", "\\"])
+
+
+ODD_LINES = ["!", "\\", "[z-a].yaml", "x.yaml\\", "[x", "[[:nope:]]"]  # git accepts each; only `[z-a]` matches (`z`)
+
+
+@pytest.mark.parametrize("where", [".gitignore", "exclude", "--extend-exclude"])
+def test_pattern_lines_git_accepts_are_no_error_wherever_they_are(tmp_path, monkeypatch, where):
+    """Issue 16, section 4: each of these lines ended in a traceback, exit 1 and no report."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    for name in ("a.yaml", "z.yaml"):
+        (tmp_path / name).write_text("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    options = []
+    if where == ".gitignore":
+        (tmp_path / ".gitignore").write_text("".join(line + "\n" for line in ODD_LINES))
+        assert git_finds(tmp_path) == {"a.yaml"}
+    elif where == "exclude":
+        (tmp_path / ".aiplint.toml").write_text("exclude = [" + ", ".join(f"'{line}'" for line in ODD_LINES) + "]\n")
+    else:
+        options = [f"--extend-exclude={line}" for line in ODD_LINES]
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", ".", "--format", "json", "--format", "sarif=r.sarif", *options])
+    assert result.exception is None and result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["files"] == 1 and json.loads((tmp_path / "r.sarif").read_text())
