@@ -15,7 +15,9 @@ from typing import Callable, Sequence, Union
 
 CharTest = Callable[[str], bool]
 _ACCEPT = 0  # the automaton's state that has read a whole match
-_MEMO_LIMIT = 4096  # DFA transitions kept per glob: enough for a walk's paths, bounded for hostile ones
+# What the DFA may keep per glob (transitions, plus automaton states listed by its states): plenty for a walk's
+# paths, and a bound on memory for a hostile pattern or path, past which it starts afresh.
+_MEMO_BUDGET = 1 << 16
 
 # The pieces a glob is made of: one character, any number of them, or an optional run of pieces.
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ class Glob:
         self._forget()
 
     def match(self, text: str) -> bool:
-        if len(self._moves) > _MEMO_LIMIT or len(self._states) > _MEMO_LIMIT:
-            self._forget()  # bounded memory, whatever paths a walk brings
+        if len(self._moves) + self._listed > _MEMO_BUDGET:
+            self._forget()
         state = 0
         for char in text:
             if not self._states[state][0]:
@@ -78,6 +80,7 @@ class Glob:
         self._ids: dict[frozenset[int], int] = {}
         self._states: list[tuple[tuple[tuple[CharTest, int], ...], bool]] = []  # (what reads, to where), accepts
         self._moves: dict[tuple[int, str], int] = {}
+        self._listed = 0  # automaton states listed by the DFA's
         self._dfa_state({self._start})  # DFA state 0
 
     def _step(self, state: int, char: str) -> int:
@@ -97,6 +100,7 @@ class Glob:
             self._ids[key] = len(self._states)
             reads = tuple((test, self._next[s][0]) for s in sorted(key) if (test := self._tests[s]) is not None)
             self._states.append((reads, _ACCEPT in key))
+            self._listed += len(reads)
         return self._ids[key]
 
     def _emit(self, pieces: Sequence[Piece], follow: int) -> int:
