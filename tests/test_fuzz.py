@@ -180,3 +180,51 @@ def test_baseline_data_mutations(picks):
         elif node:
             node[int(where * (len(node) - 1))] = value
     lint_text(SEEDS[0], ".yaml", baseline=json.dumps(data, default=str))
+
+
+# Issue 16: patterns in `.gitignore`, `exclude`, `--extend-exclude` and `[stability]`, as an attacker would write
+# them (odd lines git accepts, runs of `**/` that make a backtracking matcher explode, bytes a parser chokes on).
+GLOB_PIECES = st.sampled_from(["*", "**", "**/", "/**", "/", "?", "[", "]", "[!", "[^", "-", "[:alpha:]", "[:x",
+                               "\\", "!", "#", " ", "\r", "\t", "a", "api", ".yaml", "{id}", "é", "\x00", "\ufeff"])
+GLOBS = st.lists(GLOB_PIECES, max_size=10).map("".join)
+REMOVED = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+
+
+def toml_strings(values: list[str]) -> str:
+    return "[" + ", ".join(json.dumps(value) for value in values) + "]"  # JSON's escapes are TOML's
+
+
+@settings(max_examples=25)  # two runs each
+@given(gitignore=st.lists(GLOBS, max_size=6), exclude=st.lists(GLOBS, max_size=3),
+       extend=st.lists(GLOBS.filter(lambda glob: "\x00" not in glob), max_size=2),
+       stability=st.lists(st.tuples(GLOBS, st.sampled_from(["alpha", "beta", "stable", "gamma"])), max_size=3))
+def test_pattern_mutations_in_gitignore_and_configuration(gitignore, exclude, extend, stability):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / ".git").mkdir()  # a repository, so that .gitignore is read
+        (root / ".gitignore").write_text("\n".join(gitignore), encoding="utf-8", errors="surrogatepass")
+        for name in ("api.yaml", "a/b/api.yaml", "a/[x].yaml", "**/api.yaml"):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(SEEDS[0], encoding="utf-8")
+        (root / "removed.yaml").write_text(REMOVED, encoding="utf-8")
+        table = "".join(f"{json.dumps('/' + glob)} = {json.dumps(level)}\n" for glob, level in stability)
+        (root / ".aiplint.toml").write_text(f"exclude = {toml_strings(exclude)}\n[stability]\n{table}",
+                                            encoding="utf-8")
+        cwd = os.getcwd()
+        os.chdir(folder)
+        try:
+            for args in (["check", ".", *[f"--extend-exclude={glob}" for glob in extend]],
+                         ["diff", "api.yaml", "removed.yaml"]):
+                start = time.perf_counter()
+                result = CliRunner().invoke(cli, [*args, "--format", "json", "--format", "sarif=r.sarif"])
+                assert time.perf_counter() - start < BOUND
+                assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+                assert result.exit_code in (0, 1, 2)
+                assert all(line.startswith(("error: ", "note: ")) for line in result.stderr.splitlines()), result.stderr
+                if result.stdout or result.exit_code != 2:  # every report is written
+                    json.loads(result.stdout)
+                    json.loads(Path(folder, "r.sarif").read_text())
+                else:  # but for a usage error (`exclude = [""]`), one line
+                    assert len(result.stderr.splitlines()) == 1
+        finally:
+            os.chdir(cwd)

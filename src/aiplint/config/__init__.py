@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any, Callable, Mapping
 
 from aiplint.config.settings import active_rules
 from aiplint.model.lexicon import Vocabulary
+from aiplint.read.globs import Glob, path_glob
 from aiplint.read.trust import config_ceiling, confine, printable, repository_code_allowed
 from aiplint.rule import PROFILES, Option, Rule
 
@@ -91,19 +91,13 @@ class Config:
 
 
 @lru_cache(maxsize=None)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """`**` matches across `/` (a trailing `/**` also matches the folder itself), `*` and `?` within one
-    segment: `/v1/legacy/**` matches `/v1/legacy` and `/v1/legacy/jobs/{id}`."""
-    tail = ""
-    if pattern.endswith("/**"):
-        pattern, tail = pattern[:-3], "(?:/.*)?"
-    pieces = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
-    out = "".join(pieces.get(part, re.escape(part)) for part in re.split(r"(\*\*/?|\*|\?)", pattern) if part)
-    return re.compile(out + tail + r"\Z")
+def _compiled_glob(pattern: str) -> Glob:
+    return path_glob(pattern)
 
 
 def glob_match(pattern: str, text: str) -> bool:
-    return bool(_glob_regex(pattern).match(text))
+    """Whether an API path glob (see `path_glob`) matches, in time linear in the text whatever the glob."""
+    return _compiled_glob(pattern).match(text)
 
 
 def find_config_file(start: str, memo: dict[Path, Path | None] | None = None, ceiling: str | None = None
