@@ -656,14 +656,22 @@ class RevisionExclusions:
 
     def _at_revision(self, named: str) -> str | None:
         """The `--config` file as REV has it when it is in the repository (the change under review may have
-        edited it; None: REV has none there), else the file itself."""
+        edited it; None: REV has none there), else the file itself: one outside the repository, or one git does
+        not track, which no commit under review can have written (the Action's copy of the base's configuration)."""
         from aiplint.read.trust import is_within
 
         real = os.path.realpath(named)
-        if not is_within(real, self.top):
+        if not is_within(real, self.top) or not self._tracked(real):
             return real
         file = self.in_tree(real)
         return file if os.path.isfile(file) else None
+
+    def _tracked(self, path: str) -> bool:
+        import subprocess
+
+        listed = subprocess.run(["git", "-C", self.top, "ls-files", "--error-unmatch", "--", path],
+                                capture_output=True)
+        return listed.returncode == 0
 
     def _patterns(self, file: str | None) -> Patterns:
         from pathlib import Path
@@ -671,6 +679,7 @@ class RevisionExclusions:
         from aiplint.config import ConfigError, exclusions_of
         from aiplint.read.discovery import Patterns
         from aiplint.read.loading import InputError
+        from aiplint.read.trust import is_within
 
         if file is None:
             return Patterns(self.tree, ())
@@ -680,7 +689,10 @@ class RevisionExclusions:
             shown = os.path.relpath(file, self.tree) if file.startswith(self.tree + os.sep) else file
             self.run.fail(InputError(shown, f"at git revision {self.rev!r}: {str(exc).removeprefix(f'{file}: ')}"))
             exclude, extend = (), ()
-        return Patterns(os.path.dirname(file), (() if self.replaced else exclude) + extend)
+        folder = os.path.dirname(file)
+        if is_within(folder, self.top):  # a file of the work tree (untracked): its patterns mean the same folder
+            folder = self.in_tree(folder)
+        return Patterns(folder, (() if self.replaced else exclude) + extend)
 
 
 class Side(NamedTuple):
