@@ -263,7 +263,7 @@ def show_config(path: str, schema: bool, config_file: str | None, isolated: bool
     if schema:
         import json
 
-        from aiplint.config import json_schema
+        from aiplint.config.options import json_schema
 
         click.echo(json.dumps(json_schema(rules), indent=2))
         return

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
     from multiprocessing.connection import Connection
 
-    from aiplint.config import Config, Resolver
+    from aiplint.config import Config
+    from aiplint.config.resolve import Resolver
     from aiplint.linting.baseline import Baseline
     from aiplint.linting.cache import Hit, ResultCache
     from aiplint.linting.engine import Linted
@@ -60,7 +61,7 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 
 def resolver(config_file: str | None, isolated: bool, allow_plugins: bool, command_line: dict | None = None
              ) -> Resolver:
-    from aiplint.config import Resolver
+    from aiplint.config.resolve import Resolver
     from aiplint.linting.registry import RuleLoadError, available_rules
 
     if isolated and config_file:  # else --isolated would quietly drop the file: defaults where a file was meant
