@@ -93,6 +93,15 @@ def test_the_schema_rejects_what_the_configuration_rejects():
     assert validator.is_valid({"select": ["acme/"], "rules": {"acme/operation-id-case": {"severity": "error"}}})
 
 
+def test_the_readme_table_of_options_is_generated_from_the_options():
+    from aiplint.report.config_docs import OPTIONS_END, OPTIONS_START, options_markdown
+
+    readme = (REPO / "README.md").read_text()
+    committed = readme.split(OPTIONS_START + "\n", 1)[1].split(OPTIONS_END, 1)[0]
+    assert committed == options_markdown(), (
+        "README's table of options is stale: run `python scripts/update_readme_options.py`")
+
+
 def test_every_option_example_is_valid_and_absent_keys_read_as_config_defaults():
     """The table's examples are configurations aiplint and the schema accept; its defaults are `Config`'s."""
     import tomllib

@@ -1,5 +1,6 @@
-"""`aiplint config`'s listing, generated from `aiplint.config.options.OPTIONS`: the values in force and where each
-came from, written as the file would write them."""
+"""The configuration's options as people read them, both generated from `aiplint.config.options.OPTIONS`:
+`aiplint config`'s listing (the values in force and where each came from, written as the file would write them)
+and the README's table of options."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ import re
 from typing import Any
 
 from aiplint.config import Config
-from aiplint.config.options import OPTIONS
+from aiplint.config.options import OPTIONS, ConfigOption
 from aiplint.report.rule_docs import toml_value
 
-__all__ = ["config_listing"]
+__all__ = ["config_listing", "options_markdown", "OPTIONS_START", "OPTIONS_END"]
+
+# The README's table of options sits between these two lines (scripts/update_readme_options.py rewrites it)
+OPTIONS_START = "<!-- options: generated from aiplint.config.options by scripts/update_readme_options.py -->"
+OPTIONS_END = "<!-- end of options -->"
 
 
 def config_listing(config: Config) -> str:
@@ -56,3 +61,21 @@ def _inline(table: dict[str, Any]) -> str:
 
 def _toml_key(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else toml_value(name)
+
+
+def options_markdown() -> str:
+    """The README's table of options (between `OPTIONS_START` and `OPTIONS_END`)."""
+    rows = ["| key | value | default | meaning | example |", "| --- | --- | --- | --- | --- |"]
+    rows += [f"| `{o.key}` | {_value_words(o)} | {_default_words(o)} | {o.help} | `{o.key} = {o.example}` |"
+             for o in OPTIONS]
+    return "\n".join(rows) + "\n"
+
+
+def _value_words(option: ConfigOption) -> str:
+    where = {"project": "; relative to this file, inside its project",
+             "folder": "; relative to this file, inside its folder"}
+    return option.type.name + (where[option.relative] if option.relative else "")
+
+
+def _default_words(option: ConfigOption) -> str:
+    return "none" if option.default in (None, {}) else f"`{toml_value(option.default)}`"
