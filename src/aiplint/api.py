@@ -7,7 +7,8 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
-from aiplint.config import Config, ConfigError, Resolver
+from aiplint.config import Config, ConfigError
+from aiplint.config.resolve import Resolver
 from aiplint.linting.engine import lint_document
 from aiplint.linting.findings import Finding
 from aiplint.linting.registry import available_rules

@@ -257,41 +257,17 @@ def list_rules(output_format: str, config_file: str | None, isolated: bool, allo
 @_config_options
 def show_config(path: str, schema: bool, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
     """Print the configuration in force for PATH (default: this folder) and where each value came from."""
-    from aiplint.report.rule_docs import toml_value
-
     config, rules = config_for(resolver(config_file, isolated, allow_plugins), path)
     if schema:
         import json
 
-        from aiplint.config import json_schema
+        from aiplint.config.options import json_schema
 
         click.echo(json.dumps(json_schema(rules), indent=2))
         return
-    click.echo(f"# configuration file: {config.path or '(none; defaults)'}")
-    origin = config.origins
-    values = {"profile": config.profile, "select": config.select, "ignore": config.ignore,
-              "fail-on": config.fail_on, "inline-ignores": config.inline_ignores, "baseline": config.baseline,
-              "ref-root": config.ref_root, "plugins": config.plugins, "app": config.app, "exclude": config.exclude,
-              "extend-exclude": config.extend_exclude, "roots": config.roots}
-    lines = [(f"{key} = {toml_value(value)}", origin.get(key, "default")) for key, value in values.items()
-             if value is not None]
-    width = max(len(line) for line, _ in lines)
-    for line, where in lines:
-        click.echo(f"{line:<{width}}  # {where}")
-    for rule_id, settings in config.rules.items():
-        click.echo(f'\n[rules."{rule_id}"]  # {config.path}')
-        if settings.severity:
-            click.echo(f"severity = {toml_value(settings.severity)}")
-        for name, value in settings.options.items():
-            click.echo(f"{name} = {toml_value(value)}")
-    for override in config.overrides:
-        click.echo(f"\n[[overrides]]  # {config.path}")
-        for key, globs in (("paths", override.paths), ("files", override.files)):
-            if globs:
-                click.echo(f"{key} = {toml_value(globs)}")
-        for rule_id, settings in override.rules.items():
-            options = {**({"severity": settings.severity} if settings.severity else {}), **settings.options}
-            click.echo(f'rules."{rule_id}" = {{ {", ".join(f"{k} = {toml_value(v)}" for k, v in options.items())} }}')
+    from aiplint.report.config_docs import config_listing
+
+    click.echo(config_listing(config), nl=False)
 
 
 @cli.command()

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
     from aiplint.comparison import RevisionTrees
-    from aiplint.config import Config, Resolver
+    from aiplint.config import Config
+    from aiplint.config.resolve import Resolver
     from aiplint.linting.baseline import Baseline
     from aiplint.linting.cache import Hit, ResultCache
     from aiplint.linting.engine import Linted
@@ -61,7 +62,7 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 
 def resolver(config_file: str | None, isolated: bool, allow_plugins: bool, command_line: dict | None = None
              ) -> Resolver:
-    from aiplint.config import Resolver
+    from aiplint.config.resolve import Resolver
     from aiplint.linting.registry import RuleLoadError, available_rules
 
     if isolated and config_file:  # else --isolated would quietly drop the file: defaults where a file was meant
@@ -642,7 +643,7 @@ class RevisionExclusions:
         return os.path.normpath(os.path.join(self.tree, os.path.relpath(os.path.realpath(path), self.top)))
 
     def __call__(self, folder: str) -> list[Patterns]:
-        from aiplint.config import find_config_file
+        from aiplint.config.files import find_config_file
 
         resolver = self.run.resolver
         if resolver.isolated:
@@ -676,7 +677,8 @@ class RevisionExclusions:
     def _patterns(self, file: str | None) -> Patterns:
         from pathlib import Path
 
-        from aiplint.config import ConfigError, exclusions_of
+        from aiplint.config import ConfigError
+        from aiplint.config.options import exclusions_of
         from aiplint.read.discovery import Patterns
         from aiplint.read.loading import InputError
         from aiplint.read.trust import is_within
