@@ -17,7 +17,7 @@ from test_diff import needs_git, repo  # noqa: F401 (the fixture of a repository
 from test_formats import assert_valid_sarif
 
 from aiplint.cli import cli
-from aiplint.read.trust import markdown_code
+from aiplint.read.escaping import markdown_code
 from aiplint.report.output import code_frame
 
 SPEC = """openapi: 3.0.3

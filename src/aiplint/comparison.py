@@ -599,7 +599,7 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
     """New findings and breaking changes, fixed findings, the unchanged count and the operations added, removed
     and moved, then a count of the other API changes; `quiet`: new findings and breaking changes only."""
     from aiplint.compat.report import as_findings
-    from aiplint.read.trust import printable
+    from aiplint.read.escaping import printable
     from aiplint.report.output import use_colour, write_findings
 
     colour = use_colour(stream) if colour is None else colour

@@ -34,7 +34,7 @@ NOT_OPENAPI = "not an OpenAPI document (no top-level `openapi` or `swagger` key)
 
 def say(kind: str, message: str) -> None:
     """`error: ...` or `note: ...` on stderr, one line whatever the message quotes from a spec."""
-    from aiplint.read.trust import printable
+    from aiplint.read.escaping import printable
 
     click.echo(f"{kind}: {printable(message)}", err=True)
 
@@ -165,7 +165,7 @@ def import_what_reports_need(reports: list[tuple[str, str | None]], diff: bool =
     that ran out of memory must still write every report and its one-line errors, and importing needs memory."""
     import importlib
 
-    import aiplint.read.trust  # noqa: F401 - every error line
+    import aiplint.read.escaping  # noqa: F401 - every error line
     import aiplint.report.output  # noqa: F401
 
     for name, _ in reports:
@@ -510,7 +510,7 @@ class CheckRun:
                    err=True)
 
     def report_fixed_baseline_entries(self) -> None:
-        from aiplint.read.trust import printable
+        from aiplint.read.escaping import printable
 
         if self.fixed and not self.options.quiet:
             n = len(self.fixed)

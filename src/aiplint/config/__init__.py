@@ -21,7 +21,8 @@ from typing import Any, Callable, Mapping
 
 from aiplint.config.settings import active_rules
 from aiplint.model.lexicon import Vocabulary
-from aiplint.read.trust import config_ceiling, confine, printable, repository_code_allowed
+from aiplint.read.escaping import printable
+from aiplint.read.trust import config_ceiling, confine, repository_code_allowed
 from aiplint.rule import PROFILES, Option, Rule
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")

@@ -28,8 +28,8 @@ from typing import IO, TYPE_CHECKING, Any, Iterable, Mapping, Protocol, Sequence
 from urllib.parse import quote
 
 from aiplint.linting.findings import Finding
+from aiplint.read.escaping import markdown_code, printable
 from aiplint.read.pointers import last_token
-from aiplint.read.trust import markdown_code, printable
 from aiplint.rule import Rule, Severity
 
 if TYPE_CHECKING:
