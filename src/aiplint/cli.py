@@ -9,10 +9,10 @@ import sys
 import click
 
 from aiplint import __version__
+from aiplint.report.formats import FORMATS
 from aiplint.runner import (
     EXIT_CLEAN,
     EXIT_ERROR,
-    FORMATS,
     CheckOptions,
     Failure,
     command_line,
