@@ -18,7 +18,8 @@ SRC = REPO / "src"
 # group still to untangle.  A new one fails the test below.
 KNOWN_LAZY_CYCLES = [
     {"aiplint.model", "aiplint.model.targets"},  # the model memoises the targets it asks aiplint.model.targets for
-    {"aiplint.comparison", "aiplint.compat", "aiplint.compat.operations", "aiplint.compat.report", "aiplint.report.output"},
+    {"aiplint.comparison", "aiplint.compat", "aiplint.compat.operations", "aiplint.compat.report",
+     "aiplint.report.text", "aiplint.report.json_report"},  # the spec-diff writers and the formats that call them
 ]
 
 

@@ -14,11 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from click.testing import CliRunner
 from test_diff import needs_git, repo  # noqa: F401 (the fixture of a repository with a $ref)
-from test_formats import assert_valid_sarif
+from test_formats import assert_valid_sarif, source_frame
 
 from aiplint.cli import cli
-from aiplint.read.trust import markdown_code
-from aiplint.report.output import code_frame
+from aiplint.read.escaping import markdown_code
 
 SPEC = """openapi: 3.0.3
 info: {{title: t, version: '1'}}
@@ -329,7 +328,7 @@ def test_bidirectional_controls_show_as_escapes_in_human_output(tmp_path):
         result = run("check", "--isolated", "--show-source", "--format", output, str(path))
         assert result.exit_code == 1 and escaped in result.stdout, (output, result.stdout)
         assert not set(BIDI) & set(result.stdout), output
-    frame = code_frame(str(path), 4, 7 + len(BIDI))  # the caret under `e`, after the escapes
+    frame = source_frame(str(path), 4, 7 + len(BIDI))  # the caret under `e`, after the escapes
     assert frame.splitlines()[1:] == [f"4 |   /v1/{escaped}/{{id}}:", "  |       " + " " * len(escaped[:-4]) + "^"]
 
 

@@ -9,10 +9,10 @@ import sys
 import click
 
 from aiplint import __version__
+from aiplint.report.formats import FORMATS
 from aiplint.runner import (
     EXIT_CLEAN,
     EXIT_ERROR,
-    FORMATS,
     CheckOptions,
     Failure,
     command_line,
@@ -203,7 +203,7 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
     """
     from aiplint.comparison import DiffReport
     from aiplint.compat.report import markdown
-    from aiplint.read.trust import markdown_code
+    from aiplint.read.escaping import markdown_code
     from aiplint.runner import compare_pairs, refuse_overwriting_inputs
 
     compared, errors, _, _, read = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)

@@ -652,8 +652,8 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool | None = None, 
     """New findings and breaking changes, fixed findings, the unchanged count and the operations added, removed
     and moved, then a count of the other API changes; `quiet`: new findings and breaking changes only."""
     from aiplint.compat.report import as_findings
-    from aiplint.read.trust import printable
-    from aiplint.report.output import use_colour, write_findings
+    from aiplint.read.escaping import printable
+    from aiplint.report.text import use_colour, write_findings
 
     colour = use_colour(stream) if colour is None else colour
     breaking = as_findings(report.breaking)
@@ -707,7 +707,7 @@ def write_json(report: DiffReport, stream: IO[str], errors: Iterable[Any] = ()) 
     """The report as JSON, with the files that could not be linted (`errors`, as in `check --format json`)."""
     import json
 
-    from aiplint.report.output import error_dicts
+    from aiplint.report.json_report import error_dicts
 
     json.dump({**report.to_dict(), "errors": error_dicts(list(errors))}, stream, indent=2)
     stream.write("\n")

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple,
 
 import click
 
+from aiplint.report.formats import FORMATS, writer
+
 if TYPE_CHECKING:
     from concurrent.futures import Future
     from multiprocessing.connection import Connection
@@ -36,7 +38,7 @@ NOT_OPENAPI = "not an OpenAPI document (no top-level `openapi` or `swagger` key)
 
 def say(kind: str, message: str) -> None:
     """`error: ...` or `note: ...` on stderr, one line whatever the message quotes from a spec."""
-    from aiplint.read.trust import printable
+    from aiplint.read.escaping import printable
 
     click.echo(f"{kind}: {printable(message)}", err=True)
 
@@ -99,9 +101,6 @@ def command_line(profile: str | None, select: tuple[str, ...], ignore: tuple[str
 # Reports
 
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown")
-
-
 def outputs(formats: tuple[str, ...], output: str | None) -> list[tuple[str, str | None]]:
     """(format, file or None for stdout) pairs.  An unknown format is a usage error, and so is `-o` with
     several formats that name no file of their own: it takes one report."""
@@ -159,20 +158,14 @@ def file_identity(path: str) -> FileIdentity:
     return found.st_dev, found.st_ino
 
 
-_IMPORTED_BY_WRITER = {"sarif": "pathlib", "junit": "xml.etree.ElementTree"}  # on their first use
-
-
 def import_what_reports_need(reports: list[tuple[str, str | None]], diff: bool = False) -> None:
-    """Import the report writers, and what the requested ones import on first use, before the work starts: a run
+    """Import the requested report writers (a writer's module imports all it uses) before the work starts: a run
     that ran out of memory must still write every report and its one-line errors, and importing needs memory."""
-    import importlib
-
-    import aiplint.read.trust  # noqa: F401 - every error line
-    import aiplint.report.output  # noqa: F401
+    import aiplint.read.escaping  # noqa: F401 - every error line
+    import aiplint.report.text  # noqa: F401 - use_colour, for every report
 
     for name, _ in reports:
-        if name in _IMPORTED_BY_WRITER:
-            importlib.import_module(_IMPORTED_BY_WRITER[name])
+        writer(name)
     if diff:
         import aiplint.comparison  # noqa: F401 - the diff report and its writers
         import aiplint.compat.report  # noqa: F401
@@ -180,15 +173,15 @@ def import_what_reports_need(reports: list[tuple[str, str | None]], diff: bool =
 
 def write_reports(reports: list[tuple[str, str | None]], report: Any, colour: str = "auto") -> None:
     """Each format to its stream (files are opened, written and closed in turn), coloured where `colour` says."""
-    from aiplint.report.output import WRITERS, use_colour
+    from aiplint.report.text import use_colour
 
     for name, file in reports:
         if file is None:
-            WRITERS[name](replace(report, colour=use_colour(sys.stdout, colour)), sys.stdout)
+            writer(name)(replace(report, colour=use_colour(sys.stdout, colour)), sys.stdout)
             continue
         try:
             with open(file, "w", encoding="utf-8", newline="") as stream:
-                WRITERS[name](replace(report, colour=colour == "always"), stream)
+                writer(name)(replace(report, colour=colour == "always"), stream)
         except OSError as exc:
             raise click.UsageError(f"--format {name}={file}: cannot write the report: {exc.strerror}") from None
 
@@ -494,7 +487,7 @@ class CheckRun:
 
     def report(self) -> Any:
         from aiplint.linting.findings import Finding
-        from aiplint.report.output import Report
+        from aiplint.report.writer import Report
 
         return Report(sorted(self.findings, key=Finding.order), self.rules, self.files, self.errors,
                       self.suppressed, quiet=self.options.quiet, show_source=self.options.show_source,
@@ -512,7 +505,7 @@ class CheckRun:
                    err=True)
 
     def report_fixed_baseline_entries(self) -> None:
-        from aiplint.read.trust import printable
+        from aiplint.read.escaping import printable
 
         if self.fixed and not self.options.quiet:
             n = len(self.fixed)
@@ -953,7 +946,7 @@ def finish_diff(compared: list, rules: dict, errors: list, thresholds: Threshold
     no report may overwrite."""
     from aiplint.comparison import DiffReport
     from aiplint.compat import report as changes
-    from aiplint.report.output import Report
+    from aiplint.report.writer import Report
 
     refuse_overwriting_inputs([file for _, file in reports], [*(path for path, _ in compared), *read])
     report = DiffReport.merge(report for _, report in compared)

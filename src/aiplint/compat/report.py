@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from aiplint.compat import Change
 from aiplint.compat.kinds import KINDS
-from aiplint.read.trust import markdown_code
+from aiplint.read.escaping import markdown_code
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:

@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from aiplint.model.lexicon import Vocabulary
+from aiplint.read.escaping import printable
 from aiplint.read.globs import Glob, path_glob
-from aiplint.read.trust import printable
 from aiplint.rule import Rule
 
 

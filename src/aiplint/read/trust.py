@@ -12,7 +12,6 @@ are read only inside the project (see `confine`).
 from __future__ import annotations
 
 import os
-import re
 import stat
 from functools import lru_cache
 
@@ -96,30 +95,3 @@ def confine(path: str, root: str) -> str | None:
 
 def _parts_below(path: str, root: str) -> list[str]:
     return [part for part in path[len(root):].split(os.sep) if part]
-
-
-# Control characters, line and paragraph separators, and the bidirectional controls, which reorder what a reader
-# sees (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069: a "Trojan Source" path key reads as another).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def printable(text: str) -> str:
-    """`text` with control characters written as escapes (`\\n`, `\\x1b`, `\\u202e`): strings from a spec or a
-    configuration can neither break a line (a line `::error ...` is a GitHub Actions workflow command), drive a
-    terminal, nor reorder the text around them."""
-    if not _UNPRINTABLE.search(text):
-        return text
-    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m[0]) or repr(m[0])[1:-1], text)
-
-
-def markdown_code(text: str) -> str:
-    """Text from a spec as one Markdown code span, for a job summary or a pull-request comment.  GFM shows a code
-    span's content as it is, so nothing in it can open a link (bare URLs and e-mail addresses, which backslash
-    escapes do not stop, included), an image or HTML, mention someone or reference an issue; whitespace collapses
-    so it stays on its line.  The fence is longer than any run of backticks in the text, and padded with a space
-    where the text starts or ends with one (GFM strips that space)."""
-    text = printable(" ".join(text.split()))
-    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
-    pad = " " if not text or text[0] == "`" or text[-1] == "`" else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
