@@ -13,6 +13,7 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import hostile_inputs as generate
 import pytest
@@ -95,10 +96,8 @@ def nodes(data, limit: int = 400) -> list:
     return found
 
 
-@given(seed=st.sampled_from(SEEDS), picks=st.lists(st.tuples(st.floats(0, 1), KEYS, VALUES), min_size=1, max_size=5),
-       as_json=st.booleans())
-def test_data_mutations(seed, picks, as_json):
-    data = yaml.safe_load(seed)
+def mutate(data: Any, picks: list[tuple[float, str, Any]]) -> None:
+    """Set each picked key (in a mapping) or item (in a list) of the node at each picked place to its value."""
     for where, key, value in picks:
         targets = nodes(data)
         node = targets[int(where * (len(targets) - 1))]
@@ -106,6 +105,13 @@ def test_data_mutations(seed, picks, as_json):
             node[key] = value
         elif node:
             node[int(where * (len(node) - 1))] = value
+
+
+@given(seed=st.sampled_from(SEEDS), picks=st.lists(st.tuples(st.floats(0, 1), KEYS, VALUES), min_size=1, max_size=5),
+       as_json=st.booleans())
+def test_data_mutations(seed, picks, as_json):
+    data = yaml.safe_load(seed)
+    mutate(data, picks)
     text = json.dumps(data, default=str) if as_json else yaml.safe_dump(data, allow_unicode=True)
     lint_text(text, ".json" if as_json else ".yaml")
 
@@ -172,13 +178,7 @@ def test_baseline_text_mutations(edits):
 @given(picks=st.lists(st.tuples(st.floats(0, 1), BASELINE_KEYS, VALUES), min_size=1, max_size=5))
 def test_baseline_data_mutations(picks):
     data = json.loads(baseline_seed())
-    for where, key, value in picks:
-        targets = nodes(data)
-        node = targets[int(where * (len(targets) - 1))]
-        if isinstance(node, dict):
-            node[key] = value
-        elif node:
-            node[int(where * (len(node) - 1))] = value
+    mutate(data, picks)
     lint_text(SEEDS[0], ".yaml", baseline=json.dumps(data, default=str))
 
 

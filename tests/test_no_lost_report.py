@@ -11,18 +11,10 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from test_hostile import GOOD
 
 from aiplint import runner
 from aiplint.cli import cli
-
-GOOD = """openapi: 3.0.3
-info: {title: t, version: '1'}
-paths:
-  /v1/job/{job_id}:
-    get:
-      parameters: [{name: job_id, in: path, required: true, schema: {type: string}}]
-      responses: {'200': {description: ok}}
-"""
 
 
 @pytest.fixture
