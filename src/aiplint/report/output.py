@@ -33,7 +33,7 @@ from aiplint.read.trust import markdown_code, printable
 from aiplint.rule import Rule, Severity
 
 if TYPE_CHECKING:
-    from aiplint.comparison import DiffReport
+    from aiplint.compat.diff import DiffReport
     from aiplint.read.loading import InputError
 
 JSON_FORMAT_VERSION = 1
@@ -238,9 +238,9 @@ def _colour_frame(frame: str, fg: str) -> str:
 def write_json(report: Report, stream: IO[str]) -> None:
     """The findings (under a diff: the diff report), the files that could not be linted, and a summary."""
     if report.diff is not None:
-        from aiplint.comparison import write_json as write_diff
+        from aiplint.report.diff import write_json as write_diff
 
-        return write_diff(report.diff, stream, report.errors)
+        return write_diff(report.diff, stream, error_dicts(report.errors))
     n = counts(report.findings)
     json.dump({
         "version": JSON_FORMAT_VERSION,
@@ -570,7 +570,7 @@ def write_markdown(report: Report, stream: IO[str]) -> None:
         removed = [f"removed: {markdown_code(str(op))}" for op in ops.removed]
         lines += _markdown_list("Operations moved or removed", moved + removed)
         if diff.changes:
-            from aiplint.compat.report import markdown
+            from aiplint.report.changelog import markdown
 
             changes = markdown(diff.changes[:MARKDOWN_ITEMS], "API changes").splitlines()
             lines += ["#" * 2 + line if line.startswith("#") else line for line in changes]
@@ -621,9 +621,9 @@ class Writer(Protocol):
 def _text(report: Report, stream: IO[str]) -> None:
     if report.diff is None:
         return write_text(report, stream)
-    from aiplint.comparison import write_text as write_diff
+    from aiplint.report.diff import write_text as write_diff
 
-    write_diff(report.diff, stream, report.colour, report.quiet)
+    write_diff(report.diff, stream, report.colour, report.quiet, write_findings)
     failed = len({e.path for e in report.errors})
     if failed and not report.quiet:
         stream.write(f"Not compared: {_count(failed, 'file')} could not be linted.\n")
