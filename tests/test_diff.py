@@ -15,26 +15,16 @@ from click.testing import CliRunner
 from conftest import FIXTURES, corpus_file, lint, llama_stack
 
 from aiplint.cli import cli
-from aiplint.comparison import (
-    ApiChanges,
-    DiffReport,
-    Move,
-    OperationRef,
-    compare,
-    diff_against_revision,
-    diff_files,
-    match_findings,
-    operation_changes,
-    pair_files,
-    pair_renamed,
-    spec_at_revision,
-)
+from aiplint.compat.diff import ApiChanges, DiffReport, compare, diff_against_revision, diff_files, operation_changes
+from aiplint.compat.matching import Move, OperationRef, pair_renamed
 from aiplint.config import Config
 from aiplint.linting import registry
-from aiplint.linting.findings import Finding
+from aiplint.linting.findings import Finding, match_findings
 from aiplint.model import ApiModel
+from aiplint.read.discovery import pair_files
 from aiplint.read.document import open_document
 from aiplint.read.loading import InputError
+from aiplint.read.revisions import spec_at_revision
 from aiplint.rule import Severity, rule
 
 STAINLESS = "llama-stack/{}/stainless-llama-stack-spec.yaml"

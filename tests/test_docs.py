@@ -151,4 +151,4 @@ def test_ci_runs_the_readme_test_command():
     readme_command = (REPO / "README.md").read_text().split("```sh\n")[2].split("\n")[0]
     ci_commands = [line for line in (REPO / ".ci" / "run").read_text().splitlines() if line.startswith("pip ")]
     assert ci_commands == [readme_command.split(" && ", 2)[2]]
-    assert "ruff check && mypy && pytest" in readme_command
+    assert "ruff check && mypy && lint-imports && pytest" in readme_command

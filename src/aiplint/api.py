@@ -16,7 +16,7 @@ from aiplint.read.document import open_document
 from aiplint.read.loading import InputError, decode
 
 if TYPE_CHECKING:
-    from aiplint.comparison import DiffReport
+    from aiplint.compat.diff import DiffReport
     from aiplint.read.document import Document
 
 Source = Union[str, "os.PathLike[str]", bytes, Mapping[str, Any]]
@@ -64,7 +64,7 @@ def diff(old: Source | None, new: Source | None, *, config: Configuration = None
     side) under NEW's configuration: the findings `new`, `fixed` and `unchanged_findings`, the operations
     added, removed and moved, and every API change classified (`changes`, `breaking`).  `name` names a dict's
     or text's findings, as in `lint`.  Raises as `lint` does."""
-    from aiplint.comparison import compare
+    from aiplint.compat.diff import compare
 
     newer = _load(new, config, allow_plugins, name) if new is not None else None
     settings, rules = (newer[1], newer[2]) if newer else configuration(config, name or ".", allow_plugins=allow_plugins)

@@ -201,9 +201,9 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
 
     Exit status: 0 written, 2 usage or input error.
     """
-    from aiplint.comparison import DiffReport
-    from aiplint.compat.report import markdown
+    from aiplint.compat.diff import DiffReport
     from aiplint.read.escaping import markdown_code
+    from aiplint.report.changelog import markdown
     from aiplint.runner import compare_pairs, refuse_overwriting_inputs
 
     compared, errors, _, _, read = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
     from multiprocessing.connection import Connection
 
-    from aiplint.comparison import RevisionTrees
     from aiplint.config import Config
     from aiplint.config.resolve import Resolver
     from aiplint.linting.baseline import Baseline
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from aiplint.read.discovery import Finder, Patterns
     from aiplint.read.document import Document
     from aiplint.read.loading import InputError
+    from aiplint.read.revisions import RevisionTrees
     from aiplint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -167,8 +167,9 @@ def import_what_reports_need(reports: list[tuple[str, str | None]], diff: bool =
     for name, _ in reports:
         writer(name)
     if diff:
-        import aiplint.comparison  # noqa: F401 - the diff report and its writers
+        import aiplint.compat.diff  # noqa: F401 - the diff report
         import aiplint.compat.report  # noqa: F401
+        import aiplint.report.diff  # noqa: F401 - its writers
 
 
 def write_reports(reports: list[tuple[str, str | None]], report: Any, colour: str = "auto") -> None:
@@ -528,11 +529,11 @@ class CheckRun:
         """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not
         exist there), and each spec the walk of a folder found at REV that is no spec of this run (deleted,
         renamed, ignored or excluded) as every operation removed, or against its new name (`pair_renamed`)."""
-        from aiplint.comparison import RevisionTrees
         from aiplint.config.settings import active_rules
         from aiplint.integrations.app import AppError, load_app
         from aiplint.integrations.app import diff_against_revision as diff_app
         from aiplint.read.loading import InputError
+        from aiplint.read.revisions import RevisionTrees
 
         pairs = PairedReports(self.fail, rev)
         thresholds, seen = Thresholds(), {}
@@ -944,8 +945,8 @@ def finish_diff(compared: list, rules: dict, errors: list, thresholds: Threshold
     the breaking changes, SARIF with every finding's baseline state); the exit status.  `errors`: the files that
     could not be compared, already shown, named in every report; `read`: files besides the compared specs that
     no report may overwrite."""
-    from aiplint.comparison import DiffReport
     from aiplint.compat import report as changes
+    from aiplint.compat.diff import DiffReport
     from aiplint.report.writer import Report
 
     refuse_overwriting_inputs([file for _, file in reports], [*(path for path, _ in compared), *read])
@@ -966,8 +967,9 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
     with one only in NEW that is the same API renamed: `pair_renamed`): the reports by file, the files that
     could not be compared (InputErrors, shown), the thresholds in force, the rules that ran and the files read
     on both sides (specs and what they `$ref`), which no report may overwrite."""
-    from aiplint.comparison import load, pair_files
     from aiplint.config.settings import active_rules
+    from aiplint.read.discovery import pair_files
+    from aiplint.read.document import open_optional
     from aiplint.read.loading import InputError
 
     if os.path.isdir(old) != os.path.isdir(new):
@@ -993,8 +995,8 @@ def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
         rules = rules if lint else {}
         read.update(path for path in (old_path, new_path) if path is not None)
         try:
-            before = load(old_path, walked_from=None if single else old)
-            after = load(new_path, project_root=config.ref_root, walked_from=None if single else new)
+            before = open_optional(old_path, walked_from=None if single else old)
+            after = open_optional(new_path, project_root=config.ref_root, walked_from=None if single else new)
             if single and None in (before, after):
                 raise InputError(old if before is None else new, NOT_OPENAPI)
         except InputError as exc:
@@ -1030,7 +1032,7 @@ class PairedReports:
 
     def compare(self, old: Side | None, new: Side) -> None:
         """`old` (None: no spec) against `new` (its document None: none), the report in `new`'s place."""
-        from aiplint.comparison import compare, compare_with_revision
+        from aiplint.compat.diff import compare, compare_with_revision
         from aiplint.read.loading import InputError
 
         before = old.document if old is not None else None
@@ -1053,7 +1055,7 @@ class PairedReports:
     def compare_renames(self, came: list[Side], gone: list[Side]) -> None:
         """The specs only in NEW against the ones only in OLD (their documents the old ones) that they rename,
         the rest against nothing (a renamed one's own place stays empty)."""
-        from aiplint.comparison import pair_renamed
+        from aiplint.compat.matching import pair_renamed
 
         pairs = pair_renamed([side.document for side in came], [side.document for side in gone])
         for index, side in enumerate(came):

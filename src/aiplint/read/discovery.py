@@ -185,6 +185,14 @@ def spec_files(folder: str) -> list[str]:
     return list(Finder(lambda here: []).walk(folder))
 
 
+def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]]:
+    """(old, new) spec files of two folders (`aiplint diff OLD/ NEW/`) paired by relative path, in path order;
+    None where a file exists on one side only."""
+    old = {os.path.relpath(p, old_dir).replace(os.sep, "/"): p for p in spec_files(old_dir)}
+    new = {os.path.relpath(p, new_dir).replace(os.sep, "/"): p for p in spec_files(new_dir)}
+    return [(old.get(rel), new.get(rel)) for rel in sorted(old.keys() | new.keys())]
+
+
 class RootFinder:
     """The specs that reach a fragment through `$ref`, each loaded once (`load(path, walked_from)`: the document,
     or None for a file that is not one or cannot be read; `walked_from` is the folder it was found under, which

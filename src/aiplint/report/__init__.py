@@ -1,5 +1,6 @@
-"""Writing what a run found: findings and breaking changes in every output format, one module per format, and
-the rules' reference (`rule_docs`).
+"""Writing what a run found: findings and breaking changes in every output format, one module per format, a
+diff's text and JSON (`diff`), the Markdown changelog of API changes (`changelog`), and the rules' reference
+(`rule_docs`).
 
 `text` is for people, `json` (`json_report`) for tools (a versioned contract), `markdown` for a CI job's summary
 or a pull request's comment; the CI formats are `sarif` (SARIF 2.1.0, for GitHub code scanning and other SARIF

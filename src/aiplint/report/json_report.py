@@ -1,5 +1,5 @@
 """The `json` format, for tools (a versioned contract): the findings, the files that could not be linted, and a
-summary; under a diff, the diff report of `aiplint.comparison`.  Named so as not to shadow the standard `json`."""
+summary; under a diff, the diff report of `aiplint.report.diff`.  Named so as not to shadow the standard `json`."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ JSON_FORMAT_VERSION = 1
 def write(report: Report, stream: IO[str]) -> None:
     """The findings (under a diff: the diff report), the files that could not be linted, and a summary."""
     if report.diff is not None:
-        from aiplint.comparison import write_json as write_diff
+        from aiplint.report.diff import write_json as write_diff
 
-        return write_diff(report.diff, stream, report.errors)
+        return write_diff(report.diff, stream, error_dicts(report.errors))
     n = count_by_severity(report.findings)
     json.dump({
         "version": JSON_FORMAT_VERSION,

@@ -43,7 +43,7 @@ def write(report: Report, stream: IO[str]) -> None:
         removed = [f"removed: {markdown_code(str(op))}" for op in ops.removed]
         lines += _markdown_list("Operations moved or removed", moved + removed)
         if diff.changes:
-            from aiplint.compat.report import markdown
+            from aiplint.report.changelog import markdown
 
             changes = markdown(diff.changes[:MARKDOWN_ITEMS], "API changes").splitlines()
             lines += ["#" * 2 + line if line.startswith("#") else line for line in changes]

@@ -1,6 +1,6 @@
 """The `text` format, for people: `PATH:LINE:COL: SEVERITY RULE message` per finding (with `show_source`, the
 source line and a caret; with `statistics`, a count per rule instead), then a one-line summary.  Under a diff,
-the diff report of `aiplint.comparison`.
+the diff report of `aiplint.report.diff`.
 
 Strings from the spec show their control characters as escapes (`printable`), so one finding is one line."""
 
@@ -27,9 +27,9 @@ def write(report: Report, stream: IO[str]) -> None:
     """The findings and the summary; under a diff, the diff report and how many files could not be compared."""
     if report.diff is None:
         return _write_lint(report, stream)
-    from aiplint.comparison import write_text as write_diff
+    from aiplint.report.diff import write_text as write_diff
 
-    write_diff(report.diff, stream, report.colour, report.quiet)
+    write_diff(report.diff, stream, report.colour, report.quiet, write_findings)
     failed = len({e.path for e in report.errors})
     if failed and not report.quiet:
         stream.write(f"Not compared: {counted(failed, 'file')} could not be linted.\n")

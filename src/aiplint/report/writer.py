@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Iterable, Mapping, Protocol, Sequence
 from aiplint.read.trust import repository_root
 
 if TYPE_CHECKING:
-    from aiplint.comparison import DiffReport
+    from aiplint.compat.diff import DiffReport
     from aiplint.linting.findings import Finding
     from aiplint.read.loading import InputError
     from aiplint.rule import Rule
