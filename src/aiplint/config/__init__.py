@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping
 
+from aiplint.errors import AiplintError
 from aiplint.model.lexicon import Vocabulary
 from aiplint.read.escaping import printable
 from aiplint.read.globs import Glob, path_glob
 from aiplint.rule import Rule
 
 
-class ConfigError(Exception):
+class ConfigError(AiplintError):
     """A configuration mistake: a usage error (exit 2), one line naming the file and the key."""
 
     def __init__(self, message: str):

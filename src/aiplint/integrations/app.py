@@ -21,6 +21,8 @@ from contextlib import redirect_stdout
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from aiplint.errors import AiplintError
+
 if TYPE_CHECKING:
     from types import ModuleType
 
@@ -39,7 +41,7 @@ _METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
 EXPORT_TIMEOUT = 600  # seconds for the base revision's application to import and describe itself
 
 
-class AppError(Exception):
+class AppError(AiplintError):
     """An application that cannot be linted (bad reference, import error, unsupported framework): exit 2."""
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
+from aiplint.errors import AiplintError
+
 SUPPORTED = ("FastAPI (or a Starlette app with FastAPI apps mounted in it), Litestar, Django Ninja's NinjaAPI, "
              "APIFlask, flask-smorest's Api (or the Flask app it is registered on)")
 _IGNORED_METHODS = frozenset(("HEAD", "OPTIONS"))  # added by the frameworks to every route
 
 
-class UnsupportedApp(Exception):
+class UnsupportedApp(AiplintError):
     """The object is no application of a supported framework, or its framework cannot describe it."""
 
 

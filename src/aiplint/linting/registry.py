@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from aiplint.errors import AiplintError
 from aiplint.rule import Rule
 
 
-class RuleLoadError(Exception):
-    pass
+class RuleLoadError(AiplintError):
+    """A rule or plugin that cannot be loaded: the run cannot start."""
 
 
 @lru_cache(maxsize=1)

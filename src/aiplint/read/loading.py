@@ -15,6 +15,7 @@ import re
 import stat
 from typing import Any, Iterable
 
+from aiplint.errors import AiplintError
 from aiplint.read.yaml_keys import key_string
 
 __all__ = ["InputError", "Source", "read_file", "read_spec", "load_source", "decode", "declares_openapi"]
@@ -46,7 +47,7 @@ _DOC_MARKER = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.M)
 _YAML_ERR = re.compile(r"YAML parse error at line (\d+), column (\d+)")
 
 
-class InputError(Exception):
+class InputError(AiplintError):
     """A file that cannot be used: unreadable, not valid YAML/JSON, an alias bomb, ..."""
 
     path: str
