@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 
 from aiplint.cli import cli
-from aiplint.read import document as document_module
+from aiplint.run import lint as lint_stage  # where a check opens its documents
 
 SPLIT_ROOT = """openapi: 3.0.3
 info: {title: Jobs, version: '1'}
@@ -52,7 +52,7 @@ def no_parsing(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the spec was parsed again")
 
-    monkeypatch.setattr(document_module, "open_document", refuse)
+    monkeypatch.setattr(lint_stage, "open_document", refuse)
 
 
 def test_an_unchanged_spec_is_answered_from_the_cache_without_parsing(project, monkeypatch):
@@ -142,8 +142,8 @@ def test_no_folder_is_made_and_no_entry_read_through_a_symbolic_link(project, tm
     entry.rename(moved)
     entry.symlink_to(moved)
     opened = []
-    real = document_module.open_document
-    monkeypatch.setattr(document_module, "open_document", lambda *a, **k: (opened.append(1), real(*a, **k))[1])
+    real = lint_stage.open_document
+    monkeypatch.setattr(lint_stage, "open_document", lambda *a, **k: (opened.append(1), real(*a, **k))[1])
     assert check("api.yaml").output == first.output and opened == [1]
 
 
@@ -158,20 +158,20 @@ def test_several_files_are_linted_in_workers_with_the_same_report_as_in_one_proc
     one broken): the report, errors included, is the one a single process gives, in the same order."""
     from conftest import llama_stack
 
-    from aiplint import runner
+    from aiplint.run import lint as stages
 
     for revision in ("pre-4496", "before", "after"):
         shutil.copy(llama_stack(revision), tmp_path / f"{revision}.yaml")
     shutil.copy(FIXTURES / "examples" / "petstore-jobs.yaml", tmp_path / "jobs.yaml")
     (tmp_path / "broken.yaml").write_text("openapi: 3.0.3\npaths: {/x: [\n")
     forks = []  # the pool is set up only on the way to workers
-    monkeypatch.setattr(runner, "_import_what_workers_need", lambda original=runner._import_what_workers_need: (
+    monkeypatch.setattr(stages, "_import_what_workers_need", lambda original=stages._import_what_workers_need: (
         forks.append(1), original()))
     args = [str(tmp_path), "--no-cache", "--format", "json"]
-    monkeypatch.setattr(runner, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(stages, "_usable_cores", lambda: 2)
     in_workers = check(*args)
     assert forks == [1]
-    monkeypatch.setattr(runner, "_usable_cores", lambda: 1)
+    monkeypatch.setattr(stages, "_usable_cores", lambda: 1)
     in_one_process = check(*args)
     assert forks == [1] and in_workers.exit_code == in_one_process.exit_code == 2
     assert in_workers.output == in_one_process.output
@@ -181,22 +181,20 @@ def test_several_files_are_linted_in_workers_with_the_same_report_as_in_one_proc
 def test_a_ref_target_changed_during_the_lint_is_not_cached_as_clean(project, monkeypatch):
     """The entry records the hash of the bytes that were parsed: a fragment edited between parsing and storing
     the (clean) findings is a miss next time, not "All checks passed" for the error it now has."""
-    from aiplint.linting import engine
-
     (project / "paths").mkdir()
     (project / "root.yaml").write_text(SPLIT_ROOT)
     fragment = project / "paths" / "job.yaml"
     fragment.write_text(JOB_PATH)
-    real_lint = engine.lint_document
+    real_lint = lint_stage.lint_document
 
     def lint_then_break_the_fragment(*args, **kwargs):
         linted = real_lint(*args, **kwargs)
         fragment.write_text(JOB_PATH.replace("in: path, required: true", "in: query"))
         return linted
 
-    monkeypatch.setattr(engine, "lint_document", lint_then_break_the_fragment)
+    monkeypatch.setattr(lint_stage, "lint_document", lint_then_break_the_fragment)
     assert check("root.yaml").exit_code == 0  # the fragment as it was parsed is clean
-    monkeypatch.setattr(engine, "lint_document", real_lint)
+    monkeypatch.setattr(lint_stage, "lint_document", real_lint)
     later = check("root.yaml")
     assert later.exit_code == 1 and "paths/job.yaml:" in later.output
 

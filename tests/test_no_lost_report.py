@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from test_hostile import GOOD
 
-from aiplint import runner
 from aiplint.cli import cli
+from aiplint.run import lint as stages
 
 
 @pytest.fixture
@@ -23,22 +23,22 @@ def in_workers(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for name in ("good.yaml", "dies.yaml"):
         (tmp_path / name).write_text(GOOD)
-    monkeypatch.setattr(runner, "_PARALLEL_BYTES", 0)
-    monkeypatch.setattr(runner, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(stages, "_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(stages, "_usable_cores", lambda: 2)
     return tmp_path
 
 
 def kill_the_process_linting(monkeypatch, name: str, always: bool) -> None:
     """A child process that lints `name` is SIGKILLed (as the kernel's out-of-memory killer would): always, or only
     the first time; this process never is."""
-    parent, real = os.getpid(), runner.lint_job
+    parent, real = os.getpid(), stages.lint_job
 
     def lint_or_die(job, cache):
         if os.getpid() != parent and job.name == name and (always or _first_time("died")):
             os.kill(os.getpid(), signal.SIGKILL)
         return real(job, cache)
 
-    monkeypatch.setattr(runner, "lint_job", lint_or_die)
+    monkeypatch.setattr(stages, "lint_job", lint_or_die)
 
 
 def _first_time(marker: str) -> bool:
@@ -81,7 +81,7 @@ def test_the_files_of_a_worker_that_died_once_are_linted_again(in_workers, monke
 OUT_OF_MEMORY = """
 import sys
 import aiplint.model
-import aiplint.runner
+import aiplint.run.reports
 
 class NothingMoreImports:
     # from the first MemoryError on, no module that is not imported yet can be: importing needs memory too
@@ -95,7 +95,7 @@ def out_of_memory(*args):
 aiplint.model.ApiModel.build = out_of_memory
 if sys.argv[1] == "--escaping":
     del sys.argv[1]
-    aiplint.runner.CheckRun.report = out_of_memory  # past the handler that makes it the file's input error
+    aiplint.run.reports.lint_report = out_of_memory  # past the handler that makes it the file's input error
 from aiplint.cli import main
 main()
 """
@@ -129,9 +129,9 @@ def test_a_memory_error_no_handler_names_a_file_for_is_still_one_line_and_exit_2
 
 DIES_THEN_RAISES = """
 import os
-from aiplint import runner
+from aiplint.run import lint as stages
 
-parent, real = os.getpid(), runner.lint_job
+parent, real = os.getpid(), stages.lint_job
 
 def lint(job, cache):
     if os.getpid() != parent and job.name == "dies.yaml":
@@ -142,7 +142,7 @@ def lint(job, cache):
         os._exit(1)
     return real(job, cache)
 
-runner.lint_job, runner._PARALLEL_BYTES, runner._usable_cores = lint, 0, lambda: 2
+stages.lint_job, stages._PARALLEL_BYTES, stages._usable_cores = lint, 0, lambda: 2
 from aiplint.cli import main
 main()
 """

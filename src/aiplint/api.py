@@ -5,26 +5,31 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
+from typing import Any, Iterable, Literal, Mapping, Union
 
+from aiplint.compat.diff import DiffReport, compare
 from aiplint.config import Config, ConfigError
 from aiplint.config.resolve import Resolver
-from aiplint.linting.engine import lint_document
+from aiplint.errors import AiplintError
+from aiplint.linting.baseline import BaselineError
 from aiplint.linting.findings import Finding
 from aiplint.linting.registry import available_rules
-from aiplint.read.document import open_document
+from aiplint.read.document import Document
 from aiplint.read.loading import InputError, decode
-
-if TYPE_CHECKING:
-    from aiplint.compat.diff import DiffReport
-    from aiplint.read.document import Document
+from aiplint.run.files import NOT_OPENAPI, Job
+from aiplint.run.lint import lint_opened, open_job
+from aiplint.run.results import Baselines
 
 Source = Union[str, "os.PathLike[str]", bytes, Mapping[str, Any]]
 Configuration = Union[Config, Mapping[str, Any], str, "os.PathLike[str]", None]
 
 
-class LintError(Exception):
+class LintError(AiplintError):
     """The source is not an OpenAPI document, or a rule crashed."""
+
+
+# `lint` and `diff` run the stages of `aiplint check` (`aiplint.run`): open, lint, take out the baseline's
+# findings, compare; the command line's reports and exit status aside, its problems are raised.
 
 
 def lint(source: Source, *, config: Configuration = None, allow_plugins: bool = False,
@@ -46,7 +51,11 @@ def lint(source: Source, *, config: Configuration = None, allow_plugins: bool = 
     configuration or baseline, `LintError` for a non-OpenAPI document or a crashed rule, and nothing else.
     """
     document, settings, rules, shown = _load(source, config, allow_plugins, name)
-    linted = lint_document(document, settings, rules)
+    outcome = lint_opened(document, settings, rules)
+    if outcome.error is not None:
+        raise outcome.error
+    assert outcome.linted is not None
+    linted = outcome.linted
     if linted.crashes:
         raise LintError("; ".join(f"rule {c.rule} crashed: {c.error}" for c in linted.crashes))
     findings = _renamed(linted.findings, document.root.path, shown)
@@ -55,7 +64,10 @@ def lint(source: Source, *, config: Configuration = None, allow_plugins: bool = 
         return findings
     if shown is None:
         raise ConfigError("baseline: a dict or text is matched against a baseline by its name: give name=")
-    return _without_baseline(findings, shown, os.fspath(baseline_file))
+    try:
+        return Baselines().split(os.fspath(baseline_file), shown, findings)[0]
+    except BaselineError as exc:  # the API's callers catch a bad baseline as a configuration mistake
+        raise ConfigError(str(exc)) from None
 
 
 def diff(old: Source | None, new: Source | None, *, config: Configuration = None, allow_plugins: bool = False,
@@ -64,8 +76,6 @@ def diff(old: Source | None, new: Source | None, *, config: Configuration = None
     side) under NEW's configuration: the findings `new`, `fixed` and `unchanged_findings`, the operations
     added, removed and moved, and every API change classified (`changes`, `breaking`).  `name` names a dict's
     or text's findings, as in `lint`.  Raises as `lint` does."""
-    from aiplint.compat.diff import compare
-
     newer = _load(new, config, allow_plugins, name) if new is not None else None
     settings, rules = (newer[1], newer[2]) if newer else configuration(config, name or ".", allow_plugins=allow_plugins)
     older = _load(old, settings, allow_plugins, name) if old is not None else None
@@ -86,9 +96,9 @@ def _load(source: Source, config: Configuration, allow_plugins: bool, name: str 
     path, text = _source(source, name)
     settings, rules = configuration(config, name or path, isolated=config is None and text is not None,
                                     allow_plugins=allow_plugins)
-    document = open_document(path, text=text, project_root=settings.ref_root)
+    document, _ = open_job(Job(path, path, None, text, settings, rules), None)
     if document is None:
-        raise LintError(f"{name or path}: not an OpenAPI document (no top-level `openapi` or `swagger` key)")
+        raise LintError(f"{name or path}: {NOT_OPENAPI}")
     return document, settings, rules, path if text is None else name
 
 
@@ -97,15 +107,6 @@ def _renamed(findings: Iterable[Finding], internal: str | None, shown: str | Non
     if internal is None or internal == shown:
         return list(findings)
     return [replace(f, file=shown) if f.file == internal else f for f in findings]  # type: ignore[arg-type]
-
-
-def _without_baseline(findings: list[Finding], spec: str, baseline_file: str) -> list[Finding]:
-    from aiplint.linting.baseline import Baseline, BaselineError
-
-    try:
-        return Baseline.load(baseline_file).split(spec, findings)[0]
-    except BaselineError as exc:
-        raise ConfigError(str(exc)) from None
 
 
 def configuration(config: Configuration, path: str, isolated: bool = False, allow_plugins: bool = False

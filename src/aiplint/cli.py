@@ -1,30 +1,61 @@
-"""The `aiplint` command line: options parsed here, the work done in `aiplint.runner`."""
+"""The `aiplint` command line: options parsed here, the work done by the pipeline of `aiplint.run`.
+
+Every problem aiplint reports (`aiplint.errors.AiplintError`) becomes the command line's error here and nowhere
+else (`Command.invoke`): a `UsageError` after the command's usage line, as click shows its own, any other as one
+`error:` line; both exit 2.  Each command imports the stages it runs where it runs them: `aiplint --version` or
+`--help` loads neither the configuration nor the rules."""
 
 from __future__ import annotations
 
+import difflib
 import gc
+import json
 import os
 import sys
+from typing import Any
 
 import click
 
 from aiplint import __version__
+from aiplint.errors import AiplintError, UsageError
 from aiplint.report.formats import FORMATS
-from aiplint.runner import (
-    EXIT_CLEAN,
-    EXIT_ERROR,
-    CheckOptions,
-    Failure,
-    command_line,
-    config_for,
-    resolver,
-)
+from aiplint.run.console import say
+from aiplint.run.exit import EXIT_CLEAN, EXIT_ERROR
+from aiplint.run.options import CheckOptions, absolute, command_line
 
 SEVERITIES = ("error", "warning", "info")
 BREAKING_THRESHOLDS = ("error", "warning", "never")
 
 
+class ErrorLine(click.ClickException):
+    """A problem the user must fix that is not a misuse of the command line: one `error:` line, without click's
+    usage preamble, exit 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: Any = None) -> None:
+        say("error", self.message)
+
+
+class Command(click.Command):
+    """A command whose aiplint errors end as the command line's (pip's `base_command`): the one place that maps
+    them to what the user sees and the exit status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            raise click.UsageError(str(exc), ctx) from None
+        except AiplintError as exc:
+            raise ErrorLine(str(exc)) from None
+
+
+class Group(click.Group):
+    command_class = Command
+
+
 @click.group(
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="""\b
 Examples:
@@ -143,7 +174,7 @@ def check(**options) -> None:
 
     Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or input error.
     """
-    from aiplint.runner import run_check
+    from aiplint.run.pipeline import run_check
 
     options["exclude"] = options["exclude"] or None
     _exit(run_check(CheckOptions(**options)))
@@ -172,16 +203,12 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, color
     Exit status: 0 no new finding at or above --fail-on and no change breaking at --fail-on-breaking, 1 there is
     one, 2 usage or input error.
     """
-    from aiplint.runner import check_report_files, compare_pairs, finish_diff, import_what_reports_need, outputs
+    from aiplint.run.pipeline import run_diff
 
     overrides = command_line(profile, select, ignore, fail_on, fail_on_breaking=fail_on_breaking,
-                             ref_root=os.path.abspath(ref_root) if ref_root else None)
-    reports = outputs(formats, output)
-    check_report_files(reports, None)
-    import_what_reports_need(reports, diff=True)
-    compared, errors, thresholds, ran, read = compare_pairs(
-        resolver(config_file, isolated, allow_plugins, overrides), old, new)
-    _exit(finish_diff(compared, ran, errors, thresholds, reports, quiet, color, read=read))
+                             ref_root=absolute(ref_root))
+    _exit(run_diff(old, new, formats, output, overrides, colour=color, quiet=quiet, config_file=config_file,
+                   isolated=isolated, allow_plugins=allow_plugins))
 
 
 @cli.command(epilog="""\b
@@ -201,14 +228,12 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
 
     Exit status: 0 written, 2 usage or input error.
     """
-    from aiplint.compat.diff import DiffReport
     from aiplint.read.escaping import markdown_code
     from aiplint.report.changelog import markdown
-    from aiplint.runner import compare_pairs, refuse_overwriting_inputs
+    from aiplint.run.pipeline import changelog as compare_changes
 
-    compared, errors, _, _, read = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)
-    refuse_overwriting_inputs([output], read)
-    text = markdown(DiffReport.merge(report for _, report in compared).changes,
+    merged, errors = compare_changes(old, new, output, config_file, isolated, allow_plugins)
+    text = markdown(merged.changes,
                     f"API changes from {markdown_code(old)} to {markdown_code(new)}")
     if output is None:
         click.echo(text, nl=False)
@@ -231,8 +256,9 @@ def list_rules(output_format: str, config_file: str | None, isolated: bool, allo
     from aiplint.config.settings import base_settings
     from aiplint.report.rule_docs import rules_json, rules_markdown, toml_value
     from aiplint.rule import PROFILES
+    from aiplint.run.configure import resolver
 
-    config, rules = config_for(resolver(config_file, isolated, allow_plugins), ".")
+    config, rules = resolver(config_file, isolated, allow_plugins).for_path(".")
     if output_format == "markdown":
         click.echo(rules_markdown(rules), nl=False)
         return
@@ -257,16 +283,14 @@ def list_rules(output_format: str, config_file: str | None, isolated: bool, allo
 @_config_options
 def show_config(path: str, schema: bool, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
     """Print the configuration in force for PATH (default: this folder) and where each value came from."""
-    config, rules = config_for(resolver(config_file, isolated, allow_plugins), path)
+    from aiplint.config.options import json_schema
+    from aiplint.report.config_docs import config_listing
+    from aiplint.run.configure import resolver
+
+    config, rules = resolver(config_file, isolated, allow_plugins).for_path(path)
     if schema:
-        import json
-
-        from aiplint.config.options import json_schema
-
         click.echo(json.dumps(json_schema(rules), indent=2))
         return
-    from aiplint.report.config_docs import config_listing
-
     click.echo(config_listing(config), nl=False)
 
 
@@ -274,17 +298,12 @@ def show_config(path: str, schema: bool, config_file: str | None, isolated: bool
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
     """Print a rule's documentation, severities and options."""
-    from aiplint.linting.registry import RuleLoadError, available_rules
+    from aiplint.linting.registry import available_rules
     from aiplint.report.rule_docs import documentation
 
-    try:
-        rules = available_rules()
-    except RuleLoadError as exc:
-        raise Failure(str(exc)) from None
+    rules = available_rules()
     rule = rules.get(rule_id)
     if rule is None:
-        import difflib
-
         near = difflib.get_close_matches(rule_id, list(rules), n=1)
         raise click.UsageError(f"unknown rule `{rule_id}`" + (f"; did you mean `{near[0]}`?" if near else ""))
     severities = ", ".join(f"{p}: {s.value}" for p, s in rule.severities.items())

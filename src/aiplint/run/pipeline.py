@@ -1,0 +1,94 @@
+"""The stages of a run tied together: `aiplint check` (`run_check`), `aiplint diff` (`run_diff`) and
+`aiplint changelog` (`changelog`), each given its options once and handed each stage's result to the next.
+
+The stages a plain lint does not use are imported where a run needs them, the one place run code defers
+imports (start-up time): comparing (`compare`, `diff_base`: the compat package, git) and applications (`apps`:
+the frameworks' adapters)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aiplint.errors import UsageError
+from aiplint.linting.cache import ResultCache
+from aiplint.run import configure, exit, files, lint, reports
+from aiplint.run.options import CheckOptions
+from aiplint.run.results import Results
+
+if TYPE_CHECKING:
+    from aiplint.compat.diff import DiffReport
+    from aiplint.read.loading import InputError
+
+
+def run_check(options: CheckOptions) -> int:
+    """Lint (or, with `diff_base`, compare) what the options name, write every report; the exit status."""
+    if options.baseline_file and options.no_baseline:
+        raise UsageError("--baseline and --no-baseline: give one")
+    if options.stdin_filename and "-" not in options.paths:
+        raise UsageError("--stdin-filename names what `-` reads: give `-` among the PATHS")
+    wanted = reports.outputs(options.formats, options.output)
+    reports.check_report_files(wanted, options.write_baseline)
+    reports.import_what_reports_need(wanted, diff=options.diff_base is not None)
+    resolver = configure.resolver(options.config_file, options.isolated, options.allow_plugins, options.overrides())
+    results = Results(options)
+    cache = lint.cache_for(options)
+    apps = configure.applications(options, resolver)
+    paths = options.paths or (() if apps is not None else (".",))  # nothing named or configured: this folder
+    selection = files.Selection(options, resolver, results)
+    if options.diff_base:
+        from aiplint.run import compare, diff_base
+
+        compared = diff_base.compare_with_base(selection, paths, apps or [], options.diff_base)
+        return compare.finish_diff(compared, results.errors, wanted, options.quiet, options.color, options.exit_zero)
+    lint_files(selection, paths, cache)
+    if apps:
+        from aiplint.run.apps import lint_app
+
+        for target, root in apps:
+            lint_app(target, root, resolver, results)
+    reports.refuse_overwriting_inputs([file for _, file in wanted] + [options.write_baseline], results.inputs)
+    if options.write_baseline:
+        reports.write_baseline(results, options.write_baseline)
+        return results.status
+    reports.write_reports(wanted, reports.lint_report(results), options.color)
+    reports.report_fixed_baseline_entries(results)
+    return exit.lint_status(results.status, results.thresholds, options.exit_zero)
+
+
+def lint_files(selection: files.Selection, paths: tuple[str, ...], cache: ResultCache | None) -> None:
+    """Lint the files the selection takes, in worker processes when there are several (their outcomes taken in
+    the files' order, so reports do not depend on the workers), then the specs that `$ref` a named fragment."""
+    results = selection.results
+    jobs = list(selection.jobs(paths))
+    fragments = []
+    for job, outcome in zip(jobs, lint.outcomes(jobs, cache), strict=True):
+        results.take(job.name, outcome, job.config, job.rules)
+        if outcome.not_openapi and job.walked_from is None:
+            fragments.append(job.path)
+    for root, document, config, rules in selection.fragment_roots(fragments):
+        if document is not None:
+            results.take(root, lint.lint_opened(document, config, rules), config, rules)
+
+
+def run_diff(old: str, new: str, formats: tuple[str, ...], output: str | None, overrides: dict, *, colour: str,
+             quiet: bool, config_file: str | None, isolated: bool, allow_plugins: bool) -> int:
+    """`aiplint diff OLD NEW`: the diff's reports written; the exit status."""
+    from aiplint.run.compare import compare_pairs, finish_diff
+
+    wanted = reports.outputs(formats, output)
+    reports.check_report_files(wanted, None)
+    reports.import_what_reports_need(wanted, diff=True)
+    compared, errors = compare_pairs(configure.resolver(config_file, isolated, allow_plugins, overrides), old, new)
+    return finish_diff(compared, errors, wanted, quiet, colour)
+
+
+def changelog(old: str, new: str, output: str | None, config_file: str | None, isolated: bool,
+              allow_plugins: bool) -> tuple[DiffReport, list[InputError]]:
+    """`aiplint changelog OLD NEW`: the API changes (findings are not linted), and the files that could not be
+    compared (shown); `output` may not be one of the files read."""
+    from aiplint.compat.diff import DiffReport
+    from aiplint.run.compare import compare_pairs
+
+    compared, errors = compare_pairs(configure.resolver(config_file, isolated, allow_plugins), old, new, lint=False)
+    reports.refuse_overwriting_inputs([output], compared.read)
+    return DiffReport.merge(report for _, report in compared.reports), errors
