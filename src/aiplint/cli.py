@@ -228,13 +228,9 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
 
     Exit status: 0 written, 2 usage or input error.
     """
-    from aiplint.read.escaping import markdown_code
-    from aiplint.report.changelog import markdown
-    from aiplint.run.pipeline import changelog as compare_changes
+    from aiplint.run.pipeline import changelog as changes
 
-    merged, errors = compare_changes(old, new, output, config_file, isolated, allow_plugins)
-    text = markdown(merged.changes,
-                    f"API changes from {markdown_code(old)} to {markdown_code(new)}")
+    text, errors = changes(old, new, output, config_file, isolated, allow_plugins)
     if output is None:
         click.echo(text, nl=False)
     else:

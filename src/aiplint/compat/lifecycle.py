@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Iterable
 
+from aiplint.config import glob_match
 from aiplint.config.options import STABILITY_LEVELS
+from aiplint.model import Role
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
@@ -48,8 +50,6 @@ STABLE = Stability("stable", "stable")
 
 def version_stability(op: Operation) -> Stability | None:
     """The stability an alpha or beta version segment (`v1alpha`, `v2beta1`) gives the operation's path."""
-    from aiplint.model import Role
-
     version = next((seg.text for seg in op.path.segments if seg.role is Role.VERSION), None)
     match = UNSTABLE_VERSION.fullmatch(version or "")
     if match is None:
@@ -65,8 +65,6 @@ def declared_stability(raw: Any) -> str | None:
 
 
 def stability_of(op: Operation, overrides: Iterable[tuple[str, str]] = ()) -> Stability:
-    from aiplint.config import glob_match
-
     for glob, level in reversed(tuple(overrides)):  # later entries win
         if glob_match(glob, op.path.key):
             return Stability(level, f"`{op.path.key}` is configured as {level}")

@@ -21,6 +21,7 @@ from aiplint.compat.matching import OperationMatch, normalised, operation_key, o
 from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
 from aiplint.model.api import HTTP_METHODS, Location
 from aiplint.read.pointers import join_pointer, node_at
+from aiplint.read.references import Resolved
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
@@ -445,8 +446,6 @@ def _parameters(op: _Op) -> dict[tuple[str, str], _Param]:
 
 def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
     """The schema of a parameter or header: `schema`, the schema of its `content`, or (Swagger 2.0) itself."""
-    from aiplint.read.references import Resolved
-
     node = resolved.node
     if isinstance(node.get("schema"), dict):
         return doc.refs.resolve(node["schema"], resolved.source, join_pointer(resolved.pointer, "schema"))

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from aiplint.compat import Change
 from aiplint.compat.kinds import KINDS
+from aiplint.linting.findings import Finding, fingerprint
+from aiplint.rule import PROFILES, Rule
 
 if TYPE_CHECKING:
     from aiplint.linting.findings import Finding
@@ -18,8 +20,6 @@ REFERENCE, REFERENCE_URL = "AIP-180 (backwards compatibility)", "https://google.
 def as_findings(changes: Iterable[Change]) -> list[Finding]:
     """Each change as a finding: its kind as the rule, its level as the severity, located in the new document
     (the old one for what the new one no longer has), fingerprinted by kind, operation and detail."""
-    from aiplint.linting.findings import Finding, fingerprint
-
     found = []
     for change in changes:
         place = change.place
@@ -34,8 +34,6 @@ def as_findings(changes: Iterable[Change]) -> list[Finding]:
 
 def rules() -> dict[str, Rule]:
     """A rule descriptor for every change kind (SARIF's `tool.driver.rules`)."""
-    from aiplint.rule import PROFILES, Rule
-
     def describe(kind) -> str:
         sides = (f"{kind.request.value} where clients write the data (requests), {kind.response.value} where they "
                  "read it (responses)") if kind.directional else kind.request.value

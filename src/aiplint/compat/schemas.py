@@ -17,8 +17,10 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
-from aiplint.compat.kinds import RESPONSE_CONTEXTS, TIGHTENING_KEYWORDS
+from aiplint.compat.kinds import RESPONSE_CONTEXTS, TIGHTENING_KEYWORDS, kind
+from aiplint.compat.lifecycle import parse_date
 from aiplint.model import Location
+from aiplint.read.pointers import join_pointer
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
@@ -121,8 +123,6 @@ class _Side:
 
     def child(self, *tokens: str | int) -> _Side:
         """The subschema under these keys, `$ref` resolved."""
-        from aiplint.read.pointers import join_pointer
-
         node = self.node
         for token in tokens:
             node = node[token]
@@ -230,8 +230,6 @@ class SchemaDiff:
     def _compatible(self, old: _Side, new: _Side, context: str, null_elsewhere: bool = False) -> bool:
         """Whether every value `old` promised still fits `new` on this side of the exchange (`null_elsewhere`:
         nullability is decided by a wrapper, not by `new`)."""
-        from aiplint.compat.kinds import kind
-
         return not any((f.level or kind(f.kind).level(context)) is not Severity.INFO
                        for f in self._pair(old, new, context, False)
                        if not (null_elsewhere and not f.where and f.kind == "became-not-nullable"))
@@ -692,8 +690,6 @@ def _match_members(old_raw: list, olds: list[_Side], new_raw: list, news: list[_
 def sunset_changes(old: dict, new: dict, old_at: Location, new_at: Location,
                    where: tuple[str, ...] = ()) -> Iterator[Found]:
     """Changes to the announced sunset (`x-sunset`) of an element deprecated in both versions."""
-    from aiplint.compat.lifecycle import parse_date
-
     before, after = old.get("x-sunset"), new.get("x-sunset")
     if before == after or old.get("deprecated") is not True:
         if after is not None and before != after and new.get("deprecated") is True and parse_date(after) is None:

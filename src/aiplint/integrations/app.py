@@ -22,6 +22,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from aiplint.errors import AiplintError
+from aiplint.integrations import frameworks
+from aiplint.linting.engine import lint_document
+from aiplint.read.document import Document
+from aiplint.read.loading import InputError, Source
+from aiplint.read.pointers import split_pointer
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -66,9 +71,6 @@ class AppDocument:
     def document(self) -> Document:
         import json
 
-        from aiplint.read.document import Document
-        from aiplint.read.loading import Source
-
         text = json.dumps(self.spec, indent=2, ensure_ascii=False, default=str)
         data = json.loads(text)
         if not isinstance(data, dict) or not ("openapi" in data or "swagger" in data):
@@ -105,8 +107,6 @@ class AppDocument:
 
     def lint(self, config: Config, rules: Mapping[str, Rule]) -> Linted:
         """The document linted, its findings at the route functions that declare them."""
-        from aiplint.linting.engine import lint_document
-
         linted = lint_document(self.document(), config, rules)
         return replace(linted, findings=self.relocate(linted.findings))
 
@@ -127,8 +127,6 @@ def _shape(path: str) -> str:
 
 
 def _pointer_path(pointer: str) -> str | None:
-    from aiplint.read.pointers import split_pointer
-
     tokens = split_pointer(pointer)
     return tokens[1] if len(tokens) > 1 and tokens[0] == "paths" else None
 
@@ -202,8 +200,6 @@ def _describe(exc: BaseException) -> str:
 
 def documents_of(app: Any, name: str, home: Place) -> list[AppDocument]:
     """The documents of an imported application object, with each route's source line."""
-    from aiplint.integrations import frameworks
-
     with redirect_stdout(sys.stderr):
         try:
             generated = frameworks.generate(app)
@@ -330,7 +326,6 @@ def _documents_at_revision(target: str, rev: str, root: str | None) -> list[AppD
     import subprocess
     import tempfile
 
-    from aiplint.read.loading import InputError
     from aiplint.read.revisions import tree_at_revision
 
     folder = os.path.abspath(root or os.getcwd())

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Container, Iterator, Mapping
 
 from aiplint.linting.findings import Finding, unmatched
-from aiplint.read.loading import InputError
+from aiplint.read.loading import InputError, read_file
 
 VERSION = 1
 _EXTENSIONS = (".yaml", ".yml", ".json")
@@ -67,8 +67,6 @@ class Baseline:
     @classmethod
     def load(cls, path: str, missing_ok: bool = False) -> Baseline:
         import orjson
-
-        from aiplint.read.loading import read_file
 
         try:
             data = orjson.loads(_without_bom(read_file(path)))

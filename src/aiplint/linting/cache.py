@@ -23,6 +23,12 @@ from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
 
+import aiplint
+from aiplint import __version__
+from aiplint.linting.findings import Finding, Related
+from aiplint.read.loading import InputError, read_file
+from aiplint.rule import Severity
+
 if TYPE_CHECKING:
     from aiplint.config import Config
     from aiplint.linting.engine import Linted
@@ -56,8 +62,6 @@ def open_cache(folder: str | None, enabled: bool = True) -> ResultCache | None:
 
 class ResultCache:
     def __init__(self, root: str, signing_key: bytes):
-        from aiplint import __version__
-
         self.root = root
         self.folder = os.path.join(root, __version__)
         self._signing_key = signing_key
@@ -72,9 +76,6 @@ class ResultCache:
 
     def get(self, key: str, root: str) -> Hit | None:
         """What the entry `key` holds for the spec at the real path `root`, when every file it read is unchanged."""
-        from aiplint.linting.findings import Finding, Related
-        from aiplint.rule import Severity
-
         entry = self._read(key)
         try:
             if entry is None or entry["root"] != root:  # an entry is only ever for the spec it names
@@ -107,8 +108,6 @@ class ResultCache:
         return os.path.join(self.folder, key[:2], key)
 
     def _read(self, key: str) -> dict | None:
-        from aiplint.read.loading import InputError, read_file
-
         path = self._path(key)
         try:
             if self._folder(key, create=False) is None:
@@ -210,8 +209,6 @@ def _signing_key() -> bytes | None:
 
 
 def _file_hash(path: str) -> str | None:
-    from aiplint.read.loading import InputError, read_file
-
     try:
         return hashlib.sha256(read_file(path)).hexdigest()
     except InputError:
@@ -248,8 +245,6 @@ def _code_stamps(modules: frozenset[str]) -> tuple[str, ...]:
 
 
 def _own_files() -> list[str]:
-    import aiplint
-
     package = os.path.dirname(aiplint.__file__)
     return [os.path.join(folder, name) for folder, _, names in os.walk(package) if "__pycache__" not in folder
             for name in names if name.endswith((".py", ".txt", ".json", ".toml"))]

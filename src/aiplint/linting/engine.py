@@ -10,6 +10,12 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 from aiplint.config import Config
 from aiplint.config.settings import Settings, base_settings, runs, settings_at
 from aiplint.linting.findings import Finding, Related, RuleCrash, fingerprint
+from aiplint.linting.registry import available_rules
+from aiplint.model import ApiModel
+from aiplint.model.lexicon import Lexicon
+from aiplint.model.suppression import Suppressions
+from aiplint.read.loading import InputError
+from aiplint.read.pointers import last_token, unescape_token
 from aiplint.rule import Context, Problem, Rule, Severity
 
 if TYPE_CHECKING:
@@ -32,12 +38,6 @@ class Linted:
 def lint_document(document: Document, config: Config = Config(), rules: Mapping[str, Rule] | None = None) -> Linted:
     """Build the model once, run every active rule on it, drop what inline suppressions cover, and locate
     the problems that remain.  A document the model cannot be built from is that file's `InputError`."""
-    from aiplint.linting.registry import available_rules
-    from aiplint.model import ApiModel
-    from aiplint.model.lexicon import Lexicon
-    from aiplint.model.suppression import Suppressions
-    from aiplint.read.loading import InputError
-
     rules = available_rules() if rules is None else rules
     try:
         api = ApiModel.build(document, Lexicon.of(config.vocabulary))
@@ -123,8 +123,6 @@ def _api_path(problem: Problem, root: Any) -> str | None:
     if problem.path is not None:
         return problem.path
     if problem.at.source is root and problem.at.pointer.startswith("/paths/"):
-        from aiplint.read.pointers import unescape_token
-
         return unescape_token(problem.at.pointer.split("/")[2])
     return None
 
@@ -143,8 +141,6 @@ def _places(problem: Problem, items: Mapping[str, Any]) -> list[Location]:
 
 
 def _related(at: Location, position: tuple[int, int]) -> Related:
-    from aiplint.read.pointers import last_token
-
     return Related(last_token(at.pointer), at.source.path, *position)
 
 

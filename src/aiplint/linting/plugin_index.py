@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from aiplint.linting.cache import user_cache_folder
+
 GROUP = "aiplint.rules"
 
 
@@ -64,8 +66,6 @@ def _environment_key() -> str:
 
 
 def _index_file() -> str | None:
-    from aiplint.linting.cache import user_cache_folder
-
     folder = user_cache_folder()
     return os.path.join(folder, "plugin-index.json") if folder else None
 

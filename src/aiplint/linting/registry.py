@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from aiplint.errors import AiplintError
+from aiplint.lint_rules import BUILTIN
+from aiplint.linting.plugin_index import installed_plugins
 from aiplint.rule import Rule
 
 
@@ -17,8 +19,6 @@ class RuleLoadError(AiplintError):
 def available_rules() -> dict[str, Rule]:
     """Every rule by id, in id order: the built-in ones, registered in code per family (`aiplint.lint_rules`),
     and the installed plugins' ones, found through the `aiplint.rules` entry-point group."""
-    from aiplint.lint_rules import BUILTIN
-
     rules: dict[str, Rule] = {rule.id: rule for rule in BUILTIN}
     for ep in _plugin_entry_points():
         try:
@@ -35,6 +35,4 @@ def available_rules() -> dict[str, Rule]:
 
 
 def _plugin_entry_points() -> list:
-    from aiplint.linting.plugin_index import installed_plugins
-
     return installed_plugins()

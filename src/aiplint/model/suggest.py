@@ -6,6 +6,7 @@ from aiplint.model import words
 from aiplint.model.api import ApiModel, Operation, PathItem, Segment
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.roles import Role
+from aiplint.model.targets import target
 
 
 def resource_literal(lex: Lexicon, param: str, keys: bool = False) -> str:
@@ -97,8 +98,6 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     standard method where the action is one (`GET /getWidget?widgetId=` -> `GET /widgets/{widgetId}`,
     `GET /report/getReports` -> `GET /reports`), and POST for a custom method that is sent otherwise
     (`GET /archiveReport?reportId=` -> `POST /reports/{reportId}/archive`).  None where nothing better follows."""
-    from aiplint.model.targets import target
-
     found = target(api, op, required=False)
     item = op.path
     path = nest_id(api, item, found.name, colon, found.stem) if found else None

@@ -19,6 +19,10 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
+from aiplint.read.globs import gitignore_pattern
+from aiplint.read.loading import InputError, declares_openapi, read_file
+from aiplint.read.trust import is_within, repository_root
+
 if TYPE_CHECKING:
     from aiplint.read.document import Document
 
@@ -41,8 +45,6 @@ class Patterns:
     """gitignore patterns written for one folder, read as git reads them (see `aiplint.read.globs`)."""
 
     def __init__(self, folder: str, lines: Iterable[str]):
-        from aiplint.read.globs import gitignore_pattern
-
         self.folder = os.path.abspath(folder)
         self.patterns = [pattern for line in lines if (pattern := gitignore_pattern(line)) is not None]
 
@@ -112,8 +114,6 @@ class Finder:
 
     def walk(self, folder: str) -> Iterator[str]:
         """The YAML and JSON files under `folder`, each folder's files in name order before its subfolders."""
-        from aiplint.read.trust import repository_root
-
         # git reads .gitignore files in a repository only
         root = self.repository or repository_root(os.path.realpath(folder))
         pending = [(display_path(folder), _gitignores_above(folder, root) if root else [])]
@@ -168,8 +168,6 @@ def _gitignores_above(folder: str, root: str) -> list[Patterns]:
 
 
 def _read_patterns(folder: str, file: str) -> list[Patterns]:
-    from aiplint.read.loading import InputError, read_file
-
     try:
         data = read_file(file)
     except InputError:  # none there, or not a regular file: not read
@@ -227,9 +225,6 @@ class RootFinder:
         """The files of the fragment's repository that declare OpenAPI, as a walk finds them, read once per
         repository; outside a repository, those of the current directory (or the fragment's folder, when it is
         not under it)."""
-        from aiplint.read.loading import InputError, declares_openapi, read_file
-        from aiplint.read.trust import is_within, repository_root
-
         folder = os.path.dirname(os.path.realpath(fragment))
         cwd = os.path.realpath(os.getcwd())
         root = repository_root(folder) or (cwd if is_within(folder, cwd) else folder)

@@ -13,6 +13,7 @@ from typing import Any
 
 from aiplint.read.loading import InputError, Source, declares_openapi, load_source, read_spec
 from aiplint.read.references import References
+from aiplint.read.trust import project_root as project_of
 
 __all__ = ["Document", "open_document", "open_optional"]
 
@@ -25,8 +26,6 @@ class Document:
     sources: dict[str, Source]  # the root and every file its `$ref`s reached so far, by real path
 
     def __init__(self, root: Source, project_root: str | None = None):
-        from aiplint.read.trust import project_root as project_of
-
         self.root = root
         data = root.data
         raw = data.get("openapi")

@@ -16,7 +16,10 @@ import stat
 from typing import Any, Iterable
 
 from aiplint.errors import AiplintError
-from aiplint.read.yaml_keys import key_string
+from aiplint.read.escaping import printable
+from aiplint.read.trust import confine
+from aiplint.read.trust import project_root as project_of
+from aiplint.read.yaml_keys import key_string, yaml_key_string
 
 __all__ = ["InputError", "Source", "read_file", "read_spec", "load_source", "decode", "declares_openapi"]
 
@@ -63,8 +66,6 @@ class InputError(AiplintError):
         super().__init__(self.path, self.message, self.line, self.column)
 
     def __str__(self) -> str:
-        from aiplint.read.escaping import printable
-
         return printable(f"{self.path}:{self.line}:{self.column}: {self.message}")
 
 
@@ -221,9 +222,6 @@ def read_spec(path: str, walked_from: str | None = None) -> bytes:
     """The bytes of a root file.  `walked_from`: the folder whose walk found the file; such a file must be a
     regular file (a named pipe is read only when named) and, through any symbolic link, stay in that folder's
     project."""
-    from aiplint.read.trust import confine
-    from aiplint.read.trust import project_root as project_of
-
     if walked_from is not None:
         real = os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
         if confine(real, project_of(os.path.realpath(walked_from))) is None:
@@ -368,8 +366,6 @@ def _quote_plain_keys(text: str) -> str | None:
 
     import yaml
 
-    from aiplint.read.yaml_keys import yaml_key_string
-
     try:
         stack = [yaml.compose(text, Loader=yaml.CSafeLoader)]
     except yaml.YAMLError:
@@ -486,8 +482,6 @@ def _normalize_keys(path: str, text: str, data: Any) -> Any:
 def _duplicate_key_position(text: str, key: str | None) -> tuple[int, int] | None:
     """Position of the second occurrence of a duplicate key (rare path: composes the whole file)."""
     import yaml
-
-    from aiplint.read.yaml_keys import yaml_key_string
 
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)

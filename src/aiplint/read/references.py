@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from aiplint.read.loading import InputError, Source, load_source, read_file
 from aiplint.read.pointers import escape_token, join_pointer, lookup, split_pointer
+from aiplint.read.trust import confine
 
 __all__ = ["Resolved", "Step", "RefSite", "References"]
 
@@ -115,8 +116,6 @@ class References:
         return step
 
     def _compute_step(self, source: Source, ref: str) -> Step:
-        from aiplint.read.trust import confine
-
         file_part, _, fragment = ref.partition("#")
         m = _SCHEME.match(file_part)
         if file_part.startswith("//"):  # a network-path reference: `//host/x.yaml` names a host, not a folder

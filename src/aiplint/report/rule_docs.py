@@ -7,6 +7,8 @@ import inspect
 import json
 from typing import TYPE_CHECKING, Any, Mapping
 
+from aiplint.config.settings import base_settings
+
 if TYPE_CHECKING:
     from aiplint.config import Config
     from aiplint.rule import Rule
@@ -18,8 +20,6 @@ def rules_json(rules: Mapping[str, Rule], config: Config) -> str:
     """Every rule as JSON: `{"version": 1, "rules": [{id, summary, reference, url, severities, active, options,
     documentation}]}`, `active` being the severity in force (null: off) and each option's `value` the one in
     force."""
-    from aiplint.config.settings import base_settings
-
     listed = []
     for rule in rules.values():
         settings = base_settings(rule, config)

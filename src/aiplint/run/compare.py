@@ -16,7 +16,9 @@ from aiplint.config.settings import active_rules
 from aiplint.errors import UsageError
 from aiplint.read.discovery import pair_files
 from aiplint.read.document import Document, open_optional
+from aiplint.read.escaping import markdown_code
 from aiplint.read.loading import InputError
+from aiplint.report.changelog import markdown
 from aiplint.report.writer import Report
 from aiplint.rule import Rule
 from aiplint.run.console import say
@@ -45,6 +47,9 @@ class Compared(NamedTuple):
     rules: dict[str, Rule]
     thresholds: Thresholds
     read: set[str]
+
+    def merged(self) -> DiffReport:
+        return DiffReport.merge(report for _, report in self.reports)
 
 
 class PairedReports:
@@ -146,8 +151,13 @@ def finish_diff(compared: Compared, errors: list[InputError], reports: Reports, 
     could not be compared, already shown, named in every report."""
     refuse_overwriting_inputs([file for _, file in reports], [*(path for path, _ in compared.reports),
                                                                *compared.read])
-    report = DiffReport.merge(report for _, report in compared.reports)
+    report = compared.merged()
     found = report.new + changes.as_findings(report.breaking)
     write_reports(reports, Report(found, {**compared.rules, **changes.rules()},
                                   [path for path, _ in compared.reports], errors, diff=report, quiet=quiet), colour)
     return diff_status(report, bool(errors), compared.thresholds, exit_zero)
+
+
+def changelog_of(compared: Compared, old: str, new: str) -> str:
+    """The API changes from OLD to NEW as a Markdown changelog."""
+    return markdown(compared.merged().changes, f"API changes from {markdown_code(old)} to {markdown_code(new)}")

@@ -16,7 +16,6 @@ from aiplint.run.options import CheckOptions
 from aiplint.run.results import Results
 
 if TYPE_CHECKING:
-    from aiplint.compat.diff import DiffReport
     from aiplint.read.loading import InputError
 
 
@@ -83,12 +82,11 @@ def run_diff(old: str, new: str, formats: tuple[str, ...], output: str | None, o
 
 
 def changelog(old: str, new: str, output: str | None, config_file: str | None, isolated: bool,
-              allow_plugins: bool) -> tuple[DiffReport, list[InputError]]:
-    """`aiplint changelog OLD NEW`: the API changes (findings are not linted), and the files that could not be
-    compared (shown); `output` may not be one of the files read."""
-    from aiplint.compat.diff import DiffReport
-    from aiplint.run.compare import compare_pairs
+              allow_plugins: bool) -> tuple[str, list[InputError]]:
+    """`aiplint changelog OLD NEW`: the API changes as a Markdown changelog (findings are not linted), and the
+    files that could not be compared (shown); `output` may not be one of the files read."""
+    from aiplint.run.compare import changelog_of, compare_pairs
 
     compared, errors = compare_pairs(configure.resolver(config_file, isolated, allow_plugins), old, new, lint=False)
     reports.refuse_overwriting_inputs([output], compared.read)
-    return DiffReport.merge(report for _, report in compared.reports), errors
+    return changelog_of(compared, old, new), errors
