@@ -51,11 +51,7 @@ def lint(source: Source, *, config: Configuration = None, allow_plugins: bool = 
     configuration or baseline, `LintError` for a non-OpenAPI document or a crashed rule, and nothing else.
     """
     document, settings, rules, shown = _load(source, config, allow_plugins, name)
-    outcome = lint_opened(document, settings, rules)
-    if outcome.error is not None:
-        raise outcome.error
-    assert outcome.linted is not None
-    linted = outcome.linted
+    linted = lint_opened(document, settings, rules).linted_or_raise()
     if linted.crashes:
         raise LintError("; ".join(f"rule {c.rule} crashed: {c.error}" for c in linted.crashes))
     findings = _renamed(linted.findings, document.root.path, shown)

@@ -33,6 +33,13 @@ class Outcome:
     error: InputError | None = None
     not_openapi: bool = False
 
+    def linted_or_raise(self) -> Linted:
+        """The findings of an opened document, or the input error that stopped them, raised (the Python API)."""
+        if self.error is not None:
+            raise self.error
+        assert self.linted is not None, "an opened document is linted or fails"
+        return self.linted
+
 
 def cache_for(options: CheckOptions) -> ResultCache | None:
     """The result cache a lint reads and writes; none for a diff, whose findings are compared, not cached."""
