@@ -6,6 +6,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
 import oplist  # noqa: E402
 from specdefs import LOCAL, SEED, SPECS  # noqa: E402
 
