@@ -39,7 +39,7 @@ def main():
             continue
         doc = oplist.load(os.path.join(LOCAL[spec[1]], spec[2]))
         ops = {f"{m} {p}": (item, op) for m, p, item, op in oplist.operations(doc)}
-        selection = [l.strip() for l in open(os.path.join(HERE, "selection", sid + ".txt")) if l.strip()]
+        selection = [entry.strip() for entry in open(os.path.join(HERE, "selection", sid + ".txt")) if entry.strip()]
         rows = {}
         for n, line in enumerate(open(src, encoding="utf-8"), 1):
             line = line.rstrip("\n")
@@ -79,8 +79,8 @@ def main():
         with open(os.path.join(HERE, "labels", sid + ".jsonl"), "w", encoding="utf-8") as fh:
             for row in out:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        c = lambda f: sum(r[f] for r in out)  # noqa: E731
-        print(f"{sid}: {len(out)} ops, plural {c('plural')} id {c('id')} custom {c('custom')} custom_aip {c('custom_aip')}")
+        counts = {flag: sum(r[flag] for r in out) for flag in ("plural", "id", "custom", "custom_aip")}
+        print(f"{sid}: {len(out)} ops, " + " ".join(f"{flag} {n}" for flag, n in counts.items()))
 
 
 if __name__ == "__main__":

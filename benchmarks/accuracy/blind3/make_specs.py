@@ -24,7 +24,7 @@ def main():
         origin = (info.get("x-origin") or [{}])[0]
         lic = (info.get("license") or {}).get("name")
         ops = list(oplist.operations(doc))
-        labels = [json.loads(l) for l in open(os.path.join(HERE, "labels", sid + ".jsonl"))]
+        labels = [json.loads(line) for line in open(os.path.join(HERE, "labels", sid + ".jsonl"))]
         kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else (
             "Swagger 2.0" if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
         fmt = f"OpenAPI {doc.get('openapi')}, JSON (APIs-guru conversion of {kind})"
