@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from aiplint.linting.cache import Hit, ResultCache
     from aiplint.linting.engine import Linted
     from aiplint.linting.findings import Finding
+    from aiplint.read.changes import ChangedSince
     from aiplint.read.discovery import Finder, Patterns
     from aiplint.read.document import Document
-    from aiplint.read.changes import ChangedSince
     from aiplint.read.loading import InputError
     from aiplint.rule import Rule
 
@@ -345,7 +345,7 @@ class CheckRun:
                                                  + config.extend_exclude)
             return [by_config[id(config)], command_line]
 
-        return Finder(exclusions, self.options.force_exclude)
+        return Finder(exclusions, self.options.force_exclude, may_hold=self.changes.may_hold if self.changes else None)
 
     def specs(self, paths: tuple[str, ...]) -> Iterator[tuple[str, Document | None, Config, dict[str, Rule]]]:
         """(path, document or None, configuration, rules) for each file to lint: the files named and found,
@@ -444,8 +444,7 @@ class CheckRun:
 
     def _changed(self, path: str, config: Config) -> bool:
         """Whether the spec at `path` is to be linted under --changed-since (without it: every spec is)."""
-        baseline = self.options.baseline_file or config.baseline
-        return self.changes is None or self.changes.affects(path, config.path, baseline)
+        return self.changes is None or self.changes.affects(path, config.path)
 
     def _open_root(self, path: str, walked_from: str) -> Document | None:
         """A candidate root spec for a fragment: a file that cannot be read is no candidate (it is another
@@ -627,6 +626,8 @@ class CheckRun:
                 if os.path.realpath(path) in self._seen:
                     continue
                 config, rules = config_for(self.resolver, path)
+                if not self._changed(path, config):
+                    continue  # --changed-since: a spec still here but not walked
                 try:
                     old = trees.document(path, rev, config.ref_root)
                 except InputError as exc:
