@@ -126,6 +126,23 @@ def test_untracked_new_specs_count_and_ignored_files_do_not(repo):
     assert linted("--changed-since", "HEAD", "generated/openapi.yaml") == []  # named, but not changed for git
 
 
+def test_a_named_ignored_spec_is_linted_when_a_file_it_refs_changed(repo):
+    """git grep does not see an ignored file: its `$ref`s are read from the file itself."""
+    (repo / ".git/info/exclude").write_text("generated/\n")
+    (repo / "generated").mkdir()
+    (repo / "generated/openapi.yaml").write_text(spec("generated", "../common/error.yaml"))
+    assert linted("--changed-since", "HEAD", "generated/openapi.yaml") == []
+    (repo / "common/schemas.yaml").write_text(SCHEMAS + "  description: an error\n")
+    assert linted("--changed-since", "HEAD", "generated/openapi.yaml") == ["generated"]
+
+
+def test_run_from_a_folder_of_the_repository(repo, monkeypatch):
+    (repo / "common/error.yaml").write_text(ERROR_RESPONSE.replace("description: error", "description: failed"))
+    monkeypatch.chdir(repo / "specs")
+    assert linted("--changed-since", "HEAD") == ["a"]
+    assert linted("--changed-since", "HEAD", "b") == []
+
+
 def test_a_changed_configuration_lints_the_specs_under_it(repo):
     (repo / "specs/a/.aiplint.toml").write_text('profile = "rest"\n')  # a new configuration: a's only
     assert linted("--changed-since", "HEAD") == ["a"]
@@ -133,6 +150,19 @@ def test_a_changed_configuration_lints_the_specs_under_it(repo):
     git(repo, "commit", "-q", "-m", "configure a")
     (repo / "pyproject.toml").write_text('[tool.aiplint]\nprofile = "rest"\n')  # b's and c's, not a's
     assert linted("--changed-since", "HEAD") == ["b", "c"]
+
+
+def test_a_pyproject_toml_without_an_aiplint_table_then_or_now_is_no_configuration(repo):
+    (repo / "pyproject.toml").write_text('[project]\nname = "specs"\n')
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a project")
+    (repo / "pyproject.toml").write_text('[project]\nname = "specs"\nversion = "2"\n')
+    assert linted("--changed-since", "HEAD") == []
+    (repo / "pyproject.toml").write_text('[tool.aiplint]\nprofile = "rest"\n')  # it configures now
+    assert linted("--changed-since", "HEAD") == ["a", "b", "c"]
+    git(repo, "commit", "-q", "-am", "configure")
+    (repo / "pyproject.toml").write_text('[project]\nname = "specs"\n')  # it configured then
+    assert linted("--changed-since", "HEAD") == ["a", "b", "c"]
 
 
 def test_with_diff_base_only_the_changed_specs_are_compared_and_none_reads_as_removed(repo):
