@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from aiplint.cli import cli
-from aiplint.read.changes import referenced_files
+from aiplint.read import changes
+from aiplint.read.changes import Repository, referenced_files
 
 # Every spec has one finding of this rule, named by its file: the files in the report are the files linted.
 RULE = "rest/verb-segment"
@@ -199,9 +200,17 @@ def test_outside_a_git_repository_is_one_error_line_exit_2(tmp_path, monkeypatch
     ("$ref: 'https://example.com/shared.yaml'", None),
     ("$ref: '../../outside.yaml'", None),  # out of the repository: not read, cannot have changed in it
 ])
-def test_references_are_read_from_the_text_without_parsing(tmp_path, written, target):
+def test_references_are_read_from_the_text_without_parsing(tmp_path, monkeypatch, written, target):
+    """From the file itself, and from git grep's lines for a tracked one (not read again): the same files."""
     tmp_path = tmp_path.resolve()
     (tmp_path / "api").mkdir()
     (tmp_path / "api/spec.yaml").write_text(f"x:\n  {written}\n")
+    spec = str(tmp_path / "api/spec.yaml")
     expected = [str(tmp_path / target)] if target else []
-    assert referenced_files(str(tmp_path / "api/spec.yaml"), str(tmp_path)) == expected
+    assert referenced_files(spec, str(tmp_path)) == expected
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "spec")
+    if target:  # git grep found the line: the file is not read
+        monkeypatch.setattr(changes, "referenced_files", lambda *args: pytest.fail("read, not grepped"))
+    assert list(Repository(str(tmp_path), "HEAD").references(spec)) == expected

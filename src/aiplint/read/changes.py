@@ -2,18 +2,18 @@
 bytes changed, or one of the files they reach through `$ref` (transitively), or their configuration.
 
 Changed files are what `git diff REV` (committed, staged and unstaged changes, deletions included) and
-`git ls-files --others --exclude-standard` (new files git does not ignore) list, by real path (git's names
-under the repository's real root: git does not follow links to folders).  A rename is a
-deletion and an addition: the new name is linted, and a spec that still `$ref`s the old name reaches a changed
-(deleted) file, so it is linted too and its broken reference reported.  A deleted spec has nothing to lint;
-`--diff-base` is what reports what it removed.
+`git ls-files --others --exclude-standard` (new files git does not ignore) list, by real path (git's names under
+the repository's real root: git does not follow links to folders).  A rename is a deletion and an addition: the
+new name is linted, and a spec that still `$ref`s the old name reaches a changed (deleted) file, so it is linted
+too and its broken reference reported.  A deleted spec has nothing to lint; `--diff-base` is what reports what
+it removed.
 
-The reference graph is read without parsing anything: the `$ref` lines of every tracked file come from one
-`git grep` (git reads the files, in C), and the file part of each value is taken by a regular expression (what
-`$ref`s look like in YAML and JSON); a file git does not track is read and scanned the same way.  A `$ref`
-written inside an example or a description counts too: that only lints a spec more, never one less (a binary or
-UTF-16 file, which git grep skips, is read when a walk reaches it, but does not guide the walk).  A walk
-then enters only the folders that hold a file reaching a change, or a changed configuration file.
+The reference graph is read without parsing anything: the lines of every tracked file with a `$ref` to another
+file come from one `git grep` (git reads the files, in C), and the file part of each value is taken by a regular
+expression (what `$ref`s look like in YAML and JSON); a file git does not track is read and scanned the same way.
+A `$ref` written inside an example or a description counts too: that only lints a spec more, never one less (a
+binary or UTF-16 file, which git grep skips, is read when a walk reaches it, but does not guide the walk).  A
+walk then enters only the folders that hold a file reaching a change, or a changed configuration file.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ TOOL_TABLE = "[tool.aiplint"  # what makes a pyproject.toml one
 # up to a `#`, a flow indicator or the end of the line).  Only the file part before `#` matters here.
 _REF = re.compile(r"""\$ref["']?[ \t]*:[ \t]*"""
                   r"""(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s"'#,{}\[\]][^\n#,{}\[\]]*))""")
-_TO_A_FILE = re.compile(r"""\$ref["']?[ \t]*:[ \t]*["']?[^#"'\s]""")  # a `$ref` whose value is not `#...`
+# For git grep (a POSIX extended regular expression): a line with a `$ref` whose value is not `#...`, local
+_TO_A_FILE = r"""\$ref["']?[[:blank:]]*:[[:blank:]]*["']?[^#"'[:space:]]"""
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # http:, urn:, ... (one letter would be a Windows drive)
 
 
@@ -136,7 +137,8 @@ class Repository:
         return False
 
     def references(self, file: str) -> tuple[str, ...]:
-        """The files `file` `$ref`s: from `git grep`, or read now (a file git does not track, or ignores)."""
+        """The files `file` `$ref`s: from `git grep`, or read now (one without a `$ref` to a file, or one git does
+        not track or ignores)."""
         if file not in self._refs:
             self._refs[file] = tuple(referenced_files(file, self.top))
         return self._refs[file]
@@ -165,25 +167,27 @@ def _changes_and_references(top: str, rev: str) -> tuple[frozenset[str], dict[st
     changed, untracked, ref_lines = _git_all(top, [
         ("diff", "--name-only", "--no-renames", "-z", rev, "--"),
         ("ls-files", "--others", "--exclude-standard", "-z"),
-        # `path NUL line` for each line with a `$ref`, whatever the user's configuration of `git grep` says
-        ("grep", "-z", "-I", "-F", "--no-line-number", "--no-column", "--no-color", "--full-name", "-e", "$ref", "--"),
+        # `path NUL line` for each line with a `$ref` to a file, whatever the user's configuration of git grep says
+        ("grep", "-z", "-I", "-E", "--no-line-number", "--no-column", "--no-color", "--full-name", "-e", _TO_A_FILE,
+         "--"),
     ])
     names = changed.split("\0") + untracked.split("\0")
-    return frozenset(os.path.join(top, name) for name in names if name), _references_of_lines(top, ref_lines)
+    return frozenset(_in(top, name) for name in names if name), _references_of_lines(top, ref_lines)
 
 
 def _references_of_lines(top: str, lines: str) -> dict[str, tuple[str, ...]]:
-    """The files each file `$ref`s, from its lines with a `$ref` (`path NUL line`); the lines whose `$ref`s are
-    all local (`#/components/...`, most of them) are left out at once."""
+    """The files each file `$ref`s, from its lines with a `$ref` to a file (`path NUL line`)."""
     by_file: dict[str, list[str]] = {}
     for line in lines.split("\n"):
         name, _, text = line.partition("\0")
         if name:
-            to_files = by_file.setdefault(name, [])
-            if _TO_A_FILE.search(text):
-                to_files.append(text)
-    return {os.path.join(top, name): tuple(_targets(os.path.join(top, name), "\n".join(texts), top))
-            for name, texts in by_file.items()}
+            by_file.setdefault(name, []).append(text)
+    return {_in(top, name): tuple(_targets(_in(top, name), "\n".join(texts), top)) for name, texts in by_file.items()}
+
+
+def _in(top: str, name: str) -> str:
+    """The path of a file git names (`a/b.yaml`, from the repository's root) as this system writes it."""
+    return os.path.normpath(os.path.join(top, name))
 
 
 def referenced_files(file: str, top: str) -> list[str]:
