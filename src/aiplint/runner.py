@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from aiplint.linting.cache import Hit, ResultCache
     from aiplint.linting.engine import Linted
     from aiplint.linting.findings import Finding
+    from aiplint.read.changes import ChangedSince
     from aiplint.read.discovery import Finder, Patterns
     from aiplint.read.document import Document
     from aiplint.read.loading import InputError
@@ -224,6 +225,8 @@ class CheckOptions:
     stdin_filename: str | None = None
     no_cache: bool = False
     cache_dir: str | None = None
+    jobs: int | None = None  # the most worker processes; None: one per usable core
+    changed_since: str | None = None
 
 
 def run_check(options: CheckOptions) -> int:
@@ -243,6 +246,7 @@ def run_check(options: CheckOptions) -> int:
     apps = run.applications()
     paths = options.paths or (() if apps is not None else (".",))  # nothing named or configured: this folder
     apps = apps or []
+    run.changes = changed_since(options.changed_since, paths)
     if options.diff_base:
         return run.compare(paths, apps, options.diff_base, reports)
     run.lint_files(paths)
@@ -255,6 +259,20 @@ def run_check(options: CheckOptions) -> int:
     write_reports(reports, run.report(), options.color)
     run.report_fixed_baseline_entries()
     return run.exit_status()
+
+
+def changed_since(rev: str | None, paths: tuple[str, ...]) -> ChangedSince | None:
+    """`--changed-since REV`: what changed since REV, git asked now about the paths' repositories."""
+    from aiplint.read.changes import ChangedSince, GitError
+
+    if rev is None:
+        return None
+    changes = ChangedSince(rev)
+    try:
+        changes.check(paths)
+    except GitError as exc:
+        raise Failure(f"--changed-since: {exc}") from None
+    return changes
 
 
 class CheckRun:
@@ -277,6 +295,7 @@ class CheckRun:
         self._seen: set[str] = set()  # the real paths of the specs taken, each once
         self._baselines: dict[str, Baseline | None] = {}  # each baseline file read, None where it could not be
         self.cache = None if options.diff_base else _open_cache(options)
+        self.changes: ChangedSince | None = None  # --changed-since: only the specs it affects are linted
 
     def note(self, message: str) -> None:
         if not self.options.quiet:
@@ -321,7 +340,7 @@ class CheckRun:
                                                  + config.extend_exclude)
             return [by_config[id(config)], command_line]
 
-        return Finder(exclusions, self.options.force_exclude)
+        return Finder(exclusions, self.options.force_exclude, may_hold=self.changes.may_hold if self.changes else None)
 
     def specs(self, paths: tuple[str, ...]) -> Iterator[tuple[str, Document | None, Config, dict[str, Rule]]]:
         """(path, document or None, configuration, rules) for each file to lint: the files named and found,
@@ -348,7 +367,7 @@ class CheckRun:
         finder = self.finder()
         jobs = list(self._jobs(paths, finder))
         fragments = []
-        for job, outcome in zip(jobs, outcomes(jobs, self.cache), strict=True):
+        for job, outcome in zip(jobs, outcomes(jobs, self.cache, self.options.jobs), strict=True):
             self._take_outcome(job.name, outcome, job.config, job.rules)
             if outcome.not_openapi and job.walked_from is None:
                 fragments.append(job.path)
@@ -380,6 +399,8 @@ class CheckRun:
             if text is None and not self._take(name):
                 continue
             self.inputs.add(os.path.realpath(name))
+            if text is None and not self._changed(name, config):
+                continue  # taken all the same: with --diff-base, a spec left out is not one gone since REV
             yield Job(target.path, name, target.walked_from, text, config, rules)
 
     def _fragment_roots(self, finder: Finder, fragments: list[str]
@@ -415,6 +436,10 @@ class CheckRun:
             return False
         self._seen.add(real)
         return True
+
+    def _changed(self, path: str, config: Config) -> bool:
+        """Whether the spec at `path` is to be linted under --changed-since (without it: every spec is)."""
+        return self.changes is None or self.changes.affects(path, config.path)
 
     def _open_root(self, path: str, walked_from: str) -> Document | None:
         """A candidate root spec for a fragment: a file that cannot be read is no candidate (it is another
@@ -596,6 +621,8 @@ class CheckRun:
                 if os.path.realpath(path) in self._seen:
                     continue
                 config, rules = config_for(self.resolver, path)
+                if not self._changed(path, config):
+                    continue  # --changed-since: a spec still here but not walked
                 try:
                     old = trees.document(path, rev, config.ref_root)
                 except InputError as exc:
@@ -782,12 +809,13 @@ _PENDING: tuple[list[Job], ResultCache | None] = ([], None)
 _PARALLEL_BYTES = 512 * 1024  # below this much to read, starting workers costs more than it saves
 
 
-def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
-    """Each job's outcome, in order: in worker processes (one per usable core) when there are several files
-    and enough to read, else here.  When a worker dies, the jobs it left undone are linted again one by one."""
+def outcomes(jobs: list[Job], cache: ResultCache | None, most: int | None = None) -> Iterator[Outcome]:
+    """Each job's outcome, in order: in worker processes (at most `most`, by default one per usable core) when
+    there are several files and enough to read, else here.  When a worker dies, the jobs it left undone are
+    linted again one by one."""
     global _PENDING
 
-    workers = min(len(jobs), _usable_cores())
+    workers = min(len(jobs), most or _usable_cores())
     sizes = [_bytes_to_read(job) for job in jobs]
     if workers < 2 or sys.platform != "linux" or sum(sizes) < _PARALLEL_BYTES:
         return (lint_job(job, cache) for job in jobs)
