@@ -214,3 +214,34 @@ def test_an_entry_copied_under_another_specs_key_is_a_miss(project):
     body = clean_entry.read_bytes().partition(b"\n")[2]
     api_entry.write_bytes(open_cache(None)._sign(api_entry.name, body) + b"\n" + body)
     assert check("api.yaml").output == first.output
+
+
+@pytest.mark.parametrize("jobs, workers", [((), 3), (("--jobs", "2"), 2), (("--jobs", "1"), None)])
+def test_jobs_caps_the_worker_processes_and_one_lints_in_this_process(tmp_path, monkeypatch, jobs, workers):
+    """Eight usable cores and three files: by default a worker per file, `--jobs 2` two, `--jobs 1` none (every
+    file linted in this process); the report is the same."""
+    import concurrent.futures
+
+    from aiplint.run import lint as stages
+
+    for name in ("a", "b", "c"):
+        shutil.copy(FIXTURES / "examples" / "petstore-jobs.yaml", tmp_path / f"{name}.yaml")
+    started = []
+
+    class Pool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers, **kwargs):
+            started.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(stages, "_usable_cores", lambda: 8)
+    monkeypatch.setattr(stages, "_PARALLEL_BYTES", 0)  # small files: workers all the same
+    result = check(str(tmp_path), "--no-cache", *jobs)
+    assert started == ([workers] if workers else [])
+    assert result.exit_code == 1 and "Found 6 problems in 3 files" in result.output
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_below_one_is_a_usage_error(jobs):
+    result = check(str(FIXTURES / "examples" / "petstore-jobs.yaml"), "--jobs", jobs)
+    assert result.exit_code == 2 and "Invalid value for '--jobs'" in result.output

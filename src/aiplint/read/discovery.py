@@ -93,13 +93,15 @@ class Finder:
     """Files to lint under the exclusions in force in each folder (`exclusions(folder)`: the configuration's and
     the command line's patterns) and, inside a git repository, its `.gitignore` files.  `repository`: the real
     path of the tree whose `.gitignore` files apply, for a tree that is no git work tree (a revision extracted
-    by `git archive`); by default the repository holding the walked folder, if any."""
+    by `git archive`); by default the repository holding the walked folder, if any.  `may_hold(path, is_dir)`:
+    False for a folder a walk need not enter, or a file it need not yield, for this run (`--changed-since`)."""
 
     def __init__(self, exclusions: Callable[[str], Sequence[Patterns]], force_exclude: bool = False,
-                 repository: str | None = None):
+                 repository: str | None = None, may_hold: Callable[[str, bool], bool] | None = None):
         self.exclusions = exclusions
         self.force_exclude = force_exclude
         self.repository = repository
+        self.may_hold = may_hold or (lambda path, is_dir: True)
 
     def targets(self, paths: Iterable[str]) -> Iterator[Target]:
         for path in paths:
@@ -123,6 +125,8 @@ class Finder:
                 ignores = ignores + _read_patterns(here, os.path.join(here, ".gitignore"))
             layers = self.exclusions(here)
             files, folders = _entries(here)
+            files = [path for path in files if self.may_hold(path, False)]
+            folders = [path for path in folders if self.may_hold(path, True)]
             for path in files:
                 if path.endswith(SPEC_SUFFIXES) and not excluded(path, False, ignores) and not excluded(
                         path, False, layers):

@@ -21,7 +21,8 @@ from aiplint.read.trust import confine
 from aiplint.read.trust import project_root as project_of
 from aiplint.read.yaml_keys import key_string, yaml_key_string
 
-__all__ = ["InputError", "Source", "read_file", "read_spec", "load_source", "decode", "declares_openapi"]
+__all__ = ["InputError", "Source", "read_file", "read_spec", "load_source", "decode", "decode_leniently",
+           "declares_openapi"]
 
 # Aliases are rare in OpenAPI documents; a legitimate spec replays far fewer events than this.
 # A billion-laughs bomb hits the limit after a few milliseconds.
@@ -524,7 +525,7 @@ def declares_openapi(content: str | bytes) -> bool:
     """Whether a file is recognisably an OpenAPI document even when it does not parse: it has a top-level
     `openapi` or `swagger` key (YAML: at the start of a line; JSON: a key of the outermost object, comments
     aside).  One linear scan, nothing parsed."""
-    text = _decode_leniently(content) if isinstance(content, bytes) else content
+    text = decode_leniently(content) if isinstance(content, bytes) else content
     if _YAML_VERSION_KEY.search(text):
         return True
     depth = 0
@@ -539,7 +540,8 @@ def declares_openapi(content: str | bytes) -> bool:
     return False
 
 
-def _decode_leniently(raw: bytes) -> str:
+def decode_leniently(raw: bytes) -> str:
+    """Text to scan, not to parse: decoded by its BOM, else as UTF-8, what does not decode replaced."""
     for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
                        (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):

@@ -4,6 +4,7 @@ exclusions each folder's configuration adds to the command line's."""
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 from aiplint.config.resolve import Resolver
 from aiplint.errors import UsageError
@@ -40,8 +41,9 @@ def applications(options: CheckOptions, resolver: Resolver) -> list[tuple[str, s
     return [(target, config.folder) for target in config.app]
 
 
-def finder(options: CheckOptions, resolver: Resolver) -> Finder:
-    """The files under the exclusions of each folder's configuration and of the command line."""
+def finder(options: CheckOptions, resolver: Resolver, may_hold: Callable[[str, bool], bool] | None = None) -> Finder:
+    """The files under the exclusions of each folder's configuration and of the command line (and in the
+    folders `may_hold` lets a walk enter: --changed-since)."""
     given = options.exclude
     command_line = Patterns(os.getcwd(), (given or ()) + options.extend_exclude)
     by_config: dict[int, Patterns] = {}  # each configuration's patterns, compiled once
@@ -53,4 +55,4 @@ def finder(options: CheckOptions, resolver: Resolver) -> Finder:
                                              + config.extend_exclude)
         return [by_config[id(config)], command_line]
 
-    return Finder(exclusions, options.force_exclude)
+    return Finder(exclusions, options.force_exclude, may_hold=may_hold)

@@ -113,6 +113,8 @@ def _gone_since(selection: Selection, paths: tuple[str, ...], rev: str, trees: R
             if os.path.realpath(path) in selection.seen:
                 continue
             config, rules = selection.resolver.for_path(path)
+            if not selection.changed(path, config):
+                continue  # --changed-since: a spec still here but not walked
             try:
                 old = trees.document(path, rev, config.ref_root)
             except InputError as exc:

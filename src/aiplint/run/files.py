@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from aiplint.config import Config
 from aiplint.config.resolve import Resolver
@@ -18,6 +18,9 @@ from aiplint.rule import Rule
 from aiplint.run.configure import finder
 from aiplint.run.options import CheckOptions
 from aiplint.run.results import Results
+
+if TYPE_CHECKING:
+    from aiplint.read.changes import ChangedSince
 
 NOT_OPENAPI = "not an OpenAPI document (no top-level `openapi` or `swagger` key)"
 
@@ -37,11 +40,13 @@ class Job:
 
 class Selection:
     """The specs one run takes, each once (a root may also be named, or reach two fragments); files that cannot
-    be read are reported in `results` and left out."""
+    be read are reported in `results` and left out.  `changes` (--changed-since): only the specs it affects are
+    linted, and a walk enters only the folders that may hold one."""
 
-    def __init__(self, options: CheckOptions, resolver: Resolver, results: Results):
-        self.options, self.resolver, self.results = options, resolver, results
-        self.finder = finder(options, resolver)
+    def __init__(self, options: CheckOptions, resolver: Resolver, results: Results,
+                 changes: ChangedSince | None = None):
+        self.options, self.resolver, self.results, self.changes = options, resolver, results, changes
+        self.finder = finder(options, resolver, changes.may_hold if changes else None)
         self.seen: set[str] = set()  # the real paths of the specs taken
 
     def jobs(self, paths: tuple[str, ...]) -> Iterator[Job]:
@@ -58,6 +63,8 @@ class Selection:
             if text is None and not self.take(name):
                 continue
             self.results.inputs.add(os.path.realpath(name))
+            if text is None and not self.changed(name, config):
+                continue  # taken all the same: with --diff-base, a spec left out is not one gone since REV
             yield Job(target.path, name, target.walked_from, text, config, rules)
 
     def fragment_roots(self, fragments: list[str]) -> Iterator[tuple[str, Document | None, Config, dict[str, Rule]]]:
@@ -86,6 +93,10 @@ class Selection:
             return False
         self.seen.add(real)
         return True
+
+    def changed(self, path: str, config: Config) -> bool:
+        """Whether the spec at `path` is to be linted under --changed-since (without it: every spec is)."""
+        return self.changes is None or self.changes.affects(path, config.path)
 
     def _stdin_excluded(self) -> bool:
         name = self.options.stdin_filename

@@ -1,5 +1,5 @@
-"""Open and lint, or take from the result cache: each file's `Outcome`, in worker processes (one per usable
-core) when there are several files and enough to read, else in this one."""
+"""Open and lint, or take from the result cache: each file's `Outcome`, in worker processes (at most --jobs, by
+default one per usable core) when there are several files and enough to read, else in this one."""
 
 from __future__ import annotations
 
@@ -95,13 +95,14 @@ _PENDING: tuple[list[Job], ResultCache | None] = ([], None)
 _PARALLEL_BYTES = 512 * 1024  # below this much to read, starting workers costs more than it saves
 
 
-def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
-    """Each job's outcome, in order: in worker processes (one per usable core) when there are several files
-    and enough to read, else here.  When a worker dies, the jobs it left undone are linted again one by one.
-    The process machinery is imported only then: a run of one small file starts no worker."""
+def outcomes(jobs: list[Job], cache: ResultCache | None, most: int | None = None) -> Iterator[Outcome]:
+    """Each job's outcome, in order: in worker processes (at most `most`, by default one per usable core) when
+    there are several files and enough to read, else here.  When a worker dies, the jobs it left undone are
+    linted again one by one.  The process machinery is imported only then: a run of one small file starts no
+    worker."""
     global _PENDING
 
-    workers = min(len(jobs), _usable_cores())
+    workers = min(len(jobs), most or _usable_cores())
     sizes = [_bytes_to_read(job) for job in jobs]
     if workers < 2 or sys.platform != "linux" or sum(sizes) < _PARALLEL_BYTES:
         return (lint_job(job, cache) for job in jobs)

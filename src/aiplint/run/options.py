@@ -39,6 +39,8 @@ class CheckOptions:
     stdin_filename: str | None = None
     no_cache: bool = False
     cache_dir: str | None = None
+    jobs: int | None = None  # the most worker processes; None: one per usable core
+    changed_since: str | None = None
 
     def overrides(self) -> dict:
         """The options that override the configuration files."""

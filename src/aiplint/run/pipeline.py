@@ -2,20 +2,21 @@
 `aiplint changelog` (`changelog`), each given its options once and handed each stage's result to the next.
 
 The stages a plain lint does not use are imported where a run needs them, the one place run code defers
-imports (start-up time): comparing (`compare`, `diff_base`: the compat package, git) and applications (`apps`:
-the frameworks' adapters)."""
+imports (start-up time): comparing (`compare`, `diff_base`: the compat package, git), applications (`apps`:
+the frameworks' adapters) and what changed since a revision (`aiplint.read.changes`: git)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aiplint.errors import UsageError
+from aiplint.errors import AiplintError, UsageError
 from aiplint.linting.cache import ResultCache
 from aiplint.run import configure, exit, files, lint, reports
 from aiplint.run.options import CheckOptions
 from aiplint.run.results import Results
 
 if TYPE_CHECKING:
+    from aiplint.read.changes import ChangedSince
     from aiplint.read.loading import InputError
 
 
@@ -33,13 +34,13 @@ def run_check(options: CheckOptions) -> int:
     cache = lint.cache_for(options)
     apps = configure.applications(options, resolver)
     paths = options.paths or (() if apps is not None else (".",))  # nothing named or configured: this folder
-    selection = files.Selection(options, resolver, results)
+    selection = files.Selection(options, resolver, results, changed_since(options.changed_since, paths))
     if options.diff_base:
         from aiplint.run import compare, diff_base
 
         compared = diff_base.compare_with_base(selection, paths, apps or [], options.diff_base)
         return compare.finish_diff(compared, results.errors, wanted, options.quiet, options.color, options.exit_zero)
-    lint_files(selection, paths, cache)
+    lint_files(selection, paths, cache, options.jobs)
     if apps:
         from aiplint.run.apps import lint_app
 
@@ -54,13 +55,29 @@ def run_check(options: CheckOptions) -> int:
     return exit.lint_status(results.status, results.thresholds, options.exit_zero)
 
 
-def lint_files(selection: files.Selection, paths: tuple[str, ...], cache: ResultCache | None) -> None:
-    """Lint the files the selection takes, in worker processes when there are several (their outcomes taken in
-    the files' order, so reports do not depend on the workers), then the specs that `$ref` a named fragment."""
+def changed_since(rev: str | None, paths: tuple[str, ...]) -> ChangedSince | None:
+    """`--changed-since REV`: what changed since REV, git asked now about the paths' repositories."""
+    if rev is None:
+        return None
+    from aiplint.read.changes import ChangedSince, GitError
+
+    changes = ChangedSince(rev)
+    try:
+        changes.check(paths)
+    except GitError as exc:
+        raise AiplintError(f"--changed-since: {exc}") from None
+    return changes
+
+
+def lint_files(selection: files.Selection, paths: tuple[str, ...], cache: ResultCache | None, most: int | None
+               ) -> None:
+    """Lint the files the selection takes, in at most `most` worker processes when there are several (their
+    outcomes taken in the files' order, so reports do not depend on the workers), then the specs that `$ref` a
+    named fragment."""
     results = selection.results
     jobs = list(selection.jobs(paths))
     fragments = []
-    for job, outcome in zip(jobs, lint.outcomes(jobs, cache), strict=True):
+    for job, outcome in zip(jobs, lint.outcomes(jobs, cache, most), strict=True):
         results.take(job.name, outcome, job.config, job.rules)
         if outcome.not_openapi and job.walked_from is None:
             fragments.append(job.path)
