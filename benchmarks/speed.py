@@ -1,6 +1,7 @@
 """Whole-process speed of `aiplint check` against the floor: a process that only parses the same file.
 
     python benchmarks/speed.py [--github DIR] [--apis-guru DIR] [--runs N] [--only NAME ...] [--json]
+                               [--baseline SRC]
 
 Cases (each skipped with a note when its input is absent):
   github-json   api.github.com.json (13 MB) vs a process that only runs orjson.loads on it
@@ -9,11 +10,16 @@ Cases (each skipped with a note when its input is absent):
   tiny          fixtures/examples/petstore-jobs.yaml, vs `python -c pass`
   plugins-300   the tiny spec with 300 more distributions on the import path (cold index, then warm)
   folder        the 299 googleapis.com specs of the APIs-guru directory, on one core (taskset) and on all
+  directory     the whole APIs-guru directory (2,639 specs) as one folder, on all cores
   series        generated specs of 1k, 10k and 100k paths: seconds per 1,000 paths, beyond the start-up (the
                 time of the same process on a one-path spec)
 
 Every aiplint run is `python -m aiplint check --isolated --quiet --no-cache` unless the row says "cached";
-figures are medians of --runs runs (min in the JSON).  See benchmarks/README.md for the results.
+figures are medians of --runs runs (min in the JSON): wall time, CPU time (user + sys of the child, steadier than
+wall time on a busy machine) and the child's peak RSS.  `--baseline SRC` also runs the aiplint of another source
+tree (as PYTHONPATH=SRC), alternating run by run with this one so both see the same load, and prints it first.
+The `tiny` case ends with the modules that take longest to import (cumulative, `python -X importtime`, median
+of the runs).  See benchmarks/README.md for the results.
 """
 
 from __future__ import annotations
@@ -41,15 +47,52 @@ NOUNS = ("project widget order invoice customer account user group team policy r
          "task ticket project_member").split()
 
 
+BASELINE: dict | None = None  # the environment that runs the baseline's aiplint, when --baseline is given
+
+
+def child(command: list[str], env: dict | None) -> tuple[float, float, float]:
+    """One run: wall seconds, CPU seconds (user + sys) and peak RSS in MiB, from the child's own rusage."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    stderr = process.stderr.read() if process.stderr else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: {stderr.decode()[-500:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def summary(samples: list[tuple[float, float, float]]) -> dict:
+    walls, cpus, peaks = zip(*samples, strict=True)
+    return {"median": statistics.median(walls), "min": min(walls), "cpu": statistics.median(cpus),
+            "peak_mib": max(peaks)}
+
+
 def seconds(command: list[str], runs: int, env: dict | None = None) -> dict:
-    walls = []
+    """Medians of `runs` runs; with --baseline and an aiplint command, the baseline's runs alternate with these
+    and come back under "before"."""
+    against = BASELINE is not None and "aiplint" in command
+    ours, theirs = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-        walls.append(time.perf_counter() - start)
-        if done.returncode not in (0, 1):
-            raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode()[-500:]}")
-    return {"median": statistics.median(walls), "min": min(walls)}
+        if against:
+            theirs.append(child(command, {**(env or os.environ), **BASELINE}))
+        ours.append(child(command, env))
+    return {**summary(ours), **({"before": summary(theirs)} if against else {})}
+
+
+def import_profile(runs: int, top: int = 15) -> list[dict]:
+    """The modules with the largest cumulative import time in a run on the tiny spec (median of `runs`)."""
+    cumulative: dict[str, list[int]] = {}
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-X", "importtime", *aiplint(TINY)[1:]], capture_output=True,
+                              text=True)
+        for line in done.stderr.splitlines():
+            if line.startswith("import time:") and "|" in line and "cumulative" not in line:
+                _, spent, name = line.split("|")
+                cumulative.setdefault(name.strip(), []).append(int(spent))
+    medians = sorted(((statistics.median(us), name) for name, us in cumulative.items()), reverse=True)
+    return [{"case": "import", "what": name, "seconds": us / 1e6} for us, name in medians[:top]]
 
 
 def aiplint(*args: str | Path, cached: bool = False) -> list[str]:
@@ -68,10 +111,20 @@ def against_floor(name: str, spec: Path, loader: str, runs: int) -> list[dict]:
     cold = seconds(aiplint(spec), runs)
     seconds(aiplint(spec, cached=True), 1)  # fill the cache
     warm = seconds(aiplint(spec, cached=True), runs)
-    return [{"case": name, "what": f"aiplint vs a {loader} process", "seconds": cold["median"],
-             "floor": floor["median"], "ratio": cold["median"] / floor["median"]},
-            {"case": name, "what": "aiplint, cached (unchanged spec)", "seconds": warm["median"],
-             "floor": floor["median"], "ratio": warm["median"] / floor["median"]}]
+    return [{"case": name, "what": f"aiplint vs a {loader} process", **figures(cold, floor)},
+            {"case": name, "what": "aiplint, cached (unchanged spec)", **figures(warm, floor)}]
+
+
+def figures(measured: dict, floor: dict | None = None) -> dict:
+    """A row's numbers: wall, CPU and peak memory, the ratio to the floor's wall and CPU time when there is one,
+    and the same for the baseline under "before"."""
+    row = {"seconds": measured["median"], "cpu": measured["cpu"], "peak_mib": measured["peak_mib"]}
+    if floor:
+        row.update(floor=floor["median"], ratio=measured["median"] / floor["median"],
+                   cpu_ratio=measured["cpu"] / floor["cpu"])
+    if "before" in measured:
+        row["before"] = figures(measured["before"], floor)
+    return row
 
 
 def yaml_twin(spec: Path, folder: Path) -> Path:
@@ -99,17 +152,23 @@ def plugins_300(runs: int, folder: Path) -> list[dict]:
     warm = seconds(aiplint(TINY), runs, env)
     scan = seconds([sys.executable, "-c", "from importlib.metadata import entry_points; "
                     "entry_points(group='aiplint.rules')"], runs, env)
-    return [{"case": "plugins-300", "what": "first run (builds the plugin index)", "seconds": cold["median"]},
-            {"case": "plugins-300", "what": "later runs", "seconds": warm["median"]},
-            {"case": "plugins-300", "what": "a bare entry-point scan process, for scale", "seconds": scan["median"]}]
+    return [{"case": "plugins-300", "what": "first run (builds the plugin index)", **figures(cold)},
+            {"case": "plugins-300", "what": "later runs", **figures(warm)},
+            {"case": "plugins-300", "what": "a bare entry-point scan process, for scale", **figures(scan)}]
 
 
 def folder_case(runs: int, folder: Path) -> list[dict]:
     one = seconds(["taskset", "-c", "0", *aiplint(folder)], runs)
     every = seconds(aiplint(folder), runs)
-    return [{"case": "folder", "what": "299 googleapis.com specs, one core", "seconds": one["median"]},
-            {"case": "folder", "what": f"the same, {os.cpu_count()} cores", "seconds": every["median"],
+    return [{"case": "folder", "what": "299 googleapis.com specs, one core", **figures(one)},
+            {"case": "folder", "what": f"the same, {os.cpu_count()} cores", **figures(every),
              "speedup": one["median"] / every["median"]}]
+
+
+def directory_case(runs: int, folder: Path) -> list[dict]:
+    every = seconds(aiplint(folder), runs)
+    return [{"case": "directory", "what": f"the whole APIs-guru directory, {os.cpu_count()} cores",
+             **figures(every)}]
 
 
 def generated_spec(paths: int) -> dict:
@@ -155,9 +214,9 @@ def series(runs: int, folder: Path) -> list[dict]:
     for paths in (1_000, 10_000, 100_000):
         spec = folder / f"generated-{paths}.json"
         spec.write_bytes(orjson.dumps(generated_spec(paths)))
-        took = seconds(aiplint(spec), runs if paths < 100_000 else 1)["median"]
+        took = seconds(aiplint(spec), runs if paths < 100_000 else 1)
         rows.append({"case": "series", "what": f"{paths:,} paths ({spec.stat().st_size / 1e6:.1f} MB)",
-                     "seconds": took, "per_1000_paths": (took - start_up) / paths * 1000})
+                     **figures(took), "per_1000_paths": (took["median"] - start_up) / paths * 1000})
     return rows
 
 
@@ -168,10 +227,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="the src folder of another checkout to measure alongside")
     args = parser.parse_args()
+    global BASELINE
+    if args.baseline:
+        BASELINE = {"PYTHONPATH": str(args.baseline.resolve())}
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # a run without .pyc files measures the compiler
     wanted = set(args.only or ["github-json", "github-yaml", "llama-stack", "tiny", "plugins-300", "folder",
-                               "series"])
+                               "directory", "series"])
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -188,8 +251,9 @@ def main() -> None:
             rows += against_floor("llama-stack", LLAMA, "yaml_rs.loads", args.runs)
         if "tiny" in wanted:
             rows += against_floor("tiny", TINY, "yaml_rs.loads", args.runs)
-            bare = seconds([sys.executable, "-c", "pass"], args.runs)["median"]
-            rows.append({"case": "tiny", "what": "python -c pass", "seconds": bare})
+            bare = seconds([sys.executable, "-c", "pass"], args.runs)
+            rows.append({"case": "tiny", "what": "python -c pass", **figures(bare)})
+            rows += import_profile(args.runs)
         if "plugins-300" in wanted:
             rows += plugins_300(args.runs, folder)
         if "folder" in wanted:
@@ -197,15 +261,24 @@ def main() -> None:
                 rows += folder_case(max(1, args.runs // 3), args.apis_guru / "googleapis.com")
             else:
                 print("note: APIs-guru directory or taskset absent; folder case skipped", file=sys.stderr)
+        if "directory" in wanted and args.apis_guru.is_dir():
+            rows += directory_case(max(1, args.runs // 7), args.apis_guru)
         if "series" in wanted:
             rows += series(max(1, args.runs // 3), folder)
     if args.json:
         print(json.dumps(rows, indent=2))
         return
     for row in rows:
-        extra = "".join(f"  {key} {row[key]:.2f}" for key in ("floor", "ratio", "speedup", "per_1000_paths")
-                        if key in row)
-        print(f"{row['case']:<12} {row['what']:<45} {row['seconds']:7.3f} s{extra}")
+        if "before" in row:
+            print(line(row["case"], "  before: " + row["what"], row["before"]))
+        print(line(row["case"], row["what"], row))
+
+
+def line(case: str, what: str, row: dict) -> str:
+    extra = "".join(f"  {key} {row[key]:.2f}" for key in ("cpu", "floor", "ratio", "cpu_ratio", "speedup",
+                                                           "per_1000_paths") if key in row)
+    peak = f"  {row['peak_mib']:.0f} MiB" if "peak_mib" in row else ""
+    return f"{case:<12} {what:<55} {row['seconds']:7.3f} s{extra}{peak}"
 
 
 if __name__ == "__main__":
