@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from aiplint.model.lexicon import Lexicon, Vocabulary
 
 LEX = Lexicon.of()
+REPO = Path(__file__).resolve().parents[1]
 
 
 # -- the tables
@@ -140,11 +142,44 @@ def test_a_projects_vocabulary_is_an_overlay_that_leaves_the_default_alone():
 
 
 def test_inflect_is_imported_without_typeguard_and_leaves_no_stand_in():
-    code = ("import sys; from aiplint.model.lexicon import Lexicon; Lexicon.of().plural_of('job'); "
-            "assert 'typeguard' not in sys.modules; import typeguard; print(typeguard.typechecked.__module__)")
+    code = ("import sys; from aiplint.model.lexicon import Lexicon; Lexicon.of().plural_of('zorblat'); "
+            "assert 'inflect' in sys.modules and 'typeguard' not in sys.modules; import typeguard; "
+            "print(typeguard.typechecked.__module__)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("typeguard")
+
+
+def test_the_frozen_inflections_are_inflects_own_answers():
+    """`data/inflections.txt` stands in for inflect on the words of the lexicon's data; a sample of its rows (and
+    words whose answers are irregular) must be what the installed inflect says, or the file is stale."""
+    from aiplint.model.lexicon import _inflect, _inflections, _plural_noun, _singular_noun
+
+    table = _inflections()
+    engine = _inflect()
+    rows = [line.split(" ", 1)[0] for line in table._text.splitlines()]
+    sample = rows[::97] + ["pets", "pet", "job", "jobs", "children", "data", "status", "category", "after"]
+    for word in sample:
+        assert table.row(word) is not None, word
+        ours = (_singular_noun(word), _plural_noun(word))
+        assert ours == (engine.singular_noun(word), engine.plural_noun(word)), word
+
+
+def test_a_word_outside_the_frozen_inflections_asks_inflect():
+    from aiplint.model.lexicon import _inflect, _inflections, _singular_noun
+
+    for word in ("datasetios", "zorblats", "abot", "aaa0"):
+        assert _inflections().row(word) is None
+        assert _singular_noun(word) == _inflect().singular_noun(word)
+
+
+def test_a_small_spec_is_linted_without_importing_inflect():
+    """Its words are all in the frozen table, so the cold run skips inflect's import (10-15 ms)."""
+    code = ("import sys; from aiplint import api; "
+            "findings = api.lint(open('fixtures/examples/petstore-jobs.yaml').read(), name='petstore-jobs.yaml'); "
+            "assert findings; assert 'inflect' not in sys.modules, 'inflect imported'")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
 
 
 def test_splitting_a_long_run_of_letters_is_linear_in_memory_and_time():

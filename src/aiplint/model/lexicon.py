@@ -1,11 +1,13 @@
 """The lexicon: every word decision aiplint makes, from one table of words and their tags.
 
-Two data files feed it, read on first use:
+Three data files feed it, read on first use:
 
 - `data/words.txt`: the hand-kept lists, as `[tag]` sections (uncountable nouns, irregular plurals, verbs that are
   also URI nouns, mutating and reading verbs, ID words, ...);
 - `data/wordnet.txt`: every English lemma WordNet 3.1 knows, by part of speech (see `scripts/build_lexicon.py`), so
-  a verb nobody listed (`escalate`, `reconcile`, `hibernate`) is still a verb.
+  a verb nobody listed (`escalate`, `reconcile`, `hibernate`) is still a verb;
+- `data/inflections.txt`: inflect's singular and plural of each of those words (`scripts/build_inflections.py`),
+  so inflect, whose rules decide a noun's number when no list does, is imported only for a word outside them.
 
 A project's `[tool.aiplint.words]` is an overlay of the same tables (`Lexicon.with_vocabulary`).  The lexicon
 travels with the model (`ApiModel.lexicon`), never through module state, so documents with different
@@ -169,7 +171,7 @@ class Lexicon:
             return "plural"
         if self.has(word, "singular-s") or _SINGULAR_S_SUFFIX.search(word):
             return "singular"
-        singular = _inflect().singular_noun(word)
+        singular = _singular_noun(word)
         if singular is False:
             return "singular"
         return "uncountable" if singular == word else "plural"
@@ -209,12 +211,12 @@ class Lexicon:
             return self._singular_of[word]
         if self.has(word, "plural"):
             return word
-        return _inflect().singular_noun(word) or word
+        return _singular_noun(word) or word
 
     @lru_cache(maxsize=None)
     def plural_of(self, word: str) -> str:
         """Plural of a lower-case singular word (never call it on a plural: inflect would coin a word)."""
-        return self._plural_of.get(word) or _inflect().plural_noun(word) or word
+        return self._plural_of.get(word) or _plural_noun(word) or word
 
     @lru_cache(maxsize=None)
     def stem(self, literal: str) -> str:
@@ -325,7 +327,9 @@ class Lexicon:
     @lru_cache(maxsize=None)
     def _known(self, word: str) -> bool:
         """A word, or an inflection of one (`points`, `deleted`, `running`, `embeddings`)."""
-        return any(self.is_word(form) for form in _base_forms(word) | _base_forms(self.singular_of(word)))
+        # The word's own forms first: most are words, and their singular costs an inflect call (~50 us each).
+        return (any(self.is_word(form) for form in _base_forms(word))
+                or any(self.is_word(form) for form in _base_forms(self.singular_of(word))))
 
     @lru_cache(maxsize=None)
     def words_of(self, literal: str) -> tuple[str, ...]:
@@ -469,6 +473,60 @@ def _base_forms(word: str) -> set[str]:
 def _derived(head: str, tail: str) -> bool:
     """Whether cutting a word after `head` splits a derived word rather than two words."""
     return tail[0] in "aeiou" or tail.startswith(_DERIVED_STARTS) or (head.endswith("e") and tail[0] in "dsr")
+
+
+def _singular_noun(word: str) -> str | Literal[False]:
+    """inflect's `singular_noun`: False for a word it does not read as a plural."""
+    row = _inflections().row(word)
+    if row is None:
+        return _inflect().singular_noun(word)
+    singular = row.split(" ", 1)[0]
+    return False if singular == "-" else _from_word(word, singular)
+
+
+def _plural_noun(word: str) -> str:
+    """inflect's `plural_noun`."""
+    row = _inflections().row(word)
+    return _inflect().plural_noun(word) if row is None else _from_word(word, row.split(" ", 1)[1])
+
+
+def _from_word(word: str, change: str) -> str:
+    """An answer of `data/inflections.txt`: letters dropped from the word's end, then letters added (`1ies`)."""
+    digits = len(change) - len(change.lstrip("0123456789"))
+    return word[: len(word) - int(change[:digits])] + change[digits:]
+
+
+class _SortedLines:
+    """A text of sorted `key rest` lines searched by bisection over its characters, so that a table of 130,000
+    lines costs one file read at start-up instead of a dictionary built line by line."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str):
+        self._text = text
+
+    def row(self, key: str) -> str | None:
+        """The rest of the key's line, or None."""
+        text, low, high = self._text, 0, len(self._text)
+        while low < high:  # both always at the start of a line (or the end of the text)
+            start = text.rfind("\n", 0, (low + high) // 2) + 1
+            end = text.find("\n", start)
+            found, _, rest = text[start:end].partition(" ")
+            if found == key:
+                return rest
+            if found < key:
+                low = end + 1
+            else:
+                high = start
+        return None
+
+
+@lru_cache(maxsize=1)
+def _inflections() -> _SortedLines:
+    """inflect's answers for the words of the lexicon's data (see `scripts/build_inflections.py`)."""
+    with open(os.path.join(_DATA, "inflections.txt"), encoding="utf-8") as file:
+        text = file.read()
+    return _SortedLines(text[text.index("\n") + 1 :])  # after the header line
 
 
 @lru_cache(maxsize=1)
