@@ -63,6 +63,13 @@ def child(command: list[str], env: dict | None) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
+def in_child(function: str, *args: str) -> None:
+    """Run one of this file's functions in a process of its own: Linux counts the parent's resident pages at the
+    moment a child starts in the child's peak RSS, so this process must never hold a large spec."""
+    code = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import speed; speed.{function}(*sys.argv[1:])"
+    subprocess.run([sys.executable, "-c", code, *args], check=True)
+
+
 def summary(samples: list[tuple[float, float, float]]) -> dict:
     walls, cpus, peaks = zip(*samples, strict=True)
     return {"median": statistics.median(walls), "min": min(walls), "cpu": statistics.median(cpus),
@@ -128,14 +135,18 @@ def figures(measured: dict, floor: dict | None = None) -> dict:
 
 
 def yaml_twin(spec: Path, folder: Path) -> Path:
+    twin = folder / (spec.stem + ".yaml")
+    in_child("write_yaml_twin", str(spec), str(twin))
+    return twin
+
+
+def write_yaml_twin(spec: str, twin: str) -> None:
     import orjson
     import yaml
 
-    twin = folder / (spec.stem + ".yaml")
     with open(twin, "w", encoding="utf-8") as stream:
-        yaml.dump(orjson.loads(spec.read_bytes()), stream, Dumper=yaml.CSafeDumper, sort_keys=False,
+        yaml.dump(orjson.loads(Path(spec).read_bytes()), stream, Dumper=yaml.CSafeDumper, sort_keys=False,
                   allow_unicode=True, width=120)
-    return twin
 
 
 def plugins_300(runs: int, folder: Path) -> list[dict]:
@@ -204,16 +215,20 @@ def generated_spec(paths: int) -> dict:
     raise ValueError(f"cannot generate {paths} distinct paths")
 
 
-def series(runs: int, folder: Path) -> list[dict]:
+def write_generated_spec(paths: str, path: str) -> None:
     import orjson
 
+    Path(path).write_bytes(orjson.dumps(generated_spec(int(paths))))
+
+
+def series(runs: int, folder: Path) -> list[dict]:
     rows = []
     one = folder / "generated-1.json"
-    one.write_bytes(orjson.dumps(generated_spec(1)))
+    in_child("write_generated_spec", "1", str(one))
     start_up = seconds(aiplint(one), runs)["median"]  # the same process for a one-path spec
     for paths in (1_000, 10_000, 100_000):
         spec = folder / f"generated-{paths}.json"
-        spec.write_bytes(orjson.dumps(generated_spec(paths)))
+        in_child("write_generated_spec", str(paths), str(spec))
         took = seconds(aiplint(spec), runs if paths < 100_000 else 1)
         rows.append({"case": "series", "what": f"{paths:,} paths ({spec.stat().st_size / 1e6:.1f} MB)",
                      **figures(took), "per_1000_paths": (took["median"] - start_up) / paths * 1000})
