@@ -18,7 +18,8 @@ from aiplint.compat.lifecycle import (
     stability_of,
 )
 from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
-from aiplint.model.api import HTTP_METHODS, Location
+from aiplint.model import Location
+from aiplint.read.document import HTTP_METHODS
 from aiplint.read.pointers import join_pointer, node_at
 from aiplint.rule import Severity
 

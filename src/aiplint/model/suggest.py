@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from aiplint.model import words
-from aiplint.model.api import ApiModel, Operation, PathItem, Segment
+from aiplint.model.api import ApiModel
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.roles import Role
+from aiplint.model.types import Operation, PathItem, Segment
 
 
 def resource_literal(lex: Lexicon, param: str, keys: bool = False) -> str:

@@ -33,8 +33,9 @@ from aiplint.model import words
 from aiplint.model.roles import Role
 
 if TYPE_CHECKING:
-    from aiplint.model.api import ApiModel, Location, Operation, Segment
+    from aiplint.model.api import ApiModel
     from aiplint.model.lexicon import Lexicon
+    from aiplint.model.types import Location, Operation, Segment
 
 _BODY_METHODS = frozenset(("post", "put", "patch"))
 

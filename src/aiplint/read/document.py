@@ -14,7 +14,10 @@ from typing import Any
 from aiplint.read.loading import InputError, Source, declares_openapi, load_source, read_spec
 from aiplint.read.references import References
 
-__all__ = ["Document", "open_document"]
+__all__ = ["HTTP_METHODS", "Document", "open_document"]
+
+# The keys of a path item that are operations, in the order the model lists them.
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 class Document:
