@@ -16,7 +16,7 @@ from aiplint.model.lexicon import Lexicon
 from aiplint.model.roles import Role, assign_roles
 from aiplint.model.targets import Target
 from aiplint.model.targets import targets as targets_of
-from aiplint.model.types import PathItem, PrefixTree, Segment, is_attached
+from aiplint.model.types import PathItem, PrefixTree, Segment
 
 if TYPE_CHECKING:
     from aiplint.model.types import Operation
@@ -61,8 +61,8 @@ class ApiModel:
         found: dict[str, list[tuple[str, bool]]] = {}
         for item in self.paths:
             for seg in item.segments[:-1]:
-                if seg.role is Role.COLLECTION and item.segments[seg.index + 1].is_param and not seg.verb:
-                    parts = [(lex.pluralize_literal(s.text) if s.role is Role.COLLECTION and not s.verb
+                if seg.is_collection and item.followed_by_id(seg):
+                    parts = [(lex.pluralize_literal(s.text) if s.is_collection
                               and lex.last_word_number(s.text) == "singular" else s.text, s.colon)
                              for s in item.segments[: seg.index + 1]]
                     stem = lex.stem(seg.text)
@@ -94,10 +94,10 @@ class ApiModel:
         `profile` -> {`name`}), so a required `name` elsewhere is known to identify a profile."""
         found: dict[str, set[str]] = {}
         for item in self.paths:
-            for seg in item.segments[1:]:
-                before = item.segments[seg.index - 1]
-                if seg.is_param and seg.param and before.role is Role.COLLECTION and not before.verb:
-                    found.setdefault(self.lexicon.stem(before.text), set()).add(seg.param)
+            for seg in item.segments:
+                collection = item.collection_of(seg)
+                if collection is not None and seg.param:
+                    found.setdefault(self.lexicon.stem(collection.text), set()).add(seg.param)
         return {stem: frozenset(names) for stem, names in found.items()}
 
     @cached_property
@@ -107,6 +107,13 @@ class ApiModel:
             for prefix in item.prefix_ids:
                 found.setdefault(prefix, []).append(item)
         return found
+
+    def member_path(self, item: PathItem, seg: Segment) -> PathItem | None:
+        """The first path that continues `item` up to `seg` with an ID, where the members of what `seg` names are
+        addressed: `/import/status/{importUuid}` for `status` in `/import/status`; None when no path does."""
+        child = self.prefixes.param_child(item.prefix(seg.index + 1))
+        under = self.paths_under(child) if child is not None else []
+        return under[0] if under else None
 
     def paths_under(self, prefix: int) -> list[PathItem]:
         """Every path that starts with the prefix (`PathItem.prefix`), in document order."""
@@ -122,12 +129,13 @@ class ApiModel:
     @cached_property
     def custom_verb_style(self) -> str:
         """`colon` when most custom methods attached to a resource use `:verb`, else `slash`."""
-        attached = [seg for item, seg in self.custom_verbs() if is_attached(item, seg)]
+        attached = [seg for item, seg in self.custom_verbs() if item.is_attached(seg)]
         colon = sum(1 for seg in attached if seg.colon)
         return "colon" if colon * 2 > len(attached) else "slash"
 
     def custom_verbs(self) -> Iterator[tuple[PathItem, Segment]]:
+        """Every custom verb of the API (`:cancel`, `/cancel`), with its path, in document order."""
         for item in self.paths:
             for seg in item.segments:
-                if seg.role is Role.CUSTOM_VERB:
+                if seg.is_custom_verb:
                     yield item, seg

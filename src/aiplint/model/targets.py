@@ -122,9 +122,9 @@ class _Scope:
         self.path_subjects = {self.lex.subject(s.param or "") for s in segments if s.is_param}
         self.ends_in_id = bool(segments) and segments[-1].index == identified
         last = self.tail[-1] if self.tail else None
-        self.verb = last.verb if last is not None and last.role is Role.CUSTOM_VERB else None
+        self.verb = last.verb if last is not None and last.is_custom_verb else None
         self.signs_in = self.verb is not None and self.lex.has(self.verb, "credential-verb")
-        self._creating = op.method == "post" and last is not None and last.role is not Role.CUSTOM_VERB
+        self._creating = op.method == "post" and last is not None and not last.is_custom_verb
         self.creates = self.verb is not None and self.lex.has(self.verb, "create-verb")
         # what a sending verb makes (`sendMessage` -> `message`); its ID alone names a target
         phrase = self.lex.words_of(words.action_part(last.text)) if self.verb is not None and last else ()
@@ -196,7 +196,7 @@ class _Scope:
     def _rpc_action(self) -> bool:
         """The path ends in an action in an API that never addresses a resource by its path (AWS query APIs,
         Telegram's bot API): every ID it takes names what it acts on."""
-        return bool(self.tail) and self.tail[-1].role is Role.CUSTOM_VERB and not self.api.resource_prefixes
+        return bool(self.tail) and self.tail[-1].is_custom_verb and not self.api.resource_prefixes
 
     def standard_action(self) -> bool:
         """The path ends in a standard method's verb or a synonym on one member (`find`, `delete`; not
@@ -222,12 +222,12 @@ class _Scope:
             return False
         last = self.tail[-1]
         if not stem:  # a bare `id`: a member of the collection before the action, or what the path ends in
-            return (self.collection is not None and last.role is Role.CUSTOM_VERB) or _names_a_thing(self.lex, last)
+            return (self.collection is not None and last.is_custom_verb) or _names_a_thing(self.lex, last)
         # after an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`), and so does a verb's
         # object that is a collection of that resource (`/bookshelves/{shelf}/moveVolume?volumeId=` beside
         # `/bookshelves/{shelf}/volumes`); another object is an argument (`/gift-cards/{id}/link-customer`)
         mentioned = any(self.lex.mentions(s.text, stem, False) for s in self.tail
-                        if self.identified < 0 or s.role is not Role.CUSTOM_VERB or self._child_collection(stem))
+                        if self.identified < 0 or not s.is_custom_verb or self._child_collection(stem))
         if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
             if stem == self.lex.stem(last.text):
                 return True
@@ -275,7 +275,7 @@ def _own_field(lex: Lexicon, op: Operation, stem: str) -> bool:
 
 
 def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
-    if seg.role is Role.CUSTOM_VERB:
+    if seg.is_custom_verb:
         return len(lex.words_of(words.action_part(seg.text))) > 1 and lex.verb_leads(seg.text, seg.verb or "")
     return seg.role.is_thing
 

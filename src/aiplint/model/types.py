@@ -32,7 +32,19 @@ class Segment:
 
     @property
     def is_param(self) -> bool:
+        """An ID: `{job_id}` (or a mixed segment such as `{name}.json`)."""
         return self.role is Role.PARAM
+
+    @property
+    def is_collection(self) -> bool:
+        """A collection named by a noun (`jobs` in `/jobs/{job_id}`), not a verb standing where a collection
+        belongs (`append-rows` in `/append-rows/{dataset_id}`, whose `verb` is set)."""
+        return self.role is Role.COLLECTION and not self.verb
+
+    @property
+    def is_custom_verb(self) -> bool:
+        """A custom method's verb: `:cancel`, a terminal `/cancel`, an RPC dispatch (`/#Action=DeleteQueue`)."""
+        return self.role is Role.CUSTOM_VERB
 
     @property
     def param(self) -> str | None:
@@ -106,6 +118,16 @@ class Operation:
     def label(self) -> str:
         return f"{self.method.upper()} {self.path.key}"
 
+    @property
+    def custom_verb(self) -> Segment | None:
+        """The verb of the custom method the operation is (`POST /jobs/{id}:cancel`), None for a standard one."""
+        return self.path.custom_verb
+
+    @property
+    def is_custom_method(self) -> bool:
+        """Its path ends in a custom verb (`/jobs/{id}:cancel`, `/jobs/{id}/cancel`, `/v1/vector-io/insert`)."""
+        return self.path.custom_verb is not None
+
     def params_in(self, location: str) -> list[Parameter]:
         return [p for p in self.parameters if p.location == location]
 
@@ -125,10 +147,55 @@ class PathItem:
         return frozenset(op.method for op in self.operations)
 
     @property
+    def last(self) -> Segment | None:
+        """The path's last segment (None for `/`)."""
+        return self.segments[-1] if self.segments else None
+
+    def before(self, seg: Segment) -> Segment | None:
+        """The segment right before `seg` in this path, None for the first."""
+        return self.segments[seg.index - 1] if seg.index > 0 else None
+
+    def after(self, seg: Segment) -> Segment | None:
+        """The segment right after `seg` in this path, None for the last."""
+        return self.segments[seg.index + 1] if seg.index + 1 < len(self.segments) else None
+
+    def followed_by_id(self, seg: Segment) -> bool:
+        """An ID comes right after `seg`: `jobs` in `/jobs/{job_id}` stands where a collection belongs."""
+        following = self.after(seg)
+        return following is not None and following.is_param
+
+    def under_an_id(self, seg: Segment) -> bool:
+        """An ID comes somewhere before `seg`: it is part of an identified resource (`/orders/{order_id}/shipment`)."""
+        return any(s.is_param for s in self.segments[: seg.index])
+
+    def collection_of(self, seg: Segment) -> Segment | None:
+        """The collection an ID belongs to: the noun right before it (`jobs` for `{job_id}` in `/jobs/{job_id}`);
+        None when `seg` is no ID, or what comes before it is no collection (`/v1/{name}`, `/append-rows/{id}`)."""
+        before = self.before(seg)
+        return before if seg.is_param and before is not None and before.is_collection else None
+
+    @property
     def custom_verb(self) -> Segment | None:
         """The custom method the path ends in (`/jobs/{id}/cancel`, `/books:batchGet`), if it is one."""
-        last = self.segments[-1] if self.segments else None
-        return last if last is not None and last.role is Role.CUSTOM_VERB else None
+        last = self.last
+        return last if last is not None and last.is_custom_verb else None
+
+    @property
+    def verb_on_collection(self) -> Segment | None:
+        """The custom verb of a collection-level method, right after the collection (`/books:batchGet`,
+        `/jobs/cancel`): it acts on the collection, or on a member named elsewhere."""
+        seg = self.custom_verb
+        before = self.before(seg) if seg is not None else None
+        return seg if before is not None and before.role is Role.COLLECTION else None
+
+    def is_attached(self, seg: Segment) -> bool:
+        """A custom verb is attached to a resource when it follows an ID (`/jobs/{id}/cancel`), a collection
+        (`/books:batchGet`, `/responses/compact`), a singleton (`/swarm/join` beside `GET /swarm`) or anything under
+        an identified resource (`/orders/{order_id}/shipment/cancel`, `/sites/{name}/config/backup/list`)."""
+        before = self.before(seg)
+        if before is None:
+            return False
+        return before.role.is_resource or self.under_an_id(seg)
 
     @cached_property
     def template_params(self) -> list[str]:
@@ -147,7 +214,7 @@ class PathItem:
         """Template variables written after the path, in a query string or fragment of the key (`?lat={lat}`)."""
         return frozenset(PARAM.findall(self.key[len(self.template) :]))
 
-    prefix_ids: list[int] = field(default_factory=list)  # see `prefix`; filled in by `PrefixTree.add`
+    prefix_ids: list[int] = field(default_factory=list)  # see `prefix`; filled in by `PrefixTree`
 
     def prefix(self, end: int | None = None) -> int:
         """The id of the path's first `end` segments (all by default) with every parameter written `{}`: two
@@ -185,20 +252,20 @@ class PrefixTree:
         """The id of `prefix` continued by `token` (`"{}"` for any parameter), None when no path does that."""
         return self._ids.get((prefix, token))
 
+    def param_child(self, prefix: int) -> int | None:
+        """The id of `prefix` continued by a parameter, None when no path does that: some path addresses members
+        of what the prefix ends in (`/import/status/{importUuid}` continues `/import/status`)."""
+        return self._ids.get((prefix, "{}"))
+
     def has_children(self, prefix: int) -> bool:
+        """Some path continues the prefix."""
         return prefix in self._parents
 
 
 
 def is_attached(item: PathItem, seg: Segment) -> bool:
-    """A custom verb is attached to a resource when it follows an ID (`/jobs/{id}/cancel`), a collection
-    (`/books:batchGet`, `/responses/compact`), a singleton (`/swarm/join` beside `GET /swarm`) or anything under an
-    identified resource (`/orders/{order_id}/shipment/cancel`, `/sites/{name}/config/backup/list`)."""
-    before = item.segments[seg.index - 1] if seg.index > 0 else None
-    if before is None:
-        return False
-    return before.role.is_resource or any(
-        s.is_param for s in item.segments[: seg.index])
+    """`item.is_attached(seg)`, as a function (rules written before the method use it)."""
+    return item.is_attached(seg)
 
 
 def _shape(seg: Segment) -> str:
