@@ -62,59 +62,126 @@ class Role(str, Enum):
 
 
 def assign_roles(items: list[PathItem], prefixes: PrefixTree, lex: Lexicon) -> None:
+    """Decide the role, and the verb where there is one, of every segment of every path.  A parameter and a `:verb`
+    are known from the path's shape already (`aiplint.model.build`); each literal is read by `_literal_role`."""
     for item in items:
-        well_known = False
+        well_known = False  # once a path enters a protocol's endpoints (`/.well-known/...`), the rest follows it
         for seg in item.segments:
-            if seg.role is Role.CUSTOM_VERB:
-                seg.verb = _verb_of(seg.text, lex)
-                continue
             if seg.role is Role.PARAM:
                 continue
-            well_known = well_known or lex.has(seg.text.lower(), "protocol") or (
-                lex.has(seg.text.lower(), "sign-in-namespace") and not any(
-                    s.is_param for s in item.segments[seg.index + 1 :]))
-            seg.role = _literal_role(item, seg, prefixes, well_known, lex)
-            if seg.role is Role.CUSTOM_VERB:
-                seg.verb = _verb_of(seg.text, lex)
-            elif seg.role is Role.COLLECTION:
-                seg.verb = _collection_verb(item, seg, lex)
+            if seg.role is not Role.CUSTOM_VERB:
+                well_known = well_known or _enters_a_protocol(item, seg, lex)
+                seg.role = _literal_role(item, seg, prefixes, well_known, lex)
+            seg.verb = _verb_for(item, seg, lex)
 
 
-def _literal_role(
-    item: PathItem, seg: Segment, prefixes: PrefixTree, well_known: bool, lex: Lexicon
-) -> Role:
-    i = seg.index
-    segments = item.segments
-    before = segments[i - 1] if i > 0 else None
-    after = segments[i + 1] if i + 1 < len(segments) else None
-    terminal = after is None
-    if well_known or (terminal and lex.has(seg.text.lower().lstrip("_"), "well-known")):  # `/_ping`
+def _enters_a_protocol(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+    """A literal that starts a protocol's own endpoints (`.well-known`), or a sign-in flow's (`/auth/password/reset`)
+    when no parameter follows it (`/auth/admin/realms/{realm}/users` is an API of its own)."""
+    word = seg.text.lower()
+    return lex.has(word, "protocol") or (
+        lex.has(word, "sign-in-namespace") and not any(s.is_param for s in item.segments[seg.index + 1 :]))
+
+
+def _verb_for(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
+    """The verb of a custom method, or of a verb standing in collection position (`append-rows/{dataset_id}`)."""
+    if seg.role is Role.CUSTOM_VERB:
+        return _verb_of(seg.text, lex)
+    if seg.role is Role.COLLECTION:
+        return _collection_verb(item, seg, lex)
+    return None
+
+
+def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known: bool, lex: Lexicon) -> Role:
+    """The role of a literal segment (the module's table): the first of these readings that decides it, in order.
+
+    1. its name: a protocol's endpoint (`/health`), a version (`v1`);
+    2. a terminal verb: a custom method (`/jobs/{id}/cancel`, `/v1/vector-io/insert`);
+    3. what follows it: an ID makes it a collection, a `:verb` a collection or a singleton;
+    4. in ID position, a member's alias (`/users/me`);
+    5. a sibling path continues it with an ID: a collection;
+    6. at the end of the path, or after an ID: a collection or a singleton;
+    7. otherwise it groups what follows: a namespace, unless a collection-level action or a readable singleton
+       follows it."""
+    before, after = item.before(seg), item.after(seg)
+    if well_known or _is_well_known_endpoint(seg, after, lex):
         return Role.WELL_KNOWN
-    if words.is_version(seg.text) and (before is None or before.role is Role.VERSION or before.role is Role.NAMESPACE):
+    if _is_version(seg, before):
         return Role.VERSION
-    after_resource = before is not None and (before.is_param or before.role is Role.COLLECTION)
-    if terminal and _is_slash_verb(seg.text, item, lex, after_resource):
+    if after is None and _is_slash_verb(seg.text, item, lex, _is_after_a_resource(before)):
         return Role.CUSTOM_VERB
-    plural = lex.last_word_number(seg.text) == "plural"
-    if after is not None and after.is_param:
+    role = _role_from_what_follows(seg, after, lex)
+    if role is not None:
+        return role
+    if _is_alias(item, seg, before, prefixes, lex):
+        return Role.ALIAS
+    if prefixes.param_child(item.prefix(seg.index + 1)) is not None:
+        return Role.COLLECTION  # a sibling path has `/this/{param}`
+    if after is None or _is_after_an_id(before):
+        return _thing_role(item, seg, after is None, lex)
+    return _grouping_role(item, seg, after, prefixes, lex)
+
+
+def _is_well_known_endpoint(seg: Segment, after: Segment | None, lex: Lexicon) -> bool:
+    """A path ending in a well-known endpoint (`/health`, `/v1/version`, `/_ping`)."""
+    return after is None and lex.has(seg.text.lower().lstrip("_"), "well-known")
+
+
+def _is_after_an_id(before: Segment | None) -> bool:
+    """Right after an ID or an alias standing for one (`/users/me/settings`)."""
+    return before is not None and before.role.identifies
+
+
+def _is_version(seg: Segment, before: Segment | None) -> bool:
+    """A version (`v1`, `2024-01-01`) at the start of the path or after a version or a namespace (`/api/v1`)."""
+    return words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE))
+
+
+def _is_after_a_resource(before: Segment | None) -> bool:
+    """Right after an ID or a collection, where a custom method on it stands."""
+    return before is not None and (before.is_param or before.role is Role.COLLECTION)
+
+
+def _role_from_what_follows(seg: Segment, after: Segment | None, lex: Lexicon) -> Role | None:
+    """Before an ID, a collection (`/jobs/{job_id}`, a verb there too: `append-rows/{id}`); before a `:verb`, the
+    collection a collection-level method acts on (`books:batchGet`), or a singular singleton (`state:report`)."""
+    if after is None:
+        return None
+    if after.is_param:
         return Role.COLLECTION
-    if after is not None and after.colon:  # `books:batchGet` on a collection, `state:report` on a singleton
+    if after.colon:
         on_collection = after.words[:1] and lex.has(after.words[0], "collection-verb")
         singular = lex.last_word_number(seg.text) == "singular"
         return Role.SINGLETON if not on_collection and singular else Role.COLLECTION
-    in_id_position = before is not None and before.role is Role.COLLECTION
-    beside_a_parameter = not plural and prefixes.child(item.prefix(i), "{}") is not None
-    if in_id_position and (lex.has(seg.text, "alias") or beside_a_parameter):
-        return Role.ALIAS
-    if prefixes.child(item.prefix(i + 1), "{}") is not None:
-        return Role.COLLECTION  # a sibling path has `/this/{param}`
-    after_id = before is not None and before.role.identifies
-    if terminal or after_id:
-        return Role.COLLECTION if plural or (terminal and _created_here(item, seg, lex)) else Role.SINGLETON
-    if plural and after is not None and i + 2 == len(segments) and _is_slash_verb(after.text, item, lex,
-                                                                                   after_resource=True):
+    return None
+
+
+def _is_alias(item: PathItem, seg: Segment, before: Segment | None, prefixes: PrefixTree, lex: Lexicon) -> bool:
+    """A literal in ID position, right after a collection, that is a known alias (`me`, `-`) or a non-plural word
+    where a sibling path has a parameter (`/users/me` beside `/users/{user_id}`)."""
+    if before is None or before.role is not Role.COLLECTION:
+        return False
+    if lex.has(seg.text, "alias"):
+        return True
+    plural = lex.last_word_number(seg.text) == "plural"
+    return not plural and prefixes.param_child(item.prefix(seg.index)) is not None
+
+
+def _thing_role(item: PathItem, seg: Segment, terminal: bool, lex: Lexicon) -> Role:
+    """At the end of a path or after an ID: a collection when plural (or, at the end, when it lists and creates its
+    members), else a singleton (`/files/{file_id}/content`, `/v1/config`)."""
+    plural = lex.last_word_number(seg.text) == "plural"
+    return Role.COLLECTION if plural or (terminal and _created_here(item, seg, lex)) else Role.SINGLETON
+
+
+def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: PrefixTree, lex: Lexicon) -> Role:
+    """A literal followed by another literal, not after an ID: a namespace (`/v1/chat/completions`), except a plural
+    before a collection-level action (`/graders/run`) and a singular resource of its own that other paths continue
+    (`GET /swarm` beside `/swarm/join`)."""
+    plural = lex.last_word_number(seg.text) == "plural"
+    if plural and seg.index + 2 == len(item.segments) and _is_slash_verb(after.text, item, lex, after_resource=True):
         return Role.COLLECTION  # a collection-level custom method: `/graders/run`
-    readable = prefixes.item_at(item.prefix(i + 1))
+    readable = prefixes.item_at(item.prefix(seg.index + 1))
     if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":
         return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
     return Role.NAMESPACE
@@ -154,16 +221,43 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
     methods = item.methods
     parts = lex.words_of(words.action_part(literal))
     writes_only = methods <= _WRITES_ONLY
-    if after_resource and len(parts) == 1 and methods and _attached_action(parts[0], methods, writes_only, lex):
+    # 1. one word right after an ID or a collection needs less evidence (`/messages/{id}/trash`, `/images/search`)
+    if after_resource and _one_word_action(parts, methods, writes_only, lex):
         return True
     verb = lex.leading_verb(literal)
     if verb is None or not methods:
-        return False
+        return False  # no verb to read, or no operation to do it
+    # 2. the operations' own names say the verb (`updateSystem`), or an HTTP method is written in (`PUTImages`)
     named = _named_verbs(item, lex)
-    if verb in named or (literal.startswith(verb.upper()) and verb in HTTP_METHODS):
-        return True  # the operation's name says it; an HTTP method written into the path (`PUTImages`)
+    if verb in named or _http_method_written_in(literal, verb):
+        return True
+    # 3. where the verb stands in the literal, and what comes after it
     preposition = len(parts) > 1 and lex.has(parts[1], "preposition")  # findByStatus, apply_to_resources
-    # POST `remove_all_rules`, `apply-labels`; but `search-results`, `file_batches` (a create) are nouns
+    found = _verb_in_its_phrase(literal, verb, parts, preposition, writes_only, item, lex)
+    if found is not None:
+        return found
+    # 4. what the path item's methods do with a verb that leads the literal
+    if lex.is_homograph(verb):
+        return _homograph_acts(verb, parts, methods, writes_only, after_resource, bool(named), lex)
+    return _verb_acts(verb, parts, methods, lex)
+
+
+def _one_word_action(parts: tuple[str, ...], methods: frozenset[str], writes_only: bool, lex: Lexicon) -> bool:
+    """A single word, on a path item with operations, that names an action after a resource (`_attached_action`)."""
+    return len(parts) == 1 and bool(methods) and _attached_action(parts[0], methods, writes_only, lex)
+
+
+def _http_method_written_in(literal: str, verb: str) -> bool:
+    """An HTTP method written into the path in capitals (`PUTImages`)."""
+    return literal.startswith(verb.upper()) and verb in HTTP_METHODS
+
+
+def _verb_in_its_phrase(literal: str, verb: str, parts: tuple[str, ...], preposition: bool, writes_only: bool,
+                        item: PathItem, lex: Lexicon) -> bool | None:
+    """What the verb's place decides, None when it decides nothing: a verb before a plural noun is a noun phrase
+    (`search-results`) unless a preposition follows it or it plainly acts on a write (`POST remove_all_rules`); a
+    verb inside the literal, not leading it, counts only where nothing reads or replaces the literal; a verb before
+    a preposition (`findByStatus`) or acting on the ID of something else (`archiveReport?reportId=`) is an action."""
     acts = writes_only and lex.verb_kind(verb) == "verb" and not lex.has(verb, "read-verb")
     if not preposition and not acts and _noun_phrase(literal, verb, lex):
         return False
@@ -171,13 +265,26 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
         return writes_only
     if preposition or (len(parts) > 1 and _acts_on_an_id(parts, item, lex)):
         return True
-    if lex.is_homograph(verb):
-        # `PUT .../set-default-version` is an action, `PUT .../readMarker` (UpdateChannelReadMarker) a resource;
-        # with nothing before it, a verb only WordNet lists is a noun first (`POST /issue` creates an issue)
-        if writes_only:
-            return after_resource or lex.listed_verb(verb)
-        return len(parts) > 1 and len(methods) == 1 and "get" not in methods and not named
-    if methods == {"get"} and len(parts) > 1:  # `list-tools`, RPC `GET /DeleteQueue`; not `send-checklist`
+    return None
+
+
+def _homograph_acts(verb: str, parts: tuple[str, ...], methods: frozenset[str], writes_only: bool,
+                    after_resource: bool, named: bool, lex: Lexicon) -> bool:
+    """A verb that is also a noun (`search`, `export`, `set`): where nothing reads or replaces the literal, an
+    action right after a resource or when aiplint's own lists have it as a verb (with nothing before it, a verb only
+    WordNet knows is a noun first: `POST /issue` creates an issue); elsewhere only a multi-word phrase on one method
+    other than GET whose operations are not `named` otherwise (`PUT .../set-default-version` is an action,
+    `PUT .../readMarker`, named UpdateChannelReadMarker, a resource)."""
+    if writes_only:
+        return after_resource or lex.listed_verb(verb)
+    return len(parts) > 1 and len(methods) == 1 and "get" not in methods and not named
+
+
+def _verb_acts(verb: str, parts: tuple[str, ...], methods: frozenset[str], lex: Lexicon) -> bool:
+    """A plain verb leading the literal: on a GET-only path item a phrase counts only when it starts with a reading
+    or standard verb (`list-tools`, RPC `GET /DeleteQueue`; not `send-checklist`); otherwise it is an action where
+    the path item has one method or only GET and POST (a literal also taking PUT, PATCH or DELETE is a resource)."""
+    if methods == {"get"} and len(parts) > 1:
         return any(lex.has(verb, tag) for tag in ("read-verb", "standard-verb")) or verb in lex.mapping("synonym")
     return len(methods) == 1 or methods <= {"get", "post"}
 
