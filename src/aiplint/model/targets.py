@@ -27,7 +27,7 @@ lists a required field is silent rather than optional: its fields named as IDs c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.model import words
 from aiplint.model.roles import Role
@@ -60,44 +60,97 @@ def targets(api: ApiModel, op: Operation) -> list[Target]:
     """Every ID outside the path that names the operation's target, the likeliest first: an `in: path`
     parameter the template lacks, then query parameters, then body fields, required before optional, those the
     last literal mentions before the others (`/contact/schedule`: `ContactId` before `InstanceId`)."""
-    lex = api.lexicon
     template = set(op.path.template_params)
-    found = [Target(p.name, "path", stem, p.at) for p in op.parameters
-             if p.location == "path" and p.name not in template and (stem := target_stem(lex, p.name)) is not None]
-    candidates = [(p.name, "query", p.at, p.required, p.schema) for p in op.parameters
-                  if p.location == "query" and not p.is_array and "enum" not in p.schema]
-    if op.body and op.method in _BODY_METHODS and not _receives_events(lex, op):
-        # a required body in a document that never lists required fields is silent, not optional: a field named
-        # as an ID counts as required there (Mandrill's `POST /subaccounts/delete.json {id}`)
-        silent = op.body_required and api.silent_on_required_fields
-        candidates += [(prop.name, "body", prop.at,
-                        prop.required or (silent and target_stem(lex, prop.name) is not None), prop.schema)
-                       for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True]
+    found = _path_targets(api.lexicon, op, template)
+    candidates = _candidates(api, op)
     if not candidates:
         return found  # most operations: nothing outside the path to read the path for
     scope = _Scope(api, op)
     if scope.signs_in or scope.creates:
-        return found
-    ranked = []
-    for name, where, at, required, schema in candidates:
-        if name in template or schema.get("type") in ("boolean", "array", "object"):
-            continue
-        if _credential(lex, name):
-            continue
-        stem = scope.identified_stem(name, where, required)
-        if stem is None or (scope.sent is not None and stem and stem != scope.sent and stem not in api.managed_nouns):
-            continue  # `sendMessage {chat_id}`: the new message goes to the chat (but into a queue the API makes)
-        # an operation that returns the resource created it, unless it is a standard method on one
-        # (`POST /secrets/delete {name}` returns the deleted secret)
-        creates = op.creates(stem) and not scope.standard_action()
-        if where == "body" and (creates or _own_field(lex, op, stem)):
-            continue
-        ranked.append(Target(name, where, stem, at, required))
-    last = op.path.segments[-1].text if op.path.segments else ""
-    explicit = {t.name for t in ranked if target_stem(lex, t.name) is not None}  # `source_id` before `name`
+        return found  # a sign-in's credentials and a create's references name no target
+    ranked = [t for candidate in candidates if (t := _target_of(api, op, scope, candidate, template)) is not None]
+    return found + _likeliest_first(api.lexicon, op, ranked)
+
+
+class _Candidate(NamedTuple):
+    """A query parameter or body field that may be the target's ID."""
+
+    name: str
+    where: str  # "query" or "body"
+    at: Location
+    required: bool
+    schema: dict[str, Any]
+
+
+def _path_targets(lex: Lexicon, op: Operation, template: set[str]) -> list[Target]:
+    """`in: path` parameters the path template lacks, named as IDs: they can only be the target's."""
+    return [Target(p.name, "path", stem, p.at) for p in op.parameters
+            if p.location == "path" and p.name not in template and (stem := target_stem(lex, p.name)) is not None]
+
+
+def _candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
+    """The query parameters, then the body fields, that may name the target."""
+    found = _query_candidates(op)
+    if op.body and op.method in _BODY_METHODS and not _receives_events(api.lexicon, op):
+        found += _body_candidates(api, op)
+    return found
+
+
+def _query_candidates(op: Operation) -> list[_Candidate]:
+    """Single-valued query parameters that list no values (an enum names a kind)."""
+    return [_Candidate(p.name, "query", p.at, p.required, p.schema) for p in op.parameters
+            if p.location == "query" and not p.is_array and "enum" not in p.schema]
+
+
+def _body_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
+    """Body fields that list no values and are not read-only (the server's own `id`).  A required body in a
+    document that never lists required fields is silent, not optional: a field named as an ID counts as required
+    there (Mandrill's `POST /subaccounts/delete.json {id}`)."""
+    lex = api.lexicon
+    silent = op.body_required and api.silent_on_required_fields
+    return [_Candidate(prop.name, "body", prop.at,
+                       prop.required or (silent and target_stem(lex, prop.name) is not None), prop.schema)
+            for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True]
+
+
+def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidate, template: set[str]
+               ) -> Target | None:
+    """The candidate as the ID of the operation's target, or None: a name the path already has, a flag or a
+    structure, a credential, an ID of nothing the path leaves unidentified (`_Scope.identified_stem`), the
+    destination of what a sending verb sends, or in a body, the ID of what the operation creates or of the body
+    itself."""
+    name, where, at, required, schema = candidate
+    lex = api.lexicon
+    if name in template or schema.get("type") in ("boolean", "array", "object") or _credential(lex, name):
+        return None
+    stem = scope.identified_stem(name, where, required)
+    if stem is None or _sent_to(api, scope, stem):
+        return None
+    if where == "body" and (_created(op, scope, stem) or _own_field(lex, op, stem)):
+        return None
+    return Target(name, where, stem, at, required)
+
+
+def _sent_to(api: ApiModel, scope: _Scope, stem: str) -> bool:
+    """`sendMessage {chat_id}`: the new message goes to the chat, which is not the target (but a queue the API
+    makes is: `SendMessage {QueueUrl}`)."""
+    return scope.sent is not None and bool(stem) and stem != scope.sent and stem not in api.managed_nouns
+
+
+def _created(op: Operation, scope: _Scope, stem: str) -> bool:
+    """An operation that returns the resource created it, unless it is a standard method on one (`POST
+    /secrets/delete {name}` returns the deleted secret)."""
+    return op.creates(stem) and not scope.standard_action()
+
+
+def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[Target]:
+    """Required before optional, query before body, names with an ID word before bare keys (`source_id` before
+    `name`), those the path's last literal mentions before the others (`/contact/schedule`: `ContactId` first)."""
+    last = op.path.last.text if op.path.last is not None else ""
+    explicit = {t.name for t in ranked if target_stem(lex, t.name) is not None}
     ranked.sort(key=lambda t: (not t.required, t.where != "query", t.name not in explicit,
                                not (t.stem and lex.mentions(last, t.stem))))
-    return found + ranked
+    return ranked
 
 
 def target(api: ApiModel, op: Operation, where: str | None = None, ignored: frozenset[str] = frozenset(),
