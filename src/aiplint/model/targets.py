@@ -59,7 +59,7 @@ def target_stem(lex: Lexicon, name: str) -> str | None:
 def targets(api: ApiModel, op: Operation) -> list[Target]:
     """Every ID outside the path that names the operation's target, the likeliest first: an `in: path`
     parameter the template lacks, then query parameters, then body fields, required before optional, those the
-    last literal mentions before the others (`/contact/schedule`: `ContactId` before `InstanceId`)."""
+    last literal mentions before the others (`/attach-volume`: `volume_id` before `instance_id`)."""
     template = set(op.path.template_params)
     found = _path_targets(api.lexicon, op, template)
     candidates = _candidates(api, op)
@@ -145,7 +145,7 @@ def _created(op: Operation, scope: _Scope, stem: str) -> bool:
 
 def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[Target]:
     """Required before optional, query before body, names with an ID word before bare keys (`source_id` before
-    `name`), those the path's last literal mentions before the others (`/contact/schedule`: `ContactId` first)."""
+    `name`), those the path's last literal mentions before the others (`/attach-volume`: `volume_id` first)."""
     last = op.path.last.text if op.path.last is not None else ""
     explicit = {t.name for t in ranked if target_stem(lex, t.name) is not None}
     ranked.sort(key=lambda t: (not t.required, t.where != "query", t.name not in explicit,
