@@ -26,7 +26,8 @@ from aiplint.report.output import (
     FINGERPRINT_KEY,
     WRITERS,
     Report,
-    code_frame,
+    _frame,
+    _read_lines,
     write_github,
     write_gitlab,
     write_junit,
@@ -36,6 +37,12 @@ from aiplint.report.output import (
 from aiplint.rule import Severity, rule
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def code_frame(path: str, line: int, column: int) -> str:
+    """The source frame the text report prints under a finding with --show-source (`write_findings`)."""
+    return _frame(_read_lines(path), line, column)
+
 EXAMPLE = "fixtures/examples/petstore-jobs.yaml"
 BAD = sorted(str(p.relative_to(REPO).as_posix()) for p in (REPO / "fixtures" / "rules").glob("*/*/bad.yaml"))
 

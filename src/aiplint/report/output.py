@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 JSON_FORMAT_VERSION = 1
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
-COLOUR_CHOICES = ("auto", "always", "never")
 
 
 @dataclass(frozen=True)
@@ -158,18 +157,6 @@ def write_findings(findings: Sequence[Finding], stream: IO[str], colour: bool, *
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def code_frame(path: str, line: int, column: int) -> str:
-    """The source line `line` of `path` under a line-number gutter, with a caret under `column` (both
-    1-based, the column in characters)::
-
-           |
-        40 |         - name: job_id
-           |           ^
-
-    Every line ends with a newline.  "" when the file cannot be read or has no such line."""
-    return _frame(_read_lines(path), line, column)
 
 
 class _LineCache:
