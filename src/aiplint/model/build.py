@@ -31,10 +31,14 @@ def paths_of(document: Document) -> list[PathItem]:
 
 
 class _Builder:
+    """Reads one document's path items and operations, following `$ref`s through `document.refs`."""
+
     def __init__(self, document: Document):
         self.document = document
 
     def paths(self) -> list[PathItem]:
+        """Every path item whose key starts with `/`, its key split into segments (`_split`): an RPC dispatch in
+        the key (`/#Action=DeleteQueue`) becomes a last segment that is a custom verb whatever its words."""
         root = self.document.root
         raw_paths = root.data.get("paths")
         if not isinstance(raw_paths, dict):
@@ -60,7 +64,8 @@ class _Builder:
         return items
 
     def _operations(self, item: PathItem, node: dict[str, Any]) -> Iterator[Operation]:
-
+        """The path item's operations, in `HTTP_METHODS` order, each with the path item's parameters it does not
+        override and its own."""
         source, base = item.at.source, item.at.pointer
         shared = item.parameters = self._parameters(node.get("parameters"), source, base, "path")
         for method in HTTP_METHODS:
@@ -119,7 +124,6 @@ class _Builder:
               ) -> tuple[list[BodyProperty], str | None]:
         """Top-level properties of the request body (OAS 3 `requestBody`, OAS 2 `in: body` / `formData`), and the
         name of its schema when it `$ref`s one."""
-
         form = [BodyProperty(p.name, p.required, p.at, p.schema) for p in params if p.location == "formData"]
         body_params = [p for p in params if p.location == "body"]
         if body_params:
@@ -142,7 +146,7 @@ class _Builder:
         return form, None
 
     def _body_required(self, raw: dict[str, Any], params: list[Parameter], source: Source, pointer: str) -> bool:
-
+        """The request body is declared required (OAS 3 `requestBody.required`, OAS 2.0 a required `in: body`)."""
         if any(p.location == "body" for p in params):
             return any(p.required for p in params if p.location == "body")
         request = raw.get("requestBody")
@@ -176,7 +180,6 @@ class _Builder:
                     seen: set[tuple[str, str]] | None = None) -> list[BodyProperty]:
         """A body schema's top-level properties, its `allOf` parts' first.  Each schema is read once per body
         (`seen`), so a schema that lists itself, or one part many times, costs no more than its size."""
-
         seen = set() if seen is None else seen
         target = self.document.refs.resolve(schema, source, pointer)
         node = target.node

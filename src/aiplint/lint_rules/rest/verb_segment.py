@@ -70,7 +70,6 @@ def _verb_segment(ctx: Context, item: PathItem) -> Segment | None:
     if seg is not None:
         return None if seg.colon else seg
     grouping = next((s for s in item.segments if s.role is Role.NAMESPACE), None)
-    standard = grouping is not None and ctx.api.lexicon.has(grouping.text.lower(), "standard-verb")
-    if grouping is not None and standard and not item.under_an_id(grouping):
-        return grouping
-    return None
+    if grouping is None or item.under_an_id(grouping):
+        return None
+    return grouping if ctx.api.lexicon.has(grouping.text.lower(), "standard-verb") else None
