@@ -168,21 +168,31 @@ class _Scope:
     def __init__(self, api: ApiModel, op: Operation):
         self.api, self.op, self.lex = api, op, api.lexicon
         segments = op.path.segments
-        identified = max((s.index for s in segments if s.role is Role.PARAM or self._alias(s)), default=-1)
-        self.identified = identified
-        self.tail = [s for s in segments[identified + 1 :] if not s.is_param and s.role is not Role.VERSION]
+        # the last segment that stands for one member (an ID, or an alias: `me`), -1 when none does
+        self.identified = max((s.index for s in segments if s.role is Role.PARAM or self._alias(s)), default=-1)
+        # the literals after it, versions left out: the action, sub-resource or collection the operation is about
+        self.tail = [s for s in segments[self.identified + 1 :] if not s.is_param and s.role is not Role.VERSION]
+        # the collection an action at the end follows (`jobs` in `/jobs/cancel`), verbs in its place too
         self.collection = next((s for s in reversed(self.tail[:-1]) if s.role is Role.COLLECTION), None)
         self.path_subjects = {self.lex.subject(s.param or "") for s in segments if s.is_param}
-        self.ends_in_id = bool(segments) and segments[-1].index == identified
+        self.ends_in_id = bool(segments) and segments[-1].index == self.identified
         last = self.tail[-1] if self.tail else None
         self.verb = last.verb if last is not None and last.is_custom_verb else None
-        self.signs_in = self.verb is not None and self.lex.has(self.verb, "credential-verb")
+        self.signs_in = self._verb_is("credential-verb")  # `/user/login`
         self._creating = op.method == "post" and last is not None and not last.is_custom_verb
-        self.creates = self.verb is not None and self.lex.has(self.verb, "create-verb")
-        # what a sending verb makes (`sendMessage` -> `message`); its ID alone names a target
-        phrase = self.lex.words_of(words.action_part(last.text)) if self.verb is not None and last else ()
+        self.creates = self._verb_is("create-verb")  # `/createRobot`
+        self.sent = self._sent(last)
+
+    def _verb_is(self, tag: str) -> bool:
+        return self.verb is not None and self.lex.has(self.verb, tag)
+
+    def _sent(self, last: Segment | None) -> str | None:
+        """What a sending verb makes (`sendMessage` -> `message`): its ID alone names a target."""
+        if self.verb is None or last is None:
+            return None
+        phrase = self.lex.words_of(words.action_part(last.text))
         sends = len(phrase) > 1 and phrase[0] == self.verb and self.lex.has(self.verb, "sending-verb")
-        self.sent = self.lex.stem("-".join(phrase[1:])) if sends else None
+        return self.lex.stem("-".join(phrase[1:])) if sends else None
 
     def _alias(self, seg: Segment) -> bool:
         """A literal that stands for one member (`/users/me`, `/publishers/-/books`), not a collection-level
@@ -206,28 +216,42 @@ class _Scope:
         """An identifier without an ID word: a key the API addresses a resource by (`name` for `/profile/read`
         beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
         `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
-        keys = self.api.member_keys
         parts = words.split_words(name)
-        generic = bool(parts) and self.lex.has(parts[-1], "generic-id")  # `{name}`, not `{comment}`: a value
-        for seg in reversed(self.tail):  # a singular standing for a member, or a standard method on one
-            stem = self.lex.stem(seg.text)
-            if generic and name in keys.get(stem, ()) and (stem == seg.text.lower() or self.standard_action()):
-                return stem
+        found = self._member_key_stem(name, parts)
+        if found is not None:
+            return found
         subject = self.lex.subject(name)
         if subject is None and len(parts) == 1 and self.collection is not None and self.standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
-            if self.lex.has(parts[-1], "value-key") or self._creating:  # `return_code`, a new chore's `choreName`
-                resources = self.api.collection_stems | self.api.managed_nouns
-                return subject if subject in resources and not self._creating else None
-            named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
-            # an RPC action's handle (`ReceiptHandle`), or the key of a resource the API creates (`QueueUrl` where
-            # `CreateQueue` exists; an `image-url` is an argument)
-            own = self.lex.has(parts[-1], "opaque-id") or subject in self.api.managed_nouns
-            return subject if named or (own and self._rpc_action()) else None
+            return self._handle_stem(subject, parts[-1])
         if subject and where == "query" and self._bare_resource_name(parts):
             return subject  # `?subscription=` of `/subscription_items`; `DELETE /domain_blocks?domain=`
         return None
+
+    def _member_key_stem(self, name: str, parts: tuple[str, ...]) -> str | None:
+        """A generic key (`{name}`, not `{comment}`: a value) the API addresses the members of a literal of the tail
+        by, where that literal is a singular standing for a member, or the action a standard method on one."""
+        if not (parts and self.lex.has(parts[-1], "generic-id")):
+            return None
+        keys = self.api.member_keys
+        for seg in reversed(self.tail):
+            stem = self.lex.stem(seg.text)
+            if name in keys.get(stem, ()) and (stem == seg.text.lower() or self.standard_action()):
+                return stem
+        return None
+
+    def _handle_stem(self, subject: str, key: str) -> str | None:
+        """A noun with a generic identifying word (`QueueUrl`, `ReceiptHandle`): the resource it identifies when the
+        path names it, or when it is an RPC action's handle or the key of a resource the API creates (`QueueUrl`
+        where `CreateQueue` exists; an `image-url` is an argument).  A value's key (`return_code`) and a new
+        thing's (a new chore's `choreName`) name only one of the API's resources, and nothing on a create."""
+        if self.lex.has(key, "value-key") or self._creating:
+            resources = self.api.collection_stems | self.api.managed_nouns
+            return subject if subject in resources and not self._creating else None
+        named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
+        own = self.lex.has(key, "opaque-id") or subject in self.api.managed_nouns
+        return subject if named or (own and self._rpc_action()) else None
 
     def _bare_resource_name(self, parts: tuple[str, ...]) -> bool:
         """A query parameter named just after a resource of the API, with no ID word, that holds its ID: the parent
@@ -276,27 +300,41 @@ class _Scope:
         last = self.tail[-1]
         if not stem:  # a bare `id`: a member of the collection before the action, or what the path ends in
             return (self.collection is not None and last.is_custom_verb) or _names_a_thing(self.lex, last)
-        # after an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`), and so does a verb's
-        # object that is a collection of that resource (`/bookshelves/{shelf}/moveVolume?volumeId=` beside
-        # `/bookshelves/{shelf}/volumes`); another object is an argument (`/gift-cards/{id}/link-customer`)
-        mentioned = any(self.lex.mentions(s.text, stem, False) for s in self.tail
-                        if self.identified < 0 or not s.is_custom_verb or self._child_collection(stem))
         if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
-            if stem == self.lex.stem(last.text):
-                return True
-            if self.op.method == "get":  # a list's parent: named by the path, or the API's and nothing else's
-                others = self.tail[:-1]
-                named = any(self.lex.mentions(s.text, stem, False) for s in others)
-                alone = all(s.role is Role.NAMESPACE for s in others)
-                return where == "query" and (named or (alone and self._global(stem)))
-            return self.op.method != "post" and self.lex.mentions(last.text, stem)  # POST: a new member's parent
+            return self._collection_names(last, stem, where)
         if self.collection is not None:  # an action after a collection acts on one of its members
-            if self._member(stem) or any(self.lex.mentions(s.text, stem, False)
-                                         for s in self.tail[self.tail.index(self.collection) + 1 :]):
-                return True
-            changes = self.verb is not None and self.lex.changes_state(self.verb)
-            return changes and self._global(stem)  # `/thumbnails/set?videoId=`
-        return mentioned or self._global(stem) or self._rpc_action()
+            return self._action_after_collection_names(stem)
+        return self._mentioned(stem) or self._global(stem) or self._rpc_action()
+
+    def _collection_names(self, last: Segment, stem: str, where: str) -> bool:
+        """A path ending in a collection names its members (`DELETE /jobs?job_id=`); on GET, a list's parent named by
+        the path or the API's and nothing else's (in the query); on another method but POST (whose IDs are a new
+        member's parent), what the collection's literal mentions."""
+        if stem == self.lex.stem(last.text):
+            return True
+        if self.op.method == "get":
+            others = self.tail[:-1]
+            named = any(self.lex.mentions(s.text, stem, False) for s in others)
+            alone = all(s.role is Role.NAMESPACE for s in others)
+            return where == "query" and (named or (alone and self._global(stem)))
+        return self.op.method != "post" and self.lex.mentions(last.text, stem)
+
+    def _action_after_collection_names(self, stem: str) -> bool:
+        """An action after a collection acts on one of its members, or on what the literals after the collection
+        mention; a verb that changes state, on another resource of the API (`/thumbnails/set?videoId=`)."""
+        assert self.collection is not None
+        after = self.tail[self.tail.index(self.collection) + 1 :]
+        if self._member(stem) or any(self.lex.mentions(s.text, stem, False) for s in after):
+            return True
+        changes = self.verb is not None and self.lex.changes_state(self.verb)
+        return changes and self._global(stem)
+
+    def _mentioned(self, stem: str) -> bool:
+        """After an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`), and so does a verb's
+        object that is a collection of that resource (`/bookshelves/{shelf}/moveVolume?volumeId=` beside
+        `/bookshelves/{shelf}/volumes`); another object is an argument (`/gift-cards/{id}/link-customer`)."""
+        return any(self.lex.mentions(s.text, stem, False) for s in self.tail
+                   if self.identified < 0 or not s.is_custom_verb or self._child_collection(stem))
 
     def _child_collection(self, stem: str) -> bool:
         """The identified resource has a collection of `stem`s: a path continues its ID with their literal."""
