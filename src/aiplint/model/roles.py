@@ -362,22 +362,34 @@ def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
     if not subjects:
         return False
     following = item.segments[seg.index + 1]
-    if words.split_words(following.param or "") == seg.words:  # `status/{status}`: an ID, or a value to set?
-        schema = item.param_schema(following.param or "")
-        if schema.get("type") in ("boolean", "number") or "enum" in schema:
-            return True
     parts = lex.words_of(seg.text)
-    if words.compact(following.param or "") == "".join(parts) and (lex.is_id_word(parts[-1]) or lex.has(
-            parts[-1], "generic-id")):
-        return True  # `regcode/{regCode}`: the literal names a kind of key, a lookup by it (`section/{section}` is not)
-    if len(parts) > 1 and lex.has(parts[-1], "attribute") and subjects[0] in (None, "".join(parts[:-1])):
-        return True  # `inventorysummary/{inventoryNumber}`: an attribute of the thing the ID names
-    if any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
-        return False
-    if subjects[0] is None:
-        return False
+    if _sets_a_value(item, seg, following) or _names_a_key(following, parts, lex) or _names_an_attribute(
+            parts, subjects, lex):
+        return True
+    if subjects[0] is None or any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
+        return False  # nothing else named, or the literal's own members
     # a composite key (`shipping_rate/{country}/{zone}`) addresses members of the literal, a selector does not
     return len(subjects) == 1 or "" in subjects
+
+
+def _sets_a_value(item: PathItem, seg: Segment, following: Segment) -> bool:
+    """`status/{status}` with a boolean, number or enum `{status}`: a value to set, not an ID."""
+    if words.split_words(following.param or "") != seg.words:
+        return False
+    schema = item.param_schema(following.param or "")
+    return schema.get("type") in ("boolean", "number") or "enum" in schema
+
+
+def _names_a_key(following: Segment, parts: tuple[str, ...], lex: Lexicon) -> bool:
+    """`regcode/{regCode}`: the literal names a kind of key, and a lookup by it follows (`section/{section}` does
+    not: `section` is no key)."""
+    same = words.compact(following.param or "") == "".join(parts)
+    return same and (lex.is_id_word(parts[-1]) or lex.has(parts[-1], "generic-id"))
+
+
+def _names_an_attribute(parts: tuple[str, ...], subjects: list[str | None], lex: Lexicon) -> bool:
+    """`inventorysummary/{inventoryNumber}`: an attribute of the thing the ID names."""
+    return len(parts) > 1 and lex.has(parts[-1], "attribute") and subjects[0] in (None, "".join(parts[:-1]))
 
 
 def _collection_verb(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
