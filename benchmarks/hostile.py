@@ -1,11 +1,13 @@
-"""Hostile inputs at the sizes issue 7 measured: wall time, peak RSS and outcome of `aiplint check` on each.
+"""Hostile inputs at the sizes issues 7 and 16 measured: wall time, peak RSS and outcome of `aiplint` on each.
 
     python benchmarks/hostile.py [CASE ...] [--timeout S] [--memory-gib G]
 
 Each case is generated (tests/hostile_inputs.py) into a temporary folder and run as a child process under a
 time limit and an address-space limit, so a case that still explodes is stopped and reported as such instead
 of taking the machine down.  The targets: every case finishes in under 2 s or is refused with a one-line
-input error (exit 2); the 100,000-path spec lints in under 10 s and 1 GiB.  Nothing fails: it prints figures.
+input error (exit 2); the 100,000-path spec lints in under 10 s and 1 GiB; issue 16's cases (a long path segment,
+repeated `**/` in a `.gitignore` and in a `[stability]` glob) in under 2 s and 200 MB, and their 10x sizes too.
+Peak RSS is the child's own (`os.wait4`).  Nothing fails: it prints figures.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import hostile_inputs as gen  # noqa: E402
 
 MIB = 1024 * 1024
 
+DIFF_BASE = ["check", "specs", "--quiet", "--isolated", "--diff-base", "HEAD~1"]
 # name -> (file name, generator, arguments)
 SPECS = {
     "allof-fanout-6": ("spec.yaml", gen.self_referencing_all_of, (6,)),
@@ -37,8 +40,22 @@ SPECS = {
     "path-5k-segments": ("spec.json", gen.long_path, (5_000,)),
     "path-20k-segments": ("spec.json", gen.long_path, (20_000,)),
     "paths-100k": ("spec.json", gen.many_paths, (50_000,)),  # 50,000 collections and their members
+    "segment-40k-letters": ("spec.json", gen.long_segment, (40_000,)),  # issue 16: one path segment `aaa...`
+    "segment-80k-letters": ("spec.json", gen.long_segment, (80_000,)),
+    "segment-800k-letters": ("spec.json", gen.long_segment, (800_000,)),
 }
-CASES = [*SPECS, "diff-base-200-specs-30mb-blob", "diff-base-200-specs-no-blob"]
+# name -> (generator of a folder, arguments, command line run in it)
+FOLDERS = {
+    "gitignore-40-folders-x8": (gen.nested_gitignore_tree, (40, 8), ["check", ".", "--quiet", "--isolated"]),
+    "gitignore-40-folders-x10": (gen.nested_gitignore_tree, (40, 10), ["check", ".", "--quiet", "--isolated"]),
+    "gitignore-400-folders-x10": (gen.nested_gitignore_tree, (400, 10), ["check", ".", "--quiet", "--isolated"]),
+    "stability-40-segments-x8": (gen.stability_glob_pair, (40, 8), ["diff", "old.yaml", "new.yaml", "--quiet"]),
+    "stability-40-segments-x12": (gen.stability_glob_pair, (40, 12), ["diff", "old.yaml", "new.yaml", "--quiet"]),
+    "stability-400-segments-x12": (gen.stability_glob_pair, (400, 12), ["diff", "old.yaml", "new.yaml", "--quiet"]),
+    "diff-base-200-specs-30mb-blob": (gen.repository_with_blob, (200, 30 * MIB), DIFF_BASE),
+    "diff-base-200-specs-no-blob": (gen.repository_with_blob, (200, 0), DIFF_BASE),
+}
+CASES = [*SPECS, *FOLDERS]
 
 
 def run(args: list[str], cwd: str, timeout: float, memory: int) -> dict:
@@ -79,8 +96,9 @@ def case(name: str, folder: str, timeout: float, memory: int) -> dict:
         size = Path(folder, file).stat().st_size / MIB
         result = run(["check", file, "--quiet", "--isolated"], folder, timeout, memory)
         return {**result, "input_mib": size}
-    gen.repository_with_blob(folder, 200, 30 * MIB if name.endswith("30mb-blob") else 0)
-    return run(["check", "specs", "--quiet", "--isolated", "--diff-base", "HEAD~1"], folder, timeout, memory)
+    make_folder, arguments, command = FOLDERS[name]
+    make_folder(folder, *arguments)
+    return run(command, folder, timeout, memory)
 
 
 def main() -> None:

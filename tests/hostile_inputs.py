@@ -55,6 +55,12 @@ def long_path(segments: int) -> str:
                        "paths": {key: {"get": {"responses": {"200": {"description": "ok"}}}}}})
 
 
+def long_segment(letters: int) -> str:
+    """One path key of a single lower-case segment of `letters` letters, as JSON."""
+    return json.dumps({"openapi": "3.0.3", "info": {"title": "generated", "version": "1"},
+                       "paths": {"/" + "a" * letters: {"get": {"responses": {"200": {"description": "ok"}}}}}})
+
+
 def many_paths(count: int) -> str:
     """A plausible API of `count` paths (a collection and its members, with parameters and bodies) as JSON."""
     paths = {}
@@ -91,3 +97,31 @@ def repository_with_blob(folder: str, specs: int, blob_bytes: int) -> None:
                              "      responses: {'200': {description: ok}}\n")
         git("add", "-A")
         git("commit", "-q", "-m", version)
+
+
+def _git(folder: str, *args: str) -> None:
+    subprocess.run(["git", "-C", folder, *args], check=True, capture_output=True)
+
+
+def nested_gitignore_tree(folder: str, depth: int, repeats: int) -> None:
+    """A git repository of `depth` nested folders `a/a/...`, a spec in the deepest, and a `.gitignore` line
+    `a/`, then `**/a/` `repeats` times, then `b/`: it matches none of them, so a backtracking matcher tries
+    every way to split each folder's path among the `**`."""
+    _git(folder, "init", "-q")
+    with open(os.path.join(folder, ".gitignore"), "w", encoding="utf-8") as handle:
+        handle.write("a/" + "**/a/" * repeats + "b/\n")
+    deepest = os.path.join(folder, *["a"] * depth)
+    os.makedirs(deepest)
+    with open(os.path.join(deepest, "api.yaml"), "w", encoding="utf-8") as handle:
+        handle.write(HEAD + "paths: {}\n")
+
+
+def stability_glob_pair(folder: str, segments: int, repeats: int) -> None:
+    """`old.yaml` and `new.yaml`, one operation at a path of `segments` segments `a`, and an `.aiplint.toml` whose
+    stability glob repeats `/**/a` `repeats` times and matches no path (every way to split the path is tried)."""
+    path = "/a" * segments
+    for name, extra in (("old.yaml", ""), ("new.yaml", "      deprecated: true\n")):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+            handle.write(HEAD + f"paths:\n  {path}:\n    get:\n{extra}      responses: {{'200': {{description: ok}}}}\n")
+    with open(os.path.join(folder, ".aiplint.toml"), "w", encoding="utf-8") as handle:
+        handle.write(f'[stability]\n"/a{"/**/a" * repeats}/b" = "beta"\n')

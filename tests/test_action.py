@@ -41,8 +41,10 @@ def test_pre_commit_hook_manifest():
 
 def test_action_inputs_and_outputs():
     inputs = ACTION["inputs"]
-    assert set(inputs) == {"paths", "args", "working-directory", "diff-base", "version", "sarif-file", "allow-plugins"}
+    assert set(inputs) == {"paths", "args", "working-directory", "diff-base", "version", "sarif-file", "allow-plugins",
+                           "config-from-base"}
     assert inputs["allow-plugins"]["default"] == "false"  # repository code runs only when the workflow says so
+    assert inputs["config-from-base"]["default"] == "false"
     assert inputs["paths"]["default"] == inputs["working-directory"]["default"] == "."
     assert inputs["args"]["default"] == inputs["version"]["default"] == ""
     assert inputs["diff-base"]["default"] == "${{ github.event.pull_request.base.sha }}"
@@ -79,8 +81,7 @@ def test_the_pinned_dependencies_are_the_ones_installed():
 
     pins = dict(line.split("==") for line in (REPO / "action" / "constraints.txt").read_text().splitlines()
                 if line and not line.startswith("#"))
-    for name in ("click", "yaml-rs", "PyYAML", "orjson", "inflect", "openapi-spec-validator", "jsonschema_rs",
-                 "pathspec"):
+    for name in ("click", "yaml-rs", "PyYAML", "orjson", "inflect", "openapi-spec-validator", "jsonschema_rs"):
         assert version(name) == pins[name], name
 
 
@@ -150,7 +151,7 @@ def runner(tmp_path) -> Runner:
 
 
 INPUTS = {"INPUT_PATHS": ".", "INPUT_ARGS": "", "INPUT_DIFF_BASE": "", "INPUT_SARIF_FILE": "aiplint.sarif",
-          "INPUT_ALLOW_PLUGINS": "false"}
+          "INPUT_ALLOW_PLUGINS": "false", "INPUT_CONFIG_FROM_BASE": "false", "PULL_REQUEST_BASE": ""}
 
 
 @needs_bash_and_git
@@ -210,15 +211,15 @@ def test_a_clean_run_passes_and_still_writes_everything(runner):
     ({"INPUT_PATHS": ""}, [], [], []),  # no path: aiplint lints the working directory
 ])
 def test_run_step_passes_inputs_as_words(runner, inputs, paths, options, args):
-    python = runner.bin / "python"  # records `python -m aiplint ...`, runs the rest (splitting the inputs)
-    python.write_text(f'#!/bin/sh\n[ "$1" = -m ] || exec "{sys.executable}" "$@"\n'
+    python = runner.bin / "python"  # records `python -P -m aiplint ...`, runs the rest (splitting the inputs)
+    python.write_text(f'#!/bin/sh\n[ "$2" = -m ] && [ "$3" = aiplint ] || exec "{sys.executable}" "$@"\n'
                       f'for a in "$@"; do printf "%s\\n" "$a"; done > "{runner.root}/python.args"\n')
     python.chmod(0o755)
     result = runner.run("Run aiplint", **{**INPUTS, **inputs, "AIPLINT_PYTHON": str(python)})
     assert result.returncode == 0, result.stderr
     report = runner.temp / "aiplint-report"
     assert runner.recorded("python") == [
-        "-m", "aiplint", "check", *paths, "--format", "github",
+        "-P", "-m", "aiplint", "check", *paths, "--format", "github",
         "--format", f"sarif={runner.checkout / 'aiplint.sarif'}", "--format", f"json={report}.json",
         "--format", f"markdown={report}.md", *options, *args]
     assert not (runner.checkout / "pwned").exists()
@@ -242,6 +243,72 @@ def test_run_step_with_a_base_commit_missing_from_a_shallow_checkout(runner):
     assert f"unknown git revision '{missing}'" in result.stderr
 
 
+# config-from-base: the base commit's configuration ignores vendor/ and aip122/ (so the spec has 1 finding, not
+# 2); the pull request's own would lint nothing (every YAML excluded at the root, only oas/ rules beside the spec)
+BASE_CONFIG = {"pyproject.toml": '[project]\nname = "api"\n[tool.aiplint]\nexclude = ["vendor/"]\n'
+                                 'ignore = ["aip122/"]\n',
+               "services/pyproject.toml": '[project]\nname = "services"\n'}  # no [tool.aiplint]: not a configuration
+PULL_REQUEST_CONFIG = {"pyproject.toml": '[tool.aiplint]\nexclude = ["*.yaml"]\n',
+                       "services/api/.aiplint.toml": 'select = ["oas/"]\n'}
+
+
+def pull_request(runner: Runner, base_files: dict[str, str]) -> str:
+    """A base commit with a spec (and the same one under vendor/), then the pull request's configuration."""
+    runner.write({**base_files, "services/api/openapi.yaml": SPEC, "vendor/openapi.yaml": SPEC})
+    runner.git("add", "-A")
+    runner.git("commit", "--quiet", "-m", "base")
+    base = runner.git("rev-parse", "HEAD")
+    runner.write(PULL_REQUEST_CONFIG)
+    runner.git("add", "-A")
+    runner.git("commit", "--quiet", "-m", "the pull request's configuration")
+    return base
+
+
+@needs_bash_and_git
+@pytest.mark.parametrize(("working_directory", "base_files", "from_base", "findings"), [
+    (".", BASE_CONFIG, "true", "1"),  # the base's exclude still means the root's vendor/
+    ("services/api", BASE_CONFIG, "true", "1"),  # found walking up to the root, past a pyproject.toml without it
+    ("services/api", {"services/.aiplint.toml": 'ignore = ["rest/"]\n'}, "true", "1"),
+    ("services/api", {}, "true", "2"),  # the base has none: the defaults, not the pull request's
+    (".", BASE_CONFIG, "false", "0"),  # without the input the pull request's configuration lints nothing
+])
+def test_config_from_base_ignores_the_pull_requests_configuration(runner, working_directory, base_files, from_base,
+                                                                  findings):
+    base = pull_request(runner, base_files)
+    result = runner.run("Run aiplint", working_directory,
+                        **{**INPUTS, "INPUT_CONFIG_FROM_BASE": from_base, "PULL_REQUEST_BASE": base})
+    assert result.returncode == (0 if findings == "0" else 1), result.stderr
+    assert runner.outputs()["findings"] == findings
+    assert list(runner.checkout.rglob(".aiplint-base-config.*")) == []  # the copy is removed after the run
+
+
+@needs_bash_and_git
+def test_config_from_base_with_a_diff_base_lints_both_revisions_with_it(runner):
+    base = pull_request(runner, BASE_CONFIG)
+    result = runner.run("Run aiplint", **{**INPUTS, "INPUT_CONFIG_FROM_BASE": "true", "PULL_REQUEST_BASE": base,
+                                          "INPUT_DIFF_BASE": base})
+    assert result.returncode == 0, result.stderr
+    assert (runner.outputs()["new-findings"], runner.outputs()["findings"]) == ("0", "1")  # 1 unchanged, 0 fixed
+    assert "## aiplint: 0 new findings, 0 fixed, 1 unchanged" in runner.summary.read_text()
+
+
+@needs_bash_and_git
+def test_config_from_base_outside_a_pull_request_uses_the_checkouts_configuration(runner):
+    pull_request(runner, BASE_CONFIG)
+    result = runner.run("Run aiplint", **{**INPUTS, "INPUT_CONFIG_FROM_BASE": "true", "PULL_REQUEST_BASE": ""})
+    assert result.returncode == 0, result.stderr  # a push: the pushed configuration is the repository's
+    assert runner.outputs()["findings"] == "0"
+
+
+@needs_bash_and_git
+def test_config_from_base_fails_when_the_base_commit_cannot_be_read(runner):
+    missing = "0123456789abcdef0123456789abcdef01234567"
+    pull_request(runner, BASE_CONFIG)
+    result = runner.run("Run aiplint", **{**INPUTS, "INPUT_CONFIG_FROM_BASE": "true", "PULL_REQUEST_BASE": missing})
+    assert result.returncode == 2
+    assert f"aiplint action: config-from-base: the base commit {missing} is not in the checkout" in result.stderr
+    assert not runner.output.read_text()  # no outputs: nothing linted with the pull request's configuration
+
 @needs_bash_and_git
 def test_cache_key_changes_with_the_pins_and_the_version(runner):
     env = {"PYTHON": sys.executable, "ACTION_PATH": str(REPO)}
@@ -259,10 +326,35 @@ def test_install_step_installs_into_a_virtual_environment_of_its_own(runner, ver
     venv = runner.temp / "aiplint-venv"
     # `python -m venv DIR` makes DIR/bin/python, itself a recorder of what pip is asked
     inner = runner.recorder("venv-python")
-    python = runner.recorder("python", f'mkdir -p "$3/bin" && cp "{inner}" "$3/bin/python"')
+    python = runner.recorder("python", f'mkdir -p "$4/bin" && cp "{inner}" "$4/bin/python"')
     result = runner.run("Install aiplint", PYTHON=python, INPUT_VERSION=version, ACTION_PATH=str(REPO))
     assert result.returncode == 0, result.stderr
-    assert runner.recorded("python") == ["-m", "venv", str(venv)]
-    assert runner.recorded("venv-python") == ["-m", "pip", "install", "--disable-pip-version-check", "--cache-dir",
-                                              str(runner.temp / "aiplint-pip-cache"), *expected]
+    assert runner.recorded("python") == ["-I", "-m", "venv", str(venv)]
+    assert runner.recorded("venv-python") == ["-I", "-m", "pip", "install", "--disable-pip-version-check",
+                                              "--cache-dir", str(runner.temp / "aiplint-pip-cache"), *expected]
     assert runner.outputs() == {"python": str(venv / "bin" / "python")}
+
+
+# Modules a pull request could commit beside its specs: each would run in place of the library's if an
+# interpreter the action starts put the working directory on sys.path.
+PLANTED = ("shlex", "json", "typing", "__future__", "aiplint", "hashlib", "platform", "venv", "pip", "ensurepip",
+           "click", "yaml", "orjson")
+
+
+@needs_bash_and_git
+def test_no_step_imports_a_module_from_the_pull_request(runner):
+    """Every step, with the real interpreters (the install step makes a real virtual environment; pip, offline,
+    finds its requirement satisfied), in a checkout holding modules that record their import."""
+    imported = runner.root / "imported"
+    imported.mkdir()
+    runner.write({f"{name}.py": f"open({str(imported / name)!r}, 'w').close()\n" for name in PLANTED})
+    runner.write({"openapi.yaml": SPEC})
+    key = runner.run("Cache key", PYTHON=sys.executable, ACTION_PATH=str(REPO), INPUT_VERSION="")
+    install = runner.run("Install aiplint", PYTHON=sys.executable, ACTION_PATH=str(REPO), INPUT_VERSION="pip",
+                         PIP_NO_INDEX="1")
+    result = runner.run("Run aiplint", **{**INPUTS, "INPUT_ARGS": "--select rest/"})
+    assert sorted(path.name for path in imported.iterdir()) == []
+    assert key.returncode == 0 and install.returncode == 0, key.stderr + install.stderr
+    assert (runner.temp / "aiplint-venv" / "bin" / "python").exists()
+    assert result.returncode == 1, result.stderr  # aiplint itself ran, and found the spec's problem
+    assert (runner.outputs()["findings"], runner.outputs()["new-findings"]) == ("1", "1")

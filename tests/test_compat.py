@@ -180,6 +180,54 @@ def test_recursive_schemas_end_and_report_the_change_once_per_operation(tmp_path
     assert found[0]["new"]["pointer"] == "/components/schemas/Node/properties/name"
 
 
+def chained_specs(tmp_path, link: str, depth: int) -> tuple[Path, Path]:
+    """Two versions of a request body nested `depth` schemas deep through `link` (a `$ref` to the next component
+    inside it), whose innermost property `x` becomes required in the new one."""
+    def spec(required: list[str]) -> dict:
+        schemas = {f"S{i}": json.loads(link.replace("NEXT", f"#/components/schemas/S{i + 1}")) for i in range(depth)}
+        schemas[f"S{depth}"] = {"type": "object", "properties": {"x": {"type": "string"}}, "required": required}
+        body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/S0"}}}}
+        return {"openapi": "3.1.0", "info": {"title": "T", "version": "1"},
+                "paths": {"/things": {"post": {"requestBody": body, "responses": {"200": {"description": "OK"}}}}},
+                "components": {"schemas": schemas}}
+
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(spec([])))
+    new.write_text(json.dumps(spec(["x"])))
+    return old, new
+
+
+ALL_OF_LINK = '{"allOf": [{"$ref": "NEXT"}]}'
+PROPERTY_LINK = '{"type": "object", "properties": {"next": {"$ref": "NEXT"}}}'
+
+
+@pytest.mark.parametrize(("link", "depth", "expected"), [
+    (ALL_OF_LINK, 32, "breaking/property-became-required"),
+    (ALL_OF_LINK, 33, "breaking/comparison-too-deep"),
+    (PROPERTY_LINK, 150, "breaking/property-became-required"),
+    (PROPERTY_LINK, 500, "breaking/comparison-too-deep"),
+])
+def test_a_change_past_the_depth_bounds_is_a_breaking_could_not_compare(tmp_path, link, depth, expected):
+    old, new = chained_specs(tmp_path, link, depth)
+    result = run("diff", old, new, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    found = json.loads(result.stdout)["changes"]
+    assert [(c["id"], c["level"], c["method"], c["path"]) for c in found] == [(expected, "error", "POST", "/things")]
+    if expected == "breaking/comparison-too-deep":
+        assert "could not compare" in found[0]["message"] and ("beyond depth 32" in found[0]["message"]
+                                                                or "beyond depth 200" in found[0]["message"])
+
+
+def test_the_depth_bound_keeps_a_deep_chain_linear(tmp_path):
+    import time
+
+    old, new = chained_specs(tmp_path, PROPERTY_LINK, 20_000)
+    start = time.perf_counter()
+    found = changes(old, new)
+    assert [c["id"] for c in found] == ["breaking/comparison-too-deep"]
+    assert time.perf_counter() - start < 10
+
+
 def test_text_report_lists_breaking_changes_next_to_new_findings(tmp_path):
     result = run("diff", OLD, NEW)
     assert result.exit_code == 1
@@ -210,7 +258,7 @@ def test_changelog_is_markdown_by_level_and_operation(tmp_path):
     result = run("changelog", OLD, NEW)
     assert result.exit_code == 0, result.stderr
     text = result.stdout
-    assert text.startswith(f"# API changes from {OLD} to {NEW}\n\n26 breaking changes, 9 potentially breaking")
+    assert text.startswith(f"# API changes from `{OLD}` to `{NEW}`\n\n26 breaking changes, 9 potentially breaking")
     sections = [line for line in text.splitlines() if line.startswith("## ")]
     assert sections == ["## Breaking changes (26)", "## Potentially breaking changes (9)",
                         "## Breaking changes allowed by their stability level (1)", "## Other changes (19)"]

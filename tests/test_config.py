@@ -79,6 +79,19 @@ def test_explicit_config_file(tmp_path):
     assert {f["rule"] for f in report["findings"]} == {"rest/resource-id-in-query"}
 
 
+def test_explicit_config_file_is_the_only_one_read(tmp_path):
+    """--config replaces the search: a configuration beside the spec (a pull request's) is not read; --isolated
+    with it would ignore both, so the two together are a usage error."""
+    config = tmp_path / "lint.toml"
+    config.write_text('select = ["rest/resource-id-in-query"]\n')
+    (tmp_path / "repo").mkdir()
+    spec = project(tmp_path / "repo", 'exclude = ["*.yaml"]\nignore = ["rest/"]\n', name=".aiplint.toml")
+    _, report = check(str(spec.parent), "--config", str(config))
+    assert {f["rule"] for f in report["findings"]} == {"rest/resource-id-in-query"}
+    result = CliRunner().invoke(cli, ["check", str(spec), "--isolated", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "--isolated ignores every configuration file, the one --config names too" in result.stderr
+
 def test_typos_are_usage_errors_with_did_you_mean(tmp_path):
     cases = [
         ('[tool.aiplint]\nignroe = ["aip122/"]\n', "unknown key `ignroe`; did you mean `ignore`?"),
@@ -226,3 +239,56 @@ def test_words_table_is_validated(tmp_path):
     spec = project(tmp_path, '[tool.aiplint.words]\nverb = ["defrag"]\n')
     result, _ = check(str(spec))
     assert result.exit_code == 2 and "unknown key `words.verb`; did you mean `verbs`?" in result.stderr
+
+
+def test_config_command_lists_every_key_a_file_sets_with_its_origin(tmp_path):
+    """fail-on-breaking, stability and [words] were left out of the listing once; now every key is, from the one
+    table of options, and the listing is itself a TOML configuration that reads back to the same values."""
+    import dataclasses
+    import re
+    import tomllib
+
+    from aiplint.config.options import OPTIONS, parse_config
+    from aiplint.config.resolve import Resolver
+    from aiplint.linting.registry import available_rules
+
+    spec = project(tmp_path, """
+        [tool.aiplint]
+        fail-on-breaking = "warning"
+        [tool.aiplint.stability]
+        "/v1/experimental/**" = "alpha"
+        [tool.aiplint.words]
+        verbs = ["Defrag"]
+        plurals = {criterion = "criteria"}
+    """)
+    source = f"# {tmp_path / 'pyproject.toml'}"
+    listing = CliRunner().invoke(cli, ["config", str(spec)]).stdout
+    assert f'fail-on-breaking = "warning"  {source}' in listing
+    assert f'\n[stability]  {source}\n"/v1/experimental/**" = "alpha"\n' in listing
+    assert f'\n[words]  {source}\nverbs = ["defrag"]\nplurals = {{ criterion = "criteria" }}\n' in listing
+    assert any(line.startswith("inline-ignores = true ") and line.endswith("  # default")
+               for line in listing.splitlines())
+
+    everything = "\n".join(f"{option.key} = {option.example}" for option in OPTIONS)
+    (tmp_path / "all").mkdir()
+    (tmp_path / "all" / ".aiplint.toml").write_text(everything)
+    result = CliRunner().invoke(cli, ["config", str(tmp_path / "all")])
+    listed = tomllib.loads(result.stdout)
+    assert list(listed) == [option.key for option in OPTIONS]
+    config, rules = Resolver(available_rules(), note=lambda _: None).for_path(str(tmp_path / "all"))
+    for option in OPTIONS:  # `key = ...`, `[key]`, `[key."id"]` or `[[key]]`, each from the file
+        line = next(line for line in result.stdout.splitlines() if re.match(rf"\[*{option.key}[ .\]]", line))
+        assert line.endswith(f"# {tmp_path / 'all' / '.aiplint.toml'}"), line
+    reread = parse_config(listed, rules, str(tmp_path / "all" / ".aiplint.toml"), lenient=True)
+    assert dataclasses.replace(reread, origins={}) == dataclasses.replace(config, origins={})
+
+
+def test_command_line_choices_are_the_configuration_choices():
+    """`--profile`, `--fail-on` and `--fail-on-breaking` take what the file's keys take (cli.py does not import the
+    configuration at start-up, so it names them itself)."""
+    from aiplint.config.options import option_named
+
+    for command in ("check", "diff"):
+        params = {param.name: param for param in cli.commands[command].params}
+        for key in ("profile", "fail-on", "fail-on-breaking"):
+            assert tuple(params[key.replace("-", "_")].type.choices) == option_named(key).type.choices, (command, key)

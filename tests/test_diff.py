@@ -15,25 +15,16 @@ from click.testing import CliRunner
 from conftest import FIXTURES, corpus_file, lint, llama_stack
 
 from aiplint.cli import cli
-from aiplint.comparison import (
-    ApiChanges,
-    DiffReport,
-    Move,
-    OperationRef,
-    compare,
-    diff_against_revision,
-    diff_files,
-    match_findings,
-    operation_changes,
-    pair_files,
-    spec_at_revision,
-)
+from aiplint.compat.diff import ApiChanges, DiffReport, compare, diff_against_revision, diff_files, operation_changes
+from aiplint.compat.matching import Move, OperationRef, pair_renamed
 from aiplint.config import Config
 from aiplint.linting import registry
-from aiplint.linting.findings import Finding
+from aiplint.linting.findings import Finding, match_findings
 from aiplint.model import ApiModel
+from aiplint.read.discovery import pair_files
 from aiplint.read.document import open_document
 from aiplint.read.loading import InputError
+from aiplint.read.revisions import spec_at_revision
 from aiplint.rule import Severity, rule
 
 STAINLESS = "llama-stack/{}/stainless-llama-stack-spec.yaml"
@@ -471,7 +462,7 @@ def test_directories_pair_files_by_relative_path_and_bring_refs_along(tmp_path):
     old, new = tmp_path / "old", tmp_path / "new"
     write(old / "jobs/api.yaml", JOBS)
     write(old / "jobs/common/params.yaml", PARAMS_QUERY)  # a fragment: not an OpenAPI document, not compared
-    write(old / "gone.yaml", NEW_ERROR)
+    write(old / "gone.yaml", NEW_ERROR.replace("/v1/", "/v2/"))  # another API than added.yaml: no rename
     write(new / "jobs/api.yaml", JOBS)
     write(new / "jobs/common/params.yaml", PARAMS_OPTIONAL)  # only the referenced file changes
     write(new / "added.yaml", NEW_ERROR)
@@ -492,6 +483,19 @@ def test_directories_pair_files_by_relative_path_and_bring_refs_along(tmp_path):
     assert len(ops["added"]) == len(ops["removed"]) == 2 and ops["moved"] == []
     text = run(old, new).stdout
     assert f"  added: GET /v1/shelves/{{shelf_id}}  ({new / 'added.yaml'})" in text
+
+
+def test_directories_pair_a_renamed_spec_by_its_api(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    write(old / "v0/api.yaml", NEW_ERROR)
+    write(new / "api.yaml", CLEAN)  # moved, and its shelves path removed
+    result = run(old, new, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["operations"] == {"added": [], "removed": [{"method": "GET", "path": "/v1/shelves/{shelf_id}"}],
+                                    "moved": []}
+    assert [(f["file"], f["rule"]) for f in report["fixed"]] == [(str(old / "v0/api.yaml"), "oas/path-params-match")]
+    assert [c["id"] for c in report["changes"]] == ["breaking/operation-removed"]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -619,3 +623,144 @@ def test_check_diff_base_on_the_command_line(repo):
     assert unchanged.exit_code == 0 and "New findings (0):" in unchanged.stdout
     bad = CliRunner().invoke(cli, ["check", "--isolated", spec_path, "--diff-base", "no-such-rev"])
     assert bad.exit_code == 2 and bad.stderr.startswith("error: ") and len(bad.stderr.splitlines()) == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# --diff-base: a spec the pull request removes, hides or renames
+
+BOOKS = """\
+  /v1/books:
+    get:
+      operationId: listBooks
+      responses: {"200": {description: Books}}
+"""
+
+
+@pytest.fixture
+def base(tmp_path, monkeypatch):
+    """A repository whose one commit holds `api.yaml` (with a finding, BAD_PATH's), the current directory."""
+    root = tmp_path / "repo"
+    write(root / "api.yaml", spec(BOOKS + BAD_PATH))
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "base")
+    monkeypatch.chdir(root)
+    return root
+
+
+def check_since_base(*options: str) -> tuple[int, dict, dict]:
+    """`check --diff-base HEAD` on the current folder as the Action runs it: (exit status, JSON, SARIF)."""
+    result = CliRunner().invoke(cli, ["check", "--diff-base", "HEAD", "--format", "json=report.json",
+                                      "--format", "sarif=report.sarif", *options])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    with open("report.json") as report, open("report.sarif") as sarif:
+        return result.exit_code, json.load(report), json.load(sarif)
+
+
+def sarif_states(log: dict) -> list[tuple[str, str]]:
+    return sorted((r["baselineState"], r["ruleId"]) for r in log["runs"][0]["results"])
+
+
+@needs_git
+@pytest.mark.parametrize("hide", ["deleted", "renamed to api.txt", "listed in .gitignore", "excluded by the config",
+                                  "no longer OpenAPI"])
+def test_diff_base_a_spec_the_change_removes_or_hides_is_every_operation_removed(base, hide):
+    if hide == "deleted":
+        os.remove("api.yaml")
+    elif hide == "renamed to api.txt":
+        os.rename("api.yaml", "api.txt")
+    elif hide == "listed in .gitignore":
+        write(base / ".gitignore", "api.yaml\n")
+    elif hide == "excluded by the config":
+        write(base / ".aiplint.toml", 'exclude = ["api.yaml"]\n')
+    else:
+        write(base / "api.yaml", "info: {title: Books}\n")
+    status, report, sarif = check_since_base()
+    assert status == 1
+    assert report["operations"]["removed"] == [{"method": "GET", "path": "/v1/books"},
+                                               {"method": "GET", "path": "/v1/shelves/{shelf_id}"}]
+    assert {c["id"] for c in report["changes"]} == {"breaking/operation-removed"}
+    assert [(f["rule"], f["file"]) for f in report["fixed"]] == [("oas/path-params-match", "api.yaml")]
+    assert sarif_states(sarif) == [("absent", "oas/path-params-match"), ("new", "breaking/operation-removed"),
+                                   ("new", "breaking/operation-removed")]
+
+
+@needs_git
+def test_diff_base_a_spec_whose_folder_is_deleted_is_every_operation_removed(base):
+    os.mkdir("v1")
+    os.rename("api.yaml", "v1/api.yaml")
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "in a folder")
+    shutil.rmtree("v1")
+    status, report, _ = check_since_base()
+    assert status == 1 and report["errors"] == []
+    assert len(report["operations"]["removed"]) == 2 and report["fixed"][0]["file"] == "v1/api.yaml"
+
+
+@needs_git
+def test_diff_base_finds_the_base_specs_with_the_base_rules_not_the_changed_ones(base):
+    """A spec the base itself left out (its .gitignore, its configuration's `exclude`) is not the change's to
+    remove; the command line's exclusions apply to both revisions."""
+    write(base / "draft.yaml", spec(BOOKS))
+    write(base / "old/legacy.yaml", spec(BOOKS))
+    write(base / ".gitignore", "draft.yaml\n")
+    write(base / ".aiplint.toml", 'exclude = ["old/"]\n')
+    git(base, "add", "-f", ".")
+    git(base, "commit", "-q", "-m", "drafts")
+    for name in ("draft.yaml", "old/legacy.yaml", ".gitignore", ".aiplint.toml"):
+        os.remove(name)
+    status, report, _ = check_since_base("--extend-exclude", "api.yaml")
+    assert status == 0 and report["operations"]["removed"] == [] and report["changes"] == []
+
+
+@needs_git
+def test_diff_base_reads_a_config_file_named_in_the_repository_as_the_base_has_it(base):
+    write(base / "ci.toml", "exclude = []\n")
+    git(base, "add", ".")
+    git(base, "commit", "-q", "-m", "the CI configuration")
+    write(base / "ci.toml", 'exclude = ["api.yaml"]\n')  # the change under review edits it
+    status, report, _ = check_since_base("--config", "ci.toml")
+    assert status == 1 and len(report["operations"]["removed"]) == 2
+
+
+@needs_git
+def test_diff_base_a_renamed_spec_is_compared_with_its_old_name(base):
+    (base / "v1").mkdir()
+    os.rename("api.yaml", "v1/api.yaml")
+    write(base / "v1/api.yaml", spec(BOOKS))  # and the bad path removed
+    status, report, sarif = check_since_base()
+    assert status == 1
+    assert report["operations"] == {"added": [], "removed": [{"method": "GET", "path": "/v1/shelves/{shelf_id}"}],
+                                    "moved": []}
+    assert [(f["rule"], f["file"]) for f in report["fixed"]] == [("oas/path-params-match", "api.yaml")]
+    assert sarif_states(sarif) == [("absent", "oas/path-params-match"), ("new", "breaking/operation-removed")]
+
+
+def test_renamed_specs_pair_by_the_most_shared_paths_and_a_common_path_tells_none_apart(tmp_path):
+    def document(name: str, *paths: str):
+        items = "".join(f"  {p}:\n    get:\n      responses: {{'200': {{description: OK}}}}\n" for p in paths)
+        return open_document(write(tmp_path / name, f'openapi: 3.1.0\ninfo: {{title: T, version: "1"}}\n'
+                                                    f'paths:\n{items}'))
+
+    gone = [document("a.yaml", "/a/{id}", "/b"), document("b.yaml", "/b", "/c", "/d")]
+    added = [document("x.yaml", "/e"), document("y.yaml", "/b", "/c"), document("z.yaml", "/a/{name}")]
+    assert pair_renamed(added, gone) == {1: 1, 2: 0}
+    common = [document(f"g{i}.yaml", "/health") for i in range(17)]
+    assert pair_renamed([document("h.yaml", "/health")], common) == {}
+    assert pair_renamed([document("h.yaml", "/health")], common[:2]) == {0: 0}
+
+
+@needs_git
+def test_diff_base_walk_errors_are_one_line_each_with_every_report_written(base):
+    write(base / ".aiplint.toml", "exclude = 3\n")
+    git(base, "add", ".")
+    git(base, "commit", "-q", "-m", "a configuration the base could not use")
+    os.remove(".aiplint.toml")
+    result = CliRunner().invoke(cli, ["check", "--diff-base", "HEAD", "--format", "json=report.json"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: .aiplint.toml:1:1: at git revision 'HEAD': `exclude` must be a list of paths " \
+                            "or patterns\n"
+    assert [e["file"] for e in json.loads(Path("report.json").read_text())["errors"]] == [".aiplint.toml"]
+    os.remove("report.json")  # else a file of the walk too, with the same error
+    unknown = CliRunner().invoke(cli, ["check", "--diff-base", "no-such-rev"])
+    assert unknown.exit_code == 2 and unknown.stderr == "error: api.yaml:1:1: unknown git revision 'no-such-rev'\n"

@@ -58,14 +58,14 @@ def readme_tables() -> list[dict]:
 def test_the_schema_is_in_sync_with_the_rules_and_the_configuration():
     import json
 
-    from aiplint.config import json_schema
+    from aiplint.config.options import json_schema
 
     assert json.loads((REPO / "docs" / "config.schema.json").read_text()) == json_schema(builtin_rules()), (
         "docs/config.schema.json is stale: run `aiplint config --schema --isolated > docs/config.schema.json`")
 
 
 def test_every_readme_example_is_valid_against_the_schema_and_the_configuration():
-    from aiplint.config import parse_config
+    from aiplint.config.options import parse_config
 
     tables = readme_tables()
     assert len(tables) >= 2
@@ -78,7 +78,8 @@ def test_every_readme_example_is_valid_against_the_schema_and_the_configuration(
 def test_the_schema_rejects_what_the_configuration_rejects():
     import pytest
 
-    from aiplint.config import ConfigError, parse_config
+    from aiplint.config import ConfigError
+    from aiplint.config.options import parse_config
 
     validator = schema_validator()
     bad = [{"profil": "aip"}, {"profile": "strict"}, {"rules": {"aip122/plural-collection": {"severity": "fatal"}}},
@@ -90,6 +91,31 @@ def test_the_schema_rejects_what_the_configuration_rejects():
             parse_config(table, builtin_rules())
     # a plugin's rule ids are not the schema's to refuse
     assert validator.is_valid({"select": ["acme/"], "rules": {"acme/operation-id-case": {"severity": "error"}}})
+
+
+def test_the_readme_table_of_options_is_generated_from_the_options():
+    from aiplint.report.config_docs import OPTIONS_END, OPTIONS_START, options_markdown
+
+    readme = (REPO / "README.md").read_text()
+    committed = readme.split(OPTIONS_START + "\n", 1)[1].split(OPTIONS_END, 1)[0]
+    assert committed == options_markdown(), (
+        "README's table of options is stale: run `python scripts/update_readme_options.py`")
+
+
+def test_every_option_example_is_valid_and_absent_keys_read_as_config_defaults():
+    """The table's examples are configurations aiplint and the schema accept; its defaults are `Config`'s."""
+    import tomllib
+
+    from aiplint.config import Config
+    from aiplint.config.options import OPTIONS, parse_config
+
+    validator = schema_validator()
+    for option in OPTIONS:
+        table = tomllib.loads(f"{option.key} = {option.example}")
+        assert [error.message for error in validator.iter_errors(table)] == [], option.key
+        config = parse_config(table, builtin_rules())
+        assert getattr(config, option.field) != getattr(Config(), option.field), f"{option.key}: example is a default"
+    assert parse_config({}, builtin_rules()) == Config()
 
 
 def test_every_rev_and_ref_the_readme_shows_resolves_in_this_repository():
@@ -125,4 +151,4 @@ def test_ci_runs_the_readme_test_command():
     readme_command = (REPO / "README.md").read_text().split("```sh\n")[2].split("\n")[0]
     ci_commands = [line for line in (REPO / ".ci" / "run").read_text().splitlines() if line.startswith("pip ")]
     assert ci_commands == [readme_command.split(" && ", 2)[2]]
-    assert "ruff check && mypy && pytest" in readme_command
+    assert "ruff check && mypy && lint-imports && pytest" in readme_command

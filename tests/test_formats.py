@@ -1,4 +1,4 @@
-"""The report formats of aiplint.report.output: SARIF 2.1.0 (validated against the official schema), GitHub Actions
+"""The report formats of aiplint.report: SARIF 2.1.0 (validated against the official schema), GitHub Actions
 workflow commands, GitLab Code Quality, JUnit XML, and source frames for text output.
 
 The findings are real: they come from linting the example spec and the per-rule `bad.yaml` fixtures."""
@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from functools import lru_cache
@@ -22,27 +24,13 @@ from aiplint.linting.engine import lint_document
 from aiplint.linting.findings import Finding
 from aiplint.linting.registry import available_rules
 from aiplint.read.document import open_document
-from aiplint.report.output import (
-    FINGERPRINT_KEY,
-    WRITERS,
-    Report,
-    _frame,
-    _read_lines,
-    write_github,
-    write_gitlab,
-    write_junit,
-    write_sarif,
-    write_text,
-)
+from aiplint.report import github, gitlab, junit, sarif, text
+from aiplint.report.formats import FORMATS, writer
+from aiplint.report.sarif import FINGERPRINT_KEY
+from aiplint.report.writer import Report
 from aiplint.rule import Severity, rule
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
-
-
-def code_frame(path: str, line: int, column: int) -> str:
-    """The source frame the text report prints under a finding with --show-source (`write_findings`)."""
-    return _frame(_read_lines(path), line, column)
-
 EXAMPLE = "fixtures/examples/petstore-jobs.yaml"
 BAD = sorted(str(p.relative_to(REPO).as_posix()) for p in (REPO / "fixtures" / "rules").glob("*/*/bad.yaml"))
 
@@ -107,7 +95,7 @@ def assert_valid_sarif(text: str) -> dict:
 
 
 def test_the_validator_rejects_invalid_sarif():
-    log = json.loads(render(write_sarif, findings_of(EXAMPLE), RULES))
+    log = json.loads(render(sarif.write, findings_of(EXAMPLE), RULES))
     log["runs"][0]["results"][0]["level"] = "fatal"
     del log["runs"][0]["tool"]["driver"]["name"]
     assert len(list(sarif_validator().iter_errors(log))) == 2
@@ -115,16 +103,16 @@ def test_the_validator_rejects_invalid_sarif():
 
 @pytest.mark.parametrize("path", ALL)
 def test_sarif_is_valid_for_each_fixture(path):
-    assert_valid_sarif(render(write_sarif, findings_of(path), RULES))
+    assert_valid_sarif(render(sarif.write, findings_of(path), RULES))
 
 
 def test_sarif_is_valid_without_findings_and_for_many_files():
-    assert assert_valid_sarif(render(write_sarif, [], RULES))["runs"][0]["results"] == []
-    assert_valid_sarif(render(write_sarif, findings_of(*ALL), RULES))
+    assert assert_valid_sarif(render(sarif.write, [], RULES))["runs"][0]["results"] == []
+    assert_valid_sarif(render(sarif.write, findings_of(*ALL), RULES))
 
 
 def test_sarif_log_and_driver():
-    log = assert_valid_sarif(render(write_sarif, findings_of(EXAMPLE), RULES))
+    log = assert_valid_sarif(render(sarif.write, findings_of(EXAMPLE), RULES))
     assert log["$schema"].endswith("sarif-schema-2.1.0.json")
     assert log["version"] == "2.1.0"
     assert len(log["runs"]) == 1
@@ -139,7 +127,7 @@ def test_sarif_log_and_driver():
 
 
 def test_sarif_rule_descriptors():
-    log = json.loads(render(write_sarif, [], RULES))
+    log = json.loads(render(sarif.write, [], RULES))
     descriptors = {d["id"]: d for d in log["runs"][0]["tool"]["driver"]["rules"]}
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     for rule_id, r in RULES.items():
@@ -160,13 +148,13 @@ def test_sarif_default_level_falls_back_when_the_rest_profile_has_the_rule_off()
     def check(ctx):
         return []
 
-    log = assert_valid_sarif(render(write_sarif, [], {check.id: check}))
+    log = assert_valid_sarif(render(sarif.write, [], {check.id: check}))
     assert log["runs"][0]["tool"]["driver"]["rules"][0]["defaultConfiguration"] == {"level": "note"}
 
 
 def test_sarif_results():
     found = findings_of(*ALL)
-    log = assert_valid_sarif(render(write_sarif, found, RULES))
+    log = assert_valid_sarif(render(sarif.write, found, RULES))
     run = log["runs"][0]
     descriptors = run["tool"]["driver"]["rules"]
     assert len(run["results"]) == len(found)
@@ -195,7 +183,7 @@ def test_sarif_results():
 
 
 def test_sarif_example_result():
-    log = json.loads(render(write_sarif, findings_of(EXAMPLE), RULES))
+    log = json.loads(render(sarif.write, findings_of(EXAMPLE), RULES))
     first = log["runs"][0]["results"][0]
     assert first == {
         "ruleId": "aip122/collection-name-consistency",
@@ -225,7 +213,7 @@ def test_sarif_example_result():
 def test_sarif_rule_missing_from_the_rules_gets_a_descriptor():
     found = findings_of(EXAMPLE)
     only = {"rest/resource-id-in-query": RULES["rest/resource-id-in-query"]}
-    log = assert_valid_sarif(render(write_sarif, found, only))
+    log = assert_valid_sarif(render(sarif.write, found, only))
     run = log["runs"][0]
     assert [d["id"] for d in run["tool"]["driver"]["rules"]] == [
         "rest/resource-id-in-query", "aip122/collection-name-consistency"]
@@ -235,7 +223,7 @@ def test_sarif_rule_missing_from_the_rules_gets_a_descriptor():
 def test_sarif_uris_are_relative_posix_and_encoded_or_absolute_file_uris(tmp_path):
     f = findings_of(EXAMPLE)[0]
     odd = [replace(f, file="specs dir/api#1.yaml"), replace(f, file=str(tmp_path / "api.yaml"))]
-    log = assert_valid_sarif(render(write_sarif, odd, RULES))
+    log = assert_valid_sarif(render(sarif.write, odd, RULES))
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
     assert uris[0] == "specs%20dir/api%231.yaml"
     assert uris[1] == (tmp_path / "api.yaml").as_uri()
@@ -246,7 +234,7 @@ def test_sarif_uris_are_relative_posix_and_encoded_or_absolute_file_uris(tmp_pat
 
 
 def test_github_example_lines():
-    assert render(write_github, findings_of(EXAMPLE)).splitlines() == [
+    assert render(github.write, findings_of(EXAMPLE)).splitlines() == [
         "::error file=fixtures/examples/petstore-jobs.yaml,line=37,col=5,title=aip122/collection-name-consistency"
         "::`job` is the singular of the collection `jobs` used beside it; name one collection one way, in the "
         "plural (AIP-122)%0ASuggestion: GET /v1/training/jobs/{job_id}/status",
@@ -258,7 +246,7 @@ def test_github_example_lines():
 
 def test_github_one_line_per_finding_with_the_severity_command():
     found = findings_of(*ALL)
-    lines = render(write_github, found).split("\n")
+    lines = render(github.write, found).split("\n")
     assert lines[-1] == "" and len(lines) == len(found) + 1
     commands = {"error": "::error ", "warning": "::warning ", "info": "::notice "}
     for f, line in zip(found, lines[:-1], strict=True):
@@ -270,11 +258,11 @@ def test_github_one_line_per_finding_with_the_severity_command():
 def test_github_escapes_data_and_properties():
     f = replace(findings_of(EXAMPLE)[0], severity=Severity.INFO, file="a,b:c%d.yaml", rule="x:y,z",
                 message="100% wrong:\r\nsee, here", suggestion=None)
-    assert render(write_github, [f]) == (
+    assert render(github.write, [f]) == (
         "::notice file=a%2Cb%3Ac%25d.yaml,line=37,col=5,title=x%3Ay%2Cz::100%25 wrong:%0D%0Asee, here\n"
     )
     w = replace(f, severity=Severity.WARNING, file="ok.yaml", rule="r", message="m", suggestion="50%")
-    assert render(write_github, [w]) == "::warning file=ok.yaml,line=37,col=5,title=r::m%0ASuggestion: 50%25\n"
+    assert render(github.write, [w]) == "::warning file=ok.yaml,line=37,col=5,title=r::m%0ASuggestion: 50%25\n"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -283,7 +271,7 @@ def test_github_escapes_data_and_properties():
 
 def test_gitlab_report():
     found = findings_of(*ALL)
-    issues = json.loads(render(write_gitlab, found))
+    issues = json.loads(render(gitlab.write, found))
     assert isinstance(issues, list) and len(issues) == len(found)
     severities = {"error": "major", "warning": "minor", "info": "info"}
     seen: dict[str, int] = {}
@@ -310,13 +298,13 @@ def test_gitlab_fingerprints_are_unique_and_deterministic(tmp_path):
     twin = lint_document(document).findings
     found = findings_of(EXAMPLE) + twin
     assert len({f.fingerprint for f in found}) == len(found) // 2
-    text = render(write_gitlab, found)
-    assert text == render(write_gitlab, found)
+    text = render(gitlab.write, found)
+    assert text == render(gitlab.write, found)
     fingerprints = [i["fingerprint"] for i in json.loads(text)]
     assert len(set(fingerprints)) == len(fingerprints)
     assert fingerprints == [f.fingerprint for f in found[:2]] + [f"{f.fingerprint}-2" for f in found[:2]]
     info = replace(found[0], severity=Severity.INFO)
-    assert json.loads(render(write_gitlab, [info]))[0]["severity"] == "info"
+    assert json.loads(render(gitlab.write, [info]))[0]["severity"] == "info"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -331,7 +319,7 @@ def parse_junit(text: str) -> ET.Element:
 def test_junit_counts_and_cases():
     files = list(ALL)
     found = findings_of(*files)
-    root = parse_junit(render(write_junit, found, RULES, files))
+    root = parse_junit(render(junit.write, found, RULES, files))
     failing = {(f.file, f.rule) for f in found}
     assert root.tag == "testsuites"
     assert int(root.get("tests")) == len(files) * len(RULES)
@@ -361,7 +349,7 @@ def test_junit_counts_and_cases():
 
 
 def test_junit_example_failure_text():
-    root = parse_junit(render(write_junit, findings_of(EXAMPLE), RULES, [EXAMPLE]))
+    root = parse_junit(render(junit.write, findings_of(EXAMPLE), RULES, [EXAMPLE]))
     case = root.find("testsuite/testcase[@name='rest/resource-id-in-query']")
     assert case.find("failure").text == (
         "40:11 required query parameter `job_id` identifies the resource this operation acts on; a resource's ID "
@@ -372,7 +360,7 @@ def test_junit_example_failure_text():
 
 def test_junit_clean_file_and_a_finding_outside_the_linted_files():
     found = findings_of(EXAMPLE)
-    root = parse_junit(render(write_junit, found, RULES, ["fixtures/rules/oas/ref/good.yaml"]))
+    root = parse_junit(render(junit.write, found, RULES, ["fixtures/rules/oas/ref/good.yaml"]))
     clean, other = root.findall("testsuite")
     assert (clean.get("name"), clean.get("failures")) == ("fixtures/rules/oas/ref/good.yaml", "0")
     assert (other.get("name"), other.get("failures")) == (EXAMPLE, "2")
@@ -381,7 +369,7 @@ def test_junit_clean_file_and_a_finding_outside_the_linted_files():
 
 def test_junit_survives_characters_xml_cannot_carry():
     f = replace(findings_of(EXAMPLE)[0], message="bad \x01 char, ünïcode ✓ <&>", file="dir/ä.yaml")
-    text = render(write_junit, [f], RULES, [f.file])
+    text = render(junit.write, [f], RULES, [f.file])
     assert text.isascii()
     case = parse_junit(text).find("testsuite/testcase/failure")
     assert case.get("message") == "bad \ufffd char, ünïcode ✓ <&>"
@@ -391,26 +379,33 @@ def test_junit_survives_characters_xml_cannot_carry():
 # All formats
 
 
-@pytest.mark.parametrize("name", list(WRITERS))
+@pytest.mark.parametrize("name", list(FORMATS))
 def test_writers_share_one_signature_and_are_deterministic(name):
     found = findings_of(*ALL)
-    first = render(WRITERS[name], found, RULES, ALL)
-    assert first == render(WRITERS[name], found, RULES, ALL)
+    first = render(writer(name), found, RULES, ALL)
+    assert first == render(writer(name), found, RULES, ALL)
     assert first.endswith("\n") and not first.endswith("\n\n")
     first.encode("utf-8")
-    empty = render(WRITERS[name], [], RULES, [])
+    empty = render(writer(name), [], RULES, [])
     assert empty.endswith("\n") or (name == "github" and empty == "")  # no finding, no workflow command
 
 
 def test_writers_names():
-    assert list(WRITERS) == ["text", "json", "sarif", "github", "gitlab", "junit", "markdown"]
+    assert list(FORMATS) == ["text", "json", "sarif", "github", "gitlab", "junit", "markdown"]
 
 
-def test_text_and_json_writers_match_the_direct_calls():
+def test_the_command_line_imports_only_the_writers_a_run_asks_for():
+    code = ("import sys, aiplint.cli, aiplint.report.formats as f; f.writer('sarif'); "
+            "print(sorted(m for m in sys.modules if m.startswith('aiplint.report.')))")
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert imported.strip() == "['aiplint.report.formats', 'aiplint.report.sarif', 'aiplint.report.writer']"
+
+
+def test_the_registry_gives_each_format_its_module_writer():
+    assert writer("text") is text.write and writer("sarif") is sarif.write
     found = findings_of(EXAMPLE)
-    assert render(WRITERS["text"], found, RULES, [EXAMPLE]) == render(write_text, found, RULES, [EXAMPLE])
-    assert json.loads(render(WRITERS["json"], found, RULES, [EXAMPLE]))["summary"]["files"] == 1
-    quiet = render(WRITERS["text"], found, RULES, [EXAMPLE], quiet=True, show_source=True)
+    assert json.loads(render(writer("json"), found, RULES, [EXAMPLE]))["summary"]["files"] == 1
+    quiet = render(writer("text"), found, RULES, [EXAMPLE], quiet=True, show_source=True)
     assert "Found" not in quiet and "37 |     get:" in quiet
 
 
@@ -419,7 +414,7 @@ def test_text_and_json_writers_match_the_direct_calls():
 
 
 def test_text_with_source_frames():
-    assert render(write_text, findings_of(EXAMPLE), RULES, [EXAMPLE], show_source=True) == (
+    assert render(text.write, findings_of(EXAMPLE), RULES, [EXAMPLE], show_source=True) == (
         "fixtures/examples/petstore-jobs.yaml:37:5: error aip122/collection-name-consistency `job` is the "
         "singular of the collection `jobs` used beside it; name one collection one way, in the plural (AIP-122)\n"
         "   |\n"
@@ -438,18 +433,27 @@ def test_text_with_source_frames():
 
 
 def test_text_without_source_frames_is_unchanged():
-    assert " | " not in render(write_text, findings_of(EXAMPLE), RULES, [EXAMPLE])
+    assert " | " not in render(text.write, findings_of(EXAMPLE), RULES, [EXAMPLE])
 
 
 def test_text_source_frames_with_colour():
-    text = render(write_text, findings_of(EXAMPLE), RULES, [EXAMPLE], show_source=True, colour=True)
-    assert "\x1b[" in text and "get:" in text
+    coloured = render(text.write, findings_of(EXAMPLE), RULES, [EXAMPLE], show_source=True, colour=True)
+    assert "\x1b[" in coloured and "get:" in coloured
+
+
+def source_frame(path: str, line: int, column: int) -> str:
+    """The source frame that `--show-source` writes under a finding at this place."""
+    found = Finding(rule="r", severity=Severity.ERROR, message="m", file=path, line=line, column=column, pointer="",
+                    method=None, path=None, suggestion=None, fingerprint="f")
+    out = io.StringIO()
+    text.write_findings([found], out, colour=False, show_source=True)
+    return out.getvalue().partition("\n")[2]  # what follows the finding's own line
 
 
 @pytest.mark.parametrize("path", ALL)
 def test_every_finding_has_a_frame_with_the_caret_under_its_column(path):
     for f in findings_of(path):
-        frame = code_frame(f.file, f.line, f.column)
+        frame = source_frame(f.file, f.line, f.column)
         gutter, source, caret = frame.splitlines()
         width = len(str(f.line))
         assert gutter == " " * width + " |"
@@ -458,26 +462,27 @@ def test_every_finding_has_a_frame_with_the_caret_under_its_column(path):
         assert source[width + 3 + f.column - 1] != " "  # the caret points at text, not at indentation
 
 
-def test_code_frame_edge_cases(tmp_path):
+def test_source_frame_edge_cases(tmp_path):
     spec = tmp_path / "s.yaml"
     spec.write_bytes("a: 1\r\n\tb: \x1b[31m\r\nname: \u65e5\u672c x\nlast".encode("utf-8"))
-    assert code_frame(str(spec), 1, 1) == "  |\n1 | a: 1\n  | ^\n"
-    assert code_frame(str(spec), 2, 2) == "  |\n2 | \tb: ?[31m\n  | \t^\n"  # tabs kept, escapes defused
+    assert source_frame(str(spec), 1, 1) == "  |\n1 | a: 1\n  | ^\n"
+    assert source_frame(str(spec), 2, 2) == "  |\n2 | \tb: \\x1b[31m\n  | \t^\n"  # tabs kept, escapes defused
+    assert source_frame(str(spec), 2, 6) == "  |\n2 | \tb: \\x1b[31m\n  | \t       ^\n"  # under `[`, after the escape
     # Wide characters take two columns: the caret is under the `x`.
-    assert code_frame(str(spec), 3, 10) == "  |\n3 | name: \u65e5\u672c x\n  | " + " " * 11 + "^\n"
-    assert code_frame(str(spec), 4, 9) == "  |\n4 | last\n  |         ^\n"  # past the end of the line
-    assert code_frame(str(spec), 5, 1) == ""
-    assert code_frame(str(spec), 0, 1) == ""
-    assert code_frame(str(tmp_path / "missing.yaml"), 1, 1) == ""
+    assert source_frame(str(spec), 3, 10) == "  |\n3 | name: \u65e5\u672c x\n  | " + " " * 11 + "^\n"
+    assert source_frame(str(spec), 4, 9) == "  |\n4 | last\n  |         ^\n"  # past the end of the line
+    assert source_frame(str(spec), 5, 1) == ""
+    assert source_frame(str(spec), 0, 1) == ""
+    assert source_frame(str(tmp_path / "missing.yaml"), 1, 1) == ""
     bom = tmp_path / "bom.yaml"
     bom.write_bytes(b"\xef\xbb\xbfopenapi: 3.1.0\n")
-    assert code_frame(str(bom), 1, 1) == "  |\n1 | openapi: 3.1.0\n  | ^\n"
-    assert code_frame(str(spec), 10, 3).count("\n") == 0
+    assert source_frame(str(bom), 1, 1) == "  |\n1 | openapi: 3.1.0\n  | ^\n"
+    assert source_frame(str(spec), 10, 3).count("\n") == 0
 
 
 def test_sarif_related_locations_name_every_path_of_a_singular_collection():
     spec = REPO / "fixtures" / "rules" / "aip122" / "plural_collection" / "bad.yaml"
-    log = assert_valid_sarif(render(write_sarif, findings_of(spec), RULES))
+    log = assert_valid_sarif(render(sarif.write, findings_of(spec), RULES))
     [result] = [r for r in log["runs"][0]["results"] if "`analysis`" in r["message"]["text"]]
     [related] = result["relatedLocations"]
     assert related["message"]["text"] == "/v1/analysis/{analysis_id}"

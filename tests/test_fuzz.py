@@ -11,7 +11,9 @@ import json
 import os
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import hostile_inputs as generate
 import pytest
@@ -53,14 +55,18 @@ KEYS = st.sampled_from(["$ref", "allOf", "oneOf", "properties", "parameters", "p
                         "schema", "in", "name", "x-aiplint-ignore", "openapi", "swagger", "requestBody", "get"])
 
 
-def lint_text(text: str, suffix: str) -> None:
-    """Lint one document from a fresh folder and check the properties."""
+def lint_text(text: str, suffix: str, baseline: str | None = None) -> None:
+    """Lint one document (with the baseline file `baseline` holds) from a fresh folder and check the properties."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, "api" + suffix)
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        options = []
+        if baseline is not None:
+            Path(folder, "baseline.json").write_text(baseline, encoding="utf-8", errors="surrogatepass")
+            options = ["--baseline", str(Path(folder, "baseline.json"))]
         start = time.perf_counter()
-        result = CliRunner().invoke(cli, ["check", "--isolated", "--format", "json", "--format",
-                                          f"sarif={Path(folder, 'r.sarif')}", str(path)])
+        result = CliRunner().invoke(cli, ["check", "--isolated", "--no-cache", *options, "--format", "json",
+                                          "--format", f"sarif={Path(folder, 'r.sarif')}", str(path)])
         assert time.perf_counter() - start < BOUND
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in (0, 1, 2)
@@ -90,10 +96,8 @@ def nodes(data, limit: int = 400) -> list:
     return found
 
 
-@given(seed=st.sampled_from(SEEDS), picks=st.lists(st.tuples(st.floats(0, 1), KEYS, VALUES), min_size=1, max_size=5),
-       as_json=st.booleans())
-def test_data_mutations(seed, picks, as_json):
-    data = yaml.safe_load(seed)
+def mutate(data: Any, picks: list[tuple[float, str, Any]]) -> None:
+    """Set each picked key (in a mapping) or item (in a list) of the node at each picked place to its value."""
     for where, key, value in picks:
         targets = nodes(data)
         node = targets[int(where * (len(targets) - 1))]
@@ -101,6 +105,13 @@ def test_data_mutations(seed, picks, as_json):
             node[key] = value
         elif node:
             node[int(where * (len(node) - 1))] = value
+
+
+@given(seed=st.sampled_from(SEEDS), picks=st.lists(st.tuples(st.floats(0, 1), KEYS, VALUES), min_size=1, max_size=5),
+       as_json=st.booleans())
+def test_data_mutations(seed, picks, as_json):
+    data = yaml.safe_load(seed)
+    mutate(data, picks)
     text = json.dumps(data, default=str) if as_json else yaml.safe_dump(data, allow_unicode=True)
     lint_text(text, ".json" if as_json else ".yaml")
 
@@ -132,3 +143,88 @@ def test_mutations_of_a_large_real_spec(edits):
         at = int(where * len(text))
         text = text[:at] + fragment + text[at + cut:]
     lint_text(text, ".yaml")
+
+
+# Baselines (issue 16): the baseline of the first seed, mutated as text and as data, beside that spec.
+BASELINE_FRAGMENTS = st.one_of(FRAGMENTS, st.sampled_from([
+    "[" * 2000, "{" * 2000, '{"a": ' * 2000, "null", "[]", "{}", '"files"', '"version"', "1e999", "-0", ",", ":",
+    '"\\ud800"', "\\", "\xff"]))
+BASELINE_KEYS = st.sampled_from(["version", "files", "api", "fingerprint", "rule", "method", "path", "message"])
+
+
+@lru_cache(maxsize=None)
+def baseline_seed() -> str:
+    """The baseline `--write-baseline` would write for SEEDS[0] as `api.yaml` beside it."""
+    from aiplint.linting.baseline import Baseline
+
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "api.yaml").write_text(SEEDS[0])
+        baseline = Baseline(str(Path(folder, "baseline.json")))
+        baseline.record(str(Path(folder, "api.yaml")), aiplint.lint(str(Path(folder, "api.yaml")), config={}))
+        return baseline.dump()
+
+
+@settings(max_examples=50)
+@given(edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8), BASELINE_FRAGMENTS), min_size=1, max_size=6))
+def test_baseline_text_mutations(edits):
+    text = baseline_seed()
+    for where, cut, fragment in edits:
+        at = int(where * len(text))
+        text = text[:at] + fragment + text[at + cut:]
+    lint_text(SEEDS[0], ".yaml", baseline=text)
+
+
+@settings(max_examples=50)
+@given(picks=st.lists(st.tuples(st.floats(0, 1), BASELINE_KEYS, VALUES), min_size=1, max_size=5))
+def test_baseline_data_mutations(picks):
+    data = json.loads(baseline_seed())
+    mutate(data, picks)
+    lint_text(SEEDS[0], ".yaml", baseline=json.dumps(data, default=str))
+
+
+# Issue 16: patterns in `.gitignore`, `exclude`, `--extend-exclude` and `[stability]`, as an attacker would write
+# them (odd lines git accepts, runs of `**/` that make a backtracking matcher explode, bytes a parser chokes on).
+GLOB_PIECES = st.sampled_from(["*", "**", "**/", "/**", "/", "?", "[", "]", "[!", "[^", "-", "[:alpha:]", "[:x",
+                               "\\", "!", "#", " ", "\r", "\t", "a", "api", ".yaml", "{id}", "é", "\x00", "\ufeff"])
+GLOBS = st.lists(GLOB_PIECES, max_size=10).map("".join)
+REMOVED = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+
+
+def toml_strings(values: list[str]) -> str:
+    return "[" + ", ".join(json.dumps(value) for value in values) + "]"  # JSON's escapes are TOML's
+
+
+@settings(max_examples=25)  # two runs each
+@given(gitignore=st.lists(GLOBS, max_size=6), exclude=st.lists(GLOBS, max_size=3),
+       extend=st.lists(GLOBS.filter(lambda glob: "\x00" not in glob), max_size=2),
+       stability=st.lists(st.tuples(GLOBS, st.sampled_from(["alpha", "beta", "stable", "gamma"])), max_size=3))
+def test_pattern_mutations_in_gitignore_and_configuration(gitignore, exclude, extend, stability):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / ".git").mkdir()  # a repository, so that .gitignore is read
+        (root / ".gitignore").write_text("\n".join(gitignore), encoding="utf-8", errors="surrogatepass")
+        for name in ("api.yaml", "a/b/api.yaml", "a/[x].yaml", "**/api.yaml"):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(SEEDS[0], encoding="utf-8")
+        (root / "removed.yaml").write_text(REMOVED, encoding="utf-8")
+        table = "".join(f"{json.dumps('/' + glob)} = {json.dumps(level)}\n" for glob, level in stability)
+        (root / ".aiplint.toml").write_text(f"exclude = {toml_strings(exclude)}\n[stability]\n{table}",
+                                            encoding="utf-8")
+        cwd = os.getcwd()
+        os.chdir(folder)
+        try:
+            for args in (["check", ".", *[f"--extend-exclude={glob}" for glob in extend]],
+                         ["diff", "api.yaml", "removed.yaml"]):
+                start = time.perf_counter()
+                result = CliRunner().invoke(cli, [*args, "--format", "json", "--format", "sarif=r.sarif"])
+                assert time.perf_counter() - start < BOUND
+                assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+                assert result.exit_code in (0, 1, 2)
+                assert all(line.startswith(("error: ", "note: ")) for line in result.stderr.splitlines()), result.stderr
+                if result.stdout or result.exit_code != 2:  # every report is written
+                    json.loads(result.stdout)
+                    json.loads(Path(folder, "r.sarif").read_text())
+                else:  # but for a usage error (`exclude = [""]`), one line
+                    assert len(result.stderr.splitlines()) == 1
+        finally:
+            os.chdir(cwd)

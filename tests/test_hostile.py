@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 import aiplint
-from aiplint import comparison
 from aiplint.cli import cli
 from aiplint.config import ConfigError
 from aiplint.lint_rules.oas.schema import _most_specific
 from aiplint.linting import registry
 from aiplint.model import ApiModel
+from aiplint.read import revisions
 from aiplint.read.document import open_document
 from aiplint.read.loading import InputError, load_source
 
@@ -125,8 +125,8 @@ def test_many_paths_lint(tmp_path):
 def test_diff_base_extracts_the_repository_once(tmp_path, monkeypatch):
     generate.repository_with_blob(str(tmp_path), 5, 1000)
     extracted = []
-    original = comparison._extract
-    monkeypatch.setattr(comparison, "_extract", lambda *args: extracted.append(args) or original(*args))
+    original = revisions._extract
+    monkeypatch.setattr(revisions, "_extract", lambda *args: extracted.append(args) or original(*args))
     result = CliRunner().invoke(cli, ["check", "--isolated", "--format", "json", str(tmp_path / "specs"),
                                       "--diff-base", "HEAD~1"])
     report = json.loads(result.stdout)

@@ -1,4 +1,4 @@
-"""Modules import along the data flow: no import cycle among aiplint's modules.
+"""Modules import along the data flow: no import cycle among aiplint's modules, imports inside functions included.
 
 Read from the source with `ast`: a module-level import of one aiplint module by another is an edge (imports under
 `if TYPE_CHECKING:` are not: they never run).  Importing `pkg.mod` runs `pkg/__init__.py` first, but a package
@@ -13,12 +13,6 @@ from pathlib import Path
 from conftest import REPO
 
 SRC = REPO / "src"
-
-# Cycles that only imports inside functions close (lazy imports, for start-up time); each is a module pair or
-# group still to untangle.  A new one fails the test below.
-KNOWN_LAZY_CYCLES = [
-    {"aiplint.comparison", "aiplint.compat", "aiplint.compat.operations", "aiplint.compat.report", "aiplint.report.output"},
-]
 
 
 def module_name(path: Path) -> str:
@@ -114,7 +108,7 @@ def test_no_module_level_import_cycle():
     assert cycles(import_graph(module_level=True)) == []
 
 
-def test_no_new_cycle_through_imports_inside_functions():
-    new = [cycle for cycle in cycles(import_graph(module_level=False)) if cycle not in KNOWN_LAZY_CYCLES]
-    assert new == [], "modules that import each other (inside functions): " + "; ".join(
-        " <-> ".join(sorted(cycle)) for cycle in new)
+def test_no_cycle_through_imports_inside_functions():
+    found = cycles(import_graph(module_level=False))
+    assert found == [], "modules that import each other (inside functions): " + "; ".join(
+        " <-> ".join(sorted(cycle)) for cycle in found)

@@ -145,3 +145,24 @@ def test_inflect_is_imported_without_typeguard_and_leaves_no_stand_in():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("typeguard")
+
+
+def test_splitting_a_long_run_of_letters_is_linear_in_memory_and_time():
+    """A path segment of thousands of letters (issue 16): only splits of up to three words are used, so none is
+    built for a longer run; the old search kept a tuple of words for every prefix (quadratic memory)."""
+    import time
+    import tracemalloc
+
+    lexicon = Lexicon(Vocabulary())  # its own memo tables
+    lexicon.words_of("purgecache")  # the word tables are read before measuring
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        assert lexicon.words_of("a" * 20_000) == ("a" * 20_000,)
+        assert lexicon.segment("b" * 72) == ("b" * 72,)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000 and time.perf_counter() - start < 5
+    assert lexicon.segment("purgecachenow") == ("purge", "cache", "now")
+    assert lexicon.segment("purgecachestartall") == ("purgecachestartall",)  # four words: left whole, as before

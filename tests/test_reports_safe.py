@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -12,9 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
-from test_formats import assert_valid_sarif
+from test_diff import needs_git, repo  # noqa: F401 (the fixture of a repository with a $ref)
+from test_formats import assert_valid_sarif, source_frame
 
 from aiplint.cli import cli
+from aiplint.read.escaping import markdown_code
 
 SPEC = """openapi: 3.0.3
 info: {{title: t, version: '1'}}
@@ -57,7 +60,7 @@ def test_a_malformed_baseline_entry_is_named_and_the_file_left_intact(tmp_path):
         for option in ("--baseline", "--write-baseline"):
             result = run("check", "--isolated", api, option, str(baseline))
             assert result.exit_code == 2
-            assert result.stderr.splitlines()[-1].startswith(f"error: {baseline}: files.\"api\"")
+            assert result.stderr.splitlines()[-1].startswith(f"error: {baseline}:1:1: files.\"api\"")
             assert problem in result.stderr and baseline.read_text() == text
 
 
@@ -241,3 +244,127 @@ def test_findings_come_out_in_the_same_order_whatever_the_string_hashing(tmp_pat
     [output] = outputs
     assert [f["method"] for f in json.loads(output)["findings"] if f["rule"] == "rest/resource-id-in-query"] == [
         "DELETE", "GET", "POST", "PUT"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue 16, section 6: Markdown that spec text cannot subvert, bidirectional controls, hard links
+
+# Spec text that GFM would make into links (bare URLs, `www.` hosts, e-mail addresses: escaping does not stop
+# them), images, HTML, struck text, table cells or mentions, and backtick runs that would close a short fence.
+MARKUP = ["https://evil.example/a", "www.evil.example", "team@evil.example", "@team", "<img src=x>", "<b>evil</b>",
+          "![i](https://evil.example/i.png)", "[l](https://evil.example)", "~~evil~~", "| evil | x |", "#1",
+          "``evil`", "`evil", "evil`", "<!-- evil -->", "\u202eevil"]
+
+
+def markup_spec(folder, keep: int = len(MARKUP)) -> str:
+    """A spec in a folder, and under a file name, that GFM would link, with a path key made of each of the first
+    `keep` markup strings."""
+    (folder / "www.evil.example").mkdir(exist_ok=True)
+    path = folder / "www.evil.example" / "team@evil.example.yaml"
+    path.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n" + "".join(
+        f"  '/v1/{text}/{{id}}':\n    get:\n      parameters: [{{name: id, in: path, required: true, schema: "
+        "{type: string}}]\n      responses: {'200': {description: ok}}\n" for text in MARKUP[:keep]))
+    return str(path)
+
+
+def spec_text_outside_code(markdown: str) -> list[str]:
+    """What a real GFM renderer makes of `markdown` that did not stay plain text in a code span: elements other
+    than those a report uses, and spec text ("evil", "team") outside <code>.  Raw HTML is rendered (not
+    omitted) so that any that got through shows."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    ours = {"h1", "h2", "h3", "h4", "h5", "p", "ul", "li", "strong", "code", "br", "table", "thead", "tbody", "tr", "th",
+            "td"}
+    elements = [tag for tag in re.findall(r"<(/?[a-z0-9]+|!--)", html) if tag.lstrip("/") not in ours]
+    outside = re.sub(r"<code>[^<]*</code>", "", html)
+    return elements + re.findall(r"[^<>]*(?:evil|team)[^<>]*", outside)
+
+
+def test_spec_text_in_markdown_renders_as_plain_code(tmp_path):
+    api = markup_spec(tmp_path)
+    broken = tmp_path / "www.evil.example" / "<img src=x>@evil.example.yaml"
+    broken.write_text("openapi: 3.1.0\npaths: {}\n'https://evil.example <b>x</b>': 1\n'https://evil.example <b>x</b>': 2\n")
+    other = tmp_path / "other.yaml"
+    other.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    check = run("check", "--isolated", "--format", "markdown", api, str(broken))
+    assert "### Findings" in check.stdout and "### Files that could not be linted (1)" in check.stdout
+    diff = run("diff", "--isolated", "--format", "markdown", api, str(other))
+    assert f"### Operations moved or removed ({len(MARKUP)})" in diff.stdout and "#### Breaking changes" in diff.stdout
+    changelog = run("changelog", "--isolated", api, str(other))
+    assert changelog.stdout.count("\n### `") == len(MARKUP)  # an operation's heading each
+    # A change's message quotes the spec: a parameter's name, an enum value.
+    enum = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /v1/jobs:\n    get:\n      parameters: [{name: " \
+           "www.evil.example, in: query, schema: {type: string, enum: [a%s]}}]\n      responses: {'200': {description: ok}}\n"
+    (tmp_path / "enum-old.yaml").write_text(enum % ", 'team@evil.example <b>x</b>'")
+    (tmp_path / "enum-new.yaml").write_text(enum % "")
+    values = run("diff", "--isolated", "--format", "markdown", str(tmp_path / "enum-old.yaml"), str(tmp_path / "enum-new.yaml"))
+    assert "enum value `team@evil.example <b>x</b>` removed" in values.stdout
+    for result in (check, diff, changelog, values):
+        assert spec_text_outside_code(result.stdout) == [], result.stdout
+    for result in (check, diff, changelog):
+        assert "\u202e" not in result.stdout and "\\u202eevil" in result.stdout
+
+
+def test_a_code_span_fence_is_longer_than_any_backtick_run_in_it():
+    assert markdown_code("a") == "`a`"
+    assert markdown_code("a ``b`` c") == "```a ``b`` c```"
+    assert markdown_code("`a`") == "`` `a` ``"  # GFM strips the padding spaces
+    assert markdown_code("a\n  b\x1b") == "`a b\\x1b`"  # one line, control characters escaped
+
+
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidirectional_controls_show_as_escapes_in_human_output(tmp_path):
+    # Trojan Source: a right-to-left override makes `/v1/<RLO>evil` display as another path.
+    path = tmp_path / "api.yaml"
+    path.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n"
+                    f"  /v1/{BIDI}evil/{{id}}:\n    get:\n      parameters: [{{name: id, in: path, required: true, "
+                    "schema: {type: string}}]\n      responses: {'200': {description: ok}}\n", encoding="utf-8")
+    escaped = "".join(f"\\u{ord(ch):04x}" for ch in BIDI) + "evil"
+    for output in ("text", "github", "markdown"):
+        result = run("check", "--isolated", "--show-source", "--format", output, str(path))
+        assert result.exit_code == 1 and escaped in result.stdout, (output, result.stdout)
+        assert not set(BIDI) & set(result.stdout), output
+    frame = source_frame(str(path), 4, 7 + len(BIDI))  # the caret under `e`, after the escapes
+    assert frame.splitlines()[1:] == [f"4 |   /v1/{escaped}/{{id}}:", "  |       " + " " * len(escaped[:-4]) + "^"]
+
+
+def test_a_report_never_overwrites_a_hard_link_to_an_input(tmp_path):
+    # A hard link is another name for the same file: its real path is its own, its (device, inode) is not.
+    (tmp_path / "common.yaml").write_text("p: {name: limit, in: query, schema: {type: integer}}\n")
+    api = tmp_path / "api.yaml"
+    api.write_text(SPEC.format(name="job").replace("[{name: id", "[{$ref: 'common.yaml#/p'}, {name: id"))
+    old = spec(tmp_path, "old.yaml", "jobs")
+    links = {name: tmp_path / f"link-to-{name}" for name in ("api.yaml", "common.yaml", "old.yaml", "report")}
+    (tmp_path / "report").write_text("")
+    for name, link in links.items():
+        os.link(tmp_path / name, link)
+    before = {path: path.read_text() for path in tmp_path.iterdir()}
+    lints = "is a file this run lints"
+    cases = [
+        (["check", str(api), "-o", str(links["api.yaml"])], lints),
+        (["check", str(api), "--format", f"sarif={links['common.yaml']}"], lints),
+        (["check", str(api), "--write-baseline", str(links["api.yaml"])], lints),
+        (["check", str(api), "--format", f"json={tmp_path / 'report'}", "--format", f"sarif={links['report']}"],
+         "would both be written to"),
+        (["diff", old, str(api), "-o", str(links["old.yaml"])], lints),
+        (["diff", old, str(api), "--format", f"json={links['common.yaml']}"], lints),
+        (["changelog", old, str(api), "-o", str(links["old.yaml"])], lints),
+    ]
+    for args, message in cases:
+        result = run(args[0], "--isolated", *args[1:])
+        assert result.exit_code == 2 and message in result.stderr.splitlines()[-1], (args, result.stderr)
+    assert {path: path.read_text() for path in tmp_path.iterdir()} == before
+
+
+@needs_git
+def test_a_diff_base_report_never_overwrites_a_hard_link_to_a_reffed_file(repo, monkeypatch):  # noqa: F811
+    monkeypatch.chdir(repo)
+    os.link(repo / "api/params.yaml", repo / "report.sarif")
+    before = (repo / "api/params.yaml").read_text()
+    result = run("check", "--isolated", "--diff-base", "HEAD~1", "api/openapi.yaml", "--format", "sarif=report.sarif")
+    assert result.exit_code == 2 and "report.sarif: is a file this run lints" in result.stderr.splitlines()[-1]
+    assert (repo / "api/params.yaml").read_text() == before

@@ -69,6 +69,18 @@ def test_a_module_beside_an_empty_configuration_is_never_imported(tmp_path, modu
     assert not (repo / "ran").exists()
 
 
+@pytest.mark.parametrize("launch", [[str(Path(sys.executable).with_name("aiplint"))],
+                                    [sys.executable, "-P", "-m", "aiplint"]])
+def test_the_safe_commands_import_nothing_from_the_current_folder(tmp_path, launch):
+    """`python -m aiplint` imports `aiplint.py`, `__future__.py` or `typing.py` from the current folder before
+    aiplint can drop it from sys.path (Python's doing): the `aiplint` command and `python -P -m` never do."""
+    repo = repository(tmp_path)
+    for module in ("aiplint", "__future__", "typing", "orjson"):
+        (repo / f"{module}.py").write_text(MARKER_MODULE.format(mark=str(repo / f"ran-{module}")))
+    result = subprocess.run([*launch, "check", "api.yaml"], cwd=repo, capture_output=True, text=True, timeout=60)
+    assert sorted(path.name for path in repo.glob("ran-*")) == []
+    assert (result.returncode, result.stdout) == (0, "All checks passed (1 file).\n"), result.stderr
+
 @pytest.mark.parametrize("command", [["check", "api.yaml"], ["rules"], ["config", "api.yaml"]])
 def test_repository_plugins_run_only_with_the_opt_in(tmp_path, command):
     repo = repository(tmp_path)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # what type checkers see (`X as X`: a re-export); at run time
     from aiplint.api import LintError as LintError
     from aiplint.api import diff as diff
     from aiplint.api import lint as lint
-    from aiplint.comparison import DiffReport as DiffReport
+    from aiplint.compat.diff import DiffReport as DiffReport
     from aiplint.config import Config as Config
     from aiplint.config import ConfigError as ConfigError
     from aiplint.linting.baseline import Baseline as Baseline
@@ -46,7 +46,7 @@ _EXPORTS = {
     "diff": "aiplint.api",
     "LintError": "aiplint.api",
     "Baseline": "aiplint.linting.baseline",
-    "DiffReport": "aiplint.comparison",
+    "DiffReport": "aiplint.compat.diff",
     "InputError": "aiplint.read.loading",
     "ConfigError": "aiplint.config",
     "Config": "aiplint.config",

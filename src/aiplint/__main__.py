@@ -1,8 +1,10 @@
 """`python -m aiplint`: the command line.
 
-For `-m`, Python puts the current directory first on `sys.path`; in a repository under review a file there
-such as `orjson.py` would then replace a library aiplint imports, so that entry is dropped first (as
-`python -P` does)."""
+For `-m`, Python puts the current directory first on `sys.path`, so a file there such as `orjson.py` would
+replace a library aiplint imports later; that entry is dropped first (as `python -P` does).  This cannot make
+`python -m aiplint` safe in a folder you do not trust: Python has already looked there for `aiplint` itself
+and for what `aiplint/__init__.py` imports (`__future__`, `typing`) before any line of aiplint runs.  The safe
+forms are the `aiplint` command, `python -P -m aiplint` and `PYTHONSAFEPATH=1`."""
 
 import os
 import sys

@@ -7,7 +7,8 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Union
 
-from aiplint.config import Config, ConfigError, Resolver
+from aiplint.config import Config, ConfigError
+from aiplint.config.resolve import Resolver
 from aiplint.linting.engine import lint_document
 from aiplint.linting.findings import Finding
 from aiplint.linting.registry import available_rules
@@ -15,7 +16,7 @@ from aiplint.read.document import open_document
 from aiplint.read.loading import InputError, decode
 
 if TYPE_CHECKING:
-    from aiplint.comparison import DiffReport
+    from aiplint.compat.diff import DiffReport
     from aiplint.read.document import Document
 
 Source = Union[str, "os.PathLike[str]", bytes, Mapping[str, Any]]
@@ -63,7 +64,7 @@ def diff(old: Source | None, new: Source | None, *, config: Configuration = None
     side) under NEW's configuration: the findings `new`, `fixed` and `unchanged_findings`, the operations
     added, removed and moved, and every API change classified (`changes`, `breaking`).  `name` names a dict's
     or text's findings, as in `lint`.  Raises as `lint` does."""
-    from aiplint.comparison import compare
+    from aiplint.compat.diff import compare
 
     newer = _load(new, config, allow_plugins, name) if new is not None else None
     settings, rules = (newer[1], newer[2]) if newer else configuration(config, name or ".", allow_plugins=allow_plugins)

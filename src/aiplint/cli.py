@@ -9,10 +9,10 @@ import sys
 import click
 
 from aiplint import __version__
+from aiplint.report.formats import FORMATS
 from aiplint.runner import (
     EXIT_CLEAN,
     EXIT_ERROR,
-    FORMATS,
     CheckOptions,
     Failure,
     command_line,
@@ -84,7 +84,7 @@ def _config_options(command):
     command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(command)
     return click.option("--config", "config_file", type=click.Path(dir_okay=False),
                         help="Read this configuration file (.aiplint.toml, or [tool.aiplint] in a pyproject.toml-style "
-                             "file) instead of looking for one.")(command)
+                             "file) and no other: none is looked for beside the specs.")(command)
 
 
 def _ref_root_option(command):
@@ -172,15 +172,16 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, color
     Exit status: 0 no new finding at or above --fail-on and no change breaking at --fail-on-breaking, 1 there is
     one, 2 usage or input error.
     """
-    from aiplint.runner import check_report_files, compare_pairs, finish_diff, outputs
+    from aiplint.runner import check_report_files, compare_pairs, finish_diff, import_what_reports_need, outputs
 
     overrides = command_line(profile, select, ignore, fail_on, fail_on_breaking=fail_on_breaking,
                              ref_root=os.path.abspath(ref_root) if ref_root else None)
     reports = outputs(formats, output)
     check_report_files(reports, None)
-    compared, errors, thresholds, ran = compare_pairs(resolver(config_file, isolated, allow_plugins, overrides),
-                                                      old, new)
-    _exit(finish_diff(compared, ran, errors, thresholds, reports, quiet, color))
+    import_what_reports_need(reports, diff=True)
+    compared, errors, thresholds, ran, read = compare_pairs(
+        resolver(config_file, isolated, allow_plugins, overrides), old, new)
+    _exit(finish_diff(compared, ran, errors, thresholds, reports, quiet, color, read=read))
 
 
 @cli.command(epilog="""\b
@@ -200,13 +201,15 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
 
     Exit status: 0 written, 2 usage or input error.
     """
-    from aiplint.comparison import DiffReport
-    from aiplint.compat.report import markdown
+    from aiplint.compat.diff import DiffReport
+    from aiplint.read.escaping import markdown_code
+    from aiplint.report.changelog import markdown
     from aiplint.runner import compare_pairs, refuse_overwriting_inputs
 
-    compared, errors, _, _ = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)
-    refuse_overwriting_inputs([output], {os.path.realpath(path) for path, _ in compared})
-    text = markdown(DiffReport.merge(report for _, report in compared).changes, f"API changes from {old} to {new}")
+    compared, errors, _, _, read = compare_pairs(resolver(config_file, isolated, allow_plugins), old, new, lint=False)
+    refuse_overwriting_inputs([output], read)
+    text = markdown(DiffReport.merge(report for _, report in compared).changes,
+                    f"API changes from {markdown_code(old)} to {markdown_code(new)}")
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -254,41 +257,17 @@ def list_rules(output_format: str, config_file: str | None, isolated: bool, allo
 @_config_options
 def show_config(path: str, schema: bool, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
     """Print the configuration in force for PATH (default: this folder) and where each value came from."""
-    from aiplint.report.rule_docs import toml_value
-
     config, rules = config_for(resolver(config_file, isolated, allow_plugins), path)
     if schema:
         import json
 
-        from aiplint.config import json_schema
+        from aiplint.config.options import json_schema
 
         click.echo(json.dumps(json_schema(rules), indent=2))
         return
-    click.echo(f"# configuration file: {config.path or '(none; defaults)'}")
-    origin = config.origins
-    values = {"profile": config.profile, "select": config.select, "ignore": config.ignore,
-              "fail-on": config.fail_on, "inline-ignores": config.inline_ignores, "baseline": config.baseline,
-              "ref-root": config.ref_root, "plugins": config.plugins, "app": config.app, "exclude": config.exclude,
-              "extend-exclude": config.extend_exclude, "roots": config.roots}
-    lines = [(f"{key} = {toml_value(value)}", origin.get(key, "default")) for key, value in values.items()
-             if value is not None]
-    width = max(len(line) for line, _ in lines)
-    for line, where in lines:
-        click.echo(f"{line:<{width}}  # {where}")
-    for rule_id, settings in config.rules.items():
-        click.echo(f'\n[rules."{rule_id}"]  # {config.path}')
-        if settings.severity:
-            click.echo(f"severity = {toml_value(settings.severity)}")
-        for name, value in settings.options.items():
-            click.echo(f"{name} = {toml_value(value)}")
-    for override in config.overrides:
-        click.echo(f"\n[[overrides]]  # {config.path}")
-        for key, globs in (("paths", override.paths), ("files", override.files)):
-            if globs:
-                click.echo(f"{key} = {toml_value(globs)}")
-        for rule_id, settings in override.rules.items():
-            options = {**({"severity": settings.severity} if settings.severity else {}), **settings.options}
-            click.echo(f'rules."{rule_id}" = {{ {", ".join(f"{k} = {toml_value(v)}" for k, v in options.items())} }}')
+    from aiplint.report.config_docs import config_listing
+
+    click.echo(config_listing(config), nl=False)
 
 
 @cli.command()
@@ -337,6 +316,9 @@ def main() -> None:
         code = EXIT_ERROR
     except KeyboardInterrupt:
         code = 130
+    except MemoryError:  # past every handler that could name a file: still one line, and not exit 1 (findings)
+        click.echo("error: out of memory", err=True)
+        code = EXIT_ERROR
     try:
         sys.stdout.flush()
         sys.stderr.flush()

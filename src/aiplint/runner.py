@@ -10,18 +10,26 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterator, overload
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, overload
 
 import click
 
+from aiplint.report.formats import FORMATS, writer
+
 if TYPE_CHECKING:
-    from aiplint.config import Config, Resolver
+    from concurrent.futures import Future
+    from multiprocessing.connection import Connection
+
+    from aiplint.config import Config
+    from aiplint.config.resolve import Resolver
+    from aiplint.linting.baseline import Baseline
     from aiplint.linting.cache import Hit, ResultCache
     from aiplint.linting.engine import Linted
     from aiplint.linting.findings import Finding
-    from aiplint.read.discovery import Finder
+    from aiplint.read.discovery import Finder, Patterns
     from aiplint.read.document import Document
     from aiplint.read.loading import InputError
+    from aiplint.read.revisions import RevisionTrees
     from aiplint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -30,7 +38,7 @@ NOT_OPENAPI = "not an OpenAPI document (no top-level `openapi` or `swagger` key)
 
 def say(kind: str, message: str) -> None:
     """`error: ...` or `note: ...` on stderr, one line whatever the message quotes from a spec."""
-    from aiplint.read.trust import printable
+    from aiplint.read.escaping import printable
 
     click.echo(f"{kind}: {printable(message)}", err=True)
 
@@ -56,9 +64,12 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 
 def resolver(config_file: str | None, isolated: bool, allow_plugins: bool, command_line: dict | None = None
              ) -> Resolver:
-    from aiplint.config import Resolver
+    from aiplint.config.resolve import Resolver
     from aiplint.linting.registry import RuleLoadError, available_rules
 
+    if isolated and config_file:  # else --isolated would quietly drop the file: defaults where a file was meant
+        raise click.UsageError("--isolated ignores every configuration file, the one --config names too; "
+                               "--config FILE alone reads that file and no other")
     try:
         rules = available_rules()
     except RuleLoadError as exc:
@@ -90,9 +101,6 @@ def command_line(profile: str | None, select: tuple[str, ...], ignore: tuple[str
 # Reports
 
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "markdown")
-
-
 def outputs(formats: tuple[str, ...], output: str | None) -> list[tuple[str, str | None]]:
     """(format, file or None for stdout) pairs.  An unknown format is a usage error, and so is `-o` with
     several formats that name no file of their own: it takes one report."""
@@ -114,11 +122,12 @@ def outputs(formats: tuple[str, ...], output: str | None) -> list[tuple[str, str
 
 
 def check_report_files(reports: list[tuple[str, str | None]], write_baseline: str | None) -> None:
-    """Before any work: two reports in one file would leave only the last, and a missing folder fails."""
-    written: dict[str, str] = {}
+    """Before any work: two reports in one file (under any of its names) would leave only the last, and a missing
+    folder fails."""
+    written: dict[FileIdentity, str] = {}
     for name, file in reports:
-        if file is not None and written.setdefault(os.path.realpath(file), name) != name:
-            raise click.UsageError(f"--format {name}: its report and the {written[os.path.realpath(file)]} report "
+        if file is not None and written.setdefault(file_identity(file), name) != name:
+            raise click.UsageError(f"--format {name}: its report and the {written[file_identity(file)]} report "
                                    f"would both be written to {file}")
     for file in [file for _, file in reports if file] + ([write_baseline] if write_baseline else []):
         folder = os.path.dirname(os.path.abspath(file))
@@ -126,24 +135,54 @@ def check_report_files(reports: list[tuple[str, str | None]], write_baseline: st
             raise click.UsageError(f"{file}: cannot write there: no folder {folder}")
 
 
-def refuse_overwriting_inputs(files: list[str | None], inputs: set[str]) -> None:
-    """A report or baseline written over a file the run read (a spec, a `$ref`'d file) would destroy it."""
-    for file in files:
-        if file and os.path.realpath(file) in inputs:
+def refuse_overwriting_inputs(files: list[str | None], inputs: Iterable[str]) -> None:
+    """A report or baseline written over a file the run read (a spec, a `$ref`'d file) would destroy it, under
+    whatever name it is given: a symbolic or a hard link to it too."""
+    reports = [file for file in files if file]
+    read = {file_identity(path) for path in inputs} if reports else set()
+    for file in reports:
+        if file_identity(file) in read:
             raise click.UsageError(f"{file}: is a file this run lints; it is not overwritten with a report")
+
+
+FileIdentity = tuple[int, int] | str
+
+
+def file_identity(path: str) -> FileIdentity:
+    """The file at `path` whatever name reaches it: its (device, inode), which every hard link to it shares (a
+    real path does not: a hard link is a file of its own name); the real path of a file not made yet."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return found.st_dev, found.st_ino
+
+
+def import_what_reports_need(reports: list[tuple[str, str | None]], diff: bool = False) -> None:
+    """Import the requested report writers (a writer's module imports all it uses) before the work starts: a run
+    that ran out of memory must still write every report and its one-line errors, and importing needs memory."""
+    import aiplint.read.escaping  # noqa: F401 - every error line
+    import aiplint.report.text  # noqa: F401 - use_colour, for every report
+
+    for name, _ in reports:
+        writer(name)
+    if diff:
+        import aiplint.compat.diff  # noqa: F401 - the diff report
+        import aiplint.compat.report  # noqa: F401
+        import aiplint.report.diff  # noqa: F401 - its writers
 
 
 def write_reports(reports: list[tuple[str, str | None]], report: Any, colour: str = "auto") -> None:
     """Each format to its stream (files are opened, written and closed in turn), coloured where `colour` says."""
-    from aiplint.report.output import WRITERS, use_colour
+    from aiplint.report.text import use_colour
 
     for name, file in reports:
         if file is None:
-            WRITERS[name](replace(report, colour=use_colour(sys.stdout, colour)), sys.stdout)
+            writer(name)(replace(report, colour=use_colour(sys.stdout, colour)), sys.stdout)
             continue
         try:
             with open(file, "w", encoding="utf-8", newline="") as stream:
-                WRITERS[name](replace(report, colour=colour == "always"), stream)
+                writer(name)(replace(report, colour=colour == "always"), stream)
         except OSError as exc:
             raise click.UsageError(f"--format {name}={file}: cannot write the report: {exc.strerror}") from None
 
@@ -195,6 +234,7 @@ def run_check(options: CheckOptions) -> int:
         raise click.UsageError("--stdin-filename names what `-` reads: give `-` among the PATHS")
     reports = outputs(options.formats, options.output)
     check_report_files(reports, options.write_baseline)
+    import_what_reports_need(reports, diff=options.diff_base is not None)
     overrides = command_line(options.profile, options.select, options.ignore, options.fail_on,
                              inline_ignores=False if options.no_inline_ignores else None,
                              fail_on_breaking=options.fail_on_breaking,
@@ -235,6 +275,7 @@ class CheckRun:
         self.errors: list = []  # InputErrors: the files that could not be linted, for every report
         self.inputs: set[str] = set()  # the real paths of every file read, which no report may overwrite
         self._seen: set[str] = set()  # the real paths of the specs taken, each once
+        self._baselines: dict[str, Baseline | None] = {}  # each baseline file read, None where it could not be
         self.cache = None if options.diff_base else _open_cache(options)
 
     def note(self, message: str) -> None:
@@ -422,21 +463,32 @@ class CheckRun:
         self.thresholds.extend((f, rank(config.fail_on)) for f in found)
 
     def _without_baseline(self, path: str, found: list, baseline_file: str) -> list:
-        from aiplint.linting.baseline import Baseline, BaselineError
-
-        try:
-            new, fixed = Baseline.load(baseline_file).split(path, found, key=path if path in self.apps else None)
-        except BaselineError as exc:
-            raise Failure(str(exc)) from None
+        baseline = self._baseline(baseline_file)
+        if baseline is None:
+            return found
+        new, fixed = baseline.split(path, found, key=path if path in self.apps else None)
         self.fixed.extend(fixed)
         self.suppressed["baseline"] += len(found) - len(new)
         return new
+
+    def _baseline(self, baseline_file: str) -> Baseline | None:
+        """The baseline file, read once a run.  One that cannot be read is an input error, shown once and named
+        in every report, and the findings it was to filter are all reported: the other files are still linted."""
+        from aiplint.linting.baseline import Baseline, BaselineError
+
+        if baseline_file not in self._baselines:
+            try:
+                self._baselines[baseline_file] = Baseline.load(baseline_file)
+            except BaselineError as exc:
+                self._baselines[baseline_file] = None
+                self.fail(exc)
+        return self._baselines[baseline_file]
 
     # -- results
 
     def report(self) -> Any:
         from aiplint.linting.findings import Finding
-        from aiplint.report.output import Report
+        from aiplint.report.writer import Report
 
         return Report(sorted(self.findings, key=Finding.order), self.rules, self.files, self.errors,
                       self.suppressed, quiet=self.options.quiet, show_source=self.options.show_source,
@@ -454,7 +506,7 @@ class CheckRun:
                    err=True)
 
     def report_fixed_baseline_entries(self) -> None:
-        from aiplint.read.trust import printable
+        from aiplint.read.escaping import printable
 
         if self.fixed and not self.options.quiet:
             n = len(self.fixed)
@@ -475,26 +527,40 @@ class CheckRun:
     def compare(self, paths: tuple[str, ...], apps: list[tuple[str, str | None]], rev: str,
                 reports: list[tuple[str, str | None]]) -> int:
         """`check --diff-base REV`: each spec and application against itself at REV (all new where it did not
-        exist there)."""
-        from aiplint.comparison import RevisionTrees, diff_against_revision
+        exist there), and each spec the walk of a folder found at REV that is no spec of this run (deleted,
+        renamed, ignored or excluded) as every operation removed, or against its new name (`pair_renamed`)."""
         from aiplint.config.settings import active_rules
         from aiplint.integrations.app import AppError, load_app
         from aiplint.integrations.app import diff_against_revision as diff_app
         from aiplint.read.loading import InputError
+        from aiplint.read.revisions import RevisionTrees
 
-        compared, thresholds, seen = [], Thresholds(), {}
+        pairs = PairedReports(self.fail, rev)
+        thresholds, seen = Thresholds(), {}
         with RevisionTrees() as trees:  # each revision extracted once for all the specs
+            added: list[Side] = []  # specs new since REV, compared (in their place) once renames are paired
+            documents: list[Document] = []  # what they `$ref` is known once they are compared
             for path, document, config, rules in self.specs(paths):
                 thresholds.add(config)
                 seen.update(active_rules(config, rules))
                 try:
-                    report, crashes = diff_against_revision(path, rev, config, rules, trees, current=document)
+                    old = trees.document(path, rev, config.ref_root)
                 except InputError as exc:
                     self.fail(exc)
                     continue
-                for error in crash_errors(crashes):
-                    self.fail(error)
-                compared.append((path, report))
+                if document is not None:
+                    documents.append(document)
+                if old is None and document is not None:
+                    added.append(Side(path, document, config, rules, pairs.reserve()))
+                else:
+                    pairs.compare(Side(path, old, config, rules), Side(path, document, config, rules))
+            gone = list(self._gone_since(paths, rev, trees))
+            for side in gone:
+                thresholds.add(side.config)
+                seen.update(active_rules(side.config, side.rules))
+            pairs.compare_renames(added, gone)
+        self.inputs.update(source for document in documents for source in document.sources)
+        compared = pairs.reports()
         for target, root in apps:
             try:
                 current = load_app(target, root)
@@ -510,7 +576,130 @@ class CheckRun:
                     self.fail(error)
                 compared.append((name, report))
         return finish_diff(compared, seen, self.errors, thresholds, reports, self.options.quiet, self.options.color,
-                           self.options.exit_zero)
+                           self.options.exit_zero, self.inputs)
+
+    def _gone_since(self, paths: tuple[str, ...], rev: str, trees: RevisionTrees) -> Iterator[Side]:
+        """The specs a walk of the folders named found at REV, under REV's own rules, that this run has not
+        taken (deleted, renamed, ignored or excluded since), each with the configuration of its path here."""
+        from aiplint.read.loading import InputError
+
+        for folder in paths:
+            if folder == "-" or not os.path.isdir(folder):
+                continue
+            try:
+                found = list(self._walk_at(folder, rev, trees))
+            except InputError as exc:  # not in a repository, an unknown revision: unless a spec here said so
+                if exc.message not in {error.message for error in self.errors}:
+                    self.fail(exc)
+                continue
+            for path in found:
+                if os.path.realpath(path) in self._seen:
+                    continue
+                config, rules = config_for(self.resolver, path)
+                try:
+                    old = trees.document(path, rev, config.ref_root)
+                except InputError as exc:
+                    self.fail(exc)
+                    continue
+                if old is not None and self._take(path):
+                    yield Side(path, old, config, rules)
+
+    def _walk_at(self, folder: str, rev: str, trees: RevisionTrees) -> Iterator[str]:
+        """The files a walk of `folder` finds at REV, named as here: under REV's `.gitignore` files and the
+        `exclude` of REV's configuration files (not this tree's, which the change under review may have
+        edited), with the command line's and a `--config` file's exclusions as for this tree."""
+        from aiplint.read.discovery import Finder
+
+        top, prefix, _, tree = trees.tree(os.path.abspath(folder), rev, folder)
+        exclusions = RevisionExclusions(self, os.path.realpath(top), os.path.realpath(tree), rev)
+        start = os.path.join(exclusions.tree, prefix)
+        for found in Finder(exclusions, repository=exclusions.tree).walk(start):
+            yield os.path.normpath(os.path.join(folder, os.path.relpath(found, start)))
+
+
+class RevisionExclusions:
+    """The exclusions in force in each folder of a revision's tree (`top`'s, extracted at `tree`): its own
+    configuration files' (found up to the tree's root) or the `--config` file's (as REV has it, when it is in the
+    repository), and the command line's."""
+
+    def __init__(self, run: CheckRun, top: str, tree: str, rev: str):
+        from aiplint.read.discovery import Patterns
+
+        self.run, self.top, self.tree, self.rev = run, top, tree, rev
+        self.replaced = run.options.exclude is not None  # the command line's `--exclude` replaces `exclude`
+        self.command_line = Patterns(self.in_tree(os.getcwd()), (run.options.exclude or ())
+                                     + run.options.extend_exclude)
+        self._by_file: dict[str | None, Patterns] = {}
+        self._searched: dict = {}
+
+    def in_tree(self, path: str) -> str:
+        """A path of the work tree at the same place in the revision's tree."""
+        return os.path.normpath(os.path.join(self.tree, os.path.relpath(os.path.realpath(path), self.top)))
+
+    def __call__(self, folder: str) -> list[Patterns]:
+        from aiplint.config.files import find_config_file
+
+        resolver = self.run.resolver
+        if resolver.isolated:
+            return [self.command_line]
+        named = resolver.config_file
+        file = self._at_revision(named) if named else find_config_file(folder, self._searched, ceiling=self.tree)
+        key = str(file) if file else None
+        if key not in self._by_file:
+            self._by_file[key] = self._patterns(key)
+        return [self._by_file[key], self.command_line]
+
+    def _at_revision(self, named: str) -> str | None:
+        """The `--config` file as REV has it when it is in the repository (the change under review may have
+        edited it; None: REV has none there), else the file itself: one outside the repository, or one git does
+        not track, which no commit under review can have written (the Action's copy of the base's configuration)."""
+        from aiplint.read.trust import is_within
+
+        real = os.path.realpath(named)
+        if not is_within(real, self.top) or not self._tracked(real):
+            return real
+        file = self.in_tree(real)
+        return file if os.path.isfile(file) else None
+
+    def _tracked(self, path: str) -> bool:
+        import subprocess
+
+        listed = subprocess.run(["git", "-C", self.top, "ls-files", "--error-unmatch", "--", path],
+                                capture_output=True)
+        return listed.returncode == 0
+
+    def _patterns(self, file: str | None) -> Patterns:
+        from pathlib import Path
+
+        from aiplint.config import ConfigError
+        from aiplint.config.options import exclusions_of
+        from aiplint.read.discovery import Patterns
+        from aiplint.read.loading import InputError
+        from aiplint.read.trust import is_within
+
+        if file is None:
+            return Patterns(self.tree, ())
+        try:
+            exclude, extend = exclusions_of(Path(file))
+        except ConfigError as exc:  # named as in the work tree, not in the temporary one
+            shown = os.path.relpath(file, self.tree) if file.startswith(self.tree + os.sep) else file
+            self.run.fail(InputError(shown, f"at git revision {self.rev!r}: {str(exc).removeprefix(f'{file}: ')}"))
+            exclude, extend = (), ()
+        folder = os.path.dirname(file)
+        if is_within(folder, self.top):  # a file of the work tree (untracked): its patterns mean the same folder
+            folder = self.in_tree(folder)
+        return Patterns(folder, (() if self.replaced else exclude) + extend)
+
+
+class Side(NamedTuple):
+    """One side of a comparison with a git revision: a spec's path here, its document (None: no spec), its
+    configuration and rules, and the slot of `compared` its report fills (None: the next one)."""
+
+    path: str
+    document: Document | None
+    config: Config
+    rules: dict[str, Rule]
+    slot: int | None = None
 
 
 @dataclass(frozen=True)
@@ -540,7 +729,7 @@ class Job:
         key = None
         if raw is not None and cache is not None:
             key = cache.key(self.name, raw, self.config, self.rules)
-            hit = cache.get(key)
+            hit = cache.get(key, os.path.realpath(self.name))
             if hit is not None:
                 return hit, None
         return open_document(self.name, self.text, raw=raw, project_root=self.config.ref_root), key
@@ -573,7 +762,7 @@ def lint_job(job: Job, cache: ResultCache | None) -> Outcome:
         return Outcome(Linted(document.findings, [], None, document.suppressed), tuple(document.inputs))
     outcome = lint_opened(document, job.config, job.rules)
     if cache is not None and key is not None and outcome.linted is not None:
-        cache.put(key, outcome.linted, document.root.abspath, document.sources)
+        cache.put(key, outcome.linted, document.root.abspath, document.refs.digests)
     return outcome
 
 
@@ -595,7 +784,7 @@ _PARALLEL_BYTES = 512 * 1024  # below this much to read, starting workers costs 
 
 def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
     """Each job's outcome, in order: in worker processes (one per usable core) when there are several files
-    and enough to read, else here."""
+    and enough to read, else here.  When a worker dies, the jobs it left undone are linted again one by one."""
     global _PENDING
 
     workers = min(len(jobs), _usable_cores())
@@ -609,8 +798,65 @@ def outcomes(jobs: list[Job], cache: ResultCache | None) -> Iterator[Outcome]:
     _PENDING = (jobs, cache)
     largest_first = sorted(range(len(jobs)), key=lambda index: -sizes[index])  # no large file left for the end
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = dict(zip(largest_first, pool.map(_lint_pending, largest_first), strict=True))
-    return (done[index] for index in range(len(jobs)))
+        futures = {index: pool.submit(_lint_pending, index) for index in largest_first}
+        done = {index: _outcome_unless_the_pool_broke(future) for index, future in futures.items()}
+    return (done[index] or _lint_alone(index) for index in range(len(jobs)))
+
+
+def _outcome_unless_the_pool_broke(future: Future[Outcome]) -> Outcome | None:
+    """A worker's outcome; None when a worker died before giving it (all the jobs not yet done then fail)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
+
+
+def _lint_alone(index: int) -> Outcome:
+    """A job left undone when a worker died, linted again in a process of its own, not in this one: the file that
+    killed the worker (the kernel's out-of-memory killer, a crash in a parser's C code) would kill the run and
+    every report with it.  One that kills its own process too is its file's input error."""
+    import multiprocessing
+
+    from aiplint.read.loading import InputError
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_outcome, args=(index, sender))
+    process.start()
+    sender.close()  # the child's copy is the only writer left: its death is the end of the pipe
+    try:
+        outcome = receiver.recv()
+    except EOFError:  # it died before sending
+        outcome = None
+    finally:
+        receiver.close()
+        process.join()
+    if isinstance(outcome, BaseException):
+        raise outcome
+    if outcome is not None:
+        return outcome
+    name = _PENDING[0][index].name
+    return Outcome(error=InputError(name, f"the process linting it died ({_death(process.exitcode)}); not linted"))
+
+
+def _send_outcome(index: int, sender: Connection) -> None:
+    """The outcome, or the exception, raised in the parent as the pool would (a child would print a traceback)."""
+    try:
+        outcome: Outcome | BaseException = _lint_pending(index)
+    except BaseException as exc:  # noqa: BLE001 - every exception crosses to the parent, none is printed here
+        outcome = exc
+    sender.send(outcome)
+    sender.close()
+
+
+def _death(exit_code: int | None) -> str:
+    import signal
+
+    if exit_code is not None and exit_code < 0:
+        return f"killed by {signal.Signals(-exit_code).name}"
+    return f"exit status {exit_code}"
 
 
 def _import_what_workers_need() -> None:
@@ -694,15 +940,16 @@ class Thresholds:
 
 
 def finish_diff(compared: list, rules: dict, errors: list, thresholds: Thresholds, reports: list, quiet: bool,
-                colour: str = "auto", exit_zero: bool = False) -> int:
+                colour: str = "auto", exit_zero: bool = False, read: Iterable[str] = ()) -> int:
     """Write a diff (`text`, `json` and `markdown` as the diff report, the CI formats with the new findings and
     the breaking changes, SARIF with every finding's baseline state); the exit status.  `errors`: the files that
-    could not be compared, already shown, named in every report."""
-    from aiplint.comparison import DiffReport
+    could not be compared, already shown, named in every report; `read`: files besides the compared specs that
+    no report may overwrite."""
     from aiplint.compat import report as changes
-    from aiplint.report.output import Report
+    from aiplint.compat.diff import DiffReport
+    from aiplint.report.writer import Report
 
-    refuse_overwriting_inputs([file for _, file in reports], {os.path.realpath(path) for path, _ in compared})
+    refuse_overwriting_inputs([file for _, file in reports], [*(path for path, _ in compared), *read])
     report = DiffReport.merge(report for _, report in compared)
     found = report.new + changes.as_findings(report.breaking)
     write_reports(reports, Report(found, {**rules, **changes.rules()}, [path for path, _ in compared], errors,
@@ -715,36 +962,104 @@ def finish_diff(compared: list, rules: dict, errors: list, thresholds: Threshold
 
 
 def compare_pairs(resolver: Resolver, old: str, new: str, lint: bool = True
-                  ) -> tuple[list, list, Thresholds, dict]:
-    """Compare OLD and NEW (two files, or two directories paired by relative path): the reports by file, the
-    files that could not be compared (InputErrors, shown), the thresholds in force and the rules that ran."""
-    from aiplint.comparison import compare, load, pair_files
+                  ) -> tuple[list, list, Thresholds, dict, set[str]]:
+    """Compare OLD and NEW (two files, or two directories paired by relative path, then a spec only in OLD
+    with one only in NEW that is the same API renamed: `pair_renamed`): the reports by file, the files that
+    could not be compared (InputErrors, shown), the thresholds in force, the rules that ran and the files read
+    on both sides (specs and what they `$ref`), which no report may overwrite."""
     from aiplint.config.settings import active_rules
+    from aiplint.read.discovery import pair_files
+    from aiplint.read.document import open_optional
     from aiplint.read.loading import InputError
 
     if os.path.isdir(old) != os.path.isdir(new):
         raise click.UsageError("OLD and NEW must both be files or both be directories")
     single = not os.path.isdir(new)
-    compared, errors, thresholds, ran = [], [], Thresholds(), {}
+    errors: list = []
+
+    def fail(error: InputError) -> None:
+        say("error", str(error))
+        errors.append(error)
+
+    pairs = PairedReports(fail)
+    thresholds, ran = Thresholds(), {}
+    came: list[Side] = []  # specs only in NEW, and only in OLD: compared once renames are paired
+    gone: list[Side] = []
+    read: set[str] = set()
+    loaded: list[Document] = []  # what they `$ref` is known once they are compared
     for old_path, new_path in ([(old, new)] if single else pair_files(old, new)):
         name = new_path or old_path or ""  # never both None
         config, rules = config_for(resolver, name)
         thresholds.add(config)
         ran.update(active_rules(config, rules) if lint else {})
+        rules = rules if lint else {}
+        read.update(path for path in (old_path, new_path) if path is not None)
         try:
-            documents = (load(old_path, walked_from=None if single else old),
-                         load(new_path, project_root=config.ref_root, walked_from=None if single else new))
-            if single and None in documents:
-                raise InputError(old if documents[0] is None else new, NOT_OPENAPI)
-            if documents == (None, None):
-                continue  # $ref'd fragments and other YAML in the directories
-            report, crashes = compare(*documents, config, rules if lint else {})
+            before = open_optional(old_path, walked_from=None if single else old)
+            after = open_optional(new_path, project_root=config.ref_root, walked_from=None if single else new)
+            if single and None in (before, after):
+                raise InputError(old if before is None else new, NOT_OPENAPI)
         except InputError as exc:
-            say("error", str(exc))
-            errors.append(exc)
+            pairs.fail(exc)
             continue
+        loaded.extend(document for document in (before, after) if document is not None)
+        if before is None and after is None:
+            continue  # $ref'd fragments and other YAML in the directories
+        if before is None or after is None:
+            (came if before is None else gone).append(Side(name, after or before, config, rules, pairs.reserve()))
+        else:
+            pairs.compare(Side(name, before, config, rules), Side(name, after, config, rules))
+    pairs.compare_renames(came, gone)
+    read.update(source for document in loaded for source in document.sources)
+    return pairs.reports(), errors, thresholds, ran, read
+
+
+class PairedReports:
+    """The reports of a diff's spec pairs, in their order, and the `fail` for what could not be compared.  A
+    spec found on one side only keeps its place while the renamed ones are paired (`pair_renamed`).  `rev`: the
+    git revision the old specs are at (`check --diff-base`), whose findings are named as in the work tree."""
+
+    def __init__(self, fail: Callable[[InputError], Any], rev: str | None = None):
+        self.fail, self.rev = fail, rev
+        self._reports: list = []  # (name, DiffReport), or None for a place kept
+
+    def reserve(self) -> int:
+        self._reports.append(None)
+        return len(self._reports) - 1
+
+    def reports(self) -> list:
+        return [entry for entry in self._reports if entry is not None]
+
+    def compare(self, old: Side | None, new: Side) -> None:
+        """`old` (None: no spec) against `new` (its document None: none), the report in `new`'s place."""
+        from aiplint.compat.diff import compare, compare_with_revision
+        from aiplint.read.loading import InputError
+
+        before = old.document if old is not None else None
+        try:
+            if self.rev is None:
+                report, crashes = compare(before, new.document, new.config, new.rules)
+            else:
+                report, crashes = compare_with_revision(before, new.document, (old or new).path, self.rev,
+                                                        new.config, new.rules)
+        except InputError as exc:
+            self.fail(exc)
+            return
         for error in crash_errors(crashes):
-            say("error", str(error))
-            errors.append(error)
-        compared.append((name, report))
-    return compared, errors, thresholds, ran
+            self.fail(error)
+        if new.slot is None:
+            self._reports.append((new.path, report))
+        else:
+            self._reports[new.slot] = (new.path, report)
+
+    def compare_renames(self, came: list[Side], gone: list[Side]) -> None:
+        """The specs only in NEW against the ones only in OLD (their documents the old ones) that they rename,
+        the rest against nothing (a renamed one's own place stays empty)."""
+        from aiplint.compat.matching import pair_renamed
+
+        pairs = pair_renamed([side.document for side in came], [side.document for side in gone])
+        for index, side in enumerate(came):
+            self.compare(gone[pairs[index]] if index in pairs else None, side)
+        for index, side in enumerate(gone):
+            if index not in pairs.values():
+                self.compare(side, side._replace(document=None))

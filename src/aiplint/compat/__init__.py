@@ -1,28 +1,28 @@
 """Breaking-change detection: every change between two versions of an API, classified for its clients.
 
-`compare_documents(old, new, match)` walks the operations both documents have (paired by `aiplint.comparison`'s
-`match_operations`, which also finds moves), their parameters, request bodies, responses and security, and the
-document-wide servers and security schemes, and returns `Change`s: a kind from `aiplint.compat.kinds` with a
-stable id (`breaking/parameter-became-required`), a level (`error` breaks clients, `warning` may break some,
-`info` is safe) after the operation's stability (`aiplint.compat.lifecycle`), the operation, the place in each
-document, and a message saying what changed and why it matters.  Schemas are compared by
-`aiplint.compat.schemas`, once per pair of schemas and context.
+`compare_documents(old, new, match)` (`aiplint.compat.operations`) walks the operations both documents have
+(paired by `aiplint.compat.matching`'s `match_operations`, which also finds moves), their parameters, request
+bodies, responses and security, and the document-wide servers and security schemes, and returns `Change`s: a
+kind from `aiplint.compat.kinds` with a stable id (`breaking/parameter-became-required`), a level (`error`
+breaks clients, `warning` may break some, `info` is safe) after the operation's stability
+(`aiplint.compat.lifecycle`), the operation, the place in each document, and a message saying what changed and
+why it matters.  Schemas are compared by
+`aiplint.compat.schemas`, once per pair of schemas and context.  `aiplint.compat.diff` lints both versions too
+and holds it all in a `DiffReport`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from aiplint.compat.kinds import FAMILY, KINDS, Kind, kind
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
-    from aiplint.comparison import OperationMatch
     from aiplint.model import Location
-    from aiplint.read.document import Document
 
-__all__ = ["Change", "Place", "compare_documents", "KINDS", "Kind"]
+__all__ = ["Change", "Place", "KINDS", "Kind"]
 
 
 @dataclass(frozen=True)
@@ -83,15 +83,6 @@ class Change:
         if self.note:
             data["note"] = self.note
         return data
-
-
-def compare_documents(old: Document | None, new: Document | None, match: OperationMatch,
-                      stability: Iterable[tuple[str, str]] = ()) -> list[Change]:
-    """Every change from `old` to `new` (None: the spec does not exist on that side), operations paired by
-    `match`; `stability` holds (path glob, level) overrides from the configuration."""
-    from aiplint.compat.operations import Comparison
-
-    return Comparison(old, new, tuple(stability)).run(match)
 
 
 def locate(changes: list[Change], rename=None) -> None:

@@ -231,6 +231,9 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
           "requests that satisfied the old one may fail the new one"),
     _kind("constraint-removed", "IE", "other", "validation keyword removed",
           "clients receive values that no longer satisfy what they were promised"),
+    _kind("comparison-too-deep", "E", "other", "could not compare beyond a depth bound",
+          "the schemas nest deeper than the comparison follows (200 nested schemas, 32 levels of `allOf`), so "
+          "a breaking change there would go unseen; flatten the nesting or review that part by hand"),
     _kind("discriminator-changed", "I", "other", "discriminator changed",
           "the discriminator documents how variants are told apart; the variants decide what is valid"),
 )}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Iterable
 
-from aiplint.config import STABILITY_LEVELS
+from aiplint.config.options import STABILITY_LEVELS
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ responses and security, and the document's servers and security schemes.  Schema
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from aiplint.compat import Change
 from aiplint.compat.kinds import kind as kind_of
@@ -17,6 +17,7 @@ from aiplint.compat.lifecycle import (
     removal_level,
     stability_of,
 )
+from aiplint.compat.matching import OperationMatch, normalised, operation_key, operation_stem, signature
 from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
 from aiplint.model import Location
 from aiplint.read.document import HTTP_METHODS
@@ -24,13 +25,20 @@ from aiplint.read.pointers import join_pointer, node_at
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
-    from aiplint.comparison import OperationMatch
     from aiplint.model import Operation
     from aiplint.read.document import Document
     from aiplint.read.references import Resolved
 
 _DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
 _TEXT_TYPES = ("application/json",)  # Swagger 2.0's default when a spec names no consumes/produces
+
+
+def compare_documents(old: Document | None, new: Document | None, match: OperationMatch,
+                      stability: Iterable[tuple[str, str]] = ()) -> list[Change]:
+    """Every change from `old` to `new` (None: the spec does not exist on that side), operations paired by
+    `match`; `stability` holds (path glob, level) overrides from the configuration."""
+    return Comparison(old, new, tuple(stability)).run(match)
+
 
 
 @dataclass(frozen=True)
@@ -130,8 +138,6 @@ class Comparison:
                    detail=b.path)
 
     def _removed_and_added(self, removed: list[_Op], added: list[_Op], match: OperationMatch) -> None:
-        from aiplint.comparison import _normalised, _operation_key, _signature
-
         # a side without a document has no operations: nothing to pair with its matched ones
         models = ({id(o): m for o, m in zip(removed, match.removed, strict=False)}
                   | {id(o): m for o, m in zip(added, match.added, strict=False)})
@@ -140,11 +146,11 @@ class Comparison:
             ma = models[id(a)]
             for b in added:
                 mb = models[id(b)]
-                if id(b) in taken or _normalised(ma)[1] != _normalised(mb)[1]:
+                if id(b) in taken or normalised(ma)[1] != normalised(mb)[1]:
                     continue
-                key_a, key_b = _operation_key(ma), _operation_key(mb)
+                key_a, key_b = operation_key(ma), operation_key(mb)
                 same = key_a == key_b if key_a and key_b else (
-                    key_a is None and key_b is None and _signature(ma) == _signature(mb))
+                    key_a is None and key_b is None and signature(ma) == signature(mb))
                 if same:
                     taken |= {id(a), id(b)}
                     self._emit("operation-method-changed", f"method changed to {b.method.upper()}", a.at, b.at, a,
@@ -174,8 +180,6 @@ class Comparison:
                    level=level, gone=True)
 
     def _operation(self, a: _Op, b: _Op) -> None:
-        from aiplint.comparison import operation_stem
-
         old_id, new_id = a.raw.get("operationId"), b.raw.get("operationId")
         if isinstance(old_id, str) and old_id != new_id and operation_stem(old_id, a.method, (a.path,)) != \
                 operation_stem(new_id, b.method, (b.path,)):

@@ -1,5 +1,5 @@
-"""Presenting API changes: as findings (for the text, SARIF, GitHub, GitLab and JUnit writers), as rule
-descriptors for SARIF, and as a Markdown changelog."""
+"""Presenting API changes: as findings (for the text, SARIF, GitHub, GitLab and JUnit writers) and as rule
+descriptors for SARIF (the Markdown changelog is `aiplint.report.changelog`)."""
 
 from __future__ import annotations
 
@@ -7,22 +7,12 @@ from typing import TYPE_CHECKING, Iterable
 
 from aiplint.compat import Change
 from aiplint.compat.kinds import KINDS
-from aiplint.read.trust import printable
-from aiplint.rule import Severity
 
 if TYPE_CHECKING:
     from aiplint.linting.findings import Finding
     from aiplint.rule import Rule
 
 REFERENCE, REFERENCE_URL = "AIP-180 (backwards compatibility)", "https://google.aip.dev/180"
-_SECTIONS = (
-    ("Breaking changes", "error"),
-    ("Potentially breaking changes", "warning"),
-    ("Breaking changes allowed by their stability level", "note"),
-    ("Other changes", "info"),
-)
-_ONE = {"error": "breaking change", "warning": "potentially breaking change",
-        "note": "breaking change allowed by its stability level", "info": "other change"}
 
 
 def as_findings(changes: Iterable[Change]) -> list[Finding]:
@@ -55,36 +45,3 @@ def rules() -> dict[str, Rule]:
                           {p: max(kind.request, kind.response, key=lambda s: s.rank) for p in PROFILES}, {},
                           lambda ctx: (), describe(kind))
             for kind in KINDS.values()}
-
-
-def markdown(changes: Iterable[Change], title: str = "API changelog") -> str:
-    """A human changelog: a summary line, then one section per level (breaking, potentially breaking, allowed by
-    stability, other), each listing the changes under their operation.  Reusable wherever Markdown is written
-    (a pull-request comment, a job summary)."""
-    changes = list(changes)
-    groups: dict[str, list[Change]] = {name: [] for _, name in _SECTIONS}
-    for change in changes:
-        groups["note" if change.note and change.level is Severity.INFO else change.level.value].append(change)
-    counts = [f"{len(groups[key])} {heading.lower() if len(groups[key]) != 1 else _ONE[key]}"
-              for heading, key in _SECTIONS if groups[key]]
-    lines = [f"# {title}", "", (", ".join(counts) if counts else "No API changes") + "."]
-    for heading, key in _SECTIONS:
-        if not groups[key]:
-            continue
-        lines += ["", f"## {heading} ({len(groups[key])})"]
-        by_operation: dict[str, list[Change]] = {}
-        for change in groups[key]:
-            by_operation.setdefault(change.operation, []).append(change)
-        for operation, items in by_operation.items():
-            lines += ["", f"### `{_md(operation)}`", ""]
-            for change in items:
-                where = f" ({change.place.file}:{change.place.line})" if change.place else ""
-                lines.append(f"- {_md(change.message)} `{change.id}`{where}")
-                if change.note:
-                    lines.append(f"  - note: {_md(change.note)}")
-    return "\n".join(map(printable, lines)) + "\n"  # a spec's control characters shown as escapes
-
-
-def _md(text: str) -> str:
-    """Text that stays one Markdown line and cannot open HTML or a table."""
-    return " ".join(text.split()).replace("<", "&lt;").replace("|", "\\|")

@@ -46,7 +46,10 @@ _UNIVERSAL_PATTERNS = frozenset(("", ".*", "^.*$", "^.*", ".*$", "(.*)", "^(.*)$
 # Formats that another one widens: `int32` values are all valid `int64` values.
 _WIDER_FORMAT = {"int32": "int64", "float": "double"}
 _WIDEST_FORMATS = frozenset((None, "int64", "double"))
-_MAX_DEPTH = 200
+# Bounds against hostile nesting, which keep the comparison linear and within Python's stack: past them the
+# comparison stops and says so (a breaking `comparison-too-deep` change), never "no change".
+_MAX_DEPTH = 200  # nested pairs of schemas being compared
+_MAX_ALL_OF_DEPTH = 32  # `allOf` members of members whose properties count as the schema's own
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,8 @@ class SchemaDiff:
         if partial is not None and partial[1] in self._depth_of:
             return partial[0]
         if len(self._stack) > _MAX_DEPTH:
-            return []
+            return [Found("comparison-too-deep", (), f"could not compare beyond depth {_MAX_DEPTH} of nested schemas",
+                          old.at, new.at)]
         depth = len(self._stack)
         self._stack.append(key)
         self._depth_of[key] = depth
@@ -233,8 +237,11 @@ class SchemaDiff:
                        if not (null_elsewhere and not f.where and f.kind == "became-not-nullable"))
 
     def _properties(self, old: _Side, new: _Side, context: str, response: bool) -> Iterator[Found]:
-        old_props, old_required = _effective_properties(old)
-        new_props, new_required = _effective_properties(new)
+        old_props, old_required, old_cut = _effective_properties(old)
+        new_props, new_required, new_cut = _effective_properties(new)
+        if old_cut or new_cut:
+            yield Found("comparison-too-deep", (), f"could not compare the `allOf` members beyond depth "
+                                                   f"{_MAX_ALL_OF_DEPTH}", old.at, new.at)
         hidden = "writeOnly" if response else "readOnly"  # not on this side of the exchange
         for name in {**old_props, **new_props}:
             o, n = old_props.get(name), new_props.get(name)
@@ -578,16 +585,21 @@ def _wrapped_in_one_of(old: dict, new: dict) -> bool:
     return not any(k in new for k in own_shape) and any(k in old for k in own_shape)
 
 
-def _effective_properties(side: _Side) -> tuple[dict[str, _Side], set[str]]:
+def _effective_properties(side: _Side) -> tuple[dict[str, _Side], set[str], bool]:
     """The properties a schema declares itself and through its `allOf` members (resolved), with the names any
-    of them requires."""
+    of them requires, and whether members lie deeper than `_MAX_ALL_OF_DEPTH` (not read)."""
     properties: dict[str, _Side] = {}
     required: set[str] = set()
     seen: set[int] = set()
+    cut = False
 
     def collect(part: _Side, depth: int) -> None:
+        nonlocal cut
         node = part.node
-        if not isinstance(node, dict) or id(node) in seen or depth > 32:
+        if not isinstance(node, dict) or id(node) in seen:
+            return
+        if depth > _MAX_ALL_OF_DEPTH:
+            cut = True
             return
         seen.add(id(node))
         own = node.get("properties")
@@ -604,7 +616,7 @@ def _effective_properties(side: _Side) -> tuple[dict[str, _Side], set[str]]:
                 collect(part.child("allOf", index), depth + 1)
 
     collect(side, 0)
-    return properties, required
+    return properties, required, cut
 
 
 def _is_ref(raw: Any) -> bool:

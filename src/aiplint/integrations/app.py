@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from aiplint.comparison import Checkout, DiffReport
+    from aiplint.compat.diff import DiffReport
     from aiplint.config import Config
     from aiplint.linting.engine import Linted
     from aiplint.linting.findings import Finding, RuleCrash
     from aiplint.read.document import Document
+    from aiplint.read.revisions import Checkout
     from aiplint.rule import Rule
 
 _TARGET = re.compile(r"(?P<module>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):(?P<attr>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)"
@@ -306,7 +307,7 @@ def diff_against_revision(target: str, current: list[AppDocument], rev: str, con
     """Each document of the application against the same one at `rev` (all new where it did not exist then):
     (name, report, crashes).  The base revision's application is imported in another Python process, from a
     temporary checkout of the whole repository; the fixed findings name the working tree's files."""
-    from aiplint.comparison import compare
+    from aiplint.compat.diff import compare
 
     base = {document.name: document for document in _documents_at_revision(target, rev, root)}
     results = []
@@ -327,8 +328,8 @@ def _documents_at_revision(target: str, rev: str, root: str | None) -> list[AppD
     import subprocess
     import tempfile
 
-    from aiplint.comparison import tree_at_revision
     from aiplint.read.loading import InputError
+    from aiplint.read.revisions import tree_at_revision
 
     folder = os.path.abspath(root or os.getcwd())
     try:

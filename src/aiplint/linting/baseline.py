@@ -24,13 +24,14 @@ from dataclasses import dataclass, field
 from typing import Any, Container, Iterator, Mapping
 
 from aiplint.linting.findings import Finding, unmatched
+from aiplint.read.loading import InputError
 
 VERSION = 1
 _EXTENSIONS = (".yaml", ".yml", ".json")
 
 
-class BaselineError(Exception):
-    """A baseline that cannot be read: a usage error (exit 2)."""
+class BaselineError(InputError):
+    """A baseline that cannot be read or written: an input error of the baseline file (exit 2)."""
 
 
 def file_key(spec: str, baseline_path: str) -> str:
@@ -65,20 +66,23 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str, missing_ok: bool = False) -> Baseline:
-        from aiplint.read.loading import InputError, read_file
+        import orjson
+
+        from aiplint.read.loading import read_file
 
         try:
-            data = json.loads(read_file(path))
+            data = orjson.loads(_without_bom(read_file(path)))
         except InputError as exc:
             if exc.message.startswith("file not found") and missing_ok:
                 return cls(path)
             if exc.message.startswith("file not found"):
-                raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)") from None
-            raise BaselineError(f"{path}: cannot read the baseline: {exc.message}") from None
-        except ValueError as exc:
-            raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
+                raise BaselineError(path, "baseline file not found (write one with --write-baseline)") from None
+            raise BaselineError(path, f"cannot read the baseline: {exc.message}") from None
+        except orjson.JSONDecodeError as exc:  # a position, and no recursion: nesting past 1,024 levels is an error
+            raise BaselineError(path, f"cannot read the baseline: invalid JSON: {exc.msg}", exc.lineno,
+                                exc.colno) from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
-            raise BaselineError(f"{path}: not an aiplint baseline (version {VERSION})")
+            raise BaselineError(path, f"not an aiplint baseline (version {VERSION})")
         return cls(path, {key: _entries(path, key, entries) for key, entries in data["files"].items()})
 
     @classmethod
@@ -121,7 +125,7 @@ class Baseline:
         try:
             fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp", dir=folder)
         except OSError as exc:
-            raise BaselineError(f"{self.path}: cannot write the baseline: {exc.strerror}") from None
+            raise BaselineError(self.path, f"cannot write the baseline: {exc.strerror}") from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(self.dump())
@@ -130,7 +134,7 @@ class Baseline:
         except BaseException as exc:
             os.unlink(temporary)
             if isinstance(exc, OSError):
-                raise BaselineError(f"{self.path}: cannot write the baseline: {exc.strerror}") from None
+                raise BaselineError(self.path, f"cannot write the baseline: {exc.strerror}") from None
             raise
 
 
@@ -141,16 +145,21 @@ _ENTRY_TYPES = {"fingerprint": (str,), "rule": (str,), "method": (str, type(None
 def _entries(path: str, key: str, entries: Any) -> list[dict[str, Any]]:
     """A spec's entries, checked: a malformed one is a one-line error naming it."""
     if not isinstance(entries, list):
-        raise BaselineError(f"{path}: files.{json.dumps(key)} must be a list of entries")
+        raise BaselineError(path, f"files.{json.dumps(key)} must be a list of entries")
     for index, entry in enumerate(entries):
-        where = f"{path}: files.{json.dumps(key)}[{index}]"
+        where = f"files.{json.dumps(key)}[{index}]"
         if not isinstance(entry, dict):
-            raise BaselineError(f"{where} must be an object")
+            raise BaselineError(path, f"{where} must be an object")
         for name, types in _ENTRY_TYPES.items():
             if name not in entry or not isinstance(entry[name], types):
                 kind = " or ".join("null" if t is type(None) else "a string" for t in types)
-                raise BaselineError(f"{where}: `{name}` must be {kind}")
+                raise BaselineError(path, f"{where}: `{name}` must be {kind}")
     return entries
+
+
+def _without_bom(raw: bytes) -> bytes:
+    """An editor may start the file with a UTF-8 byte order mark, which the JSON parser refuses."""
+    return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
 
 
 def _mode(path: str) -> int:
@@ -176,7 +185,7 @@ def _locked(path: str) -> Iterator[None]:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot write the baseline: {folder}: {exc.strerror}") from None
+        raise BaselineError(path, f"cannot write the baseline: {folder}: {exc.strerror}") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

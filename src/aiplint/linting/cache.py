@@ -2,12 +2,13 @@
 
 As ruff's cache, an entry is found by a key over what decides the findings: the spec's bytes and name, the
 configuration, the rules (aiplint's own code and data, each plugin's module) and aiplint's version.  The files the
-spec `$ref`s are known only once it is parsed, so the entry lists them with the hash of their bytes, and a hit
-requires each to be unchanged.
+spec `$ref`s are known only once it is parsed, so the entry lists them with the hash of the bytes that were parsed
+(not of the files when the lint ends, which may have changed meanwhile), and a hit requires each to be unchanged.
 
 The folder (`.aiplint_cache/` in the current folder, `AIPLINT_CACHE_DIR` or `--cache-dir`) may come with the
-repository being linted, so nothing in it is trusted: entries are signed with a key kept outside it (in the user's
-cache home), an entry that does not verify is a miss, and nothing is written through a symbolic link.
+repository being linted, so nothing in it is trusted: entries are signed, key and body together, with a key kept
+outside it (in the user's cache home), an entry that does not verify or names another spec is a miss, and nothing is
+written through a symbolic link.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import stat
 import sys
 from dataclasses import dataclass, fields, is_dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
     from aiplint.config import Config
@@ -69,13 +70,16 @@ class ResultCache:
         digest.update(raw)
         return digest.hexdigest()
 
-    def get(self, key: str) -> Hit | None:
+    def get(self, key: str, root: str) -> Hit | None:
+        """What the entry `key` holds for the spec at the real path `root`, when every file it read is unchanged."""
         from aiplint.linting.findings import Finding, Related
         from aiplint.rule import Severity
 
         entry = self._read(key)
         try:
-            if entry is None or not all(_file_hash(path) == sha for path, sha in entry["files"]):
+            if entry is None or entry["root"] != root:  # an entry is only ever for the spec it names
+                return None
+            if not all(_file_hash(path) == sha for path, sha in entry["files"]):
                 return None
             findings = [Finding(**{**f, "severity": Severity(f["severity"]),
                                    "related": tuple(Related(*r) for r in f["related"])}) for f in entry["findings"]]
@@ -83,21 +87,19 @@ class ResultCache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def put(self, key: str, linted: Linted, root: str, files: Iterable[str]) -> None:
-        """Store a lint's findings with the hash of each other file it read (the key has the spec's own bytes);
-        a lint whose rules crashed is not kept (the crash must show again), and a folder that cannot be written
-        is no error."""
+    def put(self, key: str, linted: Linted, root: str, digests: Mapping[str, str]) -> None:
+        """Store a lint's findings with the hash of each other file it read, taken from the bytes that were
+        parsed (the key has the spec's own bytes); a lint whose rules crashed is not kept (the crash must show
+        again), and a folder that cannot be written is no error."""
         if linted.crashes:
-            return
-        hashes = [(path, _file_hash(path)) for path in sorted(files) if path != root]
-        if any(sha is None for _, sha in hashes):
             return
         findings = [{**{f.name: getattr(finding, f.name) for f in fields(finding)},
                      "severity": finding.severity.value, "related": [list(r) for r in finding.related]}
                     for finding in linted.findings]
-        entry = {"root": root, "files": hashes, "findings": findings, "suppressed": linted.suppressed}
+        entry = {"root": root, "files": sorted(digests.items()), "findings": findings,
+                 "suppressed": linted.suppressed}
         body = json.dumps(entry).encode()
-        self._write(key, self._sign(body) + b"\n" + body)
+        self._write(key, self._sign(key, body) + b"\n" + body)
 
     # -- entries on disk
 
@@ -118,7 +120,7 @@ class ResultCache:
         except (OSError, InputError):
             return None
         signature, _, body = data.partition(b"\n")
-        if not hmac.compare_digest(signature, self._sign(body)):
+        if not hmac.compare_digest(signature, self._sign(key, body)):
             return None
         try:
             entry = json.loads(body)
@@ -167,8 +169,9 @@ class ResultCache:
             with open(marker, "x", encoding="utf-8") as stream:
                 stream.write("# Automatically created by aiplint.\n*\n")
 
-    def _sign(self, body: bytes) -> bytes:
-        return hmac.new(self._signing_key, body, hashlib.sha256).hexdigest().encode()
+    def _sign(self, key: str, body: bytes) -> bytes:
+        """The entry's signature over its key and its body: a genuine entry copied under another key fails."""
+        return hmac.new(self._signing_key, key.encode() + b"\n" + body, hashlib.sha256).hexdigest().encode()
 
 
 def user_cache_folder() -> str | None:

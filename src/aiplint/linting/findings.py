@@ -83,6 +83,18 @@ def unmatched(items: Iterable[T], other_keys: Iterable[Hashable], key: Callable[
     return left
 
 
+def match_findings(old: Iterable[Finding], new: Iterable[Finding]
+                   ) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """(new, fixed, unchanged) between two runs (`aiplint diff`), matching findings by fingerprint as multisets:
+    two identical findings in OLD and three in NEW are two unchanged and one new.  Line numbers and messages
+    play no part, so moving or reformatting lines changes nothing."""
+    old, new = sorted(old, key=Finding.order), sorted(new, key=Finding.order)
+    added = unmatched(new, map(fingerprint_of, old), fingerprint_of)
+    fixed = unmatched(old[::-1], map(fingerprint_of, new), fingerprint_of)[::-1]  # the last repeated ones are fixed
+    new_ones = set(map(id, added))
+    return added, fixed, [f for f in new if id(f) not in new_ones]
+
+
 def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str, detail: str) -> str:
     """Stable identity of a finding: rule, method, path template with parameter names normalised, and the
     rule's detail.  Line numbers, messages and parameter names in the path play no part, so moving lines,

@@ -35,6 +35,9 @@ _SINGULAR_S_SUFFIX = re.compile(r"(sis|xis|ss|ous|ius|eus)$")
 _DERIVED_STARTS = ("ment", "ing", "ion", "able", "ive", "ure")
 _DATA = os.path.join(os.path.dirname(__file__), "data")
 _MAPPINGS = frozenset(("plural-of", "synonym", "standard-http"))  # `word:value` sections
+# A split of a lower-case run into words: at most this many words, each at most this long.
+_MOST_SPLIT_WORDS = 3
+_LONGEST_SPLIT_WORD = 24
 _GLUED_ID = re.compile(r"^([a-z]{3,}?)(uuid|guid|id)$")
 _NOUN_TAGS = ("uncountable", "plural", "singular-s", "attribute", "noun")
 _WORDNET_VERB_KINDS: Mapping[str, VerbKind] = {"verb": "verb", "verb-noun": "homograph", "noun-verb": "named"}
@@ -303,20 +306,21 @@ class Lexicon:
         """A lower-case run of words split into them (`purgecache` -> purge, cache; `startall` -> start, all;
         `deletedstorage` -> deleted, storage) when it is not a word itself: the fewest known words of three
         letters or more, the longest first word on a tie (`start all`, not `star tall`)."""
-        if len(piece) < 6 or not piece.isalpha() or self._known(piece):
+        # Only splits of up to _MOST_SPLIT_WORDS words are used, so a longer piece has none; bounding both keeps
+        # the work and the memo tables linear in a hostile path (one segment of 80,000 letters).
+        if not 6 <= len(piece) <= _MOST_SPLIT_WORDS * _LONGEST_SPLIT_WORD or not piece.isalpha() or self._known(piece):
             return (piece,)
         best: list[tuple[str, ...] | None] = [()] + [None] * len(piece)
         for end in range(3, len(piece) + 1):
-            for start in range(max(0, end - 24), end - 2):
+            for start in range(max(0, end - _LONGEST_SPLIT_WORD), end - 2):
                 head = best[start]
-                if head is None or not self._known(piece[start:end]):
+                if head is None or len(head) == _MOST_SPLIT_WORDS or not self._known(piece[start:end]):
                     continue
                 found = head + (piece[start:end],)
                 current = best[end]
                 if current is None or _split_rank(found) < _split_rank(current):
                     best[end] = found
-        words = best[-1]
-        return words if words is not None and len(words) <= 3 else (piece,)
+        return best[-1] or (piece,)
 
     @lru_cache(maxsize=None)
     def _known(self, word: str) -> bool:

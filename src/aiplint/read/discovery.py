@@ -1,7 +1,7 @@
 """Which files a run lints: the files named, the YAML and JSON files found by walking the folders named (less
 what `exclude`, `extend-exclude` and `.gitignore` leave out), and the root specs that reach a named fragment.
 
-Patterns are gitignore patterns (matched by `pathspec`, imported only when a folder is walked), relative to the
+Patterns are gitignore patterns (matched as git matches them, by `aiplint.read.globs`), relative to the
 folder they were written for: the configuration file's for `exclude` and `extend-exclude`, the current
 directory's for `--exclude` and `--extend-exclude`, each `.gitignore`'s own.  A walk never descends into what
 they exclude; a file or folder named on the command line is read all the same (as ruff does), unless
@@ -14,8 +14,8 @@ the configuration's `roots`, or else every OpenAPI document of the fragment's re
 
 from __future__ import annotations
 
+import codecs
 import os
-import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
@@ -38,32 +38,35 @@ def never_walked(folder: str) -> bool:
 
 
 class Patterns:
-    """gitignore patterns written for one folder."""
+    """gitignore patterns written for one folder, read as git reads them (see `aiplint.read.globs`)."""
 
     def __init__(self, folder: str, lines: Iterable[str]):
-        self.folder = os.path.abspath(folder)
-        lines = [line for line in lines if line.strip() and not line.startswith("#")]
-        self.patterns = []
-        if lines:  # pathspec is imported only for patterns there are
-            from pathspec import GitIgnoreSpec
+        from aiplint.read.globs import gitignore_pattern
 
-            self.patterns = [p for p in GitIgnoreSpec.from_lines(lines).patterns if p.include is not None]
+        self.folder = os.path.abspath(folder)
+        self.patterns = [pattern for line in lines if (pattern := gitignore_pattern(line)) is not None]
 
     def verdict(self, path: str, is_dir: bool, walked: bool = True) -> bool | None:
         """True when the patterns exclude `path`, False when a `!pattern` takes it back, None when none says.
-        `walked`: only a pattern that matches `path` itself counts, not one that matches the folder holding it,
+        `walked`: only a pattern that matches `path` itself counts, not one that matches a folder holding it,
         since a walk does not enter an excluded folder, so a folder it is in was named (`aiplint check .hidden/`);
         else (a file named, with --force-exclude) an excluded folder excludes what it holds."""
         relative = os.path.relpath(os.path.abspath(path), self.folder).replace(os.sep, "/")
         if relative == ".." or relative.startswith("../"):
             return None
-        entry = relative + "/" if is_dir else relative
-        parent = posixpath.dirname(relative) if walked else ""
+        folders = [] if walked else list(_folders_holding(relative))
         result = None
         for pattern in self.patterns:
-            if pattern.match_file(entry) is not None and not (parent and pattern.match_file(parent + "/")):
-                result = pattern.include
+            if pattern.matches(relative, is_dir) or any(pattern.matches(folder, True) for folder in folders):
+                result = not pattern.negated
         return result
+
+
+def _folders_holding(relative: str) -> Iterator[str]:
+    """`a`, `a/b` for `a/b/c.yaml`."""
+    parts = relative.split("/")
+    for end in range(1, len(parts)):
+        yield "/".join(parts[:end])
 
 
 def excluded(path: str, is_dir: bool, layers: Sequence[Patterns], walked: bool = True) -> bool:
@@ -86,11 +89,15 @@ class Target:
 
 class Finder:
     """Files to lint under the exclusions in force in each folder (`exclusions(folder)`: the configuration's and
-    the command line's patterns) and, inside a git repository, its `.gitignore` files."""
+    the command line's patterns) and, inside a git repository, its `.gitignore` files.  `repository`: the real
+    path of the tree whose `.gitignore` files apply, for a tree that is no git work tree (a revision extracted
+    by `git archive`); by default the repository holding the walked folder, if any."""
 
-    def __init__(self, exclusions: Callable[[str], Sequence[Patterns]], force_exclude: bool = False):
+    def __init__(self, exclusions: Callable[[str], Sequence[Patterns]], force_exclude: bool = False,
+                 repository: str | None = None):
         self.exclusions = exclusions
         self.force_exclude = force_exclude
+        self.repository = repository
 
     def targets(self, paths: Iterable[str]) -> Iterator[Target]:
         for path in paths:
@@ -107,7 +114,8 @@ class Finder:
         """The YAML and JSON files under `folder`, each folder's files in name order before its subfolders."""
         from aiplint.read.trust import repository_root
 
-        root = repository_root(os.path.realpath(folder))  # git reads .gitignore files in a repository only
+        # git reads .gitignore files in a repository only
+        root = self.repository or repository_root(os.path.realpath(folder))
         pending = [(display_path(folder), _gitignores_above(folder, root) if root else [])]
         while pending:
             here, ignores = pending.pop()
@@ -163,16 +171,26 @@ def _read_patterns(folder: str, file: str) -> list[Patterns]:
     from aiplint.read.loading import InputError, read_file
 
     try:
-        text = read_file(file).decode("utf-8", errors="replace")
+        data = read_file(file)
     except InputError:  # none there, or not a regular file: not read
         return []
-    return [Patterns(folder, text.splitlines())]
+    # as git splits it: at each newline, less a carriage return before it; bytes kept as they are for matching
+    text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
+    return [Patterns(folder, (line.removesuffix("\r") for line in text.split("\n")))]
 
 
 def spec_files(folder: str) -> list[str]:
     """The YAML and JSON files a walk of `folder` finds: none in hidden folders and node_modules, nothing that
     `.gitignore` leaves out."""
     return list(Finder(lambda here: []).walk(folder))
+
+
+def pair_files(old_dir: str, new_dir: str) -> list[tuple[str | None, str | None]]:
+    """(old, new) spec files of two folders (`aiplint diff OLD/ NEW/`) paired by relative path, in path order;
+    None where a file exists on one side only."""
+    old = {os.path.relpath(p, old_dir).replace(os.sep, "/"): p for p in spec_files(old_dir)}
+    new = {os.path.relpath(p, new_dir).replace(os.sep, "/"): p for p in spec_files(new_dir)}
+    return [(old.get(rel), new.get(rel)) for rel in sorted(old.keys() | new.keys())]
 
 
 class RootFinder:

@@ -14,7 +14,7 @@ from typing import Any
 from aiplint.read.loading import InputError, Source, declares_openapi, load_source, read_spec
 from aiplint.read.references import References
 
-__all__ = ["HTTP_METHODS", "Document", "open_document"]
+__all__ = ["HTTP_METHODS", "Document", "open_document", "open_optional"]
 
 # The keys of a path item that are operations, in the order the model lists them.
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -72,6 +72,12 @@ def open_document(path: str, text: str | None = None, *, raw: bytes | None = Non
     document = Document(src, project_root)
     _check_version(document)
     return document
+
+
+def open_optional(path: str | None, *, project_root: str | None = None, walked_from: str | None = None
+                  ) -> Document | None:
+    """`open_document` for one side of a diff: None where no file is there."""
+    return open_document(path, project_root=project_root, walked_from=walked_from) if path is not None else None
 
 
 _KNOWN_VERSIONS = {2: (0,), 3: (0, 1, 2)}

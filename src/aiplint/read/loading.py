@@ -62,7 +62,7 @@ class InputError(Exception):
         super().__init__(self.path, self.message, self.line, self.column)
 
     def __str__(self) -> str:
-        from aiplint.read.trust import printable
+        from aiplint.read.escaping import printable
 
         return printable(f"{self.path}:{self.line}:{self.column}: {self.message}")
 

@@ -8,13 +8,14 @@ findings is the rules' business (`lint_rules/oas/ref.py`, `lint_rules/oas/ref_si
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator, NamedTuple
 from urllib.parse import unquote
 
-from aiplint.read.loading import InputError, Source, load_source
+from aiplint.read.loading import InputError, Source, load_source, read_file
 from aiplint.read.pointers import escape_token, join_pointer, lookup, split_pointer
 
 __all__ = ["Resolved", "Step", "RefSite", "References"]
@@ -76,6 +77,7 @@ class References:
         self.project_root = project_root
         self._follows_uri_ids = (major, minor) >= (3, 1)  # 3.1: `$id` URIs and `$anchor` fragments are JSON Schema's
         self.sources = {root.abspath: root}
+        self.digests: dict[str, str] = {}  # the sha256 of the bytes each other file was parsed from, by real path
         self._bad_files: dict[str, InputError] = {}
         self._steps: dict[tuple[str, str], Step] = {}
         self._resolved: dict[tuple[str, str], tuple[Any, Source, str] | None] = {}
@@ -90,11 +92,14 @@ class References:
         if err is not None:
             return err
         try:
-            src = load_source(display, _abspath=abspath)
+            raw = read_file(display)
+            src = load_source(display, raw=raw, _abspath=abspath)
         except InputError as e:
             self._bad_files[abspath] = e
             return e
         self.sources[abspath] = src
+        # hashed now, not when the result is cached: the file may change while the document is linted
+        self.digests[abspath] = hashlib.sha256(raw).hexdigest()
         return src
 
     def step(self, source: Source, ref: str) -> Step:

@@ -12,7 +12,6 @@ are read only inside the project (see `confine`).
 from __future__ import annotations
 
 import os
-import re
 import stat
 from functools import lru_cache
 
@@ -96,27 +95,3 @@ def confine(path: str, root: str) -> str | None:
 
 def _parts_below(path: str, root: str) -> list[str]:
     return [part for part in path[len(root):].split(os.sep) if part]
-
-
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def printable(text: str) -> str:
-    """`text` with control characters written as escapes (`\\n`, `\\x1b`): strings from a spec or a
-    configuration can neither break a line (a line `::error ...` is a GitHub Actions workflow command) nor
-    drive a terminal."""
-    if not _UNPRINTABLE.search(text):
-        return text
-    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m[0]) or repr(m[0])[1:-1], text)
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~#&@])")
-
-
-def markdown_inline(text: str, code: bool = False) -> str:
-    """Text from a spec for one line of Markdown (a job summary, a pull-request comment): whitespace collapsed,
-    and nothing it holds can open a link, an image, HTML or a table cell, or mention someone.  `code`: for inside
-    a code span (`...`), where escapes do not apply, so backticks become quotes."""
-    text = printable(" ".join(text.split()))
-    return text.replace("`", "'") if code else _MARKDOWN_SPECIAL.sub(r"\\\1", text)

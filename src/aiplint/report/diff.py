@@ -1,0 +1,91 @@
+"""Writing a diff report (`aiplint diff`, `check --diff-base`) as text and as JSON; the other formats show its
+new findings and breaking changes as findings.
+
+The JSON format is a contract (version 1)::
+
+    {"version": 1, "new": [finding...], "fixed": [finding...], "unchanged": N,
+     "operations": {"added": [{"method": "GET", "path": "/v1/x"}...], "removed": [...],
+                    "moved": [{"from": {...}, "to": {...}, "breaking": true, "note": "..."}...]}}
+
+with each finding shaped as `Finding.to_dict()` and `note` present only where there is one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, TYPE_CHECKING, Any, Protocol, Sequence
+
+import click
+
+from aiplint.compat.report import as_findings
+from aiplint.read.escaping import printable
+
+if TYPE_CHECKING:
+    from aiplint.compat.diff import DiffReport
+    from aiplint.compat.matching import OperationRef
+    from aiplint.linting.findings import Finding
+
+__all__ = ["write_text", "write_json"]
+
+
+class FindingsWriter(Protocol):
+    """The text format's writer of findings (`aiplint.report.text.write_findings`), passed in by the text format,
+    which calls `write_text` for a diff: importing it here would make the two modules import each other."""
+
+    def __call__(self, findings: Sequence[Finding], stream: IO[str], colour: bool) -> None: ...
+
+
+def write_text(report: DiffReport, stream: IO[str], colour: bool, quiet: bool, write_findings: FindingsWriter
+               ) -> None:
+    """New findings and breaking changes, fixed findings, the unchanged count and the operations added, removed
+    and moved, then a count of the other API changes; `quiet`: new findings and breaking changes only."""
+    breaking = as_findings(report.breaking)
+    if quiet:
+        write_findings(report.new, stream, colour)
+        write_findings(breaking, stream, colour)
+        return
+    stream.write(f"New findings ({len(report.new)}):\n")
+    write_findings(report.new, stream, colour)
+    if breaking:
+        stream.write(f"Breaking changes ({len(breaking)}):\n")
+        write_findings(breaking, stream, colour)
+    stream.write(f"Fixed ({len(report.fixed)}):\n")
+    write_findings(report.shown_fixed(), stream, colour)
+    stream.write(f"Unchanged: {report.unchanged}\n")
+    ops = report.operations
+    if ops.empty:
+        stream.write("API changes: none\n" if not report.changes else "")
+        _write_other_changes(report, stream)
+        return
+    stream.write("API changes:\n")
+    def where(op: OperationRef) -> str:
+        return f"  ({printable(op.file)})" if op.file and report.pairs > 1 else ""
+
+    for move in ops.moved:
+        label = "moved (breaking)" if move.breaking else "moved"
+        if colour and move.breaking:
+            label = click.style(label, fg="red", bold=True)
+        stream.write(f"  {label}: {printable(str(move.old))} -> {printable(str(move.new))}{where(move.new)}\n")
+        if move.note:
+            stream.write(f"      note: {printable(move.note)}\n")
+    for op in ops.removed:
+        stream.write(f"  removed: {printable(str(op))}{where(op)}\n")
+    for op in ops.added:
+        stream.write(f"  added: {printable(str(op))}{where(op)}\n")
+    _write_other_changes(report, stream)
+
+
+def _write_other_changes(report: DiffReport, stream: IO[str]) -> None:
+    """The safe changes, counted: `aiplint changelog` lists them."""
+    safe = [c for c in report.changes if not c.breaking]
+    allowed = sum(1 for c in safe if c.note)
+    if safe:
+        extra = f", {allowed} of them breaking but allowed by their stability level" if allowed else ""
+        stream.write(f"Other API changes: {len(safe)}{extra} (`aiplint changelog` lists every change)\n")
+
+
+def write_json(report: DiffReport, stream: IO[str], errors: list[dict[str, Any]]) -> None:
+    """The report as JSON (the contract above), with the files that could not be linted (`errors`, shaped as in
+    `check --format json`)."""
+    json.dump({**report.to_dict(), "errors": errors}, stream, indent=2)
+    stream.write("\n")

@@ -1,0 +1,88 @@
+"""What every report format shares: the `Report` each writer is given, the one `Writer` signature, and the
+helpers more than one format uses.
+
+A writer is a pure function of the report (findings already sorted, written in that order): it writes UTF-8-safe
+text to the stream and nothing else, and is deterministic (no timestamps, no absolute paths it was not given).
+Every format reports the files that could not be linted (`Report.errors`), so a spec that breaks never reads as
+one whose problems were all fixed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Iterable, Mapping, Protocol, Sequence
+
+from aiplint.read.trust import repository_root
+
+if TYPE_CHECKING:
+    from aiplint.compat.diff import DiffReport
+    from aiplint.linting.findings import Finding
+    from aiplint.read.loading import InputError
+    from aiplint.rule import Rule
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a run found and how to show it: every writer's one argument besides the stream."""
+
+    findings: Sequence[Finding] = ()  # reported, sorted (under a diff: the new ones, breaking changes included)
+    rules: Mapping[str, Rule] = field(default_factory=dict)  # the rules that ran
+    files: Sequence[str] = ()  # the files linted
+    errors: Sequence[InputError] = ()  # the files that could not be linted
+    suppressed: Mapping[str, int] = field(default_factory=dict)  # findings kept out: {"baseline": n, "inline": n}
+    diff: DiffReport | None = None  # `check --diff-base` and `diff`: fixed and unchanged findings, API changes
+    colour: bool = False
+    quiet: bool = False  # text: findings only
+    show_source: bool = False  # text: each finding's source line
+    statistics: bool = False  # text: a count per rule instead of the findings
+
+
+class Writer(Protocol):
+    """Every format's one signature: ``write(report, stream)``."""
+
+    def __call__(self, report: Report, stream: IO[str]) -> None: ...
+
+
+def count_by_severity(findings: Iterable[Finding]) -> Counter[str]:
+    return Counter(f.severity.value for f in findings)
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 file`, `2 files`."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def repository_path(path: str) -> str:
+    """A file's path relative to its git repository's root (POSIX separators), where GitHub's annotations and
+    code scanning look for it whatever folder aiplint ran in; the path as given outside a repository."""
+    absolute = os.path.realpath(path)
+    root = repository_root(os.path.dirname(absolute))
+    if root is None:
+        return path
+    return os.path.relpath(absolute, root).replace(os.sep, "/")
+
+
+def summary(report: Report) -> str:
+    """`Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos).`, or that all checks passed."""
+    findings, n, files = report.findings, count_by_severity(report.findings), len(report.files)
+    noun = "file" if files == 1 else "files"
+    failed = len({e.path for e in report.errors})
+    kept = _suppressed(report.suppressed)
+    if findings:
+        line = (f"Found {counted(len(findings), 'problem')} in {files} {noun} ({counted(n['error'], 'error')}, "
+                f"{counted(n['warning'], 'warning')}, {counted(n['info'], 'info')})")
+        return line + (f"; {counted(failed, 'file')} could not be linted" if failed else "") + kept + "."
+    if failed:
+        return f"No problems found in {files} {noun}, but {counted(failed, 'file')} could not be linted{kept}."
+    return f"All checks passed ({files} {noun}{kept})."
+
+
+def _suppressed(suppressed: Mapping[str, int]) -> str:
+    """`; 1 suppressed by x-aiplint-ignore`, `; 3 suppressed: 2 by the baseline, 1 by x-aiplint-ignore`, or ""."""
+    parts = [f"{n} by {'the baseline' if how == 'baseline' else 'x-aiplint-ignore'}"
+             for how, n in suppressed.items() if n]
+    if len(parts) == 1:
+        return f"; {parts[0].replace(' by ', ' suppressed by ', 1)}"
+    return f"; {sum(suppressed.values())} suppressed: {', '.join(parts)}" if parts else ""
