@@ -166,6 +166,25 @@ def test_repository_local_plugin_module(tmp_path):
     assert len(report["findings"]) == 5
 
 
+def test_a_repository_plugin_cannot_replace_a_builtin_rule(tmp_path):
+    """With `--allow-plugins`, a repository module declaring a built-in rule's id is refused, not silently used."""
+    spec = project(tmp_path, '[tool.aiplint]\nplugins = ["house_rules_clash"]\n')
+    (tmp_path / "house_rules_clash.py").write_text(textwrap.dedent('''
+        from aiplint.rule import rule
+
+        @rule(id="aip122/plural-collection", summary="mine", reference="house style", url="https://example.com",
+              severity="error")
+        def check(ctx):
+            return iter(())
+    '''))
+    result, _ = check(str(spec), "--allow-plugins")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {tmp_path / 'pyproject.toml'}: plugin module `house_rules_clash` declares the rule id "
+        "`aip122/plural-collection`, which `aiplint.lint_rules.aip122.plural_collection` already declares; rule ids "
+        "are unique"]
+
+
 def test_config_command_shows_values_and_their_origin(tmp_path):
     spec = project(tmp_path, '[tool.aiplint]\nprofile = "aip"\n[tool.aiplint.rules."aip136/custom-method-style"]\nstyle = "slash"\n')
     result = CliRunner().invoke(cli, ["config", str(spec)])

@@ -78,3 +78,100 @@ def test_the_lexicon_travels_with_the_model():
     plain, project = ApiModel.build(document), ApiModel.build(document, Lexicon.of(Vocabulary(verbs=frozenset({"frobnicate"}))))
     assert plain.paths[0].segments[-1].role is S and project.paths[0].segments[-1].role is X
     assert plain.lexicon is Lexicon.of() and project.lexicon is not plain.lexicon
+
+
+# The questions rules ask of the model, each named once (on Segment, PathItem, Operation, ApiModel) and tested here
+# on realistic paths.
+
+def model(paths: dict) -> ApiModel:
+    return ApiModel.build(open_document("predicates.json", text=json.dumps(spec(paths))))
+
+
+def path(api: ApiModel, key: str):
+    return next(item for item in api.paths if item.key == key)
+
+
+def seg(api: ApiModel, key: str, text: str):
+    return next(s for s in path(api, key).segments if s.text == text)
+
+
+def test_a_collection_is_a_noun_before_an_id_not_a_verb_standing_there():
+    api = model({"/v1/jobs/{job_id}": "get", "/v1/append-rows/{dataset_id}": "post", "/v1/chat/completions": "post"})
+    assert seg(api, "/v1/jobs/{job_id}", "jobs").is_collection
+    rows = seg(api, "/v1/append-rows/{dataset_id}", "append-rows")
+    assert rows.role is C and rows.verb == "append" and not rows.is_collection
+    assert not seg(api, "/v1/chat/completions", "chat").is_collection  # a namespace
+    assert seg(api, "/v1/chat/completions", "completions").is_collection  # a terminal plural noun
+
+
+def test_a_custom_verb_and_the_custom_method_of_an_operation():
+    api = model({"/v1/batches/{batch_id}/cancel": "post", "/v1/books:batchGet": "get", "/v1/batches/{batch_id}": "get"})
+    cancel, batch_get, get = (path(api, k).operations[0] for k in
+                              ("/v1/batches/{batch_id}/cancel", "/v1/books:batchGet", "/v1/batches/{batch_id}"))
+    assert cancel.is_custom_method and cancel.custom_verb is not None and cancel.custom_verb.text == "cancel"
+    assert cancel.custom_verb.is_custom_verb and not cancel.custom_verb.colon
+    assert batch_get.is_custom_method and batch_get.custom_verb is not None and batch_get.custom_verb.colon
+    assert not get.is_custom_method and get.custom_verb is None
+
+
+def test_neighbours_of_a_segment():
+    api = model({"/v1/files/{file_id}/content": "get", "/": "get"})
+    item = path(api, "/v1/files/{file_id}/content")
+    version, files, file_id, content = item.segments
+    assert item.before(version) is None and item.before(files) is version and item.after(files) is file_id
+    assert item.after(content) is None and item.last is content
+    assert path(api, "/").last is None
+    assert item.followed_by_id(files) and not item.followed_by_id(file_id) and not item.followed_by_id(content)
+    assert not item.under_an_id(files) and not item.under_an_id(file_id) and item.under_an_id(content)
+
+
+def test_the_collection_an_id_belongs_to():
+    api = model({"/v1/vector_stores/{vector_store_id}/files/{file_id}": "get", "/v1/append-rows/{dataset_id}": "post",
+                 "/v1/{name}": "get"})
+    item = path(api, "/v1/vector_stores/{vector_store_id}/files/{file_id}")
+    _, stores, store_id, files, file_id = item.segments
+    assert item.collection_of(store_id) is stores and item.collection_of(file_id) is files
+    assert item.collection_of(stores) is None  # not an ID
+    rows = path(api, "/v1/append-rows/{dataset_id}")
+    assert rows.collection_of(rows.segments[-1]) is None  # a verb stands where the collection belongs
+    named = path(api, "/v1/{name}")
+    assert named.collection_of(named.segments[-1]) is None  # after a version
+
+
+def test_a_verb_on_a_collection():
+    api = model({"/v1/jobs/cancel": "post", "/v1/jobs/{job_id}": "get", "/v1/jobs/{job_id}/cancel": "post",
+                 "/v1/books:batchGet": "get", "/v1/vector-io/insert": "post"})
+    assert path(api, "/v1/jobs/cancel").verb_on_collection is seg(api, "/v1/jobs/cancel", "cancel")
+    assert path(api, "/v1/books:batchGet").verb_on_collection is not None
+    assert path(api, "/v1/jobs/{job_id}/cancel").verb_on_collection is None  # on a member
+    assert path(api, "/v1/vector-io/insert").verb_on_collection is None  # after a namespace
+    assert path(api, "/v1/jobs/{job_id}").verb_on_collection is None  # no custom method
+
+
+def test_an_attached_custom_verb():
+    api = model({"/v1/jobs/{job_id}/cancel": "post", "/v1/books:batchGet": "get", "/v1/vector-io/insert": "post",
+                 "/v1/orders/{order_id}/shipment/cancel": "post", "/swarm/join": "post", "/swarm": "get"})
+    for key in ("/v1/jobs/{job_id}/cancel", "/v1/books:batchGet", "/v1/orders/{order_id}/shipment/cancel", "/swarm/join"):
+        item = path(api, key)
+        assert item.custom_verb is not None and item.is_attached(item.custom_verb), key
+    insert = path(api, "/v1/vector-io/insert")
+    assert insert.custom_verb is not None and not insert.is_attached(insert.custom_verb)
+
+
+def test_the_path_addressing_a_collections_members():
+    api = model({"/v1/import/status": "get", "/v1/import/status/{importUuid}": "get",
+                 "/v1/import/status/{other}/logs": "get", "/v1/config": "get"})
+    status = path(api, "/v1/import/status")
+    assert api.member_path(status, status.segments[-1]) is path(api, "/v1/import/status/{importUuid}")  # the first
+    config = path(api, "/v1/config")
+    assert api.member_path(config, config.segments[-1]) is None
+
+
+def test_a_prefix_continued_by_a_parameter():
+    api = model({"/v1/users/{user_id}": "get", "/v1/users/me": "get", "/v1/teams/{team}.json": "get"})
+    users = path(api, "/v1/users/me")
+    assert api.prefixes.param_child(users.prefix(2)) == path(api, "/v1/users/{user_id}").prefix()
+    assert api.prefixes.param_child(users.prefix()) is None
+    teams = path(api, "/v1/teams/{team}.json")
+    assert api.prefixes.param_child(teams.prefix(2)) is None  # `{team}.json` is not a bare parameter
+    assert api.prefixes.has_children(users.prefix(2)) and not api.prefixes.has_children(users.prefix())

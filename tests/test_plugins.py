@@ -33,6 +33,38 @@ def test_builtin_rules_are_registered_in_code_and_plugins_through_entry_points()
     assert not [ep for ep in entry_points(group="aiplint.rules") if ep.value.startswith("aiplint.")]
     assert {rule.id for rule in BUILTIN} == {rid for rid in available_rules() if not rid.startswith("example/")}
     assert len(BUILTIN) >= 19
+    assert len({rule.id for rule in BUILTIN}) == len(BUILTIN)  # no built-in rule shadows another
+
+
+def test_an_installed_plugin_cannot_replace_a_builtin_rule(monkeypatch, tmp_path):
+    """An entry-point plugin declaring a built-in rule's id is refused (exit 2, one line), not silently chosen."""
+    from types import SimpleNamespace
+
+    from click.testing import CliRunner
+
+    from aiplint.cli import cli
+    from aiplint.linting import registry
+    from aiplint.rule import rule
+
+    @rule(id="aip122/plural-collection", summary="mine", reference="house", url="https://example.com",
+          severity="error")
+    def check(ctx):
+        return iter(())
+
+    plugin = SimpleNamespace(name="house", value="house_rules:check", load=lambda: check)
+    monkeypatch.setattr(registry, "_plugin_entry_points", lambda: [plugin])
+    available_rules.cache_clear()
+    try:
+        with pytest.raises(registry.RuleLoadError, match="declares the rule id 'aip122/plural-collection', which "
+                           "'aiplint.lint_rules.aip122.plural_collection' already declares"):
+            available_rules()
+        spec = tmp_path / "api.yaml"
+        spec.write_text(SPEC)
+        result = CliRunner().invoke(cli, ["check", "--isolated", str(spec)])
+        assert result.exit_code == 2
+        assert len(result.stderr.strip().splitlines()) == 1 and "house_rules:check" in result.stderr
+    finally:
+        available_rules.cache_clear()
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,8 @@ from typing import Mapping
 from aiplint.rule import Severity
 
 FAMILY = "breaking/"
-# Where a change sits: the context decides the level (request or response side) and the category.
-REQUEST_CONTEXTS = frozenset(("parameter", "request"))
+# Where a change sits: the context decides the level and the category; these are the response side, the rest
+# (`parameter`, `request`) the request side.
 RESPONSE_CONTEXTS = frozenset(("response", "header"))
 
 _LEVELS = {"E": Severity.ERROR, "W": Severity.WARNING, "I": Severity.INFO}

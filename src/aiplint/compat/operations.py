@@ -19,7 +19,8 @@ from aiplint.compat.lifecycle import (
 )
 from aiplint.compat.matching import OperationMatch, normalised, operation_key, operation_stem, signature
 from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
-from aiplint.model.api import HTTP_METHODS, Location
+from aiplint.model import Location
+from aiplint.read.document import HTTP_METHODS
 from aiplint.read.pointers import join_pointer, node_at
 from aiplint.read.references import Resolved
 from aiplint.rule import Severity

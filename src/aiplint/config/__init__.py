@@ -97,7 +97,8 @@ def glob_match(pattern: str, text: str) -> bool:
 
 def load_plugins(modules: tuple[str, ...], root: str, rules: dict[str, Rule], where: str) -> None:
     """Import repository-local rule modules (`plugins = ["tools.api_rules"]`) from the configuration's folder and
-    add the rules they declare.  Only with the user's opt-in (see `Resolver`); `sys.path` is restored after."""
+    add the rules they declare.  Only with the user's opt-in (see `Resolver`); `sys.path` is restored after.  A rule
+    whose id is taken (a built-in rule's, an installed plugin's, another module's) is refused: it never replaces one."""
     import importlib
     import sys
 
@@ -111,6 +112,10 @@ def load_plugins(modules: tuple[str, ...], root: str, rules: dict[str, Rule], wh
         if not found:
             raise ConfigError(f"{where}: plugin module `{name}` declares no rule (use aiplint.rule.rule)")
         for rule in found:
+            taken = rules.get(rule.id)
+            if taken is not None and taken is not rule:  # the same rule imported by two modules is one rule
+                raise ConfigError(f"{where}: plugin module `{name}` declares the rule id `{rule.id}`, which "
+                                  f"`{taken.check.__module__}` already declares; rule ids are unique")
             rules[rule.id] = rule
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from aiplint.model import Operation, PathItem, Role, Segment, is_attached
+from aiplint.model import Operation, PathItem, Role, Segment
 from aiplint.model.suggest import operation_fix
 from aiplint.model.targets import target
 from aiplint.rule import Context, Problem
@@ -36,8 +36,8 @@ def unattached_verb(item: PathItem) -> Segment | None:
     """The custom verb a path ends in when it follows neither an ID nor a collection (`/v1/vector-io/insert`,
     `/job/cancel`), except a stateless colon method at a version or parameter (`/v1:translateText`)."""
     seg = item.custom_verb
-    if seg is None or is_attached(item, seg):
+    if seg is None or item.is_attached(seg):
         return None
-    before = item.segments[seg.index - 1] if seg.index > 0 else None
+    before = item.before(seg)
     stateless = seg.colon and (before is None or before.role is Role.VERSION or before.role is Role.PARAM)
     return None if stateless else seg

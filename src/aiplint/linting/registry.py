@@ -28,8 +28,10 @@ def available_rules() -> dict[str, Rule]:
         found = loaded if isinstance(loaded, Rule) else getattr(loaded, "check", None)
         if not isinstance(found, Rule):
             raise RuleLoadError(f"rule plugin {ep.name!r} ({ep.value}) is not declared with aiplint.rule.rule")
-        if found.id in rules and rules[found.id] is not found:
-            raise RuleLoadError(f"two plugins declare the rule id {found.id!r}")
+        taken = rules.get(found.id)
+        if taken is not None and taken is not found:  # a plugin never replaces a built-in rule or another plugin's
+            raise RuleLoadError(f"rule plugin {ep.name!r} ({ep.value}) declares the rule id {found.id!r}, which "
+                                f"{taken.check.__module__!r} already declares; rule ids are unique")
         rules[found.id] = found
     return dict(sorted(rules.items()))
 

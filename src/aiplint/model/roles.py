@@ -1,9 +1,33 @@
-"""The role a path segment plays (`Role`): what every rule asks of a segment before anything else.  Which
-role each segment has is decided when the model is built (`aiplint.model.api`)."""
+"""The role each path segment plays (`Role`), and how it is decided (`assign_roles`): what every rule asks of a
+segment before anything else.
+
+Roles are decided once per document, when the model is built, from the path's own shape and from its siblings in
+the same document, so that no rule re-derives them (tests/test_model.py has a table of them):
+
+- `version`     `v1`, `v1alpha`, `v2beta1`, `v1p1beta1`, `2024-01-01`
+- `param`       `{job_id}` (also mixed segments such as `{name}.json`)
+- `collection`  a literal followed by a parameter (`/jobs/{job_id}`), or a terminal literal that is evidently a
+                collection: a sibling path has `/x/{param}`, it is a plural noun, or it lists and creates
+- `singleton`   a singular terminal noun (`/files/{file_id}/content`, `/v1/config`), a singular literal after an
+                ID, or a readable top-level resource other paths continue (`GET /swarm` beside `/swarm/join`)
+- `namespace`   a literal followed by a literal and not after an ID (`/v1/chat/completions`, `/post-training/...`)
+- `alias`       a literal in ID position where a sibling path has a parameter (`/users/me`, `/publishers/-/books`)
+- `custom_verb` `/jobs/{id}:cancel`, `/books:batchGet` (colon), a terminal verb literal (`/jobs/{id}/cancel`), or
+                an RPC dispatch written into the key (`/#Action=DeleteQueue`)
+- `well_known`  `/health`, `/v1/version`, `/openapi.json`, `/.well-known/...`
+"""
 
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
+
+from aiplint.model import words
+from aiplint.read.document import HTTP_METHODS
+
+if TYPE_CHECKING:
+    from aiplint.model.lexicon import Lexicon
+    from aiplint.model.types import PathItem, PrefixTree, Segment
 
 
 class Role(str, Enum):
@@ -35,3 +59,359 @@ class Role(str, Enum):
     def is_noun(self) -> bool:
         """A literal read as a noun: a thing, or a namespace grouping things."""
         return self.is_thing or self is Role.NAMESPACE
+
+
+def assign_roles(items: list[PathItem], prefixes: PrefixTree, lex: Lexicon) -> None:
+    """Decide the role, and the verb where there is one, of every segment of every path.  A parameter and a `:verb`
+    are known from the path's shape already (`aiplint.model.build`); each literal is read by `_literal_role`."""
+    for item in items:
+        well_known = False  # once a path enters a protocol's endpoints (`/.well-known/...`), the rest follows it
+        for seg in item.segments:
+            if seg.role is Role.PARAM:
+                continue
+            if seg.role is not Role.CUSTOM_VERB:
+                well_known = well_known or _enters_a_protocol(item, seg, lex)
+                seg.role = _literal_role(item, seg, prefixes, well_known, lex)
+            seg.verb = _verb_for(item, seg, lex)
+
+
+def _enters_a_protocol(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+    """A literal that starts a protocol's own endpoints (`.well-known`), or a sign-in flow's (`/auth/password/reset`)
+    when no parameter follows it (`/auth/admin/realms/{realm}/users` is an API of its own)."""
+    word = seg.text.lower()
+    return lex.has(word, "protocol") or (
+        lex.has(word, "sign-in-namespace") and not any(s.is_param for s in item.segments[seg.index + 1 :]))
+
+
+def _verb_for(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
+    """The verb of a custom method, or of a verb standing in collection position (`append-rows/{dataset_id}`)."""
+    if seg.role is Role.CUSTOM_VERB:
+        return _verb_of(seg.text, lex)
+    if seg.role is Role.COLLECTION:
+        return _collection_verb(item, seg, lex)
+    return None
+
+
+def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known: bool, lex: Lexicon) -> Role:
+    """The role of a literal segment (the module's table): the first of these readings that decides it, in order.
+
+    1. its name: a protocol's endpoint (`/health`), a version (`v1`);
+    2. a terminal verb: a custom method (`/jobs/{id}/cancel`, `/v1/vector-io/insert`);
+    3. what follows it: an ID makes it a collection, a `:verb` a collection or a singleton;
+    4. in ID position, a member's alias (`/users/me`);
+    5. a sibling path continues it with an ID: a collection;
+    6. at the end of the path, or after an ID: a collection or a singleton;
+    7. otherwise it groups what follows: a namespace, unless a collection-level action or a readable singleton
+       follows it."""
+    before, after = item.before(seg), item.after(seg)
+    if well_known or _is_well_known_endpoint(seg, after, lex):
+        return Role.WELL_KNOWN
+    if _is_version(seg, before):
+        return Role.VERSION
+    if after is None and _is_slash_verb(seg.text, item, lex, _is_after_a_resource(before)):
+        return Role.CUSTOM_VERB
+    role = _role_from_what_follows(seg, after, lex)
+    if role is not None:
+        return role
+    if _is_alias(item, seg, before, prefixes, lex):
+        return Role.ALIAS
+    if prefixes.param_child(item.prefix(seg.index + 1)) is not None:
+        return Role.COLLECTION  # a sibling path has `/this/{param}`
+    if after is None or _is_after_an_id(before):
+        return _thing_role(item, seg, after is None, lex)
+    return _grouping_role(item, seg, after, prefixes, lex)
+
+
+def _is_well_known_endpoint(seg: Segment, after: Segment | None, lex: Lexicon) -> bool:
+    """A path ending in a well-known endpoint (`/health`, `/v1/version`, `/_ping`)."""
+    return after is None and lex.has(seg.text.lower().lstrip("_"), "well-known")
+
+
+def _is_after_an_id(before: Segment | None) -> bool:
+    """Right after an ID or an alias standing for one (`/users/me/settings`)."""
+    return before is not None and before.role.identifies
+
+
+def _is_version(seg: Segment, before: Segment | None) -> bool:
+    """A version (`v1`, `2024-01-01`) at the start of the path or after a version or a namespace (`/api/v1`)."""
+    return words.is_version(seg.text) and (before is None or before.role in (Role.VERSION, Role.NAMESPACE))
+
+
+def _is_after_a_resource(before: Segment | None) -> bool:
+    """Right after an ID or a collection, where a custom method on it stands."""
+    return before is not None and (before.is_param or before.role is Role.COLLECTION)
+
+
+def _role_from_what_follows(seg: Segment, after: Segment | None, lex: Lexicon) -> Role | None:
+    """Before an ID, a collection (`/jobs/{job_id}`, a verb there too: `append-rows/{id}`); before a `:verb`, the
+    collection a collection-level method acts on (`books:batchGet`), or a singular singleton (`state:report`)."""
+    if after is None:
+        return None
+    if after.is_param:
+        return Role.COLLECTION
+    if after.colon:
+        on_collection = after.words[:1] and lex.has(after.words[0], "collection-verb")
+        singular = lex.last_word_number(seg.text) == "singular"
+        return Role.SINGLETON if not on_collection and singular else Role.COLLECTION
+    return None
+
+
+def _is_alias(item: PathItem, seg: Segment, before: Segment | None, prefixes: PrefixTree, lex: Lexicon) -> bool:
+    """A literal in ID position, right after a collection, that is a known alias (`me`, `-`) or a non-plural word
+    where a sibling path has a parameter (`/users/me` beside `/users/{user_id}`)."""
+    if before is None or before.role is not Role.COLLECTION:
+        return False
+    if lex.has(seg.text, "alias"):
+        return True
+    plural = lex.last_word_number(seg.text) == "plural"
+    return not plural and prefixes.param_child(item.prefix(seg.index)) is not None
+
+
+def _thing_role(item: PathItem, seg: Segment, terminal: bool, lex: Lexicon) -> Role:
+    """At the end of a path or after an ID: a collection when plural (or, at the end, when it lists and creates its
+    members), else a singleton (`/files/{file_id}/content`, `/v1/config`)."""
+    plural = lex.last_word_number(seg.text) == "plural"
+    return Role.COLLECTION if plural or (terminal and _created_here(item, seg, lex)) else Role.SINGLETON
+
+
+def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: PrefixTree, lex: Lexicon) -> Role:
+    """A literal followed by another literal, not after an ID: a namespace (`/v1/chat/completions`), except a plural
+    before a collection-level action (`/graders/run`) and a singular resource of its own that other paths continue
+    (`GET /swarm` beside `/swarm/join`)."""
+    plural = lex.last_word_number(seg.text) == "plural"
+    if plural and seg.index + 2 == len(item.segments) and _is_slash_verb(after.text, item, lex, after_resource=True):
+        return Role.COLLECTION  # a collection-level custom method: `/graders/run`
+    readable = prefixes.item_at(item.prefix(seg.index + 1))
+    if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":
+        return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
+    return Role.NAMESPACE
+
+
+def _created_here(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+    """A terminal singular noun that lists and creates its members (`GET /order` answering an array, beside
+    `POST /order`) is a collection written in the singular: a singleton is one resource, never created (AIP-156).
+    Either alone is no evidence: singletons return lists (`/readinglist`) and are set up by POST (`/database`)."""
+    lists = any(op.method == "get" and op.returns_list for op in item.operations)
+    return lists and "post" in item.methods and lex.last_word_number(seg.text) == "singular"
+
+
+def _verb_of(literal: str, lex: Lexicon) -> str:
+    """The verb naming a custom method: the literal's verb, else its first word (`:batchGet`, `/trash`)."""
+    return lex.leading_verb(literal) or next(iter(lex.words_of(words.action_part(literal))), literal)
+
+
+def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: bool = False) -> bool:
+    """A terminal literal named by a verb (`cancel`, `run-shield`, `list-tools`, `findByStatus`).
+
+    Where a noun reading is as likely, it takes more evidence: the operations' own names saying the verb
+    (operationId `updateSystem`, summary "Update the system"); a preposition after the verb (`findByStatus`);
+    an RPC call on the ID of something else (`GET /archiveReport?reportId=`, `/addLabel?itemId=`, but not
+    `StopSchedule?stopId=`, a stop's schedule); or else: verbs that are also nouns (`search`, `export`, `grant`)
+    and object + verb phrases (`preference-optimize`) count only where nothing reads or replaces the literal
+    (POST, or HEAD, OPTIONS, TRACE), a multi-word homograph phrase also on one other writing method
+    (`PUT .../set-default-version`); a verb before a plural noun (`search-results`) never counts; on a GET-only
+    path item a multi-word literal counts only when it starts with a reading verb (`list-tools`, not
+    `StopSchedule`); and a literal that also takes PUT, PATCH or DELETE beside another method is a resource
+    (`GET`/`PUT .../fork-pr-contributor-approval`).
+
+    Right after an ID or a collection (`after_resource`) a single word needs less: one that is mostly a noun
+    but also a verb names an action where nothing reads or replaces it (`POST /messages/{id}/trash`,
+    `/charges/{id}/refund`, `/reactions/toggle`), and a verb that only reads names one on GET
+    (`GET /images/search`, `/containers/{id}/export`)."""
+    methods = item.methods
+    parts = lex.words_of(words.action_part(literal))
+    writes_only = methods <= _WRITES_ONLY
+    # 1. one word right after an ID or a collection needs less evidence (`/messages/{id}/trash`, `/images/search`)
+    if after_resource and _one_word_action(parts, methods, writes_only, lex):
+        return True
+    verb = lex.leading_verb(literal)
+    if verb is None or not methods:
+        return False  # no verb to read, or no operation to do it
+    # 2. the operations' own names say the verb (`updateSystem`), or an HTTP method is written in (`PUTImages`)
+    named = _named_verbs(item, lex)
+    if verb in named or _http_method_written_in(literal, verb):
+        return True
+    # 3. where the verb stands in the literal, and what comes after it
+    preposition = len(parts) > 1 and lex.has(parts[1], "preposition")  # findByStatus, apply_to_resources
+    found = _verb_in_its_phrase(literal, verb, parts, preposition, writes_only, item, lex)
+    if found is not None:
+        return found
+    # 4. what the path item's methods do with a verb that leads the literal
+    if lex.is_homograph(verb):
+        return _homograph_acts(verb, parts, methods, writes_only, after_resource, bool(named), lex)
+    return _verb_acts(verb, parts, methods, lex)
+
+
+def _one_word_action(parts: tuple[str, ...], methods: frozenset[str], writes_only: bool, lex: Lexicon) -> bool:
+    """A single word, on a path item with operations, that names an action after a resource (`_attached_action`)."""
+    return len(parts) == 1 and bool(methods) and _attached_action(parts[0], methods, writes_only, lex)
+
+
+def _http_method_written_in(literal: str, verb: str) -> bool:
+    """An HTTP method written into the path in capitals (`PUTImages`)."""
+    return literal.startswith(verb.upper()) and verb in HTTP_METHODS
+
+
+def _verb_in_its_phrase(literal: str, verb: str, parts: tuple[str, ...], preposition: bool, writes_only: bool,
+                        item: PathItem, lex: Lexicon) -> bool | None:
+    """What the verb's place decides, None when it decides nothing: a verb before a plural noun is a noun phrase
+    (`search-results`) unless a preposition follows it or it plainly acts on a write (`POST remove_all_rules`); a
+    verb inside the literal, not leading it, counts only where nothing reads or replaces the literal; a verb before
+    a preposition (`findByStatus`) or acting on the ID of something else (`archiveReport?reportId=`) is an action."""
+    acts = writes_only and lex.verb_kind(verb) == "verb" and not lex.has(verb, "read-verb")
+    if not preposition and not acts and _noun_phrase(literal, verb, lex):
+        return False
+    if not lex.verb_leads(literal, verb):
+        return writes_only
+    if preposition or (len(parts) > 1 and _acts_on_an_id(parts, item, lex)):
+        return True
+    return None
+
+
+def _homograph_acts(verb: str, parts: tuple[str, ...], methods: frozenset[str], writes_only: bool,
+                    after_resource: bool, named: bool, lex: Lexicon) -> bool:
+    """A verb that is also a noun (`search`, `export`, `set`): where nothing reads or replaces the literal, an
+    action right after a resource or when aiplint's own lists have it as a verb (with nothing before it, a verb only
+    WordNet knows is a noun first: `POST /issue` creates an issue); elsewhere only a multi-word phrase on one method
+    other than GET whose operations are not `named` otherwise (`PUT .../set-default-version` is an action,
+    `PUT .../readMarker`, named UpdateChannelReadMarker, a resource)."""
+    if writes_only:
+        return after_resource or lex.listed_verb(verb)
+    return len(parts) > 1 and len(methods) == 1 and "get" not in methods and not named
+
+
+def _verb_acts(verb: str, parts: tuple[str, ...], methods: frozenset[str], lex: Lexicon) -> bool:
+    """A plain verb leading the literal: on a GET-only path item a phrase counts only when it starts with a reading
+    or standard verb (`list-tools`, RPC `GET /DeleteQueue`; not `send-checklist`); otherwise it is an action where
+    the path item has one method or only GET and POST (a literal also taking PUT, PATCH or DELETE is a resource)."""
+    if methods == {"get"} and len(parts) > 1:
+        return any(lex.has(verb, tag) for tag in ("read-verb", "standard-verb")) or verb in lex.mapping("synonym")
+    return len(methods) == 1 or methods <= {"get", "post"}
+
+
+# Methods that neither read nor replace what the path names: a literal taking only these is an action.
+_WRITES_ONLY = frozenset(("post", "head", "options", "trace"))
+
+
+def _attached_action(word: str, methods: frozenset[str], writes_only: bool, lex: Lexicon) -> bool:
+    """One word after an ID or a collection that names an action: a verb that is mostly a noun where nothing
+    reads or replaces it (`trash`, `refund`, `snapshot`; not a noun kept as one: `report`, nor a mass noun:
+    `content`, `access`), or a reading verb on GET (`search`, `export`)."""
+    kind = lex.verb_kind(word)
+    if writes_only:
+        return kind is not None and not lex.has(word, "noun") and not lex.has(word, "uncountable")
+    return methods == {"get"} and kind == "homograph" and lex.has(word, "read-verb") and lex.has(word, "read-action")
+
+
+def _acts_on_an_id(parts: tuple[str, ...], item: PathItem, lex: Lexicon) -> bool:
+    """An RPC call whose operations take the required ID of what it acts on: `archiveReport?reportId=` (a verb
+    that is also a noun needs its object's own ID), `addLabel?itemId=` (any other thing's), but not
+    `StopSchedule?stopId=` (an ID of the first word: a stop's schedule, a noun phrase)."""
+    stems = {lex.id_stem(p.name) for op in item.operations for p in op.parameters
+             if p.required and p.location in ("query", "path") and p.name not in item.template_params}
+    stems.discard(None)
+    if not stems or parts[0] in stems:
+        return False
+    if lex.is_homograph(parts[0]):
+        return lex.stem("-".join(parts[1:])) in stems
+    return True
+
+
+def _named_verbs(item: PathItem, lex: Lexicon) -> set[str]:
+    """The first words of the path item's operationIds and summaries (`updateSystem`, "Update the system"),
+    leaving out names built on the literal itself (`UpdateLocations_List` names the resource, then the method;
+    "display ads" only restates `display_ads`)."""
+    literal = lex.words_of(words.action_part(item.segments[-1].text)) if item.segments else ()
+    found = set()
+    for op in item.operations:
+        for name in (op.operation_id, op.summary):
+            parts = lex.words_of(words.action_part(name)) if name else ()
+            if parts and parts[: len(literal)] != literal:
+                found.add(parts[0])
+    return found
+
+
+def _noun_phrase(literal: str, verb: str, lex: Lexicon) -> bool:
+    """A verb before a plural noun reads as a noun phrase (`search-results`, `ConnectApps`, `AddOnResults`),
+    except after a standard method's verb (`list-tools`, `delete-files`)."""
+    parts = lex.words_of(words.action_part(literal))
+    return (
+        len(parts) > 1
+        and parts[0] == verb
+        and not lex.has(verb, "standard-verb")
+        and lex.noun_number(parts[-1]) == "plural"
+    )
+
+
+def member_subjects(item: PathItem, seg: Segment, lex: Lexicon) -> list[str | None]:
+    """`Lexicon.subject` of each parameter right after a literal: what its members are identified by."""
+    found: list[str | None] = []
+    for after in item.segments[seg.index + 1 :]:
+        if not after.is_param:
+            break
+        found.append(lex.subject(after.param or ""))
+    return found
+
+
+def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+    """Whether the parameters after a literal identify something it does not name, so the literal is not their
+    collection: another noun (`Iban/{countryCode}`, `System/{command}`), a selector (`archive/{year}`), a value
+    (`status/{status}` with a boolean or enum `{status}`), or, for an attribute of a thing
+    (`pipeline-status/{identifier}`), the thing."""
+    subjects = member_subjects(item, seg, lex)
+    if not subjects:
+        return False
+    following = item.segments[seg.index + 1]
+    parts = lex.words_of(seg.text)
+    if _sets_a_value(item, seg, following) or _names_a_key(following, parts, lex) or _names_an_attribute(
+            parts, subjects, lex):
+        return True
+    if subjects[0] is None or any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
+        return False  # nothing else named, or the literal's own members
+    # a composite key (`shipping_rate/{country}/{zone}`) addresses members of the literal, a selector does not
+    return len(subjects) == 1 or "" in subjects
+
+
+def _sets_a_value(item: PathItem, seg: Segment, following: Segment) -> bool:
+    """`status/{status}` with a boolean, number or enum `{status}`: a value to set, not an ID."""
+    if words.split_words(following.param or "") != seg.words:
+        return False
+    schema = item.param_schema(following.param or "")
+    return schema.get("type") in ("boolean", "number") or "enum" in schema
+
+
+def _names_a_key(following: Segment, parts: tuple[str, ...], lex: Lexicon) -> bool:
+    """`regcode/{regCode}`: the literal names a kind of key, and a lookup by it follows (`section/{section}` does
+    not: `section` is no key)."""
+    same = words.compact(following.param or "") == "".join(parts)
+    return same and (lex.is_id_word(parts[-1]) or lex.has(parts[-1], "generic-id"))
+
+
+def _names_an_attribute(parts: tuple[str, ...], subjects: list[str | None], lex: Lexicon) -> bool:
+    """`inventorysummary/{inventoryNumber}`: an attribute of the thing the ID names."""
+    return len(parts) > 1 and lex.has(parts[-1], "attribute") and subjects[0] in (None, "".join(parts[:-1]))
+
+
+def _collection_verb(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
+    """The verb of a literal in collection position (`append-rows/{dataset_id}`), or None for a real
+    collection.
+
+    A literal that one of the parameters after it names is the collection (`checkpoints/{checkpoint_id}`,
+    `imageSet/{imageSetId}`).  A noun compound ending in a verb (`caseUpdate`) is a noun.  A verb before a
+    plural noun (`append-rows`), a verb glued to a noun (`iterrows`) or a verb that is also a noun (`copy`,
+    `search`, `ping-method-code`) counts only when the parameter after it names something else
+    (`{dataset_id}`, `{path}`)."""
+    subjects = member_subjects(item, seg, lex)
+    if any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
+        return None
+    other = bool(subjects) and bool(subjects[0])
+    verb = lex.leading_verb(seg.text)
+    if verb is None:
+        return lex.verb_compound(seg.text) if other else None
+    if not lex.verb_leads(seg.text, verb):
+        return None
+    if lex.is_homograph(verb):  # `copy/{path}`; but `share-invite-...-response/{item_id}`, `recall/{vin}` are nouns
+        return verb if other and len(lex.words_of(seg.text)) == 1 and lex.listed_verb(verb) else None
+    if _noun_phrase(seg.text, verb, lex):
+        return verb if other else None
+    return verb

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from aiplint.model import words
-from aiplint.model.api import ApiModel, Operation, PathItem, Segment
+from aiplint.model.api import ApiModel
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.roles import Role
 from aiplint.model.targets import target
+from aiplint.model.types import Operation, PathItem, Segment
 
 
 def resource_literal(lex: Lexicon, param: str, keys: bool = False) -> str:
@@ -60,27 +61,26 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
     parts = parts_of(item)
     id_part = ("{" + param + "}", False)
     last = item.segments[-1]
-    before = item.segments[last.index - 1] if last.index > 0 else None
     if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows
         if last.role is Role.COLLECTION:
             return join(parts + [id_part])
-        if last.role is not Role.CUSTOM_VERB or before is None or before.role is not Role.COLLECTION:
+        on_collection = item.verb_on_collection
+        if on_collection is None:
             return None
-        stem = lex.stem(before.text)
+        stem = lex.stem(item.segments[on_collection.index - 1].text)
     for seg in reversed(item.segments):
-        if not seg.is_param and seg.role is not Role.VERSION and seg.role is not Role.CUSTOM_VERB:
+        if not seg.is_param and seg.role is not Role.VERSION and not seg.is_custom_verb:
             if lex.stem(seg.text) == stem:
                 plural = lex.pluralize_literal(seg.text) if lex.last_word_number(seg.text) == "singular" else seg.text
                 parts[seg.index] = (plural, False)
-                following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
-                if following is None or not following.is_param:
+                if not item.followed_by_id(seg):
                     parts.insert(seg.index + 1, id_part)
-                if last.role is Role.CUSTOM_VERB and last.index > seg.index:
+                if last.is_custom_verb and last.index > seg.index:
                     parts[-1] = verb_part(last.text, colon)  # now attached: in the document's style
                 return join(parts)
     if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
         tail: list[Part] = [(last.text, False)]
-    elif last.role is Role.CUSTOM_VERB:
+    elif last.is_custom_verb:
         tail = [_action_without_noun(lex, last, stem, colon)]
     elif last.role is Role.SINGLETON:
         tail = [] if _restates(lex, last.text, stem) else [(last.text, False)]  # `widgetInfo` is the widget
@@ -101,12 +101,12 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     found = target(api, op, required=False)
     item = op.path
     path = nest_id(api, item, found.name, colon, found.stem) if found else None
-    if path is None and item.segments and item.segments[-1].role is Role.CUSTOM_VERB and item.segments[-1].index == 0:
+    custom = item.custom_verb
+    if path is None and custom is not None and custom.index == 0:
         return None  # `/addLabel` with nothing to attach it to: no path follows that another rule would not flag
     path = path or _restyled(item, colon)
     method, standard = standard_method(api, op.method.upper(), path)
-    last = item.segments[-1] if item.segments else None
-    verb = last.verb if last is not None and last.role is Role.CUSTOM_VERB and standard is None else None
+    verb = custom.verb if custom is not None and standard is None else None
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
         method = "POST"  # a custom method stays one: POST, or GET when it only reads
     path = standard or path
@@ -118,9 +118,9 @@ def _restyled(item: PathItem, colon: bool) -> str:
     """The path with a custom verb after a resource in the document's style, and a verb with no resource before it
     as a stateless method on what it follows (`/v1/scoring/score-batch` -> `/v1/scoring:scoreBatch`)."""
     parts = parts_of(item)
-    last = item.segments[-1] if item.segments else None
-    if last is not None and last.role is Role.CUSTOM_VERB and last.index > 0:
-        before = item.segments[last.index - 1]
+    last = item.custom_verb
+    before = item.before(last) if last is not None else None
+    if last is not None and before is not None:
         unattached = not before.role.is_resource  # a stateless method
         parts[-1] = verb_part(last.text, colon or last.colon or unattached)
     return join(parts)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from aiplint.read.pointers import join_pointer
 
 if TYPE_CHECKING:
-    from aiplint.model.api import Location
+    from aiplint.model.types import Location
     from aiplint.read.document import Document
     from aiplint.read.loading import Source
 

@@ -27,14 +27,15 @@ lists a required field is silent rather than optional: its fields named as IDs c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.model import words
 from aiplint.model.roles import Role
 
 if TYPE_CHECKING:
-    from aiplint.model.api import ApiModel, Location, Operation, Segment
+    from aiplint.model.api import ApiModel
     from aiplint.model.lexicon import Lexicon
+    from aiplint.model.types import Location, Operation, Segment
 
 _BODY_METHODS = frozenset(("post", "put", "patch"))
 
@@ -58,45 +59,98 @@ def target_stem(lex: Lexicon, name: str) -> str | None:
 def targets(api: ApiModel, op: Operation) -> list[Target]:
     """Every ID outside the path that names the operation's target, the likeliest first: an `in: path`
     parameter the template lacks, then query parameters, then body fields, required before optional, those the
-    last literal mentions before the others (`/contact/schedule`: `ContactId` before `InstanceId`)."""
-    lex = api.lexicon
+    last literal mentions before the others (`/attach-volume`: `volume_id` before `instance_id`)."""
     template = set(op.path.template_params)
-    found = [Target(p.name, "path", stem, p.at) for p in op.parameters
-             if p.location == "path" and p.name not in template and (stem := target_stem(lex, p.name)) is not None]
-    candidates = [(p.name, "query", p.at, p.required, p.schema) for p in op.parameters
-                  if p.location == "query" and not p.is_array and "enum" not in p.schema]
-    if op.body and op.method in _BODY_METHODS and not _receives_events(lex, op):
-        # a required body in a document that never lists required fields is silent, not optional: a field named
-        # as an ID counts as required there (Mandrill's `POST /subaccounts/delete.json {id}`)
-        silent = op.body_required and api.silent_on_required_fields
-        candidates += [(prop.name, "body", prop.at,
-                        prop.required or (silent and target_stem(lex, prop.name) is not None), prop.schema)
-                       for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True]
+    found = _path_targets(api.lexicon, op, template)
+    candidates = _candidates(api, op)
     if not candidates:
         return found  # most operations: nothing outside the path to read the path for
     scope = _Scope(api, op)
     if scope.signs_in or scope.creates:
-        return found
-    ranked = []
-    for name, where, at, required, schema in candidates:
-        if name in template or schema.get("type") in ("boolean", "array", "object"):
-            continue
-        if _credential(lex, name):
-            continue
-        stem = scope.identified_stem(name, where, required)
-        if stem is None or (scope.sent is not None and stem and stem != scope.sent and stem not in api.managed_nouns):
-            continue  # `sendMessage {chat_id}`: the new message goes to the chat (but into a queue the API makes)
-        # an operation that returns the resource created it, unless it is a standard method on one
-        # (`POST /secrets/delete {name}` returns the deleted secret)
-        creates = op.creates(stem) and not scope.standard_action()
-        if where == "body" and (creates or _own_field(lex, op, stem)):
-            continue
-        ranked.append(Target(name, where, stem, at, required))
-    last = op.path.segments[-1].text if op.path.segments else ""
-    explicit = {t.name for t in ranked if target_stem(lex, t.name) is not None}  # `source_id` before `name`
+        return found  # a sign-in's credentials and a create's references name no target
+    ranked = [t for candidate in candidates if (t := _target_of(api, op, scope, candidate, template)) is not None]
+    return found + _likeliest_first(api.lexicon, op, ranked)
+
+
+class _Candidate(NamedTuple):
+    """A query parameter or body field that may be the target's ID."""
+
+    name: str
+    where: str  # "query" or "body"
+    at: Location
+    required: bool
+    schema: dict[str, Any]
+
+
+def _path_targets(lex: Lexicon, op: Operation, template: set[str]) -> list[Target]:
+    """`in: path` parameters the path template lacks, named as IDs: they can only be the target's."""
+    return [Target(p.name, "path", stem, p.at) for p in op.parameters
+            if p.location == "path" and p.name not in template and (stem := target_stem(lex, p.name)) is not None]
+
+
+def _candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
+    """The query parameters, then the body fields, that may name the target."""
+    found = _query_candidates(op)
+    if op.body and op.method in _BODY_METHODS and not _receives_events(api.lexicon, op):
+        found += _body_candidates(api, op)
+    return found
+
+
+def _query_candidates(op: Operation) -> list[_Candidate]:
+    """Single-valued query parameters that list no values (an enum names a kind)."""
+    return [_Candidate(p.name, "query", p.at, p.required, p.schema) for p in op.parameters
+            if p.location == "query" and not p.is_array and "enum" not in p.schema]
+
+
+def _body_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
+    """Body fields that list no values and are not read-only (the server's own `id`).  A required body in a
+    document that never lists required fields is silent, not optional: a field named as an ID counts as required
+    there (Mandrill's `POST /subaccounts/delete.json {id}`)."""
+    lex = api.lexicon
+    silent = op.body_required and api.silent_on_required_fields
+    return [_Candidate(prop.name, "body", prop.at,
+                       prop.required or (silent and target_stem(lex, prop.name) is not None), prop.schema)
+            for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True]
+
+
+def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidate, template: set[str]
+               ) -> Target | None:
+    """The candidate as the ID of the operation's target, or None: a name the path already has, a flag or a
+    structure, a credential, an ID of nothing the path leaves unidentified (`_Scope.identified_stem`), the
+    destination of what a sending verb sends, or in a body, the ID of what the operation creates or of the body
+    itself."""
+    name, where, at, required, schema = candidate
+    lex = api.lexicon
+    if name in template or schema.get("type") in ("boolean", "array", "object") or _credential(lex, name):
+        return None
+    stem = scope.identified_stem(name, where, required)
+    if stem is None or _sent_to(api, scope, stem):
+        return None
+    if where == "body" and (_created(op, scope, stem) or _own_field(lex, op, stem)):
+        return None
+    return Target(name, where, stem, at, required)
+
+
+def _sent_to(api: ApiModel, scope: _Scope, stem: str) -> bool:
+    """`sendMessage {chat_id}`: the new message goes to the chat, which is not the target (but a queue the API
+    makes is: `SendMessage {QueueUrl}`)."""
+    return scope.sent is not None and bool(stem) and stem != scope.sent and stem not in api.managed_nouns
+
+
+def _created(op: Operation, scope: _Scope, stem: str) -> bool:
+    """An operation that returns the resource created it, unless it is a standard method on one (`POST
+    /secrets/delete {name}` returns the deleted secret)."""
+    return op.creates(stem) and not scope.standard_action()
+
+
+def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[Target]:
+    """Required before optional, query before body, names with an ID word before bare keys (`source_id` before
+    `name`), those the path's last literal mentions before the others (`/attach-volume`: `volume_id` first)."""
+    last = op.path.last.text if op.path.last is not None else ""
+    explicit = {t.name for t in ranked if target_stem(lex, t.name) is not None}
     ranked.sort(key=lambda t: (not t.required, t.where != "query", t.name not in explicit,
                                not (t.stem and lex.mentions(last, t.stem))))
-    return found + ranked
+    return ranked
 
 
 def target(api: ApiModel, op: Operation, where: str | None = None, ignored: frozenset[str] = frozenset(),
@@ -114,21 +168,31 @@ class _Scope:
     def __init__(self, api: ApiModel, op: Operation):
         self.api, self.op, self.lex = api, op, api.lexicon
         segments = op.path.segments
-        identified = max((s.index for s in segments if s.role is Role.PARAM or self._alias(s)), default=-1)
-        self.identified = identified
-        self.tail = [s for s in segments[identified + 1 :] if not s.is_param and s.role is not Role.VERSION]
+        # the last segment that stands for one member (an ID, or an alias: `me`), -1 when none does
+        self.identified = max((s.index for s in segments if s.role is Role.PARAM or self._alias(s)), default=-1)
+        # the literals after it, versions left out: the action, sub-resource or collection the operation is about
+        self.tail = [s for s in segments[self.identified + 1 :] if not s.is_param and s.role is not Role.VERSION]
+        # the collection an action at the end follows (`jobs` in `/jobs/cancel`), verbs in its place too
         self.collection = next((s for s in reversed(self.tail[:-1]) if s.role is Role.COLLECTION), None)
         self.path_subjects = {self.lex.subject(s.param or "") for s in segments if s.is_param}
-        self.ends_in_id = bool(segments) and segments[-1].index == identified
+        self.ends_in_id = bool(segments) and segments[-1].index == self.identified
         last = self.tail[-1] if self.tail else None
-        self.verb = last.verb if last is not None and last.role is Role.CUSTOM_VERB else None
-        self.signs_in = self.verb is not None and self.lex.has(self.verb, "credential-verb")
-        self._creating = op.method == "post" and last is not None and last.role is not Role.CUSTOM_VERB
-        self.creates = self.verb is not None and self.lex.has(self.verb, "create-verb")
-        # what a sending verb makes (`sendMessage` -> `message`); its ID alone names a target
-        phrase = self.lex.words_of(words.action_part(last.text)) if self.verb is not None and last else ()
+        self.verb = last.verb if last is not None and last.is_custom_verb else None
+        self.signs_in = self._verb_is("credential-verb")  # `/user/login`
+        self._creating = op.method == "post" and last is not None and not last.is_custom_verb
+        self.creates = self._verb_is("create-verb")  # `/createRobot`
+        self.sent = self._sent(last)
+
+    def _verb_is(self, tag: str) -> bool:
+        return self.verb is not None and self.lex.has(self.verb, tag)
+
+    def _sent(self, last: Segment | None) -> str | None:
+        """What a sending verb makes (`sendMessage` -> `message`): its ID alone names a target."""
+        if self.verb is None or last is None:
+            return None
+        phrase = self.lex.words_of(words.action_part(last.text))
         sends = len(phrase) > 1 and phrase[0] == self.verb and self.lex.has(self.verb, "sending-verb")
-        self.sent = self.lex.stem("-".join(phrase[1:])) if sends else None
+        return self.lex.stem("-".join(phrase[1:])) if sends else None
 
     def _alias(self, seg: Segment) -> bool:
         """A literal that stands for one member (`/users/me`, `/publishers/-/books`), not a collection-level
@@ -152,28 +216,42 @@ class _Scope:
         """An identifier without an ID word: a key the API addresses a resource by (`name` for `/profile/read`
         beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
         `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
-        keys = self.api.member_keys
         parts = words.split_words(name)
-        generic = bool(parts) and self.lex.has(parts[-1], "generic-id")  # `{name}`, not `{comment}`: a value
-        for seg in reversed(self.tail):  # a singular standing for a member, or a standard method on one
-            stem = self.lex.stem(seg.text)
-            if generic and name in keys.get(stem, ()) and (stem == seg.text.lower() or self.standard_action()):
-                return stem
+        found = self._member_key_stem(name, parts)
+        if found is not None:
+            return found
         subject = self.lex.subject(name)
         if subject is None and len(parts) == 1 and self.collection is not None and self.standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
-            if self.lex.has(parts[-1], "value-key") or self._creating:  # `return_code`, a new chore's `choreName`
-                resources = self.api.collection_stems | self.api.managed_nouns
-                return subject if subject in resources and not self._creating else None
-            named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
-            # an RPC action's handle (`ReceiptHandle`), or the key of a resource the API creates (`QueueUrl` where
-            # `CreateQueue` exists; an `image-url` is an argument)
-            own = self.lex.has(parts[-1], "opaque-id") or subject in self.api.managed_nouns
-            return subject if named or (own and self._rpc_action()) else None
+            return self._handle_stem(subject, parts[-1])
         if subject and where == "query" and self._bare_resource_name(parts):
             return subject  # `?subscription=` of `/subscription_items`; `DELETE /domain_blocks?domain=`
         return None
+
+    def _member_key_stem(self, name: str, parts: tuple[str, ...]) -> str | None:
+        """A generic key (`{name}`, not `{comment}`: a value) the API addresses the members of a literal of the tail
+        by, where that literal is a singular standing for a member, or the action a standard method on one."""
+        if not (parts and self.lex.has(parts[-1], "generic-id")):
+            return None
+        keys = self.api.member_keys
+        for seg in reversed(self.tail):
+            stem = self.lex.stem(seg.text)
+            if name in keys.get(stem, ()) and (stem == seg.text.lower() or self.standard_action()):
+                return stem
+        return None
+
+    def _handle_stem(self, subject: str, key: str) -> str | None:
+        """A noun with a generic identifying word (`QueueUrl`, `ReceiptHandle`): the resource it identifies when the
+        path names it, or when it is an RPC action's handle or the key of a resource the API creates (`QueueUrl`
+        where `CreateQueue` exists; an `image-url` is an argument).  A value's key (`return_code`) and a new
+        thing's (a new chore's `choreName`) name only one of the API's resources, and nothing on a create."""
+        if self.lex.has(key, "value-key") or self._creating:
+            resources = self.api.collection_stems | self.api.managed_nouns
+            return subject if subject in resources and not self._creating else None
+        named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
+        own = self.lex.has(key, "opaque-id") or subject in self.api.managed_nouns
+        return subject if named or (own and self._rpc_action()) else None
 
     def _bare_resource_name(self, parts: tuple[str, ...]) -> bool:
         """A query parameter named just after a resource of the API, with no ID word, that holds its ID: the parent
@@ -195,7 +273,7 @@ class _Scope:
     def _rpc_action(self) -> bool:
         """The path ends in an action in an API that never addresses a resource by its path (AWS query APIs,
         Telegram's bot API): every ID it takes names what it acts on."""
-        return bool(self.tail) and self.tail[-1].role is Role.CUSTOM_VERB and not self.api.resource_prefixes
+        return bool(self.tail) and self.tail[-1].is_custom_verb and not self.api.resource_prefixes
 
     def standard_action(self) -> bool:
         """The path ends in a standard method's verb or a synonym on one member (`find`, `delete`; not
@@ -221,28 +299,42 @@ class _Scope:
             return False
         last = self.tail[-1]
         if not stem:  # a bare `id`: a member of the collection before the action, or what the path ends in
-            return (self.collection is not None and last.role is Role.CUSTOM_VERB) or _names_a_thing(self.lex, last)
-        # after an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`), and so does a verb's
-        # object that is a collection of that resource (`/bookshelves/{shelf}/moveVolume?volumeId=` beside
-        # `/bookshelves/{shelf}/volumes`); another object is an argument (`/gift-cards/{id}/link-customer`)
-        mentioned = any(self.lex.mentions(s.text, stem, False) for s in self.tail
-                        if self.identified < 0 or s.role is not Role.CUSTOM_VERB or self._child_collection(stem))
+            return (self.collection is not None and last.is_custom_verb) or _names_a_thing(self.lex, last)
         if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
-            if stem == self.lex.stem(last.text):
-                return True
-            if self.op.method == "get":  # a list's parent: named by the path, or the API's and nothing else's
-                others = self.tail[:-1]
-                named = any(self.lex.mentions(s.text, stem, False) for s in others)
-                alone = all(s.role is Role.NAMESPACE for s in others)
-                return where == "query" and (named or (alone and self._global(stem)))
-            return self.op.method != "post" and self.lex.mentions(last.text, stem)  # POST: a new member's parent
+            return self._collection_names(last, stem, where)
         if self.collection is not None:  # an action after a collection acts on one of its members
-            if self._member(stem) or any(self.lex.mentions(s.text, stem, False)
-                                         for s in self.tail[self.tail.index(self.collection) + 1 :]):
-                return True
-            changes = self.verb is not None and self.lex.changes_state(self.verb)
-            return changes and self._global(stem)  # `/thumbnails/set?videoId=`
-        return mentioned or self._global(stem) or self._rpc_action()
+            return self._action_after_collection_names(stem)
+        return self._mentioned(stem) or self._global(stem) or self._rpc_action()
+
+    def _collection_names(self, last: Segment, stem: str, where: str) -> bool:
+        """A path ending in a collection names its members (`DELETE /jobs?job_id=`); on GET, a list's parent named by
+        the path or the API's and nothing else's (in the query); on another method but POST (whose IDs are a new
+        member's parent), what the collection's literal mentions."""
+        if stem == self.lex.stem(last.text):
+            return True
+        if self.op.method == "get":
+            others = self.tail[:-1]
+            named = any(self.lex.mentions(s.text, stem, False) for s in others)
+            alone = all(s.role is Role.NAMESPACE for s in others)
+            return where == "query" and (named or (alone and self._global(stem)))
+        return self.op.method != "post" and self.lex.mentions(last.text, stem)
+
+    def _action_after_collection_names(self, stem: str) -> bool:
+        """An action after a collection acts on one of its members, or on what the literals after the collection
+        mention; a verb that changes state, on another resource of the API (`/thumbnails/set?videoId=`)."""
+        assert self.collection is not None
+        after = self.tail[self.tail.index(self.collection) + 1 :]
+        if self._member(stem) or any(self.lex.mentions(s.text, stem, False) for s in after):
+            return True
+        changes = self.verb is not None and self.lex.changes_state(self.verb)
+        return changes and self._global(stem)
+
+    def _mentioned(self, stem: str) -> bool:
+        """After an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`), and so does a verb's
+        object that is a collection of that resource (`/bookshelves/{shelf}/moveVolume?volumeId=` beside
+        `/bookshelves/{shelf}/volumes`); another object is an argument (`/gift-cards/{id}/link-customer`)."""
+        return any(self.lex.mentions(s.text, stem, False) for s in self.tail
+                   if self.identified < 0 or not s.is_custom_verb or self._child_collection(stem))
 
     def _child_collection(self, stem: str) -> bool:
         """The identified resource has a collection of `stem`s: a path continues its ID with their literal."""
@@ -274,7 +366,7 @@ def _own_field(lex: Lexicon, op: Operation, stem: str) -> bool:
 
 
 def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
-    if seg.role is Role.CUSTOM_VERB:
+    if seg.is_custom_verb:
         return len(lex.words_of(words.action_part(seg.text))) > 1 and lex.verb_leads(seg.text, seg.verb or "")
     return seg.role.is_thing
 

@@ -15,7 +15,10 @@ from aiplint.read.loading import InputError, Source, declares_openapi, load_sour
 from aiplint.read.references import References
 from aiplint.read.trust import project_root as project_of
 
-__all__ = ["Document", "open_document", "open_optional"]
+__all__ = ["HTTP_METHODS", "Document", "open_document", "open_optional"]
+
+# The keys of a path item that are operations, in the order the model lists them.
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 class Document:

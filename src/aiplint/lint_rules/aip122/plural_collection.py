@@ -40,7 +40,7 @@ paths:
 
 from __future__ import annotations
 
-from aiplint.model import ApiModel, PathItem, Role, Segment, names_other_thing
+from aiplint.model import ApiModel, PathItem, Segment, names_other_thing
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.suggest import join, parts_of, resource_literal
 from aiplint.rule import Context, Option, Problem, rule
@@ -57,12 +57,11 @@ from aiplint.rule import Context, Option, Problem, rule
 def check(ctx: Context):
     extra = frozenset(w.lower() for w in ctx.options["uncountable"])
     seen: set[int] = set()
-    members = _member_paths(ctx.api)
     for item in ctx.api.paths:
         for seg in item.segments:
-            if seg.role is not Role.COLLECTION or seg.verb or seg.text.lower() in extra:
+            if not seg.is_collection or seg.text.lower() in extra:
                 continue
-            if names_other_thing(*_members_of(ctx.api, members, item, seg), ctx.api.lexicon):
+            if names_other_thing(*_members_of(ctx.api, item, seg), ctx.api.lexicon):
                 continue  # `Iban/{countryCode}`, `archive/{year}`: not the collection of what follows
             plural = _plural_for(ctx.api.lexicon, item, seg, extra)
             if plural is None:
@@ -101,16 +100,15 @@ def _collection_uses(api: ApiModel, prefix: int, index: int) -> list[PathItem]:
                     and "post" not in other.methods for other in users)
     if not one_thing:
         return users
-    return [other for other in users if len(other.segments) > index + 1 and other.segments[index + 1].is_param]
+    return [other for other in users if other.followed_by_id(other.segments[index])]
 
 
 def _plural_for(lex: Lexicon, item: PathItem, seg: Segment, extra: frozenset[str]) -> str | None:
     """The plural a collection identifier should be, or None when it is right: the literal's plural, or, for a
     mass noun whose members the ID names more precisely (`storage/{storage-account-name}`: storage accounts),
     the members' plural (`storage-accounts`)."""
-    following = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
-    before_id = following is not None and following.is_param
-    number = lex.last_word_number(seg.text, extra, before_id)
+    following = item.after(seg)
+    number = lex.last_word_number(seg.text, extra, item.followed_by_id(seg))
     if number == "singular":
         return lex.pluralize_literal(seg.text)
     if number != "uncountable" or following is None or not following.is_param:
@@ -122,20 +120,10 @@ def _plural_for(lex: Lexicon, item: PathItem, seg: Segment, extra: frozenset[str
     return seg.text[: seg.text.lower().rfind(head)] + members
 
 
-def _member_paths(api: ApiModel) -> dict[int, PathItem]:
-    """For each `/.../literal/{param}` prefix, the first path that addresses members that way."""
-    found: dict[int, PathItem] = {}
-    for item in api.paths:
-        for seg in item.segments:
-            if seg.is_param and seg.index > 0:
-                found.setdefault(item.prefix(seg.index + 1), item)
-    return found
-
-
-def _members_of(api: ApiModel, members: dict[int, PathItem], item: PathItem, seg: Segment) -> tuple[PathItem, Segment]:
+def _members_of(api: ApiModel, item: PathItem, seg: Segment) -> tuple[PathItem, Segment]:
     """Where a collection's members are addressed: this path, or for a terminal literal that is a collection
     because a sibling has `/literal/{param}`, that sibling (`import/status` beside `import/status/{importUuid}`)."""
-    if seg.index + 1 < len(item.segments):
+    if item.after(seg) is not None:
         return item, seg
-    other = members.get(api.prefixes.child(item.prefix(seg.index + 1), "{}"))  # type: ignore[arg-type]
+    other = api.member_path(item, seg)
     return (other, other.segments[seg.index]) if other is not None else (item, seg)

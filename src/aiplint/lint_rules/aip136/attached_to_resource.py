@@ -33,7 +33,7 @@ is cancelled.
 from __future__ import annotations
 
 from aiplint.lint_rules.shared import fix, unattached_verb
-from aiplint.model import Operation, PathItem, Role, Segment
+from aiplint.model import Operation, PathItem, Segment
 from aiplint.model.targets import target
 from aiplint.rule import Context, Problem, rule
 
@@ -65,6 +65,4 @@ def check(ctx: Context, op: Operation):
 def _detached(item: PathItem) -> Segment | None:
     """The custom verb of a path that may act on something its path does not identify: one attached to nothing,
     or to a collection (an action on one of its members, named elsewhere)."""
-    seg = item.custom_verb
-    on_collection = seg is not None and seg.index > 0 and item.segments[seg.index - 1].role is Role.COLLECTION
-    return seg if on_collection else unattached_verb(item)
+    return item.verb_on_collection or unattached_verb(item)

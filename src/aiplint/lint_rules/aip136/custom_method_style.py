@@ -32,7 +32,6 @@ cannot be told apart from a sub-resource, and `/responses/compact` shadows the r
 
 from __future__ import annotations
 
-from aiplint.model import is_attached
 from aiplint.model.suggest import join, parts_of, verb_part
 from aiplint.rule import Context, Option, Problem, rule
 
@@ -50,7 +49,7 @@ def check(ctx: Context):
     style = ctx.options["style"]
     if style not in ("colon", "slash", "either"):
         raise ValueError(f"option style must be colon, slash or either, not {style!r}")
-    attached = [(item, seg) for item, seg in ctx.api.custom_verbs() if is_attached(item, seg)]
+    attached = [(item, seg) for item, seg in ctx.api.custom_verbs() if item.is_attached(seg)]
     if style == "either":
         colons = sum(1 for _, seg in attached if seg.colon)
         if colons * 2 == len(attached):

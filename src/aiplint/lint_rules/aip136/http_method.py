@@ -40,10 +40,10 @@ from aiplint.rule import Context, Problem, rule
     url="https://google.aip.dev/136",
     severity="error",
     inspects="operation",
-    only_if=lambda ctx, op: op.path.custom_verb is not None,
+    only_if=lambda ctx, op: op.is_custom_method,
 )
 def check(ctx: Context, op: Operation):
-    seg, lex = op.path.custom_verb, ctx.api.lexicon
+    seg, lex = op.custom_verb, ctx.api.lexicon
     assert seg is not None
     if op.method in lex.mapping("standard-http").get(seg.verb or "", ()):
         return  # `DELETE .../delete` is a standard method in disguise: aip136/verb-naming says so

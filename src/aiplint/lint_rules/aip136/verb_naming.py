@@ -73,8 +73,8 @@ def check(ctx: Context):
     slash_style = styles.most_common(1)[0][0] if styles else None
     for item, seg, verb in verbs:
         parts = words.split_words(verb)
-        before = item.segments[seg.index - 1].text.lower() if seg.index > 0 else ""
-        if before in ("batch", "bulk"):
+        before = item.before(seg)
+        if before is not None and before.text.lower() in ("batch", "bulk"):
             parts = ("batch", *parts)  # `batch/update` is AIP's `batchUpdate`
         compact = "".join(parts)
         if not parts or lex.has(compact, "aip-exception") or compact in allowed or compact.endswith("longrunning"):

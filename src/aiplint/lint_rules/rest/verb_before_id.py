@@ -46,9 +46,9 @@ def check(ctx: Context):
     colon = colon_style(ctx)
     for item in ctx.api.paths:
         for seg in item.segments:
-            param = item.segments[seg.index + 1] if seg.index + 1 < len(item.segments) else None
+            param = item.after(seg)
             if seg.role is not Role.COLLECTION or not seg.verb or param is None or not param.is_param:
-                continue
+                continue  # only a verb standing where a collection belongs, before an ID
             parts = parts_of(item)
             lex = ctx.api.lexicon
             name = param.param or ""
@@ -71,6 +71,7 @@ def _collection_before(lex: Lexicon, item: PathItem, seg: Segment, stem: str, pa
     """The resource's collection path for a suggestion: the literal before the verb when it already names
     the resource (`/users/get-user/{user_id}`), else one made from the parameter's name."""
     before = parts_of(item)[: seg.index]
-    if seg.index > 0 and lex.names(item.segments[seg.index - 1].text, stem):
+    previous = item.before(seg)
+    if previous is not None and lex.names(previous.text, stem):
         return before
     return before + [(resource_literal(lex, param), False)]

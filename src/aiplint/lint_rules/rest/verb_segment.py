@@ -51,7 +51,7 @@ from aiplint.rule import Context, Problem, rule
 def check(ctx: Context, op: Operation):
     seg = _verb_segment(ctx, op.path)
     assert seg is not None
-    if seg.role is Role.CUSTOM_VERB and target(ctx.api, op, required=False) is not None:
+    if seg.is_custom_verb and target(ctx.api, op, required=False) is not None:
         return  # aip136/attached-to-resource reports it, with the resource's path
     yield Problem(
         f"`{seg.text}` is an action verb used as a path segment, not attached to any resource; "
@@ -70,7 +70,6 @@ def _verb_segment(ctx: Context, item: PathItem) -> Segment | None:
     if seg is not None:
         return None if seg.colon else seg
     grouping = next((s for s in item.segments if s.role is Role.NAMESPACE), None)
-    if grouping is not None and ctx.api.lexicon.has(grouping.text.lower(), "standard-verb") and not any(
-            s.is_param for s in item.segments[: grouping.index]):
-        return grouping
-    return None
+    if grouping is None or item.under_an_id(grouping):
+        return None
+    return grouping if ctx.api.lexicon.has(grouping.text.lower(), "standard-verb") else None

@@ -1,0 +1,126 @@
+"""`aiplint.model.targets`: the IDs outside the path that name what an operation acts on, read directly from the
+model on realistic operations: which are found, where they travel (path, query, body), the likeliest first."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from rules._kit import body, op, path_param, query, spec
+
+from aiplint.model import ApiModel, Operation
+from aiplint.model.targets import target
+from aiplint.read.document import open_document
+
+
+def operation(paths: dict[str, Any], method: str | None = None) -> tuple[ApiModel, Operation]:
+    """The model of `paths`, and the operation under test: the first path's (its `method`, by default its first)."""
+    api = ApiModel.build(open_document("targets.json", text=json.dumps(spec(paths))))
+    first = api.paths[0]
+    return api, next(o for o in first.operations if method is None or o.method == method)
+
+
+def found(paths: dict[str, Any], method: str | None = None) -> list[tuple[str, str, str, bool]]:
+    """(name, where, stem, required) of every target, in the order `targets` gives them."""
+    api, o = operation(paths, method)
+    return [(t.name, t.where, t.stem, t.required) for t in api.targets(o)]
+
+
+FOUND = [
+    # Llama Stack's: the path names the job without its ID, the ID travels in the query
+    ({"/v1alpha/post-training/job/status": {"get": op(query("job_uuid", True))}, "/v1alpha/post-training/jobs": "get"},
+     [("job_uuid", "query", "job", True)]),
+    # an action after a collection acts on one of its members, named in the body
+    ({"/v1/jobs/cancel": {"post": op(request=body("job_id"))}, "/v1/jobs/{job_id}": "get"},
+     [("job_id", "body", "job", True)]),
+    # an action with no resource in its path acts on a resource the API has
+    ({"/v1/vector-io/insert": {"post": op(request=body("vector_store_id", "chunks"))},
+      "/v1/vector_stores/{vector_store_id}": "get"},
+     [("vector_store_id", "body", "vectorstore", True)]),
+    # an RPC call on the ID of something else
+    ({"/archiveReport": {"get": op(query("reportId", True))}, "/reports/{reportId}": "get"},
+     [("reportId", "query", "report", True)]),
+    # a list names its parent (AIP-132)
+    ({"/v1/tools": {"get": op(query("toolgroup_id", True))}, "/v1/toolgroups/{toolgroup_id}": "get"},
+     [("toolgroup_id", "query", "toolgroup", True)]),
+    # a delete on the collection names the member it deletes
+    ({"/v1/jobs": {"delete": op(query("job_id", True))}}, [("job_id", "query", "job", True)]),
+    # an `in: path` parameter the template lacks
+    ({"/v1/jobs/status": {"get": op(path_param("job_id"))}, "/v1/jobs/{job_id}": "get"},
+     [("job_id", "path", "job", True)]),
+    # a member's ID is a target even when optional (the attachment rule reports it, the ID rules do not)
+    ({"/v1/drafts/send": {"post": op(query("draft_id"))}, "/v1/drafts/{id}": "get"},
+     [("draft_id", "query", "draft", False)]),
+    # a required body in a document that never lists a required field is silent: its ID field counts as required
+    ({"/subaccounts/delete.json": {"post": op(request=body(optional=["id"]))}, "/subaccounts/{id}": "get"},
+     [("id", "body", "", True)]),
+]
+
+NOT_TARGETS = [
+    # the path already identifies its resource: a selector or an argument
+    {"/v1/prompts/{prompt_id}": {"get": op(query("version_id", True))}},
+    {"/v1/jobs/{job_id}/cancel": {"post": op(query("reason_id", True))}},
+    # the user-chosen ID of a create (AIP-133)
+    {"/v1/books": {"post": op(query("book_id", True))}},
+    # credentials of a sign-in
+    {"/user/login": {"get": op(query("username", True), query("password", True))}},
+    # where what a sending verb sends goes
+    {"/sendMessage": {"post": op(request=body("chat_id", "text"))}},
+    # arrays, IDs in a role, request IDs, values
+    {"/v1/jobs/status": {"get": op(query("job_ids", True, array=True), query("to_user_id", True),
+                                   query("request_id", True))}, "/v1/jobs/{job_id}": "get"},
+    # an optional ID of something other than the collection the action follows
+    {"/v1/drafts/send": {"post": op(query("account_id"))}, "/v1/drafts/{id}": "get"},
+]
+
+
+@pytest.mark.parametrize("paths, expected", FOUND, ids=[next(iter(p)) for p, _ in FOUND])
+def test_the_targets_found(paths, expected):
+    assert found(paths) == expected
+
+
+@pytest.mark.parametrize("paths", NOT_TARGETS, ids=[next(iter(p)) for p in NOT_TARGETS])
+def test_no_target(paths):
+    assert found(paths) == []
+
+
+def test_each_target_says_where_it_is():
+    api, o = operation({"/v1/jobs/cancel": {"post": op(query("job_id", True), request=body("job_uuid"))},
+                        "/v1/jobs/{job_id}": "get"})
+    query_id, body_id = api.targets(o)
+    assert query_id.at.pointer == "/paths/~1v1~1jobs~1cancel/post/parameters/0"
+    assert body_id.at.pointer == ("/paths/~1v1~1jobs~1cancel/post/requestBody/content/application~1json/schema"
+                                  "/properties/job_uuid")
+
+
+def test_the_likeliest_first():
+    # query before body
+    assert found({"/v1/jobs/cancel": {"post": op(query("job_id", True), request=body("job_uuid"))},
+                  "/v1/jobs/{job_id}": "get"}) == [("job_id", "query", "job", True), ("job_uuid", "body", "job", True)]
+    # required before optional, even from the body
+    assert found({"/v1/drafts/send": {"post": op(query("draft_id"), request=body("id"))}, "/v1/drafts/{id}": "get"}) == [
+        ("id", "body", "", True), ("draft_id", "query", "draft", False)]
+    # the one the last literal mentions first, whatever the document's order
+    assert found({"/v1/attach-volume": {"post": op(request=body("instance_id", "volume_id"))},
+                  "/v1/volumes/{volume_id}": "get", "/v1/instances/{instance_id}": "get"}) == [
+        ("volume_id", "body", "volume", True), ("instance_id", "body", "instance", True)]
+    # an `in: path` parameter the template lacks comes before everything else
+    assert found({"/v1/jobs/status": {"get": op(path_param("job_id"), query("job_uuid", True))},
+                  "/v1/jobs/{job_id}": "get"})[0] == ("job_id", "path", "job", True)
+
+
+def test_target_picks_one_kind_and_leaves_out_ignored_names():
+    api, o = operation({"/v1/jobs/cancel": {"post": op(query("job_id", True), request=body("job_uuid"))},
+                        "/v1/jobs/{job_id}": "get"})
+    assert (t := target(api, o)) is not None and t.name == "job_id"
+    assert (t := target(api, o, "body")) is not None and t.name == "job_uuid"
+    assert target(api, o, "body", frozenset({"job_uuid"})) is None
+    api, o = operation({"/v1/drafts/send": {"post": op(query("draft_id"))}, "/v1/drafts/{id}": "get"})
+    assert target(api, o) is None  # only required ones by default
+    assert (t := target(api, o, required=False)) is not None and t.name == "draft_id"
+
+
+def test_targets_are_computed_once_per_operation():
+    api, o = operation({"/v1/jobs/cancel": {"post": op(request=body("job_id"))}, "/v1/jobs/{job_id}": "get"})
+    assert api.targets(o) is api.targets(o)
