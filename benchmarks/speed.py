@@ -290,8 +290,9 @@ def main() -> None:
 
 
 def line(case: str, what: str, row: dict) -> str:
-    extra = "".join(f"  {key} {row[key]:.2f}" for key in ("cpu", "floor", "ratio", "cpu_ratio", "speedup",
-                                                           "per_1000_paths") if key in row)
+    extra = f"  cpu {row['cpu']:.3f} s" if "cpu" in row else ""
+    extra += "".join(f"  {key} {row[key]:.2f}" for key in ("floor", "ratio", "cpu_ratio", "speedup", "per_1000_paths")
+                     if key in row)
     peak = f"  {row['peak_mib']:.0f} MiB" if "peak_mib" in row else ""
     return f"{case:<12} {what:<55} {row['seconds']:7.3f} s{extra}{peak}"
 
