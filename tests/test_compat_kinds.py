@@ -26,17 +26,6 @@ from aiplint.compat.kinds import FAMILY, KINDS
 KINDS_DIR = FIXTURES / "compat" / "kinds"
 SIDES = ("request", "response")
 
-# Cases where aiplint does not report what the kind declares: bugs found by these fixtures.
-KNOWN_BUGS: dict[str, str] = {
-    "discriminator-changed": (
-        "never reported: schemas.py lists `discriminator` among the annotation keywords (_ANNOTATIONS) and no code "
-        "emits `breaking/discriminator-changed`, so a discriminator change (here a `mapping` added) yields no change "
-        "at all, though KINDS declares the kind (info)"),
-    "media-type-generalized/request": (
-        "never reported on the request side: operations.Comparison._content emits `media-type-generalized` only "
-        "for responses and skips a request body's generalized media type silently, though KINDS declares `IE` "
-        "(info where clients write the data); only `media-type-added` for the new `application/*` is reported"),
-}
 
 
 def _cases() -> list[Path]:
@@ -48,12 +37,7 @@ def _name(folder: Path) -> str:
 
 
 def _params() -> list:
-    params = []
-    for folder in _cases():
-        name = _name(folder)
-        marks = [pytest.mark.xfail(reason=KNOWN_BUGS[name], strict=True)] if name in KNOWN_BUGS else []
-        params.append(pytest.param(folder, id=name, marks=marks))
-    return params
+    return [pytest.param(folder, id=_name(folder)) for folder in _cases()]
 
 
 def _changes(folder: Path) -> list[dict]:

@@ -312,14 +312,12 @@ class Comparison:
 
     def _content(self, a: _Op, old: _Content, new: _Content, subject: str, context: str) -> None:
         several = len(old.media) > 1 or len(new.media) > 1
-        response = context in ("response", "header")
         for media, (schema, at) in old.media.items():
             label = f"{subject} ({media})" if several else subject
             if media not in new.media:
-                if any(_media_covers(other, media) for other in new.media):
-                    if response:
-                        self._emit("media-type-generalized", f"{subject} media type `{media}` generalized", at,
-                                   new.at, a, context=context, detail=media)
+                if any(_media_covers(other, media) for other in new.media):  # its level follows the side
+                    self._emit("media-type-generalized", f"{subject} media type `{media}` generalized", at,
+                               new.at, a, context=context, detail=media)
                     continue
                 self._emit("media-type-removed", f"{subject} media type `{media}` removed", at, new.at, a,
                            context=context, detail=media, gone=True)
@@ -332,8 +330,11 @@ class Comparison:
             elif schema is not None and new_schema is not None and self.schemas is not None:
                 for found in self.schemas.compare(schema, new_schema, context):
                     self._emit_found(found, label, context, a)
+        gone = [media for media in old.media if media not in new.media]
         for media, (_, at) in new.media.items():
-            if media not in old.media and not any(_media_covers(other, media) for other in old.media):
+            if media in old.media or any(_media_covers(other, media) for other in old.media):
+                continue
+            if not any(_media_covers(media, old_media) for old_media in gone):  # else reported as a generalization
                 self._emit("media-type-added", f"{subject} media type `{media}` added", old.at, at, a,
                            context=context, detail=media)
 

@@ -219,6 +219,9 @@ class SchemaDiff:
         if old.get("default") != new.get("default") and ("default" in old.node or "default" in new.node):
             yield Found("default-changed", (), f"default changed from {_maybe(old, 'default')} to "
                                                f"{_maybe(new, 'default')}", old.at, new.at)
+        if canonical(old.get("discriminator")) != canonical(new.get("discriminator")):
+            yield Found("discriminator-changed", (), f"discriminator changed from {_maybe(old, 'discriminator')} to "
+                                                     f"{_maybe(new, 'discriminator')}", old.at, new.at)
         if not member:
             yield from self._properties(old, new, context, response)
         yield from self._additional(old, new, context)
