@@ -9,8 +9,6 @@ It is one module on purpose: it imports nothing from its folder, so it loads as 
 the repository's root, as `main:app` from this folder, or from its file path.
 """
 
-from __future__ import annotations
-
 import uuid
 from datetime import datetime, timezone
 from enum import Enum
