@@ -29,7 +29,7 @@ def step(name: str) -> dict:
 
 
 def test_pre_commit_hook_manifest():
-    (hook,) = HOOKS
+    hook, breaking = HOOKS
     assert hook["id"] == "aiplint"
     assert hook["name"] and hook["description"]
     assert hook["entry"] == "aiplint check --quiet --force-exclude"
@@ -37,6 +37,13 @@ def test_pre_commit_hook_manifest():
     assert hook["types_or"] == ["yaml", "json"]
     assert "pass_filenames" not in hook and "args" not in hook  # many files per invocation, as pre-commit gives
     assert hook.get("require_serial", False) is False
+    assert breaking["id"] == "aiplint-breaking"
+    assert breaking["name"] and breaking["description"]
+    # every commit (a deletion names no file), over the repository's folder, comparing what changed since HEAD
+    assert breaking["entry"] == "aiplint check --quiet --diff-base HEAD --changed-since HEAD ."
+    assert breaking["language"] == "python"
+    assert breaking["pass_filenames"] is False and breaking["always_run"] is True
+    assert "args" not in breaking and "types_or" not in breaking
 
 
 def test_action_inputs_and_outputs():
