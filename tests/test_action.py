@@ -29,7 +29,7 @@ def step(name: str) -> dict:
 
 
 def test_pre_commit_hook_manifest():
-    (hook,) = HOOKS
+    hook, breaking = HOOKS
     assert hook["id"] == "aiplint"
     assert hook["name"] and hook["description"]
     assert hook["entry"] == "aiplint check --quiet --force-exclude"
@@ -37,16 +37,23 @@ def test_pre_commit_hook_manifest():
     assert hook["types_or"] == ["yaml", "json"]
     assert "pass_filenames" not in hook and "args" not in hook  # many files per invocation, as pre-commit gives
     assert hook.get("require_serial", False) is False
+    assert breaking["id"] == "aiplint-breaking"
+    assert breaking["name"] and breaking["description"]
+    # every commit (a deletion names no file), over the repository's folder, comparing what changed since HEAD
+    assert breaking["entry"] == "aiplint check --quiet --diff-base HEAD --changed-since HEAD ."
+    assert breaking["language"] == "python"
+    assert breaking["pass_filenames"] is False and breaking["always_run"] is True
+    assert "args" not in breaking and "types_or" not in breaking
 
 
 def test_action_inputs_and_outputs():
     inputs = ACTION["inputs"]
     assert set(inputs) == {"paths", "args", "working-directory", "diff-base", "version", "sarif-file", "allow-plugins",
-                           "config-from-base"}
+                           "config-from-base", "install"}
     assert inputs["allow-plugins"]["default"] == "false"  # repository code runs only when the workflow says so
     assert inputs["config-from-base"]["default"] == "false"
     assert inputs["paths"]["default"] == inputs["working-directory"]["default"] == "."
-    assert inputs["args"]["default"] == inputs["version"]["default"] == ""
+    assert inputs["args"]["default"] == inputs["version"]["default"] == inputs["install"]["default"] == ""
     assert inputs["diff-base"]["default"] == "${{ github.event.pull_request.base.sha }}"
     assert inputs["sarif-file"]["default"] == "aiplint.sarif"
     assert all(spec["description"] and spec["required"] is False for spec in inputs.values())
@@ -68,6 +75,10 @@ def test_action_steps_leave_the_job_alone_and_pin_what_they_use():
     for script in [s for s in STEPS if "run" in s]:
         assert "${{" not in script["run"], script["name"]  # inputs arrive in the environment, never in the script
     assert step("Run aiplint")["working-directory"] == "${{ inputs.working-directory }}"
+    requirements = step("Install the application's requirements")
+    assert requirements["if"] == "inputs.install != ''"  # nothing of the repository's is installed unless asked
+    assert requirements["working-directory"] == "${{ inputs.working-directory }}"
+    assert [s["name"] for s in STEPS].index(requirements["name"]) == [s["name"] for s in STEPS].index("Run aiplint") - 1
     assert step("Restore pip's cache")["with"]["key"] == "${{ steps.cache.outputs.key }}"
     upload = step("Upload SARIF to code scanning")
     assert upload["if"].startswith("always()") and upload["continue-on-error"] is True
@@ -109,7 +120,8 @@ class Runner:
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_", "FORCE_COLOR"))}
         self.env.update(GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", RUNNER_TEMP=str(self.temp),
                         GITHUB_OUTPUT=str(self.output), GITHUB_STEP_SUMMARY=str(self.summary),
-                        GITHUB_WORKSPACE=str(self.checkout), AIPLINT_PYTHON=sys.executable, NO_COLOR="1")
+                        GITHUB_WORKSPACE=str(self.checkout), AIPLINT_PYTHON=sys.executable, NO_COLOR="1",
+                        ACTION_PATH=str(REPO))
         self.git("init", "--quiet")
         self.git("commit", "--quiet", "--allow-empty", "-m", "base")
 
@@ -358,3 +370,98 @@ def test_no_step_imports_a_module_from_the_pull_request(runner):
     assert (runner.temp / "aiplint-venv" / "bin" / "python").exists()
     assert result.returncode == 1, result.stderr  # aiplint itself ran, and found the spec's problem
     assert (runner.outputs()["findings"], runner.outputs()["new-findings"]) == ("1", "1")
+
+
+# --------------------------------------------------------------------------------------------------
+# The `install` input: the application's requirements in aiplint's environment, so that `--app` can import it.
+
+INSTALL = "Install the application's requirements"
+
+
+@needs_bash_and_git
+@pytest.mark.parametrize(("text", "words"), [
+    ("-r requirements.txt", ["-r", "requirements.txt"]),
+    ('-r "ci/my requirements.txt"\n.', ["-r", "ci/my requirements.txt", "."]),
+    ("$(touch pwned) `touch pwned`; touch pwned", ["$(touch", "pwned)", "`touch", "pwned`;", "touch", "pwned"]),
+])
+def test_install_input_is_given_to_pip_as_words(runner, text, words):
+    python = runner.bin / "python"  # records `python -I -m pip ...`, runs the rest (splitting the input)
+    python.write_text(f'#!/bin/sh\n[ "$2" = -m ] && [ "$3" = pip ] || exec "{sys.executable}" "$@"\n'
+                      f'for a in "$@"; do printf "%s\\n" "$a"; done > "{runner.root}/python.args"\n')
+    python.chmod(0o755)
+    (runner.checkout / "service").mkdir()
+    result = runner.run(INSTALL, "service", AIPLINT_PYTHON=str(python), INPUT_INSTALL=text)
+    assert result.returncode == 0, result.stderr
+    assert runner.recorded("python") == ["-I", "-m", "pip", "install", "--disable-pip-version-check",
+                                         "--cache-dir", str(runner.temp / "aiplint-pip-cache"), *words]
+    assert not list(runner.checkout.rglob("pwned"))
+
+
+@needs_bash_and_git
+def test_install_input_with_an_unbalanced_quote_installs_nothing(runner):
+    pip = runner.recorder("python", f'exec "{sys.executable}" "$@"')
+    result = runner.run(INSTALL, AIPLINT_PYTHON=pip, INPUT_INSTALL="-r 'requirements.txt")
+    assert result.returncode != 0
+    assert "aiplint action: input install: No closing quotation" in result.stderr
+    assert "pip" not in runner.recorded("python")
+
+
+def wheel(folder: Path, name: str, module: str) -> Path:
+    """A pure-Python wheel of one module, written by hand: pip installs it offline, with nothing to build."""
+    import zipfile
+
+    info = f"{name}-1.0.dist-info"
+    files = {f"{name}.py": module, f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n",
+             f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"}
+    files[f"{info}/RECORD"] = "".join(f"{file},,\n" for file in [*files, f"{info}/RECORD"])
+    path = folder / f"{name}-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as archive:
+        for file, text in files.items():
+            archive.writestr(file, text)
+    return path
+
+
+APP = '''from fastapi import FastAPI
+
+import shelf  # the application's own dependency, which aiplint's environment does not have
+
+app = FastAPI()
+
+
+@app.get("/v1/books/{book_id}")
+def get_book(book_id: str) -> dict:
+    return shelf.BOOKS[book_id]
+'''
+
+
+@needs_bash_and_git
+def test_install_input_lets_app_import_the_application(runner):
+    """aiplint's environment (a real virtual environment, seeing this one's packages as the action's would have
+    them) lacks the application's dependency until `install` names its requirements file (a local wheel,
+    installed offline); then `--app` imports the application and lints its routes."""
+    pytest.importorskip("fastapi")
+    import sysconfig
+
+    venv = runner.temp / "aiplint-venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    (site_packages,) = venv.glob("lib/python*/site-packages")
+    this_environment = sysconfig.get_paths()["purelib"]
+    (site_packages / "aiplint-and-fastapi.pth").write_text(f"import site; site.addsitedir({this_environment!r})\n")
+    python = str(venv / "bin" / "python")
+    (runner.checkout / "service" / "wheels").mkdir(parents=True)
+    wheel(runner.checkout / "service" / "wheels", "shelf", 'BOOKS = {"1": {"title": "Dune"}}\n')
+    runner.write({"service/app.py": APP, "service/requirements.txt": "wheels/shelf-1.0-py3-none-any.whl\n"})
+    inputs = {**INPUTS, "AIPLINT_PYTHON": python, "INPUT_PATHS": "", "INPUT_ARGS": "--app app:app"}
+
+    missing = runner.run("Run aiplint", "service", **inputs)
+    assert missing.returncode == 2
+    assert "No module named 'shelf'" in missing.stderr
+
+    install = runner.run(INSTALL, "service", AIPLINT_PYTHON=python, INPUT_INSTALL="-r requirements.txt",
+                         PIP_NO_INDEX="1")
+    assert install.returncode == 0, install.stderr
+    runner.summary.write_text("")
+    linted = runner.run("Run aiplint", "service", **inputs)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+    assert "No module named" not in linted.stderr
+    assert runner.summary.read_text().startswith("## aiplint: All checks passed (1 file)")

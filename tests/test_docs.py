@@ -130,20 +130,32 @@ def test_every_rev_and_ref_the_readme_shows_resolves_in_this_repository():
     if shutil.which("git") is None or not (REPO / ".git").exists():
         pytest.skip("not a git checkout")
     readme = (REPO / "README.md").read_text()
-    refs = re.findall(r"repo: https://github\.com/aiplint/aiplint\n\s+rev: (\S+)", readme)
-    refs += re.findall(r"uses: aiplint/aiplint@(\S+)", readme)
-    assert len(refs) >= 3
+    # each pin with what the README shows of it: the hook ids under `rev:`, the inputs under `with:`
+    hooks_shown = re.findall(r"repo: https://github\.com/aiplint/aiplint\n\s+rev: (\S+).*\n((?:\s+(?:hooks:|- id:|#).*\n)+)",
+                             readme)
+    actions_shown = re.findall(r"uses: aiplint/aiplint@(\S+).*\n(?:\s+id: .*\n)?(\s+with:\n(?:\s+(?:[\w-]+:|#).*\n)*)?",
+                               readme)
+    assert len(hooks_shown) + len(actions_shown) >= 3
 
     def git(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True)
 
-    for ref in set(refs):
+    def commit_of(ref: str) -> str:
         commit = git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").stdout.strip()
         assert commit, f"README names {ref}, which is no tag or commit of this repository"
         assert git("merge-base", "--is-ancestor", commit, "HEAD").returncode == 0, f"{ref} is not in HEAD's history"
-        hooks = git("show", f"{commit}:.pre-commit-hooks.yaml").stdout
+        return commit
+
+    for ref, shown in hooks_shown:
+        hooks = git("show", f"{commit_of(ref)}:.pre-commit-hooks.yaml").stdout
         assert "entry: aiplint check --quiet --force-exclude" in hooks, f"{ref}'s hook is older than the README"
-        assert "working-directory:" in git("show", f"{commit}:action.yml").stdout, f"{ref}'s action is older"
+        for hook in re.findall(r"- id: (\S+)", shown):
+            assert f"- id: {hook}\n" in hooks, f"{ref} has no hook {hook}"
+    for ref, shown in actions_shown:
+        action = git("show", f"{commit_of(ref)}:action.yml").stdout
+        assert "working-directory:" in action, f"{ref}'s action is older than the README"
+        for name in re.findall(r"^\s+([\w-]+):", shown, re.MULTILINE)[1:]:  # after `with:`
+            assert f"\n  {name}:\n" in action, f"{ref}'s action has no input {name}"
 
 
 def test_ci_runs_the_readme_test_command():

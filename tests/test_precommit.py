@@ -325,3 +325,97 @@ def test_a_spec_that_does_not_parse_still_blocks_the_commit(sandbox, real_repo):
     result = commit(sandbox, real_repo, {"api/openapi.yaml": SPLIT_ROOT + "  /v1/x: [unclosed\n"}, "broken")
     assert result.returncode == 1
     assert "error: api/openapi.yaml:8:10: invalid YAML: unclosed bracket '['" in result.stdout + result.stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# The second hook, aiplint-breaking: a commit compared with HEAD, deletions included.
+
+BOOKS = """openapi: 3.1.0
+info: {title: Books, version: "1"}
+paths:
+  /v1/books:
+    $ref: paths/books.yaml
+  /v1/books/{book_id}:
+    get:
+      operationId: getBook
+      parameters: [{name: book_id, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: A book}}
+"""
+BOOKS_PATH = """get:
+  operationId: listBooks
+  responses: {"200": {description: The books}}
+"""
+AUTHORS = """  /v1/authors:
+    get:
+      operationId: listAuthors
+      responses: {"200": {description: The authors}}
+"""
+
+
+@pytest.fixture
+def breaking_repo(sandbox, hook_repo, tmp_path) -> Path:
+    """A repository with a split spec and the aiplint-breaking hook installed, everything committed."""
+    path, rev = hook_repo
+    config = f"repos:\n-   repo: {path}\n    rev: {rev}\n    hooks:\n    -   id: aiplint-breaking\n"
+    repo = sandbox.init_repo(tmp_path / "breaking", {})
+    files = {".pre-commit-config.yaml": config, "api/openapi.yaml": BOOKS, "api/paths/books.yaml": BOOKS_PATH,
+             "deploy.yaml": UNRELATED}
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text)
+    sandbox.git("add", "--all", cwd=repo)
+    sandbox.git("commit", "--quiet", "--no-verify", "-m", "the API", cwd=repo)
+    installed = sandbox.pre_commit("install", cwd=repo)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    return repo
+
+
+def test_breaking_hook_fails_a_commit_that_removes_an_operation(sandbox, breaking_repo):
+    removed = BOOKS.split("  /v1/books/{book_id}:")[0]
+    result = commit(sandbox, breaking_repo, {"api/openapi.yaml": removed}, "no more getBook")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "aiplint (breaking changes since HEAD)" in output and "Failed" in output
+    assert ("api/openapi.yaml:7:5: error breaking/operation-removed GET /v1/books/{book_id}: operation removed "
+            "without being deprecated first") in output
+
+
+def test_breaking_hook_fails_a_commit_that_changes_a_fragment_only(sandbox, breaking_repo):
+    """Only the $ref'd fragment changes (pre-commit would name no spec): the spec that reaches it is compared."""
+    result = commit(sandbox, breaking_repo, {"api/paths/books.yaml": "{}\n"}, "no more listBooks")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "error breaking/operation-removed GET /v1/books: operation removed" in result.stdout + result.stderr
+
+
+def test_breaking_hook_passes_a_commit_that_adds_an_operation(sandbox, breaking_repo):
+    added = BOOKS.replace("paths:\n", "paths:\n" + AUTHORS)
+    result = commit(sandbox, breaking_repo, {"api/openapi.yaml": added}, "authors")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Passed" in output and "breaking/" not in output
+    assert "api/openapi.yaml" in sandbox.git("show", "--name-only", "HEAD", cwd=breaking_repo).stdout
+
+
+def test_breaking_hook_fails_a_commit_that_deletes_the_spec(sandbox, breaking_repo):
+    """pre-commit names no deleted file: the hook runs all the same, and the spec's operations are removed."""
+    sandbox.git("rm", "--quiet", "api/openapi.yaml", cwd=breaking_repo)
+    result = sandbox.git("commit", "-m", "no more API", cwd=breaking_repo, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    removed = [line for line in output.splitlines() if "breaking/operation-removed" in line]
+    assert [line.split(" ")[0] for line in removed] == ["api/paths/books.yaml:1:1:", "api/openapi.yaml:7:5:"]
+    assert sandbox.git("ls-files", "api/openapi.yaml", cwd=breaking_repo).stdout == ""  # the deletion stays staged
+    assert "no more API" not in sandbox.git("log", "--format=%s", cwd=breaking_repo).stdout
+
+
+def test_breaking_hook_passes_a_commit_touching_no_spec_quickly(sandbox, breaking_repo):
+    import time
+
+    warm_up = commit(sandbox, breaking_repo, {"README": "the API\n"}, "readme")  # builds the hook's environment
+    assert warm_up.returncode == 0, warm_up.stdout + warm_up.stderr
+    started = time.monotonic()
+    result = commit(sandbox, breaking_repo, {"deploy.yaml": UNRELATED + "b: 2\n", "README": "docs\n"}, "docs")
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout + result.stderr
+    assert elapsed < 5, f"{elapsed:.1f} s"  # git, pre-commit and one aiplint start-up: 0.4 s measured here
