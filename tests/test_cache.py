@@ -245,3 +245,25 @@ def test_jobs_caps_the_worker_processes_and_one_lints_in_this_process(tmp_path, 
 def test_jobs_below_one_is_a_usage_error(jobs):
     result = check(str(FIXTURES / "examples" / "petstore-jobs.yaml"), "--jobs", jobs)
     assert result.exit_code == 2 and "Invalid value for '--jobs'" in result.output
+
+
+def test_a_worker_collects_its_reference_cycles_each_time_it_has_grown_by_the_step(monkeypatch):
+    """Workers run with the collector off, as the main process does; the cycles each document leaves are collected
+    once a worker's peak has grown by `_COLLECT_EVERY` since the last collection, and not after every job."""
+    import gc
+    import resource
+
+    collections: list[int] = []
+    peaks = iter([100, 150, 300, 310, 600])  # MiB, as ru_maxrss after five jobs
+    step = lint_stage._COLLECT_EVERY // (1024 * 1024)
+    assert step == 256
+    monkeypatch.setattr(lint_stage, "_collected_at", 0)
+    monkeypatch.setattr(gc, "collect", lambda: collections.append(1) or 0)
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(resource, "getrusage", lambda who: type("Usage", (), {"ru_maxrss": next(peaks) * 1024})())
+    grew_past = []
+    for _ in range(5):
+        before = len(collections)
+        lint_stage._collect_when_grown()
+        grew_past.append(len(collections) > before)
+    assert grew_past == [False, False, True, False, True]  # 300 > 0 + 256; 600 > 300 + 256
