@@ -159,6 +159,30 @@ def test_stability_from_x_stability_level_and_from_the_configuration(tmp_path):
     assert result.exit_code == 2 and "stability" in result.stderr and "gamma" in result.stderr
 
 
+@pytest.mark.parametrize(("schema", "reported"), [
+    ("{type: string}", False),  # a scalar is written the same whether exploded or not
+    ("{type: integer}", False),
+    ("{type: array, items: {type: string}}", True),  # ?tag=a&tag=b becomes ?tag=a,b
+    ("{type: object, properties: {a: {type: string}}}", True),
+])
+def test_explode_changes_the_wire_only_for_arrays_and_objects(tmp_path, schema, reported):
+    def spec(explode: str) -> str:
+        return textwrap.dedent(f"""\
+            openapi: 3.0.3
+            info: {{title: T, version: "1"}}
+            paths:
+              /v1/books:
+                get:
+                  parameters: [{{name: tag, in: query, explode: {explode}, schema: {schema}}}]
+                  responses: {{"200": {{description: OK}}}}
+            """)
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(spec("true"))
+    new.write_text(spec("false"))
+    kinds = [c["id"] for c in changes(old, new)]
+    assert kinds == (["breaking/parameter-style-changed"] if reported else [])
+
+
 def test_recursive_schemas_end_and_report_the_change_once_per_operation(tmp_path):
     node = """{{type: object, properties: {{name: {{type: {t}}}, children: {{type: array, items: {{$ref: "#/components/schemas/Node"}}}}}}}}"""
     template = textwrap.dedent("""\

@@ -237,7 +237,7 @@ class Comparison:
             kind_id = "parameter-became-required" if q.required else "parameter-became-optional"
             self._emit(kind_id, f"{p.label} became {'required' if q.required else 'optional'}", p.at, q.at, a,
                        context="parameter", detail=p.name)
-        old_style, new_style = _serialization(p.raw, p.location), _serialization(q.raw, q.location)
+        old_style, new_style = _serialization(p), _serialization(q)
         if old_style != new_style:
             self._emit("parameter-style-changed", f"{p.label} serialization changed from {_style(old_style)} to "
                                                   f"{_style(new_style)}", p.at, q.at, a, context="parameter",
@@ -461,17 +461,30 @@ def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
     return Resolved(node, resolved.source, resolved.pointer) if doc.major == 2 else None
 
 
-def _serialization(raw: dict, location: str) -> tuple[str, bool] | str:
+def _serialization(param: _Param) -> tuple[str, bool | None] | str:
+    """How the parameter is written on the wire: Swagger 2.0's `collectionFormat`, or OpenAPI 3's style and
+    explode.  `explode` splits arrays and objects only: for a scalar it changes nothing a client sends (None)."""
+    raw = param.raw
     if "collectionFormat" in raw:  # Swagger 2.0
         return str(raw["collectionFormat"])
-    style: str = raw["style"] if isinstance(raw.get("style"), str) else _DEFAULT_STYLE.get(location, "simple")
+    style: str = raw["style"] if isinstance(raw.get("style"), str) else _DEFAULT_STYLE.get(param.location, "simple")
+    if _is_scalar(param):
+        return style, None
     explode: bool = raw["explode"] if isinstance(raw.get("explode"), bool) else style == "form"
     return style, explode
 
 
-def _style(value: tuple[str, bool] | str) -> str:
+def _is_scalar(param: _Param) -> bool:
+    schema = param.schema.node if param.schema is not None else None
+    kind = schema.get("type") if isinstance(schema, dict) else None
+    return isinstance(kind, str) and kind not in ("array", "object")
+
+
+def _style(value: tuple[str, bool | None] | str) -> str:
     if isinstance(value, str):
         return f"`collectionFormat: {value}`"
+    if value[1] is None:
+        return f"`style: {value[0]}`"
     return f"`style: {value[0]}, explode: {str(value[1]).lower()}`"
 
 
