@@ -159,6 +159,27 @@ def test_stability_from_x_stability_level_and_from_the_configuration(tmp_path):
     assert result.exit_code == 2 and "stability" in result.stderr and "gamma" in result.stderr
 
 
+def test_x_stability_level_on_a_path_item_applies_to_its_operations(tmp_path):
+    def spec(required: str) -> str:
+        return textwrap.dedent(f"""\
+            openapi: 3.1.0
+            info: {{title: T, version: "1"}}
+            paths:
+              /v1/jobs:
+                x-stability-level: beta
+                get:
+                  parameters: [{{name: q, in: query, required: {required}, schema: {{type: string}}}}]
+                  responses: {{"200": {{description: OK}}}}
+            """)
+
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(spec("false"))
+    new.write_text(spec("true"))
+    [change] = changes(old, new)
+    assert (change["level"], change["stability"]) == ("warning", "beta")
+    assert "`/v1/jobs` is `x-stability-level: beta`" in change["note"]
+
+
 @pytest.mark.parametrize(("schema", "reported"), [
     ("{type: string}", False),  # a scalar is written the same whether exploded or not
     ("{type: integer}", False),

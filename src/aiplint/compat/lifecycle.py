@@ -2,9 +2,10 @@
 may go.
 
 An operation's stability is, in this order: a `stability` override in the configuration whose path glob matches
-its path, its `x-stability-level` extension (draft, alpha, beta, stable: the levels oasdiff reads), the version
-segment of its path (AIP-181/AIP-185: `v1alpha`, `v1alpha1` are alpha, `v2beta1`, `v1p1beta1` beta), and
-otherwise stable.  Breaking changes to draft and alpha operations are notes (info), to beta ones warnings.
+its path, its `x-stability-level` extension, its path item's (draft, alpha, beta, stable: the levels oasdiff
+reads), the version segment of its path (AIP-181/AIP-185: `v1alpha`, `v1alpha1` are alpha, `v2beta1`,
+`v1p1beta1` beta), and otherwise stable.  Breaking changes to draft and alpha operations are notes (info), to
+beta ones warnings.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from aiplint.config import glob_match
 from aiplint.config.options import STABILITY_LEVELS
 from aiplint.model import Role
+from aiplint.read.pointers import node_at
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
@@ -71,6 +73,10 @@ def stability_of(op: Operation, overrides: Iterable[tuple[str, str]] = ()) -> St
     declared = declared_stability(op.raw)
     if declared is not None:
         return Stability(declared, f"the operation is `x-stability-level: {declared}`")
+    item = op.path.at
+    declared = declared_stability(node_at(item.source.data, item.pointer))  # the path item's, for all its methods
+    if declared is not None:
+        return Stability(declared, f"`{op.path.key}` is `x-stability-level: {declared}`")
     return version_stability(op) or STABLE
 
 
