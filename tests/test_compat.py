@@ -159,6 +159,29 @@ def test_stability_from_x_stability_level_and_from_the_configuration(tmp_path):
     assert result.exit_code == 2 and "stability" in result.stderr and "gamma" in result.stderr
 
 
+def test_a_required_name_without_a_property_schema_is_still_a_required_field(tmp_path):
+    def spec(required: str) -> str:
+        return textwrap.dedent(f"""\
+            openapi: 3.1.0
+            info: {{title: T, version: "1"}}
+            paths:
+              /v1/books:
+                post:
+                  requestBody:
+                    content: {{application/json: {{schema: {{type: object, required: {required},
+                                                            properties: {{title: {{type: string}}}}}}}}}}
+                  responses: {{"200": {{description: OK}}}}
+            """)
+
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(spec("[title]"))
+    new.write_text(spec("[title, isbn]"))
+    [change] = changes(old, new)
+    assert (change["id"], change["level"]) == ("breaking/property-became-required", "error")
+    assert "isbn" in change["message"]
+    assert changes(new, old)[0]["level"] == "info"  # no longer required: clients may leave it out
+
+
 def test_x_stability_level_on_a_path_item_applies_to_its_operations(tmp_path):
     def spec(required: str) -> str:
         return textwrap.dedent(f"""\

@@ -279,6 +279,13 @@ class SchemaDiff:
             yield from sunset_changes(o.node, n.node, o.at, n.at, (name,))
             for found in self._pair(o, n, context, False):
                 yield found.under(name)
+        for name in sorted((old_required ^ new_required) - old_props.keys() - new_props.keys()):
+            # required without a schema of its own (any value, under `additionalProperties`): still a field a
+            # client must now send, or may now leave out
+            became = name in new_required
+            yield Found("property-became-required" if became else "property-became-optional", (name,),
+                        f"became {'required' if became else 'optional'} (not declared in `properties`)", old.at,
+                        new.at)
 
     def _additional(self, old: _Side, new: _Side, context: str) -> Iterator[Found]:
         o, n = old.get("additionalProperties", True), new.get("additionalProperties", True)
