@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -156,18 +157,20 @@ class RevisionExclusions:
     def __call__(self, folder: str) -> list[Patterns]:
         if self.resolver.isolated:
             return [self.command_line]
-        named = self.resolver.config_file
-        file = self._at_revision(named) if named else find_config_file(folder, self._searched, ceiling=self.tree)
+        file = self._named_at_revision if self.resolver.config_file else find_config_file(
+            folder, self._searched, ceiling=self.tree)
         key = str(file) if file else None
         if key not in self._by_file:
             self._by_file[key] = self._patterns(key)
         return [self._by_file[key], self.command_line]
 
-    def _at_revision(self, named: str) -> str | None:
+    @cached_property
+    def _named_at_revision(self) -> str | None:
         """The `--config` file as REV has it when it is in the repository (the change under review may have
         edited it; None: REV has none there), else the file itself: one outside the repository, or one git does
-        not track, which no commit under review can have written (the Action's copy of the base's configuration)."""
-        real = os.path.realpath(named)
+        not track, which no commit under review can have written (the Action's copy of the base's configuration).
+        Found once for the whole walk."""
+        real = os.path.realpath(str(self.resolver.config_file))
         if not is_within(real, self.top) or not self._tracked(real):
             return real
         file = self.in_tree(real)
