@@ -30,6 +30,13 @@ def changes(old, new, *options) -> list[dict]:
     return json.loads(result.stdout)["changes"]
 
 
+def changes_between(tmp_path: Path, old_text: str, new_text: str) -> list[dict]:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(old_text)
+    new.write_text(new_text)
+    return changes(old, new)
+
+
 @pytest.fixture(scope="module")
 def fixture_changes() -> list[dict]:
     return changes(OLD, NEW)
@@ -173,13 +180,11 @@ def test_a_required_name_without_a_property_schema_is_still_a_required_field(tmp
                   responses: {{"200": {{description: OK}}}}
             """)
 
-    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
-    old.write_text(spec("[title]"))
-    new.write_text(spec("[title, isbn]"))
-    [change] = changes(old, new)
+    [change] = changes_between(tmp_path, spec("[title]"), spec("[title, isbn]"))
     assert (change["id"], change["level"]) == ("breaking/property-became-required", "error")
     assert "isbn" in change["message"]
-    assert changes(new, old)[0]["level"] == "info"  # no longer required: clients may leave it out
+    [change] = changes_between(tmp_path, spec("[title, isbn]"), spec("[title]"))
+    assert change["level"] == "info"  # no longer required: clients may leave it out
 
 
 def test_x_stability_level_on_a_path_item_applies_to_its_operations(tmp_path):
@@ -195,10 +200,7 @@ def test_x_stability_level_on_a_path_item_applies_to_its_operations(tmp_path):
                   responses: {{"200": {{description: OK}}}}
             """)
 
-    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
-    old.write_text(spec("false"))
-    new.write_text(spec("true"))
-    [change] = changes(old, new)
+    [change] = changes_between(tmp_path, spec("false"), spec("true"))
     assert (change["level"], change["stability"]) == ("warning", "beta")
     assert "`/v1/jobs` is `x-stability-level: beta`" in change["note"]
 
@@ -220,10 +222,7 @@ def test_explode_changes_the_wire_only_for_arrays_and_objects(tmp_path, schema, 
                   parameters: [{{name: tag, in: query, explode: {explode}, schema: {schema}}}]
                   responses: {{"200": {{description: OK}}}}
             """)
-    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
-    old.write_text(spec("true"))
-    new.write_text(spec("false"))
-    kinds = [c["id"] for c in changes(old, new)]
+    kinds = [c["id"] for c in changes_between(tmp_path, spec("true"), spec("false"))]
     assert kinds == (["breaking/parameter-style-changed"] if reported else [])
 
 
@@ -240,10 +239,8 @@ def test_recursive_schemas_end_and_report_the_change_once_per_operation(tmp_path
           schemas:
             Node: {node}
         """)
-    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
-    old.write_text(template.format(node=node.format(t="string")))
-    new.write_text(template.format(node=node.format(t="integer")))
-    found = changes(old, new)
+    found = changes_between(tmp_path, template.format(node=node.format(t="string")),
+                            template.format(node=node.format(t="integer")))
     assert [(c["id"], c["method"], c["path"]) for c in found] == [("breaking/type-changed", "GET", "/nodes")]
     assert found[0]["new"]["pointer"] == "/components/schemas/Node/properties/name"
 

@@ -272,15 +272,14 @@ NEIGHBOURS = {
 }
 
 
-@pytest.fixture(scope="module")
-def real_repo(sandbox, hook_repo) -> Path:
-    """The repository above with the hook installed, everything committed."""
+def repo_with_hook(sandbox: Sandbox, hook_repo: tuple[Path, str], folder: Path, hook_id: str,
+                   files: dict[str, str]) -> Path:
+    """A repository at `folder` holding `files` and using the hook `hook_id`, everything committed, pre-commit
+    installed."""
     path, rev = hook_repo
-    config = f"repos:\n-   repo: {path}\n    rev: {rev}\n    hooks:\n    -   id: aiplint\n"
-    files = {".pre-commit-config.yaml": config, "api/openapi.yaml": SPLIT_ROOT, "api/paths/jobs.yaml": JOBS,
-             "api/paths/job.yaml": JOB, **NEIGHBOURS}
-    repo = sandbox.init_repo(sandbox.root / "real", {})
-    for name, text in files.items():
+    config = f"repos:\n-   repo: {path}\n    rev: {rev}\n    hooks:\n    -   id: {hook_id}\n"
+    repo = sandbox.init_repo(folder, {})
+    for name, text in {".pre-commit-config.yaml": config, **files}.items():
         (repo / name).parent.mkdir(parents=True, exist_ok=True)
         (repo / name).write_text(text)
     sandbox.git("add", "--all", cwd=repo)
@@ -288,6 +287,14 @@ def real_repo(sandbox, hook_repo) -> Path:
     installed = sandbox.pre_commit("install", cwd=repo)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return repo
+
+
+@pytest.fixture(scope="module")
+def real_repo(sandbox, hook_repo) -> Path:
+    """The repository above with the hook installed, everything committed."""
+    return repo_with_hook(sandbox, hook_repo, sandbox.root / "real", "aiplint",
+                          {"api/openapi.yaml": SPLIT_ROOT, "api/paths/jobs.yaml": JOBS, "api/paths/job.yaml": JOB,
+                           **NEIGHBOURS})
 
 
 def commit(sandbox: Sandbox, repo: Path, changes: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
@@ -355,19 +362,8 @@ AUTHORS = """  /v1/authors:
 @pytest.fixture
 def breaking_repo(sandbox, hook_repo, tmp_path) -> Path:
     """A repository with a split spec and the aiplint-breaking hook installed, everything committed."""
-    path, rev = hook_repo
-    config = f"repos:\n-   repo: {path}\n    rev: {rev}\n    hooks:\n    -   id: aiplint-breaking\n"
-    repo = sandbox.init_repo(tmp_path / "breaking", {})
-    files = {".pre-commit-config.yaml": config, "api/openapi.yaml": BOOKS, "api/paths/books.yaml": BOOKS_PATH,
-             "deploy.yaml": UNRELATED}
-    for name, text in files.items():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (repo / name).write_text(text)
-    sandbox.git("add", "--all", cwd=repo)
-    sandbox.git("commit", "--quiet", "--no-verify", "-m", "the API", cwd=repo)
-    installed = sandbox.pre_commit("install", cwd=repo)
-    assert installed.returncode == 0, installed.stdout + installed.stderr
-    return repo
+    return repo_with_hook(sandbox, hook_repo, tmp_path / "breaking", "aiplint-breaking",
+                          {"api/openapi.yaml": BOOKS, "api/paths/books.yaml": BOOKS_PATH, "deploy.yaml": UNRELATED})
 
 
 def test_breaking_hook_fails_a_commit_that_removes_an_operation(sandbox, breaking_repo):
