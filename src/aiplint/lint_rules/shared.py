@@ -23,13 +23,25 @@ def fix(ctx: Context, op: Operation) -> str | None:
 
 def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str], str]) -> Iterator[Problem]:
     """The problem of an operation whose target's required ID travels `where` ("query" or "body") instead of the
-    path (`aiplint.model.targets`): `why(name)` is the message; the option `ignore` lists names that never are IDs."""
+    path (`aiplint.model.targets`): `why(what)` is the message, `what` naming the parameter (`required query
+    parameter `job_id``); the option `ignore` lists names that never are IDs."""
     found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
     if found is not None:
-        message = why(found.name)
+        message = why(f"{'required ' if found.required else ''}{_PLACE[where]} `{found.name}`")
+        if not found.required:
+            message += f"; the spec leaves it optional, but {op.label} {_one_member_because(ctx, op)}"
         if where == "body" and op.body_required and ctx.api.silent_on_required_fields:
             message += "; the document lists no required body field, so a required body's ID field counts as required"
         yield Problem(message, found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)
+
+
+_PLACE = {"query": "query parameter", "body": "body field"}
+
+
+def _one_member_because(ctx: Context, op: Operation) -> str:
+    """Why an operation acts on one member: the signals for it (`aiplint.model.operations`)."""
+    said = [e.says for e in ctx.api.one_member_evidence(op) if e.weight > 0]
+    return "acts on one: " + ", ".join(said) if said else "acts on one"
 
 
 def unattached_verb(item: PathItem) -> Segment | None:

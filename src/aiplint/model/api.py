@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 from aiplint.model import words
 from aiplint.model.build import paths_of
 from aiplint.model.lexicon import Lexicon
+from aiplint.model.operations import Evidence, OperationFacts, describe, one_member_evidence
 from aiplint.model.roles import Role, assign_roles
 from aiplint.model.targets import Target
 from aiplint.model.targets import targets as targets_of
@@ -32,6 +33,8 @@ class ApiModel:
         self.prefixes = prefixes
         self.lexicon = lexicon
         self._targets: dict[int, list[Target]] = {}
+        self._one_member: dict[int, tuple[Evidence, ...]] = {}
+        self._facts: dict[int, OperationFacts] = {}
         self.operations = [op for item in paths for op in item.operations]
 
     @classmethod
@@ -124,6 +127,20 @@ class ApiModel:
         found = self._targets.get(id(op))
         if found is None:
             found = self._targets[id(op)] = targets_of(self, op)
+        return found
+
+    def one_member_evidence(self, op: Operation) -> tuple[Evidence, ...]:
+        """The weighed signals that `op` acts on one member named outside its path (`aiplint.model.operations`)."""
+        found = self._one_member.get(id(op))
+        if found is None:
+            found = self._one_member[id(op)] = one_member_evidence(self, op)
+        return found
+
+    def facts(self, op: Operation) -> OperationFacts:
+        """What `op` is: its kind, resource, where its ID travels, and the evidence (`aiplint.model.operations`)."""
+        found = self._facts.get(id(op))
+        if found is None:
+            found = self._facts[id(op)] = describe(self, op)
         return found
 
     @cached_property

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from aiplint.model import words
 from aiplint.model.roles import Role
-from aiplint.model.types import PARAM, BodyProperty, Location, Operation, Parameter, PathItem, Segment
+from aiplint.model.types import PARAM, BodyProperty, Location, Operation, Parameter, PathItem, Segment, Shape
 from aiplint.read.document import HTTP_METHODS
 from aiplint.read.pointers import join_pointer
 
@@ -88,7 +88,7 @@ class _Builder:
                 at=Location(source, pointer),
                 raw=raw,
                 returns=frozenset(name for schema in written if (name := _schema_name(schema)) is not None),
-                returns_list=self._returns_array(written, source, pointer),
+                shape=self._shape(raw.get("responses"), written, source, pointer),
                 request_schema=request_schema,
                 declared_parameters=shared + own,
                 body_required=self._body_required(raw, params, source, pointer),
@@ -155,10 +155,33 @@ class _Builder:
         resolved = self.document.refs.resolve(request, source, join_pointer(pointer, "requestBody")).node
         return isinstance(resolved, dict) and resolved.get("required") is True
 
-    def _returns_array(self, written: list[dict[str, Any]], source: Source, pointer: str) -> bool:
-        """Whether a 2xx response schema (`$ref` resolved) is an array."""
-        return any(isinstance(node := self.document.refs.resolve(schema, source, pointer).node, dict)
-                   and node.get("type") == "array" for schema in written)
+    def _shape(self, responses: Any, written: list[dict[str, Any]], source: Source, pointer: str) -> Shape:
+        """What the 2xx responses return (`Shape`): a list when a schema is an array, a page when it is an object
+        wrapping one array (`{jobs: [...], next_page_token}`), one object, nothing (a 2xx without content), or
+        unknown (no 2xx response, or no schema that says)."""
+        nodes = [node for schema in written
+                 if isinstance(node := self.document.refs.resolve(schema, source, pointer).node, dict)]
+        if any(node.get("type") == "array" or "items" in node for node in nodes):
+            return Shape.LIST
+        if any(self._wraps_a_list(node, source, pointer) for node in nodes):
+            return Shape.PAGE
+        if any(node.get("type") == "object" or "properties" in node or "allOf" in node for node in nodes):
+            return Shape.ONE
+        has_2xx = isinstance(responses, dict) and any(str(status).startswith("2") for status in responses)
+        return Shape.NONE if has_2xx and not written else Shape.UNKNOWN
+
+    def _wraps_a_list(self, node: dict[str, Any], source: Source, pointer: str) -> bool:
+        """An object of arrays, beside a page token, cursor or count and nothing else (`{data: [...], has_more}`,
+        `{jobs: [...], next_page_token}`, a search's `{accounts: [...], statuses: [...]}`): AIP-158's response, and
+        its usual variants."""
+        properties = node.get("properties")
+        if not isinstance(properties, dict):
+            return False
+        arrays = [name for name, value in properties.items()
+                  if isinstance(schema := self.document.refs.resolve(value, source, pointer).node, dict)
+                  and (schema.get("type") == "array" or "items" in schema)]
+        paging = [name for name in properties if next(iter(words.split_words(name)), "") in _PAGING_WORDS]
+        return bool(arrays) and len(arrays) + len(paging) == len(properties)
 
     def _response_schemas(self, responses: Any, source: Source, pointer: str) -> Iterator[dict[str, Any]]:
         """The schemas of the 2xx responses, as written (OAS 2.0 `schema`, OAS 3 `content`)."""
@@ -199,6 +222,10 @@ class _Builder:
                 schema = self.document.refs.resolve(value, target.source, where.pointer).node
                 found.append(BodyProperty(name, name in required, where, schema if isinstance(schema, dict) else {}))
         return found
+
+
+# first words of the fields a page carries beside its items: `next_page_token`, `has_more`, `total_count`, `cursor`
+_PAGING_WORDS = frozenset(("next", "has", "total", "cursor", "page", "count", "continuation", "marker", "offset"))
 
 
 def _schema_name(schema: Any) -> str | None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.model import words
+from aiplint.model.operations import acts_on_one_member, named_verb
 from aiplint.model.roles import Role
 
 if TYPE_CHECKING:
@@ -47,6 +48,13 @@ class Target:
     stem: str  # the resource it identifies, as a compact singular (`job`); "" for a bare `id`
     at: Location
     required: bool = True
+    evidenced: bool = False  # optional in the spec, but the operation acts on one member (`model.operations`)
+
+    @property
+    def counts(self) -> bool:
+        """It is the target's ID for the ID rules: declared required, or optional where the evidence says the
+        operation acts on one member."""
+        return self.required or self.evidenced
 
 
 def target_stem(lex: Lexicon, name: str) -> str | None:
@@ -128,7 +136,7 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
         return None
     if where == "body" and (_created(op, scope, stem) or _own_field(lex, op, stem)):
         return None
-    return Target(name, where, stem, at, required)
+    return Target(name, where, stem, at, required, scope.one_member and not required)
 
 
 def _sent_to(api: ApiModel, scope: _Scope, stem: str) -> bool:
@@ -148,7 +156,7 @@ def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[
     `name`), those the path's last literal mentions before the others (`/attach-volume`: `volume_id` first)."""
     last = op.path.last.text if op.path.last is not None else ""
     explicit = {t.name for t in ranked if target_stem(lex, t.name) is not None}
-    ranked.sort(key=lambda t: (not t.required, t.where != "query", t.name not in explicit,
+    ranked.sort(key=lambda t: (not t.counts, t.where != "query", t.name not in explicit,
                                not (t.stem and lex.mentions(last, t.stem))))
     return ranked
 
@@ -156,9 +164,9 @@ def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[
 def target(api: ApiModel, op: Operation, where: str | None = None, ignored: frozenset[str] = frozenset(),
            required: bool = True) -> Target | None:
     """The likeliest target ID (of one kind: "query", "body", "path"), leaving out the names in `ignored`;
-    only required ones unless `required` is False."""
+    only those that count (`Target.counts`) unless `required` is False."""
     return next((t for t in api.targets(op) if (where is None or t.where == where) and t.name not in ignored
-                 and (t.required or not required)), None)
+                 and (t.counts or not required)), None)
 
 
 class _Scope:
@@ -182,6 +190,8 @@ class _Scope:
         self._creating = op.method == "post" and last is not None and not last.is_custom_verb
         self.creates = self._verb_is("create-verb")  # `/createRobot`
         self.sent = self._sent(last)
+        # the evidence says it acts on one member all the same: an optional ID of it counts (`DELETE /team?teamname=`)
+        self.one_member = acts_on_one_member(api, op)
 
     def _verb_is(self, tag: str) -> bool:
         return self.verb is not None and self.lex.has(self.verb, tag)
@@ -208,7 +218,8 @@ class _Scope:
             return None  # the path already identifies its resource: this is a selector or an argument
         if self._creates_member(stem):
             return None
-        if not required:  # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`)
+        if not required and not self.one_member:
+            # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`)
             return stem if stem and self.collection is not None and self._member(stem) else None
         return stem if self._names(stem, where) else None
 
@@ -297,6 +308,8 @@ class _Scope:
     def _names(self, stem: str, where: str) -> bool:
         if not self.tail:
             return False
+        if stem and self.one_member and self._operation_names(stem):
+            return True  # `GET /rest?method=flickr.groups.getInfo&group_id=`, operationId `getGroupByID`
         last = self.tail[-1]
         if not stem:  # a bare `id`: a member of the collection before the action, or what the path ends in
             return (self.collection is not None and last.is_custom_verb) or _names_a_thing(self.lex, last)
@@ -305,6 +318,11 @@ class _Scope:
         if self.collection is not None:  # an action after a collection acts on one of its members
             return self._action_after_collection_names(stem)
         return self._mentioned(stem) or self._global(stem) or self._rpc_action()
+
+    def _operation_names(self, stem: str) -> bool:
+        """The operationId or summary names the resource after its verb (`getGroupByID` names a group)."""
+        _, rest, _ = named_verb(self.lex, self.op)
+        return any(self.lex.stem(word) == stem for word in rest[:3]) or self.lex.mentions("-".join(rest[:3]), stem)
 
     def _collection_names(self, last: Segment, stem: str, where: str) -> bool:
         """A path ending in a collection names its members (`DELETE /jobs?job_id=`); on GET, a list's parent named by

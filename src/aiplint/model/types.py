@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,20 @@ if TYPE_CHECKING:
     from aiplint.read.loading import Source
 
 PARAM = re.compile(r"\{([^{}]*)\}")  # a path parameter in a template: `{job_id}`
+
+
+class Shape(str, Enum):
+    """What an operation's success responses return."""
+
+    ONE = "one"  # one object: a Get, an Update, a custom method returning its resource
+    LIST = "list"  # a JSON array
+    PAGE = "page"  # an object wrapping one array, with a page token, cursor or count (AIP-158)
+    NONE = "none"  # a 2xx without content (204)
+    UNKNOWN = "unknown"  # no 2xx response, or none with a schema that says
+
+    @property
+    def many(self) -> bool:
+        return self in (Shape.LIST, Shape.PAGE)
 
 
 @dataclass(eq=False)
@@ -103,8 +118,13 @@ class Operation:
     returns: frozenset[str] = frozenset()  # compact names of the schemas its 2xx responses `$ref`
     request_schema: str | None = None  # the compact name of the request body's schema, when it is a `$ref`
     declared_parameters: list[Parameter] = field(default_factory=list)  # as listed, path item's first, repeats kept
-    returns_list: bool = False  # a 2xx response is a JSON array
+    shape: Shape = Shape.UNKNOWN  # what its 2xx responses return
     body_required: bool = False  # the request body is declared required (`requestBody.required`, OAS 2.0 `in: body`)
+
+    @property
+    def returns_list(self) -> bool:
+        """A 2xx response is a JSON array."""
+        return self.shape is Shape.LIST
 
     def creates(self, stem: str) -> bool:
         """Whether the operation makes the resource `stem` names: it answers 201, or returns a schema named

@@ -54,6 +54,6 @@ from aiplint.rule import Context, Option, rule
     inspects="operation",
 )
 def check(ctx: Context, op: Operation):
-    yield from id_outside_path(ctx, op, "body", lambda name: (
-        f"required body field `{name}` identifies the resource `{op.label}` acts on; put the resource's ID in the "
+    yield from id_outside_path(ctx, op, "body", lambda what: (
+        f"{what} identifies the resource `{op.label}` acts on; put the resource's ID in the "
         f"path, after its collection (AIP-136: custom methods operate on a resource)"))

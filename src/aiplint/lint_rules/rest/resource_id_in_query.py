@@ -58,6 +58,6 @@ from aiplint.rule import Context, Option, rule
     inspects="operation",
 )
 def check(ctx: Context, op: Operation):
-    yield from id_outside_path(ctx, op, "query", lambda name: (
-        f"required query parameter `{name}` identifies the resource this operation acts on; a resource's ID belongs "
+    yield from id_outside_path(ctx, op, "query", lambda what: (
+        f"{what} identifies the resource this operation acts on; a resource's ID belongs "
         f"in the path, after its collection (AIP-131)"))
