@@ -14,6 +14,8 @@ from aiplint.errors import AiplintError
 from aiplint.linting.baseline import BaselineError
 from aiplint.linting.findings import Finding
 from aiplint.linting.registry import available_rules
+from aiplint.model.api import ApiModel
+from aiplint.model.lexicon import Lexicon
 from aiplint.read.document import Document
 from aiplint.read.loading import InputError, decode
 from aiplint.run.files import NOT_OPENAPI, Job
@@ -84,6 +86,15 @@ def diff(old: Source | None, new: Source | None, *, config: Configuration = None
         new=_renamed(report.new, new_file, newer[3] if newer else None),
         unchanged_findings=tuple(_renamed(report.unchanged_findings, new_file, newer[3] if newer else None)),
         fixed=_renamed(report.fixed, old_file, older[3] if older else None))
+
+
+def model(source: Source, *, config: Configuration = None, allow_plugins: bool = False, name: str | None = None
+          ) -> ApiModel:
+    """What aiplint understands of one document (`aiplint model`): its resources, and per operation its kind, the
+    resource it acts on and where that resource's ID travels (`ApiModel.facts`), its words read with the
+    configuration's vocabulary.  Takes `source` and raises as `lint` does."""
+    document, settings, _, _ = _load(source, config, allow_plugins, name)
+    return ApiModel.build(document, Lexicon.of(settings.vocabulary))
 
 
 def _load(source: Source, config: Configuration, allow_plugins: bool, name: str | None

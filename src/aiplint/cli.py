@@ -248,6 +248,31 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
     _exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
+@cli.command("model", epilog="""\b
+Examples:
+  aiplint model openapi.yaml
+  aiplint model openapi.yaml --format json | jq '.operations[] | select(.id_in == "query")'
+""")
+@click.argument("spec", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              help="json: for tools and tests.")
+@_config_options
+def show_model(spec: str, output_format: str, config_file: str | None, isolated: bool, allow_plugins: bool) -> None:
+    """Print what aiplint understood of SPEC: its resources (collection, noun, parent, singleton) and, per
+    operation, its kind (get, list, create, update, replace, delete, custom, batch, search, singleton-get, ...),
+    the resource it acts on, where that resource's ID travels (path, query, body, none) and the evidence weighed.
+    The rules read the same model.
+
+    Exit status: 0 printed, 2 usage or input error.
+    """
+    from aiplint.api import model
+    from aiplint.report.model import model_json, model_text
+
+    config: str | dict[str, Any] | None = config_file if config_file is not None else ({} if isolated else None)
+    api = model(spec, config=config, allow_plugins=allow_plugins)
+    click.echo(model_json(api) if output_format == "json" else model_text(api), nl=False)
+
+
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
               help="json: for tools; markdown: the rule reference (docs/rules.md).")

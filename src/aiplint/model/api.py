@@ -14,6 +14,7 @@ from aiplint.model import words
 from aiplint.model.build import paths_of
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.operations import Evidence, OperationFacts, describe, one_member_evidence
+from aiplint.model.resources import Resource, resources_of
 from aiplint.model.roles import Role, assign_roles
 from aiplint.model.targets import Target
 from aiplint.model.targets import targets as targets_of
@@ -142,6 +143,11 @@ class ApiModel:
         if found is None:
             found = self._facts[id(op)] = describe(self, op)
         return found
+
+    @cached_property
+    def resources(self) -> list[Resource]:
+        """The API's resources, with the operations acting on each (`aiplint.model.resources`)."""
+        return resources_of(self)
 
     @cached_property
     def custom_verb_style(self) -> str:

@@ -171,9 +171,9 @@ class _Builder:
         return Shape.NONE if has_2xx and not written else Shape.UNKNOWN
 
     def _wraps_a_list(self, node: dict[str, Any], source: Source, pointer: str) -> bool:
-        """An object of arrays, beside a page token, cursor or count and nothing else (`{data: [...], has_more}`,
-        `{jobs: [...], next_page_token}`, a search's `{accounts: [...], statuses: [...]}`): AIP-158's response, and
-        its usual variants."""
+        """An object with one array beside a page token, cursor or count (`{object, data: [...], has_more}`,
+        `{jobs: [...], next_page_token}`), or of arrays only (a search's `{accounts: [...], statuses: [...]}`):
+        AIP-158's response, and its usual variants."""
         properties = node.get("properties")
         if not isinstance(properties, dict):
             return False
@@ -181,7 +181,7 @@ class _Builder:
                   if isinstance(schema := self.document.refs.resolve(value, source, pointer).node, dict)
                   and (schema.get("type") == "array" or "items" in schema)]
         paging = [name for name in properties if next(iter(words.split_words(name)), "") in _PAGING_WORDS]
-        return bool(arrays) and len(arrays) + len(paging) == len(properties)
+        return bool(arrays) and (bool(paging) and len(arrays) == 1 or len(arrays) + len(paging) == len(properties))
 
     def _response_schemas(self, responses: Any, source: Source, pointer: str) -> Iterator[dict[str, Any]]:
         """The schemas of the 2xx responses, as written (OAS 2.0 `schema`, OAS 3 `content`)."""

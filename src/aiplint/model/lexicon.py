@@ -22,7 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Callable, Literal, Mapping
 
 from aiplint.model.words import action_part, split_words
 
@@ -227,20 +227,11 @@ class Lexicon:
     def pluralize_literal(self, literal: str) -> str:
         """Plural of a literal, keeping its separators and case: `vector_store` -> `vector_stores`,
         `apiKey` -> `apiKeys`."""
-        parts = split_words(literal)
-        if not parts:
-            return literal
-        last = parts[-1]
-        start = literal.lower().rfind(last)
-        if start < 0:
-            return literal
-        plural = self.plural_of(last)
-        original = literal[start : start + len(last)]
-        if original.isupper():
-            plural = plural.upper()
-        elif original[:1].isupper():
-            plural = plural[:1].upper() + plural[1:]
-        return literal[:start] + plural + literal[start + len(last) :]
+        return _last_word_replaced(literal, self.plural_of)
+
+    def singularize_literal(self, literal: str) -> str:
+        """Singular of a literal, keeping its separators and case: `scoring-functions` -> `scoring-function`."""
+        return _last_word_replaced(literal, self.singular_of)
 
     # -- verbs
 
@@ -563,3 +554,21 @@ def _inflect():
 def _split_rank(words: tuple[str, ...]) -> tuple[int, list[int]]:
     """How good a split of a literal into words is (lower is better): fewer words, then longer ones first."""
     return len(words), [-len(w) for w in words]
+
+
+def _last_word_replaced(literal: str, inflect: Callable[[str], str]) -> str:
+    """The literal with its last word inflected, its separators and case kept (`apiKey` -> `apiKeys`)."""
+    parts = split_words(literal)
+    if not parts:
+        return literal
+    last = parts[-1]
+    start = literal.lower().rfind(last)
+    if start < 0:
+        return literal
+    changed = inflect(last)
+    original = literal[start : start + len(last)]
+    if original.isupper():
+        changed = changed.upper()
+    elif original[:1].isupper():
+        changed = changed[:1].upper() + changed[1:]
+    return literal[:start] + changed + literal[start + len(last) :]

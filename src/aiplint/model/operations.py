@@ -71,7 +71,7 @@ class Evidence:
 class OperationFacts:
     kind: Kind
     resource: str | None  # the resource it acts on, as a compact singular (`job`); None when nothing says
-    id_in: str  # where that resource's ID travels: "path", "query", "body", "header", or "none"
+    id_in: str  # where that resource's ID travels: "path", "query", "body", "path-not-in-template" or "none"
     target: Target | None  # the ID outside the path, when it travels there
     shape: Shape
     named_verb: str | None  # the verb the operationId or summary starts with (`archive` for `archive_queue`)
@@ -173,10 +173,18 @@ def describe(api: ApiModel, op: Operation) -> OperationFacts:
     kind = _kind(api, op, target)
     last = next((s for s in reversed(op.path.segments) if s.role.is_thing), None)
     resource = target.stem if target is not None and target.stem else (lex.stem(last.text) if last else None)
-    id_in = target.where if target is not None else ("path" if _ends_in_member(op) else "none")
+    id_in = _id_in(op, target)
     evidence = (Evidence("method", op.method.upper()), Evidence("path", _path_says(op)),
                 Evidence("response", op.shape.value), *api.one_member_evidence(op))
     return OperationFacts(kind, resource, id_in, target, op.shape, verb, evidence)
+
+
+def _id_in(op: Operation, target: Target | None) -> str:
+    """Where the ID of what `op` acts on travels: its target's place outside the path (`path-not-in-template` for
+    an `in: path` parameter its template lacks), the path when it ends in a member, else nowhere."""
+    if target is not None:
+        return "path-not-in-template" if target.where == "path" else target.where
+    return "path" if _ends_in_member(op) else "none"
 
 
 def _ends_in_member(op: Operation) -> bool:
