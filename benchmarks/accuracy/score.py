@@ -109,17 +109,21 @@ OPTIONAL_ID = "the spec leaves it optional"
 
 
 def predicted(path: Path, operations: set[tuple[str, str]], optional_ids: bool = True
-              ) -> dict[str, dict[tuple[str, str], list[str]]]:
-    """family -> operation -> the findings (rule: message) that put the operation in the family; without
-    `optional_ids`, the ID findings about an ID the spec leaves optional are left out."""
+              ) -> tuple[dict[str, dict[tuple[str, str], list[str]]], dict[tuple[str, str], set[str]]]:
+    """(family -> operation -> the findings (rule: message) that put the operation in the family, operation ->
+    the fingerprints of the headline findings at it under the `rest` profile); without `optional_ids`, the ID
+    findings about an ID the spec leaves optional are left out."""
     by_path: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for method, key in operations:
         by_path[key].append((method, key))
     result: dict[str, dict] = {family: defaultdict(list) for family in FAMILIES}
+    shown: dict[tuple[str, str], set[str]] = defaultdict(set)  # operation -> its headline findings (profile rest)
     runs = {profile: findings(path, profile) for profile in {p for p, _ in FAMILIES.values()}}
     for family, (profile, rules) in FAMILIES.items():
         for finding in runs[profile]:
-            if not any(finding.rule == r or (r.endswith("/") and finding.rule.startswith(r)) for r in rules):
+            # a finding stands for its rule and for the rules whose problems its fix resolves too (`also`)
+            said = (finding.rule, *(a.rule for a in getattr(finding, "also", ())))
+            if not any(rule == r or (r.endswith("/") and rule.startswith(r)) for r in rules for rule in said):
                 continue
             if family == "id" and not optional_ids and OPTIONAL_ID in finding.message:
                 continue
@@ -134,7 +138,9 @@ def predicted(path: Path, operations: set[tuple[str, str]], optional_ids: bool =
                 hits += _under_collection(finding, by_path)
             for op in hits:
                 result[family][op].append(f"{finding.rule}: {finding.message}")
-    return result
+                if profile == "rest":
+                    shown[op].add(finding.fingerprint)
+    return result, shown
 
 
 def _under_collection(finding, by_path: dict) -> list[tuple[str, str]]:
@@ -169,6 +175,7 @@ def main() -> None:
     totals: dict[str, Counter] = {family: Counter() for family in families}
     details: list[str] = []
     skipped = []
+    per_mistake: list[int] = []
     blind = [HERE / name for name in ("blind3", "blind4") if (HERE / name / "specs.json").exists()]
     sets = [HERE, *blind] if args.split == "all" else [HERE / args.split if args.split.startswith("blind") else HERE]
     for folder, spec in ((where, spec) for where in sets for spec in load_specs(where)):
@@ -181,7 +188,11 @@ def main() -> None:
         labels = load_labels(spec["id"], folder)
         if args.declared_required:
             labels = {op: row for op, row in labels.items() if "[implied-required" not in row.get("reason", "")}
-        hits = predicted(path, set(labels), folder not in DECLARED_REQUIRED_ONLY)
+        hits, shown = predicted(path, set(labels), folder not in DECLARED_REQUIRED_ONLY)
+        for op, row in labels.items():
+            caught = [f for f in ("plural", "id", "custom") if row.get(f) and hits[f].get(op)]
+            if caught:  # a labelled mistake aiplint reports: how many findings it takes
+                per_mistake.append(len(shown[op]))
         for (method, key), row in sorted(labels.items()):
             for family in families:
                 said, truth = (method, key) in hits[family], bool(row.get(family))
@@ -198,6 +209,9 @@ def main() -> None:
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         print(f"{family:12} {sum(counts.values()):5} {tp + fn:5} {tp:5} {fp:5} {fn:5} {precision:10.2f} {recall:7.2f}")
+    if per_mistake:
+        print(f"findings per labelled mistake caught (profile rest): {sum(per_mistake) / len(per_mistake):.2f} "
+              f"over {len(per_mistake)} operations; more than one at {sum(1 for n in per_mistake if n > 1)}")
     if args.misses:
         print("\n" + "\n".join(details))
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 PROFILES = ("rest", "aip")
 Inspects = Literal["document", "operation", "path"]
 Phase = Literal["lint", "suppressions"]
+Headline = Literal["plural", "id", "custom"]
 
 
 class Severity(str, Enum):
@@ -123,6 +124,7 @@ class Rule:
     inspects: Inspects = "document"
     only_if: Callable[[Context, Any], bool] | None = None
     phase: Phase = "lint"
+    headline: Headline | None = None
 
     def problems(self, ctx: Context) -> Iterator[Problem]:
         """Run the check: once on the document, or on each operation or path item (those `only_if` admits)."""
@@ -153,6 +155,7 @@ def rule(
     inspects: Inspects = "document",
     only_if: Callable[[Context, Any], bool] | None = None,
     phase: Phase = "lint",
+    headline: Headline | None = None,
 ) -> Callable[[Callable[..., Iterable[Problem]]], Rule]:
     """Declare a rule.  `severity` is one severity for every profile, or a profile -> severity mapping
     naming the profiles that enable the rule.  The rule's documentation is its module's docstring.
@@ -160,7 +163,13 @@ def rule(
     `inspects` says what the check is given besides the context: nothing (`"document"`: it reads `ctx.api`
     itself), each `"operation"` or each `"path"` item, those for which `only_if(ctx, element)` holds.  `phase`
     `"suppressions"` is for rules about `x-aiplint-ignore` itself: they run after the others, only with inline
-    ignores on, and are never suppressed."""
+    ignores on, and are never suppressed.
+
+    `headline` names the mistake a rule is about when it is one of the three aiplint exists for: `"plural"`
+    (a singular collection), `"id"` (a resource's ID outside the path) or `"custom"` (a custom method written
+    against AIP-136).  Problems of several rules at one operation that share a fix are one finding: the rule whose
+    mistake the fix is reports it (an ID rule when the fix is a standard method, a custom-method rule when it
+    stays a custom method), the others are listed in its `also`."""
     per_profile = {p: severity for p in PROFILES} if isinstance(severity, str) else dict(severity)
 
     def declare(check: Callable[..., Iterable[Problem]]) -> Rule:
@@ -177,6 +186,7 @@ def rule(
             inspects=inspects,
             only_if=only_if,
             phase=phase,
+            headline=headline,
         )
 
     return declare

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 import aiplint
 from aiplint import __version__
-from aiplint.linting.findings import Finding, Related
+from aiplint.linting.findings import Also, Finding, Related
 from aiplint.read.loading import InputError, read_file
 from aiplint.rule import Severity
 
@@ -83,7 +83,8 @@ class ResultCache:
             if not all(_file_hash(path) == sha for path, sha in entry["files"]):
                 return None
             findings = [Finding(**{**f, "severity": Severity(f["severity"]),
-                                   "related": tuple(Related(*r) for r in f["related"])}) for f in entry["findings"]]
+                                   "related": tuple(Related(*r) for r in f["related"]),
+                                   "also": tuple(Also(*a) for a in f["also"])}) for f in entry["findings"]]
             return Hit(findings, int(entry["suppressed"]), [entry["root"], *(path for path, _ in entry["files"])])
         except (KeyError, TypeError, ValueError):
             return None
@@ -95,7 +96,8 @@ class ResultCache:
         if linted.crashes:
             return
         findings = [{**{f.name: getattr(finding, f.name) for f in fields(finding)},
-                     "severity": finding.severity.value, "related": [list(r) for r in finding.related]}
+                     "severity": finding.severity.value, "related": [list(r) for r in finding.related],
+                     "also": [list(a) for a in finding.also]}
                     for finding in linted.findings]
         entry = {"root": root, "files": sorted(digests.items()), "findings": findings,
                  "suppressed": linted.suppressed}

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 from aiplint.config import Config
 from aiplint.config.settings import Settings, base_settings, runs, settings_at
 from aiplint.linting.findings import Finding, Related, RuleCrash, fingerprint
+from aiplint.linting.merge import Reported, one_per_fix
 from aiplint.linting.registry import available_rules
 from aiplint.model import ApiModel
 from aiplint.model.lexicon import Lexicon
@@ -46,7 +47,7 @@ def lint_document(document: Document, config: Config = Config(), rules: Mapping[
         raise InputError(document.root.path, f"cannot read the document's structure ({type(exc).__name__}: "
                                              f"{exc})") from None
     reported, crashes, suppressed = _run_all(api, suppressions, config, rules)
-    return Linted(_locate(reported), crashes, api, suppressed)
+    return Linted(_locate(one_per_fix(reported)), crashes, api, suppressed)
 
 
 def _run_all(api: Any, suppressions: Suppressions, config: Config, rules: Mapping[str, Rule]
@@ -144,15 +145,15 @@ def _related(at: Location, position: tuple[int, int]) -> Related:
     return Related(last_token(at.pointer), at.source.path, *position)
 
 
-def _locate(reported: list[tuple[Rule, Severity, Problem]]) -> list[Finding]:
+def _locate(reported: list[Reported]) -> list[Finding]:
     """Positions are computed only now, for the reported pointers only, in one batch per file."""
     by_source: dict[int, tuple[Any, set[str]]] = {}
-    for _, _, problem in reported:
+    for _, _, problem, _ in reported:
         for at in (problem.at, *problem.related):
             by_source.setdefault(id(at.source), (at.source, set()))[1].add(at.pointer)
     positions = {key: source.positions(pointers) for key, (source, pointers) in by_source.items()}
     findings = set()
-    for rule, severity, problem in reported:
+    for rule, severity, problem, also in reported:
         line, column = positions[id(problem.at.source)][problem.at.pointer]
         op = problem.operation
         method = op.method.upper() if op else None
@@ -171,6 +172,7 @@ def _locate(reported: list[tuple[Rule, Severity, Problem]]) -> list[Finding]:
                 suggestion=problem.suggestion,
                 fingerprint=fingerprint(rule.id, method, path, problem.at.pointer, problem.detail),
                 related=tuple(_related(at, positions[id(at.source)][at.pointer]) for at in problem.related),
+                also=also,
             )
         )
     return sorted(findings, key=Finding.order)  # not the set's order, which changes with string hashing

@@ -22,6 +22,14 @@ class Related(NamedTuple):
     column: int
 
 
+class Also(NamedTuple):
+    """Another rule's problem at the same operation that the finding's fix resolves too (one mistake, one
+    finding): reported once, by the most specific rule, the others listed here."""
+
+    rule: str
+    message: str
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str
@@ -36,11 +44,13 @@ class Finding:
     suggestion: str | None
     fingerprint: str
     related: tuple[Related, ...] = ()
+    also: tuple[Also, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.value
         data["related"] = [r.path for r in self.related]
+        data["also"] = [{"rule": a.rule, "message": a.message} for a in self.also]
         return data
 
     def order(self) -> tuple:

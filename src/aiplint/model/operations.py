@@ -114,8 +114,8 @@ def one_member_evidence(api: ApiModel, op: Operation) -> tuple[Evidence, ...]:
     """The signals, for and against, that `op` acts on one member though its path does not end in an ID (see the
     module's table); empty when the path ends in an ID or a custom verb (the attachment rules read those)."""
     last = op.path.last
-    if last is None or last.role.identifies:
-        return ()
+    if last is None or last.role.identifies or (last.role is Role.SINGLETON and op.path.under_an_id(last)):
+        return ()  # the path names its member already: an ID, an alias (`/users/me`), a member's singleton
     found: list[Evidence] = []
     if last.is_custom_verb:  # `getInfo`, `flickr.groups.getInfo`: the action names what it does, as a name does
         verb_words = api.lexicon.words_of(words.action_part(last.text))

@@ -227,6 +227,8 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
     verb = lex.leading_verb(literal)
     if verb is None or not methods:
         return False  # no verb to read, or no operation to do it
+    if after_resource and _named_action_on_member(item, parts, lex):
+        return True
     # 2. the operations' own names say the verb (`updateSystem`), or an HTTP method is written in (`PUTImages`)
     named = _named_verbs(item, lex)
     if verb in named or _http_method_written_in(literal, verb):
@@ -315,6 +317,18 @@ def _acts_on_an_id(parts: tuple[str, ...], item: PathItem, lex: Lexicon) -> bool
     if lex.is_homograph(parts[0]):
         return lex.stem("-".join(parts[1:])) in stems
     return True
+
+
+def _named_action_on_member(item: PathItem, literal: tuple[str, ...], lex: Lexicon) -> bool:
+    """After a member's ID, the operations are named as the literal done to that member: `PUT
+    /queues/{queue_id}/archive` is `archive_queue` ("Archive Queue"), an action, where `archive` alone could be
+    the queue's archive."""
+    if len(item.segments) < 3 or not item.segments[-2].is_param:
+        return False
+    noun = lex.stem(item.segments[-3].text)
+    named = [lex.words_of(name) for op in item.operations for name in (op.operation_id, op.summary) if name]
+    return bool(named) and all(parts[: len(literal)] == literal and lex.stem("-".join(parts[len(literal):])) == noun
+                               for parts in named)
 
 
 def _named_verbs(item: PathItem, lex: Lexicon) -> set[str]:

@@ -109,9 +109,24 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     verb = custom.verb if custom is not None and standard is None else None
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
         method = "POST"  # a custom method stays one: POST, or GET when it only reads
-    path = standard or path
+    path = _as_written(api, standard or path)
     fixed = f"{method} {path}"
     return None if fixed == f"{op.method.upper()} {join(parts_of(item))}" else fixed
+
+
+def _as_written(api: ApiModel, path: str) -> str:
+    """The path as the document already writes it, when it has it with other parameter names (`/agents/{id}` is
+    `/agents/{agent_id}`): a fix reuses the existing operation's spelling."""
+    if ":" in path:
+        return path
+    prefix = 0
+    for text in path.strip("/").split("/"):
+        found = api.prefixes.child(prefix, "{}" if text.startswith("{") and text.endswith("}") else text)
+        if found is None:
+            return path
+        prefix = found
+    item = api.prefixes.item_at(prefix)
+    return item.template if item is not None else path
 
 
 def _restyled(item: PathItem, colon: bool) -> str:
@@ -145,7 +160,9 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
         return method, None
     words_ = lex.words_of(words.action_part(verb))
     member = head.rsplit("/", 2)[-2] if head.count("/") >= 2 else ""
-    if head.endswith("}") and (len(words_) == 1 or lex.stem("-".join(words_[1:])) == lex.stem(member)):
+    by_key = len(words_) > 2 and words_[1] == "by" and all(lex.is_id_word(w) or lex.has(w, "generic-id")
+                                                          for w in words_[2:])  # `get_by_id`
+    if head.endswith("}") and (len(words_) == 1 or by_key or lex.stem("-".join(words_[1:])) == lex.stem(member)):
         http = {"get": "GET", "update": "PATCH", "delete": "DELETE"}.get(standard)
         return (http, head) if http else (method, None)
     if head.endswith("}") or len(words_) < 2 or standard not in ("get", "list", "create"):

@@ -147,8 +147,10 @@ def _sent_to(api: ApiModel, scope: _Scope, stem: str) -> bool:
 
 def _created(op: Operation, scope: _Scope, stem: str) -> bool:
     """An operation that returns the resource created it, unless it is a standard method on one (`POST
-    /secrets/delete {name}` returns the deleted secret)."""
-    return op.creates(stem) and not scope.standard_action()
+    /secrets/delete {name}` returns the deleted secret) or an action on a member of the collection it follows
+    (`POST /tickets/close {ticket_id}` returns the closed ticket)."""
+    acts_on_member = scope.collection is not None and scope.verb is not None and scope.member(stem)
+    return op.creates(stem) and not scope.standard_action() and not acts_on_member
 
 
 def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[Target]:
@@ -220,7 +222,7 @@ class _Scope:
             return None
         if not required and not self.one_member:
             # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`)
-            return stem if stem and self.collection is not None and self._member(stem) else None
+            return stem if stem and self.collection is not None and self.member(stem) else None
         return stem if self._names(stem, where) else None
 
     def _keyed_stem(self, name: str, where: str) -> str | None:
@@ -234,6 +236,8 @@ class _Scope:
         subject = self.lex.subject(name)
         if subject is None and len(parts) == 1 and self.collection is not None and self.standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
+        if subject is None and len(parts) == 1 and self.one_member and self.tail and self.tail[-1].role.is_thing:
+            return self.lex.stem(self.tail[-1].text)  # `GET /attachments?key=` returning one attachment
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
             return self._handle_stem(subject, parts[-1])
         if subject and where == "query" and self._bare_resource_name(parts):
@@ -301,7 +305,8 @@ class _Scope:
             return False
         return stem in ("", self.lex.stem(last.text))
 
-    def _member(self, stem: str) -> bool:
+    def member(self, stem: str) -> bool:
+        """`stem` names a member of the collection the action follows (a bare `id` does too)."""
         assert self.collection is not None
         return stem in ("", self.lex.stem(self.collection.text))
 
@@ -342,7 +347,7 @@ class _Scope:
         mention; a verb that changes state, on another resource of the API (`/thumbnails/set?videoId=`)."""
         assert self.collection is not None
         after = self.tail[self.tail.index(self.collection) + 1 :]
-        if self._member(stem) or any(self.lex.mentions(s.text, stem, False) for s in after):
+        if self.member(stem) or any(self.lex.mentions(s.text, stem, False) for s in after):
             return True
         changes = self.verb is not None and self.lex.changes_state(self.verb)
         return changes and self._global(stem)

@@ -128,8 +128,13 @@ def _result(f: Finding, rule_index: int, state: str | None, revision: str | None
     }
     if state is not None:
         result["baselineState"] = state
+    properties: dict[str, Any] = {}
     if state == "absent" and revision:
-        result["properties"] = {"revision": revision}
+        properties["revision"] = revision
+    if f.also:  # the other rules' problems this finding's fix resolves too (one mistake, one finding)
+        properties["also"] = [{"rule": a.rule, "message": a.message} for a in f.also]
+    if properties:
+        result["properties"] = properties
     return result
 
 

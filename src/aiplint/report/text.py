@@ -85,6 +85,8 @@ def write_findings(findings: Sequence[Finding], stream: IO[str], colour: bool, *
             stream.write(frame)
         if f.suggestion:
             stream.write(f"    suggestion: {printable(f.suggestion)}\n")
+        if f.also:
+            stream.write(f"    also fixes: {', '.join(printable(a.rule) for a in f.also)}\n")
 
 
 class _LineCache:

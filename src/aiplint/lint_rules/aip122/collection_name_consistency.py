@@ -54,6 +54,7 @@ from aiplint.rule import Context, Problem, rule
     reference="AIP-122",
     url="https://google.aip.dev/122",
     severity="error",
+    headline="plural",
 )
 def check(ctx: Context):
     lex = ctx.api.lexicon

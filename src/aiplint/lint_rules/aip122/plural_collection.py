@@ -53,6 +53,7 @@ from aiplint.rule import Context, Option, Problem, rule
     url="https://google.aip.dev/122",
     severity="error",
     options={"uncountable": Option((), "extra uncountable words, accepted in the singular")},
+    headline="plural",
 )
 def check(ctx: Context):
     extra = frozenset(w.lower() for w in ctx.options["uncountable"])

@@ -48,6 +48,7 @@ WHERE = {"query": "in the query string", "body": "in the request body", "path": 
     severity={"rest": "warning", "aip": "error"},
     inspects="operation",
     only_if=lambda ctx, op: _detached(op.path) is not None,
+    headline="custom",
 )
 def check(ctx: Context, op: Operation):
     seg, found = _detached(op.path), target(ctx.api, op, required=False)

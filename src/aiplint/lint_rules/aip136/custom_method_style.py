@@ -44,6 +44,7 @@ from aiplint.rule import Context, Option, Problem, rule
     severity={"rest": "warning", "aip": "error"},
     options={"style": Option("either", "colon, slash or either (one style per document)", {"aip": "colon"},
                              choices=("colon", "slash", "either"))},
+    headline="custom",
 )
 def check(ctx: Context):
     style = ctx.options["style"]

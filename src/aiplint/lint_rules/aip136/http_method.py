@@ -41,6 +41,7 @@ from aiplint.rule import Context, Problem, rule
     severity="error",
     inspects="operation",
     only_if=lambda ctx, op: op.is_custom_method,
+    headline="custom",
 )
 def check(ctx: Context, op: Operation):
     seg, lex = op.custom_verb, ctx.api.lexicon

@@ -42,7 +42,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from aiplint.model import words
+from aiplint.lint_rules.shared import fix
+from aiplint.model import Operation, PathItem, Segment, words
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.suggest import camel_verb
 from aiplint.rule import Context, Option, Problem, rule
@@ -64,6 +65,7 @@ def _separator(verb: str) -> str:
     url="https://google.aip.dev/136",
     severity={"rest": "warning", "aip": "error"},
     options={"allow": Option((), "custom verbs to accept as they are")},
+    headline="custom",
 )
 def check(ctx: Context):
     allowed = {v.lower() for v in ctx.options["allow"]}
@@ -80,12 +82,31 @@ def check(ctx: Context):
         if not parts or lex.has(compact, "aip-exception") or compact in allowed or compact.endswith("longrunning"):
             continue
         for problem, detail in _problems(lex, verb, parts, seg.colon, slash_style):
+            op, suggestion = _operation_fixed(ctx, item, seg) if detail in _FIXED_BY_THE_OPERATION else (None, None)
             yield Problem(
                 f"custom verb `{verb}` {problem} (AIP-136)",
                 item.key_at,
-                path=item.key,
+                operation=op,
+                path=None if op is not None else item.key,
+                suggestion=suggestion,
                 detail=f"{seg.text}:{detail}",
             )
+
+
+# problems the operation's own fix resolves when it rewrites the verb away (`get_by_id` -> the standard Get)
+_FIXED_BY_THE_OPERATION = ("standard", "synonym", "preposition")
+
+
+def _operation_fixed(ctx: Context, item: PathItem, seg: Segment) -> tuple[Operation | None, str | None]:
+    """The path's one operation and its fix (`aiplint.model.suggest.operation_fix`), where that fix no longer has
+    the verb: the problem is then the operation's mistake, reported with it (one mistake, one finding)."""
+    if len(item.operations) != 1:
+        return None, None
+    op = item.operations[0]
+    fixed = fix(ctx, op)
+    if fixed is None or words.compact(seg.text) in words.compact(fixed.rsplit("/", 1)[-1]):
+        return None, None
+    return op, fixed
 
 
 def _problems(lex: Lexicon, literal: str, parts: tuple[str, ...], colon: bool, slash_style: str | None):

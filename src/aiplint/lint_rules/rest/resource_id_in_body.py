@@ -52,6 +52,7 @@ from aiplint.rule import Context, Option, rule
     severity="warning",
     options={"ignore": Option((), "body field names that are never resource IDs")},
     inspects="operation",
+    headline="id",
 )
 def check(ctx: Context, op: Operation):
     yield from id_outside_path(ctx, op, "body", lambda what: (

@@ -56,6 +56,7 @@ from aiplint.rule import Context, Option, rule
     severity="error",
     options={"ignore": Option((), "query parameter names that are never resource IDs")},
     inspects="operation",
+    headline="id",
 )
 def check(ctx: Context, op: Operation):
     yield from id_outside_path(ctx, op, "query", lambda what: (

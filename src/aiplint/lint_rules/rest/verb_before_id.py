@@ -41,6 +41,7 @@ from aiplint.rule import Context, Problem, rule
     reference="AIP-136",
     url="https://google.aip.dev/136",
     severity={"rest": "warning", "aip": "error"},
+    headline="custom",
 )
 def check(ctx: Context):
     colon = colon_style(ctx)

@@ -47,6 +47,7 @@ from aiplint.rule import Context, Problem, rule
     severity={"rest": "warning", "aip": "error"},
     inspects="operation",
     only_if=lambda ctx, op: _verb_segment(ctx, op.path) is not None,
+    headline="custom",
 )
 def check(ctx: Context, op: Operation):
     seg = _verb_segment(ctx, op.path)

@@ -1,0 +1,91 @@
+"""One mistake, one finding: problems of several rules at one operation that share a fix are reported once.
+
+`DELETE /v1/team?team_id=` is one mistake (the team's ID belongs in the path, under `teams`), though three rules
+see it: the ID in the query, the singular `team` beside `teams`, and the method on a collection.  They suggest the
+same fix (`DELETE /v1/teams/{team_id}`, `aiplint.model.suggest.operation_fix`), so they are one finding.  The rule
+that reports it is the one whose mistake the fix is about (`Rule.headline`): an ID rule when the fix is a standard
+method on a member, a custom-method rule when the fix stays a custom method, else a collection rule; rules with no
+headline come last, and the document's rule order breaks ties.  The others are the finding's `also`.
+
+Grouping happens after suppressions and severities: a suppressed or disabled rule is not in its group, so the next
+rule reports, and every rule stays a selectable plugin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import NamedTuple
+
+from aiplint.linting.findings import Also
+from aiplint.model import words
+from aiplint.rule import Problem, Rule, Severity
+
+_SEVERITY_ORDER = (Severity.INFO, Severity.WARNING, Severity.ERROR)
+
+
+class Reported(NamedTuple):
+    rule: Rule
+    severity: Severity
+    problem: Problem
+    also: tuple[Also, ...] = ()
+
+
+def one_per_fix(reported: list[tuple[Rule, Severity, Problem]]) -> list[Reported]:
+    """The problems, those sharing an operation (or path) and a fix merged into the most specific rule's."""
+    groups: dict[tuple[str, str], list[tuple[Rule, Severity, Problem]]] = {}
+    alone: list[Reported] = []
+    for entry in reported:
+        key = _fix_key(entry[2])
+        if key is None:
+            alone.append(Reported(*entry))
+        else:
+            groups.setdefault(key, []).append(entry)
+    merged = [_merge(group) for group in groups.values()]
+    return alone + merged
+
+
+def _fix_key(problem: Problem) -> tuple[str, str] | None:
+    """What problems are grouped by: their path and the fixed path (`GET /v1/teams` and `/v1/teams` agree)."""
+    if problem.suggestion is None:
+        return None
+    path = problem.operation.path.key if problem.operation is not None else problem.path
+    if path is None:
+        return None
+    method, _, rest = problem.suggestion.partition(" ")
+    fixed = rest if rest.startswith("/") and method.isupper() else problem.suggestion
+    operation = problem.operation.method if problem.operation is not None else ""
+    return f"{path} {operation}", fixed
+
+
+def _merge(group: list[tuple[Rule, Severity, Problem]]) -> Reported:
+    if len(group) == 1:
+        return Reported(*group[0])
+    custom_fix = _stays_custom(group)
+    order = ("custom", "id", "plural") if custom_fix else ("id", "plural", "custom")
+    ranked = sorted(enumerate(group), key=lambda e: (_rank(e[1][0], order), e[0]))
+    (_, (rule, _, problem)), rest = ranked[0], [entry for _, entry in ranked[1:]]
+    severity = max((entry[1] for entry in group), key=_SEVERITY_ORDER.index)
+    # a path-level problem (a collection's name) reports at the operation when an operation's problem joins it
+    operation = next((p.operation for _, _, p in group if p.operation is not None), None)
+    if problem.operation is None and operation is not None:
+        problem = replace(problem, operation=operation, path=None)
+    # the fix with its method (`GET /v1/teams`) rather than a path-level one's path alone (`/v1/teams`)
+    suggestion = next((p.suggestion for _, _, p in group if p.suggestion and " /" in p.suggestion), problem.suggestion)
+    problem = replace(problem, suggestion=suggestion)
+    return Reported(rule, severity, problem, tuple(Also(r.id, p.message) for r, _, p in rest))
+
+
+def _rank(rule: Rule, order: tuple[str, ...]) -> int:
+    return order.index(rule.headline) if rule.headline in order else len(order)
+
+
+def _stays_custom(group: list[tuple[Rule, Severity, Problem]]) -> bool:
+    """The fix keeps a custom method: the fixed path ends in a verb the operation's path has (`/cancel`), not in
+    an ID or a collection."""
+    suggestion = next(p.suggestion for _, _, p in group if p.suggestion)
+    last = suggestion.rsplit(" ", 1)[-1].rstrip("/").rsplit("/", 1)[-1]
+    if last.endswith("}"):
+        return False
+    verbs = [p.operation.path.custom_verb for _, _, p in group if p.operation is not None]
+    verb = next((v for v in verbs if v is not None), None)
+    return ":" in last or (verb is not None and words.compact(last) in words.compact(verb.text))
