@@ -45,7 +45,35 @@ class ApiModel:
         paths = paths_of(document)
         prefixes = PrefixTree(paths)
         assign_roles(paths, prefixes, lexicon)
-        return cls(document, paths, prefixes, lexicon)
+        api = cls(document, paths, prefixes, lexicon)
+        if api._collections_named_by_their_members():
+            api = cls(document, paths, prefixes, lexicon)  # the roles changed: nothing read from them is kept
+        return api
+
+    def _collections_named_by_their_members(self) -> bool:
+        """A singular literal whose operations act on one member named outside the path (`DELETE /api/Package
+        ?PackageId=`, `PUT /api/User/updateuser?UserId=`) is a collection written in the singular, with its IDs in
+        the query, not a singleton: a singleton has no members.  Whether any role changed."""
+        changed = []
+        for item in self.paths:
+            seg = self._singular_before_an_action(item)
+            if seg is None:
+                continue
+            stem = self.lexicon.stem(seg.text)
+            if any(t.counts and t.stem == stem for op in item.operations for t in self.targets(op)):
+                changed.append(seg)
+        for seg in changed:
+            seg.role = Role.COLLECTION
+        return bool(changed)
+
+    def _singular_before_an_action(self, item: PathItem) -> Segment | None:
+        """The literal a path ends in, or that a custom verb at its end follows, when it is a singular noun no ID
+        comes before (a top-level singleton or grouping)."""
+        last = item.last
+        seg = item.before(last) if last is not None and last.is_custom_verb else last
+        if seg is None or seg.role not in (Role.SINGLETON, Role.NAMESPACE) or item.under_an_id(seg):
+            return None
+        return seg if self.lexicon.last_word_number(seg.text) == "singular" else None
 
     @cached_property
     def collection_stems(self) -> frozenset[str]:

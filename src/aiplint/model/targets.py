@@ -134,7 +134,7 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     stem = scope.identified_stem(name, where, required)
     if stem is None or _sent_to(api, scope, stem):
         return None
-    if where == "body" and (_created(op, scope, stem) or _own_field(lex, op, stem)):
+    if where == "body" and (_created(op, scope, stem) or _own_field(lex, op, stem) or _renamed(lex, op, name, stem)):
         return None
     return Target(name, where, stem, at, required, scope.one_member and not required)
 
@@ -386,6 +386,15 @@ def _own_field(lex: Lexicon, op: Operation, stem: str) -> bool:
     """The body is the resource itself (`POST /connections/test` sends a `Connection`): its ID is the payload's own
     field, not a reference to a member."""
     return bool(stem) and op.request_schema is not None and lex.stem(op.request_schema) == stem
+
+
+def _renamed(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
+    """A PUT or PATCH of the resource the path ends in sends its name or key as a value to set, not as its ID
+    (`PUT /account {account_name}`); an ID word (`account_id`) would still name the target."""
+    last = op.path.last
+    parts = words.split_words(name)
+    return (op.method in ("put", "patch") and last is not None and bool(stem) and lex.stem(last.text) == stem
+            and bool(parts) and lex.has(parts[-1], "generic-id") and not lex.is_id_word(parts[-1]))
 
 
 def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
