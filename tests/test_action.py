@@ -255,10 +255,10 @@ def test_run_step_with_a_base_commit_missing_from_a_shallow_checkout(runner):
     assert f"unknown git revision '{missing}'" in result.stderr
 
 
-# config-from-base: the base commit's configuration ignores vendor/ and aip122/ (so the spec has 1 finding, not
-# 2); the pull request's own would lint nothing (every YAML excluded at the root, only oas/ rules beside the spec)
+# config-from-base: the base commit's configuration ignores vendor/, aip122/ and aip136/ (so the spec has 1 finding,
+# not 2); the pull request's own would lint nothing (every YAML excluded at the root, only oas/ rules beside the spec)
 BASE_CONFIG = {"pyproject.toml": '[project]\nname = "api"\n[tool.aiplint]\nexclude = ["vendor/"]\n'
-                                 'ignore = ["aip122/"]\n',
+                                 'ignore = ["aip122/", "aip136/"]\n',
                "services/pyproject.toml": '[project]\nname = "services"\n'}  # no [tool.aiplint]: not a configuration
 PULL_REQUEST_CONFIG = {"pyproject.toml": '[tool.aiplint]\nexclude = ["*.yaml"]\n',
                        "services/api/.aiplint.toml": 'select = ["oas/"]\n'}
@@ -280,7 +280,7 @@ def pull_request(runner: Runner, base_files: dict[str, str]) -> str:
 @pytest.mark.parametrize(("working_directory", "base_files", "from_base", "findings"), [
     (".", BASE_CONFIG, "true", "1"),  # the base's exclude still means the root's vendor/
     ("services/api", BASE_CONFIG, "true", "1"),  # found walking up to the root, past a pyproject.toml without it
-    ("services/api", {"services/.aiplint.toml": 'ignore = ["rest/"]\n'}, "true", "1"),
+    ("services/api", {"services/.aiplint.toml": 'ignore = ["rest/", "aip136/"]\n'}, "true", "1"),
     ("services/api", {}, "true", "2"),  # the base has none: the defaults, not the pull request's
     (".", BASE_CONFIG, "false", "0"),  # without the input the pull request's configuration lints nothing
 ])

@@ -20,12 +20,12 @@ def test_lint_a_path_text_and_dict_give_the_same_findings():
     from_dict = aiplint.lint(yaml.safe_load(EXAMPLE.read_text()))
     assert [f.fingerprint for f in from_path] == [f.fingerprint for f in from_text]
     assert sorted(f.fingerprint for f in from_dict) == sorted(f.fingerprint for f in from_path)
-    assert [(f.rule, f.line) for f in from_path] == [
-        ("aip122/collection-name-consistency", 37), ("rest/resource-id-in-query", 40)]
+    assert [(f.rule, f.line) for f in from_path] == [("rest/resource-id-in-query", 40), ("aip136/http-method", 44)]
+    assert [a.rule for a in from_path[0].also] == ["aip122/collection-name-consistency"]  # one mistake, one finding
 
 
 def test_lint_takes_a_configuration_mapping():
-    findings = aiplint.lint(EXAMPLE, config={"ignore": ["aip122/"], "rules": {
+    findings = aiplint.lint(EXAMPLE, config={"ignore": ["aip122/", "aip136/"], "rules": {
         "rest/resource-id-in-query": {"severity": "warning"}}})
     assert [(f.rule, f.severity) for f in findings] == [("rest/resource-id-in-query", aiplint.Severity.WARNING)]
 
@@ -131,7 +131,7 @@ def test_diff_compares_two_versions():
     same = aiplint.diff(EXAMPLE, EXAMPLE.read_text(), name=str(EXAMPLE))
     assert same.new == same.fixed == [] and [f.file for f in same.unchanged_findings] == [str(EXAMPLE)] * 2
     fixed = aiplint.diff(EXAMPLE, None)
-    assert [f.rule for f in fixed.fixed] == ["aip122/collection-name-consistency", "rest/resource-id-in-query"]
+    assert [f.rule for f in fixed.fixed] == ["rest/resource-id-in-query", "aip136/http-method"]
 
 
 def test_the_readme_pytest_example_runs(tmp_path):

@@ -57,15 +57,18 @@ def test_the_founding_mistake_is_found_at_the_route_functions():
     status = line_of(source, '@post_training.get("/job/status")')
     cancel = line_of(source, '@post_training.post("/job/cancel")')
     session = line_of(source, '@agents.get("/agents/{agent_id}/session/{session_id}")')
-    located = {(f["rule"], f["method"], f["path"], f["file"], f["line"], f["column"]) for f in findings(result)}
+    # one mistake, one finding: the rules that share a route's fix are in its `also`
+    located = {(f["rule"], tuple(sorted(a["rule"] for a in f["also"])), f["method"], f["path"], f["file"], f["line"],
+                f["column"]) for f in findings(result)}
+    consistency = ("aip122/collection-name-consistency", "aip122/plural-collection")
     assert located == {
-        ("aip122/collection-name-consistency", "GET", "/v1alpha/post-training/job/status", "jobs_api/before.py", status, 1),
-        ("rest/resource-id-in-query", "GET", "/v1alpha/post-training/job/status", "jobs_api/before.py", status, 1),
-        ("aip122/collection-name-consistency", "POST", "/v1alpha/post-training/job/cancel", "jobs_api/before.py", cancel, 1),
-        ("aip136/attached-to-resource", "POST", "/v1alpha/post-training/job/cancel", "jobs_api/before.py", cancel, 1),
-        ("rest/resource-id-in-body", "POST", "/v1alpha/post-training/job/cancel", "jobs_api/before.py", cancel, 1),
+        ("rest/resource-id-in-query", consistency, "GET", "/v1alpha/post-training/job/status", "jobs_api/before.py",
+         status, 1),
+        ("aip136/attached-to-resource", ("aip122/plural-collection", "rest/resource-id-in-body"), "POST",
+         "/v1alpha/post-training/job/cancel", "jobs_api/before.py", cancel, 1),
         # the agents sub-application is mounted at /v1: its paths are linted under the prefix
-        ("aip122/plural-collection", None, "/v1/agents/{agent_id}/session/{session_id}", "jobs_api/before.py", session, 1),
+        ("aip122/plural-collection", (), None, "/v1/agents/{agent_id}/session/{session_id}", "jobs_api/before.py",
+         session, 1),
     }
     by_rule = {f["rule"]: f for f in findings(result)}
     assert by_rule["rest/resource-id-in-query"]["suggestion"] == "GET /v1alpha/post-training/jobs/{job_uuid}/status"
@@ -207,11 +210,16 @@ def test_the_same_mistakes_at_the_same_routes_in_each_framework(framework, targe
     source = FRAMEWORKS / f"{target.split(':')[0]}.py"
     expected = {("aip122/collection-name-consistency", line_of(source, status)),
                 ("rest/resource-id-in-query", line_of(source, status))}
-    if cancel:
-        expected.add(("aip122/collection-name-consistency", line_of(source, cancel)))
+    if cancel:  # `job` before the action is a singular collection too, in both routes' `also`
+        expected |= {("aip122/plural-collection", line_of(source, status)),
+                     ("aip122/plural-collection", line_of(source, cancel)),
+                     ("aip136/attached-to-resource", line_of(source, cancel)),
+                     ("rest/resource-id-in-body", line_of(source, cancel))}
     if session:
         expected.add(("aip122/plural-collection", line_of(source, session)))
-    assert {(f["rule"], f["line"]) for f in findings(result) if f["severity"] == "error"} == expected
+    errors = [f for f in findings(result) if f["severity"] == "error"]
+    assert {(rule, f["line"]) for f in errors for rule in {f["rule"], *(a["rule"] for a in f["also"])}} == expected
+    assert len({f["line"] for f in errors}) == len(errors)  # one finding per route
 
 
 def test_django_ninja_paths_are_under_the_urlconf_prefix():

@@ -41,8 +41,9 @@ def test_findings_exit_1_with_located_lines_and_suggestions():
     result = run("check", EXAMPLE)
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].startswith(f"{EXAMPLE}:37:5: error aip122/collection-name-consistency ")
+    assert lines[0].startswith(f"{EXAMPLE}:40:11: error rest/resource-id-in-query ")
     assert lines[1] == "    suggestion: GET /v1/training/jobs/{job_id}/status"
+    assert lines[2] == "    also fixes: aip122/collection-name-consistency"  # one mistake, one finding
     assert lines[-1] == "Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos)."
 
 
@@ -58,11 +59,12 @@ def test_json_format_is_the_documented_contract():
     assert report["version"] == 1
     assert report["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0,
                                  "suppressed": {"baseline": 0, "inline": 0}}
-    finding = report["findings"][1]
+    finding = report["findings"][0]
     assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                            "suggestion", "fingerprint", "related"}
+                            "suggestion", "fingerprint", "related", "also"}
     assert finding["related"] == []
     assert finding["rule"] == "rest/resource-id-in-query"
+    assert [a["rule"] for a in finding["also"]] == ["aip122/collection-name-consistency"]
     assert finding["pointer"] == "/paths/~1v1~1training~1job~1status/get/parameters/0"
     assert (finding["method"], finding["path"], finding["line"], finding["column"]) == (
         "GET", "/v1/training/job/status", 40, 11)
@@ -71,7 +73,7 @@ def test_json_format_is_the_documented_contract():
 def test_select_and_ignore_take_ids_and_family_prefixes():
     assert run("check", EXAMPLE, "--select", "rest/").output.count("rest/resource-id-in-query") == 1
     assert "aip122" not in run("check", EXAMPLE, "--select", "rest/").output
-    result = run("check", EXAMPLE, "--ignore", "aip122/,rest/resource-id-in-query")
+    result = run("check", EXAMPLE, "--ignore", "aip122/,rest/resource-id-in-query,aip136/")
     assert result.exit_code == 0
 
 
@@ -191,7 +193,7 @@ def test_several_formats_at_once_to_stdout_and_files(tmp_path):
     result = run("check", EXAMPLE, "--format", "github", "--format", f"sarif={sarif}", "--format", f"junit={junit}")
     assert result.exit_code == 1
     # annotations name files from the repository's root, where GitHub looks for them
-    assert result.stdout.splitlines()[0].startswith("::error file=fixtures/examples/petstore-jobs.yaml,line=37,col=5,")
+    assert result.stdout.splitlines()[0].startswith("::error file=fixtures/examples/petstore-jobs.yaml,line=40,col=11,")
     assert json.loads(sarif.read_text())["runs"][0]["results"][0]["partialFingerprints"]
     assert junit.read_text().startswith("<?xml")
 
@@ -224,7 +226,7 @@ def test_statistics_count_findings_per_rule(tmp_path):
     assert result.exit_code == 1
     counts = [line.split()[:2] for line in lines[:-1]]
     assert counts[0][1] == "aip122/plural-collection" and int(counts[0][0]) > 1  # most frequent first
-    assert ["1", "rest/resource-id-in-query"] in counts and ["1", "aip122/collection-name-consistency"] in counts
+    assert ["1", "rest/resource-id-in-query"] in counts and ["1", "aip136/http-method"] in counts
     assert lines[-1].startswith("Found ") and "suggestion" not in result.stdout
 
 
@@ -252,19 +254,20 @@ def test_color_option_and_environment(monkeypatch, option, env, coloured):
 
 def test_stdin_with_a_file_name_for_reports_configuration_and_refs(tmp_path):
     (tmp_path / "common.yaml").write_text("Id: {name: job_id, in: query, required: true, schema: {type: string}}\n")
-    (tmp_path / ".aiplint.toml").write_text('ignore = ["aip122/"]\n')
+    (tmp_path / ".aiplint.toml").write_text('ignore = ["aip122/", "aip136/"]\n')
     text = open(EXAMPLE).read().replace("- {name: job_id, in: query, required: true, schema: {type: string}}",
                                         "- $ref: 'common.yaml#/Id'")
     result = subprocess.run([sys.executable, "-m", "aiplint", "check", "-", "--stdin-filename",
                              str(tmp_path / "openapi.yaml"), "--format", "json"],
                             input=text, capture_output=True, text=True, timeout=30)
     report = json.loads(result.stdout)
-    # named as given, the parameter found through the $ref beside that name, aip122/ ignored by its configuration
+    # named as given, the parameter found through the $ref beside that name, aip122/ and aip136/ ignored by its
+    # configuration
     assert [(f["rule"], f["file"]) for f in report["findings"]] == [
         ("rest/resource-id-in-query", str(tmp_path / "openapi.yaml"))]
     plain = subprocess.run([sys.executable, "-m", "aiplint", "check", "-"], input=open(EXAMPLE).read(),
                            capture_output=True, text=True, timeout=30)
-    assert plain.returncode == 1 and plain.stdout.startswith("-:37:5: error aip122/")
+    assert plain.returncode == 1 and plain.stdout.startswith("-:40:11: error rest/resource-id-in-query")
     assert run("check", EXAMPLE, "--stdin-filename", "x.yaml").exit_code == 2
 
 

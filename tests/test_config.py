@@ -42,7 +42,7 @@ def check(*args: str):
 def test_pyproject_is_found_walking_up_from_the_spec(tmp_path):
     spec = project(tmp_path, """
         [tool.aiplint]
-        ignore = ["aip122/"]
+        ignore = ["aip122/", "aip136/"]
         fail-on = "warning"
         [tool.aiplint.rules."rest/resource-id-in-query"]
         severity = "warning"
@@ -60,14 +60,14 @@ def test_dot_aiplint_toml_uses_the_same_keys_without_the_table(tmp_path):
 
 def test_command_line_wins_and_isolated_ignores_the_file(tmp_path):
     spec = project(tmp_path, '[tool.aiplint]\nignore = ["rest/"]\nprofile = "aip"\n')
-    _, report = check(str(spec), "--ignore", "aip122/")
-    assert report["findings"] == []  # --ignore adds to the file's ignore (rest/ + aip122/)
+    _, report = check(str(spec), "--ignore", "aip122/", "--ignore", "aip136/")
+    assert report["findings"] == []  # --ignore adds to the file's ignore (rest/ + aip122/ + aip136/)
     # --select replaces the selection; ignore still applies, and leaves no rule: a mistake, not a clean run
     result = CliRunner().invoke(cli, ["check", str(spec), "--select", "rest/"])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: no rule left to run: select ['rest/'] less ignore ['rest/']")
     _, report = check(str(spec), "--isolated")
-    assert {f["rule"] for f in report["findings"]} == {"aip122/collection-name-consistency", "rest/resource-id-in-query"}
+    assert {f["rule"] for f in report["findings"]} == {"aip136/http-method", "rest/resource-id-in-query"}
 
 
 def test_explicit_config_file(tmp_path):
@@ -163,7 +163,7 @@ def test_repository_local_plugin_module(tmp_path):
     '''))
     _, report = check(str(spec), "--allow-plugins")  # repository code runs only with the opt-in
     assert {f["rule"] for f in report["findings"]} == {"local/summary"}
-    assert len(report["findings"]) == 5
+    assert len(report["findings"]) == 6
 
 
 def test_a_repository_plugin_cannot_replace_a_builtin_rule(tmp_path):

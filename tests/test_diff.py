@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from aiplint.compat.diff import ApiChanges, DiffReport, compare, diff_against_re
 from aiplint.compat.matching import Move, OperationRef, pair_renamed
 from aiplint.config import Config
 from aiplint.linting import registry
-from aiplint.linting.findings import Finding, match_findings
+from aiplint.linting.findings import Also, Finding, match_findings
 from aiplint.model import ApiModel
 from aiplint.read.discovery import pair_files
 from aiplint.read.document import open_document
@@ -59,6 +60,12 @@ def keyed(findings) -> list[tuple[str, str | None, str | None]]:
     return sorted((f["rule"], f["method"], f["path"]) for f in findings)
 
 
+def seen(findings) -> list[tuple[str, str | None, str | None]]:
+    """Every rule each finding stands for (its own and those in its `also`), keyed as `keyed` does."""
+    return sorted((rule, f["method"], f["path"]) for f in findings
+                  for rule in {f["rule"], *(a["rule"] for a in f["also"])})
+
+
 # --------------------------------------------------------------------------------------------------
 # Llama Stack PR #4606 and its parents (the shared corpus)
 
@@ -87,11 +94,12 @@ def test_llama_stack_4606_moves_the_three_post_training_operations_as_breaking_a
 def test_llama_stack_4606_fixes_the_job_findings_and_adds_none_under_rest(before_after):
     report, old, new = before_after
     assert report["new"] == []
-    fixed = keyed(report["fixed"])
+    fixed = seen(report["fixed"])
     for method, action in ACTIONS:
         path = f"{POST_TRAINING}/job/{action}"
         assert ("oas/path-params-match", method, path) in fixed
-        assert ("aip122/collection-name-consistency", method, path) in fixed
+        assert {("aip122/collection-name-consistency", method, path), ("aip122/plural-collection", method, path)
+                } & set(fixed)
     # everything fixed is on the three old paths (cancel also loses aip136/attached-to-resource)
     assert {path for _, _, path in fixed} == {f"{POST_TRAINING}/job/{action}" for _, action in ACTIONS}
     assert all(f["file"] == old for f in report["fixed"])
@@ -114,25 +122,22 @@ def test_llama_stack_4606_text_report():
 
 def test_llama_stack_4496_turns_the_ids_outside_the_path_into_dangling_path_parameters():
     """pre-4496 -> before: #4496 declared `job_uuid` `in: path` without putting it in the paths.  The two GETs'
-    query ID and cancel's body ID are fixed, three invalid path parameters are new.  The same interval also
-    changed two prompt operations from POST to PUT, which makes `set-default-version` a custom method on PUT."""
+    query ID and cancel's body ID are fixed, three invalid path parameters are new (each one finding with the
+    singular `job`, as before).  The same interval also changed two prompt operations from POST to PUT, which makes
+    `set-default-version` a custom method on PUT."""
     old, new = llama_stack("pre-4496"), llama_stack("before")
     result = run(old, new, "--format", "json")
     assert result.exit_code == 1  # new errors
     report = json.loads(result.stdout)
     jobs = f"{POST_TRAINING}/job"
-    assert keyed(report["fixed"]) == sorted([
-        ("rest/resource-id-in-query", "GET", f"{jobs}/status"),
-        ("rest/resource-id-in-query", "GET", f"{jobs}/artifacts"),
-        ("rest/resource-id-in-body", "POST", f"{jobs}/cancel"),
-    ])
-    assert keyed(report["new"]) == sorted([
-        ("oas/path-params-match", "GET", f"{jobs}/status"),
-        ("oas/path-params-match", "GET", f"{jobs}/artifacts"),
-        ("oas/path-params-match", "POST", f"{jobs}/cancel"),
-        ("aip136/http-method", "PUT", "/v1/prompts/{prompt_id}/set-default-version"),
-    ])
-    # the singular `job` collection is there on both sides: unchanged, not fixed and new again
+    fixed, new = seen(report["fixed"]), seen(report["new"])
+    for method, action, id_rule in (("GET", "status", "rest/resource-id-in-query"),
+                                    ("GET", "artifacts", "rest/resource-id-in-query"),
+                                    ("POST", "cancel", "rest/resource-id-in-body")):
+        assert (id_rule, method, f"{jobs}/{action}") in fixed and (id_rule, method, f"{jobs}/{action}") not in new
+        assert ("oas/path-params-match", method, f"{jobs}/{action}") in new
+    assert ("aip136/http-method", "PUT", "/v1/prompts/{prompt_id}/set-default-version") in new
+    assert len(report["fixed"]) == 3 and len(report["new"]) == 4  # one finding per mistake on each side
     assert report["unchanged"] + 3 == len(lint(str(old)))
     ops = report["operations"]
     assert ops["moved"] == []  # a method change is not a move
@@ -166,6 +171,18 @@ def test_llama_stack_directories_pair_the_files_by_name(tmp_path):
 
 def finding(fp: str, line: int = 1, severity: Severity = Severity.ERROR, rule_id: str = "x/y") -> Finding:
     return Finding(rule_id, severity, f"message {line}", "spec.yaml", line, 1, "", "GET", "/a", None, fp)
+
+
+def test_the_same_mistake_reported_by_another_of_its_rules_is_unchanged():
+    """The ID rule reported `/job/status?job_id=` with the singular `job` in its `also`; once the ID rule is off
+    (or the ID is in the path but `job` is not plural), the consistency rule reports: the same mistake, not a fixed
+    one and a new one.  A finding that now stands for a problem the old one did not is new."""
+    by_id = replace(finding("id", 1, rule_id="rest/resource-id-in-query"),
+                    also=(Also("aip122/collection-name-consistency", "m"),))
+    by_name = finding("name", 2, rule_id="aip122/collection-name-consistency")
+    assert match_findings([by_id], [by_name]) == ([], [], [by_name])
+    grown = replace(by_name, also=(Also("oas/path-params-match", "m"),))
+    assert match_findings([by_id], [grown]) == ([grown], [by_id], [])
 
 
 def test_findings_match_by_fingerprint_as_multisets():
@@ -406,7 +423,7 @@ def test_json_is_the_documented_contract(specs):
     [new] = report["new"]
     assert new == lint(specs["error"])[0].to_dict()
     assert set(new) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                        "suggestion", "fingerprint", "related"}
+                        "suggestion", "fingerprint", "related", "also"}
     assert report["operations"] == {"added": [{"method": "GET", "path": "/v1/shelves/{shelf_id}"}],
                                     "removed": [], "moved": []}
 

@@ -185,28 +185,33 @@ def test_sarif_results():
 def test_sarif_example_result():
     log = json.loads(render(sarif.write, findings_of(EXAMPLE), RULES))
     first = log["runs"][0]["results"][0]
+    consistency = ("`job` is the singular of the collection `jobs` used beside it; name one collection one way, in "
+                   "the plural (AIP-122)")
     assert first == {
-        "ruleId": "aip122/collection-name-consistency",
-        "ruleIndex": list(RULES).index("aip122/collection-name-consistency"),
+        "ruleId": "rest/resource-id-in-query",
+        "ruleIndex": list(RULES).index("rest/resource-id-in-query"),
         "level": "error",
         "message": {
-            "text": "`job` is the singular of the collection `jobs` used beside it; name one collection one way, "
-                    "in the plural (AIP-122)\nSuggestion: GET /v1/training/jobs/{job_id}/status"
+            "text": "required query parameter `job_id` identifies the resource this operation acts on; a resource's "
+                    "ID belongs in the path, after its collection (AIP-131)\n"
+                    "Suggestion: GET /v1/training/jobs/{job_id}/status"
         },
         "locations": [
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": EXAMPLE},
-                    "region": {"startLine": 37, "startColumn": 5},
+                    "region": {"startLine": 40, "startColumn": 11},
                 },
                 "logicalLocations": [
-                    {"name": "get", "fullyQualifiedName": "/paths/~1v1~1training~1job~1status/get"},
+                    {"name": "0", "fullyQualifiedName": "/paths/~1v1~1training~1job~1status/get/parameters/0"},
                     {"name": "GET /v1/training/job/status", "fullyQualifiedName": "GET /v1/training/job/status",
                      "kind": "function"},
                 ],
             }
         ],
-        "partialFingerprints": {FINGERPRINT_KEY: "ffa362ee036a94e9"},
+        "partialFingerprints": {FINGERPRINT_KEY: "00efee41eaaceb52"},
+        # the rule whose problem the same fix resolves (one mistake, one finding)
+        "properties": {"also": [{"rule": "aip122/collection-name-consistency", "message": consistency}]},
     }
 
 
@@ -215,9 +220,8 @@ def test_sarif_rule_missing_from_the_rules_gets_a_descriptor():
     only = {"rest/resource-id-in-query": RULES["rest/resource-id-in-query"]}
     log = assert_valid_sarif(render(sarif.write, found, only))
     run = log["runs"][0]
-    assert [d["id"] for d in run["tool"]["driver"]["rules"]] == [
-        "rest/resource-id-in-query", "aip122/collection-name-consistency"]
-    assert [r["ruleIndex"] for r in run["results"]] == [1, 0]
+    assert [d["id"] for d in run["tool"]["driver"]["rules"]] == ["rest/resource-id-in-query", "aip136/http-method"]
+    assert [r["ruleIndex"] for r in run["results"]] == [0, 1]
 
 
 def test_sarif_uris_are_relative_posix_and_encoded_or_absolute_file_uris(tmp_path):
@@ -235,12 +239,12 @@ def test_sarif_uris_are_relative_posix_and_encoded_or_absolute_file_uris(tmp_pat
 
 def test_github_example_lines():
     assert render(github.write, findings_of(EXAMPLE)).splitlines() == [
-        "::error file=fixtures/examples/petstore-jobs.yaml,line=37,col=5,title=aip122/collection-name-consistency"
-        "::`job` is the singular of the collection `jobs` used beside it; name one collection one way, in the "
-        "plural (AIP-122)%0ASuggestion: GET /v1/training/jobs/{job_id}/status",
         "::error file=fixtures/examples/petstore-jobs.yaml,line=40,col=11,title=rest/resource-id-in-query"
         "::required query parameter `job_id` identifies the resource this operation acts on; a resource's ID "
         "belongs in the path, after its collection (AIP-131)%0ASuggestion: GET /v1/training/jobs/{job_id}/status",
+        "::error file=fixtures/examples/petstore-jobs.yaml,line=44,col=5,title=aip136/http-method"
+        "::custom method `vaccinate` uses PATCH; custom methods must use POST, or GET when they only read (AIP-136), "
+        "not PATCH%0ASuggestion: POST /v1/pets/{pet_id}/vaccinate",
     ]
 
 
@@ -259,10 +263,10 @@ def test_github_escapes_data_and_properties():
     f = replace(findings_of(EXAMPLE)[0], severity=Severity.INFO, file="a,b:c%d.yaml", rule="x:y,z",
                 message="100% wrong:\r\nsee, here", suggestion=None)
     assert render(github.write, [f]) == (
-        "::notice file=a%2Cb%3Ac%25d.yaml,line=37,col=5,title=x%3Ay%2Cz::100%25 wrong:%0D%0Asee, here\n"
+        "::notice file=a%2Cb%3Ac%25d.yaml,line=40,col=11,title=x%3Ay%2Cz::100%25 wrong:%0D%0Asee, here\n"
     )
     w = replace(f, severity=Severity.WARNING, file="ok.yaml", rule="r", message="m", suggestion="50%")
-    assert render(github.write, [w]) == "::warning file=ok.yaml,line=37,col=5,title=r::m%0ASuggestion: 50%25\n"
+    assert render(github.write, [w]) == "::warning file=ok.yaml,line=40,col=11,title=r::m%0ASuggestion: 50%25\n"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -406,7 +410,7 @@ def test_the_registry_gives_each_format_its_module_writer():
     found = findings_of(EXAMPLE)
     assert json.loads(render(writer("json"), found, RULES, [EXAMPLE]))["summary"]["files"] == 1
     quiet = render(writer("text"), found, RULES, [EXAMPLE], quiet=True, show_source=True)
-    assert "Found" not in quiet and "37 |     get:" in quiet
+    assert "Found" not in quiet and "44 |     patch:" in quiet
 
 
 # --------------------------------------------------------------------------------------------------
@@ -415,12 +419,6 @@ def test_the_registry_gives_each_format_its_module_writer():
 
 def test_text_with_source_frames():
     assert render(text.write, findings_of(EXAMPLE), RULES, [EXAMPLE], show_source=True) == (
-        "fixtures/examples/petstore-jobs.yaml:37:5: error aip122/collection-name-consistency `job` is the "
-        "singular of the collection `jobs` used beside it; name one collection one way, in the plural (AIP-122)\n"
-        "   |\n"
-        "37 |     get:\n"
-        "   |     ^\n"
-        "    suggestion: GET /v1/training/jobs/{job_id}/status\n"
         "fixtures/examples/petstore-jobs.yaml:40:11: error rest/resource-id-in-query required query parameter "
         "`job_id` identifies the resource this operation acts on; a resource's ID belongs in the path, after its "
         "collection (AIP-131)\n"
@@ -428,6 +426,13 @@ def test_text_with_source_frames():
         "40 |         - {name: job_id, in: query, required: true, schema: {type: string}}\n"
         "   |           ^\n"
         "    suggestion: GET /v1/training/jobs/{job_id}/status\n"
+        "    also fixes: aip122/collection-name-consistency\n"
+        "fixtures/examples/petstore-jobs.yaml:44:5: error aip136/http-method custom method `vaccinate` uses PATCH; "
+        "custom methods must use POST, or GET when they only read (AIP-136), not PATCH\n"
+        "   |\n"
+        "44 |     patch:\n"
+        "   |     ^\n"
+        "    suggestion: POST /v1/pets/{pet_id}/vaccinate\n"
         "Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos).\n"
     )
 
@@ -438,7 +443,7 @@ def test_text_without_source_frames_is_unchanged():
 
 def test_text_source_frames_with_colour():
     coloured = render(text.write, findings_of(EXAMPLE), RULES, [EXAMPLE], show_source=True, colour=True)
-    assert "\x1b[" in coloured and "get:" in coloured
+    assert "\x1b[" in coloured and "patch:" in coloured
 
 
 def source_frame(path: str, line: int, column: int) -> str:

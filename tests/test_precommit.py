@@ -167,7 +167,7 @@ def test_bad_spec_fails_with_located_findings(sandbox, project):
     assert "aiplint...." in result.stdout and "Failed" in result.stdout
     assert "- exit code: 1" in result.stdout
     out = hook_output(result).splitlines()
-    assert out[0].startswith("petstore-jobs.yaml:37:5: error aip122/collection-name-consistency ")
+    assert out[0].startswith("petstore-jobs.yaml:40:11: error rest/resource-id-in-query ")
     assert out[1] == "    suggestion: GET /v1/training/jobs/{job_id}/status"
     assert any(line.startswith("petstore-jobs.yaml:40:11: error rest/resource-id-in-query ") for line in out)
     assert not any(line.startswith("Found ") for line in out), "--quiet: no summary line"
@@ -193,7 +193,7 @@ def test_one_invocation_mixes_all_files(sandbox, project):
     result = run_hook(sandbox, project, "config.yaml", "books.yaml", "schemas.yaml", "petstore-jobs.yaml")
     assert result.returncode == 1
     findings = [line for line in hook_output(result).splitlines() if not line.startswith("    ")]
-    assert [line.split(": ")[0] for line in findings] == ["petstore-jobs.yaml:37:5", "petstore-jobs.yaml:40:11"]
+    assert [line.split(": ")[0] for line in findings] == ["petstore-jobs.yaml:40:11", "petstore-jobs.yaml:44:5"]
 
 
 def test_files_of_other_types_are_not_passed_to_the_hook(sandbox, project):
@@ -215,7 +215,7 @@ def test_installed_hook_blocks_a_commit_of_a_bad_spec(sandbox, hook_repo):
     sandbox.git("add", "openapi.yaml", cwd=repo)
     refused = sandbox.git("commit", "-m", "bad spec", cwd=repo, check=False)
     assert refused.returncode == 1
-    assert "openapi.yaml:37:5: error aip122/collection-name-consistency " in refused.stdout + refused.stderr
+    assert "openapi.yaml:40:11: error rest/resource-id-in-query " in refused.stdout + refused.stderr
 
     (repo / "openapi.yaml").write_text(GOOD_SPEC.replace('{$ref: "schemas.yaml#/Book"}', "{type: object}"))
     (repo / "deploy.yaml").write_text(UNRELATED)
@@ -232,7 +232,7 @@ def test_try_repo_runs_the_working_tree(sandbox, tmp_path):
         "try-repo", str(REPO), "aiplint", "--color=never", "--files", "petstore-jobs.yaml", "config.yaml", cwd=repo
     )
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "petstore-jobs.yaml:37:5: error aip122/collection-name-consistency " in result.stdout
+    assert "petstore-jobs.yaml:40:11: error rest/resource-id-in-query " in result.stdout
     assert "config.yaml" not in result.stdout + result.stderr
 
 

@@ -95,14 +95,44 @@ def unmatched(items: Iterable[T], other_keys: Iterable[Hashable], key: Callable[
 
 def match_findings(old: Iterable[Finding], new: Iterable[Finding]
                    ) -> tuple[list[Finding], list[Finding], list[Finding]]:
-    """(new, fixed, unchanged) between two runs (`aiplint diff`), matching findings by fingerprint as multisets:
+    """(new, fixed, unchanged) between two runs (`aiplint diff`), matching findings by fingerprint (and `also`) as
+    multisets, then the same mistake reported by another of its rules (`_same_mistake_elsewhere`):
     two identical findings in OLD and three in NEW are two unchanged and one new.  Line numbers and messages
     play no part, so moving or reformatting lines changes nothing."""
     old, new = sorted(old, key=Finding.order), sorted(new, key=Finding.order)
-    added = unmatched(new, map(fingerprint_of, old), fingerprint_of)
-    fixed = unmatched(old[::-1], map(fingerprint_of, new), fingerprint_of)[::-1]  # the last repeated ones are fixed
+    added = unmatched(new, map(_identity, old), _identity)
+    fixed = unmatched(old[::-1], map(_identity, new), _identity)[::-1]  # the last repeated ones are fixed
+    added, fixed = _same_mistake_elsewhere(added, fixed)
     new_ones = set(map(id, added))
     return added, fixed, [f for f in new if id(f) not in new_ones]
+
+
+def _identity(finding: Finding) -> tuple[str, frozenset[str]]:
+    """What a diff matches findings by: the fingerprint, and the rules whose problems it stands for too (a finding
+    that now also stands for a new problem, `also` grown, is not the same)."""
+    return finding.fingerprint, frozenset(a.rule for a in finding.also)
+
+
+def _same_mistake_elsewhere(added: list[Finding], fixed: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """A new finding at the operation of a fixed one whose rules (reported, or in `also`) are all among the fixed
+    one's is the same mistake, now reported by another of its rules or seen by fewer (the ID rule silenced, the
+    singular collection still there): unchanged, neither new nor fixed."""
+    def place(f: Finding) -> tuple[str, str]:
+        return f.method or "", _PARAM.sub("{}", f.path or "")
+
+    def rules(f: Finding) -> set[str]:
+        return {f.rule, *(a.rule for a in f.also)}
+
+    still: list[Finding] = []
+    left = list(fixed)
+    for finding in added:
+        match = next((old for old in left if place(old) == place(finding) and finding.path is not None
+                      and old.rule != finding.rule and rules(finding) <= rules(old)), None)
+        if match is None:
+            still.append(finding)
+        else:
+            left.remove(match)
+    return still, left
 
 
 def fingerprint(rule_id: str, method: str | None, path: str | None, pointer: str, detail: str) -> str:

@@ -17,7 +17,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from aiplint.linting.findings import Also
-from aiplint.model import words
+from aiplint.model import Operation, PathItem, words
+from aiplint.read.pointers import unescape_token
 from aiplint.rule import Problem, Rule, Severity
 
 _SEVERITY_ORDER = (Severity.INFO, Severity.WARNING, Severity.ERROR)
@@ -41,7 +42,42 @@ def one_per_fix(reported: list[tuple[Rule, Severity, Problem]]) -> list[Reported
         else:
             groups.setdefault(key, []).append(entry)
     merged = [_merge(group) for group in groups.values()]
-    return alone + merged
+    return _absorb_path_problems(alone, merged)
+
+
+def _absorb_path_problems(alone: list[Reported], merged: list[Reported]) -> list[Reported]:
+    """A path-level problem (a singular collection) whose every operation, on its path and on the other paths it
+    names (`related`), already has a finding with a fix of its own is one of their mistakes too (`/job/cancel
+    {job_uuid}`: the operation's fix `/jobs/{job_uuid}/cancel` names the collection in the plural): it joins each
+    of those findings' `also` instead of being a finding of its own."""
+    path_level = [r for r in alone + merged if r.problem.operation is None]
+    merged = [r for r in merged if r.problem.operation is not None]
+    by_operation = {id(r.problem.operation): i for i, r in enumerate(merged)}
+    items = {r.problem.operation.path.key: r.problem.operation.path for r in merged if r.problem.operation is not None}
+    kept = [r for r in alone if r.problem.operation is not None]
+    for entry in path_level:
+        operations = _operations_of(entry.problem, items)
+        if not operations or not all(id(op) in by_operation for op in operations):
+            kept.append(entry)
+            continue
+        for op in operations:
+            i = by_operation[id(op)]
+            severity = max(merged[i].severity, entry.severity, key=_SEVERITY_ORDER.index)  # merging lowers none
+            merged[i] = merged[i]._replace(also=(*merged[i].also, Also(entry.rule.id, entry.problem.message)),
+                                           severity=severity)
+    return kept + merged
+
+
+def _operations_of(problem: Problem, items: dict[str, PathItem]) -> list[Operation]:
+    """The operations a path-level problem is about, on its path and its related ones; none when one of those
+    paths has no finding at all (`items`: the paths with one)."""
+    if problem.operation is not None or problem.path is None:
+        return []
+    keys = [problem.path, *(unescape_token(at.pointer.split("/")[2]) for at in problem.related
+                            if at.pointer.startswith("/paths/"))]
+    if len(keys) != 1 + len(problem.related) or any(key not in items for key in keys):
+        return []
+    return [op for key in keys for op in items[key].operations]
 
 
 def _fix_key(problem: Problem) -> tuple[str, str] | None:

@@ -71,7 +71,8 @@ def _markdown_finding(f: Finding, revision: str | None = None) -> str:
     where = f"{revision}:{f.file}" if revision else f.file
     item = (f"**{f.severity.value}** {markdown_code(f.rule)} {markdown_code(f'{where}:{f.line}:{f.column}')}: "
             f"{markdown_code(f.message)}")
-    return item + (f"<br>suggestion: {markdown_code(f.suggestion)}" if f.suggestion else "")
+    item += f"<br>suggestion: {markdown_code(f.suggestion)}" if f.suggestion else ""
+    return item + (f"<br>also fixes: {', '.join(markdown_code(a.rule) for a in f.also)}" if f.also else "")
 
 
 def _markdown_list(title: str, items: list[str]) -> list[str]:

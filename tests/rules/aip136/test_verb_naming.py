@@ -7,15 +7,19 @@ from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, li
 RULE = "aip136/verb-naming"
 
 
-def E(path: str, verb: str, fragment: str) -> Expected:
-    return Expected(None, path, f"custom verb `{verb}` {fragment}", None)
+def E(path: str, verb: str, fragment: str, on: str | None = None, fix: str | None = None) -> Expected:
+    """A problem of the path's verb; with `on` and `fix`, reported at the path's one operation `on` with the
+    operation's fix, which rewrites the verb away (a standard method in disguise)."""
+    return Expected(on, path, f"custom verb `{verb}` {fragment}", fix)
 
 
 def test_bad_fixture():
     findings = lint(fixture(RULE, "bad.yaml"), RULE)
     assert_findings(findings, [
-        E("/v1/tool-runtime/list-tools", "list-tools", "is the standard method `list`"),
-        E("/v1/items/{item_id}:fetch", "fetch", "is `fetch`, a synonym of the standard method `get`"),
+        E("/v1/tool-runtime/list-tools", "list-tools", "is the standard method `list`", "GET",
+          "GET /v1/tool-runtime/tools"),
+        E("/v1/items/{item_id}:fetch", "fetch", "is `fetch`, a synonym of the standard method `get`", "POST",
+          "GET /v1/items/{item_id}"),
         E("/v1/products/{product_id}:addToCart", "addToCart", "contains the preposition `to`"),
         E("/v1/jobs/{job_id}:runAsync", "runAsync", "contains `async`"),
         E("/v1/prompts/{prompt_id}:set_default_version", "set_default_version",
@@ -31,13 +35,15 @@ def test_good_fixture():
 
 CASES = [
     Case("positive", "GET /v1/tool-runtime/list-tools", spec({"/v1/tool-runtime/list-tools": "get"}),
-         [E("/v1/tool-runtime/list-tools", "list-tools", "is the standard method `list`")]),
+         [E("/v1/tool-runtime/list-tools", "list-tools", "is the standard method `list`", "GET",
+            "GET /v1/tool-runtime/tools")]),
     Case("positive", "standard delete as a slash verb", spec({"/v1/jobs/{job_id}/delete": "post"}),
-         [E("/v1/jobs/{job_id}/delete", "delete", "is the standard method `delete`")]),
+         [E("/v1/jobs/{job_id}/delete", "delete", "is the standard method `delete`", "POST", "DELETE /v1/jobs/{job_id}")]),
     Case("positive", "synonym insert (POST /v1/vector-io/insert)", spec({"/v1/vector-io/insert": "post"}),
          [E("/v1/vector-io/insert", "insert", "is `insert`, a synonym of the standard method `create`")]),
     Case("positive", "synonym retrieve", spec({"/v1/models/{model_id}:retrieve": "get"}),
-         [E("/v1/models/{model_id}:retrieve", "retrieve", "is `retrieve`, a synonym of the standard method `get`")]),
+         [E("/v1/models/{model_id}:retrieve", "retrieve", "is `retrieve`, a synonym of the standard method `get`", "GET",
+            "GET /v1/models/{model_id}")]),
     Case("positive", "kebab preposition move-to-trash", spec({"/v1/files/{file_id}/move-to-trash": "post"}),
          [E("/v1/files/{file_id}/move-to-trash", "move-to-trash", "contains the preposition `to`")]),
     Case("positive", "colon verb not lowerCamelCase", spec({"/v1/prompts/{prompt_id}:SetDefault": "post"}),
