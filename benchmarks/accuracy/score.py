@@ -176,6 +176,7 @@ def main() -> None:
     details: list[str] = []
     skipped = []
     per_mistake: list[int] = []
+    distinct: set[tuple[str, str]] = set()  # the headline findings at caught mistakes, each counted once
     blind = [HERE / name for name in ("blind3", "blind4") if (HERE / name / "specs.json").exists()]
     sets = [HERE, *blind] if args.split == "all" else [HERE / args.split if args.split.startswith("blind") else HERE]
     for folder, spec in ((where, spec) for where in sets for spec in load_specs(where)):
@@ -193,6 +194,11 @@ def main() -> None:
             caught = [f for f in ("plural", "id", "custom") if row.get(f) and hits[f].get(op)]
             if caught:  # a labelled mistake aiplint reports: how many findings it takes
                 per_mistake.append(len(shown[op]))
+                distinct.update((spec["id"], f) for f in shown[op])
+                if len(shown[op]) > 1:
+                    rules = sorted({r.split(":")[0] for f in ("plural", "id", "custom") for r in hits[f].get(op, [])})
+                    details.append(f"{'findings':10} {len(shown[op])}  {spec['id']}: {op[0]} {op[1]}\n"
+                                   f"             {', '.join(rules)}")
         for (method, key), row in sorted(labels.items()):
             for family in families:
                 said, truth = (method, key) in hits[family], bool(row.get(family))
@@ -210,8 +216,11 @@ def main() -> None:
         recall = tp / (tp + fn) if tp + fn else 1.0
         print(f"{family:12} {sum(counts.values()):5} {tp + fn:5} {tp:5} {fp:5} {fn:5} {precision:10.2f} {recall:7.2f}")
     if per_mistake:
-        print(f"findings per labelled mistake caught (profile rest): {sum(per_mistake) / len(per_mistake):.2f} "
-              f"over {len(per_mistake)} operations; more than one at {sum(1 for n in per_mistake if n > 1)}")
+        # a finding about one collection serves every operation under it: counted once over all of them; the
+        # strict figure counts it at each operation (two singular collections in one path are two findings)
+        print(f"findings per labelled mistake caught (profile rest): {len(distinct) / len(per_mistake):.2f} "
+              f"({len(distinct)} findings for {len(per_mistake)} operations); at each operation: "
+              f"{sum(per_mistake) / len(per_mistake):.2f}, more than one at {sum(1 for n in per_mistake if n > 1)}")
     if args.misses:
         print("\n" + "\n".join(details))
 
