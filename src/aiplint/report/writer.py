@@ -86,3 +86,32 @@ def _suppressed(suppressed: Mapping[str, int]) -> str:
     if len(parts) == 1:
         return f"; {parts[0].replace(' by ', ' suppressed by ', 1)}"
     return f"; {sum(suppressed.values())} suppressed: {', '.join(parts)}" if parts else ""
+
+
+class SourceLines:
+    """The lines of the files findings are in, for the formats that show source (`text --show-source`, `html`):
+    each file read once per report, None for one that cannot be read."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str] | None] = {}
+
+    def __call__(self, path: str) -> list[str] | None:
+        if path not in self._files:
+            self._files[path] = _read_lines(path)
+        return self._files[path]
+
+
+def _read_lines(path: str) -> list[str] | None:
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError:
+        return None
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            text = raw.decode(codec, errors="replace")
+            break
+    else:
+        text = raw.decode("utf-8", errors="replace")
+    # The positions count lines as the YAML and JSON parsers do: \n, \r\n and a lone \r end a line.
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
