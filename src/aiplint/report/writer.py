@@ -79,6 +79,15 @@ def summary(report: Report) -> str:
     return f"All checks passed ({files} {noun}{kept})."
 
 
+def diff_summary(diff: DiffReport, errors: Sequence[InputError]) -> str:
+    """A diff's headline: `1 new finding, 2 fixed, 3 unchanged, 0 breaking changes`, and how many files could not
+    be linted."""
+    failed = len({e.path for e in errors})
+    return (f"{counted(len(diff.new), 'new finding')}, {len(diff.fixed)} fixed, {diff.unchanged} unchanged, "
+            f"{counted(len(diff.breaking), 'breaking change')}"
+            + (f"; {counted(failed, 'file')} could not be linted" if failed else ""))
+
+
 def _suppressed(suppressed: Mapping[str, int]) -> str:
     """`; 1 suppressed by x-aiplint-ignore`, `; 3 suppressed: 2 by the baseline, 1 by x-aiplint-ignore`, or ""."""
     parts = [f"{n} by {'the baseline' if how == 'baseline' else 'x-aiplint-ignore'}"
