@@ -37,6 +37,8 @@ class Report:
     quiet: bool = False  # text: findings only
     show_source: bool = False  # text: each finding's source line
     statistics: bool = False  # text: a count per rule instead of the findings
+    fixes: Mapping[Finding, str] = field(default_factory=dict)  # html: a finding's fix as a unified diff, where
+    # one can be applied (none yet: `check --fix` is to fill it); the others show their suggestion
 
 
 class Writer(Protocol):
