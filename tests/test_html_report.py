@@ -400,6 +400,7 @@ class Loaded:
         assert self.page.evaluate("document.querySelectorAll('img, iframe, link, base, svg').length") == 0
 
 
+@pytest.mark.slow
 def test_the_filters_work_and_no_spec_text_runs_in_a_browser(browser, tmp_path):
     spec = hostile_spec(tmp_path)
     report = tmp_path / "report.html"
@@ -438,6 +439,7 @@ def test_the_filters_work_and_no_spec_text_runs_in_a_browser(browser, tmp_path):
     loaded.assert_nothing_ran_or_loaded()
 
 
+@pytest.mark.slow
 def test_spec_text_runs_nothing_even_without_the_policy(browser, tmp_path):
     # The escaping holds on its own: the same page with its Content-Security-Policy taken out runs its own script
     # (the filters show) and nothing from the spec.
@@ -451,6 +453,7 @@ def test_spec_text_runs_nothing_even_without_the_policy(browser, tmp_path):
     assert loaded.page.locator("#shown").inner_text() == "5 of 5 shown"
 
 
+@pytest.mark.slow
 def test_the_changelog_filters_work_in_a_browser(browser, tmp_path):
     report = tmp_path / "changes.html"
     assert run("changelog", "--isolated", "--format", "html", OLD, NEW, "-o", str(report)).exit_code == 0
@@ -464,6 +467,7 @@ def test_the_changelog_filters_work_in_a_browser(browser, tmp_path):
     loaded.assert_nothing_ran_or_loaded()
 
 
+@pytest.mark.slow
 def test_a_hostile_diff_page_runs_nothing_in_a_browser(browser, tmp_path):
     old = tmp_path / "old.yaml"
     old.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
