@@ -414,7 +414,7 @@ def test_the_filters_work_and_no_spec_text_runs_in_a_browser(browser, tmp_path):
     everything = loaded.visible()
     assert sorted(level for level, _ in everything) == ["error", "error", "error", "info", "warning"]
     # The hostile text is on the page, as text: as the spec's lines have it, in the excerpts.
-    shown = page.inner_text("main")
+    shown = page.text_content("main")
     for text in INJECTIONS[:-1]:
         assert _yaml(text) in shown, text
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
@@ -26,7 +27,7 @@ from aiplint.compat.report import rules as change_kinds
 from aiplint.read.escaping import html_text
 from aiplint.report.changelog import SECTIONS, section_of, tally
 from aiplint.report.rule_docs import documentation
-from aiplint.report.writer import Report, SourceLines, counted, diff_summary, summary
+from aiplint.report.writer import Report, counted, diff_summary, read_lines, summary
 
 if TYPE_CHECKING:
     from aiplint.compat import Change
@@ -113,7 +114,6 @@ def _page(title: str, headline: str, levels: Sequence[tuple[str, str]], entries:
     by_file: dict[str, dict[str, list[Entry]]] = {}
     for entry in entries:
         by_file.setdefault(entry.file, {}).setdefault(entry.rule, []).append(entry)
-    lines_of = SourceLines()
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -135,6 +135,8 @@ def _page(title: str, headline: str, levels: Sequence[tuple[str, str]], entries:
         "<main>",
     ]
     for n, (file, by_rule) in enumerate(by_file.items()):
+        # One file's lines at a time: a page of a whole folder of specs does not hold them all.
+        lines = read_lines(file) if any(e.excerpt for found in by_rule.values() for e in found) else None
         total = sum(map(len, by_rule.values()))
         out.append(f'<section class="group file" id="file-{n}">')
         out.append(f"<h2><code>{html_text(file or '(no file)')}</code> <small>{total}</small></h2>")
@@ -144,7 +146,7 @@ def _page(title: str, headline: str, levels: Sequence[tuple[str, str]], entries:
             out.append('<section class="group rule">')
             out.append(f'<h3><a href="#doc-{index[rule_id]}"><code>{html_text(rule_id)}</code></a>'
                        + (f" {html_text(rule.summary)}" if rule else "") + f" <small>{len(found)}</small></h3>")
-            out += [_entry(e, index[rule_id], rule, lines_of) for e in found]
+            out += [_entry(e, index[rule_id], rule, lines) for e in found]
             out.append("</section>")
         out.append("</section>")
     if not entries:
@@ -161,8 +163,7 @@ def _summary(levels: Sequence[tuple[str, str]], entries: list[Entry], rule_ids: 
     findings."""
     if not entries:
         return ""
-    per_level = {key: sum(1 for e in entries if e.level == key) for key, _ in levels}
-    per_rule = {rule_id: sum(1 for e in entries if e.rule == rule_id) for rule_id in rule_ids}
+    per_level, per_rule = Counter(e.level for e in entries), Counter(e.rule for e in entries)
     out = ['<section id="summary">', "<h2>Summary</h2>", '<table class="levels"><tbody>']
     out += [f'<tr><th><span class="level {key}">{name}</span></th><td>{per_level[key]}</td></tr>'
             for key, name in levels]
@@ -196,7 +197,7 @@ def _filters(levels: Sequence[tuple[str, str]], entries: list[Entry], rule_ids: 
     return "\n".join(out)
 
 
-def _entry(e: Entry, rule_index: int, rule: Rule | None, lines_of: SourceLines) -> str:
+def _entry(e: Entry, rule_index: int, rule: Rule | None, lines: list[str] | None) -> str:
     where = f"{e.file}:{e.line}:{e.column}" if e.line else e.file
     out = [f'<article class="finding" data-level="{e.level}" data-rule="{rule_index}">',
            f'<p class="where"><span class="level {e.level}">{e.level}</span> <code>{html_text(where)}</code>'
@@ -205,7 +206,7 @@ def _entry(e: Entry, rule_index: int, rule: Rule | None, lines_of: SourceLines) 
     if e.note:
         out.append(f'<p class="note">note: {html_text(e.note)}</p>')
     if e.excerpt and e.line:
-        out.append(excerpt(lines_of(e.file), e.line, e.column))
+        out.append(excerpt(lines, e.line, e.column))
     if e.diff:
         out.append(f'<div class="fix"><p>Fix:</p>{diff_html(e.diff)}</div>')
     elif e.suggestion:
@@ -343,7 +344,8 @@ fieldset { border: 0; margin: 0; padding: .15rem 0; }
 legend { float: left; font-weight: 600; margin-right: .75rem; }
 label { margin-right: .9rem; white-space: nowrap; }
 #shown { margin: .25rem 0 0; color: var(--muted); }
-.finding { border: 1px solid var(--line); border-radius: 6px; padding: .25rem .75rem; margin: .5rem 0; }
+.finding { border: 1px solid var(--line); border-radius: 6px; padding: .25rem .75rem; margin: .5rem 0;
+  content-visibility: auto; contain-intrinsic-size: auto 14rem; }
 .finding p { margin: .35rem 0; }
 .where code { overflow-wrap: anywhere; }
 .operation { color: var(--muted); }

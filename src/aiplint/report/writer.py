@@ -108,11 +108,12 @@ class SourceLines:
 
     def __call__(self, path: str) -> list[str] | None:
         if path not in self._files:
-            self._files[path] = _read_lines(path)
+            self._files[path] = read_lines(path)
         return self._files[path]
 
 
-def _read_lines(path: str) -> list[str] | None:
+def read_lines(path: str) -> list[str] | None:
+    """A file's lines, as the positions of findings count them; None where it cannot be read."""
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
