@@ -66,20 +66,16 @@ def write(report: Report, stream: IO[str]) -> None:
     """The page of a run: its findings; under a diff (`aiplint diff`, `check --diff-base`), the new findings and
     every API change, the fixed findings listed after them.  Files that could not be linted are listed too."""
     diff = report.diff
-    fixed: Sequence[Finding] = ()
     if diff is None:
         entries = [_finding(f, report.fixes.get(f)) for f in report.findings]
-        headline = summary(report)
+        page = _page("aiplint report", summary(report), SEVERITIES, entries, report.rules, _errors(report.errors))
     else:
-        revision = diff.revision is not None
-        entries = [_finding(f, report.fixes.get(f)) for f in diff.new] + [_change(c, c.level.value, old_unread=revision)
-                                                      for c in diff.changes]
-        headline, fixed = diff_summary(diff, report.errors), diff.fixed
-        if diff.revision:
-            headline += f" (against {diff.revision})"
-    rules = {**change_kinds(), **report.rules} if diff is not None else report.rules
-    tail = _fixed(fixed, diff.revision if diff is not None else None) + _errors(report.errors)
-    stream.write(_page("aiplint report", headline, SEVERITIES, entries, rules, tail))
+        entries = [_finding(f, report.fixes.get(f)) for f in diff.new]
+        entries += [_change(c, c.level.value, old_unread=diff.revision is not None) for c in diff.changes]
+        headline = diff_summary(diff, report.errors) + (f" (against {diff.revision})" if diff.revision else "")
+        page = _page("aiplint report", headline, SEVERITIES, entries, {**change_kinds(), **report.rules},
+                     _fixed(diff.fixed, diff.revision) + _errors(report.errors))
+    stream.write(page)
 
 
 def changelog_page(changes: Iterable[Change], title: str) -> str:
@@ -253,7 +249,7 @@ def diff_html(unified: str) -> str:
     rows = []
     for row in unified.rstrip("\n").split("\n"):
         kind = "file" if row.startswith(("+++", "---")) else kinds.get(row[:1], "ctx")
-        rows.append(f'<span class="{kind}">{html_text(row)}</span>')
+        rows.append(f'<span class="{kind}">{_source(row)}</span>')
     return '<pre class="diff">' + "\n".join(rows) + "</pre>"
 
 
