@@ -395,7 +395,7 @@ def test_writers_share_one_signature_and_are_deterministic(name):
 
 
 def test_writers_names():
-    assert list(FORMATS) == ["text", "json", "sarif", "github", "gitlab", "junit", "markdown"]
+    assert list(FORMATS) == ["text", "json", "sarif", "github", "gitlab", "junit", "markdown", "html"]
 
 
 def test_the_command_line_imports_only_the_writers_a_run_asks_for():

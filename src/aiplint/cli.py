@@ -221,22 +221,26 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, color
 Examples:
   aiplint changelog old/openapi.yaml new/openapi.yaml >> CHANGELOG.md
   aiplint changelog specs-v1/ specs-v2/ -o api-changes.md
+  aiplint changelog old/openapi.yaml new/openapi.yaml --format html -o api-changes.html
 """)
 @click.argument("old", type=click.Path(exists=True))
 @click.argument("new", type=click.Path(exists=True))
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the changelog here instead of stdout.")
+@click.option("--format", "output_format", type=click.Choice(["markdown", "html"]), default="markdown",
+              help="markdown (default), or html: one self-contained page, the changes grouped by file and kind, "
+                   "with filters.")
 @_config_options
-def changelog(old: str, new: str, output: str | None, config_file: str | None, isolated: bool,
+def changelog(old: str, new: str, output: str | None, output_format: str, config_file: str | None, isolated: bool,
               allow_plugins: bool) -> None:
     """Print the API changes from OLD to NEW (two files, or two directories paired by relative path) as a
     Markdown changelog: breaking, potentially breaking, allowed by stability level, and other changes, by
-    operation.  The configuration (stability overrides) is NEW's.
+    operation (`--format html`: a page of them).  The configuration (stability overrides) is NEW's.
 
     Exit status: 0 written, 2 usage or input error.
     """
     from aiplint.run.pipeline import changelog as changes
 
-    text, errors = changes(old, new, output, config_file, isolated, allow_plugins)
+    text, errors = changes(old, new, output, config_file, isolated, allow_plugins, output_format)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -2,14 +2,15 @@
 
 Path keys, names, messages that quote them, configuration keys and values come from whoever wrote the spec (in
 CI: whoever opened the pull request), so they are never trusted.  `printable` keeps such text on one line that
-cannot drive a terminal or reorder what a reader sees; `markdown_code` keeps it inert in Markdown.  The module
-sits at the bottom of the layers, in `read`, because the lowest users are there: the error messages of reading
-(`InputError`) and of the configuration (`ConfigError`) escape what they quote, as do the spec-diff writers of
-`compat` and every format of `report`.
+cannot drive a terminal or reorder what a reader sees; `markdown_code` keeps it inert in Markdown, `html_text` in
+HTML.  The module sits at the bottom of the layers, in `read`, because the lowest users are there: the error
+messages of reading (`InputError`) and of the configuration (`ConfigError`) escape what they quote, as do the
+spec-diff writers of `compat` and every format of `report`.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 # Control characters, line and paragraph separators, and the bidirectional controls, which reorder what a reader
@@ -37,3 +38,11 @@ def markdown_code(text: str) -> str:
     fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
     pad = " " if not text or text[0] == "`" or text[-1] == "`" else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def html_text(text: str) -> str:
+    """Text from a spec in HTML, as an element's content or a quoted attribute's value: `&`, `<`, `>`, `"` and `'`
+    as character references, so nothing in it is markup (no element, attribute, comment or entity of its own, and
+    no way out of the attribute or a `<style>` / `<script>` element it is in); control characters and
+    bidirectional controls as escapes, as `printable` writes them."""
+    return html.escape(printable(text), quote=True)

@@ -1,7 +1,9 @@
-"""The Markdown changelog of API changes (`aiplint changelog`, and the API changes in the `markdown` report)."""
+"""The changelog of API changes: its sections (shared with the `html` page of `aiplint changelog --format html`) and
+its Markdown (`aiplint changelog`, and the API changes in the `markdown` report)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Iterable
 
 from aiplint.read.escaping import markdown_code
@@ -10,9 +12,10 @@ from aiplint.rule import Severity
 if TYPE_CHECKING:
     from aiplint.compat import Change
 
-__all__ = ["markdown"]
+__all__ = ["markdown", "SECTIONS", "section_of", "tally"]
 
-_SECTIONS = (
+#: A changelog's sections, in order: heading, and the key of the changes in it (`section_of`).
+SECTIONS = (
     ("Breaking changes", "error"),
     ("Potentially breaking changes", "warning"),
     ("Breaking changes allowed by their stability level", "note"),
@@ -22,19 +25,31 @@ _ONE = {"error": "breaking change", "warning": "potentially breaking change",
         "note": "breaking change allowed by its stability level", "info": "other change"}
 
 
+def section_of(change: Change) -> str:
+    """The key of the section a change is listed in: its level, or `note` for a breaking change that its
+    operation's stability level allows."""
+    return "note" if change.note and change.level is Severity.INFO else change.level.value
+
+
+def tally(changes: Iterable[Change]) -> str:
+    """`1 breaking change, 2 other changes.`, or `No API changes.`"""
+    counts = Counter(map(section_of, changes))
+    said = [f"{counts[key]} {heading.lower() if counts[key] != 1 else _ONE[key]}"
+            for heading, key in SECTIONS if counts[key]]
+    return (", ".join(said) if said else "No API changes") + "."
+
+
 def markdown(changes: Iterable[Change], title: str = "API changelog") -> str:
     """A human changelog: a summary line, then one section per level (breaking, potentially breaking, allowed by
     stability, other), each listing the changes under their operation.  Reusable wherever Markdown is written
     (a pull-request comment, a job summary).  `title` is Markdown; text from the specs (operations, messages that
     quote them, notes, file names) is in code spans, where nothing is markup."""
     changes = list(changes)
-    groups: dict[str, list[Change]] = {name: [] for _, name in _SECTIONS}
+    groups: dict[str, list[Change]] = {name: [] for _, name in SECTIONS}
     for change in changes:
-        groups["note" if change.note and change.level is Severity.INFO else change.level.value].append(change)
-    counts = [f"{len(groups[key])} {heading.lower() if len(groups[key]) != 1 else _ONE[key]}"
-              for heading, key in _SECTIONS if groups[key]]
-    lines = [f"# {title}", "", (", ".join(counts) if counts else "No API changes") + "."]
-    for heading, key in _SECTIONS:
+        groups[section_of(change)].append(change)
+    lines = [f"# {title}", "", tally(changes)]
+    for heading, key in SECTIONS:
         if not groups[key]:
             continue
         lines += ["", f"## {heading} ({len(groups[key])})"]

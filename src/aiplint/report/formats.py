@@ -21,6 +21,7 @@ FORMATS = {
     "gitlab": "gitlab",
     "junit": "junit",
     "markdown": "markdown",
+    "html": "html_report",
 }
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import IO, TYPE_CHECKING
 
 from aiplint.read.escaping import markdown_code
-from aiplint.report.writer import Report, counted, summary
+from aiplint.report.writer import Report, diff_summary, summary
 
 if TYPE_CHECKING:
     from aiplint.linting.findings import Finding
@@ -22,7 +22,7 @@ def write(report: Report, stream: IO[str]) -> None:
     them) is in code spans (`markdown_code`): it cannot open a link, an image or HTML, and stays on its line."""
     diff = report.diff
     new = diff.new if diff is not None else report.findings  # lint findings: breaking changes have their section
-    lines = [f"## aiplint: {_markdown_headline(report)}", ""]
+    lines = [f"## aiplint: {summary(report) if diff is None else diff_summary(diff, report.errors)}", ""]
     columns = ("new", "unchanged", "fixed") if diff is not None else ("findings",)
     tallies = [Counter(f.rule for f in group) for group in
                ((new, diff.unchanged_findings, diff.fixed) if diff is not None else (new,))]
@@ -55,16 +55,6 @@ def write(report: Report, stream: IO[str]) -> None:
                                 [f"{markdown_code(f'{e.path}:{e.line}:{e.column}')}: {markdown_code(e.message)}"
                                  for e in report.errors])
     stream.write("\n".join(lines).rstrip("\n") + "\n")
-
-
-def _markdown_headline(report: Report) -> str:
-    if report.diff is None:
-        return summary(report)
-    diff = report.diff
-    failed = len({e.path for e in report.errors})
-    return (f"{counted(len(diff.new), 'new finding')}, {len(diff.fixed)} fixed, {diff.unchanged} unchanged, "
-            f"{counted(len(diff.breaking), 'breaking change')}"
-            + (f"; {counted(failed, 'file')} could not be linted" if failed else ""))
 
 
 def _markdown_finding(f: Finding, revision: str | None = None) -> str:

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Mapping, Sequence
 import click
 
 from aiplint.read.escaping import printable
-from aiplint.report.writer import Report, counted, summary
+from aiplint.report.writer import Report, SourceLines, counted, summary
 
 if TYPE_CHECKING:
     from aiplint.linting.findings import Finding
@@ -72,7 +72,7 @@ def write_findings(findings: Sequence[Finding], stream: IO[str], colour: bool, *
     """`PATH:LINE:COL: SEVERITY RULE message` and the suggestion, per finding.  With `show_source`, each
     finding is followed by the offending source line under a line-number gutter with a caret at the
     finding's column (as ruff and rustc do)."""
-    lines_of = _LineCache()
+    lines_of = SourceLines()
     for f in findings:
         severity = (click.style(f.severity.value, fg=_COLOURS[f.severity.value], bold=True) if colour
                     else f.severity.value)
@@ -87,34 +87,6 @@ def write_findings(findings: Sequence[Finding], stream: IO[str], colour: bool, *
             stream.write(f"    suggestion: {printable(f.suggestion)}\n")
         if f.also:
             stream.write(f"    also fixes: {', '.join(printable(a.rule) for a in f.also)}\n")
-
-
-class _LineCache:
-    """Each file read once per report."""
-
-    def __init__(self) -> None:
-        self._files: dict[str, list[str] | None] = {}
-
-    def __call__(self, path: str) -> list[str] | None:
-        if path not in self._files:
-            self._files[path] = _read_lines(path)
-        return self._files[path]
-
-
-def _read_lines(path: str) -> list[str] | None:
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError:
-        return None
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if raw.startswith(bom):
-            text = raw.decode(codec, errors="replace")
-            break
-    else:
-        text = raw.decode("utf-8", errors="replace")
-    # The positions count lines as the YAML and JSON parsers do: \n, \r\n and a lone \r end a line.
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _frame(lines: list[str] | None, line: int, column: int) -> str:

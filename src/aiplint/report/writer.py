@@ -37,6 +37,8 @@ class Report:
     quiet: bool = False  # text: findings only
     show_source: bool = False  # text: each finding's source line
     statistics: bool = False  # text: a count per rule instead of the findings
+    fixes: Mapping[Finding, str] = field(default_factory=dict)  # html: a finding's fix as a unified diff, where
+    # one can be applied (none yet: `check --fix` is to fill it); the others show their suggestion
 
 
 class Writer(Protocol):
@@ -79,6 +81,15 @@ def summary(report: Report) -> str:
     return f"All checks passed ({files} {noun}{kept})."
 
 
+def diff_summary(diff: DiffReport, errors: Sequence[InputError]) -> str:
+    """A diff's headline: `1 new finding, 2 fixed, 3 unchanged, 0 breaking changes`, and how many files could not
+    be linted."""
+    failed = len({e.path for e in errors})
+    return (f"{counted(len(diff.new), 'new finding')}, {len(diff.fixed)} fixed, {diff.unchanged} unchanged, "
+            f"{counted(len(diff.breaking), 'breaking change')}"
+            + (f"; {counted(failed, 'file')} could not be linted" if failed else ""))
+
+
 def _suppressed(suppressed: Mapping[str, int]) -> str:
     """`; 1 suppressed by x-aiplint-ignore`, `; 3 suppressed: 2 by the baseline, 1 by x-aiplint-ignore`, or ""."""
     parts = [f"{n} by {'the baseline' if how == 'baseline' else 'x-aiplint-ignore'}"
@@ -86,3 +97,33 @@ def _suppressed(suppressed: Mapping[str, int]) -> str:
     if len(parts) == 1:
         return f"; {parts[0].replace(' by ', ' suppressed by ', 1)}"
     return f"; {sum(suppressed.values())} suppressed: {', '.join(parts)}" if parts else ""
+
+
+class SourceLines:
+    """The lines of the files findings are in, for the formats that show source (`text --show-source`, `html`):
+    each file read once per report, None for one that cannot be read."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str] | None] = {}
+
+    def __call__(self, path: str) -> list[str] | None:
+        if path not in self._files:
+            self._files[path] = read_lines(path)
+        return self._files[path]
+
+
+def read_lines(path: str) -> list[str] | None:
+    """A file's lines, as the positions of findings count them; None where it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError:
+        return None
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            text = raw.decode(codec, errors="replace")
+            break
+    else:
+        text = raw.decode("utf-8", errors="replace")
+    # The positions count lines as the YAML and JSON parsers do: \n, \r\n and a lone \r end a line.
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -158,6 +158,11 @@ def finish_diff(compared: Compared, errors: list[InputError], reports: Reports, 
     return diff_status(report, bool(errors), compared.thresholds, exit_zero)
 
 
-def changelog_of(compared: Compared, old: str, new: str) -> str:
-    """The API changes from OLD to NEW as a Markdown changelog."""
-    return markdown(compared.merged().changes, f"API changes from {markdown_code(old)} to {markdown_code(new)}")
+def changelog_of(compared: Compared, old: str, new: str, output_format: str = "markdown") -> str:
+    """The API changes from OLD to NEW as a Markdown changelog, or (`html`) a page of them."""
+    changes = compared.merged().changes
+    if output_format == "html":
+        from aiplint.report.html_report import changelog_page
+
+        return changelog_page(changes, f"API changes from {old} to {new}")
+    return markdown(changes, f"API changes from {markdown_code(old)} to {markdown_code(new)}")

@@ -99,11 +99,12 @@ def run_diff(old: str, new: str, formats: tuple[str, ...], output: str | None, o
 
 
 def changelog(old: str, new: str, output: str | None, config_file: str | None, isolated: bool,
-              allow_plugins: bool) -> tuple[str, list[InputError]]:
-    """`aiplint changelog OLD NEW`: the API changes as a Markdown changelog (findings are not linted), and the
-    files that could not be compared (shown); `output` may not be one of the files read."""
+              allow_plugins: bool, output_format: str = "markdown") -> tuple[str, list[InputError]]:
+    """`aiplint changelog OLD NEW`: the API changes as a Markdown changelog or an HTML page (`output_format`;
+    findings are not linted), and the files that could not be compared (shown); `output` may not be one of the
+    files read."""
     from aiplint.run.compare import changelog_of, compare_pairs
 
     compared, errors = compare_pairs(configure.resolver(config_file, isolated, allow_plugins), old, new, lint=False)
     reports.refuse_overwriting_inputs([output], compared.read)
-    return changelog_of(compared, old, new), errors
+    return changelog_of(compared, old, new, output_format), errors
