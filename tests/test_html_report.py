@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from test_formats import ALL, EXAMPLE, RULES, findings_of, render
 
 from aiplint.cli import cli
+from aiplint.read.escaping import html_text
 from aiplint.report import html_report
 from aiplint.report.html_report import CSP, SCRIPT, STYLE, diff_html, excerpt, write
 from aiplint.rule import rule
@@ -276,9 +277,12 @@ def test_a_fix_as_a_diff_marks_its_lines_and_escapes_them():
     # A finding the report has a fix for shows it as the diff, the others their suggestion.
     found = findings_of(EXAMPLE)
     page = render(write, found, RULES, [EXAMPLE], fixes={found[0]: unified})
-    articles = page.split("<article ")[1:]
-    assert f'<div class="fix"><p>Fix:</p>{html}</div>' in articles[0] and "Suggested fix" not in articles[0]
-    assert "Suggested fix: " in articles[1] and "Fix:" not in articles[1]
+    articles = [chunk.split("</article>")[0] for chunk in page.split("<article ")[1:]]
+    first, other = (next(a for a in articles if html_text(f.message) in a) for f in found[:2])
+    assert f'<div class="fix"><p>Fix:</p>{html}</div>' in first and "Suggested fix" not in first
+    assert "Suggested fix: " in other and "Fix:" not in other
+    # the rules that share its fix are named with it (one mistake, one finding)
+    assert "Also fixes: <code>aip122/collection-name-consistency</code>" in first
 
 
 # --------------------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ class Entry:
     diff: str | None = None  # the unified diff of its fix, where there is one to apply
     note: str | None = None
     excerpt: bool = True  # False: the file on disk is not the version the position is in (a git revision's)
+    also: tuple[str, ...] = ()  # the other rules whose problems the same fix resolves (one mistake, one finding)
 
 
 def write(report: Report, stream: IO[str]) -> None:
@@ -88,7 +89,8 @@ def changelog_page(changes: Iterable[Change], title: str) -> str:
 
 def _finding(f: Finding, diff: str | None) -> Entry:
     operation = f"{f.method} {f.path}" if f.method else f.path
-    return Entry(f.severity.value, f.rule, f.file, f.line, f.column, f.message, operation, f.suggestion, diff)
+    return Entry(f.severity.value, f.rule, f.file, f.line, f.column, f.message, operation, f.suggestion, diff,
+                 also=tuple(a.rule for a in f.also))
 
 
 def _change(change: Change, level: str, old_unread: bool = False) -> Entry:
@@ -207,6 +209,8 @@ def _entry(e: Entry, rule_index: int, rule: Rule | None, lines: list[str] | None
         out.append(f'<div class="fix"><p>Fix:</p>{diff_html(e.diff)}</div>')
     elif e.suggestion:
         out.append(f'<div class="fix"><p>Suggested fix: <code>{html_text(e.suggestion)}</code></p></div>')
+    if e.also:
+        out.append(f'<p class="also">Also fixes: {", ".join(f"<code>{html_text(rule)}</code>" for rule in e.also)}</p>')
     links = [f'<a href="#doc-{rule_index}">documentation</a>']
     if rule is not None and _web(rule.url):
         links.append(f'<a href="{html_text(rule.url)}" rel="noopener noreferrer">{html_text(rule.reference)}</a>')
