@@ -101,6 +101,12 @@ def named_verb(lex: Lexicon, op: Operation) -> tuple[str | None, tuple[str, ...]
     return None, (), ""
 
 
+def named_kind(lex: Lexicon, op: Operation) -> str | None:
+    """The standard method an operation's name says it is (`get`, `list`, `create`, `update`, `delete`), if any."""
+    verb, _, _ = named_verb(lex, op)
+    return _VERB_KIND.get(verb) if verb is not None else None
+
+
 def _name_words(name: str) -> tuple[str, ...]:
     """The words of an operation's name, verb first: Azure's `Noun_Verb` turned round, FastAPI's route suffix
     (`get_agent_v1_agents__agent_id__get`) and the words after an HTTP method left as they are."""
@@ -126,6 +132,9 @@ def one_member_evidence(api: ApiModel, op: Operation) -> tuple[Evidence, ...]:
         found.append(Evidence("response", "returns one object", 2))
     elif op.method == "get" and op.shape.many:
         found.append(Evidence("response", f"returns {'an array' if op.shape is Shape.LIST else 'a page'}", -3))
+    if not last.is_custom_verb and _members_addressed_beside(api, op) and named_kind(api.lexicon, op) not in (
+            "create", "list"):
+        found.append(Evidence("siblings", "its members are addressed by ID on another path", 1))
     paging = [p.name for p in op.params_in("query") if words.compact(p.name) in _PAGING_PARAMETERS]
     if paging:
         found.append(Evidence("parameters", f"pages its results (`{paging[0]}`)", -3))
@@ -136,6 +145,12 @@ def one_member_evidence(api: ApiModel, op: Operation) -> tuple[Evidence, ...]:
 # query parameters that page through many results (AIP-158 and its usual variants)
 _PAGING_PARAMETERS = frozenset(("pagesize", "pagetoken", "limit", "offset", "page", "perpage", "cursor", "maxresults",
                                 "maxid", "sinceid", "after", "before", "skip", "top", "startingafter"))
+
+
+def _members_addressed_beside(api: ApiModel, op: Operation) -> bool:
+    """Another path addresses members of what this path ends in by ID (`/secret/{name}` beside `POST /secret`)."""
+    last = op.path.last
+    return last is not None and api.member_path(op.path, last) is not None
 
 
 def _name_evidence(lex: Lexicon, op: Operation) -> list[Evidence]:

@@ -224,11 +224,11 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
     # 1. one word right after an ID or a collection needs less evidence (`/messages/{id}/trash`, `/images/search`)
     if after_resource and _one_word_action(parts, methods, writes_only, lex):
         return True
+    if after_resource and methods and _named_action_on_member(item, parts, lex):
+        return True  # even a verb the lexicon does not know: `anonymize`, named `anonymizeUser`
     verb = lex.leading_verb(literal)
     if verb is None or not methods:
         return False  # no verb to read, or no operation to do it
-    if after_resource and _named_action_on_member(item, parts, lex):
-        return True
     # 2. the operations' own names say the verb (`updateSystem`), or an HTTP method is written in (`PUTImages`)
     named = _named_verbs(item, lex)
     if verb in named or _http_method_written_in(literal, verb):
@@ -326,9 +326,13 @@ def _named_action_on_member(item: PathItem, literal: tuple[str, ...], lex: Lexic
     if len(item.segments) < 3 or not item.segments[-2].is_param:
         return False
     noun = lex.stem(item.segments[-3].text)
-    named = [lex.words_of(name) for op in item.operations for name in (op.operation_id, op.summary) if name]
-    return bool(named) and all(parts[: len(literal)] == literal and lex.stem("-".join(parts[len(literal):])) == noun
-                               for parts in named)
+    named = [[w for w in lex.words_of(name) if w not in _ARTICLES]
+             for op in item.operations for name in (op.operation_id, op.summary) if name]
+    return bool(named) and all(parts[: len(literal)] == list(literal)
+                               and lex.stem("-".join(parts[len(literal):])) == noun for parts in named)
+
+
+_ARTICLES = frozenset(("a", "an", "the"))  # "Anonymize a user" names the same action as `anonymizeUser`
 
 
 def _named_verbs(item: PathItem, lex: Lexicon) -> set[str]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.model import words
-from aiplint.model.operations import acts_on_one_member, named_verb
+from aiplint.model.operations import acts_on_one_member, named_kind, named_verb
 from aiplint.model.roles import Role
 
 if TYPE_CHECKING:
@@ -134,7 +134,8 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     stem = scope.identified_stem(name, where, required)
     if stem is None or _sent_to(api, scope, stem):
         return None
-    if where == "body" and (_created(op, scope, stem) or _own_field(lex, op, stem) or _renamed(lex, op, name, stem)):
+    own = _own_field(lex, op, stem) and not scope.one_member  # `POST /secret {name}` named `updateSecret`: a member's
+    if where == "body" and (_created(op, scope, stem) or own or _renamed(lex, op, name, stem)):
         return None
     return Target(name, where, stem, at, required, scope.one_member and not required)
 
@@ -147,10 +148,11 @@ def _sent_to(api: ApiModel, scope: _Scope, stem: str) -> bool:
 
 def _created(op: Operation, scope: _Scope, stem: str) -> bool:
     """An operation that returns the resource created it, unless it is a standard method on one (`POST
-    /secrets/delete {name}` returns the deleted secret) or an action on a member of the collection it follows
-    (`POST /tickets/close {ticket_id}` returns the closed ticket)."""
+    /secrets/delete {name}` returns the deleted secret), an action on a member of the collection it follows
+    (`POST /tickets/close {ticket_id}` returns the closed ticket), or named as a Get, Update or Delete."""
     acts_on_member = scope.collection is not None and scope.verb is not None and scope.member(stem)
-    return op.creates(stem) and not scope.standard_action() and not acts_on_member
+    named_otherwise = named_kind(scope.lex, op) in ("get", "update", "delete")  # `POST /secret`, `updateSecret`
+    return op.creates(stem) and not scope.standard_action() and not acts_on_member and not named_otherwise
 
 
 def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[Target]:
@@ -299,10 +301,15 @@ class _Scope:
         return one and (self.lex.has(verb, "standard-verb") or verb in self.lex.mapping("synonym"))
 
     def _creates_member(self, stem: str) -> bool:
-        """AIP-133: `POST /books?book_id=` (or `{id}`) chooses the new book's ID."""
+        """AIP-133: `POST /books?book_id=` (or `{id}`) chooses the new book's ID, unless its name says it gets,
+        updates or deletes one; so does a PUT its name calls a create (`PUT /parameters {id}`, `createParameter`)."""
         last = self.tail[-1] if self.tail else None
-        if self.op.method != "post" or last is None or not last.role.is_thing:  # a noun: `POST /products/{sku}/child`
+        if last is None or not last.role.is_thing:  # a noun: `POST /products/{sku}/child`
             return False
+        named = named_kind(self.lex, self.op)
+        if named in ("get", "update", "delete") or (self.op.method != "post" and not (
+                self.op.method == "put" and named == "create")):
+            return False  # `POST /secret {name}` named `updateSecret` changes the secret its name names
         return stem in ("", self.lex.stem(last.text))
 
     def member(self, stem: str) -> bool:

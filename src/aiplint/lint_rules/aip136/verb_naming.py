@@ -74,7 +74,7 @@ def check(ctx: Context):
     styles = Counter(_separator(verb) for _, seg, verb in verbs if not seg.colon and len(words.split_words(verb)) > 1)
     slash_style = styles.most_common(1)[0][0] if styles else None
     for item, seg, verb in verbs:
-        parts = words.split_words(verb)
+        parts = lex.words_of(verb)  # glued words read too: `listkeys` is list + keys
         before = item.before(seg)
         if before is not None and before.text.lower() in ("batch", "bulk"):
             parts = ("batch", *parts)  # `batch/update` is AIP's `batchUpdate`
