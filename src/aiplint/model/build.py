@@ -89,6 +89,7 @@ class _Builder:
                 raw=raw,
                 returns=frozenset(name for schema in written if (name := _schema_name(schema)) is not None),
                 shape=self._shape(raw.get("responses"), written, source, pointer),
+                lists=self._listed(written, source, pointer),
                 request_schema=request_schema,
                 declared_parameters=shared + own,
                 body_required=self._body_required(raw, params, source, pointer),
@@ -170,6 +171,24 @@ class _Builder:
         has_2xx = isinstance(responses, dict) and any(str(status).startswith("2") for status in responses)
         return Shape.NONE if has_2xx and not written else Shape.UNKNOWN
 
+    def _listed(self, written: list[dict[str, Any]], source: Source, pointer: str) -> frozenset[str]:
+        """Compact names of the schemas a list or page response holds (`[Label]`, `{labels: [Label], next}`)."""
+        found: set[str] = set()
+        for schema in written:
+            node = self.document.refs.resolve(schema, source, pointer).node
+            if not isinstance(node, dict):
+                continue
+            if "items" in node:
+                arrays = [node]
+            elif self._wraps_a_list(node, source, pointer):
+                resolved = (self.document.refs.resolve(value, source, pointer).node
+                            for value in node["properties"].values())
+                arrays = [value for value in resolved if isinstance(value, dict) and "items" in value]
+            else:
+                arrays = []
+            found.update(name for array in arrays if (name := _schema_name(array.get("items"))) is not None)
+        return frozenset(found)
+
     def _wraps_a_list(self, node: dict[str, Any], source: Source, pointer: str) -> bool:
         """An object with one array beside a page token, cursor or count (`{object, data: [...], has_more}`,
         `{jobs: [...], next_page_token}`), or of arrays only (a search's `{accounts: [...], statuses: [...]}`):
@@ -224,8 +243,10 @@ class _Builder:
         return found
 
 
-# first words of the fields a page carries beside its items: `next_page_token`, `has_more`, `total_count`, `cursor`
-_PAGING_WORDS = frozenset(("next", "has", "total", "cursor", "page", "count", "continuation", "marker", "offset"))
+# first words of the fields a page carries beside its items: `next_page_token`, `has_more`, `total_count`, `cursor`,
+# and JSON:API's `links` and `meta` (`{data: [...], links: {next}, meta}`)
+_PAGING_WORDS = frozenset(("next", "has", "total", "cursor", "page", "count", "continuation", "marker", "offset",
+                           "pagination", "paging", "links", "meta"))
 
 
 def _schema_name(schema: Any) -> str | None:

@@ -189,10 +189,15 @@ def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: Prefi
 
 def _created_here(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
     """A terminal singular noun that lists and creates its members (`GET /order` answering an array, beside
-    `POST /order`) is a collection written in the singular: a singleton is one resource, never created (AIP-156).
-    Either alone is no evidence: singletons return lists (`/readinglist`) and are set up by POST (`/database`)."""
+    `POST /order`), or lists things named as itself (`GET /label` answering `[Label]`), is a collection written in
+    the singular: a singleton is one resource, never created (AIP-156).  A list or a create alone is no evidence:
+    singletons return lists of other things (`/readinglist` of books) and are set up by POST (`/database`)."""
+    if lex.last_word_number(seg.text) != "singular":
+        return False
     lists = any(op.method == "get" and op.returns_list for op in item.operations)
-    return lists and "post" in item.methods and lex.last_word_number(seg.text) == "singular"
+    stem = lex.stem(seg.text)
+    own = any(op.method == "get" and any(lex.stem(name) == stem for name in op.lists) for op in item.operations)
+    return own or (lists and "post" in item.methods)
 
 
 def _verb_of(literal: str, lex: Lexicon) -> str:

@@ -119,6 +119,7 @@ class Operation:
     request_schema: str | None = None  # the compact name of the request body's schema, when it is a `$ref`
     declared_parameters: list[Parameter] = field(default_factory=list)  # as listed, path item's first, repeats kept
     shape: Shape = Shape.UNKNOWN  # what its 2xx responses return
+    lists: frozenset[str] = frozenset()  # compact names of the schemas a list or page response holds (`[Label]`)
     body_required: bool = False  # the request body is declared required (`requestBody.required`, OAS 2.0 `in: body`)
 
     @property
