@@ -73,7 +73,7 @@ def test_the_evidence_is_weighed_and_shown():
     paths = {"/v1/teams": {"get": op(query("team_id"), responses=ONE, operationId="get_team_by_id")}, TEAMS: "get"}
     found = facts(paths, "GET /v1/teams")
     weighed = {(e.signal, e.weight) for e in found.evidence if e.weight}
-    assert weighed == {("response", 2), ("operationId", 2)}
+    assert weighed == {("response", 2), ("operationId", 2), ("siblings", 1)}  # `/v1/teams/{team_id}` beside
     assert found.shape is Shape.ONE and found.named_verb == "get" and not found.target.required
 
 
