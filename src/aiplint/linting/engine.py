@@ -47,7 +47,7 @@ def lint_document(document: Document, config: Config = Config(), rules: Mapping[
         raise InputError(document.root.path, f"cannot read the document's structure ({type(exc).__name__}: "
                                              f"{exc})") from None
     reported, crashes, suppressed = _run_all(api, suppressions, config, rules)
-    return Linted(_locate(one_per_fix(reported)), crashes, api, suppressed)
+    return Linted(_locate(one_per_fix(reported, api.paths)), crashes, api, suppressed)
 
 
 def _run_all(api: Any, suppressions: Suppressions, config: Config, rules: Mapping[str, Rule]

@@ -14,7 +14,7 @@ rule reports, and every rule stays a selectable plugin.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from aiplint.linting.findings import Also
 from aiplint.model import Operation, PathItem, words
@@ -31,7 +31,7 @@ class Reported(NamedTuple):
     also: tuple[Also, ...] = ()
 
 
-def one_per_fix(reported: list[tuple[Rule, Severity, Problem]]) -> list[Reported]:
+def one_per_fix(reported: list[tuple[Rule, Severity, Problem]], paths: Sequence[PathItem] = ()) -> list[Reported]:
     """The problems, those sharing an operation (or path) and a fix merged into the most specific rule's."""
     groups: dict[tuple[str, str], list[tuple[Rule, Severity, Problem]]] = {}
     alone: list[Reported] = []
@@ -42,25 +42,31 @@ def one_per_fix(reported: list[tuple[Rule, Severity, Problem]]) -> list[Reported
         else:
             groups.setdefault(key, []).append(entry)
     merged = [_merge(group) for group in groups.values()]
-    return _absorb_path_problems(alone, merged)
+    return _absorb_path_problems(alone, merged, {item.key: item for item in paths})
 
 
-def _absorb_path_problems(alone: list[Reported], merged: list[Reported]) -> list[Reported]:
-    """A path-level problem (a singular collection) whose every operation, on its path and on the other paths it
-    names (`related`), already has a finding with a fix of its own is one of their mistakes too (`/job/cancel
-    {job_uuid}`: the operation's fix `/jobs/{job_uuid}/cancel` names the collection in the plural): it joins each
-    of those findings' `also` instead of being a finding of its own."""
+def _absorb_path_problems(alone: list[Reported], merged: list[Reported], items: dict[str, PathItem]
+                          ) -> list[Reported]:
+    """A path-level problem (a singular collection) about operations, on its path and on the other paths it names
+    (`related`), that all but one already have a finding with a fix of their own is one of their mistakes too
+    (`/job/cancel {job_uuid}`: the operation's fix `/jobs/{job_uuid}/cancel` names the collection in the plural): it
+    joins each of those findings' `also`, and is reported at the one operation left (`GET /v1/team` beside `DELETE
+    /v1/team?team_id=`), if any, with that operation's method."""
     path_level = [r for r in alone + merged if r.problem.operation is None]
     merged = [r for r in merged if r.problem.operation is not None]
     by_operation = {id(r.problem.operation): i for i, r in enumerate(merged)}
-    items = {r.problem.operation.path.key: r.problem.operation.path for r in merged if r.problem.operation is not None}
     kept = [r for r in alone if r.problem.operation is not None]
     for entry in path_level:
         operations = _operations_of(entry.problem, items)
-        if not operations or not all(id(op) in by_operation for op in operations):
-            kept.append(entry)
+        uncovered = [op for op in operations if id(op) not in by_operation]
+        if not operations or len(uncovered) > 1 or len(uncovered) == len(operations):
+            kept.append(entry)  # nothing joins another finding: it stays as the rule wrote it (baselines hold it)
             continue
+        if uncovered:
+            kept.append(entry._replace(problem=_at_operation(entry.problem, uncovered[0])))
         for op in operations:
+            if id(op) not in by_operation:
+                continue
             i = by_operation[id(op)]
             severity = max(merged[i].severity, entry.severity, key=_SEVERITY_ORDER.index)  # merging lowers none
             merged[i] = merged[i]._replace(also=(*merged[i].also, Also(entry.rule.id, entry.problem.message)),
@@ -68,9 +74,17 @@ def _absorb_path_problems(alone: list[Reported], merged: list[Reported]) -> list
     return kept + merged
 
 
+def _at_operation(problem: Problem, op: Operation) -> Problem:
+    """A path-level problem as its one operation's: `/v1/teams` is `GET /v1/teams` there."""
+    suggestion = problem.suggestion
+    if suggestion is not None and suggestion.startswith("/"):
+        suggestion = f"{op.method.upper()} {suggestion}"
+    return replace(problem, operation=op, path=None, suggestion=suggestion)
+
+
 def _operations_of(problem: Problem, items: dict[str, PathItem]) -> list[Operation]:
-    """The operations a path-level problem is about, on its path and its related ones; none when one of those
-    paths has no finding at all (`items`: the paths with one)."""
+    """The operations a path-level problem is about, on its path and its related ones (`items`: the document's
+    paths by key); none where a path is not known."""
     if problem.operation is not None or problem.path is None:
         return []
     keys = [problem.path, *(unescape_token(at.pointer.split("/")[2]) for at in problem.related

@@ -192,7 +192,11 @@ def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
 
 
 def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> Part:
-    """`run-shield` acting on a shield is `run`; other verbs stay as they are."""
+    """`run-shield` acting on a shield is `run`, and RPC's `queues.pause` on a queue is `pause`; other verbs stay as
+    they are."""
+    action = words.action_part(seg.text)
+    if action != seg.text and lex.names(seg.text[: -len(action)].rstrip("."), stem):
+        return verb_part(action, colon)
     parts = lex.words_of(seg.text)
     if len(parts) > 1 and seg.verb == parts[0] and lex.names("-".join(parts[1:]), stem):
         return verb_part(parts[0], colon)

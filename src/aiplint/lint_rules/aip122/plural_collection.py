@@ -67,6 +67,7 @@ def check(ctx: Context):
             plural = _plural_for(ctx.api.lexicon, item, seg, extra)
             if plural is None:
                 continue
+            plural = _existing_collection(ctx.api, item, seg) or plural
             prefix = item.prefix(seg.index + 1)
             if prefix in seen:
                 continue  # reported once, on the first path that uses this collection
@@ -90,6 +91,21 @@ def check(ctx: Context):
                 detail=f"{seg.index}:{seg.text}",
                 related=tuple(other.key_at for other in users if other is not first),
             )
+
+
+def _existing_collection(api: ApiModel, item: PathItem, seg: Segment) -> str | None:
+    """The plural collection the document already has, beside this one, for the resource its ID names, when the
+    literal is that resource's noun glued to another word (`/v1/ticketlabel/{label_id}` beside
+    `/v1/labels/{label_id}`: `labels`)."""
+    following = item.after(seg)
+    lex = api.lexicon
+    stem = lex.id_stem(following.param or "") if following is not None and following.is_param else None
+    parts = api.resource_prefixes.get(stem) if stem else None
+    if not parts or parts[:-1] != parts_of(item)[: seg.index]:
+        return None
+    words_ = lex.words_of(seg.text)
+    existing = parts[-1][0]
+    return existing if len(words_) > 1 and lex.stem(words_[-1]) == lex.stem(existing) == stem else None
 
 
 def _collection_uses(api: ApiModel, prefix: int, index: int) -> list[PathItem]:
