@@ -165,7 +165,9 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     if head.endswith("}") and (len(words_) == 1 or by_key or lex.stem("-".join(words_[1:])) == lex.stem(member)):
         http = {"get": "GET", "update": "PATCH", "delete": "DELETE"}.get(standard)
         return (http, head) if http else (method, None)
-    if head.endswith("}") or len(words_) < 2 or standard not in ("get", "list", "create"):
+    if head.endswith("}"):
+        return _on_a_part_of_the_member(api, method, head, verb, words_, standard)
+    if len(words_) < 2 or standard not in ("get", "list", "create") or not _names_a_thing(lex, words_):
         return method, None
     collection, _, last = head.rpartition("/")
     if lex.has(words_[1], "preposition") and standard in ("get", "list"):  # `/pet/findByStatus`: a filtered list
@@ -181,6 +183,35 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     else:
         return method, None
     return method, f"{collection if lex.stem(last) == lex.stem(plural) else head}/{plural}"
+
+
+def _on_a_part_of_the_member(api: ApiModel, method: str, head: str, verb: str, words_: tuple[str, ...], standard: str
+                             ) -> tuple[str, str | None]:
+    """A standard verb with another noun, on a member, is a standard method on a part of it (AIP-156, AIP-132):
+    `{name}:getConfig` -> `GET {name}/config` (a singleton), `:updateSettings` -> `PATCH {name}/settings`,
+    `:listDeals` -> `GET {name}/deals`, `:createToken` -> `POST {name}/tokens`; a verb with a preposition
+    (`getByEmail`) or a delete of a part (a singleton is never deleted) has none."""
+    lex = api.lexicon
+    if len(words_) < 2 or lex.has(words_[1], "preposition") or standard not in ("get", "list", "create", "update"):
+        return method, None
+    rest = verb[verb.lower().find(words_[0]) + len(words_[0]) :].lstrip("-_.")
+    rest = rest[:1].lower() + rest[1:]
+    if not _names_a_thing(lex, words_):
+        return method, None
+    plural = lex.last_word_number(rest) == "plural"
+    if standard in ("get", "update") and not plural:
+        return ("GET" if standard == "get" else "PATCH"), f"{head}/{rest}"
+    if standard == "list" or (standard == "get" and plural):
+        return "GET", f"{head}/{rest if plural else lex.pluralize_literal(rest)}"
+    if standard == "create" and not plural:
+        return "POST", f"{head}/{lex.pluralize_literal(rest)}"
+    return method, None
+
+
+def _names_a_thing(lex: Lexicon, words_: tuple[str, ...]) -> bool:
+    """The words after a standard verb end in a noun (`getConfig`), not an adjective or a variant (`listUsable`,
+    `createSigned`), and join no second verb (`createOrUpdate`)."""
+    return lex.is_noun(lex.singular_of(words_[-1])) and not {"or", "and"} & set(words_)
 
 
 def _restates(lex: Lexicon, literal: str, stem: str) -> bool:

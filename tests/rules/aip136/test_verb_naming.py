@@ -51,6 +51,12 @@ CASES = [
     Case("positive", "slash verb breaking the document's kebab style", spec({
         "/v1/a/{a_id}/set-default": "post", "/v1/b/{b_id}/mark-read": "post", "/v1/c/{c_id}/mark_unread": "post"}),
         [E("/v1/c/{c_id}/mark_unread", "mark_unread", "is snake-case while this document's custom verbs are kebab-case")]),
+    Case("positive", "a Get of a singleton spelled as a colon verb (AIP-156)", spec({"/v1/{name}:getConfig": "get"}),
+         [E("/v1/{name}:getConfig", "getConfig", "is a standard Get of `config`, a part of the resource; use "
+            "`GET /v1/{name}/config`", "GET", "GET /v1/{name}/config")]),
+    Case("negative", "Google's verb + noun with no standard method it could be", spec({
+        "/v1/{parent}/subnetworks:listUsable": "get", "/v1/{name}:createOrUpdate": "post"}), []),
+    Case("negative", "Cloud KMS :destroy keeps the version: no Delete", spec({"/v1/{name}:destroy": "post"}), []),
     Case("negative", "AIP exceptions", spec({
         "/v1/books:batchGet": "get", "/v1/books:batchCreate": "post", "/v1/books:batchDelete": "post",
         "/v1/books/{book_id}:undelete": "post", "/v1/books/{book_id}:listRevisions": "get",

@@ -83,6 +83,10 @@ def check(ctx: Context):
             continue
         for problem, detail in _problems(lex, verb, parts, seg.colon, slash_style):
             op, suggestion = _operation_fixed(ctx, item, seg) if detail in _FIXED_BY_THE_OPERATION else (None, None)
+            if detail in ("standard", "synonym") and len(parts) > 1 and suggestion is None and seg.colon:
+                continue  # `:updatePrimaryVersion`: AIP-136's verb + noun, with no standard method it could be
+            if detail in ("standard", "synonym") and len(parts) > 1 and suggestion is not None:
+                problem = _on_a_part(suggestion, item) or problem
             yield Problem(
                 f"custom verb `{verb}` {problem} (AIP-136)",
                 item.key_at,
@@ -91,6 +95,19 @@ def check(ctx: Context):
                 suggestion=suggestion,
                 detail=f"{seg.text}:{detail}",
             )
+
+
+def _on_a_part(suggestion: str, item: PathItem) -> str | None:
+    """What a standard verb on another noun is, where its fix adds that noun after the member (`{name}:getConfig`
+    -> `GET {name}/config`): a standard method on a singleton (AIP-156) or a sub-collection (AIP-132)."""
+    method, _, path = suggestion.partition(" ")
+    member = item.template.rsplit(":", 1)[0] if ":" in item.template else item.template.rsplit("/", 1)[0]
+    if not member.endswith("}") or not path.startswith(member + "/") or "/" in path[len(member) + 1 :]:
+        return None
+    part = path[len(member) + 1 :]
+    many = Lexicon.of().last_word_number(part) == "plural"
+    kind = {"GET": "List" if many else "Get", "PATCH": "Update", "POST": "Create"}.get(method, method)
+    return f"is a standard {kind} of `{part}`, a part of the resource; use `{suggestion}` (AIP-156, AIP-132)"
 
 
 # problems the operation's own fix resolves when it rewrites the verb away (`get_by_id` -> the standard Get)
