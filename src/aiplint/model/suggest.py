@@ -81,7 +81,7 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
     if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
         tail: list[Part] = [(last.text, False)]
     elif last.is_custom_verb:
-        tail = [_action_without_noun(lex, last, stem, colon)]
+        tail = _action_without_noun(lex, last, stem, colon)
     elif last.role is Role.SINGLETON:
         tail = [] if _restates(lex, last.text, stem) else [(last.text, False)]  # `widgetInfo` is the widget
     else:
@@ -167,6 +167,8 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
         return (http, head) if http else (method, None)
     if head.endswith("}"):
         return _on_a_part_of_the_member(api, method, head, verb, words_, standard)
+    if len(words_) == 1 and standard in ("get", "list", "create") and sep == "/":  # `/albums/{id}/tracks/get`
+        return ("POST" if standard == "create" else "GET"), head
     if len(words_) < 2 or standard not in ("get", "list", "create") or not _names_a_thing(lex, words_):
         return method, None
     collection, _, last = head.rpartition("/")
@@ -222,13 +224,15 @@ def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
     return lex.names(literal, stem) or (len(rest) == 1 and rest[0] in ("info", "details", "detail", "summary"))
 
 
-def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> Part:
-    """`run-shield` acting on a shield is `run`, and RPC's `queues.pause` on a queue is `pause`; other verbs stay as
-    they are."""
+def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> list[Part]:
+    """`run-shield` acting on a shield is `run`; an RPC method `noun.verb` on the noun is the verb, and the nouns
+    between are the part of it acted on (`queues.pause` on a queue is `pause`, `album.tracks.get` on an album is
+    `tracks` then `get`); other verbs stay as they are."""
     action = words.action_part(seg.text)
-    if action != seg.text and lex.names(seg.text[: -len(action)].rstrip("."), stem):
-        return verb_part(action, colon)
+    nouns = seg.text[: -len(action)].rstrip(".").split(".") if action != seg.text else []
+    if nouns and lex.names(nouns[0], stem):
+        return [(noun, False) for noun in nouns[1:]] + [verb_part(action, colon)]
     parts = lex.words_of(seg.text)
     if len(parts) > 1 and seg.verb == parts[0] and lex.names("-".join(parts[1:]), stem):
-        return verb_part(parts[0], colon)
-    return verb_part(seg.text, colon)
+        return [verb_part(parts[0], colon)]
+    return [verb_part(seg.text, colon)]
