@@ -113,3 +113,15 @@ def test_the_model_command_reports_bad_input_in_one_line(tmp_path):
     path.write_text("openapi: 3.1.0\npaths: [\n")
     result = CliRunner().invoke(cli, ["model", str(path)])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_an_rpc_method_on_a_part_of_a_resource_keeps_the_part_in_its_fix():
+    """musixmatch's shape: `GET /album.tracks.get?album_id=` lists an album's tracks; `GET /album.get` is the
+    album's own Get. One finding each, and the fixes differ."""
+    import aiplint
+
+    paths = {"/album.get": {"get": op(query("album_id", True), responses=ONE)},
+             "/album.tracks.get": {"get": op(query("album_id", True), responses=MANY)}}
+    found = {f.path: f for f in aiplint.lint(spec(paths, components=TEAM), config={"profile": "rest"})}
+    assert found["/album.get"].suggestion == "GET /albums/{album_id}"
+    assert found["/album.tracks.get"].suggestion == "GET /albums/{album_id}/tracks"
