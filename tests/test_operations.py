@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import llama_stack
 from rules._kit import body, op, query, spec
 
+import aiplint
 from aiplint.cli import cli
 from aiplint.model import ApiModel
 from aiplint.model.operations import Kind
@@ -118,7 +119,6 @@ def test_the_model_command_reports_bad_input_in_one_line(tmp_path):
 def test_an_rpc_method_on_a_part_of_a_resource_keeps_the_part_in_its_fix():
     """musixmatch's shape: `GET /album.tracks.get?album_id=` lists an album's tracks; `GET /album.get` is the
     album's own Get. One finding each, and the fixes differ."""
-    import aiplint
 
     paths = {"/album.get": {"get": op(query("album_id", True), responses=ONE)},
              "/album.tracks.get": {"get": op(query("album_id", True), responses=MANY)}}
