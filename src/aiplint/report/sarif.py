@@ -100,7 +100,7 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
     }
     if rule.docs_url:  # its section of aiplint's rule reference; a plugin's or a breaking change's own url
         descriptor["helpUri"] = rule.docs_url
-    properties = {"reference": rule.reference} if rule.reference else {}
+    properties: dict[str, Any] = {"reference": rule.reference} if rule.reference else {}
     if rule.url and rule.url != rule.docs_url:
         properties["referenceUrl"] = rule.url
     if rule.aip is not None:
