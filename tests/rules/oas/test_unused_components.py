@@ -52,3 +52,15 @@ CASES = [
 @pytest.mark.parametrize("case", params(CASES), ids=ids(CASES))
 def test_case(case):
     check_case(RULE, case)
+
+
+def test_schemas_that_an_any_field_may_carry_are_not_reported():
+    """Google's long-running operations (AIP-151) name their metadata and response types in no `$ref`: they travel
+    in `google.protobuf.Any` fields, which the converted descriptions write as an object with `@type`."""
+    any_field = {"type": "object", "additionalProperties": {
+        "description": "Properties of the object. Contains field @type with type URL."}}
+    components = {"schemas": {"Operation": {"type": "object", "properties": {"metadata": any_field}},
+                              "CreateBookMetadata": {"type": "object"}},
+                  "parameters": {"unused": {"name": "x", "in": "query", "schema": {"type": "string"}}}}
+    document = spec({"/v1/books": {"post": returns({"$ref": "#/components/schemas/Operation"})}}, components=components)
+    assert_findings(lint(document, RULE), [E("parameter", "unused")])

@@ -7,7 +7,9 @@ parameter, example, request body, header, link, callback or path item under `com
 definition, parameter or response (OpenAPI 2.0).  A schema named by a `discriminator`'s `mapping`, or one that
 extends a schema with a `discriminator` through `allOf` (a subtype found by its name), is used.  A document with
 no paths and no webhooks is a library of components for other documents and is not checked; nor are security
-schemes, which requirements name without `$ref`.
+schemes, which requirements name without `$ref`.  Nor are the schemas of a document with `google.protobuf.Any`
+fields (an object "Contains field @type with type URL", as Google's converted descriptions write it): an `Any`
+carries a schema no `$ref` names, such as a long-running operation's metadata and response types (AIP-151).
 
 ## Why is this bad?
 A component nothing uses is dead weight in every client generated from the document (types nobody returns),
@@ -52,6 +54,7 @@ from aiplint.rule import Context, Problem, rule
 SECTIONS_3 = ("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "links", "callbacks",
               "pathItems")
 SECTIONS_2 = ("definitions", "parameters", "responses")
+ANY_FIELD = "Contains field @type with type URL"  # how Google's converted descriptions write a protobuf `Any`
 
 
 @rule(
@@ -82,6 +85,8 @@ def check(ctx: Context):
     schemas = holder.get(schemas_key)
     if isinstance(schemas, dict) and root.mentions("discriminator"):
         used |= {(schemas_key, name) for name in _discriminated(schemas, base, schemas_key)}
+    if root.mentions(ANY_FIELD):  # any schema may be the type of a `google.protobuf.Any` field
+        sections = tuple(section for section in sections if section != schemas_key)
     unused = [(section, name) for section in sections for name in _names(holder.get(section))
               if (section, name) not in used and not name.startswith("x-")]
     if unused:  # a pointer written outside a `$ref` names it too: `x-ms-odata: '#/components/schemas/Filter'`
