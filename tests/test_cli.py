@@ -60,8 +60,10 @@ def test_json_format_is_the_documented_contract():
                                  "suppressed": {"baseline": 0, "inline": 0}}
     finding = report["findings"][1]
     assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                            "suggestion", "fingerprint", "related"}
+                            "suggestion", "fingerprint", "related", "aip", "url"}
     assert finding["related"] == []
+    assert finding["aip"] is None  # a rest/ rule; aip122/... would say 122
+    assert finding["url"] == "https://github.com/aiplint/aiplint/blob/main/docs/rules.md#restresource-id-in-query"
     assert finding["rule"] == "rest/resource-id-in-query"
     assert finding["pointer"] == "/paths/~1v1~1training~1job~1status/get/parameters/0"
     assert (finding["method"], finding["path"], finding["line"], finding["column"]) == (

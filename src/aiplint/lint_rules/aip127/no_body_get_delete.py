@@ -27,6 +27,12 @@ parameters (`force`, `etag`).
     requestBody: {content: {application/json: {schema: {type: object}}}}
 ```
 
+## Measured
+APIs-guru (2,639 specs, `rest`): 635 findings in 102 specs (Kubernetes' `DeleteOptions` bodies 121, GitHub's
+DELETE bodies, DocuSign, bulk deletes); googleapis.com (299): 0, under `rest` and `aip`.  Stripe's 237 optional
+empty-object bodies on GETs were findings of the first version and are left out now.  Review of 20 random
+findings: 20 right.
+
 ## References
 - AIP-127 HTTP and gRPC Transcoding: https://google.aip.dev/127
 - RFC 9110, 9.3 Method Definitions: https://www.rfc-editor.org/rfc/rfc9110#section-9.3

@@ -28,6 +28,11 @@ gateway and code generator, or not at all.
 ## Options
 - `trailing_slash`: also flag a path that ends in `/` (on under the `aip` profile).
 
+## Measured
+APIs-guru (2,639 specs): `rest` 7 findings in 3 specs (`//openapi.{type}`, `/vendor//addons`, `/Your Pull URI
+Request API Path`), all 7 right; `aip` 1,750 in 120 (trailing slashes: Django and NetBox style `/orders/`), 12
+random reviewed, 12 right.  googleapis.com (299): 0 under both.
+
 ## References
 - AIP-127 HTTP and gRPC Transcoding: https://google.aip.dev/127
 - OpenAPI 3.1 Path Templating: https://spec.openapis.org/oas/v3.1.0#path-templating

@@ -30,6 +30,14 @@ makes every compatible change a URL change that breaks clients.
 ## Options
 - `required`: also flag an API whose URI carries no version (on under the `aip` profile).
 
+## Measured
+APIs-guru (2,639 specs): `rest` 137 findings in 114 specs (server URLs such as Bing's `/bing/v7.0`, SwaggerHub's
+`/1.0.0`, paths such as HSBC's `/open-banking/v2.2/atms`), 22 random reviewed, 22 right; `aip` 1,546 in 1,523
+specs (1,409 more: no version in the URI, as Azure's `api-version` query parameter and AWS's headers have it),
+12 random reviewed, 12 right against AIP-185.  googleapis.com (299): 6 under both profiles, all Google's older
+minor versions (`/adsense/v1.4`, `/content/v2.1`); the first version also flagged `v1b3` and `v1configuration`
+as no version (3), now read as versions.
+
 ## References
 - AIP-185 API Versioning: https://google.aip.dev/185
 """

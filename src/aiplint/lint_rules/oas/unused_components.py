@@ -37,6 +37,14 @@ components:
     Pet: {type: object}
 ```
 
+## Measured
+APIs-guru (2,639 specs, `rest`): 19,613 findings in 1,026 specs, most of them leftovers of conversions (AWS request
+shapes whose fields became parameters, Microsoft Graph's examples); googleapis.com (299): 91 in 30 (1,479 in 154
+before schemas an `Any` may carry were left out: long-running operations' metadata and responses).  Every
+finding was checked mechanically (no `$ref` and no pointer text names the component anywhere in the file: 0 of
+21,001 before that change, after fixing the first version's 530, named by `x-ms-odata` and `x-webhooks`), and
+22 random ones by hand: 22 right.
+
 ## References
 - OpenAPI 3.1 Components Object: https://spec.openapis.org/oas/v3.1.0#components-object
 """

@@ -14,7 +14,8 @@ responses or requests only); `format` is an annotation, never an assertion.  An 
 as no example, and a JSON media type's example written as a string of JSON as the value it holds.  An example
 whose schema the validator cannot compile (a `$ref` outside the document, an unsupported `pattern`) is skipped.
 
-The work is bounded: the first 10,000 examples in document order are checked, and a document larger than
+The work is bounded: the first 10,000 examples in document order are checked, the first 2,000 validation errors
+read (the examples failing after those are not reported), and a document larger than
 `max_megabytes` (4 MB by default) is not checked at all, since compiling its schemas costs more than the rest of
 the run (GitHub's 13 MB description: ~0.3 s, +50 %); raise the option to check one.
 
@@ -55,6 +56,15 @@ paths:
 ## Options
 - `max_megabytes`: the size of the largest document whose examples are checked.
 
+## Measured
+APIs-guru (2,639 specs, `rest`): 8,217 findings in 599 specs; googleapis.com (299): 0 (their converted
+descriptions carry no examples).  The first version's 9,953 findings had two kinds of false positive, found by
+reviewing 25 random findings: `example: null` meant as no example, and JSON examples written as a string of
+JSON (Jira, Xero); both fixed.  A second review of 22 random findings: 22 right (a string where the schema says
+integer, a value outside an enum, a date shorter than its `minLength`, a required property missing, an example
+that matches two `oneOf` branches); one of them is a deliberately invalid input shown for a 400 response, which
+the OpenAPI text still asks to match the schema.
+
 ## References
 - OpenAPI 3.1 Media Type Object: https://spec.openapis.org/oas/v3.1.0#media-type-object
 - OpenAPI 3.1 Schema Object: https://spec.openapis.org/oas/v3.1.0#schema-object
@@ -73,6 +83,7 @@ from aiplint.rule import Context, Option, Problem, rule
 
 _INSTANCE = re.compile(r"^[\[{].*?(?= is (?:not|valid|a|an) )")  # an object or array the message starts with
 LIMIT = 10_000  # examples checked per document, in document order
+MAX_ERRORS = 2_000  # validation errors read per document (an example with many counts them all)
 _BASE = "urn:aiplint:document"
 _SCHEMA_MAPS = ("properties", "patternProperties", "definitions", "$defs", "dependentSchemas")
 _SCHEMA_ONE = ("items", "additionalProperties", "additionalItems", "not", "if", "then", "else", "contains",
@@ -113,11 +124,10 @@ def check(ctx: Context):
         return
     retried = [pairs[i] for i in sorted(failing)]
     errors = _Validation(document, [p.schema for p in retried], translate=True).failures([p.value for p in retried])
-    for index, messages in sorted(errors.items()):
+    for index, (message, count) in sorted(errors.items()):
         pair = retried[index]
-        more = f" (and {len(messages) - 1} more)" if len(messages) > 1 else ""
-        yield Problem(f"example does not match its schema: {messages[0]}{more}", Location(root, pair.at),
-                      detail=pair.at)
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        yield Problem(f"example does not match its schema: {message}{more}", Location(root, pair.at), detail=pair.at)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -334,28 +344,32 @@ class _Validation:
         return self.cls({"type": "array", key: refs}, registry=self.registry, validate_formats=False,
                         retriever=_refuse)
 
-    def failures(self, values: list[Any]) -> dict[int, list[str]]:
-        """For each value that does not match its schema (by index), why: the validator's messages."""
-        found: dict[int, list[str]] = {}
+    def failures(self, values: list[Any]) -> dict[int, tuple[str, int]]:
+        """For each value that does not match its schema (by index), why: the validator's first message, and how
+        many errors it has (the first `MAX_ERRORS` of the batch are read)."""
+        found: dict[int, tuple[str, int]] = {}
         try:
             batch = self.validator(range(self.count))
             if batch.is_valid(values):
                 return found
-            for error in batch.iter_errors(values):
+            for count, error in enumerate(batch.iter_errors(values)):
                 path = list(error.instance_path)
-                if path:
-                    found.setdefault(path[0], []).append(_message(error, path[1:]))
+                if count == MAX_ERRORS:
+                    break
+                if path and path[0] in found:
+                    found[path[0]] = (found[path[0]][0], found[path[0]][1] + 1)
+                elif path:
+                    found[path[0]] = (_message(error, path[1:]), 1)
             return found
         except (ValueError, TypeError, OverflowError):  # one schema does not compile, or a value does not convert
             pass
         for index in range(self.count):
             try:
-                one = self.validator([index])
-                errors = [_message(e, list(e.instance_path)[1:]) for e in one.iter_errors([values[index]])]
+                errors = list(self.validator([index]).iter_errors([values[index]]))
             except (ValueError, TypeError, OverflowError):
                 continue
             if errors:
-                found[index] = errors
+                found[index] = (_message(errors[0], list(errors[0].instance_path)[1:]), len(errors))
         return found
 
 
