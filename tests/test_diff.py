@@ -126,12 +126,16 @@ def test_llama_stack_4496_turns_the_ids_outside_the_path_into_dangling_path_para
         ("rest/resource-id-in-query", "GET", f"{jobs}/artifacts"),
         ("rest/resource-id-in-body", "POST", f"{jobs}/cancel"),
     ])
-    assert keyed(report["new"]) == sorted([
+    orphans = {f["pointer"].rsplit("/", 1)[1] for f in report["new"] if f["rule"] == "oas/unused-components"}
+    assert keyed(f for f in report["new"] if f["rule"] != "oas/unused-components") == sorted([
         ("oas/path-params-match", "GET", f"{jobs}/status"),
         ("oas/path-params-match", "GET", f"{jobs}/artifacts"),
         ("oas/path-params-match", "POST", f"{jobs}/cancel"),
         ("aip136/http-method", "PUT", "/v1/prompts/{prompt_id}/set-default-version"),
     ])
+    # the request models whose fields became path and query parameters stayed in components, referenced by nothing
+    assert {"CancelTrainingJobRequest", "GetTrainingJobStatusRequest", "GetTrainingJobArtifactsRequest",
+            "SetDefaultVersionRequest"} <= orphans and len(orphans) == 26
     # the singular `job` collection is there on both sides: unchanged, not fixed and new again
     assert report["unchanged"] + 3 == len(lint(str(old)))
     ops = report["operations"]
@@ -404,9 +408,9 @@ def test_json_is_the_documented_contract(specs):
     assert list(report) == ["version", "new", "fixed", "unchanged", "operations", "changes", "errors"]
     assert report["version"] == 1 and report["fixed"] == [] and report["unchanged"] == 0 and report["errors"] == []
     [new] = report["new"]
-    assert new == lint(specs["error"])[0].to_dict()
+    assert new == lint(specs["error"])[0].to_dict(registry.available_rules())
     assert set(new) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                        "suggestion", "fingerprint", "related"}
+                        "suggestion", "fingerprint", "related", "aip", "url"}
     assert report["operations"] == {"added": [{"method": "GET", "path": "/v1/shelves/{shelf_id}"}],
                                     "removed": [], "moved": []}
 
