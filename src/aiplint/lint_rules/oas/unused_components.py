@@ -97,10 +97,9 @@ def check(ctx: Context):
         sections = tuple(section for section in sections if section != schemas_key)
     unused = [(section, name) for section in sections for name in _names(holder.get(section))
               if (section, name) not in used and not name.startswith("x-")]
-    if unused:  # a pointer written outside a `$ref` names it too: `x-ms-odata: '#/components/schemas/Filter'`
-        mentioned = set(re.findall(r"#%s/(\w+)/([^\s\"'#/]+)" % base, root.text))
-        unused = [(s, n) for s, n in unused if (s, escape_token(n)) not in mentioned
-                  and (s, quote(escape_token(n), safe="~")) not in mentioned]
+    if unused and document.refs.named_outside_refs(f"#{base}/"):
+        # a pointer written outside a `$ref` names it too: `x-ms-odata: '#/components/schemas/Filter'`
+        unused = [(s, n) for s, n in unused if not _mentioned(root.text, base, s, n, many=len(unused) > 20)]
     for section, name in unused:
         yield Problem(f"{_noun(section)} `{name}` is never referenced; use it or remove it",
                       Location(root, join_pointer(base, section, name)), detail=f"{section}/{name}")
@@ -124,6 +123,33 @@ def _discriminated(schemas: dict[str, Any], base: str, key: str) -> set[str]:
         if isinstance(parts, list) and any(isinstance(p, dict) and p.get("$ref") in with_discriminator for p in parts):
             found.add(name)
     return found
+
+
+_MENTIONS: dict[int, set[tuple[str, str]]] = {}
+
+
+def _mentioned(text: str, base: str, section: str, name: str, many: bool) -> bool:
+    """Whether the document's text holds the component's pointer outside a `$ref` (escaped, or percent-encoded
+    too): searched once per name when they are few, else read from one pass over the text."""
+    spellings = {escape_token(name), quote(escape_token(name), safe="~")}
+    if not many:
+        return any(_ends_pointer(text, f"#{base}/{section}/{spelling}") for spelling in spellings)
+    found = _MENTIONS.get(id(text))
+    if found is None:
+        _MENTIONS.clear()  # one document at a time
+        found = _MENTIONS[id(text)] = set(re.findall(r"#%s/(\w+)/([^\s\"'#/]+)" % base, text))
+    return any((section, spelling) in found for spelling in spellings)
+
+
+def _ends_pointer(text: str, pointer: str) -> bool:
+    """`pointer` occurs in the text as a whole pointer or the start of a longer one (not `.../Pet` in `.../PetV1`)."""
+    at = text.find(pointer)
+    while at >= 0:
+        end = at + len(pointer)
+        if end == len(text) or text[end] in "\"'/ \t\r\n":
+            return True
+        at = text.find(pointer, end)
+    return False
 
 
 def _names(members: Any) -> list[str]:

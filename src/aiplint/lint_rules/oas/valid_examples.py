@@ -57,13 +57,14 @@ paths:
 - `max_megabytes`: the size of the largest document whose examples are checked.
 
 ## Measured
-APIs-guru (2,639 specs, `rest`): 7,828 findings in 599 specs (8,217 without the bound on errors read: unicourt.com
-alone fails by thousands); googleapis.com (299): 0 (their converted descriptions carry no examples).  The first version's 9,953 findings had two kinds of false positive, found by
-reviewing 25 random findings: `example: null` meant as no example, and JSON examples written as a string of
-JSON (Jira, Xero); both fixed.  A second review of 22 random findings: 22 right (a string where the schema says
-integer, a value outside an enum, a date shorter than its `minLength`, a required property missing, an example
-that matches two `oneOf` branches); one of them is a deliberately invalid input shown for a 400 response, which
-the OpenAPI text still asks to match the schema.
+APIs-guru (2,639 specs, `rest`): 7,828 findings in 599 specs (8,217 without the bound on errors read:
+unicourt.com alone fails by thousands); googleapis.com (299): 0 (their converted descriptions carry no
+examples).  The first version's 9,953 findings had two kinds of false positive, found by reviewing 25 random
+findings: `example: null` meant as no example, and JSON examples written as a string of JSON (Jira, Xero); both
+fixed.  A second review of 22 random findings: 22 right (a string where the schema says integer, a value outside
+an enum, a date shorter than its `minLength`, a required property missing, an example that matches two `oneOf`
+branches); one of them is a deliberately invalid input shown for a 400 response, which the OpenAPI text still
+asks to match the schema.
 
 ## References
 - OpenAPI 3.1 Media Type Object: https://spec.openapis.org/oas/v3.1.0#media-type-object
