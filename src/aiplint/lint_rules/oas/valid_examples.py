@@ -84,6 +84,7 @@ from aiplint.rule import Context, Option, Problem, rule
 
 _INSTANCE = re.compile(r"^[\[{].*?(?= is (?:not|valid|a|an) )")  # an object or array the message starts with
 LIMIT = 10_000  # examples checked per document, in document order
+_KEYS = ('"example"', '"examples"', "example:", "examples:", "'example'", "'examples'")  # as JSON or YAML keys
 MAX_ERRORS = 2_000  # validation errors read per document (an example with many counts them all)
 _BASE = "urn:aiplint:document"
 _SCHEMA_MAPS = ("properties", "patternProperties", "definitions", "$defs", "dependentSchemas")
@@ -94,10 +95,20 @@ _KINDS = {**dict.fromkeys(_SCHEMA_MAPS, "map"), **dict.fromkeys(_SCHEMA_ONE, "on
           **dict.fromkeys(_SCHEMA_LISTS, "one"), "example": "example", "examples": "examples"}
 
 
+At = Any  # a place in the root file: a JSON pointer, or (place, token, ...) joined only when an example is there
+
+
+def pointer_of(at: At) -> str:
+    """The JSON pointer of a place (`At`)."""
+    if isinstance(at, str):
+        return at
+    return join_pointer(pointer_of(at[0]), *at[1:])
+
+
 class Pair(NamedTuple):
     schema: dict[str, Any]
     value: Any
-    at: str  # the example's pointer in the root file
+    at: At  # the example's place in the root file
 
 
 @rule(
@@ -111,7 +122,7 @@ class Pair(NamedTuple):
 def check(ctx: Context):
     document = ctx.api.document
     root = document.root
-    if root.size > ctx.options["max_megabytes"] * 1_000_000 or not root.mentions("example"):
+    if root.size > ctx.options["max_megabytes"] * 1_000_000 or not any(root.mentions(key) for key in _KEYS):
         return
     pairs = []
     for pair in _Walk(document).pairs():
@@ -126,9 +137,9 @@ def check(ctx: Context):
     retried = [pairs[i] for i in sorted(failing)]
     errors = _Validation(document, [p.schema for p in retried], translate=True).failures([p.value for p in retried])
     for index, (message, count) in sorted(errors.items()):
-        pair = retried[index]
+        at = pointer_of(retried[index].at)
         more = f" (and {count - 1} more)" if count > 1 else ""
-        yield Problem(f"example does not match its schema: {message}{more}", Location(root, pair.at), detail=pair.at)
+        yield Problem(f"example does not match its schema: {message}{more}", Location(root, at), detail=at)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -143,9 +154,9 @@ class _Walk:
         self.v31 = (document.major, document.minor) >= (3, 1)
         self.seen: set[int] = set()
 
-    def resolve(self, node: Any, pointer: str) -> Any:
+    def resolve(self, node: Any, pointer: Any) -> Any:
         """A node of the root file with its `$ref`s followed; None when they lead elsewhere or nowhere."""
-        found = self.document.refs.resolve(node, self.root, pointer)
+        found = self.document.refs.resolve(node, self.root, "")
         return found.node if found.source is self.root else None
 
     def pairs(self) -> Iterator[Pair]:
@@ -155,98 +166,98 @@ class _Walk:
             components = components if isinstance(components, dict) else {}
             yield from self.schema_map(components.get("schemas"), "/components/schemas")
             for name, param in _items(components.get("parameters")):
-                yield from self.parameter(param, join_pointer("/components/parameters", name))
+                yield from self.parameter(param, ("/components/parameters", name))
             for name, header in _items(components.get("headers")):
-                yield from self.parameter(header, join_pointer("/components/headers", name))
+                yield from self.parameter(header, ("/components/headers", name))
             for name, body in _items(components.get("requestBodies")):
-                yield from self.content(body, join_pointer("/components/requestBodies", name))
+                yield from self.content(body, ("/components/requestBodies", name))
             for name, response in _items(components.get("responses")):
-                yield from self.response(response, join_pointer("/components/responses", name))
+                yield from self.response(response, ("/components/responses", name))
         else:
             yield from self.schema_map(data.get("definitions"), "/definitions")
             for name, param in _items(data.get("parameters")):
-                yield from self.parameter(param, join_pointer("/parameters", name))
+                yield from self.parameter(param, ("/parameters", name))
             for name, response in _items(data.get("responses")):
-                yield from self.response(response, join_pointer("/responses", name))
+                yield from self.response(response, ("/responses", name))
         for top in ("paths", "webhooks"):
             for key, item in _items(data.get(top)):
                 if isinstance(item, dict) and "$ref" not in item:
-                    yield from self.path_item(item, join_pointer("/" + top, key))
+                    yield from self.path_item(item, ("/" + top, key))
 
-    def path_item(self, item: dict[str, Any], pointer: str) -> Iterator[Pair]:
-        yield from self.parameters(item.get("parameters"), join_pointer(pointer, "parameters"))
+    def path_item(self, item: dict[str, Any], pointer: At) -> Iterator[Pair]:
+        yield from self.parameters(item.get("parameters"), (pointer, "parameters"))
         for method in HTTP_METHODS:
             op = item.get(method)
             if not isinstance(op, dict):
                 continue
-            at = join_pointer(pointer, method)
-            yield from self.parameters(op.get("parameters"), join_pointer(at, "parameters"))
+            at = (pointer, method)
+            yield from self.parameters(op.get("parameters"), (at, "parameters"))
             body = op.get("requestBody")
             if isinstance(body, dict) and "$ref" not in body:
-                yield from self.content(body, join_pointer(at, "requestBody"))
+                yield from self.content(body, (at, "requestBody"))
             for status, response in _items(op.get("responses")):
                 if isinstance(response, dict) and "$ref" not in response:
-                    yield from self.response(response, join_pointer(at, "responses", status))
+                    yield from self.response(response, (at, "responses", status))
 
-    def parameters(self, params: Any, pointer: str) -> Iterator[Pair]:
+    def parameters(self, params: Any, pointer: At) -> Iterator[Pair]:
         for index, param in enumerate(params if isinstance(params, list) else ()):
             if isinstance(param, dict) and "$ref" not in param:
-                yield from self.parameter(param, join_pointer(pointer, index))
+                yield from self.parameter(param, (pointer, index))
 
-    def parameter(self, param: Any, pointer: str) -> Iterator[Pair]:
+    def parameter(self, param: Any, pointer: At) -> Iterator[Pair]:
         """A parameter or a header: its examples against its schema (a body parameter's: the schema's own)."""
         if not isinstance(param, dict) or "$ref" in param:
             return
         schema = param.get("schema")
         if isinstance(schema, dict):
-            yield from self.schema(schema, join_pointer(pointer, "schema"))
-            resolved = self.resolve(schema, join_pointer(pointer, "schema"))
+            yield from self.schema(schema, (pointer, "schema"))
+            resolved = self.resolve(schema, (pointer, "schema"))
             serialized = isinstance(resolved, dict) and resolved.get("type") in ("array", "object")
             for value, at in self.examples(param, pointer):
                 if not (serialized and isinstance(value, str)):
                     yield Pair(schema, value, at)
         yield from self.content(param, pointer)
 
-    def response(self, response: Any, pointer: str) -> Iterator[Pair]:
+    def response(self, response: Any, pointer: At) -> Iterator[Pair]:
         if not isinstance(response, dict) or "$ref" in response:
             return
         for name, header in _items(response.get("headers")):
-            yield from self.parameter(header, join_pointer(pointer, "headers", name))
+            yield from self.parameter(header, (pointer, "headers", name))
         schema = response.get("schema")  # OpenAPI 2.0
         if isinstance(schema, dict):
-            yield from self.schema(schema, join_pointer(pointer, "schema"))
+            yield from self.schema(schema, (pointer, "schema"))
             for mime, value in _items(response.get("examples")):
                 if _is_json(mime) and value is not None:
-                    yield Pair(schema, _parsed(value), join_pointer(pointer, "examples", mime))
+                    yield Pair(schema, _parsed(value), (pointer, "examples", mime))
         yield from self.content(response, pointer)
 
-    def content(self, holder: Any, pointer: str) -> Iterator[Pair]:
+    def content(self, holder: Any, pointer: At) -> Iterator[Pair]:
         """The media types of a request body, a response or a parameter (`content`)."""
         for media_type, media in _items(holder.get("content") if isinstance(holder, dict) else None):
             schema = media.get("schema") if isinstance(media, dict) else None
             if not isinstance(schema, dict):
                 continue
-            at = join_pointer(pointer, "content", media_type)
-            yield from self.schema(schema, join_pointer(at, "schema"))
+            at = (pointer, "content", media_type)
+            yield from self.schema(schema, (at, "schema"))
             if _is_json(media_type):
                 for value, where in self.examples(media, at):
                     yield Pair(schema, _parsed(value), where)
 
-    def examples(self, holder: dict[str, Any], pointer: str) -> Iterator[tuple[Any, str]]:
+    def examples(self, holder: dict[str, Any], pointer: At) -> Iterator[tuple[Any, At]]:
         """A parameter's or media type's `example`, and the `value` of each of its `examples` (null: none)."""
         if holder.get("example") is not None:
-            yield holder["example"], join_pointer(pointer, "example")
+            yield holder["example"], (pointer, "example")
         for name, example in _items(holder.get("examples")):
-            at = join_pointer(pointer, "examples", name)
+            at = (pointer, "examples", name)
             resolved = self.resolve(example, at)
             if isinstance(resolved, dict) and resolved.get("value") is not None:
                 yield resolved["value"], at
 
-    def schema_map(self, schemas: Any, pointer: str) -> Iterator[Pair]:
+    def schema_map(self, schemas: Any, pointer: At) -> Iterator[Pair]:
         for name, schema in _items(schemas):
-            yield from self.schema(schema, join_pointer(pointer, name))
+            yield from self.schema(schema, (pointer, name))
 
-    def schema(self, schema: Any, pointer: str) -> Iterator[Pair]:
+    def schema(self, schema: Any, pointer: At) -> Iterator[Pair]:
         """A schema's own examples and its subschemas', without following `$ref`s (what they lead to is walked
         where it is defined).  Pointers are made only for the examples found (an entry links to its parent)."""
         seen, v31 = self.seen, self.v31
@@ -279,12 +290,12 @@ class _Walk:
 
 def _pointer(entry: tuple[Any, Any, Any], last: str) -> str:
     """The pointer of `last` in the walked node `entry` (node, parent entry, key; the walk's start holds its
-    pointer as its key)."""
+    place as its key)."""
     tokens = [last]
     while entry[1] is not None:
         tokens.append(escape_token(str(entry[2])))
         entry = entry[1]
-    return str(entry[2]) + "/" + "/".join(reversed(tokens))
+    return pointer_of(entry[2]) + "/" + "/".join(reversed(tokens))
 
 
 def _items(mapping: Any) -> Any:
