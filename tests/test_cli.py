@@ -61,8 +61,10 @@ def test_json_format_is_the_documented_contract():
                                  "suppressed": {"baseline": 0, "inline": 0}}
     finding = report["findings"][0]
     assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                            "suggestion", "fingerprint", "related", "also"}
+                            "suggestion", "fingerprint", "related", "also", "aip", "url"}
     assert finding["related"] == []
+    assert finding["aip"] is None  # a rest/ rule; aip122/... would say 122
+    assert finding["url"] == "https://github.com/aiplint/aiplint/blob/main/docs/rules.md#restresource-id-in-query"
     assert finding["rule"] == "rest/resource-id-in-query"
     assert [a["rule"] for a in finding["also"]] == ["aip122/collection-name-consistency"]
     assert finding["pointer"] == "/paths/~1v1~1training~1job~1status/get/parameters/0"

@@ -315,6 +315,7 @@ def test_sarif_carries_the_breaking_changes_and_validates():
     assert "breaking/operation-removed" in ids and "breaking/type-changed" in ids
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["breaking/type-changed"]["helpUri"] == "https://google.aip.dev/180"
+    assert rules["breaking/type-changed"]["properties"]["aip"] == 180
     removed = next(r for r in results if r["ruleId"] == "breaking/operation-removed")
     assert removed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("old.yaml")
 

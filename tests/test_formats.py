@@ -28,7 +28,7 @@ from aiplint.report import github, gitlab, junit, sarif, text
 from aiplint.report.formats import FORMATS, writer
 from aiplint.report.sarif import FINGERPRINT_KEY
 from aiplint.report.writer import Report
-from aiplint.rule import Severity, rule
+from aiplint.rule import Severity, anchor, rule
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 EXAMPLE = "fixtures/examples/petstore-jobs.yaml"
@@ -133,7 +133,11 @@ def test_sarif_rule_descriptors():
     for rule_id, r in RULES.items():
         d = descriptors[rule_id]
         assert d["shortDescription"] == {"text": r.summary}
-        assert d["helpUri"] == r.url
+        assert d["helpUri"] == r.docs_url
+        assert r.docs_url == (f"https://github.com/aiplint/aiplint/blob/main/docs/rules.md#{anchor(rule_id)}"
+                              if r.check.__module__.startswith("aiplint.lint_rules.") else r.url)
+        assert d["properties"].get("referenceUrl", r.url) == r.url
+        assert d["properties"].get("aip") == r.aip
         assert d["help"]["markdown"] == r.doc.strip()
         first = r.doc.strip().split("\n\n")[0]
         assert d["fullDescription"]["text"] == " ".join(first.split())
@@ -492,3 +496,25 @@ def test_sarif_related_locations_name_every_path_of_a_singular_collection():
     [related] = result["relatedLocations"]
     assert related["message"]["text"] == "/v1/analysis/{analysis_id}"
     assert related["physicalLocation"]["region"]["startLine"] > result["locations"][0]["physicalLocation"]["region"]["startLine"]
+
+
+# --------------------------------------------------------------------------------------------------
+# JSON: each finding's AIP and documentation (additive fields of version 1)
+
+
+def test_json_findings_name_their_aip_and_documentation():
+    from aiplint.report import json_report
+
+    found = findings_of(*ALL)
+    data = json.loads(render(json_report.write, found, RULES))
+    assert data["version"] == 1
+    by_family = {}
+    for f in data["findings"]:
+        by_family.setdefault(f["rule"].split("/")[0], f)
+        assert f["url"] == f"https://github.com/aiplint/aiplint/blob/main/docs/rules.md#{anchor(f['rule'])}"
+    assert by_family["aip122"]["aip"] == 122 and by_family["aip136"]["aip"] == 136
+    assert by_family["oas"]["aip"] is None and by_family["rest"]["aip"] is None
+    # a finding of a rule that did not run (a fixed finding of a diff, a plugin no longer installed) still says
+    # what its id says
+    unknown = json.loads(render(json_report.write, found[:1], {}))["findings"][0]
+    assert unknown["url"] is None and unknown["aip"] == found[0].to_dict(RULES)["aip"]

@@ -345,7 +345,7 @@ def test_a_diff_page_has_the_new_findings_every_change_and_the_fixed_findings(tm
     # Every change (the level of an allowed one is info, its note says why), and no new finding here.
     assert {level: levels.count(level) for level in set(levels)} == {"error": 26, "warning": 9, "info": 20}
     assert len(rules) > 1 and '<p class="note">note: ' in html
-    assert '<p class="headline">0 new findings, 1 fixed, 0 unchanged, 35 breaking changes</p>' in html
+    assert '<p class="headline">0 new findings, 1 fixed, 2 unchanged, 35 breaking changes</p>' in html
     fixed = html.split('<section id="fixed"><h2>Fixed (1)</h2>', 1)[1].split("</section>", 1)[0]
     assert fixed.count("<li>") == 1 and "fixtures/compat/old.yaml:" in fixed
 

@@ -27,7 +27,8 @@ def blocks(doc: str, heading: str) -> str:
 
 
 def document(fragment: str) -> dict:
-    """A minimal OpenAPI 3.0 document around a fragment: `paths:` or path items as they are, and the other
+    """A minimal OpenAPI 3.0 document around a fragment: `paths:` or path items as they are (with the fragment's
+    `components` and `security` beside them, if it has any), and the other
     fragments where they belong (`x-aiplint-ignore` on a path item, `parameters` on an operation, `schema` as a
     parameter's, anything else as a property of a schema)."""
     data = yaml.safe_load(re.sub(r"(?<![.\w])\.\.\.(?![.\w])", "{}", fragment))
@@ -35,6 +36,7 @@ def document(fragment: str) -> dict:
                  "components": {"schemas": {"User": {"type": "object"}}}}
     if "paths" in data:
         doc["paths"] = data["paths"]
+        doc.update({key: data[key] for key in ("components", "security") if key in data})
     elif all(key.startswith("/") for key in data):
         doc["paths"] = data
     elif "x-aiplint-ignore" in data:

@@ -27,6 +27,7 @@ compares things across the document keeps the default `inspects="document"` and 
 from __future__ import annotations
 
 import operator
+import re
 import sys
 from dataclasses import dataclass, field
 from enum import Enum
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
     from aiplint.model import ApiModel, Location, Operation
 
 PROFILES = ("rest", "aip")
+BUILTIN_PACKAGE = "aiplint.lint_rules"
+DOCS_URL = "https://github.com/aiplint/aiplint/blob/main/docs/rules.md"  # the rule reference, one section per rule
+_AIP_FAMILY = re.compile(r"aip(\d+)/")
 Inspects = Literal["document", "operation", "path"]
 Phase = Literal["lint", "suppressions"]
 Headline = Literal["plural", "id", "custom"]
@@ -125,6 +129,15 @@ class Rule:
     only_if: Callable[[Context, Any], bool] | None = None
     phase: Phase = "lint"
     headline: Headline | None = None
+    aip: int | None = None  # the AIP the rule enforces (`aip127/...` -> 127), None for the others
+
+    @property
+    def docs_url(self) -> str:
+        """Where the rule is documented: a built-in rule's section of aiplint's rule reference (docs/rules.md), a
+        plugin rule's own `url`."""
+        if self.check.__module__.startswith(BUILTIN_PACKAGE + "."):
+            return f"{DOCS_URL}#{anchor(self.id)}"
+        return self.url
 
     def problems(self, ctx: Context) -> Iterator[Problem]:
         """Run the check: once on the document, or on each operation or path item (those `only_if` admits)."""
@@ -156,6 +169,7 @@ def rule(
     only_if: Callable[[Context, Any], bool] | None = None,
     phase: Phase = "lint",
     headline: Headline | None = None,
+    aip: int | None = None,
 ) -> Callable[[Callable[..., Iterable[Problem]]], Rule]:
     """Declare a rule.  `severity` is one severity for every profile, or a profile -> severity mapping
     naming the profiles that enable the rule.  The rule's documentation is its module's docstring.
@@ -163,7 +177,8 @@ def rule(
     `inspects` says what the check is given besides the context: nothing (`"document"`: it reads `ctx.api`
     itself), each `"operation"` or each `"path"` item, those for which `only_if(ctx, element)` holds.  `phase`
     `"suppressions"` is for rules about `x-aiplint-ignore` itself: they run after the others, only with inline
-    ignores on, and are never suppressed.
+    ignores on, and are never suppressed.  `aip` is the number of the AIP the rule enforces, by default the
+    family's (`aip127/no-body-get-delete` -> 127; None for a family not named `aipNNN`).
 
     `headline` names the mistake a rule is about when it is one of the three aiplint exists for: `"plural"`
     (a singular collection), `"id"` (a resource's ID outside the path) or `"custom"` (a custom method written
@@ -187,6 +202,18 @@ def rule(
             only_if=only_if,
             phase=phase,
             headline=headline,
+            aip=aip if aip is not None else aip_of(id),
         )
 
     return declare
+
+
+def aip_of(rule_id: str) -> int | None:
+    """The AIP a rule id's family names: `aip127/no-body-get-delete` -> 127; None for `oas/...`, `rest/...`."""
+    match = _AIP_FAMILY.match(rule_id)
+    return int(match.group(1)) if match else None
+
+
+def anchor(rule_id: str) -> str:
+    """The rule's section in the Markdown rule reference, as GitHub names a `## aip122/plural-collection` heading."""
+    return rule_id.replace("/", "").replace(".", "")

@@ -82,13 +82,14 @@ class DiffReport(NamedTuple):
     def breaking(self) -> list[Change]:
         return [c for c in self.changes if c.breaking]
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON report (a contract: `aiplint.report.diff`)."""
+    def to_dict(self, rules: Mapping[str, Rule] | None = None) -> dict[str, Any]:
+        """The JSON report (a contract: `aiplint.report.diff`); `rules`, the rules that ran, give each finding its
+        `aip` and `url` (`Finding.to_dict`)."""
         return {
             "version": JSON_FORMAT_VERSION,
             **({"revision": self.revision} if self.revision else {}),
-            "new": [f.to_dict() for f in self.new],
-            "fixed": [f.to_dict() for f in self.fixed],
+            "new": [f.to_dict(rules) for f in self.new],
+            "fixed": [f.to_dict(rules) for f in self.fixed],
             "unchanged": self.unchanged,
             "operations": self.operations.to_dict(),
             "changes": [c.to_dict() for c in self.changes],

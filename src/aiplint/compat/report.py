@@ -41,5 +41,5 @@ def rules() -> dict[str, Rule]:
 
     return {kind.id: Rule(kind.id, kind.summary, REFERENCE, REFERENCE_URL,
                           {p: max(kind.request, kind.response, key=lambda s: s.rank) for p in PROFILES}, {},
-                          lambda ctx: (), describe(kind))
+                          lambda ctx: (), describe(kind), aip=180)
             for kind in KINDS.values()}

@@ -4,6 +4,6 @@
 
 from __future__ import annotations
 
-from aiplint.lint_rules import aip122, aip136, aiplint, oas, rest
+from aiplint.lint_rules import aip122, aip127, aip136, aip185, aiplint, oas, rest
 
-BUILTIN = (*aip122.RULES, *aip136.RULES, *rest.RULES, *oas.RULES, *aiplint.RULES)
+BUILTIN = (*aip122.RULES, *aip127.RULES, *aip136.RULES, *aip185.RULES, *rest.RULES, *oas.RULES, *aiplint.RULES)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass
-from typing import Any, Callable, Hashable, Iterable, NamedTuple, TypeVar
+from typing import Any, Callable, Hashable, Iterable, Mapping, NamedTuple, TypeVar
 
-from aiplint.rule import Severity
+from aiplint.rule import Rule, Severity, aip_of
 
 _PARAM = re.compile(r"\{[^{}]*\}")
 
@@ -46,11 +46,16 @@ class Finding:
     related: tuple[Related, ...] = ()
     also: tuple[Also, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, rules: Mapping[str, Rule] | None = None) -> dict[str, Any]:
+        """The finding as the JSON report writes it; `aip` (the rule's AIP number, or null) and `url` (the rule's
+        documentation, null for a rule not among `rules`) from the rules that ran."""
         data = asdict(self)
         data["severity"] = self.severity.value
         data["related"] = [r.path for r in self.related]
         data["also"] = [{"rule": a.rule, "message": a.message} for a in self.also]
+        rule = (rules or {}).get(self.rule)
+        data["aip"] = rule.aip if rule is not None else aip_of(self.rule)
+        data["url"] = rule.docs_url if rule is not None else None
         return data
 
     def order(self) -> tuple:

@@ -96,6 +96,17 @@ class Source:
             self._text = raw.decode("utf-8", errors="replace")
         return self._text
 
+    @property
+    def size(self) -> int:
+        """The file's length (bytes of a JSON file not decoded yet, else characters), without decoding it."""
+        return len(self._raw) if self._text is None and self._raw is not None else len(self.text)
+
+    def mentions(self, word: str) -> bool:
+        """Whether the file's text contains `word` (an ASCII word: searched in the bytes when not decoded yet)."""
+        if self._text is None and self._raw is not None:
+            return word.encode("ascii") in self._raw
+        return word in self.text
+
     def __repr__(self) -> str:
         return f"Source({self.path!r})"
 

@@ -84,6 +84,7 @@ class References:
         self._resolved: dict[tuple[str, str], tuple[Any, Source, str] | None] = {}
         self._sites: list[RefSite] | None = None
         self._plain: bool | None = None
+        self._plain_refs: dict[str, int] = {}  # when `only_plain_local`: each `$ref` of the root and how often
 
     def _load(self, abspath: str, display: str) -> Source | InputError:
         src = self.sources.get(abspath)
@@ -230,14 +231,44 @@ class References:
         sole = _SOLE_REF.findall(text)
         if len(sole) != text.count('"$ref"'):
             return False  # a `$ref` beside other keys, in a literal, or not a string: the walk decides
-        for ref in set(sole):
-            ref = json.loads(f'"{ref}"') if "\\" in ref else ref
+        refs: dict[str, int] = {}
+        for written in sole:
+            refs[written] = refs.get(written, 0) + 1
+        for written in list(refs):
+            ref = json.loads(f'"{written}"') if "\\" in written else written
             if not ref.startswith("#"):
                 return False
             step = self.step(src, ref)
             if not step.found or (type(step.node) is dict and "$ref" in step.node):
                 return False
+            if ref != written:
+                refs[ref] = refs.get(ref, 0) + refs.pop(written)
+        self._plain_refs = refs
         return True
+
+    def named_outside_refs(self, prefix: str) -> bool:
+        """Whether the root's text may hold `prefix` (a fragment such as `#/components/`) other than in its
+        `$ref`s: known to be false only when `only_plain_local` and the text holds it as often as they do."""
+        if not self.only_plain_local():
+            return True
+        in_refs = sum(count for ref, count in self._plain_refs.items() if ref.startswith(prefix))
+        return self.root.text.count(prefix) != in_refs
+
+    def targets(self) -> set[tuple[str, str]]:
+        """(real path of the file, pointer) of everything a `$ref` of the document leads to, one hop: what is
+        referenced.  From the text when `only_plain_local` (a `$ref` written inside an example then counts too),
+        else from the walk (`sites`)."""
+        found = set()
+        if self.only_plain_local():
+            for ref in self._plain_refs:
+                found.add((self.root.abspath, self.step(self.root, ref).pointer))
+            return found
+        for site in self.sites():
+            if type(site.ref) is str:
+                step = self.step(site.source, site.ref)
+                if step.found and step.source is not None:
+                    found.add((step.source.abspath, step.pointer))
+        return found
 
     def sites(self) -> list[RefSite]:
         """Every `$ref` of every file the references reach, each file walked once, the root's first (memoised).

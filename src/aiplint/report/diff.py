@@ -13,7 +13,7 @@ with each finding shaped as `Finding.to_dict()` and `note` present only where th
 from __future__ import annotations
 
 import json
-from typing import IO, TYPE_CHECKING, Any, Protocol, Sequence
+from typing import IO, TYPE_CHECKING, Any, Mapping, Protocol, Sequence
 
 import click
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from aiplint.compat.diff import DiffReport
     from aiplint.compat.matching import OperationRef
     from aiplint.linting.findings import Finding
+    from aiplint.rule import Rule
 
 __all__ = ["write_text", "write_json"]
 
@@ -84,8 +85,9 @@ def _write_other_changes(report: DiffReport, stream: IO[str]) -> None:
         stream.write(f"Other API changes: {len(safe)}{extra} (`aiplint changelog` lists every change)\n")
 
 
-def write_json(report: DiffReport, stream: IO[str], errors: list[dict[str, Any]]) -> None:
+def write_json(report: DiffReport, stream: IO[str], errors: list[dict[str, Any]],
+               rules: Mapping[str, Rule] | None = None) -> None:
     """The report as JSON (the contract above), with the files that could not be linted (`errors`, shaped as in
-    `check --format json`)."""
-    json.dump({**report.to_dict(), "errors": errors}, stream, indent=2)
+    `check --format json`); `rules`, the rules that ran, give each finding its `aip` and `url`."""
+    json.dump({**report.to_dict(rules), "errors": errors}, stream, indent=2)
     stream.write("\n")

@@ -19,11 +19,11 @@ def write(report: Report, stream: IO[str]) -> None:
     if report.diff is not None:
         from aiplint.report.diff import write_json as write_diff
 
-        return write_diff(report.diff, stream, error_dicts(report.errors))
+        return write_diff(report.diff, stream, error_dicts(report.errors), report.rules)
     n = count_by_severity(report.findings)
     json.dump({
         "version": JSON_FORMAT_VERSION,
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": [f.to_dict(report.rules) for f in report.findings],
         "errors": error_dicts(report.errors),
         "summary": {"files": len(report.files), "errors": n["error"], "warnings": n["warning"], "infos": n["info"],
                     "suppressed": {"baseline": report.suppressed.get("baseline", 0),

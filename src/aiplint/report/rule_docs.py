@@ -8,6 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any, Mapping
 
 from aiplint.config.settings import base_settings
+from aiplint.rule import anchor
 
 if TYPE_CHECKING:
     from aiplint.config import Config
@@ -48,8 +49,7 @@ def rules_markdown(rules: Mapping[str, Rule]) -> str:
              "| rule | rest | aip | summary |", "| --- | --- | --- | --- |"]
     for rule in rules.values():
         levels = " | ".join(getattr(rule.severity_for(p), "value", "off") for p in ("rest", "aip"))
-        anchor = rule.id.replace("/", "").replace(".", "")
-        lines.append(f"| [`{rule.id}`](#{anchor}) | {levels} | {rule.summary} |")
+        lines.append(f"| [`{rule.id}`](#{anchor(rule.id)}) | {levels} | {rule.summary} |")
     for rule in rules.values():
         lines += ["", f"## {rule.id}", "", f"{rule.summary}. Reference: [{rule.reference}]({rule.url})."]
         options = [f"- option `{name}` (default `{toml_value(option.default)}`"

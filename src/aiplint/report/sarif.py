@@ -98,10 +98,15 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": _SARIF_LEVELS[severity]},
     }
-    if rule.url:
-        descriptor["helpUri"] = rule.url
-    if rule.reference:
-        descriptor["properties"] = {"reference": rule.reference}
+    if rule.docs_url:  # its section of aiplint's rule reference; a plugin's or a breaking change's own url
+        descriptor["helpUri"] = rule.docs_url
+    properties: dict[str, Any] = {"reference": rule.reference} if rule.reference else {}
+    if rule.url and rule.url != rule.docs_url:
+        properties["referenceUrl"] = rule.url
+    if rule.aip is not None:
+        properties["aip"] = rule.aip
+    if properties:
+        descriptor["properties"] = properties
     return descriptor
 
 
