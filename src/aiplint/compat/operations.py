@@ -18,7 +18,7 @@ from aiplint.compat.lifecycle import (
     stability_of,
 )
 from aiplint.compat.matching import OperationMatch, normalised, operation_key, operation_stem, signature
-from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
+from aiplint.compat.schemas import Found, SchemaDiff, render_where, schema_type, show, sunset_changes
 from aiplint.model import Location
 from aiplint.read.document import HTTP_METHODS
 from aiplint.read.pointers import join_pointer, node_at
@@ -237,7 +237,7 @@ class Comparison:
             kind_id = "parameter-became-required" if q.required else "parameter-became-optional"
             self._emit(kind_id, f"{p.label} became {'required' if q.required else 'optional'}", p.at, q.at, a,
                        context="parameter", detail=p.name)
-        old_style, new_style = _serialization(p), _serialization(q)
+        old_style, new_style = _serialization(p, a.doc), _serialization(q, self.new_doc)
         if old_style != new_style:
             self._emit("parameter-style-changed", f"{p.label} serialization changed from {_style(old_style)} to "
                                                   f"{_style(new_style)}", p.at, q.at, a, context="parameter",
@@ -461,22 +461,21 @@ def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
     return Resolved(node, resolved.source, resolved.pointer) if doc.major == 2 else None
 
 
-def _serialization(param: _Param) -> tuple[str, bool | None] | str:
+def _serialization(param: _Param, doc: Document | None) -> tuple[str, bool | None] | str:
     """How the parameter is written on the wire: Swagger 2.0's `collectionFormat`, or OpenAPI 3's style and
     explode.  `explode` splits arrays and objects only: for a scalar it changes nothing a client sends (None)."""
     raw = param.raw
     if "collectionFormat" in raw:  # Swagger 2.0
         return str(raw["collectionFormat"])
     style: str = raw["style"] if isinstance(raw.get("style"), str) else _DEFAULT_STYLE.get(param.location, "simple")
-    if _is_scalar(param):
+    if _is_scalar(param, doc):
         return style, None
     explode: bool = raw["explode"] if isinstance(raw.get("explode"), bool) else style == "form"
     return style, explode
 
 
-def _is_scalar(param: _Param) -> bool:
-    schema = param.schema.node if param.schema is not None else None
-    kind = schema.get("type") if isinstance(schema, dict) else None
+def _is_scalar(param: _Param, doc: Document | None) -> bool:
+    kind = schema_type(doc, param.schema) if param.schema is not None and doc is not None else None
     return isinstance(kind, str) and kind not in ("array", "object")
 
 
