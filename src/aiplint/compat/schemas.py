@@ -243,8 +243,8 @@ class SchemaDiff:
         if before.cut or after.cut:
             found.append(Found("comparison-too-deep", (), f"could not compare the `allOf` members beyond depth "
                                                           f"{_MAX_ALL_OF_DEPTH}", old_schema.at, new_schema.at))
-        if not any((f.level or kind(f.kind).level(context)) is not Severity.INFO for f in found):
-            found += self._all_of(before, after)  # what they add is not seen otherwise: one entry per cause
+        if not any((f.level or kind(f.kind).level(context)) is not Severity.INFO for f in found if not f.where):
+            found += self._all_of(before, after)  # what they add is not named at this schema: one entry per cause
         return found
 
     def _views(self, before: _View, after: _View, context: str, old_null: bool, new_null: bool
