@@ -14,7 +14,7 @@ import pytest
 import rewrites
 import yaml
 from conftest import CORPUS, llama_stack
-from test_compat import changes, changes_between
+from test_compat import changes, changes_between, run
 
 from aiplint.api import diff
 
@@ -60,6 +60,40 @@ def test_a_rewrite_that_keeps_the_meaning_is_no_change(tmp_path, spec, rewrite):
     else:
         rewritten = _write(tmp_path, rewrites.EQUIVALENT[rewrite](data), as_yaml=False)
     assert [(c["id"], c["method"], c["path"], c["message"]) for c in changes(path, rewritten)] == []
+
+
+ORDER = ("list-order", "key-order", "parameter-order", "json<->yaml")  # nothing a lint rule reads changes either
+
+
+@pytest.mark.parametrize(("spec", "rewrite"), _params(list(ORDER)))
+def test_a_lint_finding_is_the_same_finding_whatever_the_order_of_the_document(tmp_path, spec, rewrite):
+    path = _spec(spec)
+    data = _read(path)
+    if rewrite == "json<->yaml":
+        rewritten = _write(tmp_path, data, as_yaml=path.suffix == ".json")
+    else:
+        rewritten = _write(tmp_path, rewrites.EQUIVALENT[rewrite](data), as_yaml=False)
+    report = json.loads(run("diff", path, rewritten, "--format", "json").stdout)
+    assert (report["new"], report["fixed"]) == ([], [])
+
+
+GITHUB_LIKE = {  # paths as GitHub's and Microsoft Graph's specs have them: two spellings of one template, and a
+    "openapi": "3.0.3", "info": {"title": "Hub", "version": "1"},  # singular collection used by several paths
+    "paths": {key: {"get": {"parameters": [{"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                                           for name in key.replace("}", "{").split("{")[1::2]],
+                            "responses": {"200": {"description": "OK"}}}}
+              for key in ("/orgs/{org}/attestations/{subject_digest}", "/orgs/{org}/attestations/{attestation_id}",
+                          "/user/{account_id}", "/user/{user_id}/projects/{project_number}/drafts",
+                          "/user/{user_id}/projects/{project_number}")},
+}
+
+
+def test_findings_reported_once_for_several_paths_do_not_follow_key_order(tmp_path):
+    old = _write(tmp_path, GITHUB_LIKE, as_yaml=False)
+    (tmp_path / "reordered").mkdir()
+    new = _write(tmp_path / "reordered", rewrites.reverse_keys(GITHUB_LIKE), as_yaml=False)
+    report = json.loads(run("diff", old, new, "--format", "json").stdout)
+    assert (report["new"], report["fixed"], report["unchanged"]) == ([], [], 2)
 
 
 def _everything_equivalent(data: dict) -> dict:
