@@ -155,6 +155,9 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     _kind("type-widened", "IE", _TYPE, "type widened",
           "clients receive values of a type they do not expect"),
     _kind("type-narrowed", "EI", _TYPE, "type narrowed", "values the old type allowed are now rejected"),
+    _kind("type-became-string", "W", _TYPE, "parameter type became `string`",
+          "the server still reads the old values as text, but clients generated from the spec now pass a string "
+          "where they passed a number or a boolean: their code no longer compiles or type-checks (AIP-180)"),
     _kind("became-nullable", "IE", "other", "became nullable", "clients receive null where they expect a value"),
     _kind("became-not-nullable", "EI", "other", "no longer nullable", "requests sending null are now rejected"),
     _kind("enum-value-removed", "EI", _ENUM_NARROWED, "enum value removed",

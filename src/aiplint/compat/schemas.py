@@ -475,6 +475,10 @@ def _types(old: _Side, new: _Side, context: str) -> Iterator[Found]:
         narrowed = all(any(_covers(s, t, text) for s in old_types) for t in new_types)
         relation = "widened" if widened else "narrowed" if narrowed else "changed"
     shown_old, shown_new = _show_type(old_types, old_format), _show_type(new_types, new_format)
+    if relation == "widened" and old_types != new_types and not all(
+            any(_covers(t, s, False) for t in new_types) for s in old_types):  # only as text: a number -> `string`
+        yield Found("type-became-string", (), f"type changed from {shown_old} to {shown_new}", old.at, new.at)
+        return
     verb = {"widened": "widened", "narrowed": "narrowed", "changed": "changed"}[relation]
     yield Found(f"type-{relation}", (), f"type {verb} from {shown_old} to {shown_new}", old.at, new.at)
 
