@@ -91,6 +91,8 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     _kind("server-removed", "W", "other", "server removed",
           "clients configured with that base URL can no longer reach the API"),
     _kind("server-added", "I", "other", "server added", "nothing breaks"),
+    _kind("server-changed", "I", "other", "server URL changed",
+          "the API is served from the URL the spec now gives, which clients built from it use"),
     # security
     _kind("authentication-required", "E", "security-changed", "authentication now required",
           "anonymous requests are now rejected with 401"),

@@ -372,14 +372,18 @@ class Comparison:
     # -- document-wide
 
     def _servers(self, old_doc: Document, new_doc: Document) -> None:
+        """Servers removed and added, and, paired in order, servers whose URL changed (`dev-` -> `qa-`): the
+        API is still served, from the URL the spec now gives."""
         old, new = _servers(old_doc), _servers(new_doc)
-        for url, at in old.items():
-            if url not in new:
-                self._emit("server-removed", f"server `{url}` removed", at, _servers_at(new_doc), None,
-                           gone=True, detail=url)
-        for url, at in new.items():
-            if url not in old:
-                self._emit("server-added", f"server `{url}` added", _servers_at(old_doc), at, None, detail=url)
+        gone = [(url, at) for url, at in old.items() if url not in new]
+        came = [(url, at) for url, at in new.items() if url not in old]
+        for (url, at), (other, other_at) in zip(gone, came, strict=False):
+            self._emit("server-changed", f"server `{url}` changed to `{other}`", at, other_at, None, detail=url)
+        for url, at in gone[len(came):]:
+            self._emit("server-removed", f"server `{url}` removed", at, _servers_at(new_doc), None,
+                       gone=True, detail=url)
+        for url, at in came[len(gone):]:
+            self._emit("server-added", f"server `{url}` added", _servers_at(old_doc), at, None, detail=url)
 
     def _security_schemes(self, old_doc: Document, new_doc: Document) -> None:
         old, new = _schemes(old_doc), _schemes(new_doc)
