@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from update_readme_options import replace_between  # this folder is the script's import path
+
 from aiplint.report.level_policy import POLICY_END, POLICY_START, policy_markdown
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "breaking-changes.md"
 
 
 def main() -> None:
-    text = DOC.read_text(encoding="utf-8")
-    before, rest = text.split(POLICY_START + "\n", 1)
-    _, after = rest.split(POLICY_END, 1)
-    DOC.write_text(before + POLICY_START + "\n" + policy_markdown() + POLICY_END + after, encoding="utf-8")
+    replace_between(DOC, POLICY_START, POLICY_END, policy_markdown())
 
 
 if __name__ == "__main__":

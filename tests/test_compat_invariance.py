@@ -51,14 +51,18 @@ def _params(names: list[str]) -> list:
             for spec in SPECS for name in names]
 
 
-@pytest.mark.parametrize(("spec", "rewrite"), _params([*rewrites.EQUIVALENT, "json<->yaml"]))
-def test_a_rewrite_that_keeps_the_meaning_is_no_change(tmp_path, spec, rewrite):
+def _rewritten(tmp_path: Path, spec: str, rewrite: str) -> tuple[Path, Path]:
+    """The spec, and its rewrite (`json<->yaml`: the same data in the other format) in `tmp_path`."""
     path = _spec(spec)
     data = _read(path)
     if rewrite == "json<->yaml":
-        rewritten = _write(tmp_path, data, as_yaml=path.suffix == ".json")
-    else:
-        rewritten = _write(tmp_path, rewrites.EQUIVALENT[rewrite](data), as_yaml=False)
+        return path, _write(tmp_path, data, as_yaml=path.suffix == ".json")
+    return path, _write(tmp_path, rewrites.EQUIVALENT[rewrite](data), as_yaml=False)
+
+
+@pytest.mark.parametrize(("spec", "rewrite"), _params([*rewrites.EQUIVALENT, "json<->yaml"]))
+def test_a_rewrite_that_keeps_the_meaning_is_no_change(tmp_path, spec, rewrite):
+    path, rewritten = _rewritten(tmp_path, spec, rewrite)
     assert [(c["id"], c["method"], c["path"], c["message"]) for c in changes(path, rewritten)] == []
 
 
@@ -67,12 +71,7 @@ ORDER = ("list-order", "key-order", "parameter-order", "json<->yaml")  # nothing
 
 @pytest.mark.parametrize(("spec", "rewrite"), _params(list(ORDER)))
 def test_a_lint_finding_is_the_same_finding_whatever_the_order_of_the_document(tmp_path, spec, rewrite):
-    path = _spec(spec)
-    data = _read(path)
-    if rewrite == "json<->yaml":
-        rewritten = _write(tmp_path, data, as_yaml=path.suffix == ".json")
-    else:
-        rewritten = _write(tmp_path, rewrites.EQUIVALENT[rewrite](data), as_yaml=False)
+    path, rewritten = _rewritten(tmp_path, spec, rewrite)
     report = json.loads(run("diff", path, rewritten, "--format", "json").stdout)
     assert (report["new"], report["fixed"]) == ([], [])
 
