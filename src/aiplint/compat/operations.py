@@ -77,7 +77,8 @@ class _Param:
 
 @dataclass(frozen=True)
 class _Content:
-    """A map of media types to schemas (a request body's or a response's); None schema: none given."""
+    """A map of media types to schemas (a request body's or a response's), as written (`$ref` unresolved);
+    None schema: none given."""
 
     media: dict[str, tuple[Resolved | None, Location]]
     at: Location
@@ -451,16 +452,17 @@ def _parameters(op: _Op) -> dict[tuple[str, str], _Param]:
 
 
 def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
-    """The schema of a parameter or header: `schema`, the schema of its `content`, or (Swagger 2.0) itself."""
+    """The schema of a parameter or header: `schema`, the schema of its `content`, or (Swagger 2.0) itself; as
+    written, a `$ref` unresolved (`SchemaDiff` resolves it, with the OpenAPI 3.1 keywords beside it)."""
     node = resolved.node
     if isinstance(node.get("schema"), dict):
-        return doc.refs.resolve(node["schema"], resolved.source, join_pointer(resolved.pointer, "schema"))
+        return Resolved(node["schema"], resolved.source, join_pointer(resolved.pointer, "schema"))
     content = node.get("content")
     if isinstance(content, dict):
         for media, media_node in content.items():
             if isinstance(media_node, dict) and isinstance(media_node.get("schema"), dict):
-                return doc.refs.resolve(media_node["schema"], resolved.source,
-                                        join_pointer(resolved.pointer, "content", media, "schema"))
+                return Resolved(media_node["schema"], resolved.source,
+                                join_pointer(resolved.pointer, "content", media, "schema"))
         return None
     return Resolved(node, resolved.source, resolved.pointer) if doc.major == 2 else None
 
@@ -510,7 +512,7 @@ def _content(doc: Document, node: dict, source: Any, pointer: str) -> dict[str, 
     for media, media_node in content.items():
         at = join_pointer(pointer, "content", media)
         schema = media_node.get("schema") if isinstance(media_node, dict) else None
-        resolved = doc.refs.resolve(schema, source, join_pointer(at, "schema")) if isinstance(schema, dict) else None
+        resolved = Resolved(schema, source, join_pointer(at, "schema")) if isinstance(schema, dict) else None
         found[_normal_media(media)] = (resolved, Location(source, at))
     return found
 
@@ -522,7 +524,7 @@ def _request_body(op: _Op) -> tuple[bool, _Content] | None:
         for param in _swagger_body(op):
             schema = param.node.get("schema")
             at = join_pointer(param.pointer, "schema")
-            resolved = doc.refs.resolve(schema, param.source, at) if isinstance(schema, dict) else None
+            resolved = Resolved(schema, param.source, at) if isinstance(schema, dict) else None
             media = {_normal_media(m): (resolved, Location(param.source, at)) for m in
                      _media_types(doc, op.raw, "consumes")}
             return param.node.get("required") is True, _Content(media, Location(param.source, param.pointer))
@@ -562,7 +564,7 @@ def _responses(op: _Op) -> dict[str, tuple[dict[str, _Param], _Content]]:
         if doc.major == 2:
             schema = node.get("schema")
             at = join_pointer(resolved.pointer, "schema")
-            schema_resolved = doc.refs.resolve(schema, resolved.source, at) if isinstance(schema, dict) else None
+            schema_resolved = Resolved(schema, resolved.source, at) if isinstance(schema, dict) else None
             media = {_normal_media(m): (schema_resolved, Location(resolved.source, at))
                      for m in _media_types(doc, op.raw, "produces")} if schema is not None else {}
         else:

@@ -151,12 +151,17 @@ class _Side:
         node = self.node
         for token in tokens:
             node = node[token]
-        pointer = join_pointer(self.pointer, *tokens)
-        resolved = self.doc.refs.resolve(node, self.source, pointer)
-        side = _Side.of(self.doc, resolved)
-        if resolved.node is not node and (self.doc.major, self.doc.minor) >= (3, 1) and not _annotation_only(
-                {k: v for k, v in node.items() if k != "$ref"}):  # OpenAPI 3.1: keywords beside `$ref` apply
-            return side.also((_Side(self.doc, node, self.source, pointer),))
+        return _Side.reached(self.doc, node, self.source, join_pointer(self.pointer, *tokens))
+
+    @classmethod
+    def reached(cls, doc: Document, node: Any, source: Any, pointer: str) -> _Side:
+        """The schema `node` (at `pointer`) stands for: its `$ref` resolved, and in OpenAPI 3.1 the keywords
+        beside the `$ref`, which apply with it."""
+        resolved = doc.refs.resolve(node, source, pointer)
+        side = cls.of(doc, resolved)
+        if resolved.node is not node and (doc.major, doc.minor) >= (3, 1) and not _annotation_only(
+                {k: v for k, v in node.items() if k != "$ref"}):
+            return side.also((_Side(doc, node, source, pointer),))
         return side
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -173,7 +178,7 @@ def _holds(node: Any, tokens: tuple[str | int, ...]) -> bool:
 
 def schema_type(doc: Document, schema: Resolved) -> Any:
     """The `type` a schema declares, its `allOf` members' included (`{allOf: [{$ref: Id}]}` is an `Id`)."""
-    return _view(_Side.of(doc, schema)).side.get("type")
+    return _view(_Side.reached(doc, schema.node, schema.source, schema.pointer)).side.get("type")
 
 
 class SchemaDiff:
@@ -189,8 +194,9 @@ class SchemaDiff:
 
     def compare(self, old: Resolved, new: Resolved, context: str) -> list[Found]:
         """The changes from the `old` schema to the `new` one, in `context` (`parameter`, `request`, `response`
-        or `header`)."""
-        return self._pair(_Side.of(self.old_doc, old), _Side.of(self.new_doc, new), context)
+        or `header`); each is the schema as written, `$ref` and all (see `_Side.reached`)."""
+        return self._pair(_Side.reached(self.old_doc, old.node, old.source, old.pointer),
+                          _Side.reached(self.new_doc, new.node, new.source, new.pointer), context)
 
     # -- memoised walk
 
