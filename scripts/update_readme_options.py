@@ -15,11 +15,16 @@ from aiplint.report.config_docs import OPTIONS_END, OPTIONS_START, options_markd
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
+def replace_between(path: Path, start: str, end: str, body: str) -> None:
+    """Rewrite what lies between the line `start` and `end` in the file (scripts/update_policy_table.py too)."""
+    text = path.read_text(encoding="utf-8")
+    before, rest = text.split(start + "\n", 1)
+    _, after = rest.split(end, 1)
+    path.write_text(before + start + "\n" + body + end + after, encoding="utf-8")
+
+
 def main() -> None:
-    text = README.read_text(encoding="utf-8")
-    before, rest = text.split(OPTIONS_START + "\n", 1)
-    _, after = rest.split(OPTIONS_END, 1)
-    README.write_text(before + OPTIONS_START + "\n" + options_markdown() + OPTIONS_END + after, encoding="utf-8")
+    replace_between(README, OPTIONS_START, OPTIONS_END, options_markdown())
 
 
 if __name__ == "__main__":

@@ -210,6 +210,7 @@ def test_x_stability_level_on_a_path_item_applies_to_its_operations(tmp_path):
     ("{type: integer}", False),
     ("{type: array, items: {type: string}}", True),  # ?tag=a&tag=b becomes ?tag=a,b
     ("{type: object, properties: {a: {type: string}}}", True),
+    ("{allOf: [{type: string}], description: An id.}", False),  # a one-member allOf is its member
 ])
 def test_explode_changes_the_wire_only_for_arrays_and_objects(tmp_path, schema, reported):
     def spec(explode: str) -> str:

@@ -35,6 +35,7 @@ class Kind:
     categories: Mapping[str, str]  # context -> category; "*" for every other context
     summary: str  # what changed, as a noun phrase
     why: str  # why it breaks clients (or why it does not)
+    document_wide: bool = False  # a change to the document (servers, security schemes): no operation's stability
 
     def level(self, context: str) -> Severity:
         return self.response if context in RESPONSE_CONTEXTS else self.request
@@ -47,11 +48,12 @@ class Kind:
         return self.request is not self.response
 
 
-def _kind(name: str, levels: str, category: str | Mapping[str, str], summary: str, why: str) -> Kind:
+def _kind(name: str, levels: str, category: str | Mapping[str, str], summary: str, why: str,
+          document_wide: bool = False) -> Kind:
     """`levels`: one letter (E, W, I) for both sides, or two: request side then response side."""
     request, response = _LEVELS[levels[0]], _LEVELS[levels[-1]]
     categories = {"*": category} if isinstance(category, str) else dict(category)
-    return Kind(FAMILY + name, request, response, categories, summary, why)
+    return Kind(FAMILY + name, request, response, categories, summary, why, document_wide)
 
 
 _TYPE = {"parameter": "parameter-type-changed", "request": "request-property-type-changed",
@@ -89,8 +91,10 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     _kind("stability-increased", "I", "deprecated-sunset", "stability level raised",
           "a stronger promise breaks nothing"),
     _kind("server-removed", "W", "other", "server removed",
-          "clients configured with that base URL can no longer reach the API"),
-    _kind("server-added", "I", "other", "server added", "nothing breaks"),
+          "clients configured with that base URL can no longer reach the API", document_wide=True),
+    _kind("server-added", "I", "other", "server added", "nothing breaks", document_wide=True),
+    _kind("server-changed", "I", "other", "server URL changed",
+          "the API is served from the URL the spec now gives, which clients built from it use", document_wide=True),
     # security
     _kind("authentication-required", "E", "security-changed", "authentication now required",
           "anonymous requests are now rejected with 401"),
@@ -101,9 +105,9 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     _kind("security-relaxed", "I", "security-changed", "security requirement relaxed",
           "requests that were accepted still are"),
     _kind("security-scheme-changed", "E", "security-changed", "security scheme changed",
-          "clients send credentials the way the old scheme described"),
+          "clients send credentials the way the old scheme described", document_wide=True),
     _kind("security-scheme-endpoint-changed", "W", "security-changed", "OAuth endpoint URL changed",
-          "clients configured with the old authorization or token URL may fail to obtain tokens"),
+          "clients configured with the old authorization or token URL may fail to obtain tokens", document_wide=True),
     # parameters
     _kind("parameter-removed", "W", "parameter-removed", "parameter removed",
           "clients still send it and some servers or gateways reject unknown parameters; deprecate it first"),
@@ -155,6 +159,9 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     _kind("type-widened", "IE", _TYPE, "type widened",
           "clients receive values of a type they do not expect"),
     _kind("type-narrowed", "EI", _TYPE, "type narrowed", "values the old type allowed are now rejected"),
+    _kind("type-became-string", "W", _TYPE, "parameter type became `string`",
+          "the server still reads the old values as text, but clients generated from the spec now pass a string "
+          "where they passed a number or a boolean: their code no longer compiles or type-checks (AIP-180)"),
     _kind("became-nullable", "IE", "other", "became nullable", "clients receive null where they expect a value"),
     _kind("became-not-nullable", "EI", "other", "no longer nullable", "requests sending null are now rejected"),
     _kind("enum-value-removed", "EI", _ENUM_NARROWED, "enum value removed",

@@ -18,7 +18,7 @@ from aiplint.compat.lifecycle import (
     stability_of,
 )
 from aiplint.compat.matching import OperationMatch, normalised, operation_key, operation_stem, signature
-from aiplint.compat.schemas import Found, SchemaDiff, render_where, show, sunset_changes
+from aiplint.compat.schemas import Found, SchemaDiff, render_where, schema_type, show, sunset_changes
 from aiplint.model import Location
 from aiplint.read.document import HTTP_METHODS
 from aiplint.read.pointers import join_pointer, node_at
@@ -77,7 +77,8 @@ class _Param:
 
 @dataclass(frozen=True)
 class _Content:
-    """A map of media types to schemas (a request body's or a response's); None schema: none given."""
+    """A map of media types to schemas (a request body's or a response's), as written (`$ref` unresolved);
+    None schema: none given."""
 
     media: dict[str, tuple[Resolved | None, Location]]
     at: Location
@@ -237,7 +238,7 @@ class Comparison:
             kind_id = "parameter-became-required" if q.required else "parameter-became-optional"
             self._emit(kind_id, f"{p.label} became {'required' if q.required else 'optional'}", p.at, q.at, a,
                        context="parameter", detail=p.name)
-        old_style, new_style = _serialization(p), _serialization(q)
+        old_style, new_style = _serialization(p, a.doc), _serialization(q, self.new_doc)
         if old_style != new_style:
             self._emit("parameter-style-changed", f"{p.label} serialization changed from {_style(old_style)} to "
                                                   f"{_style(new_style)}", p.at, q.at, a, context="parameter",
@@ -372,14 +373,18 @@ class Comparison:
     # -- document-wide
 
     def _servers(self, old_doc: Document, new_doc: Document) -> None:
+        """Servers removed and added, and, paired in order, servers whose URL changed (`dev-` -> `qa-`): the
+        API is still served, from the URL the spec now gives."""
         old, new = _servers(old_doc), _servers(new_doc)
-        for url, at in old.items():
-            if url not in new:
-                self._emit("server-removed", f"server `{url}` removed", at, _servers_at(new_doc), None,
-                           gone=True, detail=url)
-        for url, at in new.items():
-            if url not in old:
-                self._emit("server-added", f"server `{url}` added", _servers_at(old_doc), at, None, detail=url)
+        gone = [(url, at) for url, at in old.items() if url not in new]
+        came = [(url, at) for url, at in new.items() if url not in old]
+        for (url, at), (other, other_at) in zip(gone, came, strict=False):
+            self._emit("server-changed", f"server `{url}` changed to `{other}`", at, other_at, None, detail=url)
+        for url, at in gone[len(came):]:
+            self._emit("server-removed", f"server `{url}` removed", at, _servers_at(new_doc), None,
+                       gone=True, detail=url)
+        for url, at in came[len(gone):]:
+            self._emit("server-added", f"server `{url}` added", _servers_at(old_doc), at, None, detail=url)
 
     def _security_schemes(self, old_doc: Document, new_doc: Document) -> None:
         old, new = _schemes(old_doc), _schemes(new_doc)
@@ -447,36 +452,36 @@ def _parameters(op: _Op) -> dict[tuple[str, str], _Param]:
 
 
 def _value_schema(doc: Document, resolved: Resolved) -> Resolved | None:
-    """The schema of a parameter or header: `schema`, the schema of its `content`, or (Swagger 2.0) itself."""
+    """The schema of a parameter or header: `schema`, the schema of its `content`, or (Swagger 2.0) itself; as
+    written, a `$ref` unresolved (`SchemaDiff` resolves it, with the OpenAPI 3.1 keywords beside it)."""
     node = resolved.node
     if isinstance(node.get("schema"), dict):
-        return doc.refs.resolve(node["schema"], resolved.source, join_pointer(resolved.pointer, "schema"))
+        return Resolved(node["schema"], resolved.source, join_pointer(resolved.pointer, "schema"))
     content = node.get("content")
     if isinstance(content, dict):
         for media, media_node in content.items():
             if isinstance(media_node, dict) and isinstance(media_node.get("schema"), dict):
-                return doc.refs.resolve(media_node["schema"], resolved.source,
-                                        join_pointer(resolved.pointer, "content", media, "schema"))
+                return Resolved(media_node["schema"], resolved.source,
+                                join_pointer(resolved.pointer, "content", media, "schema"))
         return None
     return Resolved(node, resolved.source, resolved.pointer) if doc.major == 2 else None
 
 
-def _serialization(param: _Param) -> tuple[str, bool | None] | str:
+def _serialization(param: _Param, doc: Document | None) -> tuple[str, bool | None] | str:
     """How the parameter is written on the wire: Swagger 2.0's `collectionFormat`, or OpenAPI 3's style and
     explode.  `explode` splits arrays and objects only: for a scalar it changes nothing a client sends (None)."""
     raw = param.raw
     if "collectionFormat" in raw:  # Swagger 2.0
         return str(raw["collectionFormat"])
     style: str = raw["style"] if isinstance(raw.get("style"), str) else _DEFAULT_STYLE.get(param.location, "simple")
-    if _is_scalar(param):
+    if _is_scalar(param, doc):
         return style, None
     explode: bool = raw["explode"] if isinstance(raw.get("explode"), bool) else style == "form"
     return style, explode
 
 
-def _is_scalar(param: _Param) -> bool:
-    schema = param.schema.node if param.schema is not None else None
-    kind = schema.get("type") if isinstance(schema, dict) else None
+def _is_scalar(param: _Param, doc: Document | None) -> bool:
+    kind = schema_type(doc, param.schema) if param.schema is not None and doc is not None else None
     return isinstance(kind, str) and kind not in ("array", "object")
 
 
@@ -507,7 +512,7 @@ def _content(doc: Document, node: dict, source: Any, pointer: str) -> dict[str, 
     for media, media_node in content.items():
         at = join_pointer(pointer, "content", media)
         schema = media_node.get("schema") if isinstance(media_node, dict) else None
-        resolved = doc.refs.resolve(schema, source, join_pointer(at, "schema")) if isinstance(schema, dict) else None
+        resolved = Resolved(schema, source, join_pointer(at, "schema")) if isinstance(schema, dict) else None
         found[_normal_media(media)] = (resolved, Location(source, at))
     return found
 
@@ -519,7 +524,7 @@ def _request_body(op: _Op) -> tuple[bool, _Content] | None:
         for param in _swagger_body(op):
             schema = param.node.get("schema")
             at = join_pointer(param.pointer, "schema")
-            resolved = doc.refs.resolve(schema, param.source, at) if isinstance(schema, dict) else None
+            resolved = Resolved(schema, param.source, at) if isinstance(schema, dict) else None
             media = {_normal_media(m): (resolved, Location(param.source, at)) for m in
                      _media_types(doc, op.raw, "consumes")}
             return param.node.get("required") is True, _Content(media, Location(param.source, param.pointer))
@@ -559,7 +564,7 @@ def _responses(op: _Op) -> dict[str, tuple[dict[str, _Param], _Content]]:
         if doc.major == 2:
             schema = node.get("schema")
             at = join_pointer(resolved.pointer, "schema")
-            schema_resolved = doc.refs.resolve(schema, resolved.source, at) if isinstance(schema, dict) else None
+            schema_resolved = Resolved(schema, resolved.source, at) if isinstance(schema, dict) else None
             media = {_normal_media(m): (schema_resolved, Location(resolved.source, at))
                      for m in _media_types(doc, op.raw, "produces")} if schema is not None else {}
         else:

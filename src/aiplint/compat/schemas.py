@@ -1,7 +1,13 @@
 """Comparing two versions of a schema, semantically, from one side of the exchange.
 
-`SchemaDiff.compare` resolves `$ref` on both sides (a schema moved to `components` and referenced is the same
-schema), reads `allOf` members' properties as the schema's own, and walks the two trees together.  Each pair of
+`SchemaDiff.compare` compares schemas as the sets of values they accept, not as text: it resolves `$ref` on
+both sides (a schema moved to `components` and referenced is the same schema), reads a schema and its `allOf`
+members as one (`_view`: their constraints intersected, a property several of them declare has all their schemas;
+`{allOf: [{$ref: X}], description: ...}` is X; OpenAPI 3.1 keywords beside a `$ref` apply with it), pairs `oneOf`
+and `anyOf` variants by content whatever their order (`_match_members`), reads `enum`, `required` and `type` as
+sets, and walks the two trees together, properties by name, so nothing reported follows document order.  An
+`allOf` member on one side only is reported when nothing else at that schema says what it changed (one entry per
+cause: a member that adds a pattern is `pattern-added`).  Each pair of
 schema objects is compared once per context and the result memoised, so a component referenced by hundreds of
 operations costs one comparison, and recursive schemas end: a pair met again while it is being compared is
 taken as unchanged there (its changes are reported where the comparison started).
@@ -14,8 +20,9 @@ for other subschemas); the caller adds the operation and the level.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 
 from aiplint.compat.kinds import RESPONSE_CONTEXTS, TIGHTENING_KEYWORDS, kind
 from aiplint.compat.lifecycle import parse_date
@@ -71,7 +78,7 @@ class Found:
         return Found(self.kind, (token, *self.where), self.detail, self.old, self.new, self.level, self.category)
 
 
-def _distinct(found: Iterator[Found]) -> list[Found]:
+def _distinct(found: list[Found]) -> list[Found]:
     """One change per place and kind, by the first path that reaches it: a schema graph with many paths to one
     node (Stripe's expandable fields) would otherwise report it once per path, exponentially often."""
     seen: dict[tuple, Found] = {}
@@ -106,12 +113,16 @@ def show(value: Any) -> str:
 
 
 class _Side:
-    """One schema of one document, resolved: the node, and where it is."""
+    """One schema of one document, resolved: the node, and where it is.  `extra`: schemas that apply together
+    with it (`allOf` semantics: two `allOf` members' schemas of one property, OpenAPI 3.1 keywords beside a
+    `$ref`).  `owners`: in a merged view (`_view`), the schemas that hold each keyword, which `child` follows."""
 
-    __slots__ = ("doc", "node", "source", "pointer")
+    __slots__ = ("doc", "node", "source", "pointer", "extra", "owners")
 
-    def __init__(self, doc: Document, node: Any, source: Any, pointer: str):
+    def __init__(self, doc: Document, node: Any, source: Any, pointer: str, extra: tuple[_Side, ...] = (),
+                 owners: dict[str, list[_Side]] | None = None):
         self.doc, self.node, self.source, self.pointer = doc, node, source, pointer
+        self.extra, self.owners = extra, owners
 
     @classmethod
     def of(cls, doc: Document, resolved: Resolved) -> _Side:
@@ -121,16 +132,53 @@ class _Side:
     def at(self) -> Location:
         return Location(self.source, self.pointer)
 
+    @property
+    def key(self) -> Any:
+        """What identifies the schema for the memo: its node, and the ones that apply with it."""
+        return (id(self.node), *(s.key for s in self.extra)) if self.extra else id(self.node)
+
+    def also(self, extra: tuple[_Side, ...]) -> _Side:
+        return _Side(self.doc, self.node, self.source, self.pointer, self.extra + extra) if extra else self
+
     def child(self, *tokens: str | int) -> _Side:
-        """The subschema under these keys, `$ref` resolved."""
+        """The subschema under these keys, `$ref` resolved (in a merged view: of every schema holding the key)."""
+        if self.owners is not None:
+            first, *others = self.owners[str(tokens[0])]
+            side = first.child(*tokens)
+            if tokens[0] in _SEQUENCES:  # positions of two lists are not the same subschema
+                return side
+            return side.also(tuple(o.child(*tokens) for o in others if _holds(o.node, tokens)))
         node = self.node
         for token in tokens:
             node = node[token]
-        pointer = join_pointer(self.pointer, *tokens)
-        return _Side.of(self.doc, self.doc.refs.resolve(node, self.source, pointer))
+        return _Side.reached(self.doc, node, self.source, join_pointer(self.pointer, *tokens))
+
+    @classmethod
+    def reached(cls, doc: Document, node: Any, source: Any, pointer: str) -> _Side:
+        """The schema `node` (at `pointer`) stands for: its `$ref` resolved, and in OpenAPI 3.1 the keywords
+        beside the `$ref`, which apply with it."""
+        resolved = doc.refs.resolve(node, source, pointer)
+        side = cls.of(doc, resolved)
+        if resolved.node is not node and (doc.major, doc.minor) >= (3, 1) and not _annotation_only(
+                {k: v for k, v in node.items() if k != "$ref"}):
+            return side.also((_Side(doc, node, source, pointer),))
+        return side
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.node.get(key, default) if isinstance(self.node, dict) else default
+
+
+def _holds(node: Any, tokens: tuple[str | int, ...]) -> bool:
+    for token in tokens:
+        if not isinstance(node, dict) or token not in node:
+            return False
+        node = node[token]
+    return True
+
+
+def schema_type(doc: Document, schema: Resolved) -> Any:
+    """The `type` a schema declares, its `allOf` members' included (`{allOf: [{$ref: Id}]}` is an `Id`)."""
+    return _view(_Side.reached(doc, schema.node, schema.source, schema.pointer)).side.get("type")
 
 
 class SchemaDiff:
@@ -146,18 +194,19 @@ class SchemaDiff:
 
     def compare(self, old: Resolved, new: Resolved, context: str) -> list[Found]:
         """The changes from the `old` schema to the `new` one, in `context` (`parameter`, `request`, `response`
-        or `header`)."""
-        return self._pair(_Side.of(self.old_doc, old), _Side.of(self.new_doc, new), context, False)
+        or `header`); each is the schema as written, `$ref` and all (see `_Side.reached`)."""
+        return self._pair(_Side.reached(self.old_doc, old.node, old.source, old.pointer),
+                          _Side.reached(self.new_doc, new.node, new.source, new.pointer), context)
 
     # -- memoised walk
 
-    def _pair(self, old: _Side, new: _Side, context: str, member: bool) -> list[Found]:
+    def _pair(self, old: _Side, new: _Side, context: str) -> list[Found]:
         o, n = old.node, new.node
         if not isinstance(o, dict) or not isinstance(n, dict):
             if o != n and isinstance(o, (dict, bool)) and isinstance(n, (dict, bool)):
                 return [_constraint_change(o, n, old, new, context, "schema")]
             return []
-        key = (id(o), id(n), context, member)
+        key = (old.key, new.key, context)
         found = self._memo.get(key)
         if found is not None:
             return found
@@ -176,7 +225,7 @@ class SchemaDiff:
         self._depth_of[key] = depth
         outer_low, self._low = self._low, depth
         try:
-            found = _distinct(self._schema(old, new, context, member))
+            found = _distinct(self._schema(old, new, context))
         finally:
             self._stack.pop()
             del self._depth_of[key]
@@ -189,10 +238,25 @@ class SchemaDiff:
 
     # -- one pair of schema objects
 
-    def _schema(self, old: _Side, new: _Side, context: str, member: bool) -> Iterator[Found]:
+    def _schema(self, old_schema: _Side, new_schema: _Side, context: str) -> list[Found]:
+        """A list, not a generator: one frame less per level of nesting keeps deep schemas within the stack."""
+        before, after = _view(old_schema), _view(new_schema)
+        old_null, old = _nullable(before.side)
+        new_null, new = _nullable(after.side)
+        before = before if old is before.side else _view(old)  # the other variant of a `oneOf` with null
+        after = after if new is after.side else _view(new)
+        found = list(self._views(before, after, context, old_null, new_null))
+        if before.cut or after.cut:
+            found.append(Found("comparison-too-deep", (), f"could not compare the `allOf` members beyond depth "
+                                                          f"{_MAX_ALL_OF_DEPTH}", old_schema.at, new_schema.at))
+        if not any((f.level or kind(f.kind).level(context)) is not Severity.INFO for f in found if not f.where):
+            found += self._all_of(before, after)  # what they add is not named at this schema: one entry per cause
+        return found
+
+    def _views(self, before: _View, after: _View, context: str, old_null: bool, new_null: bool
+               ) -> Iterator[Found]:
         response = context in RESPONSE_CONTEXTS
-        old_null, old = _nullable(old)
-        new_null, new = _nullable(new)
+        old, new = before.side, after.side
         if old_null != new_null:
             yield Found("became-nullable" if new_null else "became-not-nullable", (),
                         "became nullable" if new_null else "is no longer nullable", old.at, new.at)
@@ -219,65 +283,62 @@ class SchemaDiff:
         if old.get("default") != new.get("default") and ("default" in old.node or "default" in new.node):
             yield Found("default-changed", (), f"default changed from {_maybe(old, 'default')} to "
                                                f"{_maybe(new, 'default')}", old.at, new.at)
-        if canonical(old.get("discriminator")) != canonical(new.get("discriminator")):
+        if _discriminator(old) != _discriminator(new):
             yield Found("discriminator-changed", (), f"discriminator changed from {_maybe(old, 'discriminator')} to "
                                                      f"{_maybe(new, 'discriminator')}", old.at, new.at)
-        if not member:
-            yield from self._properties(old, new, context, response)
+        yield from self._properties(before, after, context, response)
         yield from self._additional(old, new, context)
         yield from self._items(old, new, context)
         yield from self._subschemas(old, new, context)
-        for keyword in ("allOf", "oneOf", "anyOf"):
+        for keyword in ("oneOf", "anyOf"):
             yield from self._composition(old, new, context, keyword)
 
     def _compatible(self, old: _Side, new: _Side, context: str, null_elsewhere: bool = False) -> bool:
         """Whether every value `old` promised still fits `new` on this side of the exchange (`null_elsewhere`:
         nullability is decided by a wrapper, not by `new`)."""
         return not any((f.level or kind(f.kind).level(context)) is not Severity.INFO
-                       for f in self._pair(old, new, context, False)
+                       for f in self._pair(old, new, context)
                        if not (null_elsewhere and not f.where and f.kind == "became-not-nullable"))
 
-    def _properties(self, old: _Side, new: _Side, context: str, response: bool) -> Iterator[Found]:
-        old_props, old_required, old_cut = _effective_properties(old)
-        new_props, new_required, new_cut = _effective_properties(new)
-        if old_cut or new_cut:
-            yield Found("comparison-too-deep", (), f"could not compare the `allOf` members beyond depth "
-                                                   f"{_MAX_ALL_OF_DEPTH}", old.at, new.at)
+    def _properties(self, before: _View, after: _View, context: str, response: bool) -> Iterator[Found]:
+        old, new = before.side, after.side
+        old_props, old_required = _effective_properties(before.conjuncts)
+        new_props, new_required = _effective_properties(after.conjuncts)
         hidden = "writeOnly" if response else "readOnly"  # not on this side of the exchange
-        for name in {**old_props, **new_props}:
+        for name in sorted({**old_props, **new_props}):  # by name: what is reported first never follows key order
             o, n = old_props.get(name), new_props.get(name)
+            old_flags, new_flags = _flags(o) if o else set(), _flags(n) if n else set()
             if n is None:
                 assert o is not None
-                if o.get(hidden) is True:
+                if hidden in old_flags:
                     continue
                 required = name in old_required
-                level = Severity.INFO if o.get("deprecated") is True else None
+                level = Severity.INFO if "deprecated" in old_flags else None
                 yield Found("required-property-removed" if required else "property-removed", (),
                             f"{'required' if required else 'optional'} property `{name}` removed"
                             + (" (it was deprecated)" if level else ""), o.at, new.at, level)
                 continue
             if o is None:
-                if n.get(hidden) is True:
+                if hidden in new_flags:
                     continue
                 required = name in new_required
                 yield Found("required-property-added" if required else "optional-property-added", (),
                             f"{'required' if required else 'optional'} property `{name}` added", old.at, n.at)
                 continue
-            was_hidden, is_hidden = o.get(hidden) is True, n.get(hidden) is True
             for flag in ("readOnly", "writeOnly"):
-                if (o.get(flag) is True) != (n.get(flag) is True):
-                    state = "became" if n.get(flag) is True else "is no longer"
+                if (flag in old_flags) != (flag in new_flags):
+                    state = "became" if flag in new_flags else "is no longer"
                     yield Found("property-mutability-changed", (name,), f"{state} {flag}", o.at, n.at)
-            if was_hidden or is_hidden:
+            if hidden in old_flags or hidden in new_flags:
                 continue
             if (name in old_required) != (name in new_required):
                 became = name in new_required
                 yield Found("property-became-required" if became else "property-became-optional", (name,),
                             "became required" if became else "became optional", o.at, n.at)
-            if n.get("deprecated") is True and o.get("deprecated") is not True:
+            if "deprecated" in new_flags and "deprecated" not in old_flags:
                 yield Found("property-deprecated", (name,), "deprecated", o.at, n.at)
             yield from sunset_changes(o.node, n.node, o.at, n.at, (name,))
-            for found in self._pair(o, n, context, False):
+            for found in self._pair(o, n, context):
                 yield found.under(name)
         for name in sorted((old_required ^ new_required) - old_props.keys() - new_props.keys()):
             # required without a schema of its own (any value, under `additionalProperties`): still a field a
@@ -296,8 +357,7 @@ class SchemaDiff:
         elif o is False:
             yield Found("additional-properties-opened", (), "now allows additional properties", old.at, new.at)
         elif isinstance(o, dict) and isinstance(n, dict):
-            for found in self._pair(old.child("additionalProperties"), new.child("additionalProperties"), context,
-                                    False):
+            for found in self._pair(old.child("additionalProperties"), new.child("additionalProperties"), context):
                 yield found.under("*")
         elif n is not True and n != {}:
             yield Found("constraint-added", (), "additional property values are now constrained", old.at, new.at)
@@ -308,7 +368,7 @@ class SchemaDiff:
     def _items(self, old: _Side, new: _Side, context: str) -> Iterator[Found]:
         o, n = old.get("items"), new.get("items")
         if isinstance(o, dict) and isinstance(n, dict):
-            for found in self._pair(old.child("items"), new.child("items"), context, False):
+            for found in self._pair(old.child("items"), new.child("items"), context):
                 yield found.under("[]")
         elif isinstance(n, dict) and o is None:
             yield Found("constraint-added", (), "array items are now constrained", old.at, new.at)
@@ -318,8 +378,7 @@ class SchemaDiff:
         if isinstance(o, list) or isinstance(n, list):
             o, n = o if isinstance(o, list) else [], n if isinstance(n, list) else []
             for index in range(min(len(o), len(n))):
-                for found in self._pair(old.child("prefixItems", index), new.child("prefixItems", index), context,
-                                        False):
+                for found in self._pair(old.child("prefixItems", index), new.child("prefixItems", index), context):
                     yield found.under(f"[{index}]")
             if len(n) > len(o):
                 yield Found("tuple-items-added", (), f"prefixItems grew from {len(o)} to {len(n)} positions",
@@ -333,7 +392,7 @@ class SchemaDiff:
             if keyword not in old.node and keyword not in new.node:
                 continue
             if keyword in old.node and keyword in new.node:
-                for found in self._pair(old.child(keyword), new.child(keyword), context, False):
+                for found in self._pair(old.child(keyword), new.child(keyword), context):
                     yield found.under(f"@{keyword}")
             else:
                 yield _constraint_change(old.get(keyword), new.get(keyword), old, new, context, keyword)
@@ -344,42 +403,61 @@ class SchemaDiff:
             o, n = o if isinstance(o, dict) else {}, n if isinstance(n, dict) else {}
             for name in {**o, **n}:
                 if name in o and name in n:
-                    for found in self._pair(old.child(keyword, name), new.child(keyword, name), context, False):
+                    for found in self._pair(old.child(keyword, name), new.child(keyword, name), context):
                         yield found.under(f"@{keyword} {name}")
                 else:
                     yield _constraint_change(o.get(name), n.get(name), old, new, context, f"{keyword} `{name}`",
                                              keyword)
 
     def _composition(self, old: _Side, new: _Side, context: str, keyword: str) -> Iterator[Found]:
+        """`oneOf` or `anyOf`: variants paired by content (`_match_members`), then compared."""
         o, n = old.get(keyword), new.get(keyword)
         if not isinstance(o, list) and not isinstance(n, list):
             return
-        olds = [old.child(keyword, i) for i in range(len(o))] if isinstance(o, list) else []
-        news = [new.child(keyword, i) for i in range(len(n))] if isinstance(n, list) else []
-        pairs, gone, came = _match_members(o if isinstance(o, list) else [], olds, n if isinstance(n, list) else [],
-                                           news)
-        if keyword != "allOf":  # an inline variant another one still accepts (requests) or covers (responses);
-            response = context in RESPONSE_CONTEXTS  # a named one (`$ref`) is a type of its own in SDKs
-            if response:
-                covered = [(j, b) for j, b in came if not _is_ref(n[j]) and
-                           any(self._compatible(a, b, context) for a in olds)]
-            else:
-                covered = [(i, a) for i, a in gone if not _is_ref(o[i]) and
-                           any(self._compatible(a, b, context) for b in news)]
-            gone = [m for m in gone if response or m not in covered]
-            came = [m for m in came if not response or m not in covered]
+        o, n = o if isinstance(o, list) else [], n if isinstance(n, list) else []
+        olds = [old.child(keyword, i) for i in range(len(o))]
+        news = [new.child(keyword, i) for i in range(len(n))]
+        pairs, gone, came = _match_members(o, olds, n, news, lambda a, b: self._distance(a, b, context))
+        # an inline variant another one still accepts (requests) or covers (responses); a named one (`$ref`) is
+        # a type of its own in SDKs
+        if context in RESPONSE_CONTEXTS:
+            came = [(j, b) for j, b in came if _is_ref(n[j]) or not any(self._compatible(a, b, context) for a in olds)]
+        else:
+            gone = [(i, a) for i, a in gone if _is_ref(o[i]) or not any(self._compatible(a, b, context) for b in news)]
         for (_, a), (_, b) in pairs:
-            for found in self._pair(a, b, context, keyword == "allOf"):
+            for found in self._pair(a, b, context):
                 yield found.under(f"@{keyword}")
-        added, removed = ("all-of-added", "all-of-removed") if keyword == "allOf" else ("variant-added",
-                                                                                           "variant-removed")
         for i, member in gone:
-            if keyword != "allOf" or not _annotation_only(member.node):
-                yield Found(removed, (), f"`{keyword}` member {_member_name(o[i], member)} removed", member.at,
-                            new.at)
+            yield Found("variant-removed", (), f"`{keyword}` member {_member_name(o[i], member)} removed", member.at,
+                        new.at)
         for j, member in came:
-            if keyword != "allOf" or not _annotation_only(member.node):
-                yield Found(added, (), f"`{keyword}` member {_member_name(n[j], member)} added", old.at, member.at)
+            yield Found("variant-added", (), f"`{keyword}` member {_member_name(n[j], member)} added", old.at,
+                        member.at)
+
+    def _distance(self, old: _Side, new: _Side, context: str) -> tuple[int, int]:
+        """How far apart two variants are: their breaking changes, then all their changes."""
+        found = self._pair(old, new, context)
+        return (sum((f.level or kind(f.kind).level(context)) is not Severity.INFO for f in found), len(found))
+
+    def _all_of(self, before: _View, after: _View) -> Iterator[Found]:
+        """`allOf` members that apply on one side only (their constraints are compared in the merged views):
+        members paired by the named schema they are, by content or by title, then in order; the schema's own
+        keywords count as a member that is never reported (a wrapper and the schema it wraps are one)."""
+        olds = [c for c in before.conjuncts if not _annotation_only(_own(c.node))]
+        news = [c for c in after.conjuncts if not _annotation_only(_own(c.node))]
+        own_old = olds[0] if olds and olds[0].node is before.conjuncts[0].node else None
+        own_new = news[0] if news and news[0].node is after.conjuncts[0].node else None
+        raw = [{"$ref": c.pointer} if _named(c) else _own(c.node) for c in olds]
+        new_raw = [{"$ref": c.pointer} if _named(c) else _own(c.node) for c in news]
+        _, gone, came = _match_members(raw, olds, new_raw, news, None, (own_old, own_new))
+        for _, member in gone:
+            if id(member.node) in before.members:
+                yield Found("all-of-removed", (), f"`allOf` member {_member_name(_ref_to(member), member)} removed",
+                            member.at, after.side.at)
+        for _, member in came:
+            if id(member.node) in after.members:
+                yield Found("all-of-added", (), f"`allOf` member {_member_name(_ref_to(member), member)} added",
+                            before.side.at, member.at)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -403,6 +481,10 @@ def _types(old: _Side, new: _Side, context: str) -> Iterator[Found]:
         narrowed = all(any(_covers(s, t, text) for s in old_types) for t in new_types)
         relation = "widened" if widened else "narrowed" if narrowed else "changed"
     shown_old, shown_new = _show_type(old_types, old_format), _show_type(new_types, new_format)
+    if relation == "widened" and old_types != new_types and not all(
+            any(_covers(t, s, False) for t in new_types) for s in old_types):  # only as text: a number -> `string`
+        yield Found("type-became-string", (), f"type changed from {shown_old} to {shown_new}", old.at, new.at)
+        return
     verb = {"widened": "widened", "narrowed": "narrowed", "changed": "changed"}[relation]
     yield Found(f"type-{relation}", (), f"type {verb} from {shown_old} to {shown_new}", old.at, new.at)
 
@@ -487,7 +569,7 @@ def _bounds(old: _Side, new: _Side) -> Iterator[Found]:
     for bounds, upper in ((_UPPER, True), (_LOWER, False)):
         for keyword, absent in bounds:
             o, n = _bound(old.node, keyword, absent), _bound(new.node, keyword, absent)
-            if o == n:
+            if o == n or o is not None and n is not None and _as_double(o) == _as_double(n):
                 continue
             prefix = "max" if upper else "min"
             if o is None and n is not None:
@@ -516,6 +598,15 @@ def _bound(node: dict, keyword: str, absent: Any) -> tuple[float, int] | None:
     return (value, 0)
 
 
+def _as_double(bound: tuple[float, int]) -> tuple[float, int]:
+    """A bound as JSON parsers read it: `-9223372036854776000` in YAML and `-9.223372036854776e+18` in JSON are
+    one number to a client (a double)."""
+    try:
+        return float(bound[0]), bound[1]
+    except OverflowError:
+        return bound
+
+
 def _pattern(old: _Side, new: _Side) -> Iterator[Found]:
     o, n = _real_pattern(old.node), _real_pattern(new.node)
     if o == n:
@@ -538,7 +629,8 @@ def _values(old: _Side, new: _Side, context: str) -> Iterator[Found]:
         o, n = old.get(keyword, _ABSENT), new.get(keyword, _ABSENT)
         if keyword == "uniqueItems":  # false is the same as absent
             o, n = (_ABSENT if v is False else v for v in (o, n))
-        if o is _ABSENT and n is _ABSENT or (o is not _ABSENT and n is not _ABSENT and canonical(o) == canonical(n)):
+        same = _shape if keyword in ("if", "not") else canonical  # subschemas: the values they allow
+        if o is _ABSENT and n is _ABSENT or (o is not _ABSENT and n is not _ABSENT and same(o) == same(n)):
             continue
         yield _constraint_change(None if o is _ABSENT else o, None if n is _ABSENT else n, old, new, context,
                                  keyword)
@@ -593,15 +685,56 @@ def _wrapped_in_one_of(old: dict, new: dict) -> bool:
     return not any(k in new for k in own_shape) and any(k in old for k in own_shape)
 
 
-def _effective_properties(side: _Side) -> tuple[dict[str, _Side], set[str], bool]:
-    """The properties a schema declares itself and through its `allOf` members (resolved), with the names any
-    of them requires, and whether members lie deeper than `_MAX_ALL_OF_DEPTH` (not read)."""
-    properties: dict[str, _Side] = {}
-    required: set[str] = set()
+class _View(NamedTuple):
+    """A schema as the set of values it accepts: `side` reads every keyword with `allOf` members (and schemas
+    that apply with it) merged in, `conjuncts` are the schemas that apply together (the schema itself first),
+    `members`: the nodes of those that are `allOf` members, `cut`: `allOf` members nest deeper than
+    `_MAX_ALL_OF_DEPTH` (not read)."""
+
+    side: _Side
+    conjuncts: list[_Side]
+    members: frozenset[int]
+    cut: bool
+
+
+def _view(side: _Side) -> _View:
+    """`{allOf: [{$ref: X}], description: ...}` is X itself; `allOf: [A, B]` accepts what both accept, so its
+    view has the intersection of their constraints (the narrower bound, the common enum values and types, every
+    pattern), and a keyword that holds subschemas reads all of them together."""
+    node = side.node
+    if not isinstance(node, dict) or ("allOf" not in node and not side.extra):
+        return _View(side, [side], frozenset(), False)
+    conjuncts, members, cut = _conjuncts(side)
+    substantive = [c for c in conjuncts if not _annotation_only(_own(c.node))]
+    if len(substantive) == 1 and "allOf" not in substantive[0].node and "$ref" not in substantive[0].node \
+            and not substantive[0].extra:
+        return _View(substantive[0], conjuncts, members, cut)  # a wrapper that only documents: the schema it wraps
+    holders: dict[str, list[_Side]] = {}
+    for conjunct in conjuncts:
+        for key in _own(conjunct.node):
+            holders.setdefault(key, []).append(conjunct)
+    merged = {key: _merge(key, [h.node[key] for h in held]) for key, held in holders.items()}
+    for flag in ("nullable", "x-nullable"):
+        if flag in node and "allOf" in node:  # `{nullable: true, allOf: [$ref]}` is how OpenAPI 3.0 says it
+            merged[flag] = node[flag]
+        elif flag in merged:  # else null must fit every schema
+            merged[flag] = all(c.node.get(flag) is True for c in substantive)
+    return _View(_Side(side.doc, merged, side.source, side.pointer, owners=holders), conjuncts, members, cut)
+
+
+def _own(node: dict) -> dict:
+    return {k: v for k, v in node.items() if k not in ("allOf", "$ref")}
+
+
+def _conjuncts(side: _Side) -> tuple[list[_Side], frozenset[int], bool]:
+    """The schema and every schema that applies with it (`allOf` members, recursively, and `extra`), each once;
+    the nodes of the `allOf` members among them; whether members nest too deep to read."""
+    found: list[_Side] = []
     seen: set[int] = set()
+    members: set[int] = set()
     cut = False
 
-    def collect(part: _Side, depth: int) -> None:
+    def collect(part: _Side, depth: int, member: bool = False) -> None:
         nonlocal cut
         node = part.node
         if not isinstance(node, dict) or id(node) in seen:
@@ -610,21 +743,80 @@ def _effective_properties(side: _Side) -> tuple[dict[str, _Side], set[str], bool
             cut = True
             return
         seen.add(id(node))
-        own = node.get("properties")
-        if isinstance(own, dict):
-            for name in own:
-                if name not in properties:
-                    properties[name] = part.child("properties", name)
-        names = node.get("required")
-        if isinstance(names, list):
-            required.update(n for n in names if isinstance(n, str))
-        members = node.get("allOf")
-        if isinstance(members, list):
-            for index in range(len(members)):
-                collect(part.child("allOf", index), depth + 1)
+        if member:
+            members.add(id(node))
+        found.append(_Side(part.doc, node, part.source, part.pointer))
+        listed = node.get("allOf")
+        for index in range(len(listed) if isinstance(listed, list) else 0):
+            collect(part.child("allOf", index), depth + 1, True)
+        for other in part.extra:
+            collect(other, depth + 1, member)
 
     collect(side, 0)
-    return properties, required, cut
+    return found, frozenset(members), cut
+
+
+_SEQUENCES = frozenset(("oneOf", "anyOf", "prefixItems", "allOf"))
+_UPPER_KEYWORDS = frozenset(k for k, _ in _UPPER)
+_LOWER_KEYWORDS = frozenset(k for k, _ in _LOWER)
+_ANY_TRUE = frozenset(("uniqueItems", "readOnly", "writeOnly", "deprecated"))
+
+
+def _merge(keyword: str, values: list) -> Any:
+    """One keyword of schemas that apply together: the value that accepts what all of them accept."""
+    if len(values) == 1:
+        return values[0]
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if keyword in _UPPER_KEYWORDS and len(numbers) == len(values):
+        return min(numbers)
+    if keyword in _LOWER_KEYWORDS and len(numbers) == len(values):
+        return max(numbers)
+    if keyword in _ANY_TRUE or keyword in ("exclusiveMaximum", "exclusiveMinimum") and not numbers:
+        return any(v is True for v in values)
+    if keyword == "type":
+        sets = [{v} if isinstance(v, str) else set(v) for v in values if isinstance(v, (str, list))]
+        common = sorted(set.intersection(*sets)) if sets else []
+        return common[0] if len(common) == 1 else common or values[0]
+    if keyword == "enum" and all(isinstance(v, list) for v in values):
+        keep = set.intersection(*({canonical(x) for x in v} for v in values))
+        return [x for x in values[0] if canonical(x) in keep]
+    if keyword == "required":
+        return list(dict.fromkeys(n for v in values if isinstance(v, list) for n in v))
+    if keyword == "pattern":
+        patterns = sorted({v for v in values if isinstance(v, str) and v.strip() not in _UNIVERSAL_PATTERNS})
+        return patterns[0] if len(patterns) == 1 else tuple(patterns) if patterns else values[0]
+    if keyword == "additionalProperties" and any(v is False for v in values):
+        return False
+    if all(isinstance(v, dict) for v in values) and keyword not in _SEQUENCES:  # properties and other maps
+        return {name: sub for value in reversed(values) for name, sub in value.items()}
+    return min(values, key=canonical)  # any one, the same whatever the order of the schemas
+
+
+def _effective_properties(conjuncts: list[_Side]) -> tuple[dict[str, _Side], set[str]]:
+    """The properties of schemas that apply together, by name (a name several of them declare: all its schemas
+    apply together), and the names any of them requires."""
+    holders: dict[str, list[_Side]] = {}
+    required: set[str] = set()
+    for part in conjuncts:
+        own = part.node.get("properties")
+        if isinstance(own, dict):
+            for name in own:
+                holders.setdefault(name, []).append(part)
+        names = part.node.get("required")
+        if isinstance(names, list):
+            required.update(n for n in names if isinstance(n, str))
+    properties = {}
+    for name, held in holders.items():
+        first, *others = (h.child("properties", name) for h in held)
+        properties[name] = first.also(tuple(others))
+    return properties, required
+
+
+def _flags(side: _Side) -> set[str]:
+    """Which of readOnly, writeOnly and deprecated a schema, or a schema applying with it, sets."""
+    parts = _conjuncts(side)[0] if isinstance(side.node, dict) and ("allOf" in side.node or side.extra) else [side]
+    return {flag for part in parts
+            for flag in ("readOnly", "writeOnly", "deprecated") if part.get(flag) is True}
 
 
 def _is_ref(raw: Any) -> bool:
@@ -642,15 +834,20 @@ def _enum_union(old: dict, variants: list) -> list | None:
 
 
 def _shape(node: Any) -> str:
-    """A schema's text without its annotations (descriptions, titles, examples): what values it allows."""
+    """A schema's text without its annotations (descriptions, titles, examples) and with the lists whose order
+    means nothing sorted: what values it allows."""
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k not in _ANNOTATIONS or k in ("readOnly", "writeOnly")}
+            return {k: sorted(map(canonical, items)) if k in _UNORDERED and isinstance(items, list) else strip(items)
+                    for k, items in value.items() if k not in _ANNOTATIONS or k in ("readOnly", "writeOnly")}
         if isinstance(value, list):
             return [strip(v) for v in value]
         return value
 
     return canonical(strip(node))
+
+
+_UNORDERED = frozenset(("enum", "required", "type", "oneOf", "anyOf", "allOf"))
 
 
 def _annotation_only(node: Any) -> bool:
@@ -664,16 +861,44 @@ def _member_name(raw: Any, member: _Side) -> str:
     return f"`{title}`" if isinstance(title, str) else f"{show(raw)}"
 
 
-def _match_members(old_raw: list, olds: list[_Side], new_raw: list, news: list[_Side]):
-    """Pair the members of two `allOf`/`oneOf`/`anyOf` lists: the same `$ref`, then the same content, then the
-    same title, then what is left in order when as many are left on each side."""
+def _discriminator(side: _Side) -> Any:
+    """The property that tells variants apart and the values it maps (not the names of the schemas they map to:
+    renaming a schema changes no payload)."""
+    value = side.get("discriminator")
+    if not isinstance(value, dict):
+        return canonical(value)
+    mapping = value.get("mapping")
+    return value.get("propertyName"), sorted(mapping) if isinstance(mapping, dict) else None
+
+
+def _named(side: _Side) -> bool:
+    """Whether the schema is a named one (`#/components/schemas/Pet`), which identifies it in both versions."""
+    return bool(_NAMED.match(side.pointer))
+
+
+_NAMED = re.compile(r"^/(components/schemas|definitions|\$defs)/[^/]+$")
+
+
+def _ref_to(side: _Side) -> Any:
+    return {"$ref": side.pointer} if _named(side) else side.node
+
+
+_BEST_PAIRING_LIMIT = 64  # variants left on each side past which they are paired in order
+
+
+def _match_members(old_raw: list, olds: list[_Side], new_raw: list, news: list[_Side],
+                   distance: Callable[[_Side, _Side], tuple[int, int]] | None,
+                   own: tuple[_Side | None, _Side | None] = (None, None)):
+    """Pair the members of two `allOf`/`oneOf`/`anyOf` lists, whatever their order: the same `$ref`, then the
+    two schemas' own keywords (`own`), then the same content, then the same title, then, when as many are left
+    on each side, the pairing that changes least (`distance`, ties to the closest positions) or in order."""
     left_old = list(enumerate(olds))
     left_new = list(enumerate(news))
     pairs = []
 
     def by(key) -> None:
         nonlocal left_old, left_new
-        index: dict[str, list] = {}
+        index: dict[Any, list] = {}
         for j, b in left_new:
             k = key(new_raw[j], b)
             if k is not None:
@@ -689,10 +914,19 @@ def _match_members(old_raw: list, olds: list[_Side], new_raw: list, news: list[_
         left_old, left_new = kept, [(j, b) for j, b in left_new if j not in taken]
 
     by(lambda raw, side: raw["$ref"] if _is_ref(raw) else None)
-    by(lambda raw, side: _shape(side.node))
+    if own[0] is not None and own[1] is not None:
+        by(lambda raw, side: "own" if side is own[0] or side is own[1] else None)
+    by(lambda raw, side: _shape(side.node if _is_ref(raw) else raw))
     by(lambda raw, side: side.get("title") if isinstance(side.get("title"), str) else None)
     if len(left_old) == len(left_new):
-        pairs += list(zip(left_old, left_new, strict=True))
+        if distance is not None and 1 < len(left_old) <= _BEST_PAIRING_LIMIT:
+            costs = sorted((distance(a, b), abs(i - j), i, j) for i, a in left_old for j, b in left_new)
+            olds_left, news_left = dict(left_old), dict(left_new)
+            for _, _, i, j in costs:
+                if i in olds_left and j in news_left:
+                    pairs.append(((i, olds_left.pop(i)), (j, news_left.pop(j))))
+        else:
+            pairs += list(zip(left_old, left_new, strict=True))
         left_old, left_new = [], []
     return pairs, left_old, left_new
 

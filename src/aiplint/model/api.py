@@ -76,6 +76,12 @@ class ApiModel:
         return seg if self.lexicon.last_word_number(seg.text) == "singular" else None
 
     @cached_property
+    def paths_by_key(self) -> list[PathItem]:
+        """The paths in the order of their keys, not the document's: a rule that reports something once, on the
+        first path that shows it, reports it on the same path however the document's keys are ordered."""
+        return sorted(self.paths, key=lambda item: item.key)
+
+    @cached_property
     def collection_stems(self) -> frozenset[str]:
         """Stems of every literal used as a plural collection anywhere in the API (`vector_stores` ->
         `vectorstore`).  A singular one (`/dataset/{id}`) is itself a mistake, so it is no evidence elsewhere."""

@@ -59,7 +59,7 @@ from aiplint.rule import Context, Problem, rule
 def check(ctx: Context):
     lex = ctx.api.lexicon
     literals: dict[int, dict[str, str]] = defaultdict(dict)  # parent -> stem -> plural literal
-    for item in ctx.api.paths:
+    for item in ctx.api.paths_by_key:  # the spelling kept is the same whatever the document's order
         for seg in item.segments:
             if _is_noun(lex, seg) and lex.last_word_number(seg.text) == "plural":
                 literals[item.prefix(seg.index)].setdefault(lex.stem(seg.text), seg.text)

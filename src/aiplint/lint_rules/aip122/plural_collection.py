@@ -58,7 +58,7 @@ from aiplint.rule import Context, Option, Problem, rule
 def check(ctx: Context):
     extra = frozenset(w.lower() for w in ctx.options["uncountable"])
     seen: set[int] = set()
-    for item in ctx.api.paths:
+    for item in ctx.api.paths_by_key:
         for seg in item.segments:
             if not seg.is_collection or seg.text.lower() in extra:
                 continue
@@ -74,7 +74,7 @@ def check(ctx: Context):
             seen.add(prefix)
             users = _collection_uses(ctx.api, prefix, seg.index)
             # reported on the first path using it as a collection: not the singleton's own (`PATCH /user`)
-            first = item if item in users else next(iter(users), None)
+            first = item if item in users else min(users, key=lambda other: other.key, default=None)
             if first is None:
                 continue
             parts = parts_of(first)

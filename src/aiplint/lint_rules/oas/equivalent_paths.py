@@ -52,5 +52,5 @@ def check(ctx: Context):
                 item.key_at,
                 path=item.key,
                 suggestion=earlier,
-                detail=earlier,
+                detail="",  # the same for every spelling: which one comes first in the document is no identity
             )
