@@ -102,6 +102,9 @@ class Problem:
     suggestion: str | None = None
     detail: str = ""  # what distinguishes this problem within its operation (a parameter name, a segment)
     related: tuple[Location, ...] = ()  # the other places one mistake is made: every path using a collection
+    # what identifies a problem with no path in baselines and diffs where its pointer depends on the order of lists
+    # (`/paths/~1a/get/parameters/12/examples/x`): by default the pointer
+    identity: str | None = None
 
 
 @dataclass(frozen=True)

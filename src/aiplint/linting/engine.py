@@ -170,7 +170,7 @@ def _locate(reported: list[Reported]) -> list[Finding]:
                 method=method,
                 path=path,
                 suggestion=problem.suggestion,
-                fingerprint=fingerprint(rule.id, method, path, problem.at.pointer, problem.detail),
+                fingerprint=fingerprint(rule.id, method, path, problem.identity or problem.at.pointer, problem.detail),
                 related=tuple(_related(at, positions[id(at.source)][at.pointer]) for at in problem.related),
                 also=also,
             )

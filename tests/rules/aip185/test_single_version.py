@@ -27,8 +27,8 @@ def test_good_fixture():
 CASES = [
     Case("positive", "a beta channel beside the stable version", spec(
         {"/v1/a": "get", "/v1/b": "get", "/v1beta1/c": "get"}), [E("/v1beta1/c", "v1beta1", "v1")]),
-    Case("positive", "the first of two equally common versions is the document's", spec(
-        {"/v2/a": "get", "/v1/b": "get"}), [E("/v1/b", "v1", "v2")]),
+    Case("positive", "of two equally common versions, the first in order is the document's (key order aside)", spec(
+        {"/v2/a": "get", "/v1/b": "get"}), [E("/v2/a", "v2", "v1")]),
     Case("negative", "paths without a version beside versioned ones", spec({"/v1/a": "get", "/health": "get",
                                                                            "/b": "get"}), []),
     Case("negative", "a version after an ID is no API version", spec({"/v1/docs/{doc}/v2": "get"}), []),

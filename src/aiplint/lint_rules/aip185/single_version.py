@@ -48,13 +48,13 @@ from aiplint.rule import Context, Problem, rule
 )
 def check(ctx: Context):
     by_version: dict[str, list[PathItem]] = {}
-    for item in ctx.api.paths:
+    for item in sorted(ctx.api.paths, key=lambda item: item.key):  # the same finding whatever the key order
         version = path_version(item)
         if version is not None:
             by_version.setdefault(version, []).append(item)
     if len(by_version) < 2:
         return
-    main = max(by_version, key=lambda v: len(by_version[v]))  # the first of equals: the document's first version
+    main = max(sorted(by_version), key=lambda v: len(by_version[v]))  # of equals, the first in order
     for version, items in by_version.items():
         if version != main:
             yield Problem(f"path `{items[0].key}` is in version `{version}` while {len(by_version[main])} paths of "

@@ -73,13 +73,14 @@ asks to match the schema.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import Any, Iterator, NamedTuple
 
 from aiplint.model import Location
 from aiplint.read.document import HTTP_METHODS, Document
-from aiplint.read.pointers import escape_token, join_pointer, split_pointer
+from aiplint.read.pointers import escape_token, join_pointer, split_pointer, unescape_token
 from aiplint.rule import Context, Option, Problem, rule
 
 _INSTANCE = re.compile(r"^[\[{].*?(?= is (?:not|valid|a|an) )")  # an object or array the message starts with
@@ -139,7 +140,9 @@ def check(ctx: Context):
     for index, (message, count) in sorted(errors.items()):
         at = pointer_of(retried[index].at)
         more = f" (and {count - 1} more)" if count > 1 else ""
-        yield Problem(f"example does not match its schema: {message}{more}", Location(root, at), detail=at)
+        identity = order_free_pointer(root.data, at)
+        yield Problem(f"example does not match its schema: {message}{more}", Location(root, at), detail=identity,
+                      identity=identity)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -465,3 +468,21 @@ def _admit_null(schema: dict[str, Any]) -> dict[str, Any]:
         return {"anyOf": [schema, {"type": "null"}]}
     return schema
 
+
+def order_free_pointer(data: Any, pointer: str) -> str:
+    """The pointer with each list index written as what the element is, so that reordering a list (parameters,
+    `oneOf` members) keeps a finding's identity: a parameter as `name@in`, anything else as a hash of its content."""
+    node, parts = data, []
+    for token in pointer.split("/")[1:]:
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+            named = isinstance(node, dict) and isinstance(node.get("name"), str) and "in" in node
+            parts.append(f"{node['name']}@{node['in']}" if named else _content_hash(node))
+        else:
+            node = node.get(unescape_token(token)) if isinstance(node, dict) else None
+            parts.append(token)
+    return "/" + "/".join(parts)
+
+
+def _content_hash(node: Any) -> str:
+    return "#" + hashlib.sha256(json.dumps(node, sort_keys=True, default=str).encode()).hexdigest()[:12]
