@@ -330,22 +330,14 @@ def show_config(path: str, schema: bool, config_file: str | None, isolated: bool
 def explain(rule_id: str) -> None:
     """Print a rule's documentation, severities and options."""
     from aiplint.linting.registry import available_rules
-    from aiplint.report.rule_docs import documentation
+    from aiplint.report.rule_docs import explanation
 
     rules = available_rules()
     rule = rules.get(rule_id)
     if rule is None:
         near = difflib.get_close_matches(rule_id, list(rules), n=1)
         raise click.UsageError(f"unknown rule `{rule_id}`" + (f"; did you mean `{near[0]}`?" if near else ""))
-    severities = ", ".join(f"{p}: {s.value}" for p, s in rule.severities.items())
-    click.echo(f"{rule.id}: {rule.summary}\n")
-    click.echo(f"Reference: {rule.reference} ({rule.url})")
-    click.echo(f"Default severity: {severities}")
-    for name, option in rule.options.items():
-        extra = "".join(f", {p}: {v!r}" for p, v in option.profile_defaults.items())
-        click.echo(f"Option `{name}` (default {option.default!r}{extra}): {option.help}")
-    click.echo("")
-    click.echo(documentation(rule.doc))
+    click.echo(explanation(rule))
 
 
 def main() -> None:
