@@ -65,6 +65,7 @@ Examples:
   aiplint check openapi.yaml --profile aip --select aip136/
   aiplint rules
   aiplint explain aip122/plural-collection
+  aiplint server                      (the language server, for editors)
 """,
 )
 @click.version_option(__version__, "--version", prog_name="aiplint")
@@ -340,6 +341,22 @@ def explain(rule_id: str) -> None:
     click.echo(explanation(rule))
 
 
+@cli.command()
+@click.option("--allow-plugins", is_flag=True,
+              help="Let the workspace's configuration run repository code (its `plugins`); also "
+                   "AIPLINT_ALLOW_PLUGINS=1, or `allowPlugins: true` in the editor's initialization options. Off: "
+                   "the workspace is untrusted, as in `aiplint check`.")
+def server(allow_plugins: bool) -> None:
+    """Run the language server on stdin and stdout, for editors: the findings of `aiplint check` as diagnostics
+    of the OpenAPI documents open (and of the files they $ref), with hovers and code actions.  Needs the
+    `server` extra: pip install 'aiplint[server]'."""
+    try:
+        from aiplint.server.protocol import serve
+    except ImportError as exc:
+        raise ErrorLine(f"aiplint server needs pygls ({exc}): pip install 'aiplint[server]'") from None
+    serve(allow_plugins)  # it lives on: it collects the documents of past edits itself, when the editing pauses
+
+
 def main() -> None:
     """Entry point: run the command, then leave without tearing down the parsed documents.
 
@@ -364,7 +381,7 @@ def main() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:
+    except (BrokenPipeError, ValueError):  # the reader left; or the language server's exit closed stdout
         pass
     os._exit(code if isinstance(code, int) else EXIT_CLEAN)
 
