@@ -363,3 +363,40 @@ def test_the_server_needs_its_extra(tmp_path: Path):
                          capture_output=True, text=True, env=ENV)
     assert run.returncode == 2
     assert "pip install 'aiplint[server]'" in run.stderr
+
+
+JSON_SPEC = {"openapi": "3.1.0", "info": {"title": "Jobs", "version": "1"}, "paths": {
+    "/v1/jobs": {"get": {"operationId": "listJobs", "responses": {"200": {"description": "ok"}}}},
+    "/v1/job/status": {"get": {"operationId": "getJobStatus", "parameters": [
+        {"name": "job_id", "in": "query", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "ok"}}}}}}
+
+
+def _apply(text: str, row: int, column: int, inserted: str) -> str:
+    lines = text.split("\n")
+    lines[row] = lines[row][:column] + inserted + lines[row][column:]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("openapi.yaml", SPEC + BAD_PATH),
+    ("openapi.json", json.dumps(JSON_SPEC, indent=2)),
+    ("existing.yaml", (SPEC + BAD_PATH).replace("      operationId: getJobStatus\n", "      x-aiplint-ignore:\n"
+                                                 "        aip122/: legacy\n      operationId: getJobStatus\n")),
+], ids=["yaml", "json", "yaml-with-an-entry"])
+def test_the_ignore_entry_keeps_the_file_as_it_was_and_suppresses_the_finding(name: str, text: str):
+    """The code action's edit, applied as an editor applies it: the finding is suppressed by a valid entry (no
+    aiplint/invalid-suppression), and the rest of the file is byte for byte what it was."""
+    import aiplint
+    from aiplint.read.loading import load_source
+    from aiplint.server.edits import ignore_edit
+
+    before = aiplint.lint(text, name=name)
+    assert "rest/resource-id-in-query" in [f.rule for f in before]
+    edit = ignore_edit(load_source(name, text), "/paths/~1v1~1job~1status/get", "rest/resource-id-in-query")
+    assert edit is not None
+    _, row, column, inserted = edit
+    after = _apply(text, row, column, inserted)
+    assert after.replace(inserted, "", 1) == text
+    found = [f.rule for f in aiplint.lint(after, name=name)]
+    assert "rest/resource-id-in-query" not in found and "aiplint/invalid-suppression" not in found
