@@ -400,3 +400,19 @@ def test_the_ignore_entry_keeps_the_file_as_it_was_and_suppresses_the_finding(na
     assert after.replace(inserted, "", 1) == text
     found = [f.rule for f in aiplint.lint(after, name=name)]
     assert "rest/resource-id-in-query" not in found and "aiplint/invalid-suppression" not in found
+
+
+@pytest.mark.asyncio
+async def test_a_baseline_written_meanwhile_is_read_again(client: LanguageClient, tmp_path: Path):
+    root = project(tmp_path, SPEC + BAD_PATH, config='baseline = "baseline.json"\n')
+    await start(client, root)
+    uri = open_file(client, root / "openapi.yaml")
+    found = await diagnostics(client, uri)
+    assert rules(found) == ["None", "rest/resource-id-in-query"]  # and the error `aiplint check` gives: no baseline
+    assert [d.message for d in found if d.code is None] == ["baseline file not found (write one with --write-baseline)"]
+    subprocess.run([*SERVER[:-1], "check", "--write-baseline", "baseline.json", "openapi.yaml"], cwd=root, env=ENV,
+                   check=True, capture_output=True)
+    client.diagnostics.pop(uri, None)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(uri=(root / "baseline.json").as_uri(), type=types.FileChangeType.Created)]))
+    assert await diagnostics(client, uri, until=lambda found: True) == []  # as `aiplint check` now reports

@@ -78,6 +78,7 @@ class AiplintServer(LanguageServer):
         self._idle: asyncio.TimerHandle | None = None  # the collection planned for when edits pause
         self._uncollected = 0  # lints since the last collection
         self._split: dict[str, _Lines] = {}  # by real path: the lines of the text last shown
+        self._reload = False  # a configuration file changed: resolve every spec's configuration anew
 
     # --- the editor's events
 
@@ -112,7 +113,7 @@ class AiplintServer(LanguageServer):
             self._running = asyncio.ensure_future(self._lint_while_dirty())
 
     def config_changed(self) -> None:
-        self.session.reload()
+        self._reload = True  # by the lint thread, before its next lint (one may be running)
         self.changed(set(self.uris) | set(self.linted))
 
     # --- linting
@@ -125,7 +126,7 @@ class AiplintServer(LanguageServer):
             dirty, self.dirty = self.dirty, set()
             texts = {real: text.text for real, text in self.texts.items()}
             try:
-                done = await loop.run_in_executor(self._pool, self._lint, dirty, texts)
+                done = await loop.run_in_executor(self._pool, self._lint, dirty, texts, list(self.linted.values()))
             except Exception as exc:  # noqa: BLE001 - the server stays up; the editor's log says why
                 log.exception("lint failed")
                 self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"aiplint: {exc}"))
@@ -150,13 +151,16 @@ class AiplintServer(LanguageServer):
         gc.collect()
         self._uncollected = 0
 
-    def _lint(self, dirty: set[str], texts: dict[str, str]) -> dict[str, Linted]:
-        """The specs the changed files need, linted (in the lint thread)."""
+    def _lint(self, dirty: set[str], texts: dict[str, str], known: list[Linted]) -> dict[str, Linted]:
+        """The specs the changed files need, linted (in the lint thread; `known`: the specs linted before)."""
+        if self._reload:
+            self._reload = False
+            self.session.reload()
         self.session.texts = texts
         roots: list[str] = []
         for real in sorted(dirty):
-            if real in texts or any(real in linted.reached for linted in self.linted.values()):
-                roots += [root for root in self.session.specs_for(real, self.linted.values()) if root not in roots]
+            if real in texts or any(real in linted.reached for linted in known):
+                roots += [root for root in self.session.specs_for(real, known) if root not in roots]
         return {root: self.session.lint(root) for root in roots}
 
     def _needed(self) -> set[str]:
@@ -230,6 +234,14 @@ class AiplintServer(LanguageServer):
     def _uri(self, file: str, linted: Linted) -> str:
         real = os.path.realpath(file)
         return self.uris.get(real) or from_fs_path(real) or file
+
+    def baselines(self) -> set[str]:
+        """The real paths of the baselines the linted specs' configurations name."""
+        found = set()
+        for linted in self.linted.values():
+            if linted.baseline is not None:
+                found.add(os.path.realpath(linted.baseline))
+        return found
 
     # --- hover and code actions
 
@@ -335,7 +347,7 @@ def build(allow_plugins: bool = False) -> AiplintServer:
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: AiplintServer, params: types.DidChangeWatchedFilesParams) -> None:
         paths = [path for change in params.changes if (path := _real(change.uri)) is not None]
-        if any(os.path.basename(path) in CONFIG_FILES for path in paths):
+        if any(os.path.basename(path) in CONFIG_FILES or path in ls.baselines() for path in paths):
             ls.config_changed()
             return
         on_disk = [path for path in paths if path not in ls.uris]  # an open file's text is the editor's

@@ -39,6 +39,7 @@ class Linted:
     reached: frozenset[str] = frozenset()  # the real paths of the files it read, itself included
     document: Document | None = None
     rules: dict[str, Rule] = field(default_factory=dict)
+    baseline: str | None = None  # the baseline file its configuration names
 
     def files(self) -> set[str]:
         return set(self.findings) | set(self.errors)
@@ -102,7 +103,7 @@ class Session:
         outcome = lint.lint_opened(document, config, rules)
         results = _Quiet(self.options)
         results.take(path, outcome, config, rules)
-        linted.document, linted.rules = document, rules
+        linted.document, linted.rules, linted.baseline = document, rules, self.options.baseline_for(config.baseline)
         linted.reached = frozenset(document.sources)
         by_name = {source.path: real_path for real_path, source in document.sources.items()}
         for finding in results.findings:
