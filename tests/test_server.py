@@ -416,3 +416,24 @@ async def test_a_baseline_written_meanwhile_is_read_again(client: LanguageClient
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
         [types.FileEvent(uri=(root / "baseline.json").as_uri(), type=types.FileChangeType.Created)]))
     assert await diagnostics(client, uri, until=lambda found: True) == []  # as `aiplint check` now reports
+
+
+def test_an_edit_parses_the_edited_file_again_and_keeps_the_others(tmp_path: Path):
+    """Incremental: the session keeps each file parsed until its text changes (the editor's or the disk's)."""
+    from aiplint.server.session import Session
+
+    root = project(tmp_path, SPEC + "  /v1/job/status:\n    $ref: paths/status.yaml\n")
+    (root / "paths").mkdir()
+    fragment = root / "paths" / "status.yaml"
+    fragment.write_text("get:\n  responses: {\"200\": {description: ok}}\n")
+    session = Session()
+    spec = str(root / "openapi.yaml")
+    first = session.lint(spec).document
+    again = session.lint(spec).document
+    assert first is not None and again is not None
+    assert {k: id(v) for k, v in first.sources.items()} == {k: id(v) for k, v in again.sources.items()}
+    session.texts = {os.path.realpath(fragment): fragment.read_text().replace("get:", "post:")}
+    edited = session.lint(spec).document
+    assert edited is not None and edited.root is first.root  # the root kept
+    assert edited.sources[os.path.realpath(fragment)] is not first.sources[os.path.realpath(fragment)]
+    assert "post" in edited.sources[os.path.realpath(fragment)].data
