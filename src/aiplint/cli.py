@@ -65,6 +65,7 @@ Examples:
   aiplint check openapi.yaml --profile aip --select aip136/
   aiplint rules
   aiplint explain aip122/plural-collection
+  aiplint server                      (the language server, for editors)
 """,
 )
 @click.version_option(__version__, "--version", prog_name="aiplint")
@@ -330,22 +331,30 @@ def show_config(path: str, schema: bool, config_file: str | None, isolated: bool
 def explain(rule_id: str) -> None:
     """Print a rule's documentation, severities and options."""
     from aiplint.linting.registry import available_rules
-    from aiplint.report.rule_docs import documentation
+    from aiplint.report.rule_docs import explanation
 
     rules = available_rules()
     rule = rules.get(rule_id)
     if rule is None:
         near = difflib.get_close_matches(rule_id, list(rules), n=1)
         raise click.UsageError(f"unknown rule `{rule_id}`" + (f"; did you mean `{near[0]}`?" if near else ""))
-    severities = ", ".join(f"{p}: {s.value}" for p, s in rule.severities.items())
-    click.echo(f"{rule.id}: {rule.summary}\n")
-    click.echo(f"Reference: {rule.reference} ({rule.url})")
-    click.echo(f"Default severity: {severities}")
-    for name, option in rule.options.items():
-        extra = "".join(f", {p}: {v!r}" for p, v in option.profile_defaults.items())
-        click.echo(f"Option `{name}` (default {option.default!r}{extra}): {option.help}")
-    click.echo("")
-    click.echo(documentation(rule.doc))
+    click.echo(explanation(rule))
+
+
+@cli.command()
+@click.option("--allow-plugins", is_flag=True,
+              help="Let the workspace's configuration run repository code (its `plugins`); also "
+                   "AIPLINT_ALLOW_PLUGINS=1, or `allowPlugins: true` in the editor's initialization options. Off: "
+                   "the workspace is untrusted, as in `aiplint check`.")
+def server(allow_plugins: bool) -> None:
+    """Run the language server on stdin and stdout, for editors: the findings of `aiplint check` as diagnostics
+    of the OpenAPI documents open (and of the files they $ref), with hovers and code actions.  Needs the
+    `server` extra: pip install 'aiplint[server]'."""
+    try:
+        from aiplint.server.protocol import serve
+    except ImportError as exc:
+        raise ErrorLine(f"aiplint server needs pygls ({exc}): pip install 'aiplint[server]'") from None
+    serve(allow_plugins)  # it lives on: it collects the documents of past edits itself, when the editing pauses
 
 
 def main() -> None:
@@ -372,7 +381,7 @@ def main() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:
+    except (BrokenPipeError, ValueError):  # the reader left; or the language server's exit closed stdout
         pass
     os._exit(code if isinstance(code, int) else EXIT_CLEAN)
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Any, Callable
 
 from aiplint.read.loading import InputError, Source, declares_openapi, load_source, read_spec
 from aiplint.read.references import References
 from aiplint.read.trust import project_root as project_of
 
-__all__ = ["HTTP_METHODS", "Document", "open_document", "open_optional"]
+__all__ = ["HTTP_METHODS", "Document", "open_document", "document_of", "open_optional"]
 
 # The keys of a path item that are operations, in the order the model lists them.
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -28,7 +28,8 @@ class Document:
     minor: int
     sources: dict[str, Source]  # the root and every file its `$ref`s reached so far, by real path
 
-    def __init__(self, root: Source, project_root: str | None = None):
+    def __init__(self, root: Source, project_root: str | None = None,
+                 load: Callable[[str, str], Source] | None = None):
         self.root = root
         data = root.data
         raw = data.get("openapi")
@@ -42,7 +43,7 @@ class Document:
             self.major = int(m.group(1)) if m else 3
             self.minor = int(m.group(2) or 0) if m else 0
         self.refs = References(root, os.path.realpath(project_root or project_of(os.path.dirname(root.abspath))),
-                               self.major, self.minor)
+                               self.major, self.minor, load)
         self.sources = self.refs.sources
 
     def __repr__(self) -> str:
@@ -50,13 +51,16 @@ class Document:
 
 
 def open_document(path: str, text: str | None = None, *, raw: bytes | None = None, project_root: str | None = None,
-                  walked_from: str | None = None) -> Document | None:
+                  walked_from: str | None = None, load: Callable[[str, str], Source] | None = None
+                  ) -> Document | None:
     """Load the root file (from `text` or its bytes `raw` when given); None when it is not an OpenAPI document.
     A file that does not parse is an `InputError` only when it is recognisably OpenAPI (`declares_openapi`); any
     other is None too.
 
     `project_root`: the folder its `$ref`s must stay in (default: its repository's root, or its own folder).
-    `walked_from`: see `read_spec`."""
+    `walked_from`: see `read_spec`.  `load(display path, real path)`: how the files its `$ref`s reach are read and
+    parsed (default: from the disk, each time; the language server keeps the parsed files and its editor's
+    unsaved text)."""
     if text is None and raw is None:
         raw = read_spec(path, walked_from)
     try:
@@ -65,10 +69,16 @@ def open_document(path: str, text: str | None = None, *, raw: bytes | None = Non
         if declares_openapi(text if text is not None else raw or b""):
             raise
         return None  # a Helm template, a multi-document manifest, JSON with comments: not ours to judge
+    return document_of(src, project_root, load)
+
+
+def document_of(src: Source, project_root: str | None = None, load: Callable[[str, str], Source] | None = None
+                ) -> Document | None:
+    """The document whose root file is `src`, already parsed; None when it is not an OpenAPI document."""
     data = src.data
     if type(data) is not dict or ("openapi" not in data and "swagger" not in data):
         return None
-    document = Document(src, project_root)
+    document = Document(src, project_root, load)
     _check_version(document)
     return document
 

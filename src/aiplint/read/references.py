@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 from urllib.parse import unquote
 
 from aiplint.read.loading import InputError, Source, load_source, read_file
@@ -73,8 +73,10 @@ class RefSite:
 class References:
     """The files of one document (the root and what its `$ref`s reach, by real path) and the way between them."""
 
-    def __init__(self, root: Source, project_root: str, major: int, minor: int):
+    def __init__(self, root: Source, project_root: str, major: int, minor: int,
+                 load: Callable[[str, str], Source] | None = None):
         self.root = root
+        self._load_file = load  # (display path, real path) -> its parsed Source: another reader's (the server's)
         self.project_root = project_root
         self._follows_uri_ids = (major, minor) >= (3, 1)  # 3.1: `$id` URIs and `$anchor` fragments are JSON Schema's
         self.sources = {root.abspath: root}
@@ -94,14 +96,17 @@ class References:
         if err is not None:
             return err
         try:
-            raw = read_file(display)
-            src = load_source(display, raw=raw, _abspath=abspath)
+            if self._load_file is not None:  # no digest: such a reader's results are not cached
+                src = self._load_file(display, abspath)
+            else:
+                raw = read_file(display)
+                src = load_source(display, raw=raw, _abspath=abspath)
+                # hashed now, not when the result is cached: the file may change while the document is linted
+                self.digests[abspath] = hashlib.sha256(raw).hexdigest()
         except InputError as e:
             self._bad_files[abspath] = e
             return e
         self.sources[abspath] = src
-        # hashed now, not when the result is cached: the file may change while the document is linted
-        self.digests[abspath] = hashlib.sha256(raw).hexdigest()
         return src
 
     def step(self, source: Source, ref: str) -> Step:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from aiplint.config import Config
     from aiplint.rule import Rule
 
-__all__ = ["rules_markdown", "rules_json", "toml_value", "documentation"]
+__all__ = ["rules_markdown", "rules_json", "toml_value", "documentation", "explanation"]
 
 
 def rules_json(rules: Mapping[str, Rule], config: Config) -> str:
@@ -71,3 +71,15 @@ def toml_value(value: Any) -> str:
 def documentation(doc: str) -> str:
     """A rule's docstring as `aiplint explain` prints it."""
     return inspect.cleandoc(doc).strip()
+
+
+def explanation(rule: Rule) -> str:
+    """What `aiplint explain RULE` prints (and the language server's hover shows): the rule's summary, reference,
+    severities and options, then its documentation."""
+    severities = ", ".join(f"{p}: {s.value}" for p, s in rule.severities.items())
+    lines = [f"{rule.id}: {rule.summary}", "", f"Reference: {rule.reference} ({rule.url})",
+             f"Default severity: {severities}"]
+    for name, option in rule.options.items():
+        extra = "".join(f", {p}: {v!r}" for p, v in option.profile_defaults.items())
+        lines.append(f"Option `{name}` (default {option.default!r}{extra}): {option.help}")
+    return "\n".join(lines + ["", documentation(rule.doc)])
