@@ -2,8 +2,9 @@
 
 ## What it does
 Reads the version each path starts with (`/v1/...`, `/api/v2beta1/...`, `/2024-01-01/...`) and, when the
-document's paths carry more than one, flags each version other than the most common one, once, on its first path,
-the other paths that use it listed beside.  Paths without a version, and well-known endpoints, are left out.
+document's paths carry more than one, flags each version other than the most common one, once, at the document's
+`paths`, the paths that use it listed beside (a statement about the document, not about any one path).  Paths
+without a version are left out.
 
 ## Why is this bad?
 AIP-185: an API's major version is the version of all of it (the last component of its package, the first of
@@ -35,7 +36,7 @@ Review of 22 random findings: 22 right (the document does carry both versions).
 from __future__ import annotations
 
 from aiplint.lint_rules.aip185.major_version import path_version
-from aiplint.model import PathItem
+from aiplint.model import Location, PathItem
 from aiplint.rule import Context, Problem, rule
 
 
@@ -55,10 +56,11 @@ def check(ctx: Context):
     if len(by_version) < 2:
         return
     main = max(sorted(by_version), key=lambda v: len(by_version[v]))  # of equals, the first in order
+    paths_at = Location(ctx.api.document.root, "/paths")
     for version, items in by_version.items():
         if version != main:
-            yield Problem(f"path `{items[0].key}` is in version `{version}` while {len(by_version[main])} paths of "
-                          f"the document are in `{main}`; describe one version per document (AIP-185)",
-                          items[0].key_at, path=items[0].key, detail=version,
-                          related=tuple(other.key_at for other in items[1:]))
+            yield Problem(f"{len(items)} path{'s' if len(items) > 1 else ''} (`{items[0].key}` first) "
+                          f"{'are' if len(items) > 1 else 'is'} in version `{version}` while {len(by_version[main])} "
+                          f"paths of the document are in `{main}`; describe one version per document (AIP-185)",
+                          paths_at, detail=version, related=tuple(item.key_at for item in items))
 
