@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiplint.model import words
 from aiplint.model.api import ApiModel
 from aiplint.model.lexicon import Lexicon
-from aiplint.model.roles import Role
+from aiplint.model.roles import Role, names_other_thing
 from aiplint.model.targets import target
 from aiplint.model.types import Operation, PathItem, Segment
 
@@ -82,6 +82,8 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
         tail: list[Part] = [(last.text, False)]
     elif last.is_custom_verb:
         tail = [_action_without_noun(lex, last, stem, colon)]
+    elif last.role is Role.SINGLETON and _dotted_action(lex, last.text, stem):  # RPC `reports.refund`
+        tail = [verb_part(_dotted_action(lex, last.text, stem), colon)]
     elif last.role is Role.SINGLETON:
         tail = [] if _restates(lex, last.text, stem) else [(last.text, False)]  # `widgetInfo` is the widget
     else:
@@ -109,9 +111,27 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     verb = custom.verb if custom is not None and standard is None else None
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
         method = "POST"  # a custom method stays one: POST, or GET when it only reads
-    path = _as_written(api, standard or path)
+    path = _as_written(api, _plural_collections(api, item, standard or path))
     fixed = f"{method} {path}"
     return None if fixed == f"{op.method.upper()} {join(parts_of(item))}" else fixed
+
+
+def _plural_collections(api: ApiModel, item: PathItem, path: str) -> str:
+    """The fixed path with the collections the operation's path names in the singular in the plural, as
+    `aip122/plural-collection` has them (`/distribution/{Id}/promote` -> `/distributions/{Id}/promote`): a fix
+    keeps no mistake of its path."""
+    lex = api.lexicon
+    plurals = {seg.text: lex.pluralize_literal(seg.text) for seg in item.segments
+               if seg.is_collection and item.followed_by_id(seg)
+               and lex.last_word_number(seg.text, before_id=True) == "singular"
+               and not names_other_thing(item, seg, lex)}
+    if not plurals:
+        return path
+    texts = path.split("/")
+    for i, text in enumerate(texts[:-1]):
+        if text in plurals and texts[i + 1].startswith("{"):
+            texts[i] = plurals[text]
+    return "/".join(texts)
 
 
 def _as_written(api: ApiModel, path: str) -> str:
@@ -155,6 +175,8 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     /users`): its (HTTP method, path), or (`method`, None) where the custom method is no standard one."""
     lex = api.lexicon
     head, sep, verb = max(path.rpartition("/"), path.rpartition(":"), key=lambda split: len(split[0]))
+    if sep and head.endswith("}") and _by_key(lex, lex.words_of(verb)):
+        return method, head  # `/widgets/{id}/by-id`: a lookup by the key the path already has
     standard = _standard_verb(api, verb) if sep else None
     if standard is None:
         return method, None
@@ -165,9 +187,16 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     if head.endswith("}") and (len(words_) == 1 or by_key or lex.stem("-".join(words_[1:])) == lex.stem(member)):
         http = {"get": "GET", "update": "PATCH", "delete": "DELETE"}.get(standard)
         return (http, head) if http else (method, None)
+    if head.endswith("}"):
+        return _on_member(api, method, head, standard, words_, member)
+    collection, _, last = head.rpartition("/")
+    number = lex.last_word_number(last) if last and not head.endswith("}") else "unknown"
+    if len(words_) == 1 and standard in ("list", "create") and number in ("plural", "singular"):
+        # `GET /shipments/list` is the List of `/shipments`, `POST /shipment/create` the Create of `/shipments`
+        plural = last if number == "plural" else lex.pluralize_literal(last)
+        return ("GET" if standard == "list" else "POST"), f"{collection}/{plural}"
     if head.endswith("}") or len(words_) < 2 or standard not in ("get", "list", "create"):
         return method, None
-    collection, _, last = head.rpartition("/")
     if lex.has(words_[1], "preposition") and standard in ("get", "list"):  # `/pet/findByStatus`: a filtered list
         singular = lex.last_word_number(last) == "singular"
         return "GET", f"{collection}/{lex.pluralize_literal(last)}" if singular else head
@@ -183,6 +212,43 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     return method, f"{collection if lex.stem(last) == lex.stem(plural) else head}/{plural}"
 
 
+def _dotted_action(lex: Lexicon, literal: str, stem: str) -> str:
+    """The action of an RPC-style `noun.verb` literal whose noun names the resource (`reports.refund` -> `refund`),
+    else ''."""
+    namespace, dot, action = literal.rpartition(".")
+    return action if dot and action and lex.names(namespace, stem) else ""
+
+
+def _by_key(lex: Lexicon, parts: tuple[str, ...]) -> bool:
+    """`by`, `id`, `by_key`, `byName`: words that only say the resource is found by its key."""
+    return len(parts) > 1 and parts[0] == "by" and all(lex.is_id_word(w) or lex.has(w, "generic-id") for w in parts[1:])
+
+
+def _on_member(api: ApiModel, method: str, head: str, standard: str, words_: tuple[str, ...], member: str
+               ) -> tuple[str, str | None]:
+    """A standard verb and a noun on a member: the standard method of what the noun names under it, a singleton
+    (AIP-156) or a child collection (`/accounts/{id}/getContactInformation` -> `GET
+    /accounts/{id}/contactInformation`, `/products/{id}/ListLaunchPaths` -> `GET /products/{id}/launchPaths`,
+    `/products/{id}/listPortfoliosForProduct` -> `GET /products/{id}/portfolios`); a noun followed by a
+    preposition that names anything but the member (`copyBackupToRegion`) is no standard method."""
+    lex = api.lexicon
+    noun = list(words_[1:])
+    at = next((i for i, w in enumerate(noun) if lex.has(w, "preposition")), None)
+    if at is not None:
+        after = noun[at + 1 :]
+        if not after or not (lex.names("-".join(after), lex.stem(member)) or _by_key(lex, ("by", *after))):
+            return method, None
+        noun = noun[:at]
+    if not noun or any(lex.has(w, "preposition") for w in noun):
+        return method, None
+    named = next((k for k in range(len(noun) - 1, 0, -1) if lex.names("-".join(noun[:k]), lex.stem(member))), 0)
+    literal = _camel(noun[named:])  # `deleteChatPhoto` on a chat: its `photo`
+    if standard in ("list", "create"):
+        literal = literal if lex.last_word_number(literal) == "plural" else lex.pluralize_literal(literal)
+    http = {"get": "GET", "list": "GET", "update": "PATCH", "delete": "DELETE", "create": "POST"}[standard]
+    return http, f"{head}/{literal}"
+
+
 def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
     """Whether a singleton literal only restates the resource: its name and an attribute (`widgetInfo`,
     `user-details`) or nothing else (`widget`)."""
@@ -193,7 +259,16 @@ def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
 
 def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> Part:
     """`run-shield` acting on a shield is `run`; other verbs stay as they are."""
-    parts = lex.words_of(seg.text)
+    text = _dotted_action(lex, seg.text, stem) or seg.text  # `reports.refund` -> `refund`
+    parts = lex.words_of(text)
+    at = next((i for i, w in enumerate(parts) if i > 1 and lex.has(w, "preposition")), None)
+    if at is not None and parts[at + 1 :] and lex.names("-".join(parts[at + 1 :]), stem):
+        # `listPortfoliosForProduct` on a product is `listPortfolios` (which `standard_method` reads)
+        return verb_part(_camel(parts[:at]), colon)
     if len(parts) > 1 and seg.verb == parts[0] and lex.names("-".join(parts[1:]), stem):
         return verb_part(parts[0], colon)
-    return verb_part(seg.text, colon)
+    return verb_part(text, colon)
+
+
+def _camel(parts: tuple[str, ...] | list[str]) -> str:
+    return parts[0] + "".join(w.capitalize() for w in parts[1:]) if parts else ""
