@@ -120,7 +120,10 @@ def check_spec(job: tuple[str, str, float, bool]) -> dict:
         out["timed_out"] = True
         out["untried"] = len(trials) - len(out["trials"])
     except (AiplintError, ValueError, RecursionError) as exc:
-        out["error"] = f"{type(exc).__name__}: {str(exc)[:200]}"
+        if "OutOfTime" in str(exc):  # the alarm went off inside the reader, which reports it as unreadable input
+            out["timed_out"] = True
+        else:
+            out["error"] = f"{type(exc).__name__}: {str(exc)[:200]}"
         out["untried"] = len(trials) - len(out["trials"])
     finally:
         signal.alarm(0)
