@@ -367,13 +367,15 @@ def _operation(path: str, method: str, query: tuple[str, ...] = (), body: tuple[
     (("POST", "/ListTagsForResource", (), ("ResourceArn",)), ["/resources/{ResourceArn}"],
      "GET /resources/{ResourceArn}/tags"),
     (("POST", "/deleteChatPhoto", (), ("chat_id",)), ["/chats/{chat_id}"], "DELETE /chats/{chat_id}/photo"),
+    # a bare `id` in the query of a singular literal: a member of the collection the literal names
+    (("GET", "/api/v2/api_key", ("id",), ()), ["/api/v2/widgets/{widget_id}"], "GET /api/v2/api_keys/{id}"),
     # a bare List or Create verb on a collection is that collection's method
     (("GET", "/shipments/list", (), ()), ["/shipments/{shipment_id}"], "GET /shipments"),
     # the fix of another mistake keeps no singular collection of the path
     (("PUT", "/2020/distribution/{Id}/promote", (), ()), ["/2020/distribution/{Id}"],
      "POST /2020/distributions/{Id}/promote"),
 ], ids=["by-id", "rpc-dot", "get-noun-on-member", "list-noun-on-member", "list-for-parent", "list-for-body-id",
-        "delete-parent-noun", "bare-list", "singular-collection-kept"])
+        "delete-parent-noun", "bare-id-on-singular", "bare-list", "singular-collection-kept"])
 def test_a_suggestion_names_no_custom_verb_another_rule_flags(operation, beside, fixed):
     from aiplint.api import model
     from aiplint.model.suggest import operation_fix

@@ -64,6 +64,9 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
     if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows
         if last.role is Role.COLLECTION:
             return join(parts + [id_part])
+        if last.role is Role.SINGLETON and lex.last_word_number(last.text) == "singular":
+            # `GET /api_key?id=`: the ID names a member, so the singular literal is its collection
+            return join(parts[:-1] + [(lex.pluralize_literal(last.text), False), id_part])
         on_collection = item.verb_on_collection
         if on_collection is None:
             return None
