@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiplint.model import words
 from aiplint.model.api import ApiModel
 from aiplint.model.lexicon import Lexicon
-from aiplint.model.roles import Role
+from aiplint.model.roles import Role, names_other_thing
 from aiplint.model.targets import target
 from aiplint.model.types import Operation, PathItem, Segment
 
@@ -64,6 +64,9 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
     if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows
         if last.role is Role.COLLECTION:
             return join(parts + [id_part])
+        if last.role is Role.SINGLETON and lex.last_word_number(last.text) == "singular":
+            # `GET /api_key?id=`: the ID names a member, so the singular literal is its collection
+            return join(parts[:-1] + [(lex.pluralize_literal(last.text), False), id_part])
         on_collection = item.verb_on_collection
         if on_collection is None:
             return None
@@ -82,6 +85,8 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
         tail: list[Part] = [(last.text, False)]
     elif last.is_custom_verb:
         tail = _action_without_noun(lex, last, stem, colon)
+    elif last.role is Role.SINGLETON and _dotted_action(lex, last.text, stem):  # RPC `reports.refund`
+        tail = [verb_part(_dotted_action(lex, last.text, stem), colon)]
     elif last.role is Role.SINGLETON:
         tail = [] if _restates(lex, last.text, stem) else [(last.text, False)]  # `widgetInfo` is the widget
     else:
@@ -109,9 +114,27 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     verb = custom.verb if custom is not None and standard is None else None
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
         method = "POST"  # a custom method stays one: POST, or GET when it only reads
-    path = _as_written(api, standard or path)
+    path = _as_written(api, _plural_collections(api, item, standard or path))
     fixed = f"{method} {path}"
     return None if fixed == f"{op.method.upper()} {join(parts_of(item))}" else fixed
+
+
+def _plural_collections(api: ApiModel, item: PathItem, path: str) -> str:
+    """The fixed path with the collections the operation's path names in the singular in the plural, as
+    `aip122/plural-collection` has them (`/distribution/{Id}/promote` -> `/distributions/{Id}/promote`): a fix
+    keeps no mistake of its path."""
+    lex = api.lexicon
+    plurals = {seg.text: lex.pluralize_literal(seg.text) for seg in item.segments
+               if seg.is_collection and item.followed_by_id(seg)
+               and lex.last_word_number(seg.text, before_id=True) == "singular"
+               and not names_other_thing(item, seg, lex)}
+    if not plurals:
+        return path
+    texts = path.split("/")
+    for i, text in enumerate(texts[:-1]):
+        if text in plurals and texts[i + 1].startswith("{"):
+            texts[i] = plurals[text]
+    return "/".join(texts)
 
 
 def _as_written(api: ApiModel, path: str) -> str:
@@ -155,6 +178,8 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     /users`): its (HTTP method, path), or (`method`, None) where the custom method is no standard one."""
     lex = api.lexicon
     head, sep, verb = max(path.rpartition("/"), path.rpartition(":"), key=lambda split: len(split[0]))
+    if sep and head.endswith("}") and _by_key(lex, lex.words_of(verb)):
+        return method, head  # `/widgets/{id}/by-id`: a lookup by the key the path already has
     standard = _standard_verb(api, verb) if sep else None
     if standard is None:
         return method, None
@@ -166,12 +191,16 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
         http = {"get": "GET", "update": "PATCH", "delete": "DELETE"}.get(standard)
         return (http, head) if http else (method, None)
     if head.endswith("}"):
-        return _on_a_part_of_the_member(api, method, head, verb, words_, standard)
-    if len(words_) == 1 and standard in ("get", "list", "create") and sep == "/":  # `/albums/{id}/tracks/get`
-        return ("POST" if standard == "create" else "GET"), head
+        return _on_member(api, method, head, standard, words_, member)
+    collection, _, last = head.rpartition("/")
+    number = lex.last_word_number(last) if last else "unknown"
+    if len(words_) == 1 and standard in ("get", "list", "create") and number in ("plural", "singular"):
+        # `GET /shipments/list` is the List of `/shipments`, `POST /shipment/create` the Create of `/shipments`,
+        # `/albums/{id}/tracks/get` the List of the album's tracks
+        plural = last if number == "plural" else lex.pluralize_literal(last)
+        return ("POST" if standard == "create" else "GET"), f"{collection}/{plural}"
     if len(words_) < 2 or standard not in ("get", "list", "create") or not _names_a_thing(lex, words_):
         return method, None
-    collection, _, last = head.rpartition("/")
     if lex.has(words_[1], "preposition") and standard in ("get", "list"):  # `/pet/findByStatus`: a filtered list
         singular = lex.last_word_number(last) == "singular"
         return "GET", f"{collection}/{lex.pluralize_literal(last)}" if singular else head
@@ -187,27 +216,41 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     return method, f"{collection if lex.stem(last) == lex.stem(plural) else head}/{plural}"
 
 
-def _on_a_part_of_the_member(api: ApiModel, method: str, head: str, verb: str, words_: tuple[str, ...], standard: str
-                             ) -> tuple[str, str | None]:
-    """A standard verb with another noun, on a member, is a standard method on a part of it (AIP-156, AIP-132):
-    `{name}:getConfig` -> `GET {name}/config` (a singleton), `:updateSettings` -> `PATCH {name}/settings`,
-    `:listDeals` -> `GET {name}/deals`, `:createToken` -> `POST {name}/tokens`; a verb with a preposition
-    (`getByEmail`) or a delete of a part (a singleton is never deleted) has none."""
+def _dotted_action(lex: Lexicon, literal: str, stem: str) -> str:
+    """The action of an RPC-style `noun.verb` literal whose noun names the resource (`reports.refund` -> `refund`),
+    else ''."""
+    namespace, dot, action = literal.rpartition(".")
+    return action if dot and action and lex.names(namespace, stem) else ""
+
+
+def _by_key(lex: Lexicon, parts: tuple[str, ...]) -> bool:
+    """`by`, `id`, `by_key`, `byName`: words that only say the resource is found by its key."""
+    return len(parts) > 1 and parts[0] == "by" and all(lex.is_id_word(w) or lex.has(w, "generic-id") for w in parts[1:])
+
+
+def _on_member(api: ApiModel, method: str, head: str, standard: str, words_: tuple[str, ...], member: str
+               ) -> tuple[str, str | None]:
+    """A standard verb and a noun on a member: the standard method of what the noun names under it, a singleton
+    (AIP-156) or a child collection (`/accounts/{id}/getContactInformation` -> `GET
+    /accounts/{id}/contactInformation`, `/products/{id}/ListLaunchPaths` -> `GET /products/{id}/launchPaths`,
+    `/products/{id}/listPortfoliosForProduct` -> `GET /products/{id}/portfolios`); a noun followed by a
+    preposition that names anything but the member (`copyBackupToRegion`) is no standard method."""
     lex = api.lexicon
-    if len(words_) < 2 or lex.has(words_[1], "preposition") or standard not in ("get", "list", "create", "update"):
-        return method, None
-    rest = verb[verb.lower().find(words_[0]) + len(words_[0]) :].lstrip("-_.")
-    rest = rest[:1].lower() + rest[1:]
-    if not _names_a_thing(lex, words_):
-        return method, None
-    plural = lex.last_word_number(rest) == "plural"
-    if standard in ("get", "update") and not plural:
-        return ("GET" if standard == "get" else "PATCH"), f"{head}/{rest}"
-    if standard == "list" or (standard == "get" and plural):
-        return "GET", f"{head}/{rest if plural else lex.pluralize_literal(rest)}"
-    if standard == "create" and not plural:
-        return "POST", f"{head}/{lex.pluralize_literal(rest)}"
-    return method, None
+    noun = list(words_[1:])
+    at = next((i for i, w in enumerate(noun) if lex.has(w, "preposition")), None)
+    if at is not None:
+        after = noun[at + 1 :]
+        if not after or not (lex.names("-".join(after), lex.stem(member)) or _by_key(lex, ("by", *after))):
+            return method, None
+        noun = noun[:at]
+    if not noun or any(lex.has(w, "preposition") for w in noun) or not _names_a_thing(lex, tuple(noun)):
+        return method, None  # Google's `:listUsable`, `:createOrUpdate`: no part named so
+    named = next((k for k in range(len(noun) - 1, 0, -1) if lex.names("-".join(noun[:k]), lex.stem(member))), 0)
+    literal = _camel(noun[named:])  # `deleteChatPhoto` on a chat: its `photo`
+    if standard in ("list", "create"):
+        literal = literal if lex.last_word_number(literal) == "plural" else lex.pluralize_literal(literal)
+    http = {"get": "GET", "list": "GET", "update": "PATCH", "delete": "DELETE", "create": "POST"}[standard]
+    return http, f"{head}/{literal}"
 
 
 def _names_a_thing(lex: Lexicon, words_: tuple[str, ...]) -> bool:
@@ -227,12 +270,20 @@ def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
 def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> list[Part]:
     """`run-shield` acting on a shield is `run`; an RPC method `noun.verb` on the noun is the verb, and the nouns
     between are the part of it acted on (`queues.pause` on a queue is `pause`, `album.tracks.get` on an album is
-    `tracks` then `get`); other verbs stay as they are."""
+    `tracks` then `get`); `listPortfoliosForProduct` on a product is `listPortfolios` (which `standard_method`
+    reads); other verbs stay as they are."""
     action = words.action_part(seg.text)
     nouns = seg.text[: -len(action)].rstrip(".").split(".") if action != seg.text else []
     if nouns and lex.names(nouns[0], stem):
         return [(noun, False) for noun in nouns[1:]] + [verb_part(action, colon)]
     parts = lex.words_of(seg.text)
+    at = next((i for i, w in enumerate(parts) if i > 1 and lex.has(w, "preposition")), None)
+    if at is not None and parts[at + 1 :] and lex.names("-".join(parts[at + 1 :]), stem):
+        return [verb_part(_camel(parts[:at]), colon)]
     if len(parts) > 1 and seg.verb == parts[0] and lex.names("-".join(parts[1:]), stem):
         return [verb_part(parts[0], colon)]
     return [verb_part(seg.text, colon)]
+
+
+def _camel(parts: tuple[str, ...] | list[str]) -> str:
+    return parts[0] + "".join(w.capitalize() for w in parts[1:]) if parts else ""

@@ -106,7 +106,8 @@ def _on_a_part(suggestion: str, item: PathItem) -> str | None:
         return None
     part = path[len(member) + 1 :]
     many = Lexicon.of().last_word_number(part) == "plural"
-    kind = {"GET": "List" if many else "Get", "PATCH": "Update", "POST": "Create"}.get(method, method)
+    kind = {"GET": "List" if many else "Get", "PATCH": "Update", "POST": "Create", "DELETE": "Delete"}.get(method,
+                                                                                                         method)
     return f"is a standard {kind} of `{part}`, a part of the resource; use `{suggestion}` (AIP-156, AIP-132)"
 
 
