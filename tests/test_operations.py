@@ -78,6 +78,18 @@ def test_the_evidence_is_weighed_and_shown():
     assert found.shape is Shape.ONE and found.named_verb == "get" and not found.target.required
 
 
+@pytest.mark.parametrize(("security", "target"), [
+    ({}, "key"),  # the attachment's key
+    ({"securitySchemes": {"api": {"type": "apiKey", "in": "query", "name": "key"}}}, None),  # an API key
+])
+def test_a_bare_key_names_the_member_unless_it_is_the_api_key(security, target):
+    paths = {"/v1/teams": {"get": op(query("key"), responses=ONE, operationId="get_team")}, TEAMS: "get"}
+    document = spec(paths, components={**TEAM, **security})
+    api = ApiModel.build(open_document("key.json", text=json.dumps(document)))
+    found = api.facts(next(o for o in api.operations if o.label == "GET /v1/teams"))
+    assert (found.target.name if found.target else None) == target
+
+
 def test_a_required_id_needs_no_evidence():
     paths = {"/v1/team/status": {"get": op(query("team_id", required=True), responses=MANY)}, TEAMS: "get"}
     assert facts(paths, "GET /v1/team/status").target.name == "team_id"

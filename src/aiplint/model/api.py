@@ -179,6 +179,27 @@ class ApiModel:
         return found
 
     @cached_property
+    def api_key_names(self) -> frozenset[str]:
+        """The names API keys travel under in this document's security schemes (`apiKey` schemes' `name`)."""
+        data = self.document.root.data
+        components = data.get("components") if isinstance(data.get("components"), dict) else {}
+        schemes = components.get("securitySchemes") or data.get("securityDefinitions") or {}
+        return frozenset(scheme["name"] for scheme in (schemes.values() if isinstance(schemes, dict) else ())
+                         if isinstance(scheme, dict) and scheme.get("type") == "apiKey"
+                         and isinstance(scheme.get("name"), str))
+
+    @cached_property
+    def common_query_names(self) -> frozenset[str]:
+        """Query parameters most operations take (Google discovery's `key`, `fields`, `alt`): the API's own options
+        and credentials, never one operation's target."""
+        counts: dict[str, int] = {}
+        for op in self.operations:
+            for name in {p.name for p in op.params_in("query")}:
+                counts[name] = counts.get(name, 0) + 1
+        many = max(3, len(self.operations) // 2)
+        return frozenset(name for name, count in counts.items() if count >= many)
+
+    @cached_property
     def resources(self) -> list[Resource]:
         """The API's resources, with the operations acting on each (`aiplint.model.resources`)."""
         return resources_of(self)

@@ -129,7 +129,8 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     itself."""
     name, where, at, required, schema = candidate
     lex = api.lexicon
-    if name in template or schema.get("type") in ("boolean", "array", "object") or _credential(lex, name):
+    credential = _credential(lex, name) and not _key_of_one_member(api, scope, name)
+    if name in template or schema.get("type") in ("boolean", "array", "object") or credential:
         return None
     stem = scope.identified_stem(name, where, required)
     if stem is None or _sent_to(api, scope, stem):
@@ -387,6 +388,19 @@ def _credential(lex: Lexicon, name: str) -> bool:
     if lex.has(name.lower(), "credential") or (parts and lex.is_id_word(parts[-1])):
         return lex.has(name.lower(), "credential")
     return any(lex.has(word, "credential") and word != "key" for word in parts)
+
+
+def _key_of_one_member(api: ApiModel, scope: _Scope, name: str) -> bool:
+    """A bare `key` on an operation the evidence says acts on one member (`GET /attachments?key=` returning an
+    `Attachment`) is that member's key, unless the document's security sends an API key under that name or most
+    operations take it (Google's `?key=`)."""
+    return (scope.one_member and _bare_key(api.lexicon, name) and name not in api.api_key_names
+            and name not in api.common_query_names)
+
+
+def _bare_key(lex: Lexicon, name: str) -> bool:
+    parts = words.split_words(name)
+    return len(parts) == 1 and lex.has(parts[0], "generic-id")
 
 
 def _own_field(lex: Lexicon, op: Operation, stem: str) -> bool:
