@@ -147,3 +147,34 @@ def test_reports_name_files_from_the_repository_root_wherever_aiplint_runs(monke
             for r in json.loads((tmp_path / "out.sarif").read_text())["runs"][0]["results"]}
     assert uris == {"fixtures/reports/v1.yaml"}
     assert FIXTURES.is_dir()
+
+
+def test_a_refd_file_outside_the_specs_folder_is_named_as_the_repository_names_it(tmp_path, monkeypatch):
+    """The old side of a `$ref`'d file beside the spec's folder (`api/openapi.yaml` -> `../common/schemas.yaml`)
+    names the working tree's file, not the temporary folder the revision was extracted to."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid", "-c", "commit.gpgsign=false"]
+    (tmp_path / "api").mkdir()
+    (tmp_path / "common").mkdir()
+    (tmp_path / "api" / "openapi.yaml").write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /v1/books/{book}:\n    get:\n"
+        "      operationId: getBook\n      parameters:\n        - {name: book, in: path, required: true,"
+        " schema: {type: string}}\n      responses:\n        '200':\n          description: ok\n"
+        "          content:\n            application/json:\n"
+        "              schema: {$ref: '../common/schemas.yaml#/Book'}\n")
+    schemas = tmp_path / "common" / "schemas.yaml"
+    schemas.write_text("Book:\n  type: object\n  properties:\n    name: {type: string}\n    title: {type: string}\n")
+    subprocess.run([*git, "init", "--quiet"], cwd=tmp_path, env=env, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, env=env, check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", "v1"], cwd=tmp_path, env=env, check=True)
+    schemas.write_text("Book:\n  type: object\n  properties:\n    name: {type: string}\n")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(run("check", "--isolated", "--diff-base", "HEAD", "--format", "json",
+                            "api/openapi.yaml").stdout)
+    assert [(c["id"], c["old"]["file"], c["old"]["line"]) for c in report["changes"]] == [
+        ("breaking/property-removed", "common/schemas.yaml", 5)]
+    text = run("check", "--isolated", "--diff-base", "HEAD", "api/openapi.yaml").stdout
+    assert "aiplint-rev-" not in text
+    assert "common/schemas.yaml:5:5: warning breaking/property-removed" in text

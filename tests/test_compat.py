@@ -5,6 +5,7 @@ cases derived from oasdiff's tests (the shared corpus)."""
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -332,6 +333,37 @@ def test_changelog_is_markdown_by_level_and_operation(tmp_path):
     assert "### `GET /v1/shelves`" in text and "`breaking/parameter-became-required`" in text
     out = tmp_path / "changes.md"
     assert run("changelog", OLD, NEW, "-o", out).exit_code == 0 and out.read_text() == text
+
+
+def test_a_changelog_too_long_for_a_pull_request_comment_is_cut_with_a_count_of_what_was_left_out(tmp_path):
+    """GitHub holds 65,536 characters in a comment: the longest sections are cut, each saying how many changes it
+    left out and how to write them all (`-o`); the summary counts them all, and the changes past the breaking ones
+    are folded."""
+    def spec(paths: range, removed: range) -> str:
+        operations = {f"/v1/things{n}/{{thing}}": {"get": {"operationId": f"getThing{n}", "parameters": [
+            {"name": "thing", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "ok"}}}} for n in [*paths, *removed]}
+        return json.dumps({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": operations})
+
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(spec(range(0), range(10_000, 10_400)))  # 400 operations removed, 1,000 added
+    new.write_text(spec(range(1_000), range(0)))
+    everything = tmp_path / "changes.md"
+    assert run("changelog", "--isolated", old, new, "-o", everything).exit_code == 0
+    full = everything.read_text()
+    assert len(full) > 65_536 and "left out" not in full
+    text = run("changelog", "--isolated", old, new).stdout
+    assert len(text) <= 65_536
+    assert "\n400 breaking changes, 1000 other changes.\n" in text
+    assert "| `breaking/operation-added` |  | 1000 |" in text
+    assert "<details><summary>1000 other changes in 1000 operations</summary>" in text
+    shown = {level: text.split(f"## {level}", 1)[1].split("\n## ", 1)[0].count("\n- ")
+             for level in ("Breaking changes", "Other changes")}
+    left = re.findall(r"\*\*([\d,]+) more (breaking|other) changes left out\*\* to fit a comment: "
+                      r"`aiplint changelog .*old.json .*new.json -o FILE` writes them all.", text)
+    assert {kind: int(count.replace(",", "")) for count, kind in left} == {
+        "breaking": 400 - shown["Breaking changes"], "other": 1000 - shown["Other changes"]}
+    assert shown["Breaking changes"] > 100 and shown["Other changes"] > 100
 
 
 def test_llama_stack_moves_are_three_alpha_notes():

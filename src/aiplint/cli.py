@@ -220,7 +220,7 @@ def diff(old: str, new: str, formats: tuple[str, ...], output: str | None, color
 
 @cli.command(epilog="""\b
 Examples:
-  aiplint changelog old/openapi.yaml new/openapi.yaml >> CHANGELOG.md
+  aiplint changelog old/openapi.yaml new/openapi.yaml | gh pr comment --body-file -
   aiplint changelog specs-v1/ specs-v2/ -o api-changes.md
   aiplint changelog old/openapi.yaml new/openapi.yaml --format html -o api-changes.html
 """)
@@ -234,8 +234,11 @@ Examples:
 def changelog(old: str, new: str, output: str | None, output_format: str, config_file: str | None, isolated: bool,
               allow_plugins: bool) -> None:
     """Print the API changes from OLD to NEW (two files, or two directories paired by relative path) as a
-    Markdown changelog: breaking, potentially breaking, allowed by stability level, and other changes, by
-    operation (`--format html`: a page of them).  The configuration (stability overrides) is NEW's.
+    Markdown changelog: a summary (counts by level and kind), then breaking, potentially breaking, allowed by
+    stability level, and other changes, by operation, all but the breaking ones folded (`--format html`: a page
+    of them).  On stdout it fits a pull-request comment (65,536 characters): the longest sections are cut, each
+    saying how many changes it left out; `-o FILE` writes them all.  The configuration (stability overrides) is
+    NEW's.
 
     Exit status: 0 written, 2 usage or input error.
     """

@@ -197,11 +197,25 @@ def _rebase(findings: list[Finding], root: str, display: str) -> list[Finding]:
 
 
 def _rebased_file(file: str, root: str, display: str) -> str:
-    """The name of `file`, a spec at `root` or one of its `$ref`'d files, when the spec is shown as `display`."""
+    """The name of `file`, a spec at `root` or one of its `$ref`'d files, when the spec is shown as `display`:
+    any file of the tree `root` stands in (a revision's, extracted to a temporary folder) is named at the same
+    place beside `display`, also outside the spec's own folder (`../common/schemas.yaml`)."""
     if file == root:
         return display
+    if os.path.relpath(file, _stand_in(root, display)).startswith(".."):
+        return file  # not in the tree that stands in for the working tree's
     rel = os.path.relpath(file, os.path.dirname(root) or ".")
-    return os.path.normpath(os.path.join(os.path.dirname(display), rel)) if not rel.startswith("..") else file
+    return os.path.normpath(os.path.join(os.path.dirname(display), rel))
+
+
+def _stand_in(root: str, display: str) -> str:
+    """The folder holding `root` that stands for the one holding `display`: `root` without the trailing names the
+    two paths share (`/tmp/aiplint-rev-x/api/openapi.yaml`, `api/openapi.yaml` -> `/tmp/aiplint-rev-x`)."""
+    ours, theirs = os.path.abspath(root).split(os.sep), os.path.abspath(display).split(os.sep)
+    shared = 0
+    while shared < min(len(ours), len(theirs)) - 1 and ours[-1 - shared] == theirs[-1 - shared]:
+        shared += 1
+    return os.sep.join(ours[:len(ours) - shared]) or os.sep
 
 
 def diff_files(

@@ -12,7 +12,7 @@ from aiplint.rule import Severity
 if TYPE_CHECKING:
     from aiplint.compat import Change
 
-__all__ = ["markdown", "SECTIONS", "section_of", "tally"]
+__all__ = ["markdown", "COMMENT_LIMIT", "SECTIONS", "section_of", "tally"]
 
 #: A changelog's sections, in order: heading, and the key of the changes in it (`section_of`).
 SECTIONS = (
@@ -39,28 +39,116 @@ def tally(changes: Iterable[Change]) -> str:
     return (", ".join(said) if said else "No API changes") + "."
 
 
-def markdown(changes: Iterable[Change], title: str = "API changelog") -> str:
-    """A human changelog: a summary line, then one section per level (breaking, potentially breaking, allowed by
-    stability, other), each listing the changes under their operation.  Reusable wherever Markdown is written
+def markdown(changes: Iterable[Change], title: str = "API changelog", limit: int | None = None,
+             complete: str = "`aiplint changelog OLD NEW -o FILE`") -> str:
+    """A human changelog: a summary (the count per level, then per kind of change), then one section per level
+    (breaking, potentially breaking, allowed by stability, other), each listing the changes under their operation;
+    the breaking changes shown, the others folded in a `<details>` block.  Reusable wherever Markdown is written
     (a pull-request comment, a job summary).  `title` is Markdown; text from the specs (operations, messages that
-    quote them, notes, file names) is in code spans, where nothing is markup."""
+    quote them, notes, file names) is in code spans, where nothing is markup.
+
+    `limit`: at most this many characters (`COMMENT_LIMIT`: a GitHub comment's), the longest sections cut, each
+    ending with how many changes were left out and that `complete` (Markdown: a command) writes them all."""
     changes = list(changes)
     groups: dict[str, list[Change]] = {name: [] for _, name in SECTIONS}
     for change in changes:
         groups[section_of(change)].append(change)
-    lines = [f"# {title}", "", tally(changes)]
-    for heading, key in SECTIONS:
-        if not groups[key]:
-            continue
-        lines += ["", f"## {heading} ({len(groups[key])})"]
-        by_operation: dict[str, list[Change]] = {}
-        for change in groups[key]:
-            by_operation.setdefault(change.operation, []).append(change)
-        for operation, items in by_operation.items():
-            lines += ["", f"### {markdown_code(operation)}", ""]
-            for change in items:
-                where = f" ({markdown_code(f'{change.place.file}:{change.place.line}')})" if change.place else ""
-                lines.append(f"- {markdown_code(change.message)} `{change.id}`{where}")
-                if change.note:
-                    lines.append(f"  - note: {markdown_code(change.note)}")
+    head = [f"# {title}", "", tally(changes)] + _kinds(groups)
+    bodies = {key: _entries(items) for key, items in groups.items() if items}
+    shells = {key: _shell(heading, key, groups[key]) for heading, key in SECTIONS if groups[key]}
+    kept = {key: len(entries) for key, entries in bodies.items()}
+    if limit is not None:
+        fixed = sum(map(len, head)) + len(head) + sum(len(a) + len(b or "") + 2 for a, b in shells.values()) + 1
+        notes = {key: _left_out(len(groups[key]), key, complete) for key in bodies}
+        kept = _fit(bodies, limit - fixed - sum(len(note) + 2 for note in notes.values()))
+    lines = head
+    for key, (opening, closing) in shells.items():
+        shown = bodies[key][:kept[key]]
+        lines += [opening] + [line for _, text in shown for line in text]
+        left = len(groups[key]) - len({id(change) for change, _ in shown if change is not None})
+        if left:
+            lines += ["", _left_out(left, key, complete)]
+        if closing is not None:
+            lines.append(closing)
     return "\n".join(lines) + "\n"
+
+
+#: The most characters a GitHub pull-request or issue comment holds.
+COMMENT_LIMIT = 65_536
+
+
+def _kinds(groups: dict[str, list[Change]]) -> list[str]:
+    """The count of each kind of change (its id) per section, as a table (nothing when there are no changes)."""
+    keys = [key for _, key in SECTIONS if groups[key]]
+    if not keys:
+        return []
+    counts = {key: Counter(change.id for change in groups[key]) for key in keys}
+    ids = sorted({kind for count in counts.values() for kind in count},
+                 key=lambda kind: (tuple(-counts[key][kind] for key in keys), kind))
+    names = {key: heading.lower().removesuffix(" changes").removesuffix(" by their stability level")
+             for heading, key in SECTIONS}
+    lines = ["", "| kind of change | " + " | ".join(names[key] for key in keys) + " |",
+             "| --- |" + " ---: |" * len(keys)]
+    lines += [f"| `{kind}` | " + " | ".join(str(counts[key][kind] or "") for key in keys) + " |" for kind in ids]
+    return lines
+
+
+def _entries(changes: list[Change]) -> list[tuple[Change | None, list[str]]]:
+    """The lines of a section's changes under their operation: (None, an operation's heading), then (a change,
+    its lines) for each of its changes."""
+    by_operation: dict[str, list[Change]] = {}
+    for change in changes:
+        by_operation.setdefault(change.operation, []).append(change)
+    entries: list[tuple[Change | None, list[str]]] = []
+    for operation, items in by_operation.items():
+        entries.append((None, ["", f"### {markdown_code(operation)}", ""]))
+        for change in items:
+            where = f" ({markdown_code(f'{change.place.file}:{change.place.line}')})" if change.place else ""
+            text = [f"- {markdown_code(change.message)} `{change.id}`{where}"]
+            if change.note:
+                text.append(f"  - note: {markdown_code(change.note)}")
+            entries.append((change, text))
+    return entries
+
+
+def _shell(heading: str, key: str, changes: list[Change]) -> tuple[str, str | None]:
+    """A section's opening lines (one string) and closing line: breaking changes shown, the others folded."""
+    opening = f"\n## {heading} ({len(changes)})"
+    if key == "error":
+        return opening, None
+    operations = len({change.operation for change in changes})
+    summary = (f"{len(changes)} {_ONE[key] if len(changes) == 1 else heading.lower()} in {operations} "
+               f"operation{'s' if operations != 1 else ''}")
+    return f"{opening}\n\n<details><summary>{summary}</summary>", "\n</details>"
+
+
+def _left_out(count: int, key: str, complete: str) -> str:
+    return (f"**{count:,} more {_ONE[key] if count == 1 else _ONE[key] + 's'} left out** to fit a comment: "
+            f"{complete} writes them all.")
+
+
+def _fit(bodies: dict[str, list[tuple[Change | None, list[str]]]], budget: int) -> dict[str, int]:
+    """How many entries of each section to keep so that all fit in `budget` characters: the longest sections
+    cut to one size (the largest that fits), the shorter kept whole; a section never ends on a heading."""
+    sizes = {key: [sum(len(line) + 1 for line in text) for _, text in entries] for key, entries in bodies.items()}
+    whole = {key: sum(size) for key, size in sizes.items()}
+
+    def kept(cap: int) -> dict[str, int]:
+        counts = {}
+        for key, size in sizes.items():
+            total, count = 0, 0
+            while count < len(size) and total + size[count] <= cap:
+                total, count = total + size[count], count + 1
+            while count and bodies[key][count - 1][0] is None:  # an operation's heading with none of its changes
+                count -= 1
+            counts[key] = count
+        return counts
+
+    def used(counts: dict[str, int]) -> int:
+        return sum(sum(sizes[key][:count]) for key, count in counts.items())
+
+    low, high = 0, max(whole.values(), default=0)
+    while low < high:  # the largest cap whose sections fit
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if used(kept(middle)) <= budget else (low, middle - 1)
+    return kept(low)

@@ -5,6 +5,7 @@ reports."""
 from __future__ import annotations
 
 import os
+import shlex
 from typing import Callable, NamedTuple
 
 from aiplint.compat import report as changes
@@ -158,11 +159,14 @@ def finish_diff(compared: Compared, errors: list[InputError], reports: Reports, 
     return diff_status(report, bool(errors), compared.thresholds, exit_zero)
 
 
-def changelog_of(compared: Compared, old: str, new: str, output_format: str = "markdown") -> str:
-    """The API changes from OLD to NEW as a Markdown changelog, or (`html`) a page of them."""
+def changelog_of(compared: Compared, old: str, new: str, output_format: str = "markdown", limit: int | None = None
+                 ) -> str:
+    """The API changes from OLD to NEW as a Markdown changelog (`limit`: cut to at most that many characters), or
+    (`html`) a page of them."""
     changes = compared.merged().changes
     if output_format == "html":
         from aiplint.report.html_report import changelog_page
 
         return changelog_page(changes, f"API changes from {old} to {new}")
-    return markdown(changes, f"API changes from {markdown_code(old)} to {markdown_code(new)}")
+    return markdown(changes, f"API changes from {markdown_code(old)} to {markdown_code(new)}", limit,
+                    markdown_code(f"aiplint changelog {shlex.join([old, new])} -o FILE"))

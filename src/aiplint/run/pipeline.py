@@ -103,8 +103,10 @@ def changelog(old: str, new: str, output: str | None, config_file: str | None, i
     """`aiplint changelog OLD NEW`: the API changes as a Markdown changelog or an HTML page (`output_format`;
     findings are not linted), and the files that could not be compared (shown); `output` may not be one of the
     files read."""
+    from aiplint.report.changelog import COMMENT_LIMIT
     from aiplint.run.compare import changelog_of, compare_pairs
 
     compared, errors = compare_pairs(configure.resolver(config_file, isolated, allow_plugins), old, new, lint=False)
     reports.refuse_overwriting_inputs([output], compared.read)
-    return changelog_of(compared, old, new, output_format), errors
+    limit = COMMENT_LIMIT if output is None else None  # what a pull-request comment holds; `-o`: every change
+    return changelog_of(compared, old, new, output_format, limit), errors
