@@ -364,6 +364,13 @@ def test_a_changelog_too_long_for_a_pull_request_comment_is_cut_with_a_count_of_
     assert {kind: int(count.replace(",", "")) for count, kind in left} == {
         "breaking": 400 - shown["Breaking changes"], "other": 1000 - shown["Other changes"]}
     assert shown["Breaking changes"] > 100 and shown["Other changes"] > 100
+    # breaking changes that fit are kept whole, the others cut around them (a reviewer reads those first)
+    old.write_text(spec(range(0), range(10_000, 10_100)))
+    new.write_text(spec(range(1_500), range(0)))
+    text = run("changelog", "--isolated", old, new).stdout
+    assert len(text) <= 65_536 and "more breaking changes left out" not in text
+    assert text.split("## Breaking changes", 1)[1].split("\n## ", 1)[0].count("\n- ") == 100
+    assert "more other changes left out" in text
 
 
 def test_llama_stack_moves_are_three_alpha_notes():

@@ -128,8 +128,20 @@ def _left_out(count: int, key: str, complete: str) -> str:
 
 
 def _fit(bodies: dict[str, list[tuple[Change | None, list[str]]]], budget: int) -> dict[str, int]:
-    """How many entries of each section to keep so that all fit in `budget` characters: the longest sections
-    cut to one size (the largest that fits), the shorter kept whole; a section never ends on a heading."""
+    """How many entries of each section to keep so that all fit in `budget` characters: the breaking changes
+    whole where they fit (a reviewer reads them first), then the other sections' longest cut to one size (the
+    largest that fits), the shorter kept whole; a section never ends on a heading."""
+    first = next(iter(bodies), None)
+    if first is not None and len(bodies) > 1:
+        whole_first = sum(len(line) + 1 for _, text in bodies[first] for line in text)
+        if whole_first <= budget:
+            rest = {key: entries for key, entries in bodies.items() if key != first}
+            return {first: len(bodies[first]), **_fit_evenly(rest, budget - whole_first)}
+    return _fit_evenly(bodies, budget)
+
+
+def _fit_evenly(bodies: dict[str, list[tuple[Change | None, list[str]]]], budget: int) -> dict[str, int]:
+    """`_fit` without priority: the longest sections cut to one size, the shorter kept whole."""
     sizes = {key: [sum(len(line) + 1 for line in text) for _, text in entries] for key, entries in bodies.items()}
     whole = {key: sum(size) for key, size in sizes.items()}
 
