@@ -80,7 +80,7 @@ from typing import Any, Iterator, NamedTuple
 
 from aiplint.model import Location
 from aiplint.read.document import HTTP_METHODS, Document
-from aiplint.read.pointers import escape_token, join_pointer, split_pointer, unescape_token
+from aiplint.read.pointers import escape_token, join_pointer, split_pointer
 from aiplint.rule import Context, Option, Problem, rule
 
 _INSTANCE = re.compile(r"^[\[{].*?(?= is (?:not|valid|a|an) )")  # an object or array the message starts with
@@ -137,10 +137,11 @@ def check(ctx: Context):
         return
     retried = [pairs[i] for i in sorted(failing)]
     errors = _Validation(document, [p.schema for p in retried], translate=True).failures([p.value for p in retried])
+    hashes: dict[int, str] = {}  # each list element hashed once, however many failing examples lie under it
     for index, (message, count) in sorted(errors.items()):
         at = pointer_of(retried[index].at)
         more = f" (and {count - 1} more)" if count > 1 else ""
-        identity = order_free_pointer(root.data, at)
+        identity = order_free_pointer(root.data, at, hashes)
         yield Problem(f"example does not match its schema: {message}{more}", Location(root, at), detail=identity,
                       identity=identity)
 
@@ -469,20 +470,25 @@ def _admit_null(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def order_free_pointer(data: Any, pointer: str) -> str:
+def order_free_pointer(data: Any, pointer: str, hashes: dict[int, str]) -> str:
     """The pointer with each list index written as what the element is, so that reordering a list (parameters,
-    `oneOf` members) keeps a finding's identity: a parameter as `name@in`, anything else as a hash of its content."""
+    `oneOf` members) keeps a finding's identity: a parameter as `name@in`, anything else as a hash of its content
+    (`hashes` keeps them by node, so that a large member is read once)."""
     node, parts = data, []
-    for token in pointer.split("/")[1:]:
+    for token in split_pointer(pointer):
         if isinstance(node, list) and token.isdigit() and int(token) < len(node):
             node = node[int(token)]
             named = isinstance(node, dict) and isinstance(node.get("name"), str) and "in" in node
-            parts.append(f"{node['name']}@{node['in']}" if named else _content_hash(node))
+            parts.append(f"{node['name']}@{node['in']}" if named else _content_hash(node, hashes))
         else:
-            node = node.get(unescape_token(token)) if isinstance(node, dict) else None
-            parts.append(token)
+            node = node.get(token) if isinstance(node, dict) else None
+            parts.append(escape_token(token))
     return "/" + "/".join(parts)
 
 
-def _content_hash(node: Any) -> str:
-    return "#" + hashlib.sha256(json.dumps(node, sort_keys=True, default=str).encode()).hexdigest()[:12]
+def _content_hash(node: Any, hashes: dict[int, str]) -> str:
+    found = hashes.get(id(node))
+    if found is None:
+        text = json.dumps(node, sort_keys=True, default=str)
+        found = hashes[id(node)] = "#" + hashlib.sha256(text.encode()).hexdigest()[:12]
+    return found
