@@ -105,12 +105,13 @@ def _wordnet_section(name: str) -> _SortedWords:
     return _SortedWords(_tokens(_wordnet()[name]))
 
 
-def _pairs(body: str) -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=None)  # one per section: `mapping` is asked per operation and per candidate ID
+def _pairs(body: str) -> Mapping[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     for token in _tokens(body):
         key, _, value = token.partition(":")
         found[key] = found.get(key, ()) + (value,)
-    return found
+    return MappingProxyType(found)
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: it keys its own memo tables

@@ -82,12 +82,9 @@ class OperationFacts:
         return sum(e.weight for e in self.evidence)
 
 
-_VERB_KIND = {"get": "get", "fetch": "get", "retrieve": "get", "read": "get", "show": "get", "describe": "get",
-              "find": "get", "lookup": "get", "list": "list", "search": "list", "query": "list", "browse": "list",
-              "create": "create", "add": "create", "insert": "create", "new": "create", "make": "create",
-              "update": "update", "modify": "update", "edit": "update", "set": "update", "patch": "update",
-              "change": "update", "upsert": "update", "delete": "delete", "remove": "delete", "destroy": "delete",
-              "erase": "delete"}
+def _verb_kind(lex: Lexicon, verb: str) -> str | None:
+    """The standard method a name's first word says (the lexicon's `name-verb` table): `fetch` -> `get`."""
+    return next(iter(lex.mapping("name-verb").get(verb, ())), None)
 
 
 def named_verb(lex: Lexicon, op: Operation) -> tuple[str | None, tuple[str, ...], str]:
@@ -96,7 +93,7 @@ def named_verb(lex: Lexicon, op: Operation) -> tuple[str | None, tuple[str, ...]
     (`storage`, `sync`, `services`)); None when neither name starts with a verb."""
     for signal, name in (("operationId", op.operation_id), ("summary", op.summary)):
         parts = _name_words(name or "")
-        if parts and (parts[0] in _VERB_KIND or lex.is_verb(parts[0])):
+        if parts and (_verb_kind(lex, parts[0]) is not None or lex.is_verb(parts[0])):
             return parts[0], parts[1:], signal
     return None, (), ""
 
@@ -104,7 +101,7 @@ def named_verb(lex: Lexicon, op: Operation) -> tuple[str | None, tuple[str, ...]
 def named_kind(lex: Lexicon, op: Operation) -> str | None:
     """The standard method an operation's name says it is (`get`, `list`, `create`, `update`, `delete`), if any."""
     verb, _, _ = named_verb(lex, op)
-    return _VERB_KIND.get(verb) if verb is not None else None
+    return _verb_kind(lex, verb) if verb is not None else None
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -161,7 +158,7 @@ def _name_evidence(lex: Lexicon, op: Operation) -> list[Evidence]:
 def _verb_evidence(lex: Lexicon, signal: str, verb: str, rest: tuple[str, ...]) -> list[Evidence]:
     """What a verb and the words after it say: one thing by a key (`getGroupByID`), many (`list_tickets`), or one
     thing got, changed or removed (`delete_team`)."""
-    kind = _VERB_KIND.get(verb)
+    kind = _verb_kind(lex, verb)
     nouns = [w for w in rest if not lex.has(w, "preposition") and not lex.is_id_word(w)
              and not lex.has(w, "generic-id") and not words.is_version(w)]
     if "by" in rest and kind in ("get", "update", "delete", None):
