@@ -8,7 +8,7 @@ reads the paths and operations (`aiplint.model.types`), `aiplint.model.roles` de
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 from aiplint.model import words
 from aiplint.model.build import paths_of
@@ -19,6 +19,8 @@ from aiplint.model.roles import Role, assign_roles
 from aiplint.model.targets import Target
 from aiplint.model.targets import targets as targets_of
 from aiplint.model.types import PathItem, PrefixTree, Segment
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from aiplint.model.types import Operation
@@ -33,9 +35,7 @@ class ApiModel:
         self.paths = paths
         self.prefixes = prefixes
         self.lexicon = lexicon
-        self._targets: dict[int, list[Target]] = {}
-        self._one_member: dict[int, tuple[Evidence, ...]] = {}
-        self._facts: dict[int, OperationFacts] = {}
+        self._per_operation: dict[tuple[str, int], Any] = {}  # what is decided once per operation, by kind
         self.operations = [op for item in paths for op in item.operations]
 
     @classmethod
@@ -159,24 +159,22 @@ class ApiModel:
 
     def targets(self, op: Operation) -> list[Target]:
         """The IDs outside the path that name what `op` acts on, the likeliest first (see `aiplint.model.targets`)."""
-        found = self._targets.get(id(op))
-        if found is None:
-            found = self._targets[id(op)] = targets_of(self, op)
-        return found
+        return self._once("targets", op, targets_of)
 
     def one_member_evidence(self, op: Operation) -> tuple[Evidence, ...]:
         """The weighed signals that `op` acts on one member named outside its path (`aiplint.model.operations`)."""
-        found = self._one_member.get(id(op))
-        if found is None:
-            found = self._one_member[id(op)] = one_member_evidence(self, op)
-        return found
+        return self._once("one member", op, one_member_evidence)
 
     def facts(self, op: Operation) -> OperationFacts:
         """What `op` is: its kind, resource, where its ID travels, and the evidence (`aiplint.model.operations`)."""
-        found = self._facts.get(id(op))
-        if found is None:
-            found = self._facts[id(op)] = describe(self, op)
-        return found
+        return self._once("facts", op, describe)
+
+    def _once(self, what: str, op: Operation, decide: Callable[[ApiModel, Operation], T]) -> T:
+        """`decide(self, op)`, computed the first time it is asked for that operation only."""
+        key = (what, id(op))
+        if key not in self._per_operation:
+            self._per_operation[key] = decide(self, op)
+        return self._per_operation[key]
 
     @cached_property
     def api_key_names(self) -> frozenset[str]:
