@@ -36,7 +36,7 @@ _SINGULAR_S_SUFFIX = re.compile(r"(sis|xis|ss|ous|ius|eus)$")
 # Endings that continue a verb into another word (`assign` + `ments`, `close` + `dlists`).
 _DERIVED_STARTS = ("ment", "ing", "ion", "able", "ive", "ure")
 _DATA = os.path.join(os.path.dirname(__file__), "data")
-_MAPPINGS = frozenset(("plural-of", "synonym", "standard-http"))  # `word:value` sections
+_MAPPINGS = frozenset(("plural-of", "synonym", "standard-http", "name-verb"))  # `word:value` sections
 # A split of a lower-case run into words: at most this many words, each at most this long.
 _MOST_SPLIT_WORDS = 3
 _LONGEST_SPLIT_WORD = 24

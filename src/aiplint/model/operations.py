@@ -77,10 +77,6 @@ class OperationFacts:
     named_verb: str | None  # the verb the operationId or summary starts with (`archive` for `archive_queue`)
     evidence: tuple[Evidence, ...]
 
-    @property
-    def one_member_weight(self) -> int:
-        return sum(e.weight for e in self.evidence)
-
 
 def _verb_kind(lex: Lexicon, verb: str) -> str | None:
     """The standard method a name's first word says (the lexicon's `name-verb` table): `fetch` -> `get`."""
@@ -115,7 +111,8 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 def one_member_evidence(api: ApiModel, op: Operation) -> tuple[Evidence, ...]:
     """The signals, for and against, that `op` acts on one member though its path does not end in an ID (see the
-    module's table); empty when the path ends in an ID or a custom verb (the attachment rules read those)."""
+    module's table); empty when the path names its member already.  A custom verb's own words count as a name's
+    (`flickr.groups.getInfo`)."""
     last = op.path.last
     if last is None or last.role.identifies or (last.role is Role.SINGLETON and op.path.under_an_id(last)):
         return ()  # the path names its member already: an ID, an alias (`/users/me`), a member's singleton
@@ -132,16 +129,11 @@ def one_member_evidence(api: ApiModel, op: Operation) -> tuple[Evidence, ...]:
     if not last.is_custom_verb and _members_addressed_beside(api, op) and named_kind(api.lexicon, op) not in (
             "create", "list"):
         found.append(Evidence("siblings", "its members are addressed by ID on another path", 1))
-    paging = [p.name for p in op.params_in("query") if words.compact(p.name) in _PAGING_PARAMETERS]
+    paging = [p.name for p in op.params_in("query") if api.lexicon.has(words.compact(p.name), "paging-parameter")]
     if paging:
         found.append(Evidence("parameters", f"pages its results (`{paging[0]}`)", -3))
     found.extend(_name_evidence(api.lexicon, op))
     return tuple(found)
-
-
-# query parameters that page through many results (AIP-158 and its usual variants)
-_PAGING_PARAMETERS = frozenset(("pagesize", "pagetoken", "limit", "offset", "page", "perpage", "cursor", "maxresults",
-                                "maxid", "sinceid", "after", "before", "skip", "top", "startingafter"))
 
 
 def _members_addressed_beside(api: ApiModel, op: Operation) -> bool:
