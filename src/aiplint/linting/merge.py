@@ -115,11 +115,8 @@ def _merge(group: list[tuple[Rule, Severity, Problem]]) -> Reported:
     ranked = sorted(enumerate(group), key=lambda e: (_rank(e[1][0], order), e[0]))
     (_, (rule, _, problem)), rest = ranked[0], [entry for _, entry in ranked[1:]]
     severity = max((entry[1] for entry in group), key=_SEVERITY_ORDER.index)
-    # a path-level problem (a collection's name) reports at the operation when an operation's problem joins it
-    operation = next((p.operation for _, _, p in group if p.operation is not None), None)
-    if problem.operation is None and operation is not None:
-        problem = replace(problem, operation=operation, path=None)
-    # the fix with its method (`GET /v1/teams`) rather than a path-level one's path alone (`/v1/teams`)
+    # a group is one operation's problems or one path's (`_fix_key`); of its fixes, the one with its method
+    # (`GET /v1/teams`) rather than the path alone (`/v1/teams`)
     suggestion = next((p.suggestion for _, _, p in group if p.suggestion and " /" in p.suggestion), problem.suggestion)
     problem = replace(problem, suggestion=suggestion)
     return Reported(rule, severity, problem, tuple(Also(r.id, p.message) for r, _, p in rest))
