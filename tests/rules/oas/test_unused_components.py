@@ -1,6 +1,8 @@
 """oas/unused-components: every component is referenced (Spectral's oas3-unused-component, Redocly's
 no-unused-components)."""
 
+import gc
+
 import pytest
 
 from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, op, params, position_of, spec
@@ -64,3 +66,21 @@ def test_schemas_that_an_any_field_may_carry_are_not_reported():
                   "parameters": {"unused": {"name": "x", "in": "query", "schema": {"type": "string"}}}}
     document = spec({"/v1/books": {"post": returns({"$ref": "#/components/schemas/Operation"})}}, components=components)
     assert_findings(lint(document, RULE), [E("parameter", "unused")])
+
+
+def _many_unused(mentioned: bool) -> dict:
+    """More than 20 unused schemas (the rule then reads every pointer of the text in one pass), the last of them
+    named by an extension in the first document only; both documents' texts have the same length."""
+    schemas = {f"S{i:02}": {"type": "object"} for i in range(25)}
+    named = "#/components/schemas/S24" if mentioned else "#/components/schemas/XXX"
+    return spec({"/a": "get"}, components={"schemas": schemas}, **{"x-odata": named})
+
+
+def test_one_documents_mentions_never_answer_for_the_next():
+    # `diff` and the language server lint document after document in one process: a freed text's memory (and its
+    # id()) is reused by the next text of the same size, which must not read the mentions of the one before
+    for _ in range(20):
+        gc.collect()  # the document before is freed now, not at some later collection
+        assert "S24" not in {f.message.split("`")[1] for f in lint(_many_unused(mentioned=True), RULE)}
+        gc.collect()
+        assert "S24" in {f.message.split("`")[1] for f in lint(_many_unused(mentioned=False), RULE)}

@@ -125,7 +125,9 @@ def _discriminated(schemas: dict[str, Any], base: str, key: str) -> set[str]:
     return found
 
 
-_MENTIONS: dict[int, set[tuple[str, str]]] = {}
+# The last document's text and the pointers it mentions.  The text itself is kept, not its id(): a freed text's id
+# is reused by the next document's (`diff` lints two in a row), which then read the other's mentions.
+_MENTIONS: list[tuple[str, set[tuple[str, str]]]] = []
 
 
 def _mentioned(text: str, base: str, section: str, name: str, many: bool) -> bool:
@@ -134,10 +136,9 @@ def _mentioned(text: str, base: str, section: str, name: str, many: bool) -> boo
     spellings = {escape_token(name), quote(escape_token(name), safe="~")}
     if not many:
         return any(_ends_pointer(text, f"#{base}/{section}/{spelling}") for spelling in spellings)
-    found = _MENTIONS.get(id(text))
-    if found is None:
-        _MENTIONS.clear()  # one document at a time
-        found = _MENTIONS[id(text)] = set(re.findall(r"#%s/(\w+)/([^\s\"'#/]+)" % base, text))
+    if not _MENTIONS or _MENTIONS[0][0] is not text:
+        _MENTIONS[:] = [(text, set(re.findall(r"#%s/(\w+)/([^\s\"'#/]+)" % base, text)))]
+    found = _MENTIONS[0][1]
     return any((section, spelling) in found for spelling in spellings)
 
 
