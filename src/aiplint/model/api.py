@@ -15,10 +15,10 @@ from aiplint.model.build import paths_of
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.operations import Evidence, OperationFacts, describe, one_member_evidence
 from aiplint.model.resources import Resource, resources_of
-from aiplint.model.roles import Role, assign_roles
+from aiplint.model.roles import Role, assign_roles, names_other_thing
 from aiplint.model.targets import Target
 from aiplint.model.targets import targets as targets_of
-from aiplint.model.types import PathItem, PrefixTree, Segment
+from aiplint.model.types import PathItem, PrefixTree, Segment, Shape
 
 T = TypeVar("T")
 
@@ -152,6 +152,17 @@ class ApiModel:
         child = self.prefixes.param_child(item.prefix(seg.index + 1))
         under = self.paths_under(child) if child is not None else []
         return under[0] if under else None
+
+    def names_other_thing(self, item: PathItem, seg: Segment) -> bool:
+        """`roles.names_other_thing`, with the evidence of what the literal's own path returns: whether the
+        parameters after `seg` in `item` identify something the literal does not name."""
+        return names_other_thing(item, seg, self.lexicon, listed=self.lists_at(item, seg))
+
+    def lists_at(self, item: PathItem, seg: Segment) -> bool:
+        """Whether the path that ends at `seg` (`/patient_plan_summary` for `/patient_plan_summary/{id}`) has a
+        GET returning a list or a page."""
+        return any(len(other.segments) == seg.index + 1 and op.method == "get" and op.shape in (Shape.LIST, Shape.PAGE)
+                   for other in self.paths_under(item.prefix(seg.index + 1)) for op in other.operations)
 
     def paths_under(self, prefix: int) -> list[PathItem]:
         """Every path that starts with the prefix (`PathItem.prefix`), in document order."""

@@ -376,18 +376,19 @@ def member_subjects(item: PathItem, seg: Segment, lex: Lexicon) -> list[str | No
     return found
 
 
-def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon, listed: bool = False) -> bool:
     """Whether the parameters after a literal identify something it does not name, so the literal is not their
     collection: another noun (`Iban/{countryCode}`, `System/{command}`), a selector (`archive/{year}`), a value
     (`status/{status}` with a boolean or enum `{status}`), or, for an attribute of a thing
-    (`pipeline-status/{identifier}`), the thing."""
+    (`pipeline-status/{identifier}`), the thing, unless the literal is `listed`: its own path lists what the IDs
+    name (`GET /patient_plan_summary` pages summaries, so `/patient_plan_summary/{id}` is one of them)."""
     subjects = member_subjects(item, seg, lex)
     if not subjects:
         return False
     following = item.segments[seg.index + 1]
     parts = lex.words_of(seg.text)
-    if _sets_a_value(item, seg, following) or _names_a_key(following, parts, lex) or _names_an_attribute(
-            parts, subjects, lex):
+    if _sets_a_value(item, seg, following) or _names_a_key(following, parts, lex) or (
+            not listed and _names_an_attribute(parts, subjects, lex)):
         return True
     if subjects[0] is None or any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
         return False  # nothing else named, or the literal's own members

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiplint.model import words
 from aiplint.model.api import ApiModel
 from aiplint.model.lexicon import Lexicon
-from aiplint.model.roles import Role, names_other_thing
+from aiplint.model.roles import Role
 from aiplint.model.targets import target
 from aiplint.model.types import Operation, PathItem, Segment
 
@@ -19,6 +19,28 @@ def resource_literal(lex: Lexicon, param: str, keys: bool = False) -> str:
         return ""
     base = param[: len(param) - len(parts[-1])].rstrip("-_")
     return lex.pluralize_literal(base) if base else ""
+
+
+def expanded_abbreviation(api: ApiModel, item: PathItem, seg: Segment) -> str | None:
+    """The plural collection a one-letter collection literal abbreviates, read from the names of the operations
+    under it: `t` -> `topics` in Discourse's `/t/{id}.json` (`getTopic`, `removeTopic`), `b` -> `buckets` in
+    Cloud Storage's `/b/{bucket}` (`storage.buckets.get`); None when the literal is no single letter or no noun
+    the operations name starts with it."""
+    letter = seg.text.lower()
+    if len(letter) != 1 or not letter.isalpha():
+        return None
+    lex = api.lexicon
+    named: dict[str, int] = {}
+    for other in api.paths_under(item.prefix(seg.index + 1)):
+        for op in other.operations:
+            for word in {*words.split_words(op.operation_id or ""), *words.split_words(op.summary or "")}:
+                if len(word) > 2 and word.startswith(letter) and lex.is_noun(word) and not lex.is_verb(word):
+                    singular = lex.singular_of(word)
+                    named[singular] = named.get(singular, 0) + 1
+    if not named:
+        return None
+    noun = max(sorted(named), key=named.__getitem__)  # the noun most operations name; ties alphabetical
+    return lex.plural_of(noun).upper() if seg.text.isupper() else lex.plural_of(noun)
 
 
 def camel_verb(literal: str) -> str:
@@ -127,7 +149,9 @@ def _plural_collections(api: ApiModel, item: PathItem, path: str) -> str:
     plurals = {seg.text: lex.pluralize_literal(seg.text) for seg in item.segments
                if seg.is_collection and item.followed_by_id(seg)
                and lex.last_word_number(seg.text, before_id=True) == "singular"
-               and not names_other_thing(item, seg, lex)}
+               and not api.names_other_thing(item, seg)}
+    plurals.update((seg.text, plural) for seg in item.segments if seg.is_collection and item.followed_by_id(seg)
+                   for plural in [expanded_abbreviation(api, item, seg)] if plural)
     if not plurals:
         return path
     texts = path.split("/")

@@ -43,6 +43,13 @@ def one(path: str, methods: str = "get") -> dict:
     return spec({path: methods})
 
 
+SUMMARY = {"type": "object", "properties": {"id": {"type": "string"}, "total": {"type": "integer"}}}
+
+
+def _returns(schema: dict) -> dict:
+    return {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
+
+
 CASES = [
     Case("positive", "singular collection before an ID (session)", one("/v1/agents/{agent_id}/session/{session_id}"),
          [E("/v1/agents/{agent_id}/session/{session_id}", "session", "/v1/agents/{agent_id}/sessions/{session_id}")]),
@@ -101,6 +108,20 @@ CASES = [
              "/v1/jobs": "get", "/v1/job/status": {"get": op({"name": "job_id", "in": "query", "required": True,
                                                              "schema": {"type": "string"}})}}), [],
          reported_by="aip122/collection-name-consistency"),
+    Case("positive", "an attribute noun whose own path lists them is a collection (Twine's patient_plan_summary)",
+         spec({"/patient_plan_summary": {"get": op(responses=_returns({"type": "array", "items": SUMMARY}))},
+               "/patient_plan_summary/{id}": {"get": op(responses=_returns(SUMMARY))}}),
+         [E("/patient_plan_summary", "patient_plan_summary", "/patient_plan_summaries")]),
+    Case("negative", "an attribute noun whose own path returns one thing", spec({
+        "/pipeline-status": {"get": op(responses=_returns(SUMMARY))},
+        "/pipeline-status/{identifier}": {"get": op(responses=_returns(SUMMARY))}}), []),
+    Case("positive", "a one-letter abbreviation of the noun the operations name (Discourse's /t/{id}.json)", spec({
+        "/t/{id}.json": {"get": op(operationId="getTopic", summary="Get a single topic"),
+                         "delete": op(operationId="removeTopic", summary="Remove a topic")},
+        "/t/{id}/posts.json": {"get": op(operationId="getSpecificPostsFromTopic")}}),
+         [Expected(None, "/t/{id}.json", "collection identifier `t` abbreviates `topic`", "/topics/{id}.json")]),
+    Case("negative", "a one-letter literal whose operations name no noun starting with it",
+         one("/webhook/w/{id}"), []),
 ]
 
 

@@ -17,7 +17,14 @@ A mass noun before an ID that names its members more precisely is flagged too: i
 Other uncountable nouns (`data`, `metadata`, `info`, `health`, `media`, `news`), versions, namespaces
 (`/chat/completions`), aliases (`/users/me`) and singleton sub-resources (`/files/{file_id}/content`) are
 never flagged, nor a literal whose following parameter identifies something else (`/Finance/Iban/{countryCode}`,
-`/archive/{year}`).  Singular words that end in `s` (`status`, `alias`, `analysis`) are recognised as singular.
+`/archive/{year}`).  An attribute of a thing (`/pipeline-status/{identifier}`: the pipeline's status) is not a
+collection, unless its own path lists them (`GET /patient_plan_summary` pages summaries).
+
+A one-letter collection identifier is an abbreviation (Discourse's `/t/{id}.json`, Cloud Storage's
+`/b/{bucket}/o/{object}`); it is flagged when the operations under it name the noun it stands for (`getTopic`,
+`storage.buckets.get`), and the fix is that noun's plural (`topics`, `buckets`).
+
+Singular words that end in `s` (`status`, `alias`, `analysis`) are recognised as singular.
 
 ## Example
 ```yaml
@@ -40,9 +47,8 @@ paths:
 
 from __future__ import annotations
 
-from aiplint.model import ApiModel, PathItem, Segment, names_other_thing
-from aiplint.model.lexicon import Lexicon
-from aiplint.model.suggest import join, parts_of, resource_literal
+from aiplint.model import ApiModel, PathItem, Segment
+from aiplint.model.suggest import expanded_abbreviation, join, parts_of, resource_literal
 from aiplint.rule import Context, Option, Problem, rule
 
 
@@ -62,9 +68,9 @@ def check(ctx: Context):
         for seg in item.segments:
             if not seg.is_collection or seg.text.lower() in extra:
                 continue
-            if names_other_thing(*_members_of(ctx.api, item, seg), ctx.api.lexicon):
+            if ctx.api.names_other_thing(*_members_of(ctx.api, item, seg)):
                 continue  # `Iban/{countryCode}`, `archive/{year}`: not the collection of what follows
-            plural = _plural_for(ctx.api.lexicon, item, seg, extra)
+            plural, what = _plural_for(ctx.api, item, seg, extra)
             if plural is None:
                 continue
             plural = _existing_collection(ctx.api, item, seg) or plural
@@ -79,8 +85,6 @@ def check(ctx: Context):
                 continue
             parts = parts_of(first)
             parts[seg.index] = (plural, False)
-            what = ("is singular" if plural == ctx.api.lexicon.pluralize_literal(seg.text)
-                    else f"is a mass noun for the resources its IDs name (`{item.segments[seg.index + 1].text}`)")
             yield Problem(
                 f"collection identifier `{seg.text}` {what}; collection identifiers must be the plural of the "
                 f"resource's noun (AIP-122): `{seg.text}` -> `{plural}`"
@@ -120,21 +124,26 @@ def _collection_uses(api: ApiModel, prefix: int, index: int) -> list[PathItem]:
     return [other for other in users if other.followed_by_id(other.segments[index])]
 
 
-def _plural_for(lex: Lexicon, item: PathItem, seg: Segment, extra: frozenset[str]) -> str | None:
-    """The plural a collection identifier should be, or None when it is right: the literal's plural, or, for a
-    mass noun whose members the ID names more precisely (`storage/{storage-account-name}`: storage accounts),
-    the members' plural (`storage-accounts`)."""
+def _plural_for(api: ApiModel, item: PathItem, seg: Segment, extra: frozenset[str]) -> tuple[str | None, str]:
+    """The plural a collection identifier should be, or None when it is right, and what is wrong with it: the
+    literal's plural; for a mass noun whose members the ID names more precisely (`storage/{storage-account-name}`:
+    storage accounts), the members' plural (`storage-accounts`); for a one-letter abbreviation, the plural of the
+    noun the operations under it name (`t` -> `topics`)."""
+    lex = api.lexicon
     following = item.after(seg)
     number = lex.last_word_number(seg.text, extra, item.followed_by_id(seg))
     if number == "singular":
-        return lex.pluralize_literal(seg.text)
+        return lex.pluralize_literal(seg.text), "is singular"
+    if number == "unknown" and (expanded := expanded_abbreviation(api, item, seg)) is not None:
+        return expanded, f"abbreviates `{lex.singular_of(expanded.lower())}`"
     if number != "uncountable" or following is None or not following.is_param:
-        return None
+        return None, ""
     head, member = lex.words_of(seg.text)[-1], lex.subject(following.param or "") or ""
     members = resource_literal(lex, following.param or "", keys=True)
     if not member.startswith(head) or len(member) <= len(head) or not members:
-        return None
-    return seg.text[: seg.text.lower().rfind(head)] + members
+        return None, ""
+    return (seg.text[: seg.text.lower().rfind(head)] + members,
+            f"is a mass noun for the resources its IDs name (`{following.text}`)")
 
 
 def _members_of(api: ApiModel, item: PathItem, seg: Segment) -> tuple[PathItem, Segment]:
