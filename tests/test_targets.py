@@ -55,6 +55,12 @@ FOUND = [
     # a required body in a document that never lists a required field is silent: its ID field counts as required
     ({"/subaccounts/delete.json": {"post": op(request=body(optional=["id"]))}, "/subaccounts/{id}": "get"},
      [("id", "body", "", True)]),
+    # an adjective that says what kind of ID it is names no other resource: Discourse's multipart uploads
+    ({"/uploads/complete-multipart.json": {"post": op(request=body("unique_identifier", "part_etag"))},
+      "/uploads/{id}.json": "get"},
+     [("unique_identifier", "body", "", True)]),
+    ({"/orders/cancel": {"post": op(request=body("external_id"))}, "/orders/{order_id}": "get"},
+     [("external_id", "body", "", True)]),
 ]
 
 NOT_TARGETS = [

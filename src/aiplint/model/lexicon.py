@@ -192,10 +192,12 @@ class Lexicon:
                          before_id: bool = False) -> NounNumber:
         """Noun number of a literal, read from its head word (`vector_stores` -> plural).  All-caps acronyms,
         participles and gerunds (`starred`, `following`: adjectives or mass nouns in URIs) are unknown, except
-        a gerund that is a countable noun right before an ID (`/setting/{key}`, `/listing/{id}`)."""
+        a gerund that is a countable noun right before an ID (`/setting/{key}`, `/listing/{id}`, `/reward_earning/{id}`:
+        `earnings` is a noun)."""
         head = self.head_word(literal)
         participle = head.endswith(("ed", "ing")) and not head.endswith("eed") if head else False
-        if participle and before_id and head is not None and head.endswith("ing") and self.is_noun(head):
+        if (participle and before_id and head is not None and head.endswith("ing")
+                and (self.is_noun(head) or self.is_noun(head + "s"))):
             participle = False
         if head is None or (literal.isupper() and len(literal) > 1) or participle or self.has(head, "id-word"):
             return "unknown"
@@ -377,7 +379,7 @@ class Lexicon:
     def id_stem(self, name: str) -> str | None:
         """The resource a parameter name identifies (`job_uuid` -> `job`, `toolGroupId` -> `toolgroup`, `id` -> ``),
         or None when the name is not a single resource ID (`ids`, `request_id`, `after`)."""
-        parts = split_words(name)
+        parts = self._unqualified(split_words(name))
         if len(parts) == 1 and not self.is_id_word(parts[0]):
             return self._glued_id_stem(parts[0])
         if not parts or not self.is_id_word(parts[-1]):
@@ -386,6 +388,14 @@ class Lexicon:
             return None  # ids, job_ids, jobIDs
         stem = "".join(parts[:-1])
         return None if self.has(stem, "non-resource-id") else stem
+
+    def _unqualified(self, parts: tuple[str, ...]) -> tuple[str, ...]:
+        """An ID's words without the adjective that says what kind of ID it is: `external_id`, `unique_identifier`
+        -> `id` (bare `identifier` stays a generic key: Netbox's `identifier` is a VPN's number, not its ID)."""
+        if (len(parts) == 2 and self.has(parts[0], "id-qualifier")
+                and (self.is_id_word(parts[1]) or parts[1] == "identifier")):
+            return ("id",)
+        return parts
 
     def _glued_id_stem(self, word: str) -> str | None:
         """`jobid` -> `job`, `docuuid` -> `doc`: a noun glued to an ID word, when the whole is not a word itself
