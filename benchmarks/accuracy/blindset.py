@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build a blind labelled set (`blind3/`, `blind4/`): the selection, the labels, `specs.json`. Plain listing only: no
+"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`): the selection, the labels, `specs.json`. Plain listing only: no
 linter runs. Each set keeps its specs and seed in its own `specdefs.py` (SPECS, SEED, LOCAL).
 
     python benchmarks/accuracy/blindset.py select blind4   # selection/<id>.txt: all operations, or
@@ -145,7 +145,8 @@ def make_specs(folder):
         lic = (info.get("license") or {}).get("name")
         ops = list(oplist.operations(doc))
         labels = [json.loads(line) for line in open(os.path.join(folder, "labels", sid + ".jsonl"))]
-        kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else (
+        kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else "AWS SDK JSON model" if (
+        "aws-sdk-js" in (origin.get("url") or "")) else (
             "Swagger 2.0" if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
         fmt = f"OpenAPI {doc.get('openapi')}, JSON (APIs-guru conversion of {kind})"
         sel = "all" if sample is None else f"random.Random({seed}).sample(ops, {sample}) + suspects ({len(labels)} in all)"
