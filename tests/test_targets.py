@@ -61,6 +61,14 @@ FOUND = [
      [("unique_identifier", "body", "", True)]),
     ({"/orders/cancel": {"post": op(request=body("external_id"))}, "/orders/{order_id}": "get"},
      [("external_id", "body", "", True)]),
+    # a resource whose name starts with a role word (`destination`) is no ID in a role: Airbyte's definitions
+    ({"/v1/destination_definitions/get": {"post": op(request=body("destinationDefinitionId"))},
+      "/v1/destination_definitions/{destinationDefinitionId}": "get"},
+     [("destinationDefinitionId", "body", "destinationdefinition", True)]),
+    # a Delete spelled as a verb and its object, and a body field named after that resource: AWS Batch
+    ({"/v1/deletejobqueue": {"post": op(request=body("jobQueue"))}, "/v1/createjobqueue": {"post": op(
+        request=body("jobQueueName"))}},
+     [("jobQueue", "body", "jobqueue", True)]),
 ]
 
 NOT_TARGETS = [
@@ -78,6 +86,9 @@ NOT_TARGETS = [
                                    query("request_id", True))}, "/v1/jobs/{job_id}": "get"},
     # an optional ID of something other than the collection the action follows
     {"/v1/drafts/send": {"post": op(query("account_id"))}, "/v1/drafts/{id}": "get"},
+    # an Update's object that is no resource of the API is the value it sets
+    {"/shopping_cart/update_quantity": {"post": op(request=body("quantity"))},
+     "/shopping_cart/items/{item_id}": "get"},
 ]
 
 

@@ -57,11 +57,14 @@ class Target:
         return self.required or self.evidenced
 
 
-def target_stem(lex: Lexicon, name: str) -> str | None:
-    """`Lexicon.id_stem`, except for IDs in a role relative to the target: `to_user_id`, `source_bucket_id`."""
+def target_stem(lex: Lexicon, name: str, resources: frozenset[str] = frozenset()) -> str | None:
+    """`Lexicon.id_stem`, except for IDs in a role relative to the target: `to_user_id`, `source_bucket_id`; a
+    resource of the API (`resources`) whose name starts with such a word is none (Airbyte's `destinationDefinitionId`
+    beside `/v1/destination_definitions`)."""
     stem = lex.id_stem(name)
     first = words.split_words(name)[:1]
-    return None if stem is None or (first and lex.has(first[0], "role-prefix") and stem != first[0]) else stem
+    role = first and lex.has(first[0], "role-prefix") and stem != first[0] and stem not in resources
+    return None if stem is None or role else stem
 
 
 def targets(api: ApiModel, op: Operation) -> list[Target]:
@@ -216,7 +219,7 @@ class _Scope:
 
     def identified_stem(self, name: str, where: str, required: bool) -> str | None:
         """The stem of the resource `name` identifies when that resource is the operation's target, else None."""
-        stem = target_stem(self.lex, name)
+        stem = target_stem(self.lex, name, self.api.collection_stems)
         if stem is None:
             stem = self._keyed_stem(name, where)
         if stem is None or not self.op.path.segments or self.ends_in_id or (stem and stem in self.path_subjects):
@@ -245,7 +248,22 @@ class _Scope:
             return self._handle_stem(subject, parts[-1])
         if subject and where == "query" and self._bare_resource_name(parts):
             return subject  # `?subscription=` of `/subscription_items`; `DELETE /domain_blocks?domain=`
+        if subject and where == "body" and self._object_of_a_standard_verb(subject):
+            return subject  # `POST /v1/deletejobqueue {jobQueue}`
         return None
+
+    def _object_of_a_standard_verb(self, subject: str) -> bool:
+        """The path ends in a Get, Update or Delete spelled as a verb and its object (`deletejobqueue`,
+        `update-compute-environment`), and `subject` is that object and a resource of the API: a body field named
+        after it names the one it acts on (AWS Batch's `POST /v1/deletejobqueue {jobQueue}`).  An object that is no
+        resource is a value (`update_quantity {quantity}`, `change_dns_ptr {dns_ptr}`); other verbs' objects are
+        values (`addTag {tag}`) or new things (`submitJob {job}`)."""
+        if self.verb is None or not self.tail or subject not in self.api.collection_stems | self.api.managed_nouns:
+            return False
+        standard = {"get", "update", "delete"} & set(self.lex.mapping("name-verb").get(self.verb, ()))
+        phrase = self.lex.words_of(words.action_part(self.tail[-1].text))
+        return bool(standard) and len(phrase) > 1 and phrase[0] == self.verb and self.lex.stem(
+            "-".join(phrase[1:])) == subject
 
     def _member_key_stem(self, name: str, parts: tuple[str, ...]) -> str | None:
         """A generic key (`{name}`, not `{comment}`: a value) the API addresses the members of a literal of the tail
