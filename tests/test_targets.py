@@ -92,6 +92,29 @@ NOT_TARGETS = [
 ]
 
 
+def _silent_rpc(first: str, method: str = "get", *params: str) -> dict[str, Any]:
+    """An RPC API in Etherpad's style, whose eleven query parameters none is declared required, `first` first."""
+    pads = {f"/{verb}Pad": {"post": op(query("padID"), query("text"))} for verb in ("create", "delete", "append", "copy")}
+    groups = {"/createGroup": {"post": op(query("groupMapper"))}, "/deleteGroup": {"post": op(query("groupID"))}}
+    return {first: {method: op(*(query(name) for name in params))}, **pads, **groups}
+
+
+SILENT = [
+    # what an RPC method acts on, in a document that marks no query parameter required (Etherpad)
+    (_silent_rpc("/listAuthorsOfPad", "get", "padID"), [("padID", "query", "pad", True)]),
+    (_silent_rpc("/listPads", "get", "groupID"), [("groupID", "query", "group", True)]),
+    # a method on all (`closeAll`), a search's and a List's parameters are as likely filters or actors
+    (_silent_rpc("/alerts/closeAll", "post", "padID"), []),
+    (_silent_rpc("/pads/search", "get", "groupID"), []),
+    (_silent_rpc("/pads", "get", "groupID"), []),
+]
+
+
+@pytest.mark.parametrize("paths, expected", SILENT, ids=[next(iter(p)) for p, _ in SILENT])
+def test_an_rpc_method_of_a_document_silent_on_required_query_parameters(paths, expected):
+    assert found(paths) == expected
+
+
 @pytest.mark.parametrize("paths, expected", FOUND, ids=[next(iter(p)) for p, _ in FOUND])
 def test_the_targets_found(paths, expected):
     assert found(paths) == expected

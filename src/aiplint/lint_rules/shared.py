@@ -27,9 +27,13 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
     parameter `job_id``); the option `ignore` lists names that never are IDs."""
     found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
     if found is not None:
-        message = why(f"{'required ' if found.required else ''}{_PLACE[where]} `{found.name}`")
+        silent = where == "query" and found.required and not any(
+            p.required for p in op.parameters if p.location == "query" and p.name == found.name)
+        message = why(f"{'required ' if found.required and not silent else ''}{_PLACE[where]} `{found.name}`")
         if not found.required:
             message += f"; the spec leaves it optional, but {op.label} {_one_member_because(ctx, op)}"
+        if silent:
+            message += "; the document declares no query parameter required, so one named as an ID counts as required"
         if where == "body" and op.body_required and ctx.api.silent_on_required_fields:
             message += "; the document lists no required body field, so a required body's ID field counts as required"
         yield Problem(message, found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)

@@ -127,6 +127,13 @@ class ApiModel:
         return not any(prop.required for item in self.paths for op in item.operations for prop in op.body)
 
     @cached_property
+    def silent_on_required_parameters(self) -> bool:
+        """No query parameter of the document is declared required, among more than a few (Etherpad's RPC methods
+        take every pad's `padID` so): one named as an ID may then be required without the spec saying so."""
+        query = [p for op in self.operations for p in op.parameters if p.location == "query"]
+        return len(query) > 10 and not any(p.required for p in query)
+
+    @cached_property
     def member_keys(self) -> dict[str, frozenset[str]]:
         """For each collection stem, the names of the parameters its members are addressed by (`/profiles/{name}`:
         `profile` -> {`name`}), so a required `name` elsewhere is known to identify a profile."""

@@ -101,16 +101,31 @@ def _path_targets(lex: Lexicon, op: Operation, template: set[str]) -> list[Targe
 
 def _candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
     """The query parameters, then the body fields, that may name the target."""
-    found = _query_candidates(op)
+    found = _query_candidates(api, op)
     if op.body and op.method in _BODY_METHODS and not _receives_events(api.lexicon, op):
         found += _body_candidates(api, op)
     return found
 
 
-def _query_candidates(op: Operation) -> list[_Candidate]:
-    """Single-valued query parameters that list no values (an enum names a kind)."""
-    return [_Candidate(p.name, "query", p.at, p.required, p.schema) for p in op.parameters
-            if p.location == "query" and not p.is_array and "enum" not in p.schema]
+def _query_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
+    """Single-valued query parameters that list no values (an enum names a kind).  In a document that declares no
+    query parameter required, an RPC method's parameter named as the ID of one of the API's resources counts as
+    required (Etherpad's `/listAuthorsOfPad?padID=`, `/getSessionInfo?sessionID=`), except a search's: elsewhere
+    such a parameter is as likely a filter (`GET /items?id=`, `/files/search?id=`)."""
+    return [_Candidate(p.name, "query", p.at, p.required or _silently_required(api, op, p.name), p.schema)
+            for p in op.parameters if p.location == "query" and not p.is_array and "enum" not in p.schema]
+
+
+def _silently_required(api: ApiModel, op: Operation, name: str) -> bool:
+    """Whether a query parameter the spec does not mark required is required all the same (`_query_candidates`).
+    A method on all (`/alerts/closeAll?userId=`) has no one target to name."""
+    custom = op.custom_verb
+    if custom is None or custom.verb is None or op.path.template_params or api.lexicon.has(custom.verb, "read-action"):
+        return False
+    if "all" in api.lexicon.words_of(words.action_part(custom.text)):
+        return False
+    stem = target_stem(api.lexicon, name)
+    return bool(stem) and api.silent_on_required_parameters and stem in api.collection_stems | api.managed_nouns
 
 
 def _body_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
