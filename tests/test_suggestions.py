@@ -227,8 +227,18 @@ def _standard_in_disguise(s: Spec, rng, p, sing, plur, style, idp):
         s.add("POST", f"{collection}/{{{idp}}}/delete", summary=f"Delete {sing}")
 
 
+def _views_by_query_id(s: Spec, rng, p, sing, plur, style, idp):
+    """Views of one member of a singular collection, named by `?id=` (Browshot's `GET /screenshot/info?id=`,
+    `/screenshot/thumbnail?id=`): the collection is singular and the ID belongs after it."""
+    name = s.model(sing, "id")
+    collection = f"{p}/{spelled(sing, style)}"
+    for view in rng.sample(["info", "html", "thumbnail", "image", "details"], 2):
+        s.add("GET", f"{collection}/{view}", summary=f"{view.title()} of a {sing}", query={"id": True}, one=name)
+
+
 SHAPES = {f.__name__.strip("_"): f for f in (_singular_collection, _id_in_query, _id_in_body, _custom_verb,
-                                              _verb_before_id, _wrong_method, _standard_in_disguise)}
+                                              _verb_before_id, _wrong_method, _standard_in_disguise,
+                                              _views_by_query_id)}
 SEEDS = range(12)
 
 

@@ -15,7 +15,7 @@ from aiplint.model.build import paths_of
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.operations import Evidence, OperationFacts, describe, one_member_evidence
 from aiplint.model.resources import Resource, resources_of
-from aiplint.model.roles import Role, assign_roles, names_other_thing
+from aiplint.model.roles import Role, assign_roles, is_view, names_other_thing
 from aiplint.model.targets import Target
 from aiplint.model.targets import targets as targets_of
 from aiplint.model.types import PathItem, PrefixTree, Segment, Shape
@@ -57,14 +57,33 @@ class ApiModel:
         changed = []
         for item in self.paths:
             seg = self._singular_before_an_action(item)
-            if seg is None:
-                continue
-            stem = self.lexicon.stem(seg.text)
-            if any(t.counts and t.stem == stem for op in item.operations for t in self.targets(op)):
+            if seg is not None:
+                stem = self.lexicon.stem(seg.text)
+                if any(t.counts and t.stem == stem for op in item.operations for t in self.targets(op)):
+                    changed.append(seg)
+            seg = self._singular_before_a_view(item)
+            if seg is not None and any(t.counts and t.where == "query" and t.stem in ("", self.lexicon.stem(seg.text))
+                                       for op in item.operations for t in self.targets(op)):
+                # `GET /screenshot/info?id=`, `/screenshot/html?id=`: views of one screenshot (a body's `id` may be
+                # the singleton's own field, sent back with the rest of it)
                 changed.append(seg)
         for seg in changed:
             seg.role = Role.COLLECTION
         return bool(changed)
+
+    def _singular_before_a_view(self, item: PathItem) -> Segment | None:
+        """The first literal of a path of two literals (`/screenshot/info`, `/screenshot/html`), when it is a
+        singular noun and the second a singleton noun no verb leads: a view of one member of the first where an
+        ID outside the path names it (a bare `id`: what the path ends in names no thing of its own).  After a verb
+        the ID may be another thing's (`/moderation/ban?id=` names the user banned)."""
+        things = [seg for seg in item.segments if seg.role is not Role.VERSION]
+        if len(things) != 2 or any(seg.is_param for seg in things) or not is_view(self.lexicon, things[1]):
+            return None
+        if self.lexicon.leading_verb(things[1].text) is not None or "{" in things[1].text:
+            return None  # a verb's, or an OData function's (`microsoft.graph.getEffectivePermissions(scope='{scope}')`)
+        first = things[0]
+        singular = self.lexicon.last_word_number(first.text) == "singular"
+        return first if singular and first.role in (Role.SINGLETON, Role.NAMESPACE) else None
 
     def _singular_before_an_action(self, item: PathItem) -> Segment | None:
         """The literal a path ends in, or that a custom verb at its end follows, when it is a singular noun no ID

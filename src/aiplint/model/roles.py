@@ -439,3 +439,9 @@ def _collection_verb(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
     if _noun_phrase(seg.text, verb, lex):
         return verb if other else None
     return verb
+
+
+def is_view(lex: Lexicon, seg: Segment) -> bool:
+    """A literal that shows one thing rather than holds others: a singleton noun (`html`, `thumbnail`) or an
+    attribute, even in the plural (`details`)."""
+    return seg.role is Role.SINGLETON or (not seg.is_param and lex.has(seg.text.lower(), "attribute"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiplint.model import words
 from aiplint.model.api import ApiModel
 from aiplint.model.lexicon import Lexicon
-from aiplint.model.roles import Role
+from aiplint.model.roles import Role, is_view
 from aiplint.model.targets import target
 from aiplint.model.types import Operation, PathItem, Segment
 
@@ -83,16 +83,20 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
     parts = parts_of(item)
     id_part = ("{" + param + "}", False)
     last = item.segments[-1]
+    before = item.before(last)
     if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows
-        if last.role is Role.COLLECTION:
+        if before is not None and before.role is Role.COLLECTION and is_view(lex, last):
+            stem = lex.stem(before.text)  # `GET /screenshot/html?id=`, a view of one: `/screenshots/{id}/html`
+        elif last.role is Role.COLLECTION:
             return join(parts + [id_part])
-        if last.role is Role.SINGLETON and lex.last_word_number(last.text) == "singular":
+        elif last.role is Role.SINGLETON and lex.last_word_number(last.text) == "singular":
             # `GET /api_key?id=`: the ID names a member, so the singular literal is its collection
             return join(parts[:-1] + [(lex.pluralize_literal(last.text), False), id_part])
-        on_collection = item.verb_on_collection
-        if on_collection is None:
-            return None
-        stem = lex.stem(item.segments[on_collection.index - 1].text)
+        else:
+            on_collection = item.verb_on_collection
+            if on_collection is None:
+                return None
+            stem = lex.stem(item.segments[on_collection.index - 1].text)
     for seg in reversed(item.segments):
         if not seg.is_param and seg.role is not Role.VERSION and not seg.is_custom_verb:
             if lex.stem(seg.text) == stem:

@@ -103,11 +103,11 @@ CASES = [
     Case("negative", "google colon method on a name", one("/v1/{name}:cancel", "post"), []),
     Case("not my business", "verb before an ID (rest/verb-before-id)",
          one("/v1beta/datasetio/append-row/{dataset_id}", "post"), [], reported_by="rest/verb-before-id"),
-    Case("not my business", "singular beside its plural, not in collection position "
-         "(aip122/collection-name-consistency)", spec({
+    Case("positive", "a singular literal before a view of one of its members named in the query (the Llama Stack "
+         "job status)", spec({
              "/v1/jobs": "get", "/v1/job/status": {"get": op({"name": "job_id", "in": "query", "required": True,
-                                                             "schema": {"type": "string"}})}}), [],
-         reported_by="aip122/collection-name-consistency"),
+                                                             "schema": {"type": "string"}})}}),
+         [E("/v1/job/status", "job", "/v1/jobs/status")]),
     Case("positive", "an attribute noun whose own path lists them is a collection (Twine's patient_plan_summary)",
          spec({"/patient_plan_summary": {"get": op(responses=_returns({"type": "array", "items": SUMMARY}))},
                "/patient_plan_summary/{id}": {"get": op(responses=_returns(SUMMARY))}}),
@@ -122,6 +122,14 @@ CASES = [
          [Expected(None, "/t/{id}.json", "collection identifier `t` abbreviates `topic`", "/topics/{id}.json")]),
     Case("negative", "a one-letter literal whose operations name no noun starting with it",
          one("/webhook/w/{id}"), []),
+    Case("positive", "views of one member named by ?id= (Browshot's /screenshot/info, /screenshot/html)", spec({
+        "/screenshot/info": {"get": op({"name": "id", "in": "query", "required": True, "schema": {"type": "string"}})},
+        "/screenshot/html": {"get": op({"name": "id", "in": "query", "required": True, "schema": {"type": "string"}})}}),
+         [E("/screenshot/html", "screenshot", "/screenshots/html")]),
+    Case("negative", "an action's ID may be another thing's (/moderation/ban?id= names the user banned)", spec({
+        "/moderation/ban": {"post": op({"name": "id", "in": "query", "required": True, "schema": {"type": "string"}})},
+        "/moderation/mute": {"post": op({"name": "id", "in": "query", "required": True,
+                                         "schema": {"type": "string"}})}}), []),
 ]
 
 

@@ -20,6 +20,9 @@ never flagged, nor a literal whose following parameter identifies something else
 `/archive/{year}`).  An attribute of a thing (`/pipeline-status/{identifier}`: the pipeline's status) is not a
 collection, unless its own path lists them (`GET /patient_plan_summary` pages summaries).
 
+A singular literal whose members are named outside the path is a collection too: `/api/Package?PackageId=`, and
+views of one member named by a query ID (Browshot's `/screenshot/info?id=`, `/screenshot/html?id=`).
+
 A one-letter collection identifier is an abbreviation (Discourse's `/t/{id}.json`, Cloud Storage's
 `/b/{bucket}/o/{object}`); it is flagged when the operations under it name the noun it stands for (`getTopic`,
 `storage.buckets.get`), and the fix is that noun's plural (`topics`, `buckets`).
