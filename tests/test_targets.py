@@ -110,6 +110,24 @@ SILENT = [
 ]
 
 
+def _scoped(first: str, scope: str) -> dict[str, Any]:
+    """NaviPlan's shape: every operation of the API names its top parent by a required query ID `scope`, and no
+    path has that parent's collection; `first` lists something of it."""
+    others = {f"/api/{noun}": {"get": op(query(scope, True))} for noun in ("Goals", "Liabilities", "Accounts", "Family")}
+    return {first: {"get": op(query(scope, True))}, **others, "/api/Goals/{id}": {"get": op(query(scope, True))}}
+
+
+SCOPED = [
+    (_scoped("/api/BusinessEntities", "planId"), [("planId", "query", "plan", True)]),
+    (_scoped("/v2.0/schools", "appID"), []),  # the caller's own ID, beside its key
+]
+
+
+@pytest.mark.parametrize("paths, expected", SCOPED, ids=[p for p, _ in (("planId", 0), ("appID", 0))])
+def test_a_parent_every_operation_names_in_the_query(paths, expected):
+    assert found(paths) == expected
+
+
 @pytest.mark.parametrize("paths, expected", SILENT, ids=[next(iter(p)) for p, _ in SILENT])
 def test_an_rpc_method_of_a_document_silent_on_required_query_parameters(paths, expected):
     assert found(paths) == expected

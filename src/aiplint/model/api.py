@@ -16,7 +16,7 @@ from aiplint.model.lexicon import Lexicon
 from aiplint.model.operations import Evidence, OperationFacts, describe, one_member_evidence
 from aiplint.model.resources import Resource, resources_of
 from aiplint.model.roles import Role, assign_roles, is_view, names_other_thing
-from aiplint.model.targets import Target
+from aiplint.model.targets import Target, target_stem
 from aiplint.model.targets import targets as targets_of
 from aiplint.model.types import PathItem, PrefixTree, Segment, Shape
 
@@ -222,6 +222,20 @@ class ApiModel:
         return frozenset(scheme["name"] for scheme in (schemes.values() if isinstance(schemes, dict) else ())
                          if isinstance(scheme, dict) and scheme.get("type") == "apiKey"
                          and isinstance(scheme.get("name"), str))
+
+    @cached_property
+    def scope_stems(self) -> frozenset[str]:
+        """Stems of the resources most operations name by a required query ID though no path has their collection
+        (NaviPlan's `planId` on every call): the API's top parent, sent outside the path.  Not the caller's own ID
+        (`appID`, `[caller-id]` in words.txt), nor an abbreviation that names no noun (`FId`)."""
+        lex = self.lexicon
+        counts: dict[str, int] = {}
+        for op in self.operations:
+            for stem in {target_stem(lex, p.name) for p in op.params_in("query") if p.required}:
+                if stem and lex.is_noun(stem) and not lex.has(stem, "caller-id"):
+                    counts[stem] = counts.get(stem, 0) + 1
+        many = max(5, len(self.operations) // 2)
+        return frozenset(stem for stem, count in counts.items() if count >= many and stem not in self.collection_stems)
 
     @cached_property
     def common_query_names(self) -> frozenset[str]:

@@ -411,7 +411,7 @@ class _Scope:
         """No resource in the path, and the API has this resource's collection elsewhere; a POST to a noun creates
         something, so its IDs are the new thing's references (`POST /reports {ruleId}`)."""
         creates = self.op.method == "post" and self.verb is None
-        return self.identified < 0 and not creates and stem in self.api.collection_stems
+        return self.identified < 0 and not creates and stem in self.api.collection_stems | self.api.scope_stems
 
 
 def _credential(lex: Lexicon, name: str) -> bool:
