@@ -175,3 +175,17 @@ def test_a_prefix_continued_by_a_parameter():
     teams = path(api, "/v1/teams/{team}.json")
     assert api.prefixes.param_child(teams.prefix(2)) is None  # `{team}.json` is not a bare parameter
     assert api.prefixes.has_children(users.prefix(2)) and not api.prefixes.has_children(users.prefix())
+
+
+ETHERPAD_CALLS = ("createPad", "deletePad", "getText", "appendText", "listAuthorsOfPad", "createGroup", "deleteGroup",
+                  "listPads", "getRevisionsCount", "movePad", "createAuthor", "getHTML", "deleteSession",
+                  "createSession", "getReadOnlyID")
+
+
+def test_an_rpc_api_reads_a_homograph_leading_a_call_as_its_verb():
+    # Etherpad: every path is one call; `setText` and `copyPad` are calls too, not a `set` of texts
+    calls = {f"/{name}": "get post" for name in (*ETHERPAD_CALLS, "setText", "copyPad", "padUsers")}
+    assert roles(calls, "/setText") == roles(calls, "/copyPad") == [Role.CUSTOM_VERB]
+    assert roles(calls, "/padUsers") != [Role.CUSTOM_VERB]  # a plural object: a noun phrase
+    few = {f"/{name}": "get post" for name in ("createPad", "setText")}
+    assert roles(few, "/setText") != [Role.CUSTOM_VERB]  # two calls are no RPC API

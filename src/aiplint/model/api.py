@@ -46,9 +46,25 @@ class ApiModel:
         prefixes = PrefixTree(paths)
         assign_roles(paths, prefixes, lexicon)
         api = cls(document, paths, prefixes, lexicon)
-        if api._collections_named_by_their_members():
+        if api._collections_named_by_their_members() | api._rpc_calls_led_by_homographs():
             api = cls(document, paths, prefixes, lexicon)  # the roles changed: nothing read from them is kept
         return api
+
+    def _rpc_calls_led_by_homographs(self) -> bool:
+        """In an RPC API, whose paths are mostly one call each (`/createPad`, `/deletePad`, `/listAuthorsOfPad`), a
+        call named by a verb that is also a noun before a singular noun (`/setText`, `/copyPad`, `/saveRevision`) is
+        one more call, not a resource: `set` reads as a verb there.  Whether any role changed."""
+        calls = [item.segments[-1] for item in self.paths if len(item.segments) == 1]
+        verbs = [seg for seg in calls if seg.is_custom_verb]
+        if len(calls) < 10 or len(verbs) < 0.8 * len(calls):
+            return False
+        changed = False
+        for seg in calls:
+            parts = self.lexicon.words_of(words.action_part(seg.text))
+            if (not seg.is_custom_verb and len(parts) > 1 and self.lexicon.is_homograph(parts[0])
+                    and self.lexicon.noun_number(parts[-1]) == "singular"):
+                seg.role, seg.verb, changed = Role.CUSTOM_VERB, parts[0], True
+        return changed
 
     def _collections_named_by_their_members(self) -> bool:
         """A singular literal whose operations act on one member named outside the path (`DELETE /api/Package
