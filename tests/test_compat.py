@@ -299,12 +299,31 @@ def test_text_report_lists_breaking_changes_next_to_new_findings(tmp_path):
     result = run("diff", OLD, NEW)
     assert result.exit_code == 1
     out = result.stdout
-    assert "Breaking changes (35):\n" in out
+    assert "Breaking changes (35 from 31 causes):\n" in out
     assert (f"{NEW}:17:11: error breaking/required-parameter-added GET /v1/shelves: required query parameter "
             "`region` added: existing requests do not send it and are rejected\n") in out
     assert "Other API changes: " in out
     quiet = run("diff", OLD, NEW, "--quiet").stdout
     assert "breaking/required-parameter-added" in quiet and "Other API changes" not in quiet
+
+
+def test_a_change_to_a_shared_schema_is_one_entry_naming_the_schema_and_the_operations_it_affects(tmp_path):
+    """Issue 20: a property of a component that two operations return became a string: one cause, named by the
+    schema, listing both operations; JSON keeps each operation's change under the cause and in `changes`."""
+    result = run("diff", OLD, NEW)
+    assert ("error breaking/type-changed 2 operations (GET /v1/shelves, GET /v1/shelves/{shelf}): schema `Shelf` "
+            "property `capacity`: type changed from `integer` (format `int32`) to `string`: values of the old type "
+            "are rejected or misread\n") in result.stdout
+    report = json.loads(run("diff", OLD, NEW, "--format", "json").stdout)
+    typed = [c for c in report["causes"] if c["id"] == "breaking/type-changed" and len(c["operations"]) > 1]
+    assert [(c["message"].split(":")[0], [(o["method"], o["path"]) for o in c["operations"]]) for c in typed] == [
+        ("schema `Shelf` property `capacity`", [("GET", "/v1/shelves"), ("GET", "/v1/shelves/{shelf}")])]
+    assert typed[0]["operations"][0]["message"].startswith("response 200 (application/json) property "
+                                                           "`shelves[].capacity`: type changed")
+    assert sum(len(c["operations"]) for c in report["causes"]) == len(report["changes"])
+    text = run("changelog", OLD, NEW).stdout
+    assert "### 2 operations\n\n`GET /v1/shelves`, `GET /v1/shelves/{shelf}`\n\n- ``schema `Shelf` property " in text
+    assert "- ``schema `Shelf` property `capacity`: type changed from `integer`" in text
 
 
 def test_sarif_carries_the_breaking_changes_and_validates():

@@ -423,7 +423,7 @@ def test_json_is_the_documented_contract(specs):
     result = run(specs["clean"], specs["error"], "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["version", "new", "fixed", "unchanged", "operations", "changes", "errors"]
+    assert list(report) == ["version", "new", "fixed", "unchanged", "operations", "changes", "causes", "errors"]
     assert report["version"] == 1 and report["fixed"] == [] and report["unchanged"] == 0 and report["errors"] == []
     [new] = report["new"]
     assert new == lint(specs["error"])[0].to_dict(registry.available_rules())

@@ -52,6 +52,7 @@ class Change:
     note: str | None = None
     category: str = "other"
     detail: str = ""  # what tells two changes of a kind on one operation apart (for the fingerprint)
+    summary: str = ""  # `message` in words that name no operation: what the operations sharing a cause share
     gone: bool = False  # what changed is no longer in the new document: point at the old one
     old: Place | None = None  # filled by `locate`
     new: Place | None = None

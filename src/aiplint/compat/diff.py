@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
 
 from aiplint.compat import Change, locate, sort_key
+from aiplint.compat.causes import by_cause
 from aiplint.compat.matching import Move, OperationMatch, OperationRef, match_operations, version_note
 from aiplint.compat.operations import compare_documents
 from aiplint.linting.engine import lint_document
@@ -93,6 +94,7 @@ class DiffReport(NamedTuple):
             "unchanged": self.unchanged,
             "operations": self.operations.to_dict(),
             "changes": [c.to_dict() for c in self.changes],
+            "causes": [cause.to_dict() for cause in by_cause(self.changes)],
         }
 
     @classmethod

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from aiplint.compat import Change
+from aiplint.compat.causes import by_cause
 from aiplint.compat.kinds import KINDS
-from aiplint.linting.findings import Finding, fingerprint
+from aiplint.linting.findings import Finding
 from aiplint.rule import PROFILES, Rule
 
 if TYPE_CHECKING:
@@ -18,18 +19,34 @@ REFERENCE, REFERENCE_URL = "AIP-180 (backwards compatibility)", "https://google.
 
 
 def as_findings(changes: Iterable[Change]) -> list[Finding]:
-    """Each change as a finding: its kind as the rule, its level as the severity, located in the new document
-    (the old one for what the new one no longer has), fingerprinted by kind, operation and detail."""
+    """Each cause of changes as a finding (`aiplint.compat.causes`): its kind as the rule, its level as the
+    severity, located in the new document (the old one for what the new one no longer has), the operations it
+    affects named (counted past `NAMED_OPERATIONS`), identified by `Cause.fingerprint`."""
     found = []
-    for change in changes:
-        place = change.place
+    for cause in by_cause(changes):
+        place, change = cause.place, cause.first
         if place is None:
             continue
-        message = f"{change.operation}: {change.message}" + (f" (note: {change.note})" if change.note else "")
-        found.append(Finding(change.id, change.level, message, place.file, place.line, place.column, place.pointer,
-                             change.method, change.path, None,
-                             fingerprint(change.id, change.method, change.path, place.pointer, change.detail)))
+        method, path = (None, None) if cause.shared else (change.method, change.path)
+        message = f"{operations_named(cause.operations)}: {cause.message}" + (
+            f" (note: {change.note})" if change.note else "")
+        found.append(Finding(cause.id, cause.level, message, place.file, place.line, place.column, place.pointer,
+                             method, path, None, cause.fingerprint))
     return found
+
+
+#: How many operations a cause's finding names before it counts the rest.
+NAMED_OPERATIONS = 5
+
+
+def operations_named(operations: list[str]) -> str:
+    """`GET /a`, or `3 operations (GET /a, GET /b, PUT /b)`, or past `NAMED_OPERATIONS` `40 operations (GET /a,
+    ... and 35 more)`."""
+    if len(operations) == 1:
+        return operations[0]
+    named = ", ".join(operations[:NAMED_OPERATIONS])
+    more = len(operations) - NAMED_OPERATIONS
+    return f"{len(operations)} operations ({named}{f' and {more} more' if more > 0 else ''})"
 
 
 def rules() -> dict[str, Rule]:

@@ -5,9 +5,13 @@ The JSON format is a contract (version 1)::
 
     {"version": 1, "new": [finding...], "fixed": [finding...], "unchanged": N,
      "operations": {"added": [{"method": "GET", "path": "/v1/x"}...], "removed": [...],
-                    "moved": [{"from": {...}, "to": {...}, "breaking": true, "note": "..."}...]}}
+                    "moved": [{"from": {...}, "to": {...}, "breaking": true, "note": "..."}...]},
+     "changes": [change...], "causes": [cause...]}
 
-with each finding shaped as `Finding.to_dict()` and `note` present only where there is one.
+with each finding shaped as `Finding.to_dict()`, each change as `Change.to_dict()` (one per operation it
+affects), each cause as `Cause.to_dict()` (the changes one change to the spec makes, one entry naming what
+changed, each operation's change under `operations`: `aiplint.compat.causes`), and `note` present only where
+there is one.
 """
 
 from __future__ import annotations
@@ -48,7 +52,8 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool, quiet: bool, w
     stream.write(f"New findings ({len(report.new)}):\n")
     write_findings(report.new, stream, colour)
     if breaking:
-        stream.write(f"Breaking changes ({len(breaking)}):\n")
+        causes = f" from {len(breaking)} causes" if len(breaking) != len(report.breaking) else ""
+        stream.write(f"Breaking changes ({len(report.breaking)}{causes}):\n")
         write_findings(breaking, stream, colour)
     stream.write(f"Fixed ({len(report.fixed)}):\n")
     write_findings(report.shown_fixed(), stream, colour)
