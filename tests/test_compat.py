@@ -83,7 +83,7 @@ EXPECTED_BREAKING = {
 
 
 def keyed(found: list[dict]) -> set[tuple]:
-    return {(c["id"].removeprefix("breaking/"), c["level"], c["method"], c["path"]) for c in found}
+    return {(c["id"].split("/", 1)[1], c["level"], c["method"], c["path"]) for c in found}
 
 
 def test_every_breaking_change_of_the_fixture_pair_and_nothing_else(fixture_changes):
@@ -100,6 +100,9 @@ def test_safe_changes_are_info_and_the_mirror_images_of_breaking_ones_are_safe(f
                      ("operation-removed", "POST", "/v1/shelves/{shelf}:archive")]:  # deprecated, no sunset date
         kind, method, path = expected
         assert (kind, "info", method, path) in safe
+    # a safe change's id is `change/`; one that breaks but its operation's stability allows keeps `breaking/`
+    assert {c["id"].split("/")[0] for c in fixture_changes if not c["breaking"] and "note" not in c} == {"change"}
+    assert {c["id"].split("/")[0] for c in fixture_changes if not c["breaking"] and "note" in c} == {"breaking"}
 
 
 def test_a_renamed_path_parameter_is_no_change(fixture_changes):
@@ -326,6 +329,13 @@ def test_a_change_to_a_shared_schema_is_one_entry_naming_the_schema_and_the_oper
     assert "- ``schema `Shelf` property `capacity`: type changed from `integer`" in text
 
 
+def test_explain_knows_both_ids_of_a_change_kind():
+    """`change/` is a safe change's id, `breaking/` a breaking one's (and every change's before): both explain."""
+    for family in ("breaking", "change"):
+        result = CliRunner().invoke(cli, ["explain", f"{family}/became-nullable"])
+        assert result.exit_code == 0 and result.stdout.startswith(f"{family}/became-nullable: became nullable\n")
+
+
 def test_sarif_carries_the_breaking_changes_and_validates():
     result = run("diff", OLD, NEW, "--format", "sarif")
     log = json.loads(result.stdout)
@@ -374,7 +384,7 @@ def test_a_changelog_too_long_for_a_pull_request_comment_is_cut_with_a_count_of_
     text = run("changelog", "--isolated", old, new).stdout
     assert len(text) <= 65_536
     assert "\n400 breaking changes, 1000 other changes.\n" in text
-    assert "| `breaking/operation-added` |  | 1000 |" in text
+    assert "| `change/operation-added` |  | 1000 |" in text
     assert "<details><summary>1000 other changes in 1000 operations</summary>" in text
     shown = {level: text.split(f"## {level}", 1)[1].split("\n## ", 1)[0].count("\n- ")
              for level in ("Breaking changes", "Other changes")}

@@ -332,11 +332,13 @@ def show_config(path: str, schema: bool, config_file: str | None, isolated: bool
 @cli.command()
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
-    """Print a rule's documentation, severities and options."""
+    """Print a rule's documentation, severities and options (or an API change kind's: `breaking/ID`,
+    `change/ID`)."""
+    from aiplint.compat.report import rules as change_kinds
     from aiplint.linting.registry import available_rules
     from aiplint.report.rule_docs import explanation
 
-    rules = available_rules()
+    rules = {**available_rules(), **change_kinds()}
     rule = rules.get(rule_id)
     if rule is None:
         near = difflib.get_close_matches(rule_id, list(rules), n=1)

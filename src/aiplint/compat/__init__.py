@@ -3,8 +3,9 @@
 `compare_documents(old, new, match)` (`aiplint.compat.operations`) walks the operations both documents have
 (paired by `aiplint.compat.matching`'s `match_operations`, which also finds moves), their parameters, request
 bodies, responses and security, and the document-wide servers and security schemes, and returns `Change`s: a
-kind from `aiplint.compat.kinds` with a stable id (`breaking/parameter-became-required`), a level (`error`
-breaks clients, `warning` may break some, `info` is safe) after the operation's stability
+kind from `aiplint.compat.kinds` with a stable id (`breaking/parameter-became-required` for one that breaks
+clients, `change/optional-parameter-added` for a safe one), a level (`error` breaks clients, `warning` may break
+some, `info` is safe) after the operation's stability
 (`aiplint.compat.lifecycle`), the operation, the place in each document, and a message saying what changed and
 why it matters.  Schemas are compared by
 `aiplint.compat.schemas`, once per pair of schemas and context.  `aiplint.compat.diff` lints both versions too
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from aiplint.compat.kinds import FAMILY, KINDS, Kind, kind
+from aiplint.compat.kinds import FAMILY, KINDS, SAFE_FAMILY, Kind, kind
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
@@ -54,12 +55,13 @@ class Change:
     detail: str = ""  # what tells two changes of a kind on one operation apart (for the fingerprint)
     summary: str = ""  # `message` in words that name no operation: what the operations sharing a cause share
     gone: bool = False  # what changed is no longer in the new document: point at the old one
+    safe: bool = False  # breaks no client by its kind and side, whatever the stability: a `change/` id
     old: Place | None = None  # filled by `locate`
     new: Place | None = None
 
     @property
     def id(self) -> str:
-        return self.kind.id
+        return self.kind.safe_id if self.safe else self.kind.id
 
     @property
     def breaking(self) -> bool:
@@ -110,4 +112,4 @@ def sort_key(change: Change) -> tuple:
     return (-change.level.rank, change.path or "", change.method or "", change.kind.id, change.message)
 
 
-__all__ += ["locate", "sort_key", "FAMILY", "kind"]
+__all__ += ["locate", "sort_key", "FAMILY", "SAFE_FAMILY", "kind"]

@@ -122,7 +122,7 @@ class Comparison:
         self.changes.append(Change(
             kind=kind, level=final, method=scope.method.upper() if scope else None, path=scope.path if scope else None,
             message=what + why, old_at=old_at, new_at=new_at, context=context, stability=stability.level, note=note,
-            category=category or kind.category(context), detail=detail or what, gone=gone,
+            category=category or kind.category(context), detail=detail or what, gone=gone, safe=base is Severity.INFO,
             summary=(summary or what) + why))
 
     def _emit_found(self, found: Found, subject: str, context: str, scope: _Op) -> None:

@@ -9,7 +9,7 @@ from aiplint.compat import Change
 from aiplint.compat.causes import by_cause
 from aiplint.compat.kinds import KINDS
 from aiplint.linting.findings import Finding
-from aiplint.rule import PROFILES, Rule
+from aiplint.rule import PROFILES, Rule, Severity
 
 if TYPE_CHECKING:
     from aiplint.linting.findings import Finding
@@ -50,13 +50,20 @@ def operations_named(operations: list[str]) -> str:
 
 
 def rules() -> dict[str, Rule]:
-    """A rule descriptor for every change kind (SARIF's `tool.driver.rules`)."""
+    """A rule descriptor for both ids of every change kind (SARIF's `tool.driver.rules`, the HTML report's
+    documentation): `breaking/` and `change/` (any kind can be safe where it is found: an operation removed after
+    its deprecation, a value added to an `x-extensible-enum`)."""
     def describe(kind) -> str:
         sides = (f"{kind.request.value} where clients write the data (requests), {kind.response.value} where they "
                  "read it (responses)") if kind.directional else kind.request.value
         return f"{kind.summary[0].upper()}{kind.summary[1:]}: {kind.why}.\n\nLevel: {sides}."
 
-    return {kind.id: Rule(kind.id, kind.summary, REFERENCE, REFERENCE_URL,
-                          {p: max(kind.request, kind.response, key=lambda s: s.rank) for p in PROFILES}, {},
-                          lambda ctx: (), describe(kind), aip=180)
-            for kind in KINDS.values()}
+    def rule(rule_id: str, kind, level: Severity) -> Rule:
+        return Rule(rule_id, kind.summary, REFERENCE, REFERENCE_URL, dict.fromkeys(PROFILES, level), {},
+                    lambda ctx: (), describe(kind), aip=180)
+
+    described = {}
+    for kind in KINDS.values():
+        described[kind.id] = rule(kind.id, kind, max(kind.request, kind.response, key=lambda level: level.rank))
+        described[kind.safe_id] = rule(kind.safe_id, kind, Severity.INFO)
+    return described
