@@ -347,8 +347,10 @@ def test_sarif_carries_the_breaking_changes_and_validates():
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["breaking/type-changed"]["helpUri"] == "https://google.aip.dev/180"
     assert rules["breaking/type-changed"]["properties"]["aip"] == 180
+    # a removed operation is in the new file, which code scanning shows, and names its place in the old one
     removed = next(r for r in results if r["ruleId"] == "breaking/operation-removed")
-    assert removed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("old.yaml")
+    assert removed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("new.yaml")
+    assert re.search(r" \(was at .*old\.yaml:\d+:\d+\)$", removed["message"]["text"]), removed["message"]
 
 
 def test_changelog_is_markdown_by_level_and_operation(tmp_path):

@@ -58,6 +58,7 @@ class Change:
     safe: bool = False  # breaks no client by its kind and side, whatever the stability: a `change/` id
     old: Place | None = None  # filled by `locate`
     new: Place | None = None
+    anchor: Place | None = None  # filled by `locate` where `place` is in the old document: the new one's nearest
 
     @property
     def id(self) -> str:
@@ -76,6 +77,11 @@ class Change:
         """Where to point a reader: the new document, or the old one for what the new one no longer has."""
         return self.old if self.gone or self.new is None else self.new
 
+    @property
+    def in_old(self) -> bool:
+        """Whether `place` is in the old document, which a report about the new one cannot point into."""
+        return self.place is not None and self.place is self.old
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id, "level": self.level.value, "breaking": self.breaking, "category": self.category,
@@ -88,9 +94,12 @@ class Change:
         return data
 
 
-def locate(changes: list[Change], rename=None) -> None:
+def locate(changes: list[Change], rename=None, new_file: str | None = None) -> None:
     """Fill in each change's file, line and column on both sides, one pass per file; `rename(source)` gives the
-    name a source is reported under (a revision extracted to a temporary folder reports the work tree's)."""
+    name a source is reported under (a revision extracted to a temporary folder reports the work tree's).  A
+    change located in the old document gets an `anchor` in the new one: the place its new side names (the schema
+    that lost a property, the path item that lost an operation), else the top of `new_file` (the new document's
+    root; None: there is none, and the old file's top stands in)."""
     by_source: dict[int, tuple[Any, set[str]]] = {}
     for change in changes:
         for at in (change.old_at, change.new_at):
@@ -106,6 +115,8 @@ def locate(changes: list[Change], rename=None) -> None:
 
     for change in changes:
         change.old, change.new = place(change.old_at), place(change.new_at)
+        if change.in_old and change.old is not None:
+            change.anchor = change.new or Place(new_file or change.old.file, 1, 1, "")
 
 
 def sort_key(change: Change) -> tuple:

@@ -25,6 +25,7 @@ from aiplint.compat import Change, locate, sort_key
 from aiplint.compat.causes import by_cause
 from aiplint.compat.matching import Move, OperationMatch, OperationRef, match_operations, version_note
 from aiplint.compat.operations import compare_documents
+from aiplint.compat.report import as_findings
 from aiplint.linting.engine import lint_document
 from aiplint.linting.findings import Finding, RuleCrash, match_findings
 from aiplint.read.document import Document, open_optional
@@ -82,6 +83,12 @@ class DiffReport(NamedTuple):
     @property
     def breaking(self) -> list[Change]:
         return [c for c in self.changes if c.breaking]
+
+    def breaking_findings(self, anchored: bool) -> list[Finding]:
+        """The breaking changes as findings, one per cause (`aiplint.compat.report.as_findings`); what the new
+        version no longer has at the old one's place, `REV:PATH` against a revision, or (`anchored`, for reports
+        read beside the new files: SARIF, annotations) at the new version's nearest place."""
+        return as_findings(self.breaking, self.revision, anchored=anchored)
 
     def to_dict(self, rules: Mapping[str, Rule] | None = None) -> dict[str, Any]:
         """The JSON report (a contract: `aiplint.report.diff`); `rules`, the rules that ran, give each finding its
@@ -189,7 +196,7 @@ def _api_changes(old: Document | None, new: Document | None, match: OperationMat
     def rename(source) -> str:
         return _rebased_file(source.path, root, old_display) if old_display and source.path else source.path
 
-    locate(changes, rename if old_display else None)
+    locate(changes, rename if old_display else None, new.root.path if new is not None else None)
     return tuple(sorted(changes, key=sort_key))
 
 

@@ -3,6 +3,7 @@ descriptors for SARIF (the Markdown changelog is `aiplint.report.changelog`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from aiplint.compat import Change
@@ -18,19 +19,28 @@ if TYPE_CHECKING:
 REFERENCE, REFERENCE_URL = "AIP-180 (backwards compatibility)", "https://google.aip.dev/180"
 
 
-def as_findings(changes: Iterable[Change]) -> list[Finding]:
+def as_findings(changes: Iterable[Change], revision: str | None = None, *, anchored: bool = False) -> list[Finding]:
     """Each cause of changes as a finding (`aiplint.compat.causes`): its kind as the rule, its level as the
-    severity, located in the new document (the old one for what the new one no longer has), the operations it
-    affects named (counted past `NAMED_OPERATIONS`), identified by `Cause.fingerprint`."""
+    severity, located in the new document, the operations it affects named (counted past `NAMED_OPERATIONS`),
+    identified by `Cause.fingerprint`.  What the new document no longer has is at the old one's place, named
+    `REV:PATH` when the old document is `revision`'s; `anchored` (SARIF, annotations: reports that show a place in
+    the new files), at the new document's nearest place, the old one in the message."""
     found = []
     for cause in by_cause(changes):
-        place, change = cause.place, cause.first
+        change, place = cause.first, cause.place
         if place is None:
             continue
+        shown, was = place, ""
+        if change.in_old:
+            old_file = f"{revision}:{place.file}" if revision else place.file
+            if anchored and change.anchor is not None:
+                shown, was = change.anchor, f" (was at {old_file}:{place.line}:{place.column})"
+            else:
+                shown = replace(place, file=old_file)
         method, path = (None, None) if cause.shared else (change.method, change.path)
-        message = f"{operations_named(cause.operations)}: {cause.message}" + (
+        message = f"{operations_named(cause.operations)}: {cause.message}{was}" + (
             f" (note: {change.note})" if change.note else "")
-        found.append(Finding(cause.id, cause.level, message, place.file, place.line, place.column, place.pointer,
+        found.append(Finding(cause.id, cause.level, message, shown.file, shown.line, shown.column, shown.pointer,
                              method, path, None, cause.fingerprint))
     return found
 

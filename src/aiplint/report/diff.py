@@ -21,7 +21,6 @@ from typing import IO, TYPE_CHECKING, Any, Mapping, Protocol, Sequence
 
 import click
 
-from aiplint.compat.report import as_findings
 from aiplint.read.escaping import printable
 
 if TYPE_CHECKING:
@@ -44,7 +43,7 @@ def write_text(report: DiffReport, stream: IO[str], colour: bool, quiet: bool, w
                ) -> None:
     """New findings and breaking changes, fixed findings, the unchanged count and the operations added, removed
     and moved, then a count of the other API changes; `quiet`: new findings and breaking changes only."""
-    breaking = as_findings(report.breaking)
+    breaking = report.breaking_findings(anchored=False)
     if quiet:
         write_findings(report.new, stream, colour)
         write_findings(breaking, stream, colour)

@@ -75,7 +75,7 @@ def write(report: Report, stream: IO[str]) -> None:
         page = _page("aiplint report", summary(report), SEVERITIES, entries, report.rules, _errors(report.errors))
     else:
         entries = [_finding(f, report.fixes.get(f)) for f in diff.new]
-        entries += [_change(cause, cause.level.value, old_unread=diff.revision is not None)
+        entries += [_change(cause, cause.level.value, diff.revision)
                     for cause in by_cause(diff.changes)]
         headline = diff_summary(diff, report.errors) + (f" (against {diff.revision})" if diff.revision else "")
         page = _page("aiplint report", headline, SEVERITIES, entries, {**change_kinds(), **report.rules},
@@ -99,15 +99,16 @@ def _finding(f: Finding, diff: str | None) -> Entry:
                  also=tuple(a.rule for a in f.also))
 
 
-def _change(cause: Cause, level: str, old_unread: bool = False) -> Entry:
+def _change(cause: Cause, level: str, revision: str | None = None) -> Entry:
     """A cause of changes at its place (the new document's, or the old one's for what the new one no longer has),
-    naming the operations it affects; `old_unread`: the old document is at a git revision, so the file on disk
-    does not show it."""
+    naming the operations it affects; `revision`: the old document is that git revision's, so its place is named
+    `REV:PATH` and no excerpt is read from the file on disk (the working tree's)."""
     place = cause.place
-    in_old = place is not None and place is cause.first.old
-    return Entry(level, cause.id, place.file if place else "", place.line if place else 0,
-                 place.column if place else 0, cause.message, operations_named(cause.operations),
-                 note=cause.first.note, excerpt=place is not None and not (old_unread and in_old))
+    old_unread = revision is not None and cause.first.in_old
+    file = (f"{revision}:{place.file}" if old_unread else place.file) if place else ""
+    return Entry(level, cause.id, file, place.line if place else 0, place.column if place else 0, cause.message,
+                 operations_named(cause.operations), note=cause.first.note,
+                 excerpt=place is not None and not old_unread)
 
 
 def _page(title: str, headline: str, levels: Sequence[tuple[str, str]], entries: list[Entry],
