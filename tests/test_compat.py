@@ -329,6 +329,22 @@ def test_a_change_to_a_shared_schema_is_one_entry_naming_the_schema_and_the_oper
     assert "- ``schema `Shelf` property `capacity`: type changed from `integer`" in text
 
 
+def test_a_schema_inlined_in_many_operations_is_compared_once_and_each_change_is_at_its_own_copy(tmp_path):
+    """A dereferenced document holds one schema as many equal copies: compared once (by content), and each
+    operation's change is located in its own copy, not in the first one compared."""
+    def spec(kind: str) -> str:
+        schema = {"type": "object", "properties": {"size": {"type": kind}}}
+        paths = {f"/v1/things{n}": {"get": {"responses": {"200": {"description": "ok", "content": {
+            "application/json": {"schema": schema}}}}}} for n in range(3)}
+        return json.dumps({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": paths})
+
+    found = changes_between(tmp_path, spec("integer"), spec("string"))
+    assert sorted((c["id"], c["path"], c["new"]["pointer"]) for c in found) == [
+        ("breaking/type-changed", f"/v1/things{n}",
+         f"/paths/~1v1~1things{n}/get/responses/200/content/application~1json/schema/properties/size")
+        for n in range(3)]
+
+
 def test_explain_knows_both_ids_of_a_change_kind():
     """`change/` is a safe change's id, `breaking/` a breaking one's (and every change's before): both explain."""
     for family in ("breaking", "change"):
