@@ -148,11 +148,14 @@ class Comparison:
         models = ({id(o): m for o, m in zip(removed, match.removed, strict=False)}
                   | {id(o): m for o, m in zip(added, match.added, strict=False)})
         taken: set[int] = set()
+        by_path: dict[str, list[_Op]] = {}  # the added operations of each path: a method change stays on its path
+        for b in added:
+            by_path.setdefault(normalised(models[id(b)])[1], []).append(b)
         for a in removed:
             ma = models[id(a)]
-            for b in added:
+            for b in by_path.get(normalised(ma)[1], ()):
                 mb = models[id(b)]
-                if id(b) in taken or normalised(ma)[1] != normalised(mb)[1]:
+                if id(b) in taken:
                     continue
                 key_a, key_b = operation_key(ma), operation_key(mb)
                 same = key_a == key_b if key_a and key_b else (
