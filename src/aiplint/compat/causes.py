@@ -83,13 +83,14 @@ class Cause:
             return fingerprint(change.id, change.method, change.path, pointer, change.detail)
         return fingerprint(change.id, None, None, pointer, change.summary)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON report's entry: the first change's fields, the cause's message, and each change as its
-        operation sees it (`operations`)."""
+    def to_dict(self, index: dict[int, int]) -> dict[str, Any]:
+        """The JSON report's entry: the first change's fields, the cause's message, and the operations it affects,
+        each with the index of its change in the report's `changes` (`index`: id of a change -> its index), which
+        says what that operation sees."""
         data = self.first.to_dict()
         del data["method"], data["path"]
         data["message"] = self.message
-        data["operations"] = [{"method": change.method, "path": change.path, "message": change.message}
+        data["operations"] = [{"method": change.method, "path": change.path, "change": index[id(change)]}
                               for change in self.changes]
         return data
 

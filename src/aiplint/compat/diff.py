@@ -93,6 +93,7 @@ class DiffReport(NamedTuple):
     def to_dict(self, rules: Mapping[str, Rule] | None = None) -> dict[str, Any]:
         """The JSON report (a contract: `aiplint.report.diff`); `rules`, the rules that ran, give each finding its
         `aip` and `url` (`Finding.to_dict`)."""
+        index = {id(change): i for i, change in enumerate(self.changes)}
         return {
             "version": JSON_FORMAT_VERSION,
             **({"revision": self.revision} if self.revision else {}),
@@ -101,7 +102,7 @@ class DiffReport(NamedTuple):
             "unchanged": self.unchanged,
             "operations": self.operations.to_dict(),
             "changes": [c.to_dict() for c in self.changes],
-            "causes": [cause.to_dict() for cause in by_cause(self.changes)],
+            "causes": [cause.to_dict(index) for cause in by_cause(self.changes)],
         }
 
     @classmethod

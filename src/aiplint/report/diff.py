@@ -9,9 +9,9 @@ The JSON format is a contract (version 1)::
      "changes": [change...], "causes": [cause...]}
 
 with each finding shaped as `Finding.to_dict()`, each change as `Change.to_dict()` (one per operation it
-affects), each cause as `Cause.to_dict()` (the changes one change to the spec makes, one entry naming what
-changed, each operation's change under `operations`: `aiplint.compat.causes`), and `note` present only where
-there is one.
+affects), each cause as `Cause.to_dict()` (the changes one change to the spec makes: one entry naming what
+changed, with the operations it affects, each giving the index of its change in `changes`;
+`aiplint.compat.causes`), and `note` present only where there is one.
 """
 
 from __future__ import annotations
