@@ -59,6 +59,7 @@ _WIDEST_FORMATS = frozenset((None, "int64", "double"))
 # comparison stops and says so (a breaking `comparison-too-deep` change), never "no change".
 _MAX_DEPTH = 200  # nested pairs of schemas being compared
 _MAX_ALL_OF_DEPTH = 32  # `allOf` members of members whose properties count as the schema's own
+_MAX_SHAPE_DEPTH = 48  # nested values numbered by content in one go (`_Shapes`): 3 frames each
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,8 @@ def schema_type(doc: Document, schema: Resolved) -> Any:
 
 class _Shapes:
     """Numbers for JSON values by content (hash-consing): two nodes with one number hold the same value, whatever
-    their key order.  Each node is numbered once, its children first, without recursion (hostile nesting)."""
+    their key order.  A value nested deeper than `_MAX_SHAPE_DEPTH` below the one asked about, or holding itself
+    (YAML aliases), is numbered by identity (equal to nothing else), which bounds the recursion."""
 
     def __init__(self) -> None:
         self._of: dict[int, int] = {}  # id(node) -> its number; the documents keep the nodes alive
@@ -196,31 +198,23 @@ class _Shapes:
 
     def of(self, node: Any) -> int:
         number = self._of.get(id(node))
-        if number is not None:
-            return number
-        pending, opened = [node], set()
-        while pending:
-            value = pending[-1]
-            if id(value) in self._of:
-                pending.pop()
-                continue
-            children = [c for c in (value.values() if isinstance(value, dict) else value)
-                        if isinstance(c, (dict, list)) and id(c) not in self._of]
-            if children and id(value) not in opened:
-                opened.add(id(value))
-                if any(id(c) in opened for c in children):  # a value that holds itself (YAML aliases)
-                    return -id(node)  # numbered by identity: equal to nothing else
-                pending += children
-                continue
-            pending.pop()
-            opened.discard(id(value))
-            content = (frozenset((k, self._leaf(v)) for k, v in value.items()) if isinstance(value, dict)
-                       else tuple(map(self._leaf, value)))
-            self._of[id(value)] = self._numbers.setdefault(content, len(self._numbers))
-        return self._of[id(node)]
+        return number if number is not None else self._number(node, 0)
 
-    def _leaf(self, value: Any) -> Any:
-        return self._of[id(value)] if isinstance(value, (dict, list)) else (type(value), value)
+    def _number(self, value: Any, depth: int) -> int:
+        if depth > _MAX_SHAPE_DEPTH:
+            return -id(value)  # not kept: asked about again, it is numbered from there
+        of = self._of
+
+        def part(child: Any) -> Any:
+            if not isinstance(child, (dict, list)):
+                return type(child), child
+            number = of.get(id(child))
+            return number if number is not None else self._number(child, depth + 1)
+
+        content = (frozenset([(key, part(child)) for key, child in value.items()]) if isinstance(value, dict)
+                   else tuple(map(part, value)))
+        number = of[id(value)] = self._numbers.setdefault(content, len(self._numbers))
+        return number
 
 
 def _rebased(found: list[Found], was: list[tuple[Any, str]], now: list[tuple[Any, str]]) -> list[Found]:
