@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from contextlib import nullcontext
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
 from aiplint.compat import Change, locate, sort_key
 from aiplint.compat.causes import by_cause
@@ -93,17 +93,21 @@ class DiffReport(NamedTuple):
     def to_dict(self, rules: Mapping[str, Rule] | None = None) -> dict[str, Any]:
         """The JSON report (a contract: `aiplint.report.diff`); `rules`, the rules that ran, give each finding its
         `aip` and `url` (`Finding.to_dict`)."""
+        return {key: list(value) if isinstance(value, Iterator) else value for key, value in self.json_items(rules)}
+
+    def json_items(self, rules: Mapping[str, Rule] | None = None) -> Iterator[tuple[str, Any]]:
+        """`to_dict`'s keys and values, the changes and their causes as iterators: a writer takes them one at a
+        time, and a report of 235,000 changes (Graph v1.0 -> beta) is never whole in memory."""
+        yield "version", JSON_FORMAT_VERSION
+        if self.revision:
+            yield "revision", self.revision
+        yield "new", [f.to_dict(rules) for f in self.new]
+        yield "fixed", [f.to_dict(rules) for f in self.fixed]
+        yield "unchanged", self.unchanged
+        yield "operations", self.operations.to_dict()
+        yield "changes", (c.to_dict() for c in self.changes)
         index = {id(change): i for i, change in enumerate(self.changes)}
-        return {
-            "version": JSON_FORMAT_VERSION,
-            **({"revision": self.revision} if self.revision else {}),
-            "new": [f.to_dict(rules) for f in self.new],
-            "fixed": [f.to_dict(rules) for f in self.fixed],
-            "unchanged": self.unchanged,
-            "operations": self.operations.to_dict(),
-            "changes": [c.to_dict() for c in self.changes],
-            "causes": [cause.to_dict(index) for cause in by_cause(self.changes)],
-        }
+        yield "causes", (cause.to_dict(index) for cause in by_cause(self.changes))
 
     @classmethod
     def merge(cls, reports: Iterable[DiffReport]) -> DiffReport:
