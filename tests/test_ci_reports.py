@@ -109,6 +109,9 @@ def test_what_the_working_tree_no_longer_has_is_at_the_base_revision_in_text_and
             "moved to GET /v1/training/jobs/{job_id}/status") in github
     page = run("check", "--isolated", "--diff-base", "HEAD", "--format", "html", "--fail-on-breaking", "never").stdout
     assert "HEAD:openapi.yaml" in page
+    markdown = run("check", "--isolated", "--diff-base", "HEAD", "--format", "markdown", "--fail-on-breaking",
+                   "never").stdout
+    assert "`breaking/operation-removed` (`HEAD:openapi.yaml:7`)" in markdown
 
 
 def test_sarif_of_a_diff_between_files_is_valid_too():

@@ -42,7 +42,7 @@ def tally(changes: Iterable[Change]) -> str:
 
 
 def markdown(changes: Iterable[Change], title: str = "API changelog", limit: int | None = None,
-             complete: str = "`aiplint changelog OLD NEW -o FILE`") -> str:
+             complete: str = "`aiplint changelog OLD NEW -o FILE`", revision: str | None = None) -> str:
     """A human changelog: a summary (the count per level, then per kind of change), then one section per level
     (breaking, potentially breaking, allowed by stability, other), each listing the changes one entry per cause (a
     shared schema's change is one entry) under the operations it affects;
@@ -51,13 +51,14 @@ def markdown(changes: Iterable[Change], title: str = "API changelog", limit: int
     quote them, notes, file names) is in code spans, where nothing is markup.
 
     `limit`: at most this many characters (`COMMENT_LIMIT`: a GitHub comment's), the longest sections cut, each
-    ending with how many changes were left out and that `complete` (Markdown: a command) writes them all."""
+    ending with how many changes were left out and that `complete` (Markdown: a command) writes them all.
+    `revision`: the git revision the old version was read at (`check --diff-base`), which names its files."""
     changes = list(changes)
     groups: dict[str, list[Change]] = {name: [] for _, name in SECTIONS}
     for change in changes:
         groups[section_of(change)].append(change)
     head = [f"# {title}", "", tally(changes)] + _kinds(groups)
-    bodies = {key: _entries(items) for key, items in groups.items() if items}
+    bodies = {key: _entries(items, revision) for key, items in groups.items() if items}
     shells = {key: _shell(heading, key, groups[key]) for heading, key in SECTIONS if groups[key]}
     kept = {key: len(entries) for key, entries in bodies.items()}
     if limit is not None:
@@ -100,9 +101,10 @@ def _kinds(groups: dict[str, list[Change]]) -> list[str]:
 NAMED_OPERATIONS = 10
 
 
-def _entries(changes: list[Change]) -> list[tuple[Cause | None, list[str]]]:
+def _entries(changes: list[Change], revision: str | None) -> list[tuple[Cause | None, list[str]]]:
     """The lines of a section's changes, one entry per cause (`aiplint.compat.causes`), under the operations it
-    affects: (None, a heading naming them), then (a cause, its lines) for each cause that affects just those."""
+    affects: (None, a heading naming them), then (a cause, its lines) for each cause that affects just those.  What
+    the new version no longer has is at `REVISION:FILE:LINE` when the old version is a git revision's."""
     by_operations: dict[tuple[str, ...], list[Cause]] = {}
     for cause in by_cause(changes):
         by_operations.setdefault(tuple(cause.operations), []).append(cause)
@@ -111,7 +113,8 @@ def _entries(changes: list[Change]) -> list[tuple[Cause | None, list[str]]]:
         entries.append((None, _heading(operations)))
         for cause in causes:
             place = cause.place
-            where = f" ({markdown_code(f'{place.file}:{place.line}')})" if place else ""
+            file = f"{revision}:{place.file}" if place and revision and cause.first.in_old else place and place.file
+            where = f" ({markdown_code(f'{file}:{place.line}')})" if place else ""
             text = [f"- {markdown_code(cause.message)} `{cause.id}`{where}"]
             if cause.first.note:
                 text.append(f"  - note: {markdown_code(cause.first.note)}")
