@@ -351,6 +351,11 @@ def test_explain_knows_both_ids_of_a_change_kind():
     for family in ("breaking", "change"):
         result = CliRunner().invoke(cli, ["explain", f"{family}/became-nullable"])
         assert result.exit_code == 0 and result.stdout.startswith(f"{family}/became-nullable: became nullable\n")
+    # a change id is not a lint rule: naming one to select or ignore says so, whichever family
+    for family in ("breaking", "change"):
+        result = run("diff", OLD, NEW, "--ignore", f"{family}/became-nullable")
+        assert result.exit_code == 2
+        assert f"`{family}/became-nullable` is a kind of API change, not a lint rule: `fail-on-breaking`" in result.stderr
 
 
 def test_sarif_carries_the_breaking_changes_and_validates():

@@ -17,14 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from aiplint.rule import Severity
+from aiplint.rule import CHANGE_FAMILIES, Severity
 
 # A change's id is its kind's name in one of two families: `breaking/` where it breaks or may break clients (error
 # or warning by the policy, also where the operation's stability allows it), `change/` where it is safe (info).
 # One kind can be both: a property that became nullable is `breaking/became-nullable` in a response and
 # `change/became-nullable` in a request.
-FAMILY = "breaking/"
-SAFE_FAMILY = "change/"
+FAMILY, SAFE_FAMILY = CHANGE_FAMILIES
 # Where a change sits: the context decides the level and the category; these are the response side, the rest
 # (`parameter`, `request`) the request side.
 RESPONSE_CONTEXTS = frozenset(("response", "header"))
