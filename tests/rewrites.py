@@ -145,6 +145,46 @@ def inline_leaf_refs(doc: dict) -> dict:
     return {k: _walk(v, visit) if k == "paths" else copy.deepcopy(v) for k, v in doc.items()}
 
 
+def dereference(doc: dict) -> dict:
+    """Every local `$ref` under `paths` replaced by what it refers to, through references of references (what
+    `@octokit/openapi`'s `*.deref.json` is), except where that would recur: a recursive schema keeps its `$ref`
+    (to the components, which stay).  Each target is expanded once and shared where it is used (json.dumps writes
+    each use out in full)."""
+    expanded: dict[str, Any] = {}
+
+    def target(ref: str) -> Any:
+        node: Any = doc
+        for token in ref[2:].split("/"):
+            node = node[token.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    def expand(node: Any, open_refs: frozenset[str]) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/") and len(node) == 1:
+                if ref in open_refs:
+                    return node  # a cycle: keep the reference
+                if ref not in expanded:
+                    value = expand(target(ref), open_refs | {ref})
+                    if _closed(value):
+                        expanded[ref] = value
+                    return value
+                return expanded[ref]
+            return {k: expand(v, open_refs) for k, v in node.items()}
+        if isinstance(node, list):
+            return [expand(v, open_refs) for v in node]
+        return node
+
+    return {k: expand(v, frozenset()) if k == "paths" else copy.deepcopy(v) for k, v in doc.items()}
+
+
+def _closed(node: Any) -> bool:
+    """Whether an expanded schema holds no `$ref` left by a cycle (then it reads the same wherever it is used)."""
+    if isinstance(node, dict):
+        return "$ref" not in node and all(_closed(v) for v in node.values())
+    return not isinstance(node, list) or all(_closed(v) for v in node)
+
+
 def rename_path_parameters(doc: dict) -> dict:
     """Every path template parameter renamed (`{id}` -> `{id_renamed}`), in the path and in its parameters."""
     result = copy.deepcopy(doc)
@@ -198,6 +238,7 @@ EQUIVALENT: dict[str, Rewrite] = {
     "parameter-order": reverse_parameters,
     "schema-renamed": rename_schemas,
     "ref-inlined": inline_leaf_refs,
+    "dereferenced": dereference,
     "path-parameter-renamed": rename_path_parameters,
     "docs-changed": change_docs,
 }

@@ -319,6 +319,13 @@ def test_diff_base_reports_what_a_change_adds_and_fixes(tmp_path):
         ("rest/resource-id-in-query", "service.py", base_line)]
     assert report["operations"]["added"] == [{"method": "GET", "path": "/v1/agents/{agent_id}/session/{session_id}"}]
     assert [move["from"]["path"] for move in report["operations"]["moved"]] == ["/v1/job/status"]
+    # breaking changes at the route functions too, as findings are (not at lines of the generated document)
+    [moved] = [c for c in report["changes"] if c["id"] == "breaking/operation-moved"]
+    assert (moved["old"]["file"], moved["old"]["line"]) == ("service.py", base_line)
+    assert (moved["new"]["file"], moved["new"]["line"]) == ("service.py", line_of(service, '@app.get("/v1/jobs/'))
+    text = aiplint("--app", "service:app", "--diff-base", "HEAD", cwd=tmp_path,
+                   env={"PIDS": str(tmp_path / "other-pids.txt")}).stdout
+    assert f"HEAD:service.py:{base_line}:1: error breaking/operation-moved GET /v1/job/status: moved to " in text
     recorded = [int(pid) for pid in pids.read_text().split()]
     assert len(recorded) == 2 and recorded.count(process.pid) == 1  # the base revision: in another process
 

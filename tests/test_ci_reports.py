@@ -66,8 +66,10 @@ def test_sarif_under_diff_base_has_every_finding_with_its_baseline_state(revisio
                     for r in log["runs"][0]["results"])
     assert states == [
         ("absent", "rest/resource-id-in-query", 29),  # at its line in HEAD (the singular `job` in its `also`)
-        ("new", "breaking/operation-moved", 26),
-        ("new", "breaking/operation-removed", 7),
+        # what the working tree no longer has is at its nearest place there (the moved operation's new place, the
+        # top of the file for a removed path), never at a line of HEAD's file shown against the working tree's
+        ("new", "breaking/operation-moved", 19),
+        ("new", "breaking/operation-removed", 1),
         ("new", "rest/verb-segment", 26),
         ("unchanged", "aip122/plural-collection", 6),  # at its line in the working tree (13 in HEAD)
     ]
@@ -88,6 +90,28 @@ def test_fixed_findings_are_located_in_the_old_revision(revision, monkeypatch):
     assert report["revision"] == "HEAD"
     assert [(f["file"], f["line"]) for f in report["fixed"]] == [("openapi.yaml", 29)]
     assert [(f["file"], f["line"]) for f in report["new"]] == [("openapi.yaml", 26)]
+
+
+def test_what_the_working_tree_no_longer_has_is_at_the_base_revision_in_text_and_in_the_new_file_in_annotations(
+        revision, monkeypatch):
+    """Issue 20: a removed operation is at `HEAD:openapi.yaml:7:5` in text; an annotation, which GitHub shows on
+    the working tree's file, is at that file's nearest place (its top, the path being gone) and names HEAD's."""
+    monkeypatch.chdir(revision)
+    text = run("check", "--isolated", "--diff-base", "HEAD", "--fail-on-breaking", "never").stdout
+    assert ("HEAD:openapi.yaml:7:5: error breaking/operation-removed POST /v1/pets/{pet_id}:adopt: operation removed "
+            "without being deprecated first") in text
+    github = run("check", "--isolated", "--diff-base", "HEAD", "--format", "github", "--fail-on-breaking",
+                 "never").stdout
+    assert ("::error file=openapi.yaml,line=1,col=1,title=breaking/operation-removed::POST /v1/pets/{pet_id}:adopt: "
+            "operation removed without being deprecated first: clients calling it get 404 or 405 "
+            "(was at HEAD:openapi.yaml:7:5)\n") in github
+    assert ("::error file=openapi.yaml,line=19,col=5,title=breaking/operation-moved::GET /v1/training/job/status: "
+            "moved to GET /v1/training/jobs/{job_id}/status") in github
+    page = run("check", "--isolated", "--diff-base", "HEAD", "--format", "html", "--fail-on-breaking", "never").stdout
+    assert "HEAD:openapi.yaml" in page
+    markdown = run("check", "--isolated", "--diff-base", "HEAD", "--format", "markdown", "--fail-on-breaking",
+                   "never").stdout
+    assert "`breaking/operation-removed` (`HEAD:openapi.yaml:7`)" in markdown
 
 
 def test_sarif_of_a_diff_between_files_is_valid_too():

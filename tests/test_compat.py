@@ -83,7 +83,7 @@ EXPECTED_BREAKING = {
 
 
 def keyed(found: list[dict]) -> set[tuple]:
-    return {(c["id"].removeprefix("breaking/"), c["level"], c["method"], c["path"]) for c in found}
+    return {(c["id"].split("/", 1)[1], c["level"], c["method"], c["path"]) for c in found}
 
 
 def test_every_breaking_change_of_the_fixture_pair_and_nothing_else(fixture_changes):
@@ -100,6 +100,9 @@ def test_safe_changes_are_info_and_the_mirror_images_of_breaking_ones_are_safe(f
                      ("operation-removed", "POST", "/v1/shelves/{shelf}:archive")]:  # deprecated, no sunset date
         kind, method, path = expected
         assert (kind, "info", method, path) in safe
+    # a safe change's id is `change/`; one that breaks but its operation's stability allows keeps `breaking/`
+    assert {c["id"].split("/")[0] for c in fixture_changes if not c["breaking"] and "note" not in c} == {"change"}
+    assert {c["id"].split("/")[0] for c in fixture_changes if not c["breaking"] and "note" in c} == {"breaking"}
 
 
 def test_a_renamed_path_parameter_is_no_change(fixture_changes):
@@ -299,12 +302,60 @@ def test_text_report_lists_breaking_changes_next_to_new_findings(tmp_path):
     result = run("diff", OLD, NEW)
     assert result.exit_code == 1
     out = result.stdout
-    assert "Breaking changes (35):\n" in out
+    assert "Breaking changes (35 from 31 causes):\n" in out
     assert (f"{NEW}:17:11: error breaking/required-parameter-added GET /v1/shelves: required query parameter "
             "`region` added: existing requests do not send it and are rejected\n") in out
     assert "Other API changes: " in out
     quiet = run("diff", OLD, NEW, "--quiet").stdout
     assert "breaking/required-parameter-added" in quiet and "Other API changes" not in quiet
+
+
+def test_a_change_to_a_shared_schema_is_one_entry_naming_the_schema_and_the_operations_it_affects(tmp_path):
+    """Issue 20: a property of a component that two operations return became a string: one cause, named by the
+    schema, listing both operations; JSON keeps each operation's change under the cause and in `changes`."""
+    result = run("diff", OLD, NEW)
+    assert ("error breaking/type-changed 2 operations (GET /v1/shelves, GET /v1/shelves/{shelf}): schema `Shelf` "
+            "property `capacity`: type changed from `integer` (format `int32`) to `string`: values of the old type "
+            "are rejected or misread\n") in result.stdout
+    report = json.loads(run("diff", OLD, NEW, "--format", "json").stdout)
+    typed = [c for c in report["causes"] if c["id"] == "breaking/type-changed" and len(c["operations"]) > 1]
+    assert [(c["message"].split(":")[0], [(o["method"], o["path"]) for o in c["operations"]]) for c in typed] == [
+        ("schema `Shelf` property `capacity`", [("GET", "/v1/shelves"), ("GET", "/v1/shelves/{shelf}")])]
+    first = report["changes"][typed[0]["operations"][0]["change"]]
+    assert (first["method"], first["path"]) == ("GET", "/v1/shelves")
+    assert first["message"].startswith("response 200 (application/json) property `shelves[].capacity`: type changed")
+    assert sorted(o["change"] for c in report["causes"] for o in c["operations"]) == list(range(len(report["changes"])))
+    text = run("changelog", OLD, NEW).stdout
+    assert "### 2 operations\n\n`GET /v1/shelves`, `GET /v1/shelves/{shelf}`\n\n- ``schema `Shelf` property " in text
+    assert "- ``schema `Shelf` property `capacity`: type changed from `integer`" in text
+
+
+def test_a_schema_inlined_in_many_operations_is_compared_once_and_each_change_is_at_its_own_copy(tmp_path):
+    """A dereferenced document holds one schema as many equal copies: compared once (by content), and each
+    operation's change is located in its own copy, not in the first one compared."""
+    def spec(kind: str) -> str:
+        schema = {"type": "object", "properties": {"size": {"type": kind}}}
+        paths = {f"/v1/things{n}": {"get": {"responses": {"200": {"description": "ok", "content": {
+            "application/json": {"schema": schema}}}}}} for n in range(3)}
+        return json.dumps({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": paths})
+
+    found = changes_between(tmp_path, spec("integer"), spec("string"))
+    assert sorted((c["id"], c["path"], c["new"]["pointer"]) for c in found) == [
+        ("breaking/type-changed", f"/v1/things{n}",
+         f"/paths/~1v1~1things{n}/get/responses/200/content/application~1json/schema/properties/size")
+        for n in range(3)]
+
+
+def test_explain_knows_both_ids_of_a_change_kind():
+    """`change/` is a safe change's id, `breaking/` a breaking one's (and every change's before): both explain."""
+    for family in ("breaking", "change"):
+        result = CliRunner().invoke(cli, ["explain", f"{family}/became-nullable"])
+        assert result.exit_code == 0 and result.stdout.startswith(f"{family}/became-nullable: became nullable\n")
+    # a change id is not a lint rule: naming one to select or ignore says so, whichever family
+    for family in ("breaking", "change"):
+        result = run("diff", OLD, NEW, "--ignore", f"{family}/became-nullable")
+        assert result.exit_code == 2
+        assert f"`{family}/became-nullable` is a kind of API change, not a lint rule: `fail-on-breaking`" in result.stderr
 
 
 def test_sarif_carries_the_breaking_changes_and_validates():
@@ -318,8 +369,10 @@ def test_sarif_carries_the_breaking_changes_and_validates():
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["breaking/type-changed"]["helpUri"] == "https://google.aip.dev/180"
     assert rules["breaking/type-changed"]["properties"]["aip"] == 180
+    # a removed operation is in the new file, which code scanning shows, and names its place in the old one
     removed = next(r for r in results if r["ruleId"] == "breaking/operation-removed")
-    assert removed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("old.yaml")
+    assert removed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("new.yaml")
+    assert re.search(r" \(was at .*old\.yaml:\d+:\d+\)$", removed["message"]["text"]), removed["message"]
 
 
 def test_changelog_is_markdown_by_level_and_operation(tmp_path):
@@ -355,7 +408,7 @@ def test_a_changelog_too_long_for_a_pull_request_comment_is_cut_with_a_count_of_
     text = run("changelog", "--isolated", old, new).stdout
     assert len(text) <= 65_536
     assert "\n400 breaking changes, 1000 other changes.\n" in text
-    assert "| `breaking/operation-added` |  | 1000 |" in text
+    assert "| `change/operation-added` |  | 1000 |" in text
     assert "<details><summary>1000 other changes in 1000 operations</summary>" in text
     shown = {level: text.split(f"## {level}", 1)[1].split("\n## ", 1)[0].count("\n- ")
              for level in ("Breaking changes", "Other changes")}

@@ -423,7 +423,7 @@ def test_json_is_the_documented_contract(specs):
     result = run(specs["clean"], specs["error"], "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert list(report) == ["version", "new", "fixed", "unchanged", "operations", "changes", "errors"]
+    assert list(report) == ["version", "new", "fixed", "unchanged", "operations", "changes", "causes", "errors"]
     assert report["version"] == 1 and report["fixed"] == [] and report["unchanged"] == 0 and report["errors"] == []
     [new] = report["new"]
     assert new == lint(specs["error"])[0].to_dict(registry.available_rules())
@@ -786,3 +786,19 @@ def test_diff_base_walk_errors_are_one_line_each_with_every_report_written(base)
     os.remove("report.json")  # else a file of the walk too, with the same error
     unknown = CliRunner().invoke(cli, ["check", "--diff-base", "no-such-rev"])
     assert unknown.exit_code == 2 and unknown.stderr == "error: api.yaml:1:1: unknown git revision 'no-such-rev'\n"
+
+
+def test_json_is_written_as_json_dump_writes_it_non_ascii_escaped(tmp_path):
+    """orjson writes the report; the text is what `json.dump(..., indent=2)` wrote (non-ASCII escaped), so a
+    stream in any encoding takes it."""
+    def spec(enum: list[str]) -> str:
+        schema = {"type": "string", "enum": enum}
+        return json.dumps({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/v1/cafés/{ü}": {
+            "get": {"parameters": [{"name": "ü", "in": "path", "required": True, "schema": schema}],
+                    "responses": {"200": {"description": "ok"}}}}}}, ensure_ascii=False)
+
+    old = write(tmp_path / "old.json", spec(["crème", "😀", "del\x7f"]))
+    new = write(tmp_path / "new.json", spec(["crème"]))
+    out = run(old, new, "--format", "json").stdout
+    assert out.isascii() and "\\u00e9" in out and "\\ud83d\\ude00" in out
+    assert out == json.dumps(json.loads(out), indent=2) + "\n"

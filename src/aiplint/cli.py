@@ -235,10 +235,10 @@ def changelog(old: str, new: str, output: str | None, output_format: str, config
               allow_plugins: bool) -> None:
     """Print the API changes from OLD to NEW (two files, or two directories paired by relative path) as a
     Markdown changelog: a summary (counts by level and kind), then breaking, potentially breaking, allowed by
-    stability level, and other changes, by operation, all but the breaking ones folded (`--format html`: a page
-    of them).  On stdout it fits a pull-request comment (65,536 characters): the longest sections are cut, each
-    saying how many changes it left out; `-o FILE` writes them all.  The configuration (stability overrides) is
-    NEW's.
+    stability level, and other changes, one entry per cause under the operations it affects, all but the breaking
+    ones folded (`--format html`: a page of them).  On stdout it fits a pull-request comment (65,536 characters):
+    the longest sections are cut, each saying how many changes it left out; `-o FILE` writes them all.  The
+    configuration (stability overrides) is NEW's.
 
     Exit status: 0 written, 2 usage or input error.
     """
@@ -332,11 +332,13 @@ def show_config(path: str, schema: bool, config_file: str | None, isolated: bool
 @cli.command()
 @click.argument("rule_id")
 def explain(rule_id: str) -> None:
-    """Print a rule's documentation, severities and options."""
+    """Print a rule's documentation, severities and options (or an API change kind's: `breaking/ID`,
+    `change/ID`)."""
+    from aiplint.compat.report import rules as change_kinds
     from aiplint.linting.registry import available_rules
     from aiplint.report.rule_docs import explanation
 
-    rules = available_rules()
+    rules = {**available_rules(), **change_kinds()}
     rule = rules.get(rule_id)
     if rule is None:
         near = difflib.get_close_matches(rule_id, list(rules), n=1)

@@ -44,6 +44,9 @@ PROFILES = ("rest", "aip")
 BUILTIN_PACKAGE = "aiplint.lint_rules"
 DOCS_URL = "https://github.com/aiplint/aiplint/blob/main/docs/rules.md"  # the rule reference, one section per rule
 _AIP_FAMILY = re.compile(r"aip(\d+)/")
+# The families of API change ids (`aiplint.compat.kinds`): what changed between two versions, not lint rules, so no
+# configuration selects or ignores them.
+CHANGE_FAMILIES = ("breaking/", "change/")
 Inspects = Literal["document", "operation", "path"]
 Phase = Literal["lint", "suppressions"]
 Headline = Literal["plural", "id", "custom"]

@@ -19,11 +19,13 @@ from __future__ import annotations
 import os
 from contextlib import nullcontext
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
 from aiplint.compat import Change, locate, sort_key
+from aiplint.compat.causes import by_cause
 from aiplint.compat.matching import Move, OperationMatch, OperationRef, match_operations, version_note
 from aiplint.compat.operations import compare_documents
+from aiplint.compat.report import as_findings
 from aiplint.linting.engine import lint_document
 from aiplint.linting.findings import Finding, RuleCrash, match_findings
 from aiplint.read.document import Document, open_optional
@@ -82,18 +84,30 @@ class DiffReport(NamedTuple):
     def breaking(self) -> list[Change]:
         return [c for c in self.changes if c.breaking]
 
+    def breaking_findings(self, anchored: bool) -> list[Finding]:
+        """The breaking changes as findings, one per cause (`aiplint.compat.report.as_findings`); what the new
+        version no longer has at the old one's place, `REV:PATH` against a revision, or (`anchored`, for reports
+        read beside the new files: SARIF, annotations) at the new version's nearest place."""
+        return as_findings(self.breaking, self.revision, anchored=anchored)
+
     def to_dict(self, rules: Mapping[str, Rule] | None = None) -> dict[str, Any]:
         """The JSON report (a contract: `aiplint.report.diff`); `rules`, the rules that ran, give each finding its
         `aip` and `url` (`Finding.to_dict`)."""
-        return {
-            "version": JSON_FORMAT_VERSION,
-            **({"revision": self.revision} if self.revision else {}),
-            "new": [f.to_dict(rules) for f in self.new],
-            "fixed": [f.to_dict(rules) for f in self.fixed],
-            "unchanged": self.unchanged,
-            "operations": self.operations.to_dict(),
-            "changes": [c.to_dict() for c in self.changes],
-        }
+        return {key: list(value) if isinstance(value, Iterator) else value for key, value in self.json_items(rules)}
+
+    def json_items(self, rules: Mapping[str, Rule] | None = None) -> Iterator[tuple[str, Any]]:
+        """`to_dict`'s keys and values, the changes and their causes as iterators: a writer takes them one at a
+        time, and a report of 235,000 changes (Graph v1.0 -> beta) is never whole in memory."""
+        yield "version", JSON_FORMAT_VERSION
+        if self.revision:
+            yield "revision", self.revision
+        yield "new", [f.to_dict(rules) for f in self.new]
+        yield "fixed", [f.to_dict(rules) for f in self.fixed]
+        yield "unchanged", self.unchanged
+        yield "operations", self.operations.to_dict()
+        yield "changes", (c.to_dict() for c in self.changes)
+        index = {id(change): i for i, change in enumerate(self.changes)}
+        yield "causes", (cause.to_dict(index) for cause in by_cause(self.changes))
 
     @classmethod
     def merge(cls, reports: Iterable[DiffReport]) -> DiffReport:
@@ -187,7 +201,7 @@ def _api_changes(old: Document | None, new: Document | None, match: OperationMat
     def rename(source) -> str:
         return _rebased_file(source.path, root, old_display) if old_display and source.path else source.path
 
-    locate(changes, rename if old_display else None)
+    locate(changes, rename if old_display else None, new.root.path if new is not None else None)
     return tuple(sorted(changes, key=sort_key))
 
 

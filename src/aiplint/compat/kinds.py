@@ -17,9 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from aiplint.rule import Severity
+from aiplint.rule import CHANGE_FAMILIES, Severity
 
-FAMILY = "breaking/"
+# A change's id is its kind's name in one of two families: `breaking/` where it breaks or may break clients (error
+# or warning by the policy, also where the operation's stability allows it), `change/` where it is safe (info).
+# One kind can be both: a property that became nullable is `breaking/became-nullable` in a response and
+# `change/became-nullable` in a request.
+FAMILY, SAFE_FAMILY = CHANGE_FAMILIES
 # Where a change sits: the context decides the level and the category; these are the response side, the rest
 # (`parameter`, `request`) the request side.
 RESPONSE_CONTEXTS = frozenset(("response", "header"))
@@ -42,6 +46,15 @@ class Kind:
 
     def category(self, context: str) -> str:
         return self.categories.get(context) or self.categories["*"]
+
+    @property
+    def name(self) -> str:
+        return self.id.removeprefix(FAMILY)
+
+    @property
+    def safe_id(self) -> str:
+        """The id of a change of this kind that breaks no client."""
+        return SAFE_FAMILY + self.name
 
     @property
     def directional(self) -> bool:
@@ -251,4 +264,5 @@ TIGHTENING_KEYWORDS = frozenset(("contains", "patternProperties", "unevaluatedIt
 
 
 def kind(kind_id: str) -> Kind:
-    return KINDS[FAMILY + kind_id if not kind_id.startswith(FAMILY) else kind_id]
+    """The kind of a name or an id of either family (`became-nullable`, `breaking/…`, `change/…`)."""
+    return KINDS[FAMILY + kind_id.removeprefix(FAMILY).removeprefix(SAFE_FAMILY)]

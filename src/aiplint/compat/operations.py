@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from aiplint.compat import Change
+from aiplint.compat.causes import name_of_place
 from aiplint.compat.kinds import kind as kind_of
 from aiplint.compat.lifecycle import (
     STABILITY_LEVELS,
@@ -112,16 +113,17 @@ class Comparison:
 
     def _emit(self, kind_id: str, what: str, old_at: Location | None, new_at: Location | None, scope: _Op | None,
               *, context: str = "operation", level: Severity | None = None, category: str | None = None,
-              detail: str = "", gone: bool = False) -> None:
+              detail: str = "", gone: bool = False, summary: str = "") -> None:
         kind = kind_of(kind_id)
         base = level or kind.level(context)
         stability = scope.stability if scope is not None else STABLE
         final, note = stability.adjust(base)
-        message = what if base is Severity.INFO else f"{what}: {kind.why}"
+        why = "" if base is Severity.INFO else f": {kind.why}"
         self.changes.append(Change(
             kind=kind, level=final, method=scope.method.upper() if scope else None, path=scope.path if scope else None,
-            message=message, old_at=old_at, new_at=new_at, context=context, stability=stability.level, note=note,
-            category=category or kind.category(context), detail=detail or what, gone=gone))
+            message=what + why, old_at=old_at, new_at=new_at, context=context, stability=stability.level, note=note,
+            category=category or kind.category(context), detail=detail or what, gone=gone, safe=base is Severity.INFO,
+            summary=(summary or what) + why))
 
     def _emit_found(self, found: Found, subject: str, context: str, scope: _Op) -> None:
         where = render_where(found.where)
@@ -130,8 +132,10 @@ class Comparison:
         if kind_id == "default-changed" and context == "parameter" and not found.where:
             kind_id = "parameter-default-changed"
         gone = found.kind in ("property-removed", "required-property-removed")
+        place = found.old if gone or found.new is None else found.new
         self._emit(kind_id, what, found.old, found.new, scope, context=context, level=found.level,
-                   category=found.category, detail=f"{subject} {where} {found.kind}", gone=gone)
+                   category=found.category, detail=f"{subject} {where} {found.kind}", gone=gone,
+                   summary=f"{name_of_place(place.pointer) if place else subject}: {found.detail}")
 
     # -- operations
 
@@ -144,11 +148,14 @@ class Comparison:
         models = ({id(o): m for o, m in zip(removed, match.removed, strict=False)}
                   | {id(o): m for o, m in zip(added, match.added, strict=False)})
         taken: set[int] = set()
+        by_path: dict[str, list[_Op]] = {}  # the added operations of each path: a method change stays on its path
+        for b in added:
+            by_path.setdefault(normalised(models[id(b)])[1], []).append(b)
         for a in removed:
             ma = models[id(a)]
-            for b in added:
+            for b in by_path.get(normalised(ma)[1], ()):
                 mb = models[id(b)]
-                if id(b) in taken or normalised(ma)[1] != normalised(mb)[1]:
+                if id(b) in taken:
                     continue
                 key_a, key_b = operation_key(ma), operation_key(mb)
                 same = key_a == key_b if key_a and key_b else (

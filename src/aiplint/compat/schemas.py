@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 
 from aiplint.compat.kinds import RESPONSE_CONTEXTS, TIGHTENING_KEYWORDS, kind
@@ -59,6 +59,7 @@ _WIDEST_FORMATS = frozenset((None, "int64", "double"))
 # comparison stops and says so (a breaking `comparison-too-deep` change), never "no change".
 _MAX_DEPTH = 200  # nested pairs of schemas being compared
 _MAX_ALL_OF_DEPTH = 32  # `allOf` members of members whose properties count as the schema's own
+_MAX_SHAPE_DEPTH = 48  # nested values numbered by content in one go (`_Shapes`): 3 frames each
 
 
 @dataclass(frozen=True)
@@ -132,10 +133,15 @@ class _Side:
     def at(self) -> Location:
         return Location(self.source, self.pointer)
 
-    @property
-    def key(self) -> Any:
-        """What identifies the schema for the memo: its node, and the ones that apply with it."""
-        return (id(self.node), *(s.key for s in self.extra)) if self.extra else id(self.node)
+    def key(self, shapes: _Shapes) -> Any:
+        """What identifies the schema for the memo: its node's content in its file, and the ones that apply with
+        it (a schema inlined in many operations, as a dereferenced document has it, is compared once)."""
+        own = (id(self.source), shapes.of(self.node))
+        return (own, *(s.key(shapes) for s in self.extra)) if self.extra else own
+
+    def anchors(self) -> list[tuple[Any, str]]:
+        """Where the schema and the ones that apply with it are, in the order `key` names them."""
+        return [(self.source, self.pointer), *(a for s in self.extra for a in s.anchors())]
 
     def also(self, extra: tuple[_Side, ...]) -> _Side:
         return _Side(self.doc, self.node, self.source, self.pointer, self.extra + extra) if extra else self
@@ -181,13 +187,62 @@ def schema_type(doc: Document, schema: Resolved) -> Any:
     return _view(_Side.reached(doc, schema.node, schema.source, schema.pointer)).side.get("type")
 
 
+class _Shapes:
+    """Numbers for JSON values by content (hash-consing): two nodes with one number hold the same value, whatever
+    their key order.  A value nested deeper than `_MAX_SHAPE_DEPTH` below the one asked about, or holding itself
+    (YAML aliases), is numbered by identity (equal to nothing else), which bounds the recursion."""
+
+    def __init__(self) -> None:
+        self._of: dict[int, int] = {}  # id(node) -> its number; the documents keep the nodes alive
+        self._numbers: dict[Any, int] = {}  # a node's content, its children as numbers -> the number
+
+    def of(self, node: Any) -> int:
+        number = self._of.get(id(node))
+        return number if number is not None else self._number(node, 0)
+
+    def _number(self, value: Any, depth: int) -> int:
+        if depth > _MAX_SHAPE_DEPTH:
+            return -id(value)  # not kept: asked about again, it is numbered from there
+        of = self._of
+
+        def part(child: Any) -> Any:
+            if not isinstance(child, (dict, list)):
+                return type(child), child
+            number = of.get(id(child))
+            return number if number is not None else self._number(child, depth + 1)
+
+        content = (frozenset([(key, part(child)) for key, child in value.items()]) if isinstance(value, dict)
+                   else tuple(map(part, value)))
+        number = of[id(value)] = self._numbers.setdefault(content, len(self._numbers))
+        return number
+
+
+def _rebased(found: list[Found], was: list[tuple[Any, str]], now: list[tuple[Any, str]]) -> list[Found]:
+    """Changes found between two schemas, for two others of the same content at other places: each place under
+    one of the first schemas' (`was`) moved under the matching one of `now`."""
+    if was == now:
+        return found
+
+    def moved(at: Location | None) -> Location | None:
+        if at is None:
+            return None
+        for (source, pointer), (new_source, new_pointer) in zip(was, now, strict=True):
+            if at.source is source and (at.pointer == pointer or at.pointer.startswith(pointer + "/")):
+                return Location(new_source, new_pointer + at.pointer[len(pointer):])
+        return at
+
+    return [replace(f, old=moved(f.old), new=moved(f.new)) for f in found]
+
+
 class SchemaDiff:
     """Compares schemas of two documents; one instance per pair of documents, so its memo spans operations."""
 
     def __init__(self, old: Document, new: Document):
         self.old_doc, self.new_doc = old, new
-        self._memo: dict[tuple, list[Found]] = {}
-        self._partial: dict[tuple, tuple[list[Found], tuple]] = {}
+        self._shapes = _Shapes()
+        # a pair's changes, and the places of the pair they were found at (`_rebased` moves them to another's)
+        self._memo: dict[tuple, tuple[list[Found], list]] = {}
+        self._partial: dict[tuple, tuple[list[Found], list, tuple]] = {}
         self._stack: list[tuple] = []
         self._depth_of: dict[tuple, int] = {}
         self._low = 0
@@ -206,17 +261,18 @@ class SchemaDiff:
             if o != n and isinstance(o, (dict, bool)) and isinstance(n, (dict, bool)):
                 return [_constraint_change(o, n, old, new, context, "schema")]
             return []
-        key = (old.key, new.key, context)
-        found = self._memo.get(key)
-        if found is not None:
-            return found
+        key = (old.key(self._shapes), new.key(self._shapes), context)
+        anchors = old.anchors() + new.anchors()
+        known = self._memo.get(key)
+        if known is not None:
+            return _rebased(known[0], known[1], anchors)
         depth = self._depth_of.get(key)
         if depth is not None:  # a cycle: unchanged here, its changes are reported where it started
             self._low = min(self._low, depth)
             return []
         partial = self._partial.get(key)
-        if partial is not None and partial[1] in self._depth_of:
-            return partial[0]
+        if partial is not None and partial[2] in self._depth_of:
+            return _rebased(partial[0], partial[1], anchors)
         if len(self._stack) > _MAX_DEPTH:
             return [Found("comparison-too-deep", (), f"could not compare beyond depth {_MAX_DEPTH} of nested schemas",
                           old.at, new.at)]
@@ -231,9 +287,9 @@ class SchemaDiff:
             del self._depth_of[key]
         low, self._low = self._low, min(outer_low, self._low)
         if low >= depth:
-            self._memo[key] = found
+            self._memo[key] = (found, anchors)
         else:  # valid while the pair it assumed unchanged is still being compared
-            self._partial[key] = (found, self._stack[low])
+            self._partial[key] = (found, anchors, self._stack[low])
         return found
 
     # -- one pair of schema objects

@@ -15,7 +15,7 @@ from aiplint.config import Config, ConfigError, Override, RuleSettings
 from aiplint.config.files import read_config_file
 from aiplint.model.lexicon import Vocabulary
 from aiplint.read.trust import config_ceiling, confine
-from aiplint.rule import PROFILES, Option, Rule
+from aiplint.rule import CHANGE_FAMILIES, PROFILES, Option, Rule
 
 SEVERITY_NAMES = ("error", "warning", "info", "off")
 BREAKING_THRESHOLDS = ("error", "warning", "never")
@@ -178,6 +178,10 @@ def check_rule_id(rule_id: str, rules: Mapping[str, Rule], where: str, lenient: 
     families = sorted({r.split("/")[0] for r in rules})
     if lenient or rule_id == "ALL" or rule_id in rules or rule_id.rstrip("/") in families:
         return
+    if rule_id.startswith(CHANGE_FAMILIES):
+        raise ConfigError(f"{where}: `{rule_id}` is a kind of API change, not a lint rule: `fail-on-breaking` decides "
+                          "which changes fail a diff, `x-stability-level` where breaking changes are allowed "
+                          "(docs/breaking-changes.md)")
     raise ConfigError(f"{where}: unknown rule `{rule_id}`{_near(rule_id, list(rules) + families)}")
 
 

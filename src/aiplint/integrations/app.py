@@ -5,7 +5,8 @@ its framework generates its OpenAPI document (see `aiplint.integrations.framewor
 file.  Each finding is then moved from the generated document to the Python source that declares its
 operation: the route function's first line (its first decorator), found through the framework's route
 table and `inspect`.  The JSON pointer into the generated document stays in the finding.  Findings that no
-route declares (components, the document's info) land where the application object is defined.
+route declares (components, the document's info) land where the application object is defined.  Under
+`--diff-base`, API changes are moved the same way, each side to its application's source.
 
 Importing an application runs its code: the command line does it for `--app` (the user's own choice); an
 `app` named by a repository's configuration needs the opt-in of `aiplint.read.trust`.  For `--diff-base`, the
@@ -31,6 +32,8 @@ from aiplint.read.pointers import split_pointer
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from aiplint.compat import Change
+    from aiplint.compat import Place as ChangePlace
     from aiplint.compat.diff import DiffReport
     from aiplint.config import Config
     from aiplint.linting.engine import Linted
@@ -79,11 +82,16 @@ class AppDocument:
 
     def place(self, finding: Finding) -> Place:
         """The route function declaring the finding's operation (or the first operation of its path)."""
-        path = finding.path if finding.path is not None else _pointer_path(finding.pointer)
+        return self.declaring(finding.method, finding.path, finding.pointer)
+
+    def declaring(self, method: str | None, path: str | None, pointer: str) -> Place:
+        """The route function declaring an operation (`method`, `path`; else the first operation of the path
+        `pointer` is under), or where the application object is defined."""
+        path = path if path is not None else _pointer_path(pointer)
         if path is None:
             return self.home
         item = (self.spec.get("paths") or {}).get(path)
-        methods = [finding.method] if finding.method else [m for m in _METHODS if m.lower() in (item or {})]
+        methods = [method] if method else [m for m in _METHODS if m.lower() in (item or {})]
         for method in methods:
             place = self._route(method, path)
             if place is not None:
@@ -104,6 +112,17 @@ class AppDocument:
             place = self.place(finding)
             moved.append(replace(finding, file=place.file, line=place.line, column=place.column))
         return moved
+
+    def relocate_change(self, change: Change, place: ChangePlace | None) -> ChangePlace | None:
+        """A change's place in this application's document at the route function declaring the operation it is
+        in (the one the change concerns where it is in a component); the pointer stays."""
+        if place is None:
+            return None
+        method, path = _pointer_operation(place.pointer)
+        if path is None:
+            method, path = change.method, change.path
+        route = self.declaring(method, path, place.pointer)
+        return replace(place, file=route.file, line=route.line, column=route.column)
 
     def lint(self, config: Config, rules: Mapping[str, Rule]) -> Linted:
         """The document linted, its findings at the route functions that declare them."""
@@ -129,6 +148,31 @@ def _shape(path: str) -> str:
 def _pointer_path(pointer: str) -> str | None:
     tokens = split_pointer(pointer)
     return tokens[1] if len(tokens) > 1 and tokens[0] == "paths" else None
+
+
+def _pointer_operation(pointer: str) -> tuple[str | None, str | None]:
+    """The (METHOD or None, path) of the path item or operation a pointer is under; (None, None) elsewhere."""
+    tokens = split_pointer(pointer)
+    if len(tokens) < 2 or tokens[0] != "paths":
+        return None, None
+    method = tokens[2].upper() if len(tokens) > 2 and tokens[2].upper() in _METHODS else None
+    return method, tokens[1]
+
+
+def relocate_changes(changes: Iterable[Change], old: AppDocument | None, new: AppDocument | None
+                     ) -> tuple[Change, ...]:
+    """API changes at the route functions that declare their operations, as lint findings are: each side in its
+    application's source (the old one's in the base revision's), and what the new one no longer has anchored at
+    the new application's route for that path, or where its application object is defined."""
+    moved = []
+    for change in changes:
+        before = old.relocate_change(change, change.old) if old else change.old
+        after = new.relocate_change(change, change.new) if new else change.new
+        anchor = change.anchor
+        if change.in_old and new is not None:
+            anchor = after or new.relocate_change(change, change.old)
+        moved.append(replace(change, old=before, new=after, anchor=anchor))
+    return tuple(moved)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -314,6 +358,7 @@ def diff_against_revision(target: str, current: list[AppDocument], rev: str, con
         old = base.get(name)
         report, crashes = compare(old.document() if old else None, new.document() if new else None, config, rules)
         report = report._replace(new=new.relocate(report.new) if new else report.new,
+                                 changes=relocate_changes(report.changes, old, new),
                                  fixed=old.relocate(report.fixed) if old else report.fixed,
                                  unchanged_findings=tuple(new.relocate(report.unchanged_findings)) if new else (),
                                  revision=rev)

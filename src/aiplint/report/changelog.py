@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable
 
+from aiplint.compat.causes import by_cause
 from aiplint.read.escaping import markdown_code
 from aiplint.rule import Severity
 
 if TYPE_CHECKING:
     from aiplint.compat import Change
+    from aiplint.compat.causes import Cause
 
 __all__ = ["markdown", "COMMENT_LIMIT", "SECTIONS", "section_of", "tally"]
 
@@ -40,21 +42,23 @@ def tally(changes: Iterable[Change]) -> str:
 
 
 def markdown(changes: Iterable[Change], title: str = "API changelog", limit: int | None = None,
-             complete: str = "`aiplint changelog OLD NEW -o FILE`") -> str:
+             complete: str = "`aiplint changelog OLD NEW -o FILE`", revision: str | None = None) -> str:
     """A human changelog: a summary (the count per level, then per kind of change), then one section per level
-    (breaking, potentially breaking, allowed by stability, other), each listing the changes under their operation;
+    (breaking, potentially breaking, allowed by stability, other), each listing the changes one entry per cause (a
+    shared schema's change is one entry) under the operations it affects;
     the breaking changes shown, the others folded in a `<details>` block.  Reusable wherever Markdown is written
     (a pull-request comment, a job summary).  `title` is Markdown; text from the specs (operations, messages that
     quote them, notes, file names) is in code spans, where nothing is markup.
 
     `limit`: at most this many characters (`COMMENT_LIMIT`: a GitHub comment's), the longest sections cut, each
-    ending with how many changes were left out and that `complete` (Markdown: a command) writes them all."""
+    ending with how many changes were left out and that `complete` (Markdown: a command) writes them all.
+    `revision`: the git revision the old version was read at (`check --diff-base`), which names its files."""
     changes = list(changes)
     groups: dict[str, list[Change]] = {name: [] for _, name in SECTIONS}
     for change in changes:
         groups[section_of(change)].append(change)
     head = [f"# {title}", "", tally(changes)] + _kinds(groups)
-    bodies = {key: _entries(items) for key, items in groups.items() if items}
+    bodies = {key: _entries(items, revision) for key, items in groups.items() if items}
     shells = {key: _shell(heading, key, groups[key]) for heading, key in SECTIONS if groups[key]}
     kept = {key: len(entries) for key, entries in bodies.items()}
     if limit is not None:
@@ -65,7 +69,7 @@ def markdown(changes: Iterable[Change], title: str = "API changelog", limit: int
     for key, (opening, closing) in shells.items():
         shown = bodies[key][:kept[key]]
         lines += [opening] + [line for _, text in shown for line in text]
-        left = len(groups[key]) - len({id(change) for change, _ in shown if change is not None})
+        left = len(groups[key]) - sum(len(cause.changes) for cause, _ in shown if cause is not None)
         if left:
             lines += ["", _left_out(left, key, complete)]
         if closing is not None:
@@ -93,22 +97,40 @@ def _kinds(groups: dict[str, list[Change]]) -> list[str]:
     return lines
 
 
-def _entries(changes: list[Change]) -> list[tuple[Change | None, list[str]]]:
-    """The lines of a section's changes under their operation: (None, an operation's heading), then (a change,
-    its lines) for each of its changes."""
-    by_operation: dict[str, list[Change]] = {}
-    for change in changes:
-        by_operation.setdefault(change.operation, []).append(change)
-    entries: list[tuple[Change | None, list[str]]] = []
-    for operation, items in by_operation.items():
-        entries.append((None, ["", f"### {markdown_code(operation)}", ""]))
-        for change in items:
-            where = f" ({markdown_code(f'{change.place.file}:{change.place.line}')})" if change.place else ""
-            text = [f"- {markdown_code(change.message)} `{change.id}`{where}"]
-            if change.note:
-                text.append(f"  - note: {markdown_code(change.note)}")
-            entries.append((change, text))
+#: How many operations a heading names before it counts the rest.
+NAMED_OPERATIONS = 10
+
+
+def _entries(changes: list[Change], revision: str | None) -> list[tuple[Cause | None, list[str]]]:
+    """The lines of a section's changes, one entry per cause (`aiplint.compat.causes`), under the operations it
+    affects: (None, a heading naming them), then (a cause, its lines) for each cause that affects just those.  What
+    the new version no longer has is at `REVISION:FILE:LINE` when the old version is a git revision's."""
+    by_operations: dict[tuple[str, ...], list[Cause]] = {}
+    for cause in by_cause(changes):
+        by_operations.setdefault(tuple(cause.operations), []).append(cause)
+    entries: list[tuple[Cause | None, list[str]]] = []
+    for operations, causes in by_operations.items():
+        entries.append((None, _heading(operations)))
+        for cause in causes:
+            place = cause.place
+            file = f"{revision}:{place.file}" if place and revision and cause.first.in_old else place and place.file
+            where = f" ({markdown_code(f'{file}:{place.line}')})" if place else ""
+            text = [f"- {markdown_code(cause.message)} `{cause.id}`{where}"]
+            if cause.first.note:
+                text.append(f"  - note: {markdown_code(cause.first.note)}")
+            entries.append((cause, text))
     return entries
+
+
+def _heading(operations: tuple[str, ...]) -> list[str]:
+    """The heading of one operation's causes (its name), or of a cause several operations share (their count,
+    then the first `NAMED_OPERATIONS` of them)."""
+    if len(operations) == 1:
+        return ["", f"### {markdown_code(operations[0])}", ""]
+    named = ", ".join(map(markdown_code, operations[:NAMED_OPERATIONS]))
+    more = len(operations) - NAMED_OPERATIONS
+    return ["", f"### {len(operations)} operations", "",
+            named + (f" and {more} more (`aiplint diff --format json` names each)" if more > 0 else ""), ""]
 
 
 def _shell(heading: str, key: str, changes: list[Change]) -> tuple[str, str | None]:
@@ -127,7 +149,7 @@ def _left_out(count: int, key: str, complete: str) -> str:
             f"{complete} writes them all.")
 
 
-def _fit(bodies: dict[str, list[tuple[Change | None, list[str]]]], budget: int) -> dict[str, int]:
+def _fit(bodies: dict[str, list[tuple[Cause | None, list[str]]]], budget: int) -> dict[str, int]:
     """How many entries of each section to keep so that all fit in `budget` characters: the breaking changes
     whole where they fit (a reviewer reads them first), then the other sections' longest cut to one size (the
     largest that fits), the shorter kept whole; a section never ends on a heading."""
@@ -140,7 +162,7 @@ def _fit(bodies: dict[str, list[tuple[Change | None, list[str]]]], budget: int) 
     return _fit_evenly(bodies, budget)
 
 
-def _fit_evenly(bodies: dict[str, list[tuple[Change | None, list[str]]]], budget: int) -> dict[str, int]:
+def _fit_evenly(bodies: dict[str, list[tuple[Cause | None, list[str]]]], budget: int) -> dict[str, int]:
     """`_fit` without priority: the longest sections cut to one size, the shorter kept whole."""
     sizes = {key: [sum(len(line) + 1 for line in text) for _, text in entries] for key, entries in bodies.items()}
     whole = {key: sum(size) for key, size in sizes.items()}
@@ -151,7 +173,7 @@ def _fit_evenly(bodies: dict[str, list[tuple[Change | None, list[str]]]], budget
             total, count = 0, 0
             while count < len(size) and total + size[count] <= cap:
                 total, count = total + size[count], count + 1
-            while count and bodies[key][count - 1][0] is None:  # an operation's heading with none of its changes
+            while count and bodies[key][count - 1][0] is None:  # a heading with none of its causes
                 count -= 1
             counts[key] = count
         return counts

@@ -23,6 +23,8 @@ from typing import IO, TYPE_CHECKING, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from aiplint import __version__
+from aiplint.compat.causes import by_cause
+from aiplint.compat.report import operations_named
 from aiplint.compat.report import rules as change_kinds
 from aiplint.read.escaping import html_text
 from aiplint.report.changelog import SECTIONS, section_of, tally
@@ -31,6 +33,7 @@ from aiplint.report.writer import Report, counted, diff_summary, read_lines, sum
 
 if TYPE_CHECKING:
     from aiplint.compat import Change
+    from aiplint.compat.causes import Cause
     from aiplint.linting.findings import Finding
     from aiplint.read.loading import InputError
     from aiplint.rule import Rule
@@ -72,7 +75,8 @@ def write(report: Report, stream: IO[str]) -> None:
         page = _page("aiplint report", summary(report), SEVERITIES, entries, report.rules, _errors(report.errors))
     else:
         entries = [_finding(f, report.fixes.get(f)) for f in diff.new]
-        entries += [_change(c, c.level.value, old_unread=diff.revision is not None) for c in diff.changes]
+        entries += [_change(cause, cause.level.value, diff.revision)
+                    for cause in by_cause(diff.changes)]
         headline = diff_summary(diff, report.errors) + (f" (against {diff.revision})" if diff.revision else "")
         page = _page("aiplint report", headline, SEVERITIES, entries, {**change_kinds(), **report.rules},
                      _fixed(diff.fixed, diff.revision) + _errors(report.errors))
@@ -80,10 +84,12 @@ def write(report: Report, stream: IO[str]) -> None:
 
 
 def changelog_page(changes: Iterable[Change], title: str) -> str:
-    """`aiplint changelog --format html`: every API change, grouped by file and change kind, filtered by changelog
-    section (breaking, potentially breaking, allowed by stability, other) and kind.  `title` is plain text."""
+    """`aiplint changelog --format html`: every API change, one entry per cause (`aiplint.compat.causes`), grouped
+    by file and change kind, filtered by changelog section (breaking, potentially breaking, allowed by stability,
+    other) and kind.  `title` is plain text."""
     changes = list(changes)
-    return _page(title, tally(changes), CHANGELOG_SECTIONS, [_change(c, section_of(c)) for c in changes],
+    return _page(title, tally(changes), CHANGELOG_SECTIONS,
+                 [_change(cause, section_of(cause.first)) for cause in by_cause(changes)],
                  change_kinds(), "", kind="change kind")
 
 
@@ -93,14 +99,16 @@ def _finding(f: Finding, diff: str | None) -> Entry:
                  also=tuple(a.rule for a in f.also))
 
 
-def _change(change: Change, level: str, old_unread: bool = False) -> Entry:
-    """A change at its place (the new document's, or the old one's for what the new one no longer has);
-    `old_unread`: the old document is at a git revision, so the file on disk does not show it."""
-    place = change.place
-    in_old = place is not None and place is change.old
-    return Entry(level, change.id, place.file if place else "", place.line if place else 0,
-                 place.column if place else 0, change.message, change.operation, note=change.note,
-                 excerpt=place is not None and not (old_unread and in_old))
+def _change(cause: Cause, level: str, revision: str | None = None) -> Entry:
+    """A cause of changes at its place (the new document's, or the old one's for what the new one no longer has),
+    naming the operations it affects; `revision`: the old document is that git revision's, so its place is named
+    `REV:PATH` and no excerpt is read from the file on disk (the working tree's)."""
+    place = cause.place
+    old_unread = revision is not None and cause.first.in_old
+    file = (f"{revision}:{place.file}" if old_unread else place.file) if place else ""
+    return Entry(level, cause.id, file, place.line if place else 0, place.column if place else 0, cause.message,
+                 operations_named(cause.operations), note=cause.first.note,
+                 excerpt=place is not None and not old_unread)
 
 
 def _page(title: str, headline: str, levels: Sequence[tuple[str, str]], entries: list[Entry],

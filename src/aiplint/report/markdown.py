@@ -45,7 +45,7 @@ def write(report: Report, stream: IO[str]) -> None:
         if diff.changes:
             from aiplint.report.changelog import markdown
 
-            changes = markdown(diff.changes[:MARKDOWN_ITEMS], "API changes").splitlines()
+            changes = markdown(diff.changes[:MARKDOWN_ITEMS], "API changes", revision=diff.revision).splitlines()
             lines += ["#" * 2 + line if line.startswith("#") else line for line in changes]
             if len(diff.changes) > MARKDOWN_ITEMS:
                 lines += ["", f"... and {len(diff.changes) - MARKDOWN_ITEMS} more API changes "

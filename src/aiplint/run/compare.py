@@ -153,7 +153,7 @@ def finish_diff(compared: Compared, errors: list[InputError], reports: Reports, 
     refuse_overwriting_inputs([file for _, file in reports], [*(path for path, _ in compared.reports),
                                                                *compared.read])
     report = compared.merged()
-    found = report.new + changes.as_findings(report.breaking)
+    found = report.new + report.breaking_findings(anchored=True)
     write_reports(reports, Report(found, {**compared.rules, **changes.rules()},
                                   [path for path, _ in compared.reports], errors, diff=report, quiet=quiet), colour)
     return diff_status(report, bool(errors), compared.thresholds, exit_zero)
