@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
-from aiplint.model import Operation, PathItem, Role, Segment
+from aiplint.model import Location, Operation, PathItem, Role, Segment
 from aiplint.model.suggest import operation_fix
 from aiplint.model.targets import target
+from aiplint.read.pointers import join_pointer
 from aiplint.rule import Context, Problem
 
 
@@ -53,3 +54,27 @@ def unattached_verb(item: PathItem) -> Segment | None:
     before = item.before(seg)
     stateless = seg.colon and (before is None or before.role is Role.VERSION or before.role is Role.PARAM)
     return None if stateless else seg
+
+
+def json_success_schemas(ctx: Context, op: Operation) -> Iterator[tuple[Location, dict[str, Any], dict[str, Any]]]:
+    """The JSON schemas of the operation's 2xx responses (OpenAPI 3 JSON media types, OpenAPI 2.0 `schema`),
+    `$ref`s resolved, each with where it is written and its response."""
+    refs = ctx.api.document.refs
+    responses = op.raw.get("responses")
+    for status, response in (responses.items() if isinstance(responses, dict) else ()):
+        pointer = join_pointer(op.at.pointer, "responses", status)
+        found = refs.resolve(response, op.at.source, pointer)
+        if not str(status).startswith("2") or not isinstance(found.node, dict):
+            continue
+        content = found.node.get("content")
+        written = [(join_pointer(found.pointer, "content", media_type, "schema"), media.get("schema"))
+                   for media_type, media in (content.items() if isinstance(content, dict) else ())
+                   if "json" in media_type and isinstance(media, dict)]
+        for at, schema in written or [(join_pointer(found.pointer, "schema"), found.node.get("schema"))]:
+            if isinstance(schema, dict):
+                yield Location(found.source, at), refs.resolve(schema, found.source, at).node, found.node
+
+
+def is_array(schema: Any) -> bool:
+    """A JSON Schema for an array (`type: array`, or `items` without a type)."""
+    return isinstance(schema, dict) and (schema.get("type") == "array" or "items" in schema)

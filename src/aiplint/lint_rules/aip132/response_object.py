@@ -51,12 +51,12 @@ paginate from the outset.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
 
-from aiplint.model import Location, Operation, words
+from aiplint.lint_rules.shared import is_array, json_success_schemas
+from aiplint.model import Operation, words
 from aiplint.model.operations import Kind
 from aiplint.model.types import Shape
-from aiplint.read.pointers import join_pointer
 from aiplint.rule import Context, Problem, rule
 
 _PAGING_HEADER_WORDS = frozenset(("link", "page", "cursor", "next", "continuation"))
@@ -72,37 +72,14 @@ _PAGING_HEADER_WORDS = frozenset(("link", "page", "cursor", "next", "continuatio
     only_if=lambda ctx, op: op.shape is Shape.LIST and ctx.api.facts(op).kind is Kind.LIST,
 )
 def check(ctx: Context, op: Operation):
-    returned = list(_json_returned(ctx, op))
-    if not returned or not all(_is_array(schema) for _, schema, _ in returned):
+    returned = list(json_success_schemas(ctx, op))
+    if not returned or not all(is_array(schema) for _, schema, _ in returned):
         return  # an object in JSON beside an array in another form (`text/csv`) is a page already
     if ctx.profile == "rest" and any(_pages_through_headers(ctx, response) for _, _, response in returned):
         return  # RFC 8288 paging (`Link`, GitHub's) or a page count header: REST's own way to page a bare array
     yield Problem(f"`{op.label}` returns a bare JSON array; a List returns an object with the resources in a "
                   f"repeated field and a `next_page_token` (AIP-132, AIP-158), so paging can be added later "
                   f"without breaking clients", returned[0][0], operation=op)
-
-
-def _json_returned(ctx: Context, op: Operation) -> Iterator[tuple[Location, dict[str, Any], dict[str, Any]]]:
-    """The JSON schemas of the operation's 2xx responses (OpenAPI 3 JSON media types, OpenAPI 2.0 `schema`),
-    `$ref`s resolved, each with where it is written and its response."""
-    refs = ctx.api.document.refs
-    responses = op.raw.get("responses")
-    for status, response in (responses.items() if isinstance(responses, dict) else ()):
-        pointer = join_pointer(op.at.pointer, "responses", status)
-        found = refs.resolve(response, op.at.source, pointer)
-        if not str(status).startswith("2") or not isinstance(found.node, dict):
-            continue
-        content = found.node.get("content")
-        written = [(join_pointer(found.pointer, "content", media_type, "schema"), media.get("schema"))
-                   for media_type, media in (content.items() if isinstance(content, dict) else ())
-                   if "json" in media_type and isinstance(media, dict)]
-        for at, schema in written or [(join_pointer(found.pointer, "schema"), found.node.get("schema"))]:
-            if isinstance(schema, dict):
-                yield Location(found.source, at), refs.resolve(schema, found.source, at).node, found.node
-
-
-def _is_array(schema: Any) -> bool:
-    return isinstance(schema, dict) and (schema.get("type") == "array" or "items" in schema)
 
 
 def _pages_through_headers(ctx: Context, response: dict[str, Any]) -> bool:
