@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator
 
 from aiplint.model import Location, Operation, PathItem, Role, Segment
+from aiplint.model.lexicon import Lexicon
 from aiplint.model.suggest import operation_fix
 from aiplint.model.targets import target
+from aiplint.model.words import split_words
 from aiplint.read.pointers import join_pointer
 from aiplint.rule import Context, Problem
 
@@ -78,3 +80,38 @@ def json_success_schemas(ctx: Context, op: Operation) -> Iterator[tuple[Location
 def is_array(schema: Any) -> bool:
     """A JSON Schema for an array (`type: array`, or `items` without a type)."""
     return isinstance(schema, dict) and (schema.get("type") == "array" or "items" in schema)
+
+
+def member_of_a_collection(lex: Lexicon, op: Operation) -> bool:
+    """The path ends in an ID right after a plural collection (`/v1/countries/{country}`, `/media/{id}.json` is
+    not: `media` names no countable resource, nor `/api/person/{number}`)."""
+    last = op.path.last
+    collection = op.path.collection_of(last) if last is not None else None
+    return collection is not None and lex.last_word_number(collection.text, before_id=True) == "plural"
+
+
+def last_variable_names(lex: Lexicon, op: Operation, resource: str) -> bool | None:
+    """Whether the path's last variable names the resource (`{country}`, `{code3}`, `{policyName}`), nothing (None:
+    `{id}`, `{name}`, `{sha}`), or something else (False: a selector, `/activities/{type}`, `{archiveKind}`, or
+    another thing, `/scheduled_sends/{batch_id}`, `/bounces/{email}`)."""
+    last = op.path.last
+    name = (last.param or "") if last is not None else ""
+    subject = lex.subject(name)
+    if subject is None:
+        return None
+    selects = any(lex.has(w, "selector") for w in split_words(name))  # `{settingType}`, `{archiveKind}`
+    return not selects and subject != "" and (resource.endswith(subject) or subject.startswith(resource))
+
+
+def qualifiers_of_one(lex: Lexicon, words: tuple[str, ...], resource: str) -> tuple[str, ...] | None:
+    """The words before the resource in a name's noun phrase (its words before the first preposition, an ID word at
+    its end left out) when the phrase ends in the resource, spelt in the singular, with no plural in it: () for
+    `getCountry` and `getArticleById`, (`site`,) for `getSiteRssiZone`; None for `get_services_by_name`,
+    `getApiKeysInbox`, `readStringTable`."""
+    end = next((i for i, w in enumerate(words) if lex.has(w, "preposition")), len(words))
+    phrase = list(words[:end])
+    while phrase and lex.is_id_word(phrase[-1]):
+        phrase.pop()
+    if any(lex.noun_number(w) == "plural" for w in phrase):
+        return None
+    return next((tuple(phrase[:i]) for i in range(len(phrase)) if "".join(phrase[i:]) == resource), None)

@@ -48,9 +48,14 @@ returning ledger entries) are mistakes of the path, not of the response, and are
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import is_array, json_success_schemas
+from aiplint.lint_rules.shared import (
+    is_array,
+    json_success_schemas,
+    last_variable_names,
+    member_of_a_collection,
+    qualifiers_of_one,
+)
 from aiplint.model import Operation
-from aiplint.model.lexicon import Lexicon
 from aiplint.model.operations import Kind, verb_names
 from aiplint.model.types import Shape
 from aiplint.rule import Context, Problem, rule
@@ -58,24 +63,8 @@ from aiplint.rule import Context, Problem, rule
 
 def _gets_a_member(ctx: Context, op: Operation) -> bool:
     facts = ctx.api.facts(op)
-    return op.method == "get" and op.shape is Shape.LIST and facts.kind is Kind.GET and _member_of_a_collection(
+    return op.method == "get" and op.shape is Shape.LIST and facts.kind is Kind.GET and member_of_a_collection(
         ctx.api.lexicon, op)
-
-
-def _member_of_a_collection(lex: Lexicon, op: Operation) -> bool:
-    """The path ends in an ID right after a plural collection (`/v1/countries/{country}`, `/media/{id}.json` is
-    not: `media` names no countable resource, nor `/api/person/{number}`)."""
-    last = op.path.last
-    collection = op.path.collection_of(last) if last is not None else None
-    return collection is not None and lex.last_word_number(collection.text, before_id=True) == "plural"
-
-
-def _identifies(lex: Lexicon, op: Operation, resource: str) -> bool:
-    """The path's last variable names the resource or nothing else (`{country}`, `{code3}`, `{id}`), not a
-    selector (`/activities/{type}`) or another thing (`/scheduled_sends/{batch_id}`, `/bounces/{email}`)."""
-    last = op.path.last
-    subject = lex.subject(last.param or "") if last is not None else None
-    return subject is None or (subject != "" and (resource.endswith(subject) or subject.startswith(resource)))
 
 
 @rule(
@@ -89,26 +78,13 @@ def _identifies(lex: Lexicon, op: Operation, resource: str) -> bool:
 )
 def check(ctx: Context, op: Operation):
     lex, resource = ctx.api.lexicon, ctx.api.facts(op).resource
-    if resource is None or not _identifies(lex, op, resource):
+    if resource is None or last_variable_names(lex, op, resource) is False:
         return
-    signal = next((signal for verb, rest, signal in verb_names(lex, op)
-                   if lex.mapping("name-verb").get(verb) == ("get",) and _says_one(lex, rest, resource)), None)
+    signal = next((signal for verb, rest, signal in verb_names(lex, op) if lex.mapping("name-verb").get(verb) == (
+        "get",) and qualifiers_of_one(lex, rest, resource) is not None), None)
     returned = list(json_success_schemas(ctx, op))
     if signal is None or not returned or not all(is_array(schema) for _, schema, _ in returned):
         return
     name = op.operation_id if signal == "operationId" else op.summary
     yield Problem(f"`{op.label}` gets one {resource} (its {signal} `{name}` says so) but returns a JSON array; a "
                   f"Get returns the resource itself, one object (AIP-131)", returned[0][0], operation=op)
-
-
-def _says_one(lex: Lexicon, words: tuple[str, ...], resource: str) -> bool:
-    """Whether the noun phrase of a name (its words before the first preposition, an ID word at its end left out)
-    ends in the resource, spelt in the singular, with no plural in it: `getCountry`, `getSiteRssiZone`,
-    `getArticleById`; not `get_services_by_name`, `getApiKeysInbox`, `readStringTable`."""
-    end = next((i for i, w in enumerate(words) if lex.has(w, "preposition")), len(words))
-    phrase = list(words[:end])
-    while phrase and lex.is_id_word(phrase[-1]):
-        phrase.pop()
-    if any(lex.noun_number(w) == "plural" for w in phrase):
-        return False
-    return any("".join(phrase[i:]) == resource for i in range(len(phrase)))
