@@ -24,6 +24,19 @@ def fix(ctx: Context, op: Operation) -> str | None:
     return operation_fix(ctx.api, op, colon_style(ctx))
 
 
+def fixed_path(ctx: Context, op: Operation) -> str:
+    """The operation's path as its one fix writes it (its collections in the plural, `fix`), else as written: a rule
+    that keeps the path suggests this one, so that its fix is the others' too."""
+    found = fix(ctx, op)
+    return found.partition(" ")[2] if found is not None else op.path.key
+
+
+def names_an_action(op: Operation) -> bool:
+    """A segment of the path is a verb standing where a collection belongs (`/monitor/update/{id}`): that mistake,
+    and its fix, are `rest/verb-before-id`'s."""
+    return any(seg.verb for seg in op.path.segments if not seg.is_custom_verb)
+
+
 def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str], str]) -> Iterator[Problem]:
     """The problem of an operation whose target's required ID travels `where` ("query" or "body") instead of the
     path (`aiplint.model.targets`): `why(what)` is the message, `what` naming the parameter (`required query

@@ -7,9 +7,9 @@ from .._kit import Case, Expected, assert_findings, body, check_case, fixture, i
 RULE = "aip134/http-method"
 
 
-def E(path: str, signal: str, name: str) -> Expected:
+def E(path: str, signal: str, name: str, fixed: str | None = None) -> Expected:
     return Expected("POST", path, f"`POST {path}` updates the resource at its path (its {signal} `{name}` says so) "
-                                  f"with POST; an Update uses PATCH", f"PATCH {path}")
+                                  f"with POST; an Update uses PATCH", f"PATCH {fixed or path}")
 
 
 def test_bad_fixture():
@@ -39,8 +39,11 @@ CASES = [
     Case("positive", "the summary says it (no operationId)",
          spec({"/webhooks/{id}": {"post": op(request=body("url"), summary="Update a webhook")}}),
          [E("/webhooks/{id}", "summary", "Update a webhook")]),
-    Case("positive", "OpenAPI 2.0 form fields", SWAGGER, [E("/licensee/{licenseeNumber}", "operationId",
-                                                           "updateLicensee")]),
+    Case("positive", "OpenAPI 2.0 form fields; the fix writes the collection in the plural", SWAGGER, [E(
+        "/licensee/{licenseeNumber}", "operationId", "updateLicensee", "/licensees/{licenseeNumber}")]),
+    Case("not my business", "a verb where the collection belongs", spec({
+        "/api/v1/monitor/update/{id}": {"post": op(operationId="updateMonitor")}}), [],
+        reported_by="rest/verb-before-id"),
     Case("positive", "FastAPI-style operationId under the aip profile",
          spec({"/items/{item_id}": {"post": op(request=body("name"), operationId="update_item_items__item_id__post")}}),
          [E("/items/{item_id}", "operationId", "update_item_items__item_id__post")], profile="aip"),

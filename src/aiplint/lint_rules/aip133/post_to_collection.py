@@ -43,7 +43,13 @@ All 27 reviewed: right.  The first version (any create verb, any variable) gave 
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import last_variable_names, member_of_a_collection, qualifiers_of_one
+from aiplint.lint_rules.shared import (
+    fixed_path,
+    last_variable_names,
+    member_of_a_collection,
+    names_an_action,
+    qualifiers_of_one,
+)
 from aiplint.model import Operation
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.operations import Kind, verb_names
@@ -53,8 +59,8 @@ from aiplint.rule import Context, Problem, rule
 
 def _posts_to_a_member(ctx: Context, op: Operation) -> bool:
     facts = ctx.api.facts(op)
-    return op.method == "post" and facts.kind is Kind.UNKNOWN and facts.id_in == "path" and member_of_a_collection(
-        ctx.api.lexicon, op)
+    return (op.method == "post" and facts.kind is Kind.UNKNOWN and facts.id_in == "path"
+            and member_of_a_collection(ctx.api.lexicon, op) and not names_an_action(op))
 
 
 @rule(
@@ -72,13 +78,12 @@ def check(ctx: Context, op: Operation):
         return
     signal = next((signal for verb, rest, signal in verb_names(lex, op)
                    if verb == "create" and _names_one_here(lex, op, rest, resource)), None)
-    collection = op.path.key.rstrip("/").rsplit("/", 1)[0]
-    if signal is None or "post" in _methods_at(ctx, collection):
+    if signal is None or "post" in _methods_at(ctx, _parent(op.path.key)):
         return
     name = op.operation_id if signal == "operationId" else op.summary
     yield Problem(f"`{op.label}` creates a {resource} (its {signal} `{name}` says so) at the new member's own path; "
                   f"a Create POSTs to the collection, the client-chosen ID as a query parameter (AIP-133)",
-                  op.at, operation=op, suggestion=f"POST {collection}?{last.param}=")
+                  op.at, operation=op, suggestion=f"POST {_parent(fixed_path(ctx, op))}?{last.param}=")
 
 
 def _methods_at(ctx: Context, key: str) -> frozenset[str]:
@@ -95,3 +100,8 @@ def _names_one_here(lex: Lexicon, op: Operation, words: tuple[str, ...], resourc
         return False
     nouns = {q for q in qualifiers if len(q) > 2 and lex.is_noun(q)}  # not "an" in "Create an experiment"
     return nouns <= {lex.singular_of(w) for w in split_words(op.path.template)}
+
+
+def _parent(path: str) -> str:
+    """The collection's path of a member's: `/v1/pipes` for `/v1/pipes/{pipe_name}`."""
+    return path.rstrip("/").rsplit("/", 1)[0]

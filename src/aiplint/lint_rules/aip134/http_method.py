@@ -4,8 +4,10 @@
 Flags a `POST` to a resource's own path (`/v1/accounts/{account_id}`, no custom verb) whose operationId or
 summary says it updates that resource (`UpdateAccount`, "Modify a user", `edit_rule`).  Not flagged: a path that
 also has a `PATCH` (the POST is something else), names that say more than an update (`CreateOrUpdate`,
-`UpdateOrDelete`, batch and bulk updates), verbs that are actions rather than updates (`set`, `change`), and a
-POST that uploads a file's bytes (Xero's `updateContactAttachmentByFileName`: replacing content is a `PUT`).
+`UpdateOrDelete`, batch and bulk updates), verbs that are actions rather than updates (`set`, `change`), a
+POST that uploads a file's bytes (Xero's `updateContactAttachmentByFileName`: replacing content is a `PUT`), and
+a path with a verb where a collection belongs (`/monitor/update/{id}`: `rest/verb-before-id`'s).  The fix keeps
+the path as the operation's one fix writes it (`POST /Payslip/{PayslipID}` -> `PATCH /Payslips/{PayslipID}`).
 
 ## Why is this bad?
 AIP-134: "the HTTP verb should be `PATCH`" for Update, as AIP-127 has standard methods use their prescribed HTTP
@@ -26,10 +28,11 @@ fields it sends and nothing else.
 ```
 
 ## Measured
-APIs-guru (2,639 specs), `rest` and `aip` alike: 352 findings in 75 specs (Twilio 192, AWS 56, Sinao 21, Xero
+APIs-guru (2,639 specs), `rest` and `aip` alike: 349 findings in 74 specs (Twilio 192, AWS 56, Sinao 21, Xero
 21, Rudder 12); googleapis.com (299): 0.  Review of 57 random findings: all right once Xero's 17 attachment
 uploads (`POST .../Attachments/{FileName}` with `application/octet-stream`, whose fix is a PUT, not a PATCH) were
-left out.
+left out, and 3 paths with a verb for a collection (Brex's `/monitor/update/{id}`), which `rest/verb-before-id`
+reports.
 
 ## References
 - AIP-134 Standard methods: Update: https://google.aip.dev/134
@@ -39,6 +42,7 @@ left out.
 
 from __future__ import annotations
 
+from aiplint.lint_rules.shared import fixed_path, names_an_action
 from aiplint.model import Operation, words
 from aiplint.model.operations import Kind, named_verb
 from aiplint.rule import Context, Problem, rule
@@ -49,8 +53,8 @@ _MORE_THAN_AN_UPDATE = frozenset(("or", "and", "batch", "bulk"))  # `CreateOrUpd
 
 def _updates_a_member(ctx: Context, op: Operation) -> bool:
     facts = ctx.api.facts(op)
-    return op.method == "post" and facts.kind is Kind.UNKNOWN and facts.id_in == "path" and "patch" not in (
-        op.path.methods)
+    return (op.method == "post" and facts.kind is Kind.UNKNOWN and facts.id_in == "path"
+            and "patch" not in op.path.methods and not names_an_action(op))
 
 
 @rule(
@@ -70,7 +74,7 @@ def check(ctx: Context, op: Operation):
     name = op.operation_id if signal == "operationId" else op.summary
     yield Problem(f"`{op.label}` updates the resource at its path (its {signal} `{name}` says so) with POST; an "
                   f"Update uses PATCH (AIP-134): POST to a resource has no update semantics in HTTP",
-                  op.at, operation=op, suggestion=f"PATCH {op.path.key}")
+                  op.at, operation=op, suggestion=f"PATCH {fixed_path(ctx, op)}")
 
 
 def _uploads_a_file(ctx: Context, op: Operation) -> bool:
