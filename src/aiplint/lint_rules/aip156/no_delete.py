@@ -44,7 +44,7 @@ plural (`settings`) is read as a collection by the model and is not flagged.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from aiplint.model import ApiModel, Operation, Role
 from aiplint.model.operations import Kind
@@ -92,9 +92,15 @@ def _returns_a_member(ctx: Context, op: Operation) -> bool:
     return read is not None and not read.returns.isdisjoint(_member_schemas(ctx.api))
 
 
-@lru_cache(maxsize=2)
 def _member_schemas(api: ApiModel) -> frozenset[str]:
-    """The schemas the API's Gets of collection members return (`GET /customers/{id}` -> `customer`), once per API."""
-    return frozenset(name for op in api.operations if op.method == "get" and api.facts(op).kind is Kind.GET
-                     and op.path.last is not None and op.path.collection_of(op.path.last) is not None
-                     for name in op.returns)
+    """The schemas the API's Gets of collection members return (`GET /customers/{id}` -> `customer`), computed once
+    per API and forgotten with it."""
+    found = _MEMBER_SCHEMAS.get(api)
+    if found is None:
+        found = _MEMBER_SCHEMAS[api] = frozenset(
+            name for op in api.operations if op.method == "get" and api.facts(op).kind is Kind.GET
+            and op.path.last is not None and op.path.collection_of(op.path.last) is not None for name in op.returns)
+    return found
+
+
+_MEMBER_SCHEMAS: WeakKeyDictionary[ApiModel, frozenset[str]] = WeakKeyDictionary()
