@@ -124,7 +124,8 @@ def test_llama_stack_4496_turns_the_ids_outside_the_path_into_dangling_path_para
     """pre-4496 -> before: #4496 declared `job_uuid` `in: path` without putting it in the paths.  The two GETs'
     query ID and cancel's body ID are fixed, three invalid path parameters are new (each one finding with the
     singular `job`, as before).  The same interval also changed two prompt operations from POST to PUT, which makes
-    `set-default-version` a custom method on PUT."""
+    `set-default-version` a custom method on PUT and the prompt's update, sent as POST before, a PUT; and the
+    vector stores' summaries came to say that their POSTs update them."""
     old, new = llama_stack("pre-4496"), llama_stack("before")
     result = run(old, new, "--format", "json")
     assert result.exit_code == 1  # new errors
@@ -137,13 +138,16 @@ def test_llama_stack_4496_turns_the_ids_outside_the_path_into_dangling_path_para
         assert (id_rule, method, f"{jobs}/{action}") in fixed and (id_rule, method, f"{jobs}/{action}") not in new
         assert ("oas/path-params-match", method, f"{jobs}/{action}") in new
     assert ("aip136/http-method", "PUT", "/v1/prompts/{prompt_id}/set-default-version") in new
+    assert ("aip134/http-method", "POST", "/v1/prompts/{prompt_id}") in fixed  # the update sent as POST is a PUT now
+    for path in ("/v1/vector_stores/{vector_store_id}", "/v1/vector_stores/{vector_store_id}/files/{file_id}"):
+        assert ("aip134/http-method", "POST", path) in new  # their summaries say "Update a vector store" now
     headline = [f for f in report["new"] if f["rule"] != "oas/unused-components"]
-    assert len(report["fixed"]) == 3 and len(headline) == 4  # one finding per mistake on each side
+    assert len(report["fixed"]) == 4 and len(headline) == 6  # one finding per mistake on each side
     # the request models whose fields became path and query parameters stayed in components, referenced by nothing
     orphans = {f["pointer"].rsplit("/", 1)[1] for f in report["new"] if f["rule"] == "oas/unused-components"}
     assert {"CancelTrainingJobRequest", "GetTrainingJobStatusRequest", "GetTrainingJobArtifactsRequest",
             "SetDefaultVersionRequest"} <= orphans and len(orphans) == 26
-    assert report["unchanged"] + 3 == len(lint(str(old)))
+    assert report["unchanged"] + 4 == len(lint(str(old)))
     ops = report["operations"]
     assert ops["moved"] == []  # a method change is not a move
     assert ops["removed"] == [{"method": "POST", "path": "/v1/prompts/{prompt_id}"},

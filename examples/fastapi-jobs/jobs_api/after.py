@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
 
-from jobs_api.models import Job, Session
+from jobs_api.models import Job, JobPage, Session
 
 post_training = APIRouter(prefix="/v1alpha/post-training", tags=["post-training"])
 
 
 @post_training.get("/jobs")
-def list_training_jobs() -> list[Job]:
-    return []
+def list_training_jobs() -> JobPage:
+    return JobPage(data=[])
 
 
 @post_training.get("/jobs/{job_uuid}/status")

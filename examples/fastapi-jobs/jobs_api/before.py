@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
 
-from jobs_api.models import CancelRequest, Job, Session
+from jobs_api.models import CancelRequest, Job, JobPage, Session
 
 post_training = APIRouter(prefix="/v1alpha/post-training", tags=["post-training"])
 
 
 @post_training.get("/jobs")
-def list_training_jobs() -> list[Job]:
-    return []
+def list_training_jobs() -> JobPage:
+    return JobPage(data=[])
 
 
 @post_training.get("/job/status")

@@ -10,6 +10,13 @@ class Job(BaseModel):
     status: str
 
 
+class JobPage(BaseModel):
+    """A page of jobs (AIP-132): the jobs and the token of the next page, none on the last."""
+
+    data: list[Job]
+    next_page_token: str | None = None
+
+
 class CancelRequest(BaseModel):
     job_uuid: str
 

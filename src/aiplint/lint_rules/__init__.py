@@ -4,6 +4,20 @@
 
 from __future__ import annotations
 
-from aiplint.lint_rules import aip122, aip127, aip136, aip185, aiplint, oas, rest
+from aiplint.lint_rules import (
+           aip122,
+           aip127,
+           aip131,
+           aip132,
+           aip133,
+           aip134,
+           aip136,
+           aip156,
+           aip185,
+           aiplint,
+           oas,
+           rest,
+)
 
-BUILTIN = (*aip122.RULES, *aip127.RULES, *aip136.RULES, *aip185.RULES, *rest.RULES, *oas.RULES, *aiplint.RULES)
+BUILTIN = (*aip122.RULES, *aip127.RULES, *aip131.RULES, *aip132.RULES, *aip133.RULES, *aip134.RULES, *aip136.RULES,
+           *aip156.RULES, *aip185.RULES, *rest.RULES, *oas.RULES, *aiplint.RULES)

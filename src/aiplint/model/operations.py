@@ -87,11 +87,18 @@ def named_verb(lex: Lexicon, op: Operation) -> tuple[str | None, tuple[str, ...]
     """The verb an operation's name starts with, the words after it, and where it was read ("operationId" or
     "summary"): `archive_queue` -> (`archive`, (`queue`,)); Azure's `StorageSyncServices_Delete` -> (`delete`,
     (`storage`, `sync`, `services`)); None when neither name starts with a verb."""
+    return next(iter(verb_names(lex, op)), (None, (), ""))
+
+
+def verb_names(lex: Lexicon, op: Operation) -> list[tuple[str, tuple[str, ...], str]]:
+    """`named_verb` of each name that starts with a verb, the operationId's first, then the summary's: FastAPI's
+    operationId (`get_item_items__item_id__get`) carries its route, its summary ("Get Item") does not."""
+    found = []
     for signal, name in (("operationId", op.operation_id), ("summary", op.summary)):
         parts = _name_words(name or "")
         if parts and (_verb_kind(lex, parts[0]) is not None or lex.is_verb(parts[0])):
-            return parts[0], parts[1:], signal
-    return None, (), ""
+            found.append((parts[0], parts[1:], signal))
+    return found
 
 
 def named_kind(lex: Lexicon, op: Operation) -> str | None:
