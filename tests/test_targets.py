@@ -10,6 +10,7 @@ import pytest
 from rules._kit import body, op, path_param, query, spec
 
 from aiplint.model import ApiModel, Operation
+from aiplint.model.suggest import operation_fix
 from aiplint.model.targets import target
 from aiplint.read.document import open_document
 
@@ -126,6 +127,14 @@ SCOPED = [
 @pytest.mark.parametrize("paths, expected", SCOPED, ids=[p for p, _ in (("planId", 0), ("appID", 0))])
 def test_a_parent_every_operation_names_in_the_query(paths, expected):
     assert found(paths) == expected
+
+
+def test_the_top_parent_goes_before_the_path_even_of_a_get_by_id():
+    paths = _scoped("/api/BusinessEntities", "planId")
+    paths = {"/api/Goals/{id}": paths.pop("/api/Goals/{id}"), **paths}
+    assert found(paths) == [("planId", "query", "plan", True)]
+    api, o = operation(paths)
+    assert operation_fix(api, o, colon=False) == "GET /api/plans/{planId}/Goals/{id}"
 
 
 @pytest.mark.parametrize("paths, expected", SILENT, ids=[next(iter(p)) for p, _ in SILENT])

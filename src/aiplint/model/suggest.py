@@ -82,6 +82,10 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
         return None
     parts = parts_of(item)
     id_part = ("{" + param + "}", False)
+    first_collection = next((seg for seg in item.segments if seg.role is Role.COLLECTION), None)
+    if stem in api.scope_stems and first_collection is not None:  # the API's top parent: before all the rest
+        at = first_collection.index
+        return join(parts[:at] + [(lex.pluralize_literal(stem), False), id_part] + parts[at:])
     last = item.segments[-1]
     before = item.before(last)
     if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows

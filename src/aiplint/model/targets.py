@@ -237,6 +237,8 @@ class _Scope:
         stem = target_stem(self.lex, name, self.api.collection_stems)
         if stem is None:
             stem = self._keyed_stem(name, where)
+        if stem and required and where == "query" and stem in self.api.scope_stems and stem not in self.path_subjects:
+            return stem  # the API's top parent, which every path leaves out (`GET /api/Goals/{id}?planId=`)
         if stem is None or not self.op.path.segments or self.ends_in_id or (stem and stem in self.path_subjects):
             return None  # the path already identifies its resource: this is a selector or an argument
         if self._creates_member(stem):
