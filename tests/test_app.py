@@ -110,7 +110,7 @@ def test_a_factory_an_inline_suppression_and_the_source_of_other_findings(tmp_pa
         def create_app() -> FastAPI:
             app = FastAPI()
 
-            @app.get("/v1/job/status", openapi_extra={"x-aiplint-ignore": {
+            @app.get("/v1/jobs/status", openapi_extra={"x-aiplint-ignore": {
                 "rest/resource-id-in-query": "kept for OpenAI compatibility until v2",
                 "aip136/verb-naming": "nothing to suppress here"}})
             def job_status(job_uuid: str) -> dict:
