@@ -163,10 +163,12 @@ class ApiModel:
 
     @cached_property
     def silent_on_required_parameters(self) -> bool:
-        """No query parameter of the document is declared required, among more than a few (Etherpad's RPC methods
-        take every pad's `padID` so): one named as an ID may then be required without the spec saying so."""
+        """No query parameter of the document is declared required, among more than a few, nor any body field
+        (Etherpad's RPC methods take every pad's `padID` so): one named as an ID may then be required without the
+        spec saying so.  A document that marks required body fields but no query parameter is not silent: its
+        query parameters are options (Llama Stack's `list-tools?tool_group_id=`)."""
         query = [p for op in self.operations for p in op.parameters if p.location == "query"]
-        return len(query) > 10 and not any(p.required for p in query)
+        return len(query) > 10 and not any(p.required for p in query) and self.silent_on_required_fields
 
     @cached_property
     def member_keys(self) -> dict[str, frozenset[str]]:
