@@ -471,3 +471,21 @@ def test_conformance_case(case):
         assert want <= got
     else:
         assert got == set()
+
+
+def test_a_boolean_property_schema_beside_a_change_is_compared_not_a_crash(tmp_path):
+    # OpenAPI 3.1 allows `true` and `false` as schemas: the sunset check read them as objects (AttributeError)
+    old = """openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /pets:
+    get:
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: {type: object, properties: {name: {type: string}, extra: true}}
+"""
+    new = old.replace("name: {type: string}", "name: {type: string, maxLength: 5}")
+    assert [c["id"] for c in changes_between(tmp_path, old, new)] == ["change/max-added"]

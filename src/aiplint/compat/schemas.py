@@ -989,7 +989,10 @@ def _match_members(old_raw: list, olds: list[_Side], new_raw: list, news: list[_
 
 def sunset_changes(old: dict, new: dict, old_at: Location, new_at: Location,
                    where: tuple[str, ...] = ()) -> Iterator[Found]:
-    """Changes to the announced sunset (`x-sunset`) of an element deprecated in both versions."""
+    """Changes to the announced sunset (`x-sunset`) of an element deprecated in both versions (none for a
+    boolean schema, OpenAPI 3.1's `true` or `false`)."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return
     before, after = old.get("x-sunset"), new.get("x-sunset")
     if before == after or old.get("deprecated") is not True:
         if after is not None and before != after and new.get("deprecated") is True and parse_date(after) is None:
