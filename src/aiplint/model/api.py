@@ -205,8 +205,9 @@ class ApiModel:
     def lists_at(self, item: PathItem, seg: Segment) -> bool:
         """Whether the path that ends at `seg` (`/patient_plan_summary` for `/patient_plan_summary/{id}`) has a
         GET returning a list or a page."""
-        return any(len(other.segments) == seg.index + 1 and op.method == "get" and op.shape in (Shape.LIST, Shape.PAGE)
-                   for other in self.paths_under(item.prefix(seg.index + 1)) for op in other.operations)
+        own = self.prefixes.item_at(item.prefix(seg.index + 1))
+        return own is not None and any(op.method == "get" and op.shape in (Shape.LIST, Shape.PAGE)
+                                       for op in own.operations)
 
     def paths_under(self, prefix: int) -> list[PathItem]:
         """Every path that starts with the prefix (`PathItem.prefix`), in document order."""
