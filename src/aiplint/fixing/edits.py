@@ -1,0 +1,126 @@
+"""A rule's `Fix` as text edits: character ranges of the files' text and what replaces them.
+
+`RenamePath` rewrites the path key and every `$ref` and link `operationRef` quoting it (`#/paths/~1v1~1job/get`),
+in whichever file of the document it is; `RemoveMember` removes a member's text (`spans.member_span`).  A fix
+with an edit whose text cannot be found surely is not applied at all (`None`): half a rename would leave `$ref`s
+that resolve nowhere.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+from aiplint.fixing.spans import key_span, member_span, scalar_span, write_scalar
+from aiplint.read.pointers import escape_token, join_pointer
+from aiplint.rule import Fix, RemoveMember, RenamePath
+
+if TYPE_CHECKING:
+    from aiplint.read.document import Document
+    from aiplint.read.loading import Source
+
+_QUOTING_KEYS = ("$ref", "operationRef")  # the members whose value may quote a path of the document
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """Replace the characters `start:end` of the file at the real path `file` with `text`.  Edits with one `guard`
+    conflict even where their ranges do not meet: two removals from one mapping could leave it empty."""
+
+    file: str
+    start: int
+    end: int
+    text: str
+    guard: str = ""
+
+    def meets(self, other: TextEdit) -> bool:
+        if self.file != other.file:
+            return False
+        if self.guard and self.guard == other.guard:
+            return True
+        return self.start < other.end and other.start < self.end or self.start == other.start
+
+
+class EditFinder:
+    """Finds the text edits of fixes in one version of a document (the places quoting its paths found once)."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self._quoting: list[tuple[Source, str, str]] | None = None
+
+    def edits(self, fix: Fix) -> list[TextEdit] | None:
+        """The fix's text edits; None when one of them cannot be made."""
+        found: list[TextEdit] = []
+        for edit in fix.edits:
+            made = self._rename(edit) if isinstance(edit, RenamePath) else self._remove(edit)
+            if made is None:
+                return None
+            found += made
+        return found
+
+    def _remove(self, edit: RemoveMember) -> list[TextEdit] | None:
+        source = next((s for s in self.document.sources.values() if s.path == edit.file), None)
+        span = member_span(source, edit.pointer) if source is not None else None
+        if source is None or span is None:
+            return None
+        parent = edit.pointer.rsplit("/", 1)[0]
+        return [TextEdit(source.abspath, span.start, span.end, "", guard=f"{source.abspath}#{parent}")]
+
+    def _rename(self, edit: RenamePath) -> list[TextEdit] | None:
+        root = self.document.root
+        key = key_span(root, join_pointer("/paths", edit.old))
+        if key is None:
+            return None
+        token = root.text[key.start:key.end]
+        edits = [TextEdit(root.abspath, key.start, key.end, write_scalar(edit.new, token, root.is_json))]
+        old, new = "/paths/" + escape_token(edit.old), "/paths/" + escape_token(edit.new)
+        for source, pointer, value in self._quotes():
+            head, hash_, fragment = value.partition("#")
+            if not (fragment == old or fragment.startswith(old + "/")) or not self._names_root(source, head):
+                continue
+            span = scalar_span(source, pointer)
+            if span is None:
+                return None
+            renamed = head + hash_ + new + fragment[len(old):]
+            edits.append(TextEdit(source.abspath, span.start, span.end,
+                                  write_scalar(renamed, source.text[span.start:span.end], source.is_json)))
+        return edits
+
+    def _names_root(self, source: Source, file: str) -> bool:
+        """Whether the file part of a reference in `source` is the document's root file."""
+        if not file:
+            return source is self.document.root
+        return os.path.realpath(os.path.join(os.path.dirname(source.abspath), file)) == self.document.root.abspath
+
+    def _quotes(self) -> list[tuple[Source, str, str]]:
+        """(file, pointer, value) of every `$ref` and `operationRef` that may quote a path (its value mentions
+        `/paths/`), in every file of the document."""
+        if self._quoting is None:
+            self._quoting = [(source, pointer, value) for source in list(self.document.sources.values())
+                             if "/paths/" in source.text for pointer, value in _quoting_members(source.data)]
+        return self._quoting
+
+
+def _quoting_members(data: Any) -> Iterator[tuple[str, str]]:
+    """(pointer, value) of each `$ref` or `operationRef` string mentioning `/paths/`, walked without recursion."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _QUOTING_KEYS and isinstance(value, str) and "/paths/" in value:
+                    yield join_pointer(pointer, key), value
+                elif isinstance(value, (dict, list)):
+                    stack.append((join_pointer(pointer, key), value))
+        elif isinstance(node, list):
+            stack.extend((join_pointer(pointer, index), value) for index, value in enumerate(node))
+
+
+def apply(text: str, edits: list[TextEdit]) -> str:
+    """The text with the edits (of this one file, none meeting another) made."""
+    pieces, done = [], 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        pieces += [text[done:edit.start], edit.text]
+        done = edit.end
+    return "".join(pieces) + text[done:]
