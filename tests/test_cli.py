@@ -61,8 +61,9 @@ def test_json_format_is_the_documented_contract():
                                  "suppressed": {"baseline": 0, "inline": 0}}
     finding = report["findings"][0]
     assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                            "suggestion", "fingerprint", "related", "also", "aip", "url"}
+                            "suggestion", "fingerprint", "related", "also", "aip", "url", "fix"}
     assert finding["related"] == []
+    assert finding["fix"] is None  # an ID in the query: no fix yet
     assert finding["aip"] is None  # a rest/ rule; aip122/... would say 122
     assert finding["url"] == "https://github.com/aiplint/aiplint/blob/main/docs/rules.md#restresource-id-in-query"
     assert finding["rule"] == "rest/resource-id-in-query"

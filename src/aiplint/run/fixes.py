@@ -1,0 +1,89 @@
+"""`--fix`, `--unsafe-fixes` and `--diff`: each spec fixed (`aiplint.fixing`) before it is linted, its files
+written back, or their unified diff printed instead; each unsafe fix listed with the API changes that break clients.
+
+A file is written back only when its bytes on the disk are still what was fixed (read before, compared after) and
+its encoding round-trips (UTF-8, with its byte order mark when it had one): every byte outside the edits stays."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass
+
+from aiplint.fixing.engine import SpecFix, fix_spec
+from aiplint.read.escaping import printable
+from aiplint.read.loading import InputError, read_file
+from aiplint.run.console import plural, say, tell
+from aiplint.run.files import Job
+from aiplint.run.options import CheckOptions
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class Tally:
+    """How many findings the fixes of a run fixed, and the files they changed."""
+
+    fixed: int = 0
+    files: int = 0
+
+
+def fix_jobs(jobs: list[Job], options: CheckOptions) -> Tally:
+    """Fix each spec the jobs name: write its files (`--fix`) or print their diff (`--diff`)."""
+    tally = Tally()
+    for job in jobs:
+        try:
+            fixed = fix_spec(job.name, job.config, job.rules, unsafe=options.unsafe_fixes, text=job.text)
+        except InputError:
+            continue  # its lint reports it
+        if fixed is None or not fixed.applied:
+            continue
+        if options.diff:
+            sys.stdout.write(unified_diff(fixed))
+        else:
+            _write_back(fixed)
+        tally.fixed += len(fixed.applied)
+        tally.files += len(fixed.changed)
+        _list_unsafe(fixed, options.quiet)
+    if options.diff and not options.quiet:
+        tell(f"Would fix {plural(tally.fixed, 'problem')} in {plural(tally.files, 'file')}.")
+    return tally
+
+
+def unified_diff(fixed: SpecFix) -> str:
+    """The fixes as a unified diff of each changed file (`a/NAME`, `b/NAME`)."""
+    out: list[str] = []
+    for real in fixed.changed:
+        name = fixed.names[real]
+        out += difflib.unified_diff(fixed.before[real].splitlines(keepends=True),
+                                    fixed.after[real].splitlines(keepends=True), f"a/{name}", f"b/{name}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
+
+
+def _write_back(fixed: SpecFix) -> None:
+    for real in fixed.changed:
+        name = fixed.names[real]
+        try:
+            raw = read_file(real)
+        except InputError as exc:
+            say("error", f"{name}: not fixed: {exc.message}")
+            continue
+        bom = _BOM if raw.startswith(_BOM) else b""
+        if raw != bom + fixed.before[real].encode("utf-8"):
+            say("error", f"{name}: not fixed: it changed while it was fixed, or is not UTF-8")
+            continue
+        with open(real, "wb") as stream:
+            stream.write(bom + fixed.after[real].encode("utf-8"))
+
+
+def _list_unsafe(fixed: SpecFix, quiet: bool) -> None:
+    """Each unsafe fix made, with what it breaks for the API's clients."""
+    if quiet:
+        return
+    for applied in fixed.applied:
+        fix, finding = applied.finding.fix, applied.finding
+        if fix is None or fix.safe:
+            continue
+        tell(printable(f"unsafe fix: {finding.file}: {finding.rule}: {fix.title}"))
+        for change in applied.breaking:
+            tell(printable(f"  breaks clients: {change.operation}: {change.message} [{change.id}]"))
