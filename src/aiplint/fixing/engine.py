@@ -1,32 +1,37 @@
-"""Fixing one spec: lint, apply the fixes that do not meet, lint again, until nothing changes.
+"""Fixing one spec: lint, make the fixes that do not meet, lint again, until nothing changes.
 
-Each pass lints the spec's current text (in memory, its `$ref`'d files too), takes the findings `--fix` applies
-(`policy.will_fix`) in report order, and makes a fix's edits only where none meets an edit already taken this
-pass (`TextEdit.meets`): the others wait for the next pass, which lints the edited text and so sees whether they
-still apply.  Passes stop when none applies a fix, or after `MAX_PASSES`.  An unsafe fix is listed with the API
-changes it causes, classified by `aiplint.compat` from the spec before and after that one fix.
+Each pass takes the findings `--fix` applies (`policy.will_fix`) in report order, and a fix's edits only where
+none meets an edit already taken this pass (`TextEdit.meets`): the others wait for the next pass, which lints the
+edited text and so sees whether they still apply.  The lint of the edited text (in memory, `$ref`'d files too)
+decides whether the pass stands: its fixed findings must be gone and no finding new (`regressions`).  When that
+fails the pass is tried again with its first fix alone, and a fix that fails alone is never tried again: a fix is
+made only where it does what it says.  Passes stop when none makes a fix, or after `MAX_PASSES`.  An unsafe fix is
+listed with the API changes it causes, classified by `aiplint.compat` from the spec before and after that fix.
 """
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from aiplint.compat.matching import match_operations
 from aiplint.compat.operations import compare_documents
 from aiplint.fixing.edits import EditFinder, TextEdit, apply
 from aiplint.fixing.policy import will_fix
-from aiplint.linting.engine import lint_document
+from aiplint.linting.engine import Linted, lint_document
 from aiplint.model import ApiModel
 from aiplint.model.lexicon import Lexicon
+from aiplint.model.types import PARAM
 from aiplint.read.document import Document, open_document
 from aiplint.read.loading import InputError, Source, load_source
+from aiplint.read.pointers import escape_token
+from aiplint.rule import RenamePath
 
 if TYPE_CHECKING:
     from aiplint.compat import Change
     from aiplint.config import Config
-    from aiplint.linting.engine import Linted
     from aiplint.linting.findings import Finding
     from aiplint.rule import Rule
 
@@ -45,14 +50,15 @@ class Applied:
 @dataclass
 class SpecFix:
     """What fixing one spec did: each file's text before and after (by real path, with the name it is shown by),
-    the fixes made, and the findings left."""
+    the fixes made, the edits of each pass, and the findings before and after."""
 
     names: dict[str, str] = field(default_factory=dict)
     before: dict[str, str] = field(default_factory=dict)
     after: dict[str, str] = field(default_factory=dict)
     applied: list[Applied] = field(default_factory=list)
+    passes: list[list[TextEdit]] = field(default_factory=list)  # the edits each pass made, of the text before it
+    found: list[Finding] = field(default_factory=list)  # the findings of the spec as it was
     remaining: list[Finding] = field(default_factory=list)
-    passes: int = 0
 
     @property
     def changed(self) -> list[str]:
@@ -63,34 +69,92 @@ class SpecFix:
 def fix_spec(path: str, config: Config, rules: Mapping[str, Rule], *, unsafe: bool = False,
              text: str | None = None) -> SpecFix | None:
     """Fix the spec at `path` (its text `text` when given, else read from the disk) in memory; None when it is no
-    OpenAPI document.  Raises InputError for a spec that cannot be read, or that a fix left unreadable."""
-    spec = _Spec(path, config, text)
-    result = SpecFix()
-    for passes in range(MAX_PASSES + 1):
-        document = spec.open()
-        if document is None:
-            return None
-        linted = lint_document(document, config, rules)
-        spec.register(document)
-        chosen = _choose(linted.findings, EditFinder(document), config, unsafe) if passes < MAX_PASSES else []
-        if not chosen:
-            result.remaining, result.passes = linted.findings, passes
+    OpenAPI document.  Raises InputError for a spec that cannot be read."""
+    spec = _Spec(path, config, rules, text)
+    state = spec.lint(spec.current)
+    if state is None:
+        return None
+    result = SpecFix(found=state.findings)
+    rejected: set[str] = set()  # the fingerprints of findings whose fix did not fix them, or caused new ones
+    for _ in range(MAX_PASSES * 2):
+        chosen = _choose(state, config, unsafe, rejected)
+        if not chosen or len(result.passes) == MAX_PASSES:
             break
-        for finding, edits in chosen:
-            breaking = () if finding.fix is None or finding.fix.safe else spec.breaking(linted, edits)
-            result.applied.append(Applied(finding, breaking))
-        spec.edit([edit for _, edits in chosen for edit in edits])
+        state = _make(spec, state, chosen, rejected, result)
+    result.remaining = state.findings
     result.names, result.before, result.after = spec.names, spec.original, spec.current
     return result
 
 
-def _choose(findings: list[Finding], finder: EditFinder, config: Config, unsafe: bool
-            ) -> list[tuple[Finding, list[TextEdit]]]:
+def _make(spec: _Spec, state: Linted, chosen: list[tuple[Finding, list[TextEdit]]], rejected: set[str],
+          result: SpecFix) -> Linted:
+    """The chosen fixes made when, together, they fix their findings and cause no new one (the lint of the edited
+    text says); else the first alone when it does, the others left to the next pass; else none, the first
+    rejected.  The lint of the text as it is now."""
+    while chosen:
+        edits = [edit for _, its_edits in chosen for edit in its_edits]
+        texts = spec.edited(edits)
+        after = spec.lint(texts)
+        if after is not None and not regressions(state.findings, after.findings, [f for f, _ in chosen]):
+            result.applied += [Applied(finding, spec.breaking(state, its_edits) if _unsafe(finding) else ())
+                               for finding, its_edits in chosen]
+            result.passes.append(edits)
+            spec.current = texts
+            return after
+        if len(chosen) == 1:
+            rejected.add(chosen[0][0].fingerprint)
+        chosen = chosen[:1] if len(chosen) > 1 else []
+    return state
+
+
+def regressions(before: list[Finding], after: list[Finding], fixed: list[Finding]) -> list[str]:
+    """What went wrong between two lints around fixes of the `fixed` findings: a finding new after them, or one of
+    theirs still there.  Findings count as (rule, method, path template), a path the fixes renamed under its old
+    name (`finding_key`)."""
+    old_of = renamed(fixed)
+    was = Counter(finding_key(f) for f in before)
+    now = Counter(finding_key(f, old_of) for f in after)
+    gone = Counter(finding_key(f) for f in fixed)
+    return [("new finding: " if count > was[key] else "fixed finding still there: ") + " ".join(filter(None, key))
+            for key, count in now.items() if count > was[key] - gone[key]]
+
+
+def renamed(fixed: list[Finding]) -> dict[str, str]:
+    """New path key -> old one, for every path the fixes of `fixed` rename (in order: a renamed path renamed again
+    keeps its first name)."""
+    old_of: dict[str, str] = {}
+    for finding in fixed:
+        for edit in finding.fix.edits if finding.fix is not None else ():
+            if isinstance(edit, RenamePath):
+                old_of[edit.new] = old_of.pop(edit.old, edit.old)
+    return old_of
+
+
+def finding_key(finding: Finding, old_of: Mapping[str, str] | None = None) -> tuple[str, str, str]:
+    """(rule, method, path template) of a finding, or (rule, "", pointer) without a path; a renamed path (`old_of`:
+    new -> old key) under its old name."""
+    old_of = old_of or {}
+    if finding.path is not None:
+        return finding.rule, finding.method or "", PARAM.sub("{}", old_of.get(finding.path, finding.path))
+    pointer = finding.pointer
+    for new, old in old_of.items():
+        moved = "/paths/" + escape_token(new)
+        if pointer == moved or pointer.startswith(moved + "/"):
+            pointer = "/paths/" + escape_token(old) + pointer[len(moved):]
+    return finding.rule, "", pointer
+
+
+def _unsafe(finding: Finding) -> bool:
+    return finding.fix is not None and not finding.fix.safe
+
+
+def _choose(state: Linted, config: Config, unsafe: bool, rejected: set[str]) -> list[tuple[Finding, list[TextEdit]]]:
     """The fixes of one pass, in report order, each with its edits; a fix whose edits meet one taken waits."""
+    finder = EditFinder(state.api.document)
     chosen: list[tuple[Finding, list[TextEdit]]] = []
     taken: list[TextEdit] = []
-    for finding in findings:
-        if finding.fix is None or not will_fix(finding, config, unsafe):
+    for finding in state.findings:
+        if finding.fix is None or finding.fingerprint in rejected or not will_fix(finding, config, unsafe):
             continue
         edits = finder.edits(finding.fix)
         if edits is None or any(edit.meets(other) for edit in edits for other in taken):
@@ -103,48 +167,58 @@ def _choose(findings: list[Finding], finder: EditFinder, config: Config, unsafe:
 class _Spec:
     """A spec's files as the fixes leave them: read from the disk (or standard input) once, then from memory."""
 
-    def __init__(self, path: str, config: Config, text: str | None):
-        self.path, self.config, self.text = path, config, text
+    def __init__(self, path: str, config: Config, rules: Mapping[str, Rule], text: str | None):
+        self.path, self.config, self.rules, self.text = path, config, rules, text
         self.names: dict[str, str] = {}  # real path -> the name reports give the file
         self.original: dict[str, str] = {}
         self.current: dict[str, str] = {}
 
-    def open(self, texts: Mapping[str, str] | None = None) -> Document | None:
-        """The document as its files' current text (or `texts`) reads."""
-        texts = self.current if texts is None else texts
-        root = texts.get(os.path.realpath(self.path), self.text)
-        load = self._loader(texts) if texts else None
-        return open_document(self.path, root, project_root=self.config.ref_root, load=load)
+    def lint(self, texts: Mapping[str, str]) -> Linted | None:
+        """The lint of the document as `texts` (real path -> text; the disk for the others) read, its model kept;
+        None when it is no OpenAPI document, or a fix left it unreadable.  The first lint's InputError is raised."""
+        try:
+            document = self.open(texts)
+        except InputError:
+            if not texts:
+                raise
+            return None
+        if document is None:
+            return None
+        linted = lint_document(document, self.config, self.rules)
+        self._keep(document)
+        return linted
 
-    def register(self, document: Document) -> None:
+    def open(self, texts: Mapping[str, str]) -> Document | None:
+        root = texts.get(os.path.realpath(self.path), self.text)
+        return open_document(self.path, root, project_root=self.config.ref_root,
+                             load=self._loader(texts) if texts else None)
+
+    def edited(self, edits: list[TextEdit]) -> dict[str, str]:
+        """The files' current text with the edits made."""
+        texts = dict(self.current)
+        for real in {edit.file for edit in edits}:
+            texts[real] = apply(texts[real], [edit for edit in edits if edit.file == real])
+        return texts
+
+    def breaking(self, state: Linted, edits: list[TextEdit]) -> tuple[Change, ...]:
+        """The breaking API changes that `edits` alone make to the current text (`state`: its lint)."""
+        try:
+            after = self.open(self.edited(edits))
+        except InputError:
+            return ()
+        if after is None:
+            return ()
+        match = match_operations(state.api, ApiModel.build(after, Lexicon.of(self.config.vocabulary)))
+        changes = compare_documents(state.api.document, after, match, self.config.stability)
+        return tuple(change for change in changes if change.breaking)
+
+    def _keep(self, document: Document) -> None:
         """Keep the text of every file the document has read so far (a lint follows `$ref`s as it needs them)."""
         for real, source in list(document.sources.items()):
             if real not in self.original:
                 self.names[real], self.original[real], self.current[real] = source.path, source.text, source.text
 
-    def edit(self, edits: list[TextEdit]) -> None:
-        for real in {edit.file for edit in edits}:
-            self.current[real] = apply(self.current[real], [edit for edit in edits if edit.file == real])
-
-    def breaking(self, linted: Linted, edits: list[TextEdit]) -> tuple[Change, ...]:
-        """The breaking API changes that `edits` alone make to the current text (`linted` is its lint)."""
-        texts = dict(self.current)
-        for real in {edit.file for edit in edits}:
-            texts[real] = apply(texts[real], [edit for edit in edits if edit.file == real])
-        try:
-            after = self.open(texts)
-        except InputError:
-            return ()  # the pass's lint of the edited text reports it
-        if after is None:
-            return ()
-        lexicon = Lexicon.of(self.config.vocabulary)
-        match = match_operations(linted.api, ApiModel.build(after, lexicon))
-        changes = compare_documents(linted.api.document, after, match, self.config.stability)
-        return tuple(change for change in changes if change.breaking)
-
-    def _loader(self, texts: Mapping[str, str]):
+    def _loader(self, texts: Mapping[str, str]) -> Callable[[str, str], Source]:
         def load(display: str, real: str) -> Source:
-            text = texts.get(real)
-            return load_source(display, text, _abspath=real) if text is not None else load_source(display,
-                                                                                                  _abspath=real)
+            return load_source(display, texts.get(real), _abspath=real)
         return load
