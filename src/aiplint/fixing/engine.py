@@ -135,7 +135,9 @@ def finding_key(finding: Finding, old_of: Mapping[str, str] | None = None) -> tu
     new -> old key) under its old name."""
     old_of = old_of or {}
     if finding.path is not None:
-        return finding.rule, finding.method or "", PARAM.sub("{}", old_of.get(finding.path, finding.path))
+        template = PARAM.sub("{}", finding.path)
+        old_templates = {PARAM.sub("{}", new): PARAM.sub("{}", old) for new, old in old_of.items()}
+        return finding.rule, finding.method or "", old_templates.get(template, template)
     pointer = finding.pointer
     for new, old in old_of.items():
         moved = "/paths/" + escape_token(new)

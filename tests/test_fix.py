@@ -1,0 +1,237 @@
+"""`aiplint check --fix`, `--unsafe-fixes` and `--diff` (issue 21): fixes as edits of the original text, passes,
+conflicts, the configuration's `fixable` / `unfixable`, and the properties of a fixed spec (`fix_properties`)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, corpus_file
+from fix_properties import violations
+
+from aiplint.cli import cli
+from aiplint.config import Config
+from aiplint.fixing.edits import TextEdit
+from aiplint.fixing.engine import fix_spec, regressions
+from aiplint.linting.registry import available_rules
+
+SESSIONS = """\
+openapi: 3.0.3
+info: {title: Sessions, version: "1"}
+# the sessions API
+paths:
+  /v1/session/{session_id}:   # one session
+    get:
+      operationId: getSession
+      parameters:
+        - {name: session_id, in: path, required: true, schema: {type: string}}
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object}
+
+      responses:
+        "200": {description: ok}
+  "/v1/session/{session_id}/turns":
+    get:
+      operationId: listTurns
+      parameters:
+        - {name: session_id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          links:
+            session:
+              operationRef: '#/paths/~1v1~1session~1{session_id}/get'
+"""
+
+SESSIONS_FIXED = SESSIONS.replace("  /v1/session/{session_id}:", "  /v1/sessions/{session_id}:").replace(
+    '"/v1/session/{session_id}/turns"', '"/v1/sessions/{session_id}/turns"').replace(
+    "~1v1~1session~1", "~1v1~1sessions~1").replace("""      requestBody:
+        content:
+          application/json:
+            schema: {type: object}
+""", "")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["check", "--no-cache", *args])
+
+
+@pytest.fixture
+def sessions(tmp_path):
+    path = tmp_path / "openapi.yaml"
+    path.write_text(SESSIONS)
+    return path
+
+
+def test_safe_fixes_only_by_default_and_the_rest_is_reported(sessions):
+    result = run(str(sessions), "--fix")
+    assert result.exit_code == 1
+    assert "requestBody" not in sessions.read_text()
+    assert "/v1/session/{session_id}:" in sessions.read_text()  # a rename is unsafe: not without --unsafe-fixes
+    assert "aip122/plural-collection" in result.stdout
+    assert "Fixed 1 problem, 1 remaining." in result.stdout
+    assert "(1 fixable with --fix --unsafe-fixes.)" in result.stdout
+
+
+def test_unsafe_fixes_rename_every_place_naming_the_path_and_keep_every_other_byte(sessions):
+    result = run(str(sessions), "--fix", "--unsafe-fixes")
+    assert result.exit_code == 0, result.output
+    assert sessions.read_text() == SESSIONS_FIXED  # comments, quoting, the blank line, indentation: as they were
+    assert "Fixed 2 problems. All checks passed (1 file)." in result.stdout
+    # the rename is listed with the breaking changes it causes, classified by compat
+    assert "unsafe fix: " in result.stderr and "rename the collection `session` to `sessions` in 2 paths" in result.stderr
+    assert result.stderr.count("[breaking/operation-moved]") == 2
+
+
+def test_a_second_fix_changes_nothing(sessions):
+    run(str(sessions), "--fix", "--unsafe-fixes")
+    once = sessions.read_bytes()
+    result = run(str(sessions), "--fix", "--unsafe-fixes")
+    assert sessions.read_bytes() == once
+    assert result.exit_code == 0 and "Fixed" not in result.stdout
+
+
+def test_diff_prints_the_fixes_and_writes_nothing(sessions):
+    result = run(str(sessions), "--diff", "--unsafe-fixes")
+    assert result.exit_code == 1
+    assert sessions.read_text() == SESSIONS
+    assert result.stdout.startswith(f"--- a/{sessions}\n+++ b/{sessions}\n")
+    assert "-  /v1/session/{session_id}:   # one session\n+  /v1/sessions/{session_id}:   # one session\n" in (
+        result.stdout)
+    assert "Would fix 2 problems in 1 file." in result.stderr
+    run(str(sessions), "--fix", "--unsafe-fixes")
+    assert run(str(sessions), "--diff", "--unsafe-fixes").exit_code == 0
+
+
+def test_fixable_findings_are_marked_and_counted(sessions):
+    result = run(str(sessions))
+    lines = [line for line in result.stdout.splitlines() if "aip1" in line]
+    assert "[*]" in next(line for line in lines if "no-body-get-delete" in line)
+    assert "[*]" not in next(line for line in lines if "plural-collection" in line)  # unsafe: not with --fix alone
+    assert result.stdout.endswith("[*] 1 fixable with --fix (1 more with --unsafe-fixes).\n")
+    assert "[*] 2 fixable with --fix." in run(str(sessions), "--unsafe-fixes").stdout
+    finding = json.loads(run(str(sessions), "--format", "json").stdout)["findings"][0]
+    assert finding["fix"] == {"title": "rename the collection `session` to `sessions` in 2 paths", "safe": False}
+
+
+def test_unfixable_rules_in_the_configuration_are_left(sessions, tmp_path):
+    (tmp_path / ".aiplint.toml").write_text('unfixable = ["aip127/"]\n')
+    result = run(str(sessions), "--fix", "--unsafe-fixes")
+    assert "requestBody" in sessions.read_text() and "/v1/sessions/" in sessions.read_text()
+    assert "[*]" not in result.stdout
+
+
+def test_fixable_limits_fixes_to_the_rules_it_names(sessions, tmp_path):
+    (tmp_path / ".aiplint.toml").write_text('fixable = ["aip127/no-body-get-delete"]\n')
+    run(str(sessions), "--fix", "--unsafe-fixes")
+    assert "requestBody" not in sessions.read_text() and "/v1/session/" in sessions.read_text()
+
+
+def test_json_keeps_its_formatting_outside_the_edits(tmp_path):
+    def spec(path: str, body: bool) -> dict:
+        get = {"parameters": [{"name": "book_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+               **({"requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}} if body else {}),
+               "responses": {"200": {"description": "ok"}}}
+        return {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {path: {"get": get}}}
+
+    def written(data: dict) -> str:  # an unusual indentation and spacing, which the fixes keep
+        return json.dumps(data, indent=3).replace('"version": "1"', '"version" :"1"') + "\n"
+
+    path = tmp_path / "api.json"
+    path.write_text(written(spec("/v1/book/{book_id}", body=True)))
+    run(str(path), "--fix", "--unsafe-fixes")
+    assert path.read_text() == written(spec("/v1/books/{book_id}", body=False))
+
+
+def test_a_rename_reaches_the_ref_d_files_that_quote_the_path(tmp_path):
+    (tmp_path / "openapi.yaml").write_text(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n"
+        "  /v1/job/{job_id}:\n    $ref: 'paths/job.yaml'\n")
+    (tmp_path / "paths").mkdir()
+    (tmp_path / "paths" / "job.yaml").write_text(
+        "get:\n  parameters:\n    - {name: job_id, in: path, required: true, schema: {type: string}}\n"
+        "  responses:\n    '200':\n      description: ok\n      links:\n        self:\n"
+        "          operationRef: '../openapi.yaml#/paths/~1v1~1job~1{job_id}/get'\n")
+    result = run(str(tmp_path / "openapi.yaml"), "--fix", "--unsafe-fixes")
+    assert result.exit_code == 0, result.output
+    assert "  /v1/jobs/{job_id}:\n    $ref: 'paths/job.yaml'\n" in (tmp_path / "openapi.yaml").read_text()
+    assert "operationRef: '../openapi.yaml#/paths/~1v1~1jobs~1{job_id}/get'\n" in (
+        tmp_path / "paths" / "job.yaml").read_text()
+
+
+def test_two_fixes_on_one_span_the_first_applies_and_the_next_pass_takes_the_other(tmp_path):
+    path = tmp_path / "api.yaml"
+    path.write_text("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n"
+                    "  /v1/team/{team_id}/member/{member_id}:\n    get:\n      parameters:\n"
+                    "        - {name: team_id, in: path, required: true, schema: {type: string}}\n"
+                    "        - {name: member_id, in: path, required: true, schema: {type: string}}\n"
+                    "      responses: {'200': {description: ok}}\n")
+    fixed = fix_spec(str(path), Config(select=("aip122/plural-collection",)), available_rules(), unsafe=True)
+    assert fixed is not None
+    assert [len(edits) for edits in fixed.passes] == [1, 1]  # both rename the one key: one per pass
+    assert "  /v1/teams/{team_id}/members/{member_id}:\n" in fixed.after[os.path.realpath(path)]
+    assert fixed.remaining == []
+
+
+def test_edits_meet_when_they_overlap_or_empty_one_mapping():
+    removal = TextEdit("a.yaml", 10, 20, "", guard="a.yaml#/paths/~1x/get")
+    assert removal.meets(TextEdit("a.yaml", 15, 30, "x"))
+    assert not removal.meets(TextEdit("a.yaml", 20, 30, "x"))  # adjacent: both apply
+    assert not removal.meets(TextEdit("b.yaml", 15, 30, "x"))
+    assert removal.meets(TextEdit("a.yaml", 40, 50, "", guard="a.yaml#/paths/~1x/get"))  # could empty it
+
+
+def test_a_pass_that_would_cause_a_new_finding_is_a_regression():
+    from aiplint.linting.findings import Finding
+    from aiplint.rule import Fix, RenamePath, Severity
+
+    def finding(rule: str, path: str, fix: Fix | None = None) -> Finding:
+        return Finding(rule, Severity.ERROR, "m", "a.yaml", 1, 1, "/paths", "GET", path, None, "f" + path, fix=fix)
+
+    rename = Fix("rename", (RenamePath("/v1/job/{id}", "/v1/jobs/{id}"),), safe=False)
+    before = [finding("aip122/plural-collection", "/v1/job/{id}", rename), finding("rest/x", "/v1/job/{id}")]
+    fixed = before[:1]
+    assert regressions(before, [finding("rest/x", "/v1/jobs/{job_id}")], fixed) == []  # the same, renamed
+    assert regressions(before, [finding("rest/x", "/v1/jobs/{id}"), finding("rest/y", "/v1/a")], fixed) == [
+        "new finding: rest/y GET /v1/a"]
+    assert regressions(before, [finding("aip122/plural-collection", "/v1/jobs/{id}")], fixed) == [
+        "fixed finding still there: aip122/plural-collection GET /v1/job/{}"]
+
+
+def test_standard_input_is_diffed_not_written(sessions):
+    assert run("-", "--fix").exit_code == 2
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "-", "--stdin-filename", "api.yaml",
+                                                      "--diff"], input=SESSIONS)
+    assert result.exit_code == 1 and "-      requestBody:\n" in result.stdout
+
+
+def test_fix_refuses_diff_base_and_bad_input_is_an_error_line(tmp_path):
+    assert "--diff-base" in run(".", "--fix", "--diff-base", "HEAD").stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 3.0.3\npaths: {a: [\n")
+    result = run(str(broken), "--fix")
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "broken.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_llama_stack_collection_rename_keeps_every_property():
+    path = FIXTURES / "llama-stack" / "before" / "stainless-llama-stack-spec.yaml"
+    fixed = fix_spec(str(path), Config(select=("aip122/", "aip127/", "rest/")), available_rules(), unsafe=True)
+    assert fixed is not None and fixed.applied
+    assert {a.finding.rule for a in fixed.applied} == {"aip122/plural-collection"}
+    assert violations(fixed, os.path.realpath(path)) == []
+    assert "/v1alpha/post-training/jobs/status:" in fixed.after[os.path.realpath(path)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("relative", ["twilio/twilio_api_v2010.yaml", "slack/slack_web_openapi_v2_without_examples.json",
+                                      "openai/openapi.yaml"])
+def test_shared_corpus_specs_keep_every_property(relative):
+    path = corpus_file(relative)
+    fixed = fix_spec(str(path), Config(), available_rules(), unsafe=True)
+    assert fixed is not None
+    assert violations(fixed, os.path.realpath(path)) == []
