@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from aiplint.fixing.spans import key_span, member_span, scalar_span, write_scalar
 from aiplint.read.pointers import escape_token, join_pointer
 from aiplint.rule import Fix, RemoveMember, RenamePath
 
 if TYPE_CHECKING:
+    from aiplint.linting.findings import Finding
     from aiplint.read.document import Document
     from aiplint.read.loading import Source
 
@@ -58,6 +59,19 @@ class EditFinder:
                 return None
             found += made
         return found
+
+    def apart(self, findings: Iterable[Finding]) -> list[tuple[Finding, list[TextEdit]]]:
+        """The fixes of the findings (in their order) that can be made together, each with its edits: one whose
+        edits meet those of one before it waits (`TextEdit.meets`), as does one whose text is not found."""
+        taken: list[TextEdit] = []
+        chosen: list[tuple[Finding, list[TextEdit]]] = []
+        for finding in findings:
+            edits = self.edits(finding.fix) if finding.fix is not None else None
+            if edits is None or any(edit.meets(other) for edit in edits for other in taken):
+                continue
+            chosen.append((finding, edits))
+            taken += edits
+        return chosen
 
     def _remove(self, edit: RemoveMember) -> list[TextEdit] | None:
         source = next((s for s in self.document.sources.values() if s.path == edit.file), None)

@@ -152,18 +152,9 @@ def _unsafe(finding: Finding) -> bool:
 
 def _choose(state: Linted, config: Config, unsafe: bool, rejected: set[str]) -> list[tuple[Finding, list[TextEdit]]]:
     """The fixes of one pass, in report order, each with its edits; a fix whose edits meet one taken waits."""
-    finder = EditFinder(state.api.document)
-    chosen: list[tuple[Finding, list[TextEdit]]] = []
-    taken: list[TextEdit] = []
-    for finding in state.findings:
-        if finding.fix is None or finding.fingerprint in rejected or not will_fix(finding, config, unsafe):
-            continue
-        edits = finder.edits(finding.fix)
-        if edits is None or any(edit.meets(other) for edit in edits for other in taken):
-            continue
-        chosen.append((finding, edits))
-        taken += edits
-    return chosen
+    wanted = (finding for finding in state.findings
+              if finding.fingerprint not in rejected and will_fix(finding, config, unsafe))
+    return EditFinder(state.api.document).apart(wanted)
 
 
 class _Spec:
