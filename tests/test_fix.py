@@ -235,3 +235,13 @@ def test_shared_corpus_specs_keep_every_property(relative):
     fixed = fix_spec(str(path), Config(), available_rules(), unsafe=True)
     assert fixed is not None
     assert violations(fixed, os.path.realpath(path)) == []
+
+
+def test_the_html_report_shows_each_fix_as_a_diff(sessions, tmp_path):
+    page = tmp_path / "report.html"
+    run(str(sessions), "--format", f"html={page}")
+    html = page.read_text()
+    assert html.count('<pre class="diff">') == 2
+    assert '<span class="del">-  /v1/session/{session_id}:   # one session</span>' in html
+    assert '<span class="add">+  /v1/sessions/{session_id}:   # one session</span>' in html
+    assert '<span class="del">-      requestBody:</span>' in html

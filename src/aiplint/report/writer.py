@@ -38,7 +38,7 @@ class Report:
     show_source: bool = False  # text: each finding's source line
     statistics: bool = False  # text: a count per rule instead of the findings
     fixes: Mapping[Finding, str] = field(default_factory=dict)  # html: a finding's fix as a unified diff, where
-    # one can be applied (none yet: `check --fix` is to fill it); the others show their suggestion
+    # `check --fix` can make it; the others show their suggestion
     fixable: frozenset[Finding] = frozenset()  # text: marked `[*]`, the findings `--fix` would fix
     hidden_fixes: int = 0  # findings only `--unsafe-fixes` would fix too
     fixed: int | None = None  # how many findings `--fix` fixed before this lint (None: it did not run)

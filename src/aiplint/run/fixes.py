@@ -10,12 +10,16 @@ import difflib
 import sys
 from dataclasses import dataclass
 
+from aiplint.fixing.edits import EditFinder, apply
 from aiplint.fixing.engine import SpecFix, fix_spec
+from aiplint.linting.findings import Finding
+from aiplint.read.document import Document, open_document
 from aiplint.read.escaping import printable
 from aiplint.read.loading import InputError, read_file
 from aiplint.run.console import plural, say, tell
 from aiplint.run.files import Job
 from aiplint.run.options import CheckOptions
+from aiplint.run.results import Results
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -52,12 +56,50 @@ def fix_jobs(jobs: list[Job], options: CheckOptions) -> Tally:
 
 def unified_diff(fixed: SpecFix) -> str:
     """The fixes as a unified diff of each changed file (`a/NAME`, `b/NAME`)."""
-    out: list[str] = []
-    for real in fixed.changed:
-        name = fixed.names[real]
-        out += difflib.unified_diff(fixed.before[real].splitlines(keepends=True),
-                                    fixed.after[real].splitlines(keepends=True), f"a/{name}", f"b/{name}")
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
+    return "".join(_file_diff(fixed.names[real], fixed.before[real], fixed.after[real]) for real in fixed.changed)
+
+
+def fix_diffs(results: Results) -> dict[Finding, str]:
+    """Each reported finding's fix as the unified diff of the files it changes, made alone on the spec as it is
+    (the HTML report shows it); none for a fix whose text is not found."""
+    reported = set(results.findings)
+    diffs: dict[Finding, str] = {}
+    for spec, found in results.by_spec.items():
+        fixable = [finding for finding in found if finding.fix is not None and finding in reported]
+        document = _document(spec) if fixable else None
+        if document is None:
+            continue
+        finder = EditFinder(document)
+        for finding in fixable:
+            diff = _alone(finder, finding)
+            if diff:
+                diffs[finding] = diff
+    return diffs
+
+
+def _alone(finder: EditFinder, finding: Finding) -> str | None:
+    """The unified diff of the finding's fix made alone; None where its text is not found."""
+    made = finder.apart([finding])
+    if not made:
+        return None
+    edits = made[0][1]
+    sources = {source.abspath: source for source in finder.document.sources.values()}
+    return "".join(_file_diff(sources[real].path, sources[real].text,
+                              apply(sources[real].text, [edit for edit in edits if edit.file == real]))
+                   for real in dict.fromkeys(edit.file for edit in edits))
+
+
+def _document(spec: str) -> Document | None:
+    try:
+        return open_document(spec)
+    except InputError:
+        return None
+
+
+def _file_diff(name: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}",
+                                 f"b/{name}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def _write_back(fixed: SpecFix) -> None:

@@ -8,6 +8,7 @@ revision (`aiplint.read.changes`: git)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aiplint.errors import AiplintError, UsageError
@@ -57,7 +58,12 @@ def run_check(options: CheckOptions) -> int:
     if options.write_baseline:
         reports.write_baseline(results, options.write_baseline)
         return results.status
-    reports.write_reports(wanted, reports.lint_report(results), options.color)
+    report = reports.lint_report(results)
+    if any(name == "html" for name, _ in wanted):
+        from aiplint.run import fixes
+
+        report = replace(report, fixes=fixes.fix_diffs(results))
+    reports.write_reports(wanted, report, options.color)
     reports.report_fixed_baseline_entries(results)
     return exit.lint_status(results.status, results.thresholds, options.exit_zero)
 
