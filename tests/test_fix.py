@@ -245,3 +245,52 @@ def test_the_html_report_shows_each_fix_as_a_diff(sessions, tmp_path):
     assert '<span class="del">-  /v1/session/{session_id}:   # one session</span>' in html
     assert '<span class="add">+  /v1/sessions/{session_id}:   # one session</span>' in html
     assert '<span class="del">-      requestBody:</span>' in html
+
+
+QUERY_ID = """\
+openapi: 3.0.3
+info: {title: Jobs, version: "1"}
+paths:
+  /v1/jobs:
+    get:
+      operationId: listJobs
+      responses: {"200": {description: ok}}
+  /v1/job/status:
+    get:
+      operationId: getJobStatus
+      parameters:
+        - {name: job_id, in: query, required: true, schema: {type: string}}   # the job
+      responses: {"200": {description: ok}}
+"""
+
+
+def test_an_id_in_the_query_moves_into_the_path(tmp_path):
+    path = tmp_path / "api.yaml"
+    path.write_text(QUERY_ID)
+    result = run(str(path), "--fix", "--unsafe-fixes")
+    assert result.exit_code == 0, result.output
+    assert path.read_text() == QUERY_ID.replace("/v1/job/status:", "/v1/jobs/{job_id}/status:").replace(
+        "in: query", "in: path")
+    assert "move `job_id` into the path: `GET /v1/job/status` -> `GET /v1/jobs/{job_id}/status`" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "text", "fixed"), [
+    ("block.yaml", "openapi: 3.0.3\nx:\n  - name: a\n    in: query\n  - name: b\n",
+     "openapi: 3.0.3\nx:\n  - name: a\n    in: path\n    required: true\n  - name: b\n"),
+    ("flow.yaml", "openapi: 3.0.3\nx: [{name: a, in: query}]\n",
+     "openapi: 3.0.3\nx: [{name: a, in: path, required: true}]\n"),
+    ("api.json", '{"openapi": "3.0.3",\n "x": [{"name": "a",\n        "in": "query"}]}\n',
+     '{"openapi": "3.0.3",\n "x": [{"name": "a",\n        "in": "path", "required": true}]}\n'),
+])
+def test_values_are_set_and_members_added_in_the_file_s_own_style(tmp_path, name, text, fixed):
+    from aiplint.fixing.edits import EditFinder, apply
+    from aiplint.read.document import open_document
+    from aiplint.rule import AddMember, Fix, SetValue
+
+    path = tmp_path / name
+    path.write_text(text)
+    document = open_document(str(path))
+    fix = Fix("t", (SetValue(str(path), "/x/0/in", "path"), AddMember(str(path), "/x/0/in", "required", True)))
+    edits = EditFinder(document).edits(fix)
+    assert edits is not None
+    assert apply(text, edits) == fixed

@@ -108,7 +108,26 @@ class RemoveMember:
     pointer: str
 
 
-Edit = RenamePath | RemoveMember
+@dataclass(frozen=True)
+class SetValue:
+    """Give the mapping member at `pointer` (a string or boolean) the scalar value `value`."""
+
+    file: str
+    pointer: str
+    value: str | bool
+
+
+@dataclass(frozen=True)
+class AddMember:
+    """Add the member `key: value` to a mapping, right after its member at `after` (whose value is a scalar)."""
+
+    file: str
+    after: str
+    key: str
+    value: str | bool
+
+
+Edit = RenamePath | RemoveMember | SetValue | AddMember
 
 
 @dataclass(frozen=True)
@@ -129,7 +148,7 @@ class Fix:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Fix:
-        kinds = {kind.__name__: kind for kind in (RenamePath, RemoveMember)}
+        kinds = {kind.__name__: kind for kind in (RenamePath, RemoveMember, SetValue, AddMember)}
         edits = tuple(kinds[name](*values) for name, *values in data["edits"])
         return cls(str(data["title"]), edits, bool(data["safe"]))
 

@@ -1,7 +1,9 @@
 """A rule's `Fix` as text edits: character ranges of the files' text and what replaces them.
 
 `RenamePath` rewrites the path key and every `$ref` and link `operationRef` quoting it (`#/paths/~1v1~1job/get`),
-in whichever file of the document it is; `RemoveMember` removes a member's text (`spans.member_span`).  A fix
+in whichever file of the document it is; `RemoveMember` removes a member's text (`spans.member_span`); `SetValue`
+rewrites a scalar value in its own quoting; `AddMember` writes a member after a scalar one, on a line of its own at
+its indentation in a block mapping, after a comma in a flow mapping or JSON.  A fix
 with an edit whose text cannot be found surely is not applied at all (`None`): half a rename would leave `$ref`s
 that resolve nowhere.
 """
@@ -12,9 +14,9 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from aiplint.fixing.spans import key_span, member_span, scalar_span, write_scalar
+from aiplint.fixing.spans import block_indent, key_span, member_span, scalar_span, write_scalar
 from aiplint.read.pointers import escape_token, join_pointer
-from aiplint.rule import Fix, RemoveMember, RenamePath
+from aiplint.rule import AddMember, Edit, Fix, RemoveMember, RenamePath, SetValue
 
 if TYPE_CHECKING:
     from aiplint.linting.findings import Finding
@@ -54,7 +56,7 @@ class EditFinder:
         """The fix's text edits; None when one of them cannot be made."""
         found: list[TextEdit] = []
         for edit in fix.edits:
-            made = self._rename(edit) if isinstance(edit, RenamePath) else self._remove(edit)
+            made = self._made(edit)
             if made is None:
                 return None
             found += made
@@ -73,10 +75,36 @@ class EditFinder:
             taken += edits
         return chosen
 
-    def _remove(self, edit: RemoveMember) -> list[TextEdit] | None:
+    def _made(self, edit: Edit) -> list[TextEdit] | None:
+        if isinstance(edit, RenamePath):
+            return self._rename(edit)
         source = next((s for s in self.document.sources.values() if s.path == edit.file), None)
-        span = member_span(source, edit.pointer) if source is not None else None
-        if source is None or span is None:
+        if source is None:
+            return None
+        if isinstance(edit, RemoveMember):
+            return self._remove(source, edit)
+        return self._set(source, edit) if isinstance(edit, SetValue) else self._add(source, edit)
+
+    def _set(self, source: Source, edit: SetValue) -> list[TextEdit] | None:
+        span = scalar_span(source, edit.pointer)
+        if span is None:
+            return None
+        return [TextEdit(source.abspath, span.start, span.end,
+                         _value(edit.value, source.text[span.start:span.end], source.is_json))]
+
+    def _add(self, source: Source, edit: AddMember) -> list[TextEdit] | None:
+        span = scalar_span(source, edit.after)
+        if span is None:
+            return None
+        key = write_scalar(edit.key, '"' if source.is_json else "", source.is_json)
+        member = f"{key}: {_value(edit.value, '', source.is_json)}"
+        indent = None if source.is_json else block_indent(source.text, key_span(source, edit.after))
+        text = f", {member}" if indent is None else f"\n{indent}{member}"
+        return [TextEdit(source.abspath, span.end, span.end, text, guard=f"{source.abspath}#{edit.after}")]
+
+    def _remove(self, source: Source, edit: RemoveMember) -> list[TextEdit] | None:
+        span = member_span(source, edit.pointer)
+        if span is None:
             return None
         parent = edit.pointer.rsplit("/", 1)[0]
         return [TextEdit(source.abspath, span.start, span.end, "", guard=f"{source.abspath}#{parent}")]
@@ -131,10 +159,17 @@ def _quoting_members(data: Any) -> Iterator[tuple[str, str]]:
             stack.extend((join_pointer(pointer, index), value) for index, value in enumerate(node))
 
 
+def _value(value: str | bool, like: str, is_json: bool) -> str:
+    """A scalar as the file writes it: `true`, or a string quoted as `like` is."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return write_scalar(value, like, is_json)
+
+
 def apply(text: str, edits: list[TextEdit]) -> str:
     """The text with the edits (of this one file, none meeting another) made."""
     pieces, done = [], 0
-    for edit in sorted(edits, key=lambda e: e.start):
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
         pieces += [text[done:edit.start], edit.text]
         done = edit.end
     return "".join(pieces) + text[done:]

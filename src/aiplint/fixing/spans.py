@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.read.pointers import lookup, split_pointer
-from aiplint.read.yaml_keys import may_be_typed, plain_key_string
+from aiplint.read.yaml_keys import key_string, may_be_typed, plain_key_string
 
 if TYPE_CHECKING:
     from aiplint.read.loading import Source
@@ -21,6 +21,7 @@ _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _SINGLE_QUOTED = re.compile(r"'(?:[^'\n]|'')*'")
 _PLAIN_KEY = re.compile(r"[^\n]*?(?=[ \t]*:(?:[ \t\r\n]|\Z))")
 _PLAIN_VALUE = re.compile(r"[^\n#]*?(?=[ \t]*(?:[ \t]#|\r?\n|\Z))")
+_FLOW_PLAIN_VALUE = re.compile(r"[^\n#,\[\]{}]*?(?=[ \t]*(?:[,\]}]|[ \t]#|\r?\n|\Z))")
 _NEXT_LINE = re.compile(r"\n( *)(?=[^ \r\n])")
 # a plain scalar that reads as itself: no indicator first, no `: ` or `#` in it, no space or colon last
 _PLAIN_SAFE = re.compile(r"(?!.*: )[^\s#'\"{}\[\],&*!|>%@`?:-][^\n#]*(?<![ \t:])")
@@ -54,7 +55,7 @@ def key_span(source: Source, pointer: str) -> Span | None:
 
 
 def scalar_span(source: Source, pointer: str) -> Span | None:
-    """The text of the string value of the mapping member at `pointer` (`$ref: '#/paths/...'`), quotes included."""
+    """The text of the scalar value of the mapping member at `pointer` (`$ref: '#/paths/...'`), quotes included."""
     key = key_span(source, pointer)
     if key is None:
         return None
@@ -63,11 +64,13 @@ def scalar_span(source: Source, pointer: str) -> Span | None:
     if text[colon:colon + 1] != ":":
         return None
     start = _skip_white(text, colon + 1)
-    token = _token(text, start, _PLAIN_VALUE)
     value = lookup(source.data, split_pointer(pointer))[1]
-    if token is None or read_scalar(token, source.is_json) != value:
-        return None
-    return Span(start, start + len(token))
+    value = value if isinstance(value, str) else key_string(value)  # `true` as a plain YAML scalar reads
+    for plain in (_PLAIN_VALUE, _FLOW_PLAIN_VALUE):  # a block mapping's value ends with its line, a flow one's sooner
+        token = _token(text, start, plain)
+        if token is not None and read_scalar(token, source.is_json) == value:
+            return Span(start, start + len(token))
+    return None
 
 
 def member_span(source: Source, pointer: str) -> Span | None:
@@ -79,6 +82,17 @@ def member_span(source: Source, pointer: str) -> Span | None:
     if key is None or len(parent) < 2:
         return None
     return _json_member(source.text, key) if source.is_json else _yaml_member(source.text, key)
+
+
+def block_indent(text: str, key: Span | None) -> str | None:
+    """The indentation of a block mapping's key that starts its line (after spaces, or a sequence item's `- `),
+    which a new member after it takes; None in flow mappings (a member follows a comma there)."""
+    if key is None:
+        return None
+    line_start = text.rfind("\n", 0, key.start) + 1
+    before = text[line_start:key.start]
+    in_flow = text[:line_start].rstrip().endswith(("{", ",", "["))  # a flow mapping written over several lines
+    return " " * len(before) if before.replace("- ", "  ").strip(" ") == "" and not in_flow else None
 
 
 def _yaml_member(text: str, key: Span) -> Span | None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from aiplint.model import Operation, PathItem, Role, Segment
+from aiplint.model import ApiModel, Operation, PathItem, Role, Segment
 from aiplint.model.suggest import operation_fix
-from aiplint.model.targets import target
-from aiplint.rule import Context, Problem
+from aiplint.model.targets import Target, target
+from aiplint.model.types import PARAM
+from aiplint.rule import AddMember, Context, Fix, Problem, RenamePath, SetValue
 
 
 def colon_style(ctx: Context) -> bool:
@@ -32,10 +33,51 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
             message += f"; the spec leaves it optional, but {op.label} {_one_member_because(ctx, op)}"
         if where == "body" and op.body_required and ctx.api.silent_on_required_fields:
             message += "; the document lists no required body field, so a required body's ID field counts as required"
-        yield Problem(message, found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)
+        suggestion = fix(ctx, op)
+        moved = _id_into_path(ctx, op, found, suggestion) if where == "query" else None
+        yield Problem(message, found.at, operation=op, suggestion=suggestion, detail=found.name, fix=moved)
 
 
 _PLACE = {"query": "query parameter", "body": "body field"}
+
+
+def _id_into_path(ctx: Context, op: Operation, found: Target, suggestion: str | None) -> Fix | None:
+    """The unsafe fix of an ID in the query: the operation's path renamed to the suggested one and the parameter
+    made a required path parameter.  Only where the suggestion keeps the method and names the parameter, the
+    operation is alone on its path (the path item moves whole), the new path is new, and the parameter is written
+    in the operation (a shared component, or the path item's, would change for others)."""
+    method, _, path = (suggestion or "").partition(" ")
+    param = _written_parameter(op, found)
+    if (method.lower() != op.method or "{" + found.name + "}" not in path or len(op.path.operations) != 1
+            or param is None or path_taken(ctx.api, path, op.path.key)):
+        return None
+    file, pointer = found.at.source.path, found.at.pointer
+    required = (SetValue(file, pointer + "/required", True) if "required" in param
+                else AddMember(file, pointer + "/in", "required", True))
+    return Fix(f"move `{found.name}` into the path: `{op.label}` -> `{method} {path}`",
+               (RenamePath(op.path.key, path), SetValue(file, pointer + "/in", "path"), required), safe=False)
+
+
+def _written_parameter(op: Operation, found: Target) -> dict | None:
+    """The query parameter `found` as written in the operation's `parameters` (not a `$ref`)."""
+    prefix = op.at.pointer + "/parameters/"
+    index = found.at.pointer[len(prefix):]
+    listed = op.raw.get("parameters")
+    if found.at.source is not op.at.source or not found.at.pointer.startswith(prefix) or not index.isdigit() \
+            or not isinstance(listed, list) or int(index) >= len(listed):
+        return None
+    param = listed[int(index)]
+    if isinstance(param, dict) and "$ref" not in param and param.get("in") == "query" \
+            and isinstance(param.get("required", False), bool):
+        return param
+    return None
+
+
+def path_taken(api: ApiModel, path: str, *leaving: str) -> bool:
+    """Whether the document has a path `path` would stand for (its template, parameter names aside), other than
+    those `leaving` it (renamed by the same fix)."""
+    template = PARAM.sub("{}", path)
+    return any(PARAM.sub("{}", item.key) == template for item in api.paths if item.key not in leaving)
 
 
 def _one_member_because(ctx: Context, op: Operation) -> str:
