@@ -12,9 +12,10 @@ Shared by the tests (`tests/test_fix.py`) and the APIs-guru sweep (`benchmarks/f
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Iterable
 
-from aiplint.fixing.engine import SpecFix, regressions
+from aiplint.fixing.engine import SpecFix, finding_key, regressions, renamed
 from aiplint.read.loading import InputError, load_source
 
 
@@ -71,10 +72,18 @@ def _finding_changes(fixed: SpecFix) -> list[str]:
 
 
 def fixed_share(fixed: Iterable[SpecFix]) -> tuple[int, int]:
-    """(findings with a fix in the specs as they were, those of them a fix was applied to)."""
-    fixable = applied = 0
+    """(findings with a fix in the specs as they were, those of them gone after the fixes): a finding whose fix
+    waited for a pass after another fix renamed its path is fixed under its new name, so findings are matched
+    by `finding_key`, the renamed paths under their old names."""
+    fixable = gone = 0
     for spec in fixed:
-        first = {f.fingerprint for f in spec.found if f.fix is not None}
-        fixable += len(first)
-        applied += len(first & {a.finding.fingerprint for a in spec.applied})
-    return fixable, applied
+        old_of = renamed([applied.finding for applied in spec.applied])
+        left = Counter(finding_key(f, old_of) for f in spec.remaining)
+        for finding in (f for f in spec.found if f.fix is not None):
+            fixable += 1
+            key = finding_key(finding)
+            if left[key]:
+                left[key] -= 1
+            else:
+                gone += 1
+    return fixable, gone

@@ -6,7 +6,8 @@ edited text and so sees whether they still apply.  The lint of the edited text (
 decides whether the pass stands: its fixed findings must be gone and no finding new (`regressions`).  When that
 fails the pass is tried again with its first fix alone, and a fix that fails alone is never tried again: a fix is
 made only where it does what it says.  Passes stop when none makes a fix, or after `MAX_PASSES`.  An unsafe fix is
-listed with the API changes it causes, classified by `aiplint.compat` from the spec before and after that fix.
+listed with the API changes it causes, classified by `aiplint.compat` from the spec before and after its pass, at
+the paths it edits.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from aiplint.compat.operations import compare_documents
 from aiplint.fixing.edits import EditFinder, TextEdit, apply
 from aiplint.fixing.policy import will_fix
 from aiplint.linting.engine import Linted, lint_document
-from aiplint.model import ApiModel
-from aiplint.model.lexicon import Lexicon
 from aiplint.model.types import PARAM
 from aiplint.read.document import Document, open_document
 from aiplint.read.loading import InputError, Source, load_source
@@ -96,8 +95,9 @@ def _make(spec: _Spec, state: Linted, chosen: list[tuple[Finding, list[TextEdit]
         texts = spec.edited(edits)
         after = spec.lint(texts)
         if after is not None and not regressions(state.findings, after.findings, [f for f, _ in chosen]):
-            result.applied += [Applied(finding, spec.breaking(state, its_edits) if _unsafe(finding) else ())
-                               for finding, its_edits in chosen]
+            changes = spec.breaking(state, after) if any(_unsafe(finding) for finding, _ in chosen) else []
+            result.applied += [Applied(finding, _caused_by(finding, changes) if _unsafe(finding) else ())
+                               for finding, _ in chosen]
             result.passes.append(edits)
             spec.current = texts
             return after
@@ -144,6 +144,15 @@ def finding_key(finding: Finding, old_of: Mapping[str, str] | None = None) -> tu
         if pointer == moved or pointer.startswith(moved + "/"):
             pointer = "/paths/" + escape_token(old) + pointer[len(moved):]
     return finding.rule, "", pointer
+
+
+def _caused_by(finding: Finding, changes: list[Change]) -> tuple[Change, ...]:
+    """The changes of a pass at the operations whose path the finding's fix edits (renames, or edits below it); a
+    change at a path that two fixes of one pass edit is listed with both."""
+    fix = finding.fix
+    paths = {edit.old for edit in fix.edits if isinstance(edit, RenamePath)} if fix is not None else set()
+    paths |= {finding.path} if finding.path is not None else set()
+    return tuple(change for change in changes if change.path in paths)
 
 
 def _unsafe(finding: Finding) -> bool:
@@ -193,17 +202,11 @@ class _Spec:
             texts[real] = apply(texts[real], [edit for edit in edits if edit.file == real])
         return texts
 
-    def breaking(self, state: Linted, edits: list[TextEdit]) -> tuple[Change, ...]:
-        """The breaking API changes that `edits` alone make to the current text (`state`: its lint)."""
-        try:
-            after = self.open(self.edited(edits))
-        except InputError:
-            return ()
-        if after is None:
-            return ()
-        match = match_operations(state.api, ApiModel.build(after, Lexicon.of(self.config.vocabulary)))
-        changes = compare_documents(state.api.document, after, match, self.config.stability)
-        return tuple(change for change in changes if change.breaking)
+    def breaking(self, before: Linted, after: Linted) -> list[Change]:
+        """The breaking API changes between two lints' documents (`compat`, their models paired)."""
+        match = match_operations(before.api, after.api)
+        changes = compare_documents(before.api.document, after.api.document, match, self.config.stability)
+        return [change for change in changes if change.breaking]
 
     def _keep(self, document: Document) -> None:
         """Keep the text of every file the document has read so far (a lint follows `$ref`s as it needs them)."""

@@ -65,7 +65,8 @@ def scalar_span(source: Source, pointer: str) -> Span | None:
         return None
     start = _skip_white(text, colon + 1)
     value = lookup(source.data, split_pointer(pointer))[1]
-    value = value if isinstance(value, str) else key_string(value)  # `true` as a plain YAML scalar reads
+    if not (source.is_json or isinstance(value, str)):
+        value = key_string(value)  # what a plain YAML scalar (`true`) reads as
     for plain in (_PLAIN_VALUE, _FLOW_PLAIN_VALUE):  # a block mapping's value ends with its line, a flow one's sooner
         token = _token(text, start, plain)
         if token is not None and read_scalar(token, source.is_json) == value:
