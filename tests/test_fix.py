@@ -294,3 +294,24 @@ def test_values_are_set_and_members_added_in_the_file_s_own_style(tmp_path, name
     edits = EditFinder(document).edits(fix)
     assert edits is not None
     assert apply(text, edits) == fixed
+
+
+def test_fixes_survive_the_result_cache(sessions, tmp_path):
+    cache = str(tmp_path / "cache")
+    for _ in range(2):  # the second run reads the findings, and their fixes, from the cache
+        result = CliRunner().invoke(cli, ["check", str(sessions), "--cache-dir", cache, "--format", "json"])
+        assert [f["fix"] and f["fix"]["safe"] for f in json.loads(result.stdout)["findings"]] == [False, True]
+    assert os.listdir(cache)
+
+
+def test_a_crash_while_fixing_is_the_spec_s_internal_error(sessions, monkeypatch):
+    from aiplint.fixing.edits import EditFinder
+
+    def crash(self, fix):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(EditFinder, "edits", crash)
+    result = run(str(sessions), "--fix")
+    assert result.exit_code == 2
+    assert "internal error while fixing: RuntimeError: boom" in result.stderr
+    assert sessions.read_text() == SESSIONS

@@ -32,14 +32,18 @@ class Tally:
     files: int = 0
 
 
-def fix_jobs(jobs: list[Job], options: CheckOptions) -> Tally:
-    """Fix each spec the jobs name: write its files (`--fix`) or print their diff (`--diff`)."""
+def fix_jobs(jobs: list[Job], options: CheckOptions, results: Results) -> Tally:
+    """Fix each spec the jobs name: write its files (`--fix`) or print their diff (`--diff`).  A bug of the fix
+    engine is the spec's internal error (exit 2), as a rule's crash is: the other specs are still fixed."""
     tally = Tally()
     for job in jobs:
         try:
             fixed = fix_spec(job.name, job.config, job.rules, unsafe=options.unsafe_fixes, text=job.text)
         except InputError:
             continue  # its lint reports it
+        except Exception as exc:  # noqa: BLE001 - one spec's crash must not take the others' fixes and reports
+            results.fail(InputError(job.name, f"internal error while fixing: {type(exc).__name__}: {exc}"))
+            continue
         if fixed is None or not fixed.applied:
             continue
         if options.diff:

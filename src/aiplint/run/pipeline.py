@@ -84,7 +84,7 @@ def fix_before_lint(jobs: list[files.Job], options: CheckOptions, results: Resul
     return the run's exit status (1 when there is a fix to make), nothing being linted."""
     from aiplint.run import fixes
 
-    tally = fixes.fix_jobs(jobs, options)
+    tally = fixes.fix_jobs(jobs, options, results)
     if options.diff:
         return exit.EXIT_FINDINGS if tally.fixed and not options.exit_zero else results.status
     results.fixes_applied = tally.fixed
