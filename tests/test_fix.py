@@ -315,3 +315,26 @@ def test_a_crash_while_fixing_is_the_spec_s_internal_error(sessions, monkeypatch
     assert result.exit_code == 2
     assert "internal error while fixing: RuntimeError: boom" in result.stderr
     assert sessions.read_text() == SESSIONS
+
+
+def test_an_optional_id_moved_into_the_path_becomes_required(tmp_path):
+    path = tmp_path / "api.yaml"
+    text = QUERY_ID.replace("""  /v1/job/status:
+    get:
+      operationId: getJobStatus
+      parameters:
+        - {name: job_id, in: query, required: true, schema: {type: string}}   # the job
+      responses: {"200": {description: ok}}
+""", """  /v1/job:
+    delete:
+      operationId: deleteJob
+      parameters:
+        - name: job_id
+          in: query
+          schema: {type: string}
+      responses: {"204": {description: deleted}}
+""")
+    path.write_text(text)
+    assert run(str(path), "--fix", "--unsafe-fixes").exit_code == 0
+    assert path.read_text() == text.replace("  /v1/job:\n", "  /v1/jobs/{job_id}:\n").replace(
+        "          in: query\n", "          in: path\n          required: true\n")

@@ -298,15 +298,16 @@ async def test_an_editing_session(client: LanguageClient, tmp_path: Path):
     assert await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri),
                                                                     types.Position(1, 0))) is None
 
-    # code actions: the fix (shown, not applied: the rule has no automatic fix), an ignore entry, the rule's
-    # documentation
+    # code actions: the fix (unsafe: it moves the operation), an ignore entry, the rule's documentation
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         types.TextDocumentIdentifier(uri), diagnostic.range, types.CodeActionContext([diagnostic])))
     titles = [action.title for action in actions]
-    assert titles == ["Fix rest/resource-id-in-query: GET /v1/jobs/{job_id}/status",
+    assert titles == ["Fix rest/resource-id-in-query: move `job_id` into the path: `GET /v1/job/status` -> "
+                      "`GET /v1/jobs/{job_id}/status` (unsafe: changes the API for its clients)",
                       "Ignore rest/resource-id-in-query here (x-aiplint-ignore)",
                       "Show documentation for rest/resource-id-in-query"]
-    assert actions[0].disabled is not None and actions[0].edit is None
+    assert actions[0].disabled is None and not actions[0].is_preferred
+    assert sorted(e.new_text for e in actions[0].edit.changes[uri]) == ["/v1/jobs/{job_id}/status", "path"]
     (text_edit,) = actions[1].edit.changes[uri]
     assert text_edit.range.start == types.Position(15, 6)  # at the operation: `operationId: getJobStatus`
     assert text_edit.new_text == f'x-aiplint-ignore:\n        rest/resource-id-in-query: "{REASON}"\n      '

@@ -8,7 +8,7 @@ from aiplint.model import ApiModel, Operation, PathItem, Role, Segment
 from aiplint.model.suggest import operation_fix
 from aiplint.model.targets import Target, target
 from aiplint.model.types import PARAM
-from aiplint.rule import AddMember, Context, Fix, Problem, RenamePath, SetValue
+from aiplint.rule import AddMember, Context, Edit, Fix, Problem, RenamePath, SetValue
 
 
 def colon_style(ctx: Context) -> bool:
@@ -52,10 +52,11 @@ def _id_into_path(ctx: Context, op: Operation, found: Target, suggestion: str | 
             or param is None or path_taken(ctx.api, path, op.path.key)):
         return None
     file, pointer = found.at.source.path, found.at.pointer
-    required = (SetValue(file, pointer + "/required", True) if "required" in param
-                else AddMember(file, pointer + "/in", "required", True))
-    return Fix(f"move `{found.name}` into the path: `{op.label}` -> `{method} {path}`",
-               (RenamePath(op.path.key, path), SetValue(file, pointer + "/in", "path"), required), safe=False)
+    edits: tuple[Edit, ...] = (RenamePath(op.path.key, path), SetValue(file, pointer + "/in", "path"))
+    if param.get("required") is not True:  # a path parameter is required
+        edits += (SetValue(file, pointer + "/required", True) if "required" in param
+                  else AddMember(file, pointer + "/in", "required", True),)
+    return Fix(f"move `{found.name}` into the path: `{op.label}` -> `{method} {path}`", edits, safe=False)
 
 
 def _written_parameter(op: Operation, found: Target) -> dict | None:
