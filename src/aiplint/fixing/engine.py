@@ -26,7 +26,7 @@ from aiplint.model.types import PARAM
 from aiplint.read.document import Document, open_document
 from aiplint.read.loading import InputError, Source, load_source
 from aiplint.read.pointers import escape_token
-from aiplint.rule import RenamePath
+from aiplint.rule import RenamePath, Severity
 
 if TYPE_CHECKING:
     from aiplint.compat import Change
@@ -203,10 +203,11 @@ class _Spec:
         return texts
 
     def breaking(self, before: Linted, after: Linted) -> list[Change]:
-        """The breaking API changes between two lints' documents (`compat`, their models paired)."""
+        """The API changes between two lints' documents that break clients (`compat`, their models paired), those
+        the paths' stability allows (`v1alpha`) included: a fix says what it breaks wherever it is."""
         match = match_operations(before.api, after.api)
         changes = compare_documents(before.api.document, after.api.document, match, self.config.stability)
-        return [change for change in changes if change.breaking]
+        return [change for change in changes if change.kind.level(change.context) is not Severity.INFO]
 
     def _keep(self, document: Document) -> None:
         """Keep the text of every file the document has read so far (a lint follows `$ref`s as it needs them)."""

@@ -132,4 +132,5 @@ def _list_unsafe(fixed: SpecFix, quiet: bool) -> None:
             continue
         tell(printable(f"unsafe fix: {finding.file}: {finding.rule}: {fix.title}"))
         for change in applied.breaking:
-            tell(printable(f"  breaks clients: {change.operation}: {change.message} [{change.id}]"))
+            allowed = f" (allowed: the path is {change.stability})" if not change.breaking else ""
+            tell(printable(f"  breaks clients: {change.operation}: {change.message} [{change.id}]{allowed}"))
