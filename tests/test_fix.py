@@ -338,3 +338,20 @@ def test_an_optional_id_moved_into_the_path_becomes_required(tmp_path):
     assert run(str(path), "--fix", "--unsafe-fixes").exit_code == 0
     assert path.read_text() == text.replace("  /v1/job:\n", "  /v1/jobs/{job_id}:\n").replace(
         "          in: query\n", "          in: path\n          required: true\n")
+
+
+def test_a_fix_whose_lint_shows_a_new_finding_is_not_made(sessions):
+    from aiplint.rule import Problem, rule
+
+    @rule(id="acme/no-sessions", summary="s", reference="r", url="https://example.com", severity="error")
+    def no_sessions(ctx):  # a house rule that the plural rename would break
+        for item in ctx.api.paths:
+            if "/sessions/" in item.key:
+                yield Problem("no sessions", item.key_at, path=item.key)
+
+    fixed = fix_spec(str(sessions), Config(), {**available_rules(), no_sessions.id: no_sessions}, unsafe=True)
+    assert fixed is not None
+    assert [a.finding.rule for a in fixed.applied] == ["aip127/no-body-get-delete"]
+    assert [f.rule for f in fixed.remaining] == ["aip122/plural-collection"]
+    assert "/v1/session/{session_id}:" in fixed.after[os.path.realpath(sessions)]
+    assert violations(fixed, os.path.realpath(sessions)) == []
