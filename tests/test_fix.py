@@ -408,3 +408,47 @@ def test_removing_a_member_s_span_removes_that_member_only(tmp_path_factory, dat
         parent = parent[token]
     del parent[path[-1]]
     assert load_source(source.path, text[:span.start] + text[span.end:]).data == expected
+
+
+VERBS = """\
+openapi: 3.0.3
+info: {title: Jobs, version: "1"}
+paths:
+  /v1/jobs/{job_id}:
+    get:
+      parameters:
+        - {name: job_id, in: path, required: true, schema: {type: string}}
+      responses: {"200": {description: ok}}
+  /v1/jobs/cancel:
+    post:
+      parameters:
+        - {name: job_id, in: query, required: true, schema: {type: string}}
+      responses: {"200": {description: ok}}
+  /v1/reindex:
+    post:
+      responses: {"200": {description: ok}}
+"""
+
+
+def test_custom_methods_move_where_their_suggestions_put_them(tmp_path):
+    path = tmp_path / "api.yaml"
+    path.write_text(VERBS)
+    result = run(str(path), "--fix", "--unsafe-fixes")
+    assert result.exit_code == 0, result.output
+    assert path.read_text() == VERBS.replace("/v1/jobs/cancel:", "/v1/jobs/{job_id}/cancel:").replace(
+        "in: query", "in: path").replace("/v1/reindex:", "/v1:reindex:")
+    assert "aip136/attached-to-resource: move `job_id` into the path" in result.stderr
+    assert "rest/verb-segment: move `POST /v1/reindex` to `POST /v1:reindex`" in result.stderr
+
+
+def test_a_custom_method_in_the_minority_style_is_renamed(tmp_path):
+    item = "  {path}:\n    post:\n      parameters:\n        - {{name: {param}, in: path, required: true, " \
+           "schema: {{type: string}}}}\n      responses: {{'200': {{description: ok}}}}\n"
+    text = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n" + "".join(
+        item.format(path=path, param=param) for path, param in [
+            ("/v1/jobs/{job_id}:cancel", "job_id"), ("/v1/jobs/{job_id}:retry", "job_id"),
+            ("/v1/books/{book_id}/archive", "book_id")])
+    path = tmp_path / "api.yaml"
+    path.write_text(text)
+    assert run(str(path), "--fix", "--unsafe-fixes").exit_code == 0
+    assert path.read_text() == text.replace("/v1/books/{book_id}/archive:", "/v1/books/{book_id}:archive:")

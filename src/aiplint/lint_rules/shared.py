@@ -34,29 +34,37 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
         if where == "body" and op.body_required and ctx.api.silent_on_required_fields:
             message += "; the document lists no required body field, so a required body's ID field counts as required"
         suggestion = fix(ctx, op)
-        moved = _id_into_path(ctx, op, found, suggestion) if where == "query" else None
+        moved = move_operation(ctx, op, suggestion, into_path=found) if where == "query" else None
         yield Problem(message, found.at, operation=op, suggestion=suggestion, detail=found.name, fix=moved)
 
 
 _PLACE = {"query": "query parameter", "body": "body field"}
 
 
-def _id_into_path(ctx: Context, op: Operation, found: Target, suggestion: str | None) -> Fix | None:
-    """The unsafe fix of an ID in the query: the operation's path renamed to the suggested one and the parameter
-    made a required path parameter.  Only where the suggestion keeps the method and names the parameter, the
-    operation is alone on its path (the path item moves whole), the new path is new, and the parameter is written
-    in the operation (a shared component, or the path item's, would change for others)."""
+def move_operation(ctx: Context, op: Operation, suggestion: str | None, into_path: Target | None = None
+                   ) -> Fix | None:
+    """The unsafe fix of an operation that its suggestion (`METHOD /path`) puts at another path: the path renamed,
+    and `into_path`, a query parameter the new path names, made a required path parameter.  Only where the
+    suggestion keeps the method, the operation is alone on its path (the path item moves whole), the new path is
+    not one the document has, its parameters are the old path's (and `into_path`), and `into_path` is written in
+    the operation (a shared component, or the path item's, would change for others)."""
     method, _, path = (suggestion or "").partition(" ")
-    param = _written_parameter(op, found)
-    if (method.lower() != op.method or "{" + found.name + "}" not in path or len(op.path.operations) != 1
-            or param is None or path_taken(ctx.api, path, op.path.key)):
+    moved = {into_path.name} if into_path is not None else set()
+    if (method.lower() != op.method or not path.startswith("/") or path == op.path.key or len(op.path.operations) != 1
+            or set(PARAM.findall(path)) != set(op.path.template_params) | moved
+            or path_taken(ctx.api, path, op.path.key)):
         return None
-    file, pointer = found.at.source.path, found.at.pointer
+    if into_path is None:
+        return Fix(f"move `{op.label}` to `{method} {path}`", (RenamePath(op.path.key, path),), safe=False)
+    param = _written_parameter(op, into_path)
+    if param is None:
+        return None
+    file, pointer = into_path.at.source.path, into_path.at.pointer
     edits: tuple[Edit, ...] = (RenamePath(op.path.key, path), SetValue(file, pointer + "/in", "path"))
     if param.get("required") is not True:  # a path parameter is required
         edits += (SetValue(file, pointer + "/required", True) if "required" in param
                   else AddMember(file, pointer + "/in", "required", True),)
-    return Fix(f"move `{found.name}` into the path: `{op.label}` -> `{method} {path}`", edits, safe=False)
+    return Fix(f"move `{into_path.name}` into the path: `{op.label}` -> `{method} {path}`", edits, safe=False)
 
 
 def _written_parameter(op: Operation, found: Target) -> dict | None:
@@ -72,6 +80,14 @@ def _written_parameter(op: Operation, found: Target) -> dict | None:
             and isinstance(param.get("required", False), bool):
         return param
     return None
+
+
+def rename_paths(api: ApiModel, renames: list[RenamePath], title: str) -> Fix | None:
+    """The unsafe fix renaming paths (every operation on them moves), unless a new path is one the document has."""
+    leaving = [rename.old for rename in renames]
+    if not renames or any(path_taken(api, rename.new, *leaving) for rename in renames):
+        return None
+    return Fix(title, tuple(renames), safe=False)
 
 
 def path_taken(api: ApiModel, path: str, *leaving: str) -> bool:

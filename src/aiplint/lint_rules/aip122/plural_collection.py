@@ -46,7 +46,7 @@ path would take the place of one the document has (`/v1/sessions/{id}` beside `/
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import path_taken
+from aiplint.lint_rules.shared import rename_paths
 from aiplint.model import ApiModel, PathItem, Segment, names_other_thing
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.suggest import join, parts_of, resource_literal
@@ -111,11 +111,8 @@ def _rename(api: ApiModel, users: list[PathItem], seg: Segment, plural: str) -> 
             return None
         parts[seg.index] = (plural, parts[seg.index][1])
         renames.append(RenamePath(item.key, join(parts)))
-    renamed = [rename.old for rename in renames]
-    if any(path_taken(api, rename.new, *renamed) for rename in renames):
-        return None
     where = f"{len(renames)} paths" if len(renames) > 1 else f"`{renames[0].old}`"
-    return Fix(f"rename the collection `{seg.text}` to `{plural}` in {where}", tuple(renames), safe=False)
+    return rename_paths(api, renames, f"rename the collection `{seg.text}` to `{plural}` in {where}")
 
 
 def _existing_collection(api: ApiModel, item: PathItem, seg: Segment) -> str | None:
