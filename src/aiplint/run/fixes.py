@@ -39,8 +39,10 @@ def fix_jobs(jobs: list[Job], options: CheckOptions, results: Results) -> Tally:
     for job in jobs:
         try:
             fixed = fix_spec(job.name, job.config, job.rules, unsafe=options.unsafe_fixes, text=job.text)
-        except InputError:
-            continue  # its lint reports it
+        except InputError as exc:
+            if options.diff:
+                results.fail(exc)  # with --fix, the lint that follows reports it
+            continue
         except Exception as exc:  # noqa: BLE001 - one spec's crash must not take the others' fixes and reports
             results.fail(InputError(job.name, f"internal error while fixing: {type(exc).__name__}: {exc}"))
             continue

@@ -86,7 +86,7 @@ def fix_before_lint(jobs: list[files.Job], options: CheckOptions, results: Resul
 
     tally = fixes.fix_jobs(jobs, options, results)
     if options.diff:
-        return exit.EXIT_FINDINGS if tally.fixed and not options.exit_zero else results.status
+        return results.status or (exit.EXIT_FINDINGS if tally.fixed and not options.exit_zero else exit.EXIT_CLEAN)
     results.fixes_applied = tally.fixed
     return None
 
