@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Mapping, Sequence
 import click
 
 from aiplint.read.escaping import printable
-from aiplint.report.writer import Report, SourceLines, counted, summary
+from aiplint.report.writer import Report, SourceLines, counted, fixable_note, summary
 
 if TYPE_CHECKING:
     from aiplint.linting.findings import Finding
@@ -55,7 +55,7 @@ def _write_lint(report: Report, stream: IO[str]) -> None:
         write_findings(report.findings, stream, report.colour, show_source=report.show_source,
                        fixable=report.fixable)
     if not report.quiet:
-        stream.write(summary(report) + "\n")
+        stream.write(summary(report) + (fixable_note(report) if report.findings else "") + "\n")
 
 
 def write_statistics(findings: Sequence[Finding], rules: Mapping[str, Rule], stream: IO[str]) -> None:

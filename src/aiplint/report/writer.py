@@ -71,7 +71,7 @@ def repository_path(path: str) -> str:
 
 def summary(report: Report) -> str:
     """`Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos).`, or that all checks passed; after `--fix`,
-    how many it fixed first; and how many `--fix` would fix (`[*]`)."""
+    how many it fixed first."""
     findings, n, files = report.findings, count_by_severity(report.findings), len(report.files)
     noun = "file" if files == 1 else "files"
     failed = len({e.path for e in report.errors})
@@ -81,16 +81,16 @@ def summary(report: Report) -> str:
         fixed += f", {len(findings)} remaining. " if fixed else ""
         line = (f"Found {counted(len(findings), 'problem')} in {files} {noun} ({counted(n['error'], 'error')}, "
                 f"{counted(n['warning'], 'warning')}, {counted(n['info'], 'info')})")
-        return fixed + line + (f"; {counted(failed, 'file')} could not be linted" if failed else "") + kept + "." + \
-            _fixable(report)
+        return fixed + line + (f"; {counted(failed, 'file')} could not be linted" if failed else "") + kept + "."
     fixed += ". " if fixed else ""
     if failed:
         return f"{fixed}No problems found in {files} {noun}, but {counted(failed, 'file')} could not be linted{kept}."
     return f"{fixed}All checks passed ({files} {noun}{kept})."
 
 
-def _fixable(report: Report) -> str:
-    """` [*] 2 fixable with --fix (1 more with --unsafe-fixes).`, ` (1 fixable with --unsafe-fixes.)` or ""."""
+def fixable_note(report: Report) -> str:
+    """What the text summary adds: ` [*] 2 fixable with --fix (1 more with --unsafe-fixes).`, ` (1 fixable with
+    --fix --unsafe-fixes.)` or ""."""
     hidden = report.hidden_fixes
     if report.fixable:
         more = f" ({hidden} more with --unsafe-fixes)" if hidden else ""
