@@ -474,3 +474,12 @@ def test_diff_reports_a_spec_it_cannot_read(sessions, tmp_path):
     assert result.exit_code == 2
     assert "-      requestBody:\n" in result.stdout  # the other spec's fixes are still shown
     assert "broken.yaml" in result.stderr and isinstance(result.exception, SystemExit)
+
+
+def test_findings_the_baseline_holds_are_not_fixed(sessions, tmp_path):
+    baseline = tmp_path / "baseline.json"
+    assert run(str(sessions), "--select", "aip122/", "--write-baseline", str(baseline)).exit_code == 0
+    result = run(str(sessions), "--fix", "--unsafe-fixes", "--baseline", str(baseline))
+    assert "/v1/session/{session_id}:" in sessions.read_text()  # the baseline's singular collection stays
+    assert "requestBody" not in sessions.read_text()  # the rest is fixed
+    assert result.exit_code == 0 and "Fixed 1 problem." in result.stdout

@@ -66,15 +66,19 @@ class SpecFix:
 
 
 def fix_spec(path: str, config: Config, rules: Mapping[str, Rule], *, unsafe: bool = False,
-             text: str | None = None) -> SpecFix | None:
+             text: str | None = None, reported: Callable[[list[Finding]], list[Finding]] | None = None
+             ) -> SpecFix | None:
     """Fix the spec at `path` (its text `text` when given, else read from the disk) in memory; None when it is no
-    OpenAPI document.  Raises InputError for a spec that cannot be read."""
+    OpenAPI document.  `reported`: the findings a run reports of those of the spec as it is (a baseline's left out),
+    the only ones fixed.  Raises InputError for a spec that cannot be read."""
     spec = _Spec(path, config, rules, text)
     state = spec.lint(spec.current)
     if state is None:
         return None
     result = SpecFix(found=state.findings)
-    rejected: set[str] = set()  # the fingerprints of findings whose fix did not fix them, or caused new ones
+    shown = {f.fingerprint for f in (reported(state.findings) if reported is not None else state.findings)}
+    # the fingerprints of findings left as they are: not reported, or whose fix did not fix them or caused new ones
+    rejected = {f.fingerprint for f in state.findings} - shown
     for _ in range(MAX_PASSES * 2):
         chosen = _choose(state, config, unsafe, rejected)
         if not chosen or len(result.passes) == MAX_PASSES:

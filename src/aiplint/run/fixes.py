@@ -9,9 +9,12 @@ from __future__ import annotations
 import difflib
 import sys
 from dataclasses import dataclass
+from typing import Callable
 
+from aiplint.errors import AiplintError
 from aiplint.fixing.edits import EditFinder, apply
 from aiplint.fixing.engine import SpecFix, fix_spec
+from aiplint.linting.baseline import Baseline
 from aiplint.linting.findings import Finding
 from aiplint.read.document import Document, open_document
 from aiplint.read.escaping import printable
@@ -38,7 +41,8 @@ def fix_jobs(jobs: list[Job], options: CheckOptions, results: Results) -> Tally:
     tally = Tally()
     for job in jobs:
         try:
-            fixed = fix_spec(job.name, job.config, job.rules, unsafe=options.unsafe_fixes, text=job.text)
+            fixed = fix_spec(job.name, job.config, job.rules, unsafe=options.unsafe_fixes, text=job.text,
+                             reported=_less_baseline(options.baseline_for(job.config.baseline), job.name))
         except InputError as exc:
             if options.diff:
                 results.fail(exc)  # with --fix, the lint that follows reports it
@@ -58,6 +62,18 @@ def fix_jobs(jobs: list[Job], options: CheckOptions, results: Results) -> Tally:
     if options.diff and not options.quiet:
         tell(f"Would fix {plural(tally.fixed, 'problem')} in {plural(tally.files, 'file')}.")
     return tally
+
+
+def _less_baseline(baseline_file: str | None, spec: str) -> Callable[[list[Finding]], list[Finding]] | None:
+    """What a spec's report leaves of its findings when its baseline holds some: a baseline's findings are accepted
+    as they are, and not fixed (one that cannot be read lets nothing be fixed; its lint reports it)."""
+    if baseline_file is None:
+        return None
+    try:
+        baseline = Baseline.load(baseline_file)
+    except AiplintError:
+        return lambda findings: []
+    return lambda findings: baseline.split(spec, findings)[0]
 
 
 def unified_diff(fixed: SpecFix) -> str:
