@@ -483,3 +483,12 @@ def test_findings_the_baseline_holds_are_not_fixed(sessions, tmp_path):
     assert "/v1/session/{session_id}:" in sessions.read_text()  # the baseline's singular collection stays
     assert "requestBody" not in sessions.read_text()  # the rest is fixed
     assert result.exit_code == 0 and "Fixed 1 problem." in result.stdout
+
+
+def test_a_file_that_is_not_utf8_is_not_written(tmp_path):
+    path = tmp_path / "api.yaml"
+    path.write_bytes(SESSIONS.encode("utf-16"))  # read (a byte order mark says UTF-16), not written back
+    result = run(str(path), "--fix")
+    assert result.exit_code == 2
+    assert "not fixed: it changed while it was fixed, or is not UTF-8" in result.stderr
+    assert path.read_bytes() == SESSIONS.encode("utf-16")

@@ -1,4 +1,4 @@
-"""Where a node's text is: the character ranges of a mapping member's key, of a whole member and of a string value,
+"""Where a node's text is: the character ranges of a mapping member's key, of a whole member and of a scalar value,
 found from the positions `aiplint.read` gives JSON pointers and checked against the parsed data.
 
 A range that does not read back as what the data holds (a flow mapping, an explicit `? key`, a line break the
@@ -33,10 +33,13 @@ class Span(NamedTuple):
 
 
 def offset_of(text: str, line: int, column: int) -> int:
-    """The character offset of a 1-based line and column (lines end at `\\n`, as positions count them)."""
+    """The character offset of a 1-based line and column (lines end at `\\n`, as positions count them); past the
+    end for a line the text does not have (no token is read there)."""
     offset = 0
     for _ in range(line - 1):
-        offset = text.index("\n", offset) + 1
+        offset = text.find("\n", offset) + 1
+        if not offset:
+            return len(text)
     return offset + column - 1
 
 

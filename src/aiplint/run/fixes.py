@@ -19,7 +19,7 @@ from aiplint.linting.findings import Finding
 from aiplint.read.document import Document, open_document
 from aiplint.read.escaping import printable
 from aiplint.read.loading import InputError, read_file
-from aiplint.run.console import plural, say, tell
+from aiplint.run.console import plural, tell
 from aiplint.run.files import Job
 from aiplint.run.options import CheckOptions
 from aiplint.run.results import Results
@@ -54,8 +54,8 @@ def fix_jobs(jobs: list[Job], options: CheckOptions, results: Results) -> Tally:
             continue
         if options.diff:
             sys.stdout.write(unified_diff(fixed))
-        else:
-            _write_back(fixed)
+        elif not _write_back(fixed, results):
+            continue
         tally.fixed += len(fixed.applied)
         tally.files += len(fixed.changed)
         _list_unsafe(fixed, options.quiet)
@@ -124,20 +124,25 @@ def _file_diff(name: str, before: str, after: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def _write_back(fixed: SpecFix) -> None:
+def _write_back(fixed: SpecFix, results: Results) -> bool:
+    """Write the changed files, all or none: none when one of them is not what was fixed any more (changed on the
+    disk meanwhile) or not UTF-8, which would leave a rename half made across files.  Whether they were written."""
+    contents = {}
     for real in fixed.changed:
-        name = fixed.names[real]
         try:
             raw = read_file(real)
         except InputError as exc:
-            say("error", f"{name}: not fixed: {exc.message}")
-            continue
+            results.fail(InputError(fixed.names[real], f"not fixed: {exc.message}"))
+            return False
         bom = _BOM if raw.startswith(_BOM) else b""
         if raw != bom + fixed.before[real].encode("utf-8"):
-            say("error", f"{name}: not fixed: it changed while it was fixed, or is not UTF-8")
-            continue
+            results.fail(InputError(fixed.names[real], "not fixed: it changed while it was fixed, or is not UTF-8"))
+            return False
+        contents[real] = bom + fixed.after[real].encode("utf-8")
+    for real, content in contents.items():
         with open(real, "wb") as stream:
-            stream.write(bom + fixed.after[real].encode("utf-8"))
+            stream.write(content)
+    return True
 
 
 def _list_unsafe(fixed: SpecFix, quiet: bool) -> None:
