@@ -29,7 +29,8 @@ _QUOTING_KEYS = ("$ref", "operationRef")  # the members whose value may quote a 
 @dataclass(frozen=True)
 class TextEdit:
     """Replace the characters `start:end` of the file at the real path `file` with `text`.  Edits with one `guard`
-    conflict even where their ranges do not meet: two removals from one mapping could leave it empty."""
+    conflict even where their ranges do not meet: two removals from one mapping could leave it empty, an addition
+    beside a removal could lose its comma."""
 
     file: str
     start: int
@@ -100,14 +101,13 @@ class EditFinder:
         member = f"{key}: {_value(edit.value, '', source.is_json)}"
         indent = None if source.is_json else block_indent(source.text, key_span(source, edit.after))
         text = f", {member}" if indent is None else f"\n{indent}{member}"
-        return [TextEdit(source.abspath, span.end, span.end, text, guard=f"{source.abspath}#{edit.after}")]
+        return [TextEdit(source.abspath, span.end, span.end, text, guard=_mapping_of(source, edit.after))]
 
     def _remove(self, source: Source, edit: RemoveMember) -> list[TextEdit] | None:
         span = member_span(source, edit.pointer)
         if span is None:
             return None
-        parent = edit.pointer.rsplit("/", 1)[0]
-        return [TextEdit(source.abspath, span.start, span.end, "", guard=f"{source.abspath}#{parent}")]
+        return [TextEdit(source.abspath, span.start, span.end, "", guard=_mapping_of(source, edit.pointer))]
 
     def _rename(self, edit: RenamePath) -> list[TextEdit] | None:
         root = self.document.root
@@ -157,6 +157,11 @@ def _quoting_members(data: Any) -> Iterator[tuple[str, str]]:
                     stack.append((join_pointer(pointer, key), value))
         elif isinstance(node, list):
             stack.extend((join_pointer(pointer, index), value) for index, value in enumerate(node))
+
+
+def _mapping_of(source: Source, pointer: str) -> str:
+    """The guard of the edits that add or remove members of one mapping: one such edit a pass."""
+    return f"{source.abspath}#{pointer.rsplit('/', 1)[0]}"
 
 
 def _value(value: str | bool, like: str, is_json: bool) -> str:
