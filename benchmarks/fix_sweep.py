@@ -27,18 +27,20 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from fix_properties import fixed_share, violations  # noqa: E402
+from fix_properties import fixed_share, unfixed, violations  # noqa: E402
 
 from aiplint.config import Config  # noqa: E402
 from aiplint.errors import AiplintError  # noqa: E402
+from aiplint.fixing.edits import EditFinder  # noqa: E402
 from aiplint.fixing.engine import SpecFix, fix_spec  # noqa: E402
 from aiplint.linting.registry import available_rules  # noqa: E402
+from aiplint.read.document import open_document  # noqa: E402
 
 DEFAULT_DIR = REPO.parent / "data" / "dir" / "package" / "api"
 
 
-class TimedOut(Exception):
-    pass
+class TimedOut(BaseException):
+    """A spec over the time limit: no `except Exception` on the way (the schema validator's) takes it for a failure."""
 
 
 def specs(folders: list[Path]) -> list[Path]:
@@ -60,6 +62,7 @@ def sweep(paths: list[Path], time_limit: float, max_mb: float) -> dict:
     failed: dict[str, list[str]] = {}
     outcome: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
+    left: Counter[str] = Counter()
     started = time.monotonic()
     for path in paths:
         if path.stat().st_size > max_mb * 1024 * 1024:
@@ -70,6 +73,7 @@ def sweep(paths: list[Path], time_limit: float, max_mb: float) -> dict:
             fixed = fix_spec(str(path), Config(), rules, unsafe=True)
             if fixed is not None:
                 problems = violations(fixed, os.path.realpath(path))
+                left.update(why_unfixed(fixed, str(path)))
         except TimedOut:
             outcome["timed out"] += 1
             continue
@@ -89,7 +93,20 @@ def sweep(paths: list[Path], time_limit: float, max_mb: float) -> dict:
     fixable, applied = fixed_share(results)
     return {"specs": len(paths), "outcomes": dict(outcome), "fixable findings": fixable, "fixed": applied,
             "fixed share": round(applied / fixable, 4) if fixable else None, "fixes by rule": dict(by_rule),
+            "left unfixed (rule: why)": dict(left.most_common()),
             "specs failing a property": failed, "seconds": round(time.monotonic() - started, 1)}
+
+
+def why_unfixed(fixed: SpecFix, path: str) -> list[str]:
+    """`rule: why` for each fixable finding left: its fix's text not found in the spec as it was, or its fix made
+    but its lint showing a regression (or the passes ran out)."""
+    left = unfixed(fixed)
+    if not left:
+        return []
+    document = open_document(path)
+    finder = EditFinder(document) if document is not None else None
+    return [f"{f.rule}: " + ("text not found" if finder is None or f.fix is None or finder.edits(f.fix) is None
+                             else "its lint showed a new finding, or it did not fix") for f in left]
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Iterable
 
 from aiplint.fixing.engine import SpecFix, finding_key, regressions, renamed
+from aiplint.linting.findings import Finding
 from aiplint.read.loading import InputError, load_source
 
 
@@ -72,18 +73,25 @@ def _finding_changes(fixed: SpecFix) -> list[str]:
 
 
 def fixed_share(fixed: Iterable[SpecFix]) -> tuple[int, int]:
-    """(findings with a fix in the specs as they were, those of them gone after the fixes): a finding whose fix
-    waited for a pass after another fix renamed its path is fixed under its new name, so findings are matched
-    by `finding_key`, the renamed paths under their old names."""
+    """(findings with a fix in the specs as they were, those of them gone after the fixes)."""
     fixable = gone = 0
     for spec in fixed:
-        old_of = renamed([applied.finding for applied in spec.applied])
-        left = Counter(finding_key(f, old_of) for f in spec.remaining)
-        for finding in (f for f in spec.found if f.fix is not None):
-            fixable += 1
-            key = finding_key(finding)
-            if left[key]:
-                left[key] -= 1
-            else:
-                gone += 1
+        left = unfixed(spec)
+        fixable += sum(1 for f in spec.found if f.fix is not None)
+        gone += sum(1 for f in spec.found if f.fix is not None) - len(left)
     return fixable, gone
+
+
+def unfixed(spec: SpecFix) -> list[Finding]:
+    """The findings with a fix in the spec as it was that are still there after the fixes: a finding whose fix
+    waited for a pass after another fix renamed its path is fixed under its new name, so findings are matched by
+    `finding_key`, the renamed paths under their old names."""
+    old_of = renamed([applied.finding for applied in spec.applied])
+    left = Counter(finding_key(f, old_of) for f in spec.remaining)
+    still = []
+    for finding in (f for f in spec.found if f.fix is not None):
+        key = finding_key(finding)
+        if left[key]:
+            left[key] -= 1
+            still.append(finding)
+    return still
