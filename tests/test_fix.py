@@ -492,3 +492,18 @@ def test_a_file_that_is_not_utf8_is_not_written(tmp_path):
     assert result.exit_code == 2
     assert "not fixed: it changed while it was fixed, or is not UTF-8" in result.stderr
     assert path.read_bytes() == SESSIONS.encode("utf-16")
+
+
+def test_a_rename_rewrites_percent_encoded_references_as_they_are_written(tmp_path):
+    path = tmp_path / "api.json"
+    spec = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {
+        "/v1/book/{book_id}": {"get": {
+            "parameters": [{"name": "book_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "ok"}}}},
+        "/v1/shelves": {"get": {"responses": {
+            "200": {"$ref": "#/paths/~1v1~1book~1%7Bbook_id%7D/get/responses/200"}}}}}}
+    path.write_text(json.dumps(spec, indent=2))
+    assert run(str(path), "--fix", "--unsafe-fixes").exit_code == 0
+    fixed = json.loads(path.read_text())
+    assert fixed["paths"]["/v1/shelves"]["get"]["responses"]["200"]["$ref"] == (
+        "#/paths/~1v1~1books~1%7Bbook_id%7D/get/responses/200")

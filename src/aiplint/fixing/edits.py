@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from urllib.parse import quote, unquote
 
 from aiplint.fixing.spans import block_indent, key_span, member_span, scalar_span, write_scalar
 from aiplint.read.pointers import escape_token, join_pointer
@@ -119,14 +120,15 @@ class EditFinder:
         old, new = "/paths/" + escape_token(edit.old), "/paths/" + escape_token(edit.new)
         for source, pointer, value in self._quotes():
             head, hash_, fragment = value.partition("#")
-            if not (fragment == old or fragment.startswith(old + "/")) or not self._names_root(source, head):
+            renamed = _renamed_fragment(fragment, old, new)
+            if renamed is None or not self._names_root(source, head):
                 continue
             span = scalar_span(source, pointer)
             if span is None:
                 return None
-            renamed = head + hash_ + new + fragment[len(old):]
             edits.append(TextEdit(source.abspath, span.start, span.end,
-                                  write_scalar(renamed, source.text[span.start:span.end], source.is_json)))
+                                  write_scalar(head + hash_ + renamed, source.text[span.start:span.end],
+                                               source.is_json)))
         return edits
 
     def _names_root(self, source: Source, file: str) -> bool:
@@ -157,6 +159,21 @@ def _quoting_members(data: Any) -> Iterator[tuple[str, str]]:
                     stack.append((join_pointer(pointer, key), value))
         elif isinstance(node, list):
             stack.extend((join_pointer(pointer, index), value) for index, value in enumerate(node))
+
+
+def _renamed_fragment(fragment: str, old: str, new: str) -> str | None:
+    """A reference's fragment with the pointer `old` at its start (a whole token) made `new`; None when it does not
+    start so.  A fragment is a URI's, percent-encoded where its writer chose (`~1%7Bid%7D`): the new pointer is
+    encoded as the old one was, character for character, and the rest is kept as written."""
+    decoded = unquote(fragment)
+    if not (decoded == old or decoded.startswith(old + "/")):
+        return None
+    written = next((end for end in range(len(old), len(fragment) + 1) if unquote(fragment[:end]) == old), None)
+    if written is None:
+        return None
+    prefix = fragment[:written]
+    encoded = {char for char in set(old) if quote(char, safe="") in prefix and char not in prefix}
+    return "".join(quote(char, safe="") if char in encoded else char for char in new) + fragment[written:]
 
 
 def _mapping_of(source: Source, pointer: str) -> str:
