@@ -63,6 +63,7 @@ def sweep(paths: list[Path], time_limit: float, max_mb: float) -> dict:
     outcome: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
     left: Counter[str] = Counter()
+    timed_out: list[str] = []
     started = time.monotonic()
     for path in paths:
         if path.stat().st_size > max_mb * 1024 * 1024:
@@ -76,6 +77,7 @@ def sweep(paths: list[Path], time_limit: float, max_mb: float) -> dict:
                 left.update(why_unfixed(fixed, str(path)))
         except TimedOut:
             outcome["timed out"] += 1
+            timed_out.append("/".join(path.parts[-3:]))
             continue
         except AiplintError:
             outcome["not readable"] += 1
@@ -94,7 +96,7 @@ def sweep(paths: list[Path], time_limit: float, max_mb: float) -> dict:
     return {"specs": len(paths), "outcomes": dict(outcome), "fixable findings": fixable, "fixed": applied,
             "fixed share": round(applied / fixable, 4) if fixable else None, "fixes by rule": dict(by_rule),
             "left unfixed (rule: why)": dict(left.most_common()),
-            "specs failing a property": failed, "seconds": round(time.monotonic() - started, 1)}
+            "specs failing a property": failed, "timed out": timed_out, "seconds": round(time.monotonic() - started, 1)}
 
 
 def why_unfixed(fixed: SpecFix, path: str) -> list[str]:
