@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 
+import hostile_inputs as hostile
 import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, corpus_file
@@ -507,3 +508,34 @@ def test_a_rename_rewrites_percent_encoded_references_as_they_are_written(tmp_pa
     fixed = json.loads(path.read_text())
     assert fixed["paths"]["/v1/shelves"]["get"]["responses"]["200"]["$ref"] == (
         "#/paths/~1v1~1books~1%7Bbook_id%7D/get/responses/200")
+
+
+def test_passes_are_bounded_and_a_next_run_goes_on(tmp_path):
+    from aiplint.fixing.engine import MAX_PASSES
+
+    nouns = ["team", "member", "project", "task", "job", "book", "shelf", "user", "order", "item", "note", "tag"]
+    key = "".join(f"/{noun}/{{{noun}_id}}" for noun in nouns)  # each rename edits this one key: one a pass
+    params = "".join(f"        - {{name: {noun}_id, in: path, required: true, schema: {{type: string}}}}\n"
+                     for noun in nouns)
+    path = tmp_path / "api.yaml"
+    path.write_text(f"openapi: 3.0.3\ninfo: {{title: T, version: '1'}}\npaths:\n  {key}:\n    get:\n"
+                    f"      parameters:\n{params}      responses: {{'200': {{description: ok}}}}\n")
+    config = Config(select=("aip122/plural-collection",))
+    fixed = fix_spec(str(path), config, available_rules(), unsafe=True)
+    assert fixed is not None and len(fixed.passes) == MAX_PASSES == 10
+    assert len(fixed.remaining) == len(nouns) - MAX_PASSES
+    path.write_text(fixed.after[os.path.realpath(path)])
+    again = fix_spec(str(path), config, available_rules(), unsafe=True)
+    assert again is not None and len(again.passes) == 2 and again.remaining == []
+
+
+@pytest.mark.parametrize("text", [hostile.alias_bomb(1000, 2000), hostile.anchored_nesting(50, 40),
+                                  hostile.self_referencing_all_of(50), hostile.long_path(3000),
+                                  hostile.bad_parameters(200)])
+def test_hostile_inputs_are_fixed_or_refused_without_a_traceback(tmp_path, text):
+    path = tmp_path / "api.yaml"
+    path.write_text(text)
+    result = run(str(path), "--fix", "--unsafe-fixes")
+    assert result.exit_code in (0, 1, 2)
+    assert isinstance(result.exception, SystemExit) or result.exception is None
+    assert "Traceback" not in result.output + result.stderr
