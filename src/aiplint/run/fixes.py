@@ -119,6 +119,7 @@ def _document(spec: str) -> Document | None:
 
 
 def _file_diff(name: str, before: str, after: str) -> str:
+    name = name.lstrip("/")  # `a/` and `b/` before an absolute path too, as git writes them
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}",
                                  f"b/{name}")
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
