@@ -540,3 +540,27 @@ def test_hostile_inputs_are_fixed_or_refused_without_a_traceback(tmp_path, text)
     assert result.exit_code in (0, 1, 2)
     assert isinstance(result.exception, SystemExit) or result.exception is None
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_a_minor_version_is_made_major_in_paths_and_server_urls(tmp_path):
+    text = """\
+openapi: 3.0.3
+info: {title: Books, version: "1.2"}
+servers:
+  - url: https://api.example.com/v2.1   # production
+paths:
+  /v1.2/books:
+    get:
+      responses: {"200": {description: ok}}
+  /v1.2/books/{book_id}:
+    get:
+      parameters:
+        - {name: book_id, in: path, required: true, schema: {type: string}}
+      responses: {"200": {description: ok}}
+"""
+    path = tmp_path / "api.yaml"
+    path.write_text(text)
+    assert run(str(path), "--fix").exit_code == 0  # warnings only; but nothing is safe to fix
+    assert path.read_text() == text
+    run(str(path), "--fix", "--unsafe-fixes")
+    assert path.read_text() == text.replace("/v2.1   #", "/v2   #").replace("/v1.2/", "/v1/")

@@ -151,11 +151,12 @@ def finding_key(finding: Finding, old_of: Mapping[str, str] | None = None) -> tu
 
 
 def _caused_by(finding: Finding, changes: list[Change]) -> tuple[Change, ...]:
-    """The changes of a pass at the operations whose path the finding's fix edits (renames, or edits below it); a
-    change at a path that two fixes of one pass edit is listed with both."""
+    """The changes of a pass at the operations whose path the finding's fix edits (renames, or edits below it), or
+    document-wide for a finding outside the paths; a change at a place two fixes of one pass edit is listed with
+    both."""
     fix = finding.fix
-    paths = {edit.old for edit in fix.edits if isinstance(edit, RenamePath)} if fix is not None else set()
-    paths |= {finding.path} if finding.path is not None else set()
+    paths: set[str | None] = {edit.old for edit in fix.edits if isinstance(edit, RenamePath)} if fix else set()
+    paths.add(finding.path)  # None for a finding outside the paths: the document-wide changes (servers)
     return tuple(change for change in changes if change.path in paths)
 
 
