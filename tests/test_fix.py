@@ -564,3 +564,16 @@ paths:
     assert path.read_text() == text
     run(str(path), "--fix", "--unsafe-fixes")
     assert path.read_text() == text.replace("/v2.1   #", "/v2   #").replace("/v1.2/", "/v1/")
+
+
+def test_a_fix_stands_when_its_breaking_changes_cannot_be_classified(sessions, monkeypatch):
+    from aiplint.fixing import engine
+
+    def crash(*args, **kwargs):
+        raise AttributeError("'bool' object has no attribute 'get'")  # as compat met a `true` schema once
+
+    monkeypatch.setattr(engine, "compare_documents", crash)
+    result = run(str(sessions), "--fix", "--unsafe-fixes")
+    assert result.exit_code == 0 and sessions.read_text() == SESSIONS_FIXED
+    assert "what it breaks is not known: the comparison failed (AttributeError: 'bool' object has no attribute " \
+           "'get')" in result.stderr

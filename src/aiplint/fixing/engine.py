@@ -44,6 +44,7 @@ class Applied:
 
     finding: Finding
     breaking: tuple[Change, ...] = ()
+    unclassified: str = ""  # why its changes could not be classified (a bug of `compat`), where they could not
 
 
 @dataclass
@@ -99,9 +100,9 @@ def _make(spec: _Spec, state: Linted, chosen: list[tuple[Finding, list[TextEdit]
         texts = spec.edited(edits)
         after = spec.lint(texts)
         if after is not None and not regressions(state.findings, after.findings, [f for f, _ in chosen]):
-            changes = spec.breaking(state, after) if any(_unsafe(finding) for finding, _ in chosen) else []
-            result.applied += [Applied(finding, _caused_by(finding, changes) if _unsafe(finding) else ())
-                               for finding, _ in chosen]
+            changes, failed = spec.breaking(state, after) if any(_unsafe(f) for f, _ in chosen) else ([], "")
+            result.applied += [Applied(finding, _caused_by(finding, changes), failed) if _unsafe(finding)
+                               else Applied(finding) for finding, _ in chosen]
             result.passes.append(edits)
             spec.current = texts
             return after
@@ -207,12 +208,17 @@ class _Spec:
             texts[real] = apply(texts[real], [edit for edit in edits if edit.file == real])
         return texts
 
-    def breaking(self, before: Linted, after: Linted) -> list[Change]:
+    def breaking(self, before: Linted, after: Linted) -> tuple[list[Change], str]:
         """The API changes between two lints' documents that break clients (`compat`, their models paired), those
-        the paths' stability allows (`v1alpha`) included: a fix says what it breaks wherever it is."""
-        match = match_operations(before.api, after.api)
-        changes = compare_documents(before.api.document, after.api.document, match, self.config.stability)
-        return [change for change in changes if change.kind.level(change.context) is not Severity.INFO]
+        the paths' stability allows (`v1alpha`) included: a fix says what it breaks wherever it is; and the error
+        that stopped the comparison, if one did (a bug there must not undo fixes that the lint found sound, as it
+        must not hide the rest of a diff's report)."""
+        try:
+            match = match_operations(before.api, after.api)
+            changes = compare_documents(before.api.document, after.api.document, match, self.config.stability)
+        except Exception as exc:  # noqa: BLE001 - reported with each unsafe fix of the pass
+            return [], f"{type(exc).__name__}: {exc}"
+        return [change for change in changes if change.kind.level(change.context) is not Severity.INFO], ""
 
     def _keep(self, document: Document) -> None:
         """Keep the text of every file the document has read so far (a lint follows `$ref`s as it needs them)."""

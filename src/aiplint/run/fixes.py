@@ -155,6 +155,8 @@ def _list_unsafe(fixed: SpecFix, quiet: bool) -> None:
         if fix is None or fix.safe:
             continue
         tell(printable(f"unsafe fix: {finding.file}: {finding.rule}: {fix.title}"))
+        if applied.unclassified:
+            tell(printable(f"  what it breaks is not known: the comparison failed ({applied.unclassified})"))
         for change in applied.breaking:
             allowed = f" (allowed: the path is {change.stability})" if not change.breaking else ""
             tell(printable(f"  breaks clients: {change.operation}: {change.message} [{change.id}]{allowed}"))
