@@ -44,7 +44,8 @@ def test_findings_exit_1_with_located_lines_and_suggestions():
     assert lines[0].startswith(f"{EXAMPLE}:40:11: error rest/resource-id-in-query ")
     assert lines[1] == "    suggestion: GET /v1/training/jobs/{job_id}/status"
     assert lines[2] == "    also fixes: aip122/collection-name-consistency"  # one mistake, one finding
-    assert lines[-1] == "Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos)."
+    assert lines[-1] == ("Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos). "
+                         "(1 fixable with --fix --unsafe-fixes.)")
 
 
 def test_clean_spec_exits_0(clean_spec):
@@ -61,8 +62,10 @@ def test_json_format_is_the_documented_contract():
                                  "suppressed": {"baseline": 0, "inline": 0}}
     finding = report["findings"][0]
     assert set(finding) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                            "suggestion", "fingerprint", "related", "also", "aip", "url"}
+                            "suggestion", "fingerprint", "related", "also", "aip", "url", "fix"}
     assert finding["related"] == []
+    assert finding["fix"] == {"title": "move `job_id` into the path: `GET /v1/training/job/status` -> "
+                                       "`GET /v1/training/jobs/{job_id}/status`", "safe": False}
     assert finding["aip"] is None  # a rest/ rule; aip122/... would say 122
     assert finding["url"] == "https://github.com/aiplint/aiplint/blob/main/docs/rules.md#restresource-id-in-query"
     assert finding["rule"] == "rest/resource-id-in-query"

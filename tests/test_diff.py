@@ -432,7 +432,7 @@ def test_json_is_the_documented_contract(specs):
     [new] = report["new"]
     assert new == lint(specs["error"])[0].to_dict(registry.available_rules())
     assert set(new) == {"rule", "severity", "message", "file", "line", "column", "pointer", "method", "path",
-                        "suggestion", "fingerprint", "related", "also", "aip", "url"}
+                        "suggestion", "fingerprint", "related", "also", "aip", "url", "fix"}
     assert report["operations"] == {"added": [{"method": "GET", "path": "/v1/shelves/{shelf_id}"}],
                                     "removed": [], "moved": []}
 

@@ -227,6 +227,45 @@ async def test_the_diagnostics_are_the_command_lines_findings(client: LanguageCl
     assert len(ours) == 2  # the baseline holds the others
 
 
+# --- fixes, from the engine of `check --fix`
+
+GET_BODIES = SPEC.replace("""      operationId: listJobs
+""", """      operationId: listJobs
+      requestBody: {content: {application/json: {schema: {type: object}}}}
+""").replace("""      operationId: getJob
+""", """      operationId: getJob
+      requestBody:
+        content: {application/json: {schema: {type: object}}}
+""")
+
+
+@pytest.mark.asyncio
+async def test_a_fix_applied_from_the_editor_is_the_one_check_fix_makes(client: LanguageClient, tmp_path: Path):
+    root = project(tmp_path, GET_BODIES)
+    await start(client, root)
+    uri = open_file(client, root / "openapi.yaml")
+    found = await diagnostics(client, uri)
+    assert rules(found) == ["aip127/no-body-get-delete"] * 2
+    second = max(found, key=lambda d: d.range.start.line)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(uri), second.range, types.CodeActionContext([second])))
+    fix, fix_all = actions[0], actions[-1]
+    assert fix.title == "Fix aip127/no-body-get-delete: remove the request body of `GET /v1/jobs/{job_id}`"
+    assert fix.disabled is None and fix.is_preferred
+    (text_edit,) = fix.edit.changes[uri]  # the member's two lines, nothing else
+    assert (text_edit.range, text_edit.new_text) == (types.Range(types.Position(11, 0), types.Position(13, 0)), "")
+    assert fix_all.title == "Fix all 2 aiplint findings with a safe fix in this file"
+    assert len(fix_all.edit.changes[uri]) == 2
+
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        [types.TextDocumentContentChangePartial(range=e.range, text=e.new_text)
+         for e in sorted(fix_all.edit.changes[uri], key=lambda e: e.range.start.line, reverse=True)]))
+    assert await diagnostics(client, uri, until=lambda found: True) == []
+    await client.shutdown_session()
+
+
 # --- an editing session
 
 
@@ -259,14 +298,16 @@ async def test_an_editing_session(client: LanguageClient, tmp_path: Path):
     assert await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri),
                                                                     types.Position(1, 0))) is None
 
-    # code actions: the fix (shown, not applied: no --fix yet), an ignore entry, the rule's documentation
+    # code actions: the fix (unsafe: it moves the operation), an ignore entry, the rule's documentation
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         types.TextDocumentIdentifier(uri), diagnostic.range, types.CodeActionContext([diagnostic])))
     titles = [action.title for action in actions]
-    assert titles == ["Fix rest/resource-id-in-query: GET /v1/jobs/{job_id}/status",
+    assert titles == ["Fix rest/resource-id-in-query: move `job_id` into the path: `GET /v1/job/status` -> "
+                      "`GET /v1/jobs/{job_id}/status` (unsafe: changes the API for its clients)",
                       "Ignore rest/resource-id-in-query here (x-aiplint-ignore)",
                       "Show documentation for rest/resource-id-in-query"]
-    assert actions[0].disabled is not None and actions[0].edit is None
+    assert actions[0].disabled is None and not actions[0].is_preferred
+    assert sorted(e.new_text for e in actions[0].edit.changes[uri]) == ["/v1/jobs/{job_id}/status", "path"]
     (text_edit,) = actions[1].edit.changes[uri]
     assert text_edit.range.start == types.Position(15, 6)  # at the operation: `operationId: getJobStatus`
     assert text_edit.new_text == f'x-aiplint-ignore:\n        rest/resource-id-in-query: "{REASON}"\n      '

@@ -173,6 +173,15 @@ def _exit(code: int) -> None:
 @click.option("--changed-since", metavar="GIT_REF",
               help="Lint only the specs that changed since this git revision, or whose $ref'd files or "
                    "configuration did (uncommitted and new untracked files included).")
+@click.option("--fix", is_flag=True,
+              help="Apply the safe fixes of the findings (marked [*]) to the specs and their $ref'd files, then "
+                   "report what remains.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix or --diff, apply the fixes that change the API for its clients too (a path "
+                   "renamed), each listed with what it breaks.")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes --fix would make as a unified diff instead of writing them; exit 1 when there "
+                   "is one.")
 def check(**options) -> None:
     """Lint OpenAPI documents (files, or directories searched for *.yaml, *.yml, *.json; default: this folder;
     `-`: standard input) and Python applications (--app, or `app` in the configuration when no PATHS are given).

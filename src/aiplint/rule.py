@@ -95,6 +95,68 @@ class Option:
 
 
 @dataclass(frozen=True)
+class RenamePath:
+    """Rename the path key `old` of the document's `paths` to `new`, and every `$ref` and link `operationRef`
+    (in any file of the document) that quotes it."""
+
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RemoveMember:
+    """Remove a mapping member, key and value, from a file of the document (`file`: the path it is reported at)."""
+
+    file: str
+    pointer: str
+
+
+@dataclass(frozen=True)
+class SetValue:
+    """Give the mapping member at `pointer` (a string or boolean) the scalar value `value`."""
+
+    file: str
+    pointer: str
+    value: str | bool
+
+
+@dataclass(frozen=True)
+class AddMember:
+    """Add the member `key: value` to a mapping, right after its member at `after` (whose value is a scalar)."""
+
+    file: str
+    after: str
+    key: str
+    value: str | bool
+
+
+Edit = RenamePath | RemoveMember | SetValue | AddMember
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A problem's fix as `aiplint check --fix` applies it: what it does (`title`, one line), its edits, and
+    whether it is safe.  An unsafe fix changes the API's surface for its clients (a path renamed, a method
+    changed): only `--unsafe-fixes` applies it.  Edits name places in the document (paths, JSON pointers); the
+    fix engine (`aiplint.fixing`) finds their text and leaves every other byte as it is."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """The fix as the result cache stores it (`from_json` reads it back)."""
+        return {"title": self.title, "safe": self.safe,
+                "edits": [[type(edit).__name__, *vars(edit).values()] for edit in self.edits]}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Fix:
+        kinds = {kind.__name__: kind for kind in (RenamePath, RemoveMember, SetValue, AddMember)}
+        edits = tuple(kinds[name](*values) for name, *values in data["edits"])
+        return cls(str(data["title"]), edits, bool(data["safe"]))
+
+
+@dataclass(frozen=True)
 class Problem:
     """One violation, as a check reports it; the engine adds the rule, severity, position and fingerprint."""
 
@@ -108,6 +170,7 @@ class Problem:
     # what identifies a problem with no path in baselines and diffs where its pointer depends on the order of lists
     # (`/paths/~1a/get/parameters/12/examples/x`): by default the pointer
     identity: str | None = None
+    fix: Fix | None = None  # what `aiplint check --fix` does about it, where the rule knows a sure edit
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,8 @@ class Config:
     profile: str = "rest"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    fixable: tuple[str, ...] = ("ALL",)  # the rules whose fixes `check --fix` applies
+    unfixable: tuple[str, ...] = ()  # and those whose fixes it never applies
     fail_on: str = "error"
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator
 
-from aiplint.model import Location, Operation, PathItem, Role, Segment
+from aiplint.model import ApiModel, Location, Operation, PathItem, Role, Segment
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.suggest import operation_fix
-from aiplint.model.targets import target
+from aiplint.model.targets import Target, target
+from aiplint.model.types import PARAM
 from aiplint.model.words import split_words
 from aiplint.read.pointers import join_pointer
-from aiplint.rule import Context, Problem
+from aiplint.rule import AddMember, Context, Edit, Fix, Problem, RenamePath, SetValue
 
 
 def colon_style(ctx: Context) -> bool:
@@ -52,10 +53,68 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
             message += "; the document declares no query parameter required, so one named as an ID counts as required"
         if where == "body" and op.body_required and ctx.api.silent_on_required_fields:
             message += "; the document lists no required body field, so a required body's ID field counts as required"
-        yield Problem(message, found.at, operation=op, suggestion=fix(ctx, op), detail=found.name)
+        suggestion = fix(ctx, op)
+        moved = move_operation(ctx, op, suggestion, into_path=found) if where == "query" else None
+        yield Problem(message, found.at, operation=op, suggestion=suggestion, detail=found.name, fix=moved)
 
 
 _PLACE = {"query": "query parameter", "body": "body field"}
+
+
+def move_operation(ctx: Context, op: Operation, suggestion: str | None, into_path: Target | None = None
+                   ) -> Fix | None:
+    """The unsafe fix of an operation that its suggestion (`METHOD /path`) puts at another path: the path renamed,
+    and `into_path`, a query parameter the new path names, made a required path parameter.  Only where the
+    suggestion keeps the method, the operation is alone on its path (the path item moves whole), the new path is
+    not one the document has, its parameters are the old path's (and `into_path`), and `into_path` is written in
+    the operation (a shared component, or the path item's, would change for others)."""
+    method, _, path = (suggestion or "").partition(" ")
+    moved = {into_path.name} if into_path is not None else set()
+    if (method.lower() != op.method or not path.startswith("/") or path == op.path.key or len(op.path.operations) != 1
+            or set(PARAM.findall(path)) != set(op.path.template_params) | moved
+            or path_taken(ctx.api, path, op.path.key)):
+        return None
+    if into_path is None:
+        return Fix(f"move `{op.label}` to `{method} {path}`", (RenamePath(op.path.key, path),), safe=False)
+    param = _written_parameter(op, into_path)
+    if param is None:
+        return None
+    file, pointer = into_path.at.source.path, into_path.at.pointer
+    edits: tuple[Edit, ...] = (RenamePath(op.path.key, path), SetValue(file, pointer + "/in", "path"))
+    if param.get("required") is not True:  # a path parameter is required
+        edits += (SetValue(file, pointer + "/required", True) if "required" in param
+                  else AddMember(file, pointer + "/in", "required", True),)
+    return Fix(f"move `{into_path.name}` into the path: `{op.label}` -> `{method} {path}`", edits, safe=False)
+
+
+def _written_parameter(op: Operation, found: Target) -> dict | None:
+    """The query parameter `found` as written in the operation's `parameters` (not a `$ref`)."""
+    prefix = op.at.pointer + "/parameters/"
+    index = found.at.pointer[len(prefix):]
+    listed = op.raw.get("parameters")
+    if found.at.source is not op.at.source or not found.at.pointer.startswith(prefix) or not index.isdigit() \
+            or not isinstance(listed, list) or int(index) >= len(listed):
+        return None
+    param = listed[int(index)]
+    if isinstance(param, dict) and "$ref" not in param and param.get("in") == "query" \
+            and isinstance(param.get("required", False), bool):
+        return param
+    return None
+
+
+def rename_paths(api: ApiModel, renames: list[RenamePath], title: str) -> Fix | None:
+    """The unsafe fix renaming paths (every operation on them moves), unless a new path is one the document has."""
+    leaving = [rename.old for rename in renames]
+    if not renames or any(path_taken(api, rename.new, *leaving) for rename in renames):
+        return None
+    return Fix(title, tuple(renames), safe=False)
+
+
+def path_taken(api: ApiModel, path: str, *leaving: str) -> bool:
+    """Whether the document has a path `path` would stand for (its template, parameter names aside), other than
+    those `leaving` it (renamed by the same fix)."""
+    template = PARAM.sub("{}", path)
+    return any(PARAM.sub("{}", item.key) == template for item in api.paths if item.key not in leaving)
 
 
 def _one_member_because(ctx: Context, op: Operation) -> str:

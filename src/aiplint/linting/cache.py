@@ -27,7 +27,7 @@ import aiplint
 from aiplint import __version__
 from aiplint.linting.findings import Also, Finding, Related
 from aiplint.read.loading import InputError, read_file
-from aiplint.rule import Severity
+from aiplint.rule import Fix, Severity
 
 if TYPE_CHECKING:
     from aiplint.config import Config
@@ -84,7 +84,9 @@ class ResultCache:
                 return None
             findings = [Finding(**{**f, "severity": Severity(f["severity"]),
                                    "related": tuple(Related(*r) for r in f["related"]),
-                                   "also": tuple(Also(*a) for a in f["also"])}) for f in entry["findings"]]
+                                   "also": tuple(Also(*a) for a in f["also"]),
+                                   "fix": Fix.from_json(f["fix"]) if f["fix"] else None})
+                        for f in entry["findings"]]
             return Hit(findings, int(entry["suppressed"]), [entry["root"], *(path for path, _ in entry["files"])])
         except (KeyError, TypeError, ValueError):
             return None
@@ -97,7 +99,8 @@ class ResultCache:
             return
         findings = [{**{f.name: getattr(finding, f.name) for f in fields(finding)},
                      "severity": finding.severity.value, "related": [list(r) for r in finding.related],
-                     "also": [list(a) for a in finding.also]}
+                     "also": [list(a) for a in finding.also],
+                     "fix": finding.fix.to_json() if finding.fix is not None else None}
                     for finding in linted.findings]
         entry = {"root": root, "files": sorted(digests.items()), "findings": findings,
                  "suppressed": linted.suppressed}

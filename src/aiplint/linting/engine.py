@@ -173,6 +173,7 @@ def _locate(reported: list[Reported]) -> list[Finding]:
                 fingerprint=fingerprint(rule.id, method, path, problem.identity or problem.at.pointer, problem.detail),
                 related=tuple(_related(at, positions[id(at.source)][at.pointer]) for at in problem.related),
                 also=also,
+                fix=problem.fix,
             )
         )
     return sorted(findings, key=Finding.order)  # not the set's order, which changes with string hashing

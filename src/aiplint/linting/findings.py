@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Callable, Hashable, Iterable, Mapping, NamedTuple, TypeVar
 
-from aiplint.rule import Rule, Severity, aip_of
+from aiplint.rule import Fix, Rule, Severity, aip_of
 
 _PARAM = re.compile(r"\{[^{}]*\}")
 
@@ -45,6 +45,7 @@ class Finding:
     fingerprint: str
     related: tuple[Related, ...] = ()
     also: tuple[Also, ...] = ()
+    fix: Fix | None = None  # what `check --fix` can do about it (`aiplint.fixing`)
 
     def to_dict(self, rules: Mapping[str, Rule] | None = None) -> dict[str, Any]:
         """The finding as the JSON report writes it; `aip` (the rule's AIP number, or null) and `url` (the rule's
@@ -53,6 +54,7 @@ class Finding:
         data["severity"] = self.severity.value
         data["related"] = [r.path for r in self.related]
         data["also"] = [{"rule": a.rule, "message": a.message} for a in self.also]
+        data["fix"] = {"title": self.fix.title, "safe": self.fix.safe} if self.fix is not None else None
         rule = (rules or {}).get(self.rule)
         data["aip"] = rule.aip if rule is not None else aip_of(self.rule)
         data["url"] = rule.docs_url if rule is not None else None

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Mapping, Sequence
 import click
 
 from aiplint.read.escaping import printable
-from aiplint.report.writer import Report, SourceLines, counted, summary
+from aiplint.report.writer import Report, SourceLines, counted, fixable_note, summary
 
 if TYPE_CHECKING:
     from aiplint.linting.findings import Finding
@@ -52,9 +52,10 @@ def _write_lint(report: Report, stream: IO[str]) -> None:
     if report.statistics:
         write_statistics(report.findings, report.rules, stream)
     else:
-        write_findings(report.findings, stream, report.colour, show_source=report.show_source)
+        write_findings(report.findings, stream, report.colour, show_source=report.show_source,
+                       fixable=report.fixable)
     if not report.quiet:
-        stream.write(summary(report) + "\n")
+        stream.write(summary(report) + (fixable_note(report) if report.findings else "") + "\n")
 
 
 def write_statistics(findings: Sequence[Finding], rules: Mapping[str, Rule], stream: IO[str]) -> None:
@@ -68,16 +69,18 @@ def write_statistics(findings: Sequence[Finding], rules: Mapping[str, Rule], str
         stream.write(f"{n:>{width}}  {printable(rule_id):<{id_width}}  {rule.summary if rule else ''}".rstrip() + "\n")
 
 
-def write_findings(findings: Sequence[Finding], stream: IO[str], colour: bool, *, show_source: bool = False) -> None:
-    """`PATH:LINE:COL: SEVERITY RULE message` and the suggestion, per finding.  With `show_source`, each
-    finding is followed by the offending source line under a line-number gutter with a caret at the
-    finding's column (as ruff and rustc do)."""
+def write_findings(findings: Sequence[Finding], stream: IO[str], colour: bool, *, show_source: bool = False,
+                   fixable: frozenset[Finding] = frozenset()) -> None:
+    """`PATH:LINE:COL: SEVERITY RULE message` and the suggestion, per finding, `[*]` before the message of those
+    `--fix` would fix (as ruff marks them).  With `show_source`, each finding is followed by the offending source
+    line under a line-number gutter with a caret at the finding's column (as ruff and rustc do)."""
     lines_of = SourceLines()
     for f in findings:
         severity = (click.style(f.severity.value, fg=_COLOURS[f.severity.value], bold=True) if colour
                     else f.severity.value)
         rule = click.style(printable(f.rule), bold=True) if colour else printable(f.rule)
-        stream.write(f"{printable(f.file)}:{f.line}:{f.column}: {severity} {rule} {printable(f.message)}\n")
+        mark = "[*] " if f in fixable else ""
+        stream.write(f"{printable(f.file)}:{f.line}:{f.column}: {severity} {rule} {mark}{printable(f.message)}\n")
         if show_source:
             frame = _frame(lines_of(f.file), f.line, f.column)
             if frame and colour:

@@ -38,7 +38,10 @@ class Report:
     show_source: bool = False  # text: each finding's source line
     statistics: bool = False  # text: a count per rule instead of the findings
     fixes: Mapping[Finding, str] = field(default_factory=dict)  # html: a finding's fix as a unified diff, where
-    # one can be applied (none yet: `check --fix` is to fill it); the others show their suggestion
+    # `check --fix` can make it; the others show their suggestion
+    fixable: frozenset[Finding] = frozenset()  # text: marked `[*]`, the findings `--fix` would fix
+    hidden_fixes: int = 0  # findings only `--unsafe-fixes` would fix too
+    fixed: int | None = None  # how many findings `--fix` fixed before this lint (None: it did not run)
 
 
 class Writer(Protocol):
@@ -67,18 +70,32 @@ def repository_path(path: str) -> str:
 
 
 def summary(report: Report) -> str:
-    """`Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos).`, or that all checks passed."""
+    """`Found 2 problems in 1 file (2 errors, 0 warnings, 0 infos).`, or that all checks passed; after `--fix`,
+    how many it fixed first."""
     findings, n, files = report.findings, count_by_severity(report.findings), len(report.files)
     noun = "file" if files == 1 else "files"
     failed = len({e.path for e in report.errors})
     kept = _suppressed(report.suppressed)
+    fixed = f"Fixed {counted(report.fixed, 'problem')}" if report.fixed else ""
     if findings:
+        fixed += f", {len(findings)} remaining. " if fixed else ""
         line = (f"Found {counted(len(findings), 'problem')} in {files} {noun} ({counted(n['error'], 'error')}, "
                 f"{counted(n['warning'], 'warning')}, {counted(n['info'], 'info')})")
-        return line + (f"; {counted(failed, 'file')} could not be linted" if failed else "") + kept + "."
+        return fixed + line + (f"; {counted(failed, 'file')} could not be linted" if failed else "") + kept + "."
+    fixed += ". " if fixed else ""
     if failed:
-        return f"No problems found in {files} {noun}, but {counted(failed, 'file')} could not be linted{kept}."
-    return f"All checks passed ({files} {noun}{kept})."
+        return f"{fixed}No problems found in {files} {noun}, but {counted(failed, 'file')} could not be linted{kept}."
+    return f"{fixed}All checks passed ({files} {noun}{kept})."
+
+
+def fixable_note(report: Report) -> str:
+    """What the text summary adds: ` [*] 2 fixable with --fix (1 more with --unsafe-fixes).`, ` (1 fixable with
+    --fix --unsafe-fixes.)` or ""."""
+    hidden = report.hidden_fixes
+    if report.fixable:
+        more = f" ({hidden} more with --unsafe-fixes)" if hidden else ""
+        return f" [*] {len(report.fixable)} fixable with --fix{more}."
+    return f" ({hidden} fixable with --fix --unsafe-fixes.)" if hidden else ""
 
 
 def diff_summary(diff: DiffReport, errors: Sequence[InputError]) -> str:

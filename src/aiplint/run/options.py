@@ -41,6 +41,9 @@ class CheckOptions:
     cache_dir: str | None = None
     jobs: int | None = None  # the most worker processes; None: one per usable core
     changed_since: str | None = None
+    fix: bool = False  # apply the safe fixes of the findings
+    unsafe_fixes: bool = False  # and the unsafe ones (with --fix or --diff), marked fixable in reports
+    diff: bool = False  # print the fixes as a unified diff instead of writing them
 
     def overrides(self) -> dict:
         """The options that override the configuration files."""

@@ -2,11 +2,13 @@
 `aiplint changelog` (`changelog`), each given its options once and handed each stage's result to the next.
 
 The stages a plain lint does not use are imported where a run needs them, the one place run code defers
-imports (start-up time): comparing (`compare`, `diff_base`: the compat package, git), applications (`apps`:
-the frameworks' adapters) and what changed since a revision (`aiplint.read.changes`: git)."""
+imports (start-up time): comparing (`compare`, `diff_base`: the compat package, git), fixing (`fixes`: the fix
+engine and the compat package), applications (`apps`: the frameworks' adapters) and what changed since a
+revision (`aiplint.read.changes`: git)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aiplint.errors import AiplintError, UsageError
@@ -28,6 +30,7 @@ def run_check(options: CheckOptions) -> int:
         raise UsageError("--stdin-filename names what `-` reads: give `-` among the PATHS")
     wanted = reports.outputs(options.formats, options.output)
     reports.check_report_files(wanted, options.write_baseline)
+    check_fix_options(options)
     reports.import_what_reports_need(wanted, diff=options.diff_base is not None)
     resolver = configure.resolver(options.config_file, options.isolated, options.allow_plugins, options.overrides())
     results = Results(options)
@@ -40,7 +43,12 @@ def run_check(options: CheckOptions) -> int:
 
         compared = diff_base.compare_with_base(selection, paths, apps or [], options.diff_base)
         return compare.finish_diff(compared, results.errors, wanted, options.quiet, options.color, options.exit_zero)
-    lint_files(selection, paths, cache, options.jobs)
+    jobs = list(selection.jobs(paths))
+    if options.fix or options.diff:
+        diffed = fix_before_lint(jobs, options, results)
+        if diffed is not None:
+            return diffed
+    lint_files(selection, jobs, cache, options.jobs)
     if apps:
         from aiplint.run.apps import lint_app
 
@@ -50,9 +58,37 @@ def run_check(options: CheckOptions) -> int:
     if options.write_baseline:
         reports.write_baseline(results, options.write_baseline)
         return results.status
-    reports.write_reports(wanted, reports.lint_report(results), options.color)
+    report = reports.lint_report(results)
+    if any(name == "html" for name, _ in wanted):
+        from aiplint.run import fixes
+
+        report = replace(report, fixes=fixes.fix_diffs(results))
+    reports.write_reports(wanted, report, options.color)
     reports.report_fixed_baseline_entries(results)
     return exit.lint_status(results.status, results.thresholds, options.exit_zero)
+
+
+def check_fix_options(options: CheckOptions) -> None:
+    """The combinations `--fix` and `--diff` refuse before any work."""
+    if not (options.fix or options.diff):
+        return
+    if options.diff_base or options.write_baseline:
+        raise UsageError(f"--fix and --diff fix specs; {'--diff-base' if options.diff_base else '--write-baseline'} "
+                         "compares or records them: run them apart")
+    if "-" in options.paths and not options.diff:
+        raise UsageError("--fix cannot write standard input back: use --diff to see the fixes")
+
+
+def fix_before_lint(jobs: list[files.Job], options: CheckOptions, results: Results) -> int | None:
+    """Fix the specs (`--fix`: their files written, then linted as they are now); `--diff`: print the fixes and
+    return the run's exit status (1 when there is a fix to make), nothing being linted."""
+    from aiplint.run import fixes
+
+    tally = fixes.fix_jobs(jobs, options, results)
+    if options.diff:
+        return results.status or (exit.EXIT_FINDINGS if tally.fixed and not options.exit_zero else exit.EXIT_CLEAN)
+    results.fixes_applied = tally.fixed
+    return None
 
 
 def changed_since(rev: str | None, paths: tuple[str, ...]) -> ChangedSince | None:
@@ -69,13 +105,12 @@ def changed_since(rev: str | None, paths: tuple[str, ...]) -> ChangedSince | Non
     return changes
 
 
-def lint_files(selection: files.Selection, paths: tuple[str, ...], cache: ResultCache | None, most: int | None
+def lint_files(selection: files.Selection, jobs: list[files.Job], cache: ResultCache | None, most: int | None
                ) -> None:
-    """Lint the files the selection takes, in at most `most` worker processes when there are several (their
+    """Lint the jobs of the selection, in at most `most` worker processes when there are several (their
     outcomes taken in the files' order, so reports do not depend on the workers), then the specs that `$ref` a
     named fragment."""
     results = selection.results
-    jobs = list(selection.jobs(paths))
     fragments = []
     for job, outcome in zip(jobs, lint.outcomes(jobs, cache, most), strict=True):
         results.take(job.name, outcome, job.config, job.rules)

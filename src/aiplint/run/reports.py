@@ -108,7 +108,8 @@ def lint_report(results: Results) -> Report:
     options = results.options
     return Report(sorted(results.findings, key=Finding.order), results.rules, results.files, results.errors,
                   results.suppressed, quiet=options.quiet, show_source=options.show_source,
-                  statistics=options.statistics)
+                  statistics=options.statistics, fixable=frozenset(results.fixable),
+                  hidden_fixes=results.hidden_fixes, fixed=results.fixes_applied)
 
 
 def write_baseline(results: Results, baseline_file: str) -> None:

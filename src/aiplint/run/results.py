@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aiplint.config.settings import active_rules
+from aiplint.fixing.policy import will_fix
 from aiplint.linting.baseline import Baseline, BaselineError
 from aiplint.linting.findings import Finding
 from aiplint.read.loading import InputError
@@ -48,6 +49,9 @@ class Results:
         self.by_spec: dict[str, list[Finding]] = {}  # everything found per spec, baseline aside (--write-baseline)
         self.thresholds: list[tuple[Finding, int]] = []  # (finding, fail-on rank of its spec's configuration)
         self.fixed: list[dict] = []  # baseline entries no longer found
+        self.fixes_applied: int | None = None  # how many findings --fix fixed (None: not asked to)
+        self.fixable: set[Finding] = set()  # the findings --fix would fix (with this run's --unsafe-fixes)
+        self.hidden_fixes = 0  # and how many more it would with --unsafe-fixes
         self.suppressed = {"baseline": 0, "inline": 0}
         self.files: list[str] = []
         self.apps: set[str] = set()  # the names of linted applications' documents (baseline keys)
@@ -85,8 +89,16 @@ class Results:
         if baseline:
             found = self._without_baseline(name, found, baseline)
         self.findings.extend(found)
+        self._count_fixes(found, config)
         fail_on = rank(config.fail_on)
         self.thresholds.extend((finding, fail_on) for finding in found)
+
+    def _count_fixes(self, found: list[Finding], config: Config) -> None:
+        for finding in found:
+            if will_fix(finding, config, self.options.unsafe_fixes):
+                self.fixable.add(finding)
+            elif will_fix(finding, config, unsafe=True):
+                self.hidden_fixes += 1
 
     def _without_baseline(self, path: str, found: list[Finding], baseline_file: str) -> list[Finding]:
         try:

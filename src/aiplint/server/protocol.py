@@ -23,6 +23,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 
 from aiplint import __version__
+from aiplint.fixing.edits import EditFinder, TextEdit
 from aiplint.linting.findings import Finding
 from aiplint.read.loading import InputError
 from aiplint.report.rule_docs import explanation
@@ -36,7 +37,7 @@ CONFIG_FILES = ("pyproject.toml", ".aiplint.toml")
 OPEN_DOCS = "aiplint.openRuleDocumentation"
 _SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
              Severity.INFO: types.DiagnosticSeverity.Information}
-_NO_FIX = "aiplint cannot apply this fix yet (no --fix): make the change by hand"
+_NO_FIX = "aiplint has no automatic fix for this finding: make the change by hand"
 IDLE = 0.5  # seconds without an edit after which what past lints left is collected (0.1 s a lint of GitHub's spec)
 COLLECT_AFTER = 8  # lints without a pause after which it is collected all the same (about 100 MB each for GitHub's)
 
@@ -378,7 +379,14 @@ def build(allow_plugins: bool = False) -> AiplintServer:
         for finding, diagnostic in here:
             assert isinstance(finding, Finding)
             linted = ls.spec_of(finding)
-            if finding.suggestion:
+            made = EditFinder(linted.document).apart([finding]) if linted and linted.document else []
+            if made and finding.fix is not None and linted is not None:
+                unsafe = "" if finding.fix.safe else " (unsafe: changes the API for its clients)"
+                actions.append(types.CodeAction(
+                    title=f"Fix {finding.rule}: {finding.fix.title}{unsafe}", kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic], is_preferred=finding.fix.safe,
+                    edit=_workspace_edit(ls, linted, made[0][1])))
+            elif finding.suggestion:
                 actions.append(types.CodeAction(
                     title=f"Fix {finding.rule}: {finding.suggestion}", kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic], disabled=types.CodeActionDisabled(reason=_NO_FIX)))
@@ -398,12 +406,9 @@ def build(allow_plugins: bool = False) -> AiplintServer:
                 diagnostics=[diagnostic],
                 command=types.Command(title=f"Show documentation for {finding.rule}", command=OPEN_DOCS,
                                       arguments=[finding.rule])))
-        fixable = [item for item, _ in ls.shown.get(_real(uri) or "", ())
-                   if isinstance(item, Finding) and item.suggestion]
-        if len(fixable) > 1 and here:
-            actions.append(types.CodeAction(title=f"Fix all {len(fixable)} aiplint findings with a fix in this file",
-                                            kind=types.CodeActionKind.SourceFixAll,
-                                            disabled=types.CodeActionDisabled(reason=_NO_FIX)))
+        fix_all = _fix_all(ls, [item for item, _ in ls.shown.get(_real(uri) or "", ()) if isinstance(item, Finding)])
+        if fix_all is not None and here:
+            actions.append(fix_all)
         return actions
 
     @server.command(OPEN_DOCS)
@@ -417,6 +422,39 @@ def build(allow_plugins: bool = False) -> AiplintServer:
             ls.window_show_message(types.ShowMessageParams(types.MessageType.Info, explanation(rule)))
 
     return server
+
+
+def _fix_all(ls: AiplintServer, findings: list[Finding]) -> types.CodeAction | None:
+    """One action making the safe fixes of a file's findings that can be made together (`check --fix`'s first
+    pass; those that wait are offered again once the editor has the edited text linted); None for fewer than two."""
+    safe = [finding for finding in findings if finding.fix is not None and finding.fix.safe]
+    linted = ls.spec_of(safe[0]) if len(safe) > 1 else None
+    made = EditFinder(linted.document).apart(safe) if linted is not None and linted.document is not None else []
+    if len(made) < 2 or linted is None:
+        return None
+    edits = [edit for _, its_edits in made for edit in its_edits]
+    return types.CodeAction(title=f"Fix all {len(made)} aiplint findings with a safe fix in this file",
+                            kind=types.CodeActionKind.SourceFixAll, edit=_workspace_edit(ls, linted, edits))
+
+
+def _workspace_edit(ls: AiplintServer, linted: Linted, edits: list[TextEdit]) -> types.WorkspaceEdit:
+    """The fix engine's edits (character offsets of each file's text as linted) as the editor's, per file."""
+    changes: dict[str, list[types.TextEdit]] = {}
+    sources = {source.abspath: source for source in linted.document.sources.values()} if linted.document else {}
+    for edit in edits:
+        source = sources[edit.file]  # an edit is always of a file the document read
+        lines = _Lines(source.text)
+        start, end = (ls.workspace.position_codec.position_to_client_units(lines, _position(source.text, offset))
+                      for offset in (edit.start, edit.end))
+        changes.setdefault(ls._uri(source.abspath, linted), []).append(
+            types.TextEdit(range=types.Range(start, end), new_text=edit.text))
+    return types.WorkspaceEdit(changes=changes)
+
+
+def _position(text: str, offset: int) -> types.Position:
+    """The 0-based line and character (code points) of a character offset, lines ending at `\\n`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return types.Position(text.count("\n", 0, offset), offset - line_start)
 
 
 def _overlap(a: types.Range, b: types.Range) -> bool:

@@ -41,6 +41,12 @@ paths:
   /v1/agents/{agent_id}/sessions/{session_id}: ...
 ```
 
+## Fix (unsafe)
+`--unsafe-fixes` renames the collection in every path that uses it (`/v1/session/{session_id}` and
+`/v1/session/{session_id}/turns` -> `/v1/sessions/...`), with the `$ref`s and link `operationRef`s that quote
+those paths.  Clients calling the old paths break: every operation there moves.  No fix is offered where a renamed
+path would take the place of one the document has (`/v1/sessions/{id}` beside `/v1/session/{session_id}`).
+
 ## Options
 - `uncountable`: extra words to accept as uncountable (singular is correct for them).
 
@@ -50,9 +56,10 @@ paths:
 
 from __future__ import annotations
 
+from aiplint.lint_rules.shared import rename_paths
 from aiplint.model import ApiModel, PathItem, Segment
 from aiplint.model.suggest import expanded_abbreviation, join, parts_of, resource_literal
-from aiplint.rule import Context, Option, Problem, rule
+from aiplint.rule import Context, Fix, Option, Problem, RenamePath, rule
 
 
 @rule(
@@ -97,7 +104,22 @@ def check(ctx: Context):
                 suggestion=join(parts),
                 detail=f"{seg.index}:{seg.text}",
                 related=tuple(other.key_at for other in users if other is not first),
+                fix=_rename(ctx.api, users, seg, plural),
             )
+
+
+def _rename(api: ApiModel, users: list[PathItem], seg: Segment, plural: str) -> Fix | None:
+    """The unsafe fix: every path using the collection renamed; none where a path's key is not what its segments
+    spell (it could not be rewritten segment by segment) or a new key would be one the document has already."""
+    renames = []
+    for item in users:
+        parts = parts_of(item)
+        if join(parts) != item.key:
+            return None
+        parts[seg.index] = (plural, parts[seg.index][1])
+        renames.append(RenamePath(item.key, join(parts)))
+    where = f"{len(renames)} paths" if len(renames) > 1 else f"`{renames[0].old}`"
+    return rename_paths(api, renames, f"rename the collection `{seg.text}` to `{plural}` in {where}")
 
 
 def _existing_collection(api: ApiModel, item: PathItem, seg: Segment) -> str | None:

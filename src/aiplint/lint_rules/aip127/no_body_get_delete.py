@@ -27,6 +27,13 @@ parameters (`force`, `etag`).
     requestBody: {content: {application/json: {schema: {type: object}}}}
 ```
 
+## Fix
+Removes an OpenAPI 3 `requestBody` written in place (no `$ref` in it, so no component is left unused).  Safe on
+`GET` and `HEAD`, whose content has no defined semantics (RFC 9110): no interoperable client relies on it.
+Unsafe on `DELETE` (only `--unsafe-fixes`): bulk deletes (Kubernetes' `DeleteOptions`) do read it.  Where the
+body carries the request, make the operation a `POST` custom method by hand instead.  OpenAPI 2.0 body parameters
+are not fixed.
+
 ## Measured
 APIs-guru (2,639 specs, `rest`): 635 findings in 102 specs (Kubernetes' `DeleteOptions` bodies 121, GitHub's
 DELETE bodies, DocuSign, bulk deletes); googleapis.com (299): 0, under `rest` and `aip`.  Stripe's 237 optional
@@ -43,7 +50,7 @@ from __future__ import annotations
 from typing import Any
 
 from aiplint.model import Location, Operation
-from aiplint.rule import Context, Problem, rule
+from aiplint.rule import Context, Fix, Problem, RemoveMember, rule
 
 _NO_BODY = frozenset(("get", "head", "delete"))
 
@@ -58,10 +65,14 @@ _NO_BODY = frozenset(("get", "head", "delete"))
     only_if=lambda ctx, op: op.method in _NO_BODY,
 )
 def check(ctx: Context, op: Operation):
+    fix = None
     if isinstance(op.raw.get("requestBody"), dict):
         at = Location(op.at.source, op.at.pointer + "/requestBody")
         if _only_empty(ctx, op.raw["requestBody"], at):
             return
+        if not _mentions_ref(op.raw["requestBody"]):
+            fix = Fix(f"remove the request body of `{op.label}`", (RemoveMember(at.source.path, at.pointer),),
+                      safe=op.method != "delete")
     else:
         body = next((p for p in op.declared_parameters if p.location in ("body", "formData")), None)
         if body is None:
@@ -69,7 +80,14 @@ def check(ctx: Context, op: Operation):
         at = body.at
     verb = "a POST custom method" if op.method != "delete" else "query parameters, or a POST custom method"
     yield Problem(f"`{op.label}` defines a request body; {op.method.upper()} requests must not have one (AIP-127): "
-                  f"send its fields as {verb}", at, operation=op)
+                  f"send its fields as {verb}", at, operation=op, fix=fix)
+
+
+def _mentions_ref(node: Any) -> bool:
+    """Whether a `$ref` is anywhere in the node: removing it could leave a component unused."""
+    if isinstance(node, dict):
+        return "$ref" in node or any(_mentions_ref(value) for value in node.values())
+    return isinstance(node, list) and any(_mentions_ref(value) for value in node)
 
 
 def _only_empty(ctx: Context, body: Any, at: Location) -> bool:

@@ -26,13 +26,19 @@ is cancelled.
 /v1alpha/post-training/jobs/{job_uuid}/cancel: {post: ...}
 ```
 
+## Fix (unsafe)
+`--unsafe-fixes` moves the operation to the suggested path with its method, the resource's ID into the path when
+it is a query parameter the operation writes itself (made `in: path`, `required: true`), where the operation is
+alone on its path and the new path is not one the document has; clients calling the old path break.  An ID in
+the request body is not moved.
+
 ## References
 - AIP-136 Custom methods: https://google.aip.dev/136
 """
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import fix, unattached_verb
+from aiplint.lint_rules.shared import fix, move_operation, unattached_verb
 from aiplint.model import Operation, PathItem, Segment
 from aiplint.model.targets import target
 from aiplint.rule import Context, Problem, rule
@@ -53,13 +59,15 @@ WHERE = {"query": "in the query string", "body": "in the request body", "path": 
 def check(ctx: Context, op: Operation):
     seg, found = _detached(op.path), target(ctx.api, op, required=False)
     if seg is not None and found is not None:
+        suggestion = fix(ctx, op)
         yield Problem(
             f"custom method `{seg.text}` is not attached to the resource it acts on, which is named by "
             f"`{found.name}` {WHERE[found.where]}; put the verb after the resource's ID (AIP-136)",
             op.at,
             operation=op,
-            suggestion=fix(ctx, op),
+            suggestion=suggestion,
             detail=seg.text,
+            fix=move_operation(ctx, op, suggestion, into_path=found if found.where == "query" else None),
         )
 
 

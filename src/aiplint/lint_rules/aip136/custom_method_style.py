@@ -23,6 +23,10 @@ cannot be told apart from a sub-resource, and `/responses/compact` shadows the r
 /v1/batches/{batch_id}:cancel: {post: ...}
 ```
 
+## Fix (unsafe)
+`--unsafe-fixes` renames the path to the other style (`/v1/jobs/{job_id}/cancel` -> `/v1/jobs/{job_id}:cancel`),
+unless the new path is one the document has; clients calling the old path break.
+
 ## Options
 - `style`: `colon`, `slash` or `either` (`rest`: `either`, `aip`: `colon`).
 
@@ -32,8 +36,9 @@ cannot be told apart from a sub-resource, and `/responses/compact` shadows the r
 
 from __future__ import annotations
 
+from aiplint.lint_rules.shared import rename_paths
 from aiplint.model.suggest import join, parts_of, verb_part
-from aiplint.rule import Context, Option, Problem, rule
+from aiplint.rule import Context, Option, Problem, RenamePath, rule
 
 
 @rule(
@@ -68,10 +73,13 @@ def check(ctx: Context):
             "slash": "the configured style is `/verb`",
             "either": f"most custom methods in this document are written {'`:verb`' if wanted_colon else '`/verb`'}",
         }[ctx.options["style"]]
+        restyled = join(parts)
         yield Problem(
             f"custom method `{written}` is written in the other style; {why}",
             item.key_at,
             path=item.key,
-            suggestion=join(parts),
+            suggestion=restyled,
             detail=seg.text,
+            fix=rename_paths(ctx.api, [RenamePath(item.key, restyled)], f"rename `{item.key}` to `{restyled}`")
+            if join(parts_of(item)) == item.key else None,
         )

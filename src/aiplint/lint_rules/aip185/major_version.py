@@ -27,6 +27,11 @@ makes every compatible change a URL change that breaks clients.
 /v1/books/{book}: {get: ...}
 ```
 
+## Fix (unsafe)
+`--unsafe-fixes` makes the minor version major in every path that carries it (`/v1.2/books` -> `/v1/books`),
+unless such a path is one the document has, and in a server URL or `basePath` (`https://api.example.com/v1.2` ->
+`https://api.example.com/v1`); clients calling the old URLs break.
+
 ## Options
 - `required`: also flag an API whose URI carries no version (on under the `aip` profile).
 
@@ -47,8 +52,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from aiplint.lint_rules.shared import rename_paths
 from aiplint.model import Location, PathItem, Role
-from aiplint.rule import Context, Option, Problem, rule
+from aiplint.rule import Context, Fix, Option, Problem, RenamePath, SetValue, rule
 
 MINOR = re.compile(r"^[vV]?\d+(?:\.\d+)+$")  # `v1.2`, `v2.0.1`, `1.0`
 _SERVER_MINOR = re.compile(r"(?:^|/)([vV]?\d+(?:\.\d+)+)(?=/|$)")
@@ -75,18 +81,26 @@ def check(ctx: Context):
             unversioned.append(item)
     for version, items in by_version.items():
         if MINOR.match(version):
+            major = _major(version)
+            renames = [RenamePath(item.key, item.key.replace(version, major, 1)) for item in items]
             yield Problem(f"path `{items[0].key}` has the minor version `{version}`; the URI carries the major "
-                          f"version only (AIP-185): `{_major(version)}`", items[0].key_at, path=items[0].key,
-                          suggestion=items[0].key.replace(version, _major(version), 1), detail=version,
-                          related=tuple(other.key_at for other in items[1:]))
+                          f"version only (AIP-185): `{major}`", items[0].key_at, path=items[0].key,
+                          suggestion=renames[0].new, detail=version,
+                          related=tuple(other.key_at for other in items[1:]),
+                          fix=rename_paths(ctx.api, renames, f"make the version `{version}` `{major}` in "
+                                                             f"{len(renames)} path{'s' if len(renames) > 1 else ''}"))
     servers = list(_server_paths(ctx))
-    for at, path in servers:
+    for at, path, written in servers:
         minor = _SERVER_MINOR.search(path)
         if minor:
+            major = _major(minor.group(1))
+            fixed = written[:len(written) - len(path)] + path[:minor.start(1)] + major + path[minor.end(1):]
             yield Problem(f"server URL path `{path}` has the minor version `{minor.group(1)}`; the URI carries the "
-                          f"major version only (AIP-185): `{_major(minor.group(1))}`", at, detail=minor.group(1))
+                          f"major version only (AIP-185): `{major}`", at, detail=minor.group(1),
+                          fix=Fix(f"make the server URL `{fixed}`", (SetValue(at.source.path, at.pointer, fixed),),
+                                  safe=False) if written.endswith(path) else None)
     if ctx.options["required"] and unversioned and not by_version and not any(
-            _SERVER_MAJOR.search(path) or _SERVER_MINOR.search(path) for _, path in servers):
+            _SERVER_MAJOR.search(path) or _SERVER_MINOR.search(path) for _, path, _ in servers):
         first = unversioned[0]
         yield Problem(f"no path or server URL of the API carries a major version (`/v1/...`, AIP-185), "
                       f"`{first.key}` among them", first.key_at, path=first.key, detail="missing",
@@ -109,11 +123,11 @@ def _major(version: str) -> str:
 
 
 def _server_paths(ctx: Context):
-    """(where, URL path) of each server URL (OpenAPI 3) or the basePath (OpenAPI 2.0)."""
+    """(where, URL path, the value as written) of each server URL (OpenAPI 3) or the basePath (OpenAPI 2.0)."""
     root = ctx.api.document.root
     data = root.data
     if isinstance(data.get("basePath"), str):
-        yield Location(root, "/basePath"), data["basePath"]
+        yield Location(root, "/basePath"), data["basePath"], data["basePath"]
     servers = data.get("servers")
     for index, server in enumerate(servers if isinstance(servers, list) else ()):
         url = server.get("url") if isinstance(server, dict) else None
@@ -122,4 +136,4 @@ def _server_paths(ctx: Context):
                 path = urlsplit(url).path if "://" in url else url
             except ValueError:
                 continue
-            yield Location(root, f"/servers/{index}/url"), path
+            yield Location(root, f"/servers/{index}/url"), path, url

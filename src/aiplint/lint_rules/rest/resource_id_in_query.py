@@ -31,6 +31,13 @@ resource from the URI, breaks caching and routing by resource, and has to be mov
     parameters: [{name: job_uuid, in: path, required: true, schema: {type: string}}]
 ```
 
+## Fix (unsafe)
+`--unsafe-fixes` moves the ID into the path as the suggestion says (`GET /v1alpha/post-training/job/status` ->
+`GET /v1alpha/post-training/jobs/{job_uuid}/status`): the path key renamed (with the `$ref`s and link
+`operationRef`s quoting it) and the parameter made `in: path`, `required: true`.  Clients calling the old path
+break.  Only where the operation is alone on its path, the suggestion keeps its method, the new path is not one the
+document has, and the parameter is written in the operation (not a `$ref`'d component, which others share).
+
 ## Options
 - `ignore`: parameter names never treated as resource IDs.  Names that are IDs in your API but end in
   another word (`CallSid`) are added through `[tool.aiplint.words] id-words`.

@@ -27,13 +27,18 @@ the body.
 /v1/vector_stores/{vector_store_id}/chunks: {post: ...}
 ```
 
+## Fix (unsafe)
+`--unsafe-fixes` moves the operation to the suggested path with its method (`POST /v1/reindex` ->
+`POST /v1:reindex`), where it is alone on its path, the new path is not one the document has and names the same
+parameters; clients calling the old path break.
+
 ## References
 - AIP-136 Custom methods: https://google.aip.dev/136
 """
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import fix, unattached_verb
+from aiplint.lint_rules.shared import fix, move_operation, unattached_verb
 from aiplint.model import Operation, PathItem, Role, Segment
 from aiplint.model.targets import target
 from aiplint.rule import Context, Problem, rule
@@ -54,13 +59,15 @@ def check(ctx: Context, op: Operation):
     assert seg is not None
     if seg.is_custom_verb and target(ctx.api, op, required=False) is not None:
         return  # aip136/attached-to-resource reports it, with the resource's path
+    suggestion = fix(ctx, op)
     yield Problem(
         f"`{seg.text}` is an action verb used as a path segment, not attached to any resource; "
         f"make it a custom method on the resource it acts on (AIP-136)",
         op.at,
         operation=op,
-        suggestion=fix(ctx, op),
+        suggestion=suggestion,
         detail=seg.text,
+        fix=move_operation(ctx, op, suggestion),
     )
 
 
