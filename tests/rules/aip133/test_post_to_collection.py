@@ -9,13 +9,14 @@ RULE = "aip133/post-to-collection"
 
 
 def E(path: str, resource: str, signal: str, name: str, suggestion: str) -> Expected:
-    return Expected("POST", path, f"`POST {path}` creates a {resource} (its {signal} `{name}` says so) at the new "
+    """`resource` with its article, as the message writes it: `a theme`, `an alias`."""
+    return Expected("POST", path, f"`POST {path}` creates {resource} (its {signal} `{name}` says so) at the new "
                                   f"member's own path; a Create POSTs to the collection", suggestion)
 
 
 def test_bad_fixture():
     findings = lint(fixture(RULE, "bad.yaml"), RULE)
-    assert_findings(findings, [E("/v1/pipes/{pipe_name}", "pipe", "operationId", "CreatePipe",
+    assert_findings(findings, [E("/v1/pipes/{pipe_name}", "a pipe", "operationId", "CreatePipe",
                                  "POST /v1/pipes?pipe_name=")])
     assert (findings[0].line, findings[0].column) == position_of(fixture(RULE, "bad.yaml"), "post:")
     assert findings[0].severity.value == "warning"
@@ -32,18 +33,18 @@ SWAGGER = {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"
 
 CASES = [
     Case("positive", "OpenAPI 2.0 create_tag", SWAGGER,
-         [E("/v1/tags/{tag_name}", "tag", "operationId", "create_tag", "POST /v1/tags?tag_name=")]),
+         [E("/v1/tags/{tag_name}", "a tag", "operationId", "create_tag", "POST /v1/tags?tag_name=")]),
     Case("positive", "the summary says it, an article before the noun", spec({
         "/workspaces/{workspaceName}/experiments/{experimentName}": {"post": op(summary="Create an Experiment.")}}),
-        [E("/workspaces/{workspaceName}/experiments/{experimentName}", "experiment", "summary",
+        [E("/workspaces/{workspaceName}/experiments/{experimentName}", "an experiment", "summary",
            "Create an Experiment.", "POST /workspaces/{workspaceName}/experiments?experimentName=")]),
     Case("positive", "qualified by a noun of its path", spec({
         "/accounts/{AwsAccountId}/themes/{ThemeId}/aliases/{AliasName}": {"post": op(operationId="CreateThemeAlias")}}),
-        [E("/accounts/{AwsAccountId}/themes/{ThemeId}/aliases/{AliasName}", "alias", "operationId",
+        [E("/accounts/{AwsAccountId}/themes/{ThemeId}/aliases/{AliasName}", "an alias", "operationId",
            "CreateThemeAlias", "POST /accounts/{AwsAccountId}/themes/{ThemeId}/aliases?AliasName=")]),
     Case("positive", "FastAPI's summary under the aip profile", spec({"/pipes/{pipe_name}": {"post": op(
         operationId="create_pipe_pipes__pipe_name__post", summary="Create Pipe")}}),
-        [E("/pipes/{pipe_name}", "pipe", "summary", "Create Pipe", "POST /pipes?pipe_name=")], profile="aip"),
+        [E("/pipes/{pipe_name}", "a pipe", "summary", "Create Pipe", "POST /pipes?pipe_name=")], profile="aip"),
     Case("negative", "a POST to the collection", spec({"/v1/pipes": {"post": op(operationId="CreatePipe")}}), []),
     Case("negative", "a bare variable: GitHub's commit statuses", spec({"/repos/{owner}/{repo}/statuses/{sha}": {
         "post": op(summary="Create a commit status")}}), []),

@@ -52,6 +52,12 @@ CASES = [
     Case("positive", "a Google-style singleton under a resource name", spec({
         "/v1/projects/{project}/config": "get patch delete", "/v1/projects/{project}": "get"}),
         [E("/v1/projects/{project}/config", "config")], profile="aip"),
+    Case("negative", "a relation switched on by a bodiless PUT, its GET answering 204 (GitHub's gist star)", spec({
+        "/gists/{gist_id}/star": {"get": op(responses={"204": {"description": "starred"},
+                                                         "404": {"description": "not starred"}}),
+                                  "put": op(responses={"204": {"description": "starred"}}),
+                                  "delete": op(responses={"204": {"description": "unstarred"}})},
+        "/gists/{gist_id}": "get"}), [], profile="aip"),
     Case("negative", "a literal without a GET is an action, not a resource", spec({
         "/conversations/{convId}/archive": "post delete"}), [], profile="aip"),
     Case("negative", "a collection written in the singular (its members have paths)", spec({

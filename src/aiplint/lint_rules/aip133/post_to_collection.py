@@ -81,8 +81,9 @@ def check(ctx: Context, op: Operation):
     if signal is None or "post" in _methods_at(ctx, _parent(op.path.key)):
         return
     name = op.operation_id if signal == "operationId" else op.summary
-    yield Problem(f"`{op.label}` creates a {resource} (its {signal} `{name}` says so) at the new member's own path; "
-                  f"a Create POSTs to the collection, the client-chosen ID as a query parameter (AIP-133)",
+    article = "an" if resource[:1].lower() in "aeiou" else "a"
+    yield Problem(f"`{op.label}` creates {article} {resource} (its {signal} `{name}` says so) at the new member's own "
+                  f"path; a Create POSTs to the collection, the client-chosen ID as a query parameter (AIP-133)",
                   op.at, operation=op, suggestion=f"POST {_parent(fixed_path(ctx, op))}?{last.param}=")
 
 
