@@ -41,7 +41,9 @@ bunq 96, Vimeo 93); `aip` 4,993 in 307 (GitHub's 1,779 Link-paged arrays join th
 under both, every Google List returns a page.  Review of 40 random findings (`rest`): 40 right once a JSON page
 object beside an array in another media type (HERE's `application/octet-stream`) was left out; fixed
 vocabularies (Beezup's filter operators, TCGdex's trainer types) count as right, as AIP-158 has every collection
-paginate from the outset.
+paginate from the outset.  A blind review of 20 more (a reviewer who had not read the rule): 15 right, 4
+debatable (Files.com's cursor paging documented only in prose, a list of plain names), 1 wrong: Spotify's
+`/me/audiobooks/contains`, one boolean per ID asked, a check rather than a List; arrays of booleans are left out now.
 
 ## References
 - AIP-132 Standard methods: List: https://google.aip.dev/132
@@ -75,11 +77,19 @@ def check(ctx: Context, op: Operation):
     returned = list(json_success_schemas(ctx, op))
     if not returned or not all(is_array(schema) for _, schema, _ in returned):
         return  # an object in JSON beside an array in another form (`text/csv`) is a page already
+    if any(_of_flags(schema) for _, schema, _ in returned):
+        return  # one answer per ID asked (Spotify's `GET /me/audiobooks/contains?ids=`): a check, no List
     if ctx.profile == "rest" and any(_pages_through_headers(ctx, response) for _, _, response in returned):
         return  # RFC 8288 paging (`Link`, GitHub's) or a page count header: REST's own way to page a bare array
     yield Problem(f"`{op.label}` returns a bare JSON array; a List returns an object with the resources in a "
                   f"repeated field and a `next_page_token` (AIP-132, AIP-158), so paging can be added later "
                   f"without breaking clients", returned[0][0], operation=op)
+
+
+def _of_flags(schema: dict[str, Any]) -> bool:
+    """An array of booleans: no resources to page through."""
+    items = schema.get("items")
+    return isinstance(items, dict) and items.get("type") == "boolean"
 
 
 def _pages_through_headers(ctx: Context, response: dict[str, Any]) -> bool:
