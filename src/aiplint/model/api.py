@@ -156,6 +156,11 @@ class ApiModel:
         return frozenset(found)
 
     @cached_property
+    def resource_stems(self) -> frozenset[str]:
+        """Stems of the API's own resources: its plural collections and what its actions create or delete."""
+        return self.collection_stems | self.managed_nouns
+
+    @cached_property
     def silent_on_required_fields(self) -> bool:
         """No request body of the document lists a required property (Mandrill's): a field of a body declared
         required may then be required without the spec saying so."""

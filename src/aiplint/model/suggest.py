@@ -82,10 +82,10 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
         return None
     parts = parts_of(item)
     id_part = ("{" + param + "}", False)
-    first_collection = next((seg for seg in item.segments if seg.role is Role.COLLECTION), None)
-    if stem in api.scope_stems and first_collection is not None:  # the API's top parent: before all the rest
-        at = first_collection.index
-        return join(parts[:at] + [(lex.pluralize_literal(stem), False), id_part] + parts[at:])
+    if stem in api.scope_stems:  # the API's top parent: before all the rest
+        first = next((seg.index for seg in item.segments if seg.role is Role.COLLECTION), None)
+        if first is not None:
+            return join(parts[:first] + [(lex.pluralize_literal(stem), False), id_part] + parts[first:])
     last = item.segments[-1]
     before = item.before(last)
     if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows
@@ -154,12 +154,15 @@ def _plural_collections(api: ApiModel, item: PathItem, path: str) -> str:
     `aip122/plural-collection` has them (`/distribution/{Id}/promote` -> `/distributions/{Id}/promote`): a fix
     keeps no mistake of its path."""
     lex = api.lexicon
-    plurals = {seg.text: lex.pluralize_literal(seg.text) for seg in item.segments
-               if seg.is_collection and item.followed_by_id(seg)
-               and lex.last_word_number(seg.text, before_id=True) == "singular"
-               and not api.names_other_thing(item, seg)}
-    plurals.update((seg.text, plural) for seg in item.segments if seg.is_collection and item.followed_by_id(seg)
-                   for plural in [expanded_abbreviation(api, item, seg)] if plural)
+    plurals: dict[str, str] = {}
+    for seg in item.segments:
+        if not (seg.is_collection and item.followed_by_id(seg)):
+            continue
+        expanded = expanded_abbreviation(api, item, seg)
+        if expanded is not None:
+            plurals[seg.text] = expanded
+        elif lex.last_word_number(seg.text, before_id=True) == "singular" and not api.names_other_thing(item, seg):
+            plurals[seg.text] = lex.pluralize_literal(seg.text)
     if not plurals:
         return path
     texts = path.split("/")

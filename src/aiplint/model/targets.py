@@ -125,7 +125,7 @@ def _silently_required(api: ApiModel, op: Operation, name: str) -> bool:
     if "all" in api.lexicon.words_of(words.action_part(custom.text)):
         return False
     stem = target_stem(api.lexicon, name)
-    return bool(stem) and api.silent_on_required_parameters and stem in api.collection_stems | api.managed_nouns
+    return bool(stem) and api.silent_on_required_parameters and stem in api.resource_stems
 
 
 def _body_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
@@ -275,7 +275,7 @@ class _Scope:
         after it names the one it acts on (AWS Batch's `POST /v1/deletejobqueue {jobQueue}`).  An object that is no
         resource is a value (`update_quantity {quantity}`, `change_dns_ptr {dns_ptr}`); other verbs' objects are
         values (`addTag {tag}`) or new things (`submitJob {job}`)."""
-        if self.verb is None or not self.tail or subject not in self.api.collection_stems | self.api.managed_nouns:
+        if self.verb is None or not self.tail or subject not in self.api.resource_stems:
             return False
         standard = {"get", "update", "delete"} & set(self.lex.mapping("name-verb").get(self.verb, ()))
         phrase = self.lex.words_of(words.action_part(self.tail[-1].text))
@@ -300,8 +300,7 @@ class _Scope:
         where `CreateQueue` exists; an `image-url` is an argument).  A value's key (`return_code`) and a new
         thing's (a new chore's `choreName`) name only one of the API's resources, and nothing on a create."""
         if self.lex.has(key, "value-key") or self._creating:
-            resources = self.api.collection_stems | self.api.managed_nouns
-            return subject if subject in resources and not self._creating else None
+            return subject if subject in self.api.resource_stems and not self._creating else None
         named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
         own = self.lex.has(key, "opaque-id") or subject in self.api.managed_nouns
         return subject if named or (own and self._rpc_action()) else None
@@ -413,7 +412,8 @@ class _Scope:
         """No resource in the path, and the API has this resource's collection elsewhere; a POST to a noun creates
         something, so its IDs are the new thing's references (`POST /reports {ruleId}`)."""
         creates = self.op.method == "post" and self.verb is None
-        return self.identified < 0 and not creates and stem in self.api.collection_stems | self.api.scope_stems
+        known = stem in self.api.collection_stems or stem in self.api.scope_stems
+        return self.identified < 0 and not creates and known
 
 
 def _credential(lex: Lexicon, name: str) -> bool:
