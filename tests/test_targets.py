@@ -70,6 +70,28 @@ FOUND = [
     ({"/v1/deletejobqueue": {"post": op(request=body("jobQueue"))}, "/v1/createjobqueue": {"post": op(
         request=body("jobQueueName"))}},
      [("jobQueue", "body", "jobqueue", True)]),
+    # a silent document's required body: a key (`name`) of a standard action, a member named as its plural's singular
+    # (Mandrill), also when the body's schema is named after it, and an action on the API's webhooks
+    ({"/templates/update.json": {"post": op(request=body(optional=["key", "name"]))}},
+     [("name", "body", "template", True)]),
+    ({"/ips/start-warmup.json": {"post": op(request=body(optional=["key", "ip"]))}}, [("ip", "body", "ip", True)]),
+    ({"/webhooks/delete.json": {"post": op(request=body(optional=["key", "id"]))}}, [("id", "body", "", True)]),
+    # a view of one member of a plural, named in a body of scalars: Mandrill's `info`
+    ({"/ips/info.json": {"post": op(request=body(optional=["key", "ip"]))},
+      "/ips/list.json": {"post": op(request=body(optional=["key"]))}}, [("ip", "body", "ip", True)]),
+    # a List or Get spelled as a verb names its parent, or the resource its collection's literal qualifies (Airbyte)
+    ({"/v1/sources/list": {"post": op(request=body("workspaceId"))}, "/v1/workspaces/{workspaceId}": "get"},
+     [("workspaceId", "body", "workspace", True)]),
+    ({"/v1/source_definition_specifications/get": {"post": op(request=body("sourceDefinitionId"))},
+      "/v1/source_definitions/{sourceDefinitionId}": "get"},
+     [("sourceDefinitionId", "body", "sourcedefinition", True)]),
+    # a list's parent the collection's own literal names (`workflowstepgroups` of a workflow)
+    ({"/workflowstepgroups": {"get": op(query("workflowId", True))}, "/workflows/{id}": "get"},
+     [("workflowId", "query", "workflow", True)]),
+    # a session ID names a session where the API manages sessions (Etherpad's `createSession`)
+    ({"/getSessionInfo": {"get": op(query("sessionID", True))}, "/createSession": {"post": op(query("groupID"))},
+      "/deleteSession": {"post": op(query("sessionID"))}},
+     [("sessionID", "query", "session", True)]),
 ]
 
 NOT_TARGETS = [
@@ -90,6 +112,22 @@ NOT_TARGETS = [
     # an Update's object that is no resource of the API is the value it sets
     {"/shopping_cart/update_quantity": {"post": op(request=body("quantity"))},
      "/shopping_cart/items/{item_id}": "get"},
+    # a silent document's plural field: not a key of what the action works on
+    {"/assets/analysis/turbulence-index": {"post": op(request=body(optional=["assets"]))}},
+    # the thing a tool after a singular or an unknown literal works on is its content (`/query/ast {query}`)
+    {"/query/ast": {"post": op(request=body("query"))}},
+    {"/expressions/jsonata": {"post": op(request=body("Expression"))}},
+    # a file's content, and what an import brings in, name no target
+    {"/archives/import": {"post": op(request={"required": True, "content": {"multipart/form-data": {"schema": {
+        "type": "object", "required": ["archive"], "properties": {"archive": {"type": "string", "format": "binary"}}}}}})},
+     "/archives/{id}": "get"},
+    {"/domains/import": {"post": op(request=body("domain"))}, "/domains/{domain}": "get"},
+    # a session or request ID where the API has no sessions: a trace, not a target
+    {"/jobs/status": {"get": op(query("session_id", True))}, "/jobs/{job_id}": "get"},
+    # a callback the API receives names the event's subject, not a target
+    {"/webhooks/stripe": {"post": op(request=body("customer_id"))}, "/customers/{customer_id}": "get"},
+    # the version of a list's API, though the collection's literal mentions it: no resource of the API
+    {"/api-version-sets": {"get": op(query("api-version", True))}},
 ]
 
 
@@ -150,6 +188,13 @@ def test_the_targets_found(paths, expected):
 @pytest.mark.parametrize("paths", NOT_TARGETS, ids=[next(iter(p)) for p in NOT_TARGETS])
 def test_no_target(paths):
     assert found(paths) == []
+
+
+def test_a_silent_documents_url_is_no_key():
+    """A URL in a silent document's body is as often a value (the URL a request pattern matches) as a key: it is
+    no required target, so no rule reports it (WireMock's `POST /__admin/requests/find`)."""
+    api, o = operation({"/requests/find": {"post": op(request=body(optional=["url", "method"]))}})
+    assert target(api, o) is None
 
 
 def test_each_target_says_where_it_is():

@@ -46,7 +46,8 @@ class ApiModel:
         prefixes = PrefixTree(paths)
         assign_roles(paths, prefixes, lexicon)
         api = cls(document, paths, prefixes, lexicon)
-        if api._collections_named_by_their_members() | api._rpc_calls_led_by_homographs():
+        if (api._collections_named_by_their_members() | api._rpc_calls_led_by_homographs()
+                | api._calls_spelling_their_operation_ids()):
             api = cls(document, paths, prefixes, lexicon)  # the roles changed: nothing read from them is kept
         return api
 
@@ -66,6 +67,35 @@ class ApiModel:
                 seg.role, seg.verb, changed = Role.CUSTOM_VERB, parts[0], True
         return changed
 
+    def _calls_spelling_their_operation_ids(self) -> bool:
+        """A path's last literal that spells the operationId of every operation on it, when that operationId is a
+        verb and its object (AWS Batch's `POST /v1/describejobqueues`, `DescribeJobQueues`; Netatmo's
+        `GET /gethomedata`): the literal names the call, not a collection or a singleton it looks like.  Whether any
+        role changed."""
+        changed = False
+        for item in self.paths:
+            seg = item.last
+            if seg is None or seg.is_param or seg.is_custom_verb or not item.operations:
+                continue
+            spelled = words.compact(words.action_part(seg.text))
+            ids = {op.operation_id for op in item.operations}
+            named = next(iter(ids)) if len(ids) == 1 else None
+            if named is None or words.compact(named) != spelled:
+                continue
+            # its own words where its case or separators give them (`subclassificationIndianFullBatch` leads with
+            # a noun), else the lexicon's (`addwebhook`)
+            own = words.split_words(named)
+            parts = own if len(own) > 1 else self.lexicon.words_of(named)
+            # a verb that is also a noun may lead a noun phrase the operationId merely repeats (`direct_messages`,
+            # `link-tracking`, `OpenSearch`)
+            if len(parts) > 1 and self.lexicon.verb_kind(parts[0]) == "verb":
+                seg.role, seg.verb, changed = Role.CUSTOM_VERB, parts[0], True
+                before = item.before(seg)
+                if before is not None and before.role is Role.NAMESPACE and self.lexicon.last_word_number(
+                        before.text) == "plural":
+                    before.role = Role.COLLECTION  # a collection-level method, as roles.py reads `/graders/run`
+        return changed
+
     def _collections_named_by_their_members(self) -> bool:
         """A singular literal whose operations act on one member named outside the path (`DELETE /api/Package
         ?PackageId=`, `PUT /api/User/updateuser?UserId=`) is a collection written in the singular, with its IDs in
@@ -77,29 +107,39 @@ class ApiModel:
                 stem = self.lexicon.stem(seg.text)
                 if any(t.counts and t.stem == stem for op in item.operations for t in self.targets(op)):
                     changed.append(seg)
-            seg = self._singular_before_a_view(item)
-            if seg is not None and any(t.counts and t.where == "query" and t.stem in ("", self.lexicon.stem(seg.text))
-                                       for op in item.operations for t in self.targets(op)):
-                # `GET /screenshot/info?id=`, `/screenshot/html?id=`: views of one screenshot (a body's `id` may be
-                # the singleton's own field, sent back with the rest of it)
+            seg = self._noun_before_a_view(item)
+            if seg is not None and any(t.counts and t.stem in ("", self.lexicon.stem(seg.text)) and self._keys_only(
+                    seg, op, t) for op in item.operations for t in self.targets(op)):
+                # `GET /screenshot/info?id=`, `/screenshot/html?id=`, `POST /ips/info.json {ip}`: views of one member
                 changed.append(seg)
         for seg in changed:
             seg.role = Role.COLLECTION
         return bool(changed)
 
-    def _singular_before_a_view(self, item: PathItem) -> Segment | None:
-        """The first literal of a path of two literals (`/screenshot/info`, `/screenshot/html`), when it is a
-        singular noun and the second a singleton noun no verb leads: a view of one member of the first where an
-        ID outside the path names it (a bare `id`: what the path ends in names no thing of its own).  After a verb
-        the ID may be another thing's (`/moderation/ban?id=` names the user banned)."""
+    def _noun_before_a_view(self, item: PathItem) -> Segment | None:
+        """The first literal of a path of two literals (`/screenshot/info`, `/ips/info.json`), when it is a noun
+        and the second a singleton noun no verb leads: a view of one member of the first where an ID outside the path
+        names it (a bare `id`: what the path ends in names no thing of its own).  After a verb the ID may be another
+        thing's (`/moderation/ban?id=` names the user banned)."""
         things = [seg for seg in item.segments if seg.role is not Role.VERSION]
         if len(things) != 2 or any(seg.is_param for seg in things) or not is_view(self.lexicon, things[1]):
             return None
         if self.lexicon.leading_verb(things[1].text) is not None or "{" in things[1].text:
             return None  # a verb's, or an OData function's (`microsoft.graph.getEffectivePermissions(scope='{scope}')`)
         first = things[0]
-        singular = self.lexicon.last_word_number(first.text) == "singular"
-        return first if singular and first.role in (Role.SINGLETON, Role.NAMESPACE) else None
+        noun = self.lexicon.last_word_number(first.text) in ("singular", "plural")
+        return first if noun and first.role in (Role.SINGLETON, Role.NAMESPACE) else None
+
+    def _keys_only(self, seg: Segment, op: Operation, target: Target) -> bool:
+        """The target travels in the query, or, after a plural, in a POST body of nothing but scalars (Mandrill's
+        `POST /ips/info.json {key, ip}`): a body carrying the view's own fields may send back the member's `id` with
+        the rest of it (`PUT /account/settings`), and a singular with its member's ID in a body is already read as
+        standing in for its plural (`/job/status {job_id}` beside `/jobs`)."""
+        if target.where == "query":
+            return True
+        plural = self.lexicon.last_word_number(seg.text) == "plural"
+        return plural and op.method == "post" and all(prop.schema.get("type") not in ("object", "array")
+                                                      for prop in op.body)
 
     def _singular_before_an_action(self, item: PathItem) -> Segment | None:
         """The literal a path ends in, or that a custom verb at its end follows, when it is a singular noun no ID

@@ -375,10 +375,16 @@ class Lexicon:
     def is_id_word(self, word: str) -> bool:
         return self.has(word, "id-word")
 
-    @lru_cache(maxsize=None)
-    def id_stem(self, name: str) -> str | None:
+    def id_stem(self, name: str, resources: frozenset[str] = frozenset()) -> str | None:
         """The resource a parameter name identifies (`job_uuid` -> `job`, `toolGroupId` -> `toolgroup`, `id` -> ``),
-        or None when the name is not a single resource ID (`ids`, `request_id`, `after`)."""
+        or None when the name is not a single resource ID (`ids`, `after`), or names a request, a trace or a session
+        (`request_id`) that is not one of the API's `resources` (Etherpad's `sessionID` where `createSession`
+        exists is one)."""
+        stem = self._id_noun(name)
+        return None if stem is not None and self.has(stem, "non-resource-id") and stem not in resources else stem
+
+    @lru_cache(maxsize=None)
+    def _id_noun(self, name: str) -> str | None:
         parts = self._unqualified(split_words(name))
         if len(parts) == 1 and not self.is_id_word(parts[0]):
             return self._glued_id_stem(parts[0])
@@ -386,8 +392,7 @@ class Lexicon:
             return None
         if name.endswith(("s", "S")) and not name.endswith(("ss", "SS")):
             return None  # ids, job_ids, jobIDs
-        stem = "".join(parts[:-1])
-        return None if self.has(stem, "non-resource-id") else stem
+        return "".join(parts[:-1])
 
     def _unqualified(self, parts: tuple[str, ...]) -> tuple[str, ...]:
         """An ID's words without the adjective that says what kind of ID it is: `external_id`, `unique_identifier`

@@ -61,7 +61,7 @@ def target_stem(lex: Lexicon, name: str, resources: frozenset[str] = frozenset()
     """`Lexicon.id_stem`, except for IDs in a role relative to the target: `to_user_id`, `source_bucket_id`; a
     resource of the API (`resources`) whose name starts with such a word is none (Airbyte's `destinationDefinitionId`
     beside `/v1/destination_definitions`)."""
-    stem = lex.id_stem(name)
+    stem = lex.id_stem(name, resources)
     first = words.split_words(name)[:1]
     role = first and lex.has(first[0], "role-prefix") and stem != first[0] and stem not in resources
     return None if stem is None or role else stem
@@ -124,19 +124,37 @@ def _silently_required(api: ApiModel, op: Operation, name: str) -> bool:
         return False
     if "all" in api.lexicon.words_of(words.action_part(custom.text)):
         return False
-    stem = target_stem(api.lexicon, name)
+    stem = target_stem(api.lexicon, name, api.resource_stems)
     return bool(stem) and api.silent_on_required_parameters and stem in api.resource_stems
 
 
 def _body_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
-    """Body fields that list no values and are not read-only (the server's own `id`).  A required body in a
-    document that never lists required fields is silent, not optional: a field named as an ID counts as required
-    there (Mandrill's `POST /subaccounts/delete.json {id}`)."""
-    lex = api.lexicon
+    """Body fields that list no values, are not read-only (the server's own `id`) nor a file's content.  A required
+    body in a document that never lists required fields is silent, not optional: a field named as a key counts as
+    required there (Mandrill's `POST /subaccounts/delete.json {id}`, `POST /tags/delete.json {tag}`)."""
     silent = op.body_required and api.silent_on_required_fields
-    return [_Candidate(prop.name, "body", prop.at,
-                       prop.required or (silent and target_stem(lex, prop.name) is not None), prop.schema)
-            for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True]
+    return [_Candidate(prop.name, "body", prop.at, prop.required or (silent and _named_as_a_key(api, prop.name)),
+                       prop.schema)
+            for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True
+            and prop.schema.get("format") not in _CONTENT_FORMATS]
+
+
+_CONTENT_FORMATS = ("binary", "byte")  # a file's or blob's content, never a key (`POST /archives/import {archive}`)
+
+
+def _named_as_a_key(api: ApiModel, name: str) -> bool:
+    """A field named as an ID (`template_id`), a key (`name`, `slug`; not a value's `code` nor a `url`), or a
+    resource of the API (`tag` beside `/tags`): what a silent body's required field is named when it keys the
+    target."""
+    lex = api.lexicon
+    if target_stem(lex, name) is not None:
+        return True
+    parts = words.split_words(name)
+    if len(parts) != 1:
+        return False
+    word = parts[0].lower()
+    key = lex.has(word, "generic-id") and not lex.has(word, "value-key") and not lex.has(word, "locator")
+    return key or lex.stem(word) in api.collection_stems
 
 
 def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidate, template: set[str]
@@ -153,7 +171,8 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     stem = scope.identified_stem(name, where, required)
     if stem is None or _sent_to(api, scope, stem):
         return None
-    own = _own_field(lex, op, stem) and not scope.one_member  # `POST /secret {name}` named `updateSecret`: a member's
+    # `POST /secret {name}` named `updateSecret`: a member's
+    own = _own_field(lex, op, name, stem) and not scope.one_member
     if where == "body" and (_created(op, scope, stem) or own or _renamed(lex, op, name, stem)):
         return None
     return Target(name, where, stem, at, required, scope.one_member and not required)
@@ -234,9 +253,9 @@ class _Scope:
 
     def identified_stem(self, name: str, where: str, required: bool) -> str | None:
         """The stem of the resource `name` identifies when that resource is the operation's target, else None."""
-        stem = target_stem(self.lex, name, self.api.collection_stems)
+        stem = target_stem(self.lex, name, self.api.resource_stems)
         if stem is None:
-            stem = self._keyed_stem(name, where)
+            stem = self._keyed_stem(name, where, required)
         if stem and required and where == "query" and stem in self.api.scope_stems and stem not in self.path_subjects:
             return stem  # the API's top parent, which every path leaves out (`GET /api/Goals/{id}?planId=`)
         if stem is None or not self.op.path.segments or self.ends_in_id or (stem and stem in self.path_subjects):
@@ -248,7 +267,7 @@ class _Scope:
             return stem if stem and self.collection is not None and self.member(stem) else None
         return stem if self._names(stem, where) else None
 
-    def _keyed_stem(self, name: str, where: str) -> str | None:
+    def _keyed_stem(self, name: str, where: str, required: bool) -> str | None:
         """An identifier without an ID word: a key the API addresses a resource by (`name` for `/profile/read`
         beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
         `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
@@ -267,7 +286,28 @@ class _Scope:
             return subject  # `?subscription=` of `/subscription_items`; `DELETE /domain_blocks?domain=`
         if subject and where == "body" and self._object_of_a_standard_verb(subject):
             return subject  # `POST /v1/deletejobqueue {jobQueue}`
+        if subject and where == "body" and required and len(parts) == 1 and self._member_of_the_collection(name,
+                                                                                                      subject):
+            return subject  # `POST /tags/delete.json {tag}`; an optional `address` is a value to `recognize`
         return None
+
+    def _member_of_the_collection(self, name: str, subject: str) -> bool:
+        """`name` is the singular of the plural literal an action or a view follows: a body field named so names
+        the member acted on or shown (Mandrill's `POST /ips/start-warmup.json {ip}`, `POST /ips/info.json {ip}`).
+        After a singular the field is the thing's content (`POST /query/ast {query}`); a plural field holds many
+        (`/assets/analysis/turbulence-index {assets}`); a literal that names no attribute may be a tool taking the
+        thing it works on (`POST /expressions/jsonata {Expression}`)."""
+        if self.verb is None and not (self.tail and self._names_an_attribute(self.tail[-1])):
+            return False
+        if self.lex.last_word_number(name) == "plural":
+            return False
+        return any(self.lex.stem(seg.text) == subject and self.lex.last_word_number(seg.text) == "plural"
+                   for seg in self.tail[:-1])
+
+    def _names_an_attribute(self, seg: Segment) -> bool:
+        """`info`, `pool-info.json`: the literal ends in a word naming an attribute of something."""
+        parts = self.lex.words_of(words.action_part(seg.text))
+        return bool(parts) and self.lex.has(parts[-1], "attribute")
 
     def _object_of_a_standard_verb(self, subject: str) -> bool:
         """The path ends in a Get, Update or Delete spelled as a verb and its object (`deletejobqueue`,
@@ -379,10 +419,16 @@ class _Scope:
             return True
         if self.op.method == "get":
             others = self.tail[:-1]
-            named = any(self.lex.mentions(s.text, stem, False) for s in others)
+            named = any(self.lex.mentions(s.text, stem, False) for s in others) or self._qualifies(last, stem)
             alone = all(s.role is Role.NAMESPACE for s in others)
             return where == "query" and (named or (alone and self._global(stem)))
         return self.op.method != "post" and self.lex.mentions(last.text, stem)
+
+    def _qualifies(self, collection: Segment, stem: str) -> bool:
+        """A resource of the API qualifies the collection's own literal: its parent (`/workflowstepgroups
+        ?workflowId=` lists a workflow's step groups); a word that is no resource is a value (`api-version-sets
+        ?api-version=`)."""
+        return stem in self.api.resource_stems and self.lex.mentions(collection.text, stem, False)
 
     def _action_after_collection_names(self, stem: str) -> bool:
         """An action after a collection acts on one of its members, or on what the literals after the collection
@@ -391,8 +437,16 @@ class _Scope:
         after = self.tail[self.tail.index(self.collection) + 1 :]
         if self.member(stem) or any(self.lex.mentions(s.text, stem, False) for s in after):
             return True
+        if self._lists_or_gets() and self.lex.mentions(self.collection.text, stem, False):
+            return True  # `/source_definition_specifications/get {sourceDefinitionId}`: the definition's specification
         changes = self.verb is not None and self.lex.changes_state(self.verb)
-        return changes and self._global(stem)
+        return (changes or self._lists_or_gets("list")) and self._global(stem)
+
+    def _lists_or_gets(self, *kinds: str) -> bool:
+        """The action is a List or Get spelled as a verb (`/sources/list`, `/specifications/get`): an ID it needs
+        names the parent listed under or the resource read, which AIP-131/132 put in the path."""
+        named = self.lex.mapping("name-verb").get(self.verb or "", ())
+        return self.standard_action() and any(kind in named for kind in kinds or ("list", "get"))
 
     def _mentioned(self, stem: str) -> bool:
         """After an ID, a noun of the path names a sub-resource (`/projects/{p}/job/status`), and so does a verb's
@@ -438,10 +492,12 @@ def _bare_key(lex: Lexicon, name: str) -> bool:
     return len(parts) == 1 and lex.has(parts[0], "generic-id")
 
 
-def _own_field(lex: Lexicon, op: Operation, stem: str) -> bool:
+def _own_field(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
     """The body is the resource itself (`POST /connections/test` sends a `Connection`): its ID is the payload's own
-    field, not a reference to a member."""
-    return bool(stem) and op.request_schema is not None and lex.stem(op.request_schema) == stem
+    field, not a reference to a member.  A body holding nothing but the ID (and credentials) is a reference, whatever
+    its schema is called (Mandrill's `POST /ips/delete.json` sends an `ip` schema of `{ip, key}`)."""
+    named_so = bool(stem) and op.request_schema is not None and lex.stem(op.request_schema) == stem
+    return named_so and any(prop.name != name and not _credential(lex, prop.name) for prop in op.body)
 
 
 def _renamed(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
@@ -460,6 +516,13 @@ def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
 
 
 def _receives_events(lex: Lexicon, op: Operation) -> bool:
-    """Whether the operation receives a callback or notification (its path or operationId says so)."""
-    names = [seg.text for seg in op.path.segments if not seg.is_param] + [op.operation_id or ""]
-    return any(lex.has(word, "event-word") for name in names for word in words.split_words(name))
+    """Whether the operation receives a callback or notification (its path or operationId says so); an action on
+    a collection of them that an action follows manages them (Mandrill's `POST /webhooks/delete.json {id}`)."""
+    def says_event(name: str) -> bool:
+        return any(lex.has(word, "event-word") for word in words.split_words(name))
+
+    if op.custom_verb is not None and any(seg.role is Role.COLLECTION and says_event(seg.text)
+                                          for seg in op.path.segments):
+        return False
+    return any(says_event(name) for name in [seg.text for seg in op.path.segments if not seg.is_param]
+               + [op.operation_id or ""])

@@ -72,8 +72,13 @@ CASES = [
         [E("POST", "/v1/email/sendInvoice", "invoice_id", "POST /v1/invoices/{invoice_id}/send")]),
     Case("negative", "silent document, but the body is optional", spec({
         "/v1/subaccounts/delete.json": {"post": op(request={**body(optional=["id"]), "required": False})}}), []),
-    Case("negative", "silent document, but the field is not named as an ID", spec({
-        "/v1/ips/delete.json": {"post": op(request=body(optional=["key", "ip"]))}}), []),
+    Case("negative", "silent document, but the field is not named as a key", spec({
+        "/v1/ips/delete.json": {"post": op(request=body(optional=["key", "reason"]))}}), []),
+    Case("positive", "silent document: the field named as the collection's member keys it", spec({
+        "/v1/ips/delete.json": {"post": op(request=body(optional=["key", "ip"]))}}),
+        [Expected("POST", "/v1/ips/delete.json", "body field `ip` identifies", "DELETE /v1/ips/{ip}")]),
+    Case("negative", "silent document, but a URL is as often a value as a key", spec({
+        "/v1/requests/find": {"post": op(request=body(optional=["url", "method"]))}}), []),
     Case("negative", "a read-only ID is the server's, never sent (Azure's resource `id`)", spec({
         "/v1/policies/default": {"put": op(request={"required": True, "content": {"application/json": {"schema": {
             "type": "object", "required": ["id"], "properties": {"id": {"type": "string", "readOnly": True}}}}}})},
