@@ -189,3 +189,28 @@ def test_an_rpc_api_reads_a_homograph_leading_a_call_as_its_verb():
     assert roles(calls, "/padUsers") != [Role.CUSTOM_VERB]  # a plural object: a noun phrase
     few = {f"/{name}": "get post" for name in ("createPad", "setText")}
     assert roles(few, "/setText") != [Role.CUSTOM_VERB]  # two calls are no RPC API
+
+
+def _named(paths: dict[str, str]) -> dict[str, dict]:
+    """`path: operationId`, each path one POST named so."""
+    return {path: {"post": {"operationId": name, "responses": {"200": {"description": "OK"}}}}
+            for path, name in paths.items()}
+
+
+def test_a_literal_spelling_its_operation_id_is_the_call_it_names():
+    # AWS Batch's lower-cased calls and Google discovery's slash methods: the operationId says verb and object
+    assert roles(_named({"/v1/describejobqueues": "DescribeJobQueues"}), "/v1/describejobqueues") == [V, X]
+    assert roles(_named({"/v1/placements/generatetags": "dfareporting.placements.generatetags"}),
+                 "/v1/placements/generatetags") == [V, C, X]
+    assert roles(_named({"/v1/conversions/batchinsert": "dfareporting.conversions.batchinsert"}),
+                 "/v1/conversions/batchinsert") == [V, C, X]
+    # the plural a collection-level call follows is its collection
+    assert roles(_named({"/backups/describe-backups": "DescribeBackups"}), "/backups/describe-backups") == [C, X]
+
+
+def test_an_operation_id_that_repeats_a_noun_phrase_is_no_call():
+    # a verb that is also a noun leads a noun phrase; a name whose first word is a noun; a name that differs
+    assert roles(_named({"/direct_messages.json": "direct_messages"}), "/direct_messages.json") == [C]
+    assert roles(_named({"/v1/subclassificationIndianFullBatch": "subclassificationIndianFullBatch"}),
+                 "/v1/subclassificationIndianFullBatch") != [V, X]
+    assert roles(_named({"/v1/jobqueues": "DescribeJobQueues"}), "/v1/jobqueues") == [V, C]

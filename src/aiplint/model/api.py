@@ -69,32 +69,45 @@ class ApiModel:
 
     def _calls_spelling_their_operation_ids(self) -> bool:
         """A path's last literal that spells the operationId of every operation on it, when that operationId is a
-        verb and its object (AWS Batch's `POST /v1/describejobqueues`, `DescribeJobQueues`; Netatmo's
-        `GET /gethomedata`): the literal names the call, not a collection or a singleton it looks like.  Whether any
-        role changed."""
+        verb and its object (AWS Batch's `POST /v1/describejobqueues`, `DescribeJobQueues`; Google discovery's
+        `.../placements/generatetags`, `dfareporting.placements.generatetags`): the literal names the call, not a
+        collection or a singleton it looks like.  Whether any role changed."""
         changed = False
         for item in self.paths:
             seg = item.last
-            if seg is None or seg.is_param or seg.is_custom_verb or not item.operations:
+            verb = None if seg is None or seg.is_param or seg.is_custom_verb else self._verb_of_the_call(item, seg)
+            if seg is None or verb is None:
                 continue
-            spelled = words.compact(words.action_part(seg.text))
-            ids = {op.operation_id for op in item.operations}
-            named = next(iter(ids)) if len(ids) == 1 else None
-            if named is None or words.compact(named) != spelled:
-                continue
-            # its own words where its case or separators give them (`subclassificationIndianFullBatch` leads with
-            # a noun), else the lexicon's (`addwebhook`)
-            own = words.split_words(named)
-            parts = own if len(own) > 1 else self.lexicon.words_of(named)
-            # a verb that is also a noun may lead a noun phrase the operationId merely repeats (`direct_messages`,
-            # `link-tracking`, `OpenSearch`)
-            if len(parts) > 1 and self.lexicon.verb_kind(parts[0]) == "verb":
-                seg.role, seg.verb, changed = Role.CUSTOM_VERB, parts[0], True
-                before = item.before(seg)
-                if before is not None and before.role is Role.NAMESPACE and self.lexicon.last_word_number(
-                        before.text) == "plural":
-                    before.role = Role.COLLECTION  # a collection-level method, as roles.py reads `/graders/run`
+            seg.role, seg.verb, changed = Role.CUSTOM_VERB, verb, True
+            before = item.before(seg)
+            if before is not None and before.role is Role.NAMESPACE and self.lexicon.last_word_number(
+                    before.text) == "plural":
+                before.role = Role.COLLECTION  # a collection-level method, as roles.py reads `/graders/run`
         return changed
+
+    def _verb_of_the_call(self, item: PathItem, seg: Segment) -> str | None:
+        """The verb leading the operationId that `seg` spells, whole or after its dotted namespace; a batch method's
+        `batch` (`batchinsert`, AIP-231..235)."""
+        ids = {op.operation_id for op in item.operations}
+        named = ids.pop() if len(ids) == 1 else None
+        if not named:
+            return None
+        spelled = words.compact(words.action_part(seg.text))
+        named = words.action_part(named) if words.compact(words.action_part(named)) == spelled else named
+        if words.compact(named) != spelled:
+            return None
+        if named.lower().startswith("batch") and self._verb_phrase(named[len("batch"):].lstrip("-_")):
+            return "batch"  # `batchinsert`, `batch_update`: a batch method (AIP-231..235)
+        return self._verb_phrase(named)
+
+    def _verb_phrase(self, named: str) -> str | None:
+        """The verb leading a verb and its object, read in the name's own words where its case or separators give
+        them (`subclassificationIndianFullBatch` leads with a noun), else the lexicon's (`addwebhook`, `insert`).
+        A verb that is also a noun may lead a noun phrase the operationId merely repeats (`direct_messages`,
+        `link-tracking`, `OpenSearch`): only a word that is a verb and nothing else counts."""
+        own = words.split_words(named)
+        parts = own if len(own) > 1 else self.lexicon.words_of(named)
+        return parts[0] if parts and self.lexicon.verb_kind(parts[0]) == "verb" else None
 
     def _collections_named_by_their_members(self) -> bool:
         """A singular literal whose operations act on one member named outside the path (`DELETE /api/Package

@@ -137,10 +137,10 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     item = op.path
     path = nest_id(api, item, found.name, colon, found.stem) if found else None
     custom = item.custom_verb
-    if path is None and custom is not None and custom.index == 0:
+    method, standard = standard_method(api, op.method.upper(), path or _restyled(item, colon))
+    if path is None and standard is None and custom is not None and custom.index == 0:
         return None  # `/addLabel` with nothing to attach it to: no path follows that another rule would not flag
-    path = path or _restyled(item, colon)
-    method, standard = standard_method(api, op.method.upper(), path)
+    path = path or _restyled(item, colon)  # `/CreateBackup` alone is still the Create of `/backups`
     verb = custom.verb if custom is not None and standard is None else None
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
         method = "POST"  # a custom method stays one: POST, or GET when it only reads
