@@ -50,6 +50,11 @@ path would take the place of one the document has (`/v1/sessions/{id}` beside `/
 ## Options
 - `uncountable`: extra words to accept as uncountable (singular is correct for them).
 
+## Measured
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 6 of 9 cases of AEP and Redocly; 3 deliberate
+disagreements: a singleton read with GET (AIP-156) and a version segment (AIP-185) are singular by right, and
+AIP-122 writes `electronicBooks` in camelCase where AEP wants kebab-case.
+
 ## References
 - AIP-122 Resource names: https://google.aip.dev/122
 """

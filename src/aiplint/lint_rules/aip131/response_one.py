@@ -42,6 +42,11 @@ any ID, gave 125 in 51 specs and 17 of 40 right: sportsdata-style filters in the
 searches (`/Images/Search/{Query}`), sub-lists named by their parent's ID (`/mining/observers/{observer_id}/`
 returning ledger entries) are mistakes of the path, not of the response, and are left out now.
 
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 2 of 6 cases of AEP and MongoDB; 1 deliberate
+disagreement: AEP wants its own `x-aep-resource` annotation on the response, AIP-131 only the resource; 3 misses
+(strict xfails): a Get answering a bare string, and MongoDB's Gets answering an array or a page with no operationId
+naming one resource, the sign this rule waits for.
+
 ## References
 - AIP-131 Standard methods: Get: https://google.aip.dev/131
 """

@@ -45,6 +45,9 @@ paginate from the outset.  A blind review of 20 more (a reviewer who had not rea
 debatable (Files.com's cursor paging documented only in prose, a list of plain names), 1 wrong: Spotify's
 `/me/audiobooks/contains`, one boolean per ID asked, a check rather than a List; arrays of booleans are left out now.
 
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 1 of 2 cases of AEP; 1 miss (a strict xfail): a
+List answering a bare string, where the rule flags only a bare array.
+
 ## References
 - AIP-132 Standard methods: List: https://google.aip.dev/132
 - AIP-158 Pagination: https://google.aip.dev/158

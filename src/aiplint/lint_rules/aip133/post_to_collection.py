@@ -36,6 +36,9 @@ All 27 reviewed: right.  The first version (any create verb, any variable) gave 
 `POST .../statuses/{sha}` (a status of a commit), Yodlee's event subscriptions, Rudder's `{archiveKind}` and the
 `add` associations (a tag added to a shipment, whose fix may be a `PUT`) are left out now.
 
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 1 of 2 cases of AEP; 1 deliberate disagreement: AEP
+requires a client-chosen `id`, which AIP-133 makes optional.
+
 ## References
 - AIP-133 Standard methods: Create: https://google.aip.dev/133
 - RFC 9110, 9.3.3 POST: https://www.rfc-editor.org/rfc/rfc9110#section-9.3.3

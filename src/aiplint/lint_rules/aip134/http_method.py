@@ -34,6 +34,9 @@ uploads (`POST .../Attachments/{FileName}` with `application/octet-stream`, whos
 left out, and 3 paths with a verb for a collection (Brex's `/monitor/update/{id}`), which `rest/verb-before-id`
 reports.
 
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 1 of 2 cases of AEP; 1 deliberate disagreement: AEP
+requires the merge-patch media type, which AIP-134 does not.
+
 ## References
 - AIP-134 Standard methods: Update: https://google.aip.dev/134
 - AIP-127 HTTP and gRPC Transcoding: https://google.aip.dev/127

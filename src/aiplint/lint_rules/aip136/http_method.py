@@ -22,6 +22,10 @@ does not have, and a mutating GET is retried, prefetched and cached by every HTT
 /v1/prompts/{prompt_id}:setDefaultVersion: {post: ...}
 ```
 
+## Measured
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 11 of 12 cases of AEP and MongoDB; 1 deliberate
+disagreement: MongoDB rejects a GET and a POST under one custom verb, which AIP-136 allows method by method.
+
 ## References
 - AIP-136 Custom methods: https://google.aip.dev/136
 """

@@ -32,6 +32,11 @@ multi-word verbs are camelCase.  A `list-tools` custom method is a List of a `to
 ## Options
 - `allow`: verbs to accept as they are.
 
+## Measured
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 18 of 23 cases of AEP and Redocly; 5 deliberate
+disagreements: Redocly reads `post` as the HTTP method in `/path/post`, `/data/post` and `/my_post`, and finds `put`
+inside `/dispute` and `/input`.
+
 ## References
 - AIP-136 Custom methods: https://google.aip.dev/136
 - AIP-131..135 Standard methods: https://google.aip.dev/130

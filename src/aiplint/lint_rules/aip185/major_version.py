@@ -43,6 +43,9 @@ specs (1,409 more: no version in the URI, as Azure's `api-version` query paramet
 minor versions (`/adsense/v1.4`, `/content/v2.1`); the first version also flagged `v1b3` and `v1configuration`
 as no version (3), now read as versions.
 
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 2 of 3 cases of IBM; 1 deliberate disagreement: IBM
+asks every API for a version in its URIs, which aiplint does only with `required = true`.
+
 ## References
 - AIP-185 API Versioning: https://google.aip.dev/185
 """

@@ -29,6 +29,9 @@ APIs-guru (2,639 specs): 62 findings in 30 specs (Vercel's `/v1` to `/v13`, AWS 
 Kubernetes' API groups); googleapis.com (299): 1 (Search Console's `/v1/urlInspection` beside `/webmasters/v3`).
 Review of 22 random findings: 22 right (the document does carry both versions).
 
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 3 of 4 cases of IBM; 1 miss (a strict xfail): two
+server URLs with different versions, where the rule reads paths only.
+
 ## References
 - AIP-185 API Versioning: https://google.aip.dev/185
 """

@@ -19,6 +19,9 @@ schema: {$ref: './schemas/jobz.yaml#/Job'}
 schema: {$ref: './schemas/job.yaml#/Job'}
 ```
 
+## Measured
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 1 of 1 cases of Redocly.
+
 ## References
 - OpenAPI 3.1 Reference Object: https://spec.openapis.org/oas/v3.1.0#reference-object
 """

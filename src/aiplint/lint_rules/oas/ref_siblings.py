@@ -21,6 +21,9 @@ owner: {$ref: '#/components/schemas/User', nullable: true}     # OpenAPI 3.0
 owner: {allOf: [{$ref: '#/components/schemas/User'}], nullable: true}
 ```
 
+## Measured
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 2 of 2 cases of Spectral.
+
 ## References
 - OpenAPI 3.0 Reference Object: https://spec.openapis.org/oas/v3.0.3#reference-object
 """

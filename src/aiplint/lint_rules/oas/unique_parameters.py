@@ -26,6 +26,9 @@ name and location."  Tools keep one of the two, and which one is not defined.
       - {name: petId, in: path, required: true, description: The pet's ID}
 ```
 
+## Measured
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 29 of 29 cases of Redocly and Spectral.
+
 ## References
 - OpenAPI 3.1 Operation Object: https://spec.openapis.org/oas/v3.1.0#operation-object
 """

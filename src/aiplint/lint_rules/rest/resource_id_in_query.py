@@ -42,6 +42,9 @@ document has, and the parameter is written in the operation (not a `$ref`'d comp
 - `ignore`: parameter names never treated as resource IDs.  Names that are IDs in your API but end in
   another word (`CallSid`) are added through `[tool.aiplint.words] id-words`.
 
+## Measured
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 2 of 2 cases of AEP.
+
 ## References
 - AIP-131 Standard methods: Get: https://google.aip.dev/131
 - AIP-132 Standard methods: List: https://google.aip.dev/132

@@ -21,6 +21,11 @@ A plural check passes `append-rows` and `iterrows` (they end in `s`), so this ne
 /v1beta/datasets/{dataset_id}:appendRows: {post: ...}    # or /v1beta/datasets/{dataset_id}/rows
 ```
 
+## Measured
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 9 of 14 cases of Redocly; 5 deliberate
+disagreements: Redocly reads `post` as the HTTP method in `/path/post`, `/data/post` and `/my_post`, and finds `put`
+inside `/dispute` and `/input`.
+
 ## References
 - AIP-136 Custom methods: https://google.aip.dev/136
 - AIP-122 Resource names: https://google.aip.dev/122

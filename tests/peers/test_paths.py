@@ -1,43 +1,42 @@
-"""The peers' own test cases for the rules aiplint shares with them, as aiplint cases (issue 8).
+"""The peers' cases for paths, path parameters, verbs in paths and plural collections, as aiplint cases
+(issues 8 and 19).
 
-Each case carries over a peer test's input (path keys, methods, parameters) and its verdict, where the
-OpenAPI text or the AIP text agrees with the verdict, and names the aiplint rules that cover it.  Inputs
-were rebuilt with the `_kit` helpers (complete, valid documents); no code was copied.  Sources:
+Each case carries over a peer test's input (path keys, methods, parameters) and its verdict, states the verdict
+of the OpenAPI or AIP text, and names the aiplint rules that cover it (`peers._case` says how a case is judged).
+Inputs were rebuilt with the `_kit` helpers (complete, valid documents); no code was copied.  Sources:
 
-- stoplightio/spectral 7c41a92d32a811e37b28b966ced2c0e294a3cb69, packages/rulesets/src/oas/__tests__/:
-  path-params.test.ts, operation-parameters.test.ts, path-not-include-query.test.ts,
-  path-declarations-must-exist.test.ts
-- Redocly/redocly-cli 03cb486aad6ae9ac9df4465214283d5149a9019d, packages/core/src/rules/common/__tests__/:
-  path-params-defined.test.ts, no-http-verbs-in-paths.test.ts, no-identical-paths.test.ts,
-  operation-parameters-unique.test.ts, path-not-include-query.test.ts; and tests/e2e/lint/:
-  path-segment-plural/, no-http-verbs-in-paths-split-words-error/, path-parameters-defined-error/,
+- stoplightio/spectral, packages/rulesets/src/oas/__tests__/: path-params.test.ts, operation-parameters.test.ts,
+  path-not-include-query.test.ts, path-declarations-must-exist.test.ts
+- Redocly/redocly-cli, packages/core/src/rules/common/__tests__/: path-params-defined.test.ts,
+  no-http-verbs-in-paths.test.ts, no-identical-paths.test.ts, operation-parameters-unique.test.ts,
+  path-not-include-query.test.ts; and tests/e2e/lint/: path-segment-plural/, path-segment-plural-error/,
+  no-http-verbs-in-paths-error/, no-http-verbs-in-paths-split-words-error/, path-parameters-defined-error/,
   path-parameters-defined-rule/, path-not-include-query-error/, path-not-include-query-rule/,
   operation-parameters-unique-rule/
-- aep-dev/aep-openapi-linter 0154f8a66c176ae408a6a756e6ef05cc2d4a8e6c, test/:
-  0122/collection-identifier-format.test.js, 0131/required-params.test.js, 0136/http-method.test.js
+- IBM/openapi-validator, packages/ruleset/test/rules/no-ambiguous-paths.test.js
+- aep-dev/aep-openapi-linter, test/: 0122/collection-identifier-format.test.js, 0131/required-params.test.js,
+  0136/http-method.test.js
 
 Judged against OpenAPI 2.0, 3.1.1 and 3.2.0 (OAI/OpenAPI-Specification 46c1076ba6f9a7a09ecaa6b740ab603cf6cc9886,
-versions/) and AIP-122, 131, 136 (aip-dev/google.aip.dev 126bed45b6008f653fc634f078eda837769aa25f).
+versions/) and AIP-122, 131, 136, 156, 185 (aip-dev/google.aip.dev 126bed45b6008f653fc634f078eda837769aa25f).
 
-Left out where the peer is wrong by that text: Spectral's `{;bar}` template for a parameter named `bar`
-(the template names `;bar`); Redocly flagging `/pet` (a readable singleton, AIP-156) and `v1` as singular,
-`/path/post`, `/data/post` and `/my_post` (`post` is a noun there), and `/dispute`, `/input` without word
-splitting; AEP's kebab-case and its flagging of `electronicBooks` (AIP-122: camelCase).  Left out as outside
-aiplint's rules: Redocly's no-ambiguous-paths (OpenAPI leaves ambiguous matching to tools), its callback
-runtime expressions, nesting limit and unresolvable `$ref`; a GET with a request body (AEP 131, 136; AIP-127);
-required non-ID query parameters of a Get (AEP 131); identifier case; operationIds and schema fields.
-
-A case compares every finding of its rules, by rule and JSON pointer, with the peer's verdict; a case
-aiplint got wrong would be a strict xfail whose reason says what it needs (none is left).
+Where the peer is wrong by that text, the case records the disagreement (DISAGREEMENTS, CONCRETE_FIRST): Redocly
+flagging `/pet` (a readable singleton, AIP-156) and `v1` as singular, `/path/post`, `/data/post` and `/my_post`
+(`post` is a noun there), and `/dispute`, `/input` without word splitting; AEP flagging `electronicBooks`
+(AIP-122: camelCase); IBM's ambiguous paths, which OpenAPI resolves or leaves to tools.  Left out: Spectral's
+`{;bar}` template for a parameter named `bar` (the template names `;bar`, a fact no aiplint rule reads), and
+Redocly's callback runtime expressions and nesting limit (no aiplint rule).  A Get's body and its required query
+parameters are in test_methods.py, collection identifier case in test_design.py.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
-from rules._kit import lint, op, path_param, query, spec
+from rules._kit import op, path_param, query, spec
+
+from peers._case import PeerCase, as_params, at, check, header, swagger, verbatim
 
 PATH_PARAMS = ("oas/path-params-match", "oas/equivalent-paths", "oas/unique-parameters")
 REQUIRED_TRUE = ("oas/schema",)
@@ -51,39 +50,9 @@ GET_BY_ID = ("rest/resource-id-in-query",)
 CUSTOM = ("aip136/http-method", "aip136/verb-naming", "aip136/custom-method-style", "aip136/attached-to-resource")
 
 
-class PeerCase(NamedTuple):
-    name: str  # "peer rule: peer test"
-    document: dict[str, Any]
-    rules: tuple[str, ...]  # the aiplint rules that overlap the peer's; only their findings are compared
-    expected: list[tuple[str, str]]  # (rule, JSON pointer) of every finding; empty: none
-    profile: str = "rest"
-    xfail: str | None = None  # what aiplint needs to agree
-
-
-def at(path: str, *rest: str | int) -> str:
-    """The JSON pointer of `paths[path]` and below, the way the peers locate a finding."""
-    escaped = path.replace("~", "~0").replace("/", "~1")
-    return "/paths/" + escaped + "".join(f"/{part}" for part in rest)
-
-
-def verbatim(paths: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """A document whose path items are exactly `paths`: no parameter declared and no key added for us."""
-    document = spec({}, **extra)
-    document["paths"] = paths
-    return document
-
-
 def get(key: str) -> dict[str, Any]:
     """One GET path, the form of most of Redocly's path-name tests."""
     return spec({key: "get"})
-
-
-def swagger(paths: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": paths, **extra}
-
-
-def header(name: str) -> dict[str, Any]:
-    return {"name": name, "in": "header", "schema": {"type": "string"}}
 
 
 def param2(where: str, name: str) -> dict[str, Any]:
@@ -305,20 +274,50 @@ AEP = [
     ],
 ]
 
-CASES = SPECTRAL + REDOCLY + AEP
+# Where the peer's verdict is not the text's; aiplint follows the text.
+NOUN_NOT_VERB = "`post` is a noun here (a blog post), not an HTTP method: AIP-136 objects to verbs, not to words that spell one"
+DISAGREEMENTS = [
+    PeerCase("redocly path-segment-plural (e2e, error): a singular segment read with GET", get("/pet"), PLURAL, [],
+             disagree="a resource read with GET and never created or deleted is a singleton, whose segment is "
+                      "singular (AIP-156)"),
+    PeerCase("redocly path-segment-plural (e2e, error): a version segment",
+             verbatim({"/v1/pets": {"parameters": [header("Accept-Language")]}}), PLURAL, [],
+             disagree="`v1` is the API's major version (AIP-185), not a collection"),
+    PeerCase("redocly no-http-verbs-in-paths: /path/post", get("/path/post"), VERBS, [], disagree=NOUN_NOT_VERB),
+    PeerCase("redocly no-http-verbs-in-paths: /data/post", get("/data/post"), VERBS, [], disagree=NOUN_NOT_VERB),
+    PeerCase("redocly no-http-verbs-in-paths (e2e, error): /my_post", get("/my_post"), VERBS, [],
+             disagree=NOUN_NOT_VERB),
+    *[PeerCase(f"redocly no-http-verbs-in-paths (e2e, error): {key}", get(key), VERBS, [],
+               disagree="an English word that contains an HTTP method's letters (dis-PUT-e, in-PUT) is no verb")
+      for key in ("/dispute", "/input")],
+    PeerCase("aep 0122/collection-identifier-format: uppercase letters (camelCase)",
+             spec({"/electronicBooks/{book}": "get"}), PLURAL, [],
+             disagree="AIP-122 writes multi-word collection identifiers in lowerCamelCase (`electronicBooks`); "
+                      "kebab-case is AEP's own convention"),
+]
+
+CONCRETE_FIRST = ("OpenAPI 3.1.1 Paths Object: a concrete path is matched before its templated counterpart, so "
+                  "the two do not compete")
+IBM = [
+    PeerCase("ibm no-ambiguous-paths: /foos/{foo_id} vs /foos/{id}/bar",
+             spec({"/foos/{foo_id}": "get", "/foos/{id}/bar": "get"}), IDENTICAL, []),
+    PeerCase("ibm no-ambiguous-paths: /v1/movies/{movie_id} vs /v1/movies/{film_id}",
+             spec({"/v1/movies/{movie_id}": "get", "/v1/movies/{film_id}": "get"}), IDENTICAL,
+             [("oas/equivalent-paths", at("/v1/movies/{film_id}"))]),
+    PeerCase("ibm no-ambiguous-paths: /v1/drinks/{drink_id} vs /v1/drinks/foo",
+             spec({"/v1/drinks/{drink_id}": "get", "/v1/drinks/foo": "get"}), IDENTICAL, [],
+             disagree=CONCRETE_FIRST),
+    PeerCase("ibm no-ambiguous-paths: /{version}/drinks vs /v1/drinks",
+             spec({"/{version}/drinks": "get", "/v1/drinks": "get"}), IDENTICAL, [], disagree=CONCRETE_FIRST),
+    PeerCase("ibm no-ambiguous-paths: /{foo}/bar vs /foo/{bar}", spec({"/{foo}/bar": "get", "/foo/{bar}": "get"}),
+             IDENTICAL, [],
+             disagree="OpenAPI 3.1.1 forbids templates that differ only in names and leaves ambiguous matching "
+                      "(`/foo/bar` matches both) to tools: the document is valid"),
+]
+
+CASES = SPECTRAL + REDOCLY + AEP + IBM + DISAGREEMENTS
 
 
-def as_param(case: PeerCase) -> Any:
-    marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
-    return pytest.param(case, marks=marks, id=case.name)
-
-
-def test_case_names_are_unique():
-    names = [case.name for case in CASES]
-    assert len(set(names)) == len(names)
-
-
-@pytest.mark.parametrize("case", [as_param(case) for case in CASES])
+@pytest.mark.parametrize("case", as_params(CASES))
 def test_peer_case(case: PeerCase):
-    found = Counter((f.rule, f.pointer) for rule in case.rules for f in lint(case.document, rule, profile=case.profile))
-    assert found == Counter(case.expected)
+    check(case)
