@@ -377,8 +377,13 @@ def _operation(path: str, method: str, query: tuple[str, ...] = (), body: tuple[
     # the fix of another mistake keeps no singular collection of the path
     (("PUT", "/2020/distribution/{Id}/promote", (), ()), ["/2020/distribution/{Id}"],
      "POST /2020/distributions/{Id}/promote"),
+    # a bare ID of a call named by a verb and its object: a member of the object's collection (AWS Batch)
+    (("POST", "/v1/deleteschedulingpolicy", (), ("arn",)), ["/v1/listjobs"], "DELETE /v1/schedulingpolicies/{arn}"),
+    # a standard method spelled as a call with nothing to attach it to is that standard method (DynamoDB)
+    (("POST", "/CreateBackup", (), ()), ["/ListTables"], "POST /backups"),
 ], ids=["by-id", "rpc-dot", "get-noun-on-member", "list-noun-on-member", "list-for-parent", "list-for-body-id",
-        "delete-parent-noun", "bare-id-on-singular", "bare-list", "singular-collection-kept"])
+        "delete-parent-noun", "bare-id-on-singular", "bare-list", "singular-collection-kept", "bare-id-of-a-call",
+        "standard-call"])
 def test_a_suggestion_names_no_custom_verb_another_rule_flags(operation, beside, fixed):
     from aiplint.api import model
     from aiplint.model.suggest import operation_fix

@@ -96,11 +96,10 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
         elif last.role is Role.SINGLETON and lex.last_word_number(last.text) == "singular":
             # `GET /api_key?id=`: the ID names a member, so the singular literal is its collection
             return join(parts[:-1] + [(lex.pluralize_literal(last.text), False), id_part])
-        else:
-            on_collection = item.verb_on_collection
-            if on_collection is None:
-                return None
-            stem = lex.stem(item.segments[on_collection.index - 1].text)
+        elif item.verb_on_collection is not None:
+            stem = lex.stem(item.segments[item.verb_on_collection.index - 1].text)
+        else:  # `POST /v1/deleteschedulingpolicy {arn}`: a member of the collection the verb's object names
+            return _under_the_verbs_object(api, item, param, colon)
     for seg in reversed(item.segments):
         if not seg.is_param and seg.role is not Role.VERSION and not seg.is_custom_verb:
             if lex.stem(seg.text) == stem:
@@ -147,6 +146,22 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     path = _as_written(api, _plural_collections(api, item, standard or path))
     fixed = f"{method} {path}"
     return None if fixed == f"{op.method.upper()} {join(parts_of(item))}" else fixed
+
+
+def _under_the_verbs_object(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | None:
+    """A bare ID (`arn`, `id`) of a call named by a verb and its object, with no collection in the path: the
+    object's collection, the ID, then the verb (`/v1/deleteschedulingpolicy` + `arn` ->
+    `/v1/schedulingpolicies/{arn}/delete`, which `standard_method` reads as the Delete it is)."""
+    lex, last = api.lexicon, item.segments[-1]
+    action = words.action_part(last.text)
+    parts = lex.words_of(action)
+    if not last.is_custom_verb or len(parts) < 2 or last.verb != parts[0] or not _names_a_thing(lex, parts):
+        return None
+    noun = action[action.lower().find(parts[0]) + len(parts[0]) :].lstrip("-_.")  # as written: `schedulingpolicy`
+    noun = noun[:1].lower() + noun[1:]
+    collection = noun if lex.last_word_number(noun) == "plural" else lex.pluralize_literal(noun)
+    prefix = api.resource_prefixes.get(lex.stem(noun)) or parts_of(item)[: last.index] + [(collection, False)]
+    return join(prefix + [("{" + param + "}", False), verb_part(parts[0], colon)])
 
 
 def _plural_collections(api: ApiModel, item: PathItem, path: str) -> str:
