@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from rules._kit import spec
+from rules._kit import body, op, query, spec
 
 from aiplint.model import ApiModel, Role
 from aiplint.read.document import open_document
@@ -214,3 +214,17 @@ def test_an_operation_id_that_repeats_a_noun_phrase_is_no_call():
     assert roles(_named({"/v1/subclassificationIndianFullBatch": "subclassificationIndianFullBatch"}),
                  "/v1/subclassificationIndianFullBatch") != [V, X]
     assert roles(_named({"/v1/jobqueues": "DescribeJobQueues"}), "/v1/jobqueues") == [V, C]
+
+
+def test_a_net_controller_is_a_collection_on_every_path_it_starts():
+    # envoice's `/api/client/*`: a view of one client named by `?id=`, so `client` is the collection everywhere
+    paths = {"/api/client/details": {"get": op(query("id", True))}, "/api/client/delete": {"post": op(
+        request=body("Id"))}, "/api/client/all": "get"}
+    assert roles(paths, "/api/client/details") == [N, C, C]
+    assert roles(paths, "/api/client/delete")[1] == roles(paths, "/api/client/all")[1] == C
+    # after a grouping only an attribute is surely a view: `getAssociationById` reads an association
+    assert roles({"/platform/public/association": {"get": op(query("id", True))}},
+                 "/platform/public/association")[1] == N
+    # a singular whose plural the API has stands in for a member of it (collection-name-consistency's)
+    assert roles({"/v1/post-training/job/status": {"get": op(query("job_uuid", True))},
+                  "/v1/post-training/jobs": "get"}, "/v1/post-training/job/status") == [V, N, N, S]

@@ -113,30 +113,44 @@ class ApiModel:
         """A singular literal whose operations act on one member named outside the path (`DELETE /api/Package
         ?PackageId=`, `PUT /api/User/updateuser?UserId=`) is a collection written in the singular, with its IDs in
         the query, not a singleton: a singleton has no members.  Whether any role changed."""
-        changed = []
+        changed: list[tuple[PathItem, Segment]] = []
         for item in self.paths:
             seg = self._singular_before_an_action(item)
             if seg is not None:
                 stem = self.lexicon.stem(seg.text)
                 if any(t.counts and t.stem == stem for op in item.operations for t in self.targets(op)):
-                    changed.append(seg)
+                    changed.append((item, seg))
             seg = self._noun_before_a_view(item)
             if seg is not None and any(t.counts and t.stem in ("", self.lexicon.stem(seg.text)) and self._keys_only(
                     seg, op, t) for op in item.operations for t in self.targets(op)):
-                # `GET /screenshot/info?id=`, `/screenshot/html?id=`, `POST /ips/info.json {ip}`: views of one member
-                changed.append(seg)
-        for seg in changed:
-            seg.role = Role.COLLECTION
+                # `GET /screenshot/info?id=`, `/api/client/details?id=`, `POST /ips/info.json {ip}`: views of one
+                # member
+                changed.append((item, seg))
+        for item, seg in changed:
+            # the literal is the collection on every path it starts (a .NET controller's `/api/client/delete`)
+            for other in self.paths_under(item.prefix(seg.index + 1)):
+                same = other.segments[seg.index]
+                if same.role in (Role.NAMESPACE, Role.SINGLETON) or same is seg:
+                    same.role = Role.COLLECTION
         return bool(changed)
 
     def _noun_before_a_view(self, item: PathItem) -> Segment | None:
-        """The first literal of a path of two literals (`/screenshot/info`, `/ips/info.json`), when it is a noun
-        and the second a singleton noun no verb leads: a view of one member of the first where an ID outside the path
-        names it (a bare `id`: what the path ends in names no thing of its own).  After a verb the ID may be another
-        thing's (`/moderation/ban?id=` names the user banned)."""
+        """The literal before the last of a path of literals (`/screenshot/info`, `/ips/info.json`, after one
+        grouping: `/api/client/details`), when it is a noun and the last a singleton noun no verb leads: a view of one
+        member of the first where an ID outside the path names it (a bare `id`: what the path ends in names no thing
+        of its own).  After a verb the ID may be another thing's (`/moderation/ban?id=` names the user banned); a
+        singular whose plural the API has stands in for a member of it (`/post-training/job/status` beside
+        `/post-training/jobs`: aip122/collection-name-consistency)."""
         things = [seg for seg in item.segments if seg.role is not Role.VERSION]
+        grouping, things = things[:-2], things[-2:]
+        if len(grouping) > 1 or any(seg.role is not Role.NAMESPACE for seg in grouping):
+            return None
         if len(things) != 2 or any(seg.is_param for seg in things) or not is_view(self.lexicon, things[1]):
             return None
+        if grouping and (self.lexicon.stem(things[0].text) in self.collection_stems or not self.lexicon.has(
+                things[1].text.lower(), "attribute")):
+            return None  # after a grouping, only an attribute (`details`) is surely a view: `/platform/public
+            # /association?id=` (`getAssociationById`) reads an association
         if self.lexicon.leading_verb(things[1].text) is not None or "{" in things[1].text:
             return None  # a verb's, or an OData function's (`microsoft.graph.getEffectivePermissions(scope='{scope}')`)
         first = things[0]
