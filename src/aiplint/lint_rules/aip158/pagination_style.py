@@ -1,13 +1,14 @@
 """Lists page by token (AIP-158) or, where chosen, by one style per document.
 
 ## What it does
-Reads how each List (a `GET` on a collection, as the model decides it) pages from its query parameters: by
-**token** (`page_token`, `pageToken`, `cursor`, `next_token`, `continuation_token`, `starting_after`, `marker`,
-OData's `$skiptoken`; a string `offset` is a token too, as Airtable's) or by **position** (a number: `offset`,
-`skip`/`$skip`, `page`, `page_number`, `start_index`).  A List whose response hands out a token or a next link
-(`next_page_token`, Azure's `nextLink`, `@odata.nextLink`) pages by token, a `$skip` beside it being AIP-158's
-`skip`.  A List with neither, or with a token and a position parameter, states no style and is left out, as is
-one beside an ambiguous cursor (`after`, `before`, `since`).  Then, by the `style` option:
+Reads how each List (a `GET` on a collection, as the model decides it) pages from its query parameters: by **token**
+(`page_token`, `pageToken`, `cursor`, `next_token`, `continuation_token`, `starting_after`, `marker`, OData's
+`$skiptoken`; an `offset` the response hands back is a token too, as Airtable's) or by **position** (`offset`,
+`skip`/`$skip`, `page_number`, `start_index`, whatever their type, and `page` as a number).  A List whose response
+hands out a token or a next link (`next_page_token`, Azure's `nextLink`, `@odata.nextLink`) pages by token, a
+`$skip` beside it being AIP-158's `skip`.  A List with neither, or with a token and a position parameter, states no
+style and is left out, as is one beside an ambiguous cursor (`after`, `before`, `since`).  Then, by the `style`
+option:
 - `token` (default of the `aip` profile): flags the Lists that page by position only;
 - `offset`: flags the Lists that page by token only;
 - `either` (default of the `rest` profile): one style per document; the Lists of the less used style are flagged
@@ -81,16 +82,17 @@ def paging_style(api: ApiModel, op: Operation) -> tuple[str, str] | None:
     """How a List pages, `("token" | "position", the parameter that says)`; None when its query states no single
     style (neither, both, or an ambiguous cursor such as `after`).  A List whose response hands out a token or a
     next link (Azure's `nextLink`) pages by token: a `$skip` beside it is AIP-158's `skip`."""
-    handed = sorted(name for name in success_property_names(api, op) if compact(name) in _HANDED_TOKENS)
+    handed_out = success_property_names(api, op)
+    handed = sorted(name for name in handed_out if compact(name) in _HANDED_TOKENS)
     tokens, positions = list(handed[:1]), []
     for param in op.params_in("query"):
         name, kind = compact(param.name), param.schema.get("type")
         if name in _AMBIGUOUS:
             return None
-        if name in _TOKENS or (name in _POSITIONS and kind == "string"):
-            tokens.append(param.name)
-        elif name in _POSITIONS and (kind in _NUMBER or kind is None and name != "page"):
-            positions.append(param.name)
+        if name in _TOKENS or name in _POSITIONS and param.name in handed_out:
+            tokens.append(param.name)  # a position the response hands back is a cursor (Airtable's `offset`)
+        elif name in _POSITIONS and (kind in _NUMBER or name != "page"):
+            positions.append(param.name)  # a number, even typed as a string (Jira's `startAt`)
     if not tokens and not positions:
         return None
     if tokens and positions:

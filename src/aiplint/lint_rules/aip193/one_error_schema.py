@@ -87,6 +87,7 @@ from aiplint.lint_rules.shared import json_schema, property_names
 from aiplint.model import ApiModel, Location, Operation
 from aiplint.model.words import split_words
 from aiplint.read.pointers import join_pointer
+from aiplint.read.references import Resolved
 from aiplint.rule import Context, Problem, rule
 
 _ERROR_WORDS = frozenset(("error", "errors", "message", "messages", "detail", "details", "code", "title", "fault",
@@ -99,6 +100,7 @@ class ErrorResponse(NamedTuple):
     at: Location  # the response, where the operation lists it
     shape: frozenset[str]  # its schema's top-level property names
     schema: str | None  # the name of the schema it `$ref`s, if any
+    resolved: Resolved  # its schema, `$ref` followed
 
 
 @rule(
@@ -109,12 +111,11 @@ class ErrorResponse(NamedTuple):
     severity={"rest": "warning", "aip": "warning"},
 )
 def check(ctx: Context):
-    errors = sorted(error_responses(ctx.api), key=lambda e: (e.op.path.key, e.op.method, e.status))
-    counts = Counter(error.shape for error in errors)
-    ranked = counts.most_common(2)
-    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return  # no error schema, or no single most common one
-    common, many = ranked[0]
+    errors = error_responses(ctx.api)
+    common = common_shape(errors)
+    if common is None:
+        return
+    many = sum(1 for error in errors if error.shape == common)
     named = next((e.schema for e in errors if e.shape == common and e.schema), None)
     deviating = [error for error in errors if common.isdisjoint(error.shape) and _reads_as_an_error(error.shape)]
     for family in _families(deviating):
@@ -155,8 +156,20 @@ def _describe(shape: frozenset[str], name: str | None) -> str:
     return f"`{name}` {fields}" if name else fields
 
 
-def error_responses(api: ApiModel) -> Iterator[ErrorResponse]:
-    """The error responses of every operation that have a JSON object schema with properties."""
+def common_shape(errors: list[ErrorResponse]) -> frozenset[str] | None:
+    """The shape most error responses have; None without error schemas, or when two shapes tie."""
+    ranked = Counter(error.shape for error in errors).most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def error_responses(api: ApiModel) -> list[ErrorResponse]:
+    """The error responses of every operation that have a JSON object schema with properties, paths in order."""
+    return sorted(_error_responses(api), key=lambda e: (e.op.path.key, e.op.method, e.status))
+
+
+def _error_responses(api: ApiModel) -> Iterator[ErrorResponse]:
     refs = api.document.refs
     for op in api.operations:
         responses = op.raw.get("responses")
@@ -175,7 +188,7 @@ def error_responses(api: ApiModel) -> Iterator[ErrorResponse]:
             resolved = refs.resolve(schema, target.source, target.pointer)
             shape = frozenset(property_names(api, resolved.node, resolved.source, resolved.pointer))
             if shape:
-                yield ErrorResponse(op, code, Location(op.at.source, pointer), shape, _schema_name(schema))
+                yield ErrorResponse(op, code, Location(op.at.source, pointer), shape, _schema_name(schema), resolved)
 
 
 def _schema_name(schema: Any) -> str | None:
