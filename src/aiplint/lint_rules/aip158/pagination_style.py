@@ -3,8 +3,8 @@
 ## What it does
 Reads how each List (a `GET` on a collection, as the model decides it) pages from its query parameters: by **token**
 (`page_token`, `pageToken`, `cursor`, `next_token`, `continuation_token`, `starting_after`, `marker`, OData's
-`$skiptoken`; an `offset` the response hands back is a token too, as Airtable's) or by **position** (`offset`,
-`skip`/`$skip`, `page_number`, `start_index`, whatever their type, and `page` as a number).  A List whose response
+`$skiptoken`) or by **position** (`offset`, `skip`/`$skip`, `page`, `page_number`, `start_index`, not typed as
+strings: Airtable's string `offset` is a cursor, and a string says nothing either way).  A List whose response
 hands out a token or a next link (`next_page_token`, Azure's `nextLink`, `@odata.nextLink`) pages by token, a
 `$skip` beside it being AIP-158's `skip`.  A List with neither, or with a token and a position parameter, states no
 style and is left out, as is one beside an ambiguous cursor (`after`, `before`, `since`).  Then, by the `style`
@@ -72,7 +72,6 @@ _TOKENS = frozenset(("pagetoken", "nextpagetoken", "nexttoken", "cursor", "pagec
 _POSITIONS = frozenset(("offset", "skip", "page", "pagenumber", "pagenum", "pageno", "startindex", "startat"))
 # cursors or filters by their name alone: a List with one of these states no style
 _AMBIGUOUS = frozenset(("after", "before", "since", "from", "start", "startafter", "pageafter", "pagebefore"))
-_NUMBER = ("integer", "number")
 # response fields that hand out the next page's token or link
 _HANDED_TOKENS = frozenset(("nextpagetoken", "nexttoken", "nextlink", "odatanextlink", "nextcursor", "cursor",
                             "continuationtoken", "nextmarker", "skiptoken"))
@@ -82,17 +81,16 @@ def paging_style(api: ApiModel, op: Operation) -> tuple[str, str] | None:
     """How a List pages, `("token" | "position", the parameter that says)`; None when its query states no single
     style (neither, both, or an ambiguous cursor such as `after`).  A List whose response hands out a token or a
     next link (Azure's `nextLink`) pages by token: a `$skip` beside it is AIP-158's `skip`."""
-    handed_out = success_property_names(api, op)
-    handed = sorted(name for name in handed_out if compact(name) in _HANDED_TOKENS)
+    handed = sorted(name for name in success_property_names(api, op) if compact(name) in _HANDED_TOKENS)
     tokens, positions = list(handed[:1]), []
     for param in op.params_in("query"):
         name, kind = compact(param.name), param.schema.get("type")
         if name in _AMBIGUOUS:
             return None
-        if name in _TOKENS or name in _POSITIONS and param.name in handed_out:
-            tokens.append(param.name)  # a position the response hands back is a cursor (Airtable's `offset`)
-        elif name in _POSITIONS and (kind in _NUMBER or name != "page"):
-            positions.append(param.name)  # a number, even typed as a string (Jira's `startAt`)
+        if name in _TOKENS:
+            tokens.append(param.name)
+        elif name in _POSITIONS and kind != "string":
+            positions.append(param.name)  # a string may be a cursor by that name (Airtable's `offset`)
     if not tokens and not positions:
         return None
     if tokens and positions:
