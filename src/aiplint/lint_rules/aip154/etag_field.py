@@ -51,7 +51,11 @@ paths:
 ```
 
 ## Measured
-MEASURED
+APIs-guru (2,639 specs), `aip`: 39 findings in 38 specs (Azure's `eTag` on ARM resources, AWS's PascalCase `ETag`,
+Cosmos DB's `_etag`, letmc's `ETag`; 3 `etag` integers in Azure specs); googleapis.com (299): 1, Content Warehouse's
+`TrawlerFetchReplyDataPartialResponse.ETag`, a crawled page's header copied into a message.  Off under `rest`.  A
+review packet of 25 random findings awaits a blind review.  Not checked: the quotes and `W/` of RFC 9110 values (a
+spec's examples are too rarely given), and a Delete that takes no etag (AIP-135 says it **may**).
 
 ## References
 - AIP-154 Resource freshness validation: https://google.aip.dev/154

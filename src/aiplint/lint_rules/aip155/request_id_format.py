@@ -45,7 +45,14 @@ the UUID exists to avoid.
 ```
 
 ## Measured
-MEASURED
+APIs-guru (2,639 specs), `aip`: 33 findings in 33 specs; googleapis.com (299): 22 in 22, each one finding per
+document for every mutation's `requestId` ("The request ID must be a valid UUID", 377 mutations in Compute Engine)
+without `format: uuid`: discovery documents carry no UUID format, and AIP-155's UUID4 annotation dates from 2023.
+The others are required idempotency keys (Square's `idempotency_key` on 24 mutations, Plaid's, Twilio's, AWS
+MediaLive's and Omics' `requestId`, Google Drive's `requestId` for shared drives).  Before leaving out numbers and
+names a response hands out, bunq's integer `request_id` (a stored request) and Vonage Verify's `request_id` (the
+verification being checked) were flagged.  Off under `rest`.  A review packet of 25 random findings awaits a blind
+review.
 
 ## References
 - AIP-155 Request identification: https://google.aip.dev/155

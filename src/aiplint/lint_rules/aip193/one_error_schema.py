@@ -72,7 +72,14 @@ lose the details of the one it did not expect.
 ```
 
 ## Measured
-MEASURED
+APIs-guru (2,639 specs): 40 findings in 32 specs under both profiles (FastAPI-style `{detail}` or DRF's
+per-serializer errors beside an `{error}` envelope, OAuth2's `{error, error_description}` beside the API's own
+error, `{errors}` arrays beside `{message}`); googleapis.com (299): 0, their discovery documents declare no error
+responses.  Per shape rather than per family, Django REST framework's illumidesk alone gave 20 findings; shapes
+naming no error (a 409 answering `{userId}`, a 503 health report) were flagged until left out.  A review packet of
+25 random findings awaits a blind review.  Not checked: RFC 9457 `application/problem+json` under `rest` (12 of
+the 2,639 specs use it: a requirement would flag every other API that has one error schema, which is a choice, not
+a mistake).
 
 ## References
 - AIP-193 Errors: https://google.aip.dev/193

@@ -46,7 +46,11 @@ libraries) read the error's `code` and `message`; an error without them is one t
 ```
 
 ## Measured
-MEASURED
+APIs-guru (2,639 specs), `aip`: 499 findings in 499 specs, one per document (India's API Setu `{error,
+errorDescription}` in 180 specs, Amadeus' `{errors}`, GitHub's `{message, documentation_url}`, RFC 9457 problem
+details); googleapis.com (299): 0, their discovery documents declare no error responses.  Off under `rest`.  Before
+fields ending in `code` and `message` (Yodlee's `errorCode`, `errorMessage`) counted, 551.  A review packet of 25
+random findings awaits a blind review.
 
 ## References
 - AIP-193 Errors: https://google.aip.dev/193
