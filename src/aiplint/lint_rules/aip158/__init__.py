@@ -4,6 +4,6 @@ The family's rules, registered in code (a new rule is one module here and one li
 
 from __future__ import annotations
 
-from aiplint.lint_rules.aip158 import pagination_style
+from aiplint.lint_rules.aip158 import page_params_optional, pagination_style
 
-RULES = (pagination_style.check,)
+RULES = (pagination_style.check, page_params_optional.check)
