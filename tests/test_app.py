@@ -94,8 +94,10 @@ def test_text_and_sarif_land_on_the_decorator_and_keep_the_pointer(tmp_path):
 
 def test_the_fixed_twin_is_clean_and_generated_operation_ids_make_no_noise():
     needs("fastapi")
-    result = aiplint("--app", "jobs_api.after:app", "--format", "json", "--select", "ALL", "--fail-on", "info",
-                     cwd=FASTAPI_JOBS)
+    # every rule but one: the twin keeps FastAPI's own `{detail}` validation errors, which are no google.rpc.Status
+    # (`aip193/status-shape`, an `aip` profile matter the example does not take on)
+    result = aiplint("--app", "jobs_api.after:app", "--format", "json", "--select", "ALL", "--ignore",
+                     "aip193/status-shape", "--fail-on", "info", cwd=FASTAPI_JOBS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert findings(result) == []
     assert json.loads(result.stdout)["summary"]["files"] == 1  # the app and its mounted sub-app share a file

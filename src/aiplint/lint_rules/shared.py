@@ -10,6 +10,7 @@ from aiplint.model.suggest import operation_fix
 from aiplint.model.targets import Target, target
 from aiplint.model.types import PARAM
 from aiplint.model.words import split_words
+from aiplint.read.loading import Source
 from aiplint.read.pointers import join_pointer
 from aiplint.rule import AddMember, Context, Edit, Fix, Problem, RenamePath, SetValue
 
@@ -191,3 +192,54 @@ def qualifiers_of_one(lex: Lexicon, words: tuple[str, ...], resource: str) -> tu
     if any(lex.noun_number(w) == "plural" for w in phrase):
         return None
     return next((tuple(phrase[:i]) for i in range(len(phrase)) if "".join(phrase[i:]) == resource), None)
+
+
+_ALL_OF_DEPTH = 8  # `allOf` parts followed at most this deep
+
+
+def json_schema(response: Any) -> Any:
+    """The schema of a response, OAS 2.0's or that of its first JSON media type."""
+    if not isinstance(response, dict):
+        return None
+    if "schema" in response:
+        return response["schema"]
+    content = response.get("content")
+    media = [value for key, value in content.items() if "json" in str(key)] if isinstance(content, dict) else []
+    return next((m["schema"] for m in media if isinstance(m, dict) and "schema" in m), None)
+
+
+def property_names(api: ApiModel, node: Any, source: Source, pointer: str, depth: int = 0,
+                   parts_of: tuple[str, ...] = ("allOf",)) -> set[str]:
+    """The top-level property names of a schema (`$ref` resolved), those of its `allOf` parts included (and of its
+    `oneOf`/`anyOf` alternatives, where `parts_of` names them)."""
+    if not isinstance(node, dict) or depth > _ALL_OF_DEPTH:
+        return set()
+    names = {str(name) for name in node["properties"]} if isinstance(node.get("properties"), dict) else set()
+    for key in parts_of:
+        parts = node.get(key)
+        for index, part in enumerate(parts if isinstance(parts, list) else ()):
+            found = api.document.refs.resolve(part, source, join_pointer(pointer, key, index))
+            names |= property_names(api, found.node, found.source, found.pointer, depth + 1, parts_of)
+    return names
+
+
+def response_property_names(api: ApiModel) -> frozenset[str]:
+    """The top-level property names of every success response's JSON schema in the API, any alternative's
+    (`oneOf`, `anyOf`): what the server hands out."""
+    return frozenset(name for op in api.operations for name in success_property_names(api, op, _ALTERNATIVES))
+
+
+_ALTERNATIVES = ("allOf", "oneOf", "anyOf")
+
+
+def success_property_names(api: ApiModel, op: Operation, parts_of: tuple[str, ...] = ("allOf",)) -> set[str]:
+    """The top-level property names of the JSON schemas of an operation's success (2xx) responses."""
+    found: set[str] = set()
+    refs = api.document.refs
+    responses = op.raw.get("responses")
+    for status, response in responses.items() if isinstance(responses, dict) else ():
+        if str(status).startswith("2"):
+            target = refs.resolve(response, op.at.source, join_pointer(op.at.pointer, "responses", str(status)))
+            schema = refs.resolve(json_schema(target.node), target.source, target.pointer)
+            found |= property_names(api, schema.node, schema.source, schema.pointer, parts_of=parts_of)
+    return found
