@@ -12,12 +12,17 @@ from aiplint.lint_rules import (
            aip133,
            aip134,
            aip136,
+           aip140,
+           aip142,
            aip156,
            aip185,
+           aip203,
+           aip231,
            aiplint,
            oas,
            rest,
 )
 
 BUILTIN = (*aip122.RULES, *aip127.RULES, *aip131.RULES, *aip132.RULES, *aip133.RULES, *aip134.RULES, *aip136.RULES,
-           *aip156.RULES, *aip185.RULES, *rest.RULES, *oas.RULES, *aiplint.RULES)
+           *aip140.RULES, *aip142.RULES, *aip156.RULES, *aip185.RULES, *aip203.RULES, *aip231.RULES,
+           *rest.RULES, *oas.RULES, *aiplint.RULES)
