@@ -25,7 +25,7 @@ def declared(family: str, name: str) -> list[Rule]:
 
 
 def test_every_family_is_registered():
-    assert sorted(FAMILIES) == ["aip122", "aip127", "aip131", "aip132", "aip133", "aip134", "aip136", "aip154", "aip155", "aip156", "aip158", "aip185", "aip193", "aiplint", "oas", "rest"]
+    assert sorted(FAMILIES) == ["aip122", "aip127", "aip131", "aip132", "aip133", "aip134", "aip136", "aip140", "aip142", "aip154", "aip155", "aip156", "aip158", "aip185", "aip193", "aip203", "aip231", "aiplint", "oas", "rest"]
     assert {rule.id.split("/")[0] for rule in lint_rules.BUILTIN} == set(FAMILIES)
 
 

@@ -1,0 +1,58 @@
+"""aip140/no-prepositions: field names include no prepositions, under the `aip` profile (AIP-140)."""
+
+from typing import Any
+
+import pytest
+
+from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, params, position_of, spec
+
+RULE = "aip140/no-prepositions"
+
+
+def E(name: str, preposition: str) -> Expected:
+    return Expected(None, None, f"the field `{name}` includes the preposition `{preposition}`")
+
+
+def schemas(**properties: dict[str, Any]) -> dict[str, Any]:
+    return spec({}, components={"schemas": {"Thing": {"type": "object", "properties": properties}}})
+
+
+STRING = {"type": "string"}
+
+
+def test_bad_fixture():
+    findings = lint(fixture(RULE, "bad.yaml"), RULE, profile="aip")
+    assert_findings(findings, [E("written_by", "by"), E("reason_for_error", "for")])
+    assert (findings[0].line, findings[0].column) == position_of(fixture(RULE, "bad.yaml"), "written_by:")
+    assert findings[0].severity.value == "warning"
+
+
+def test_off_under_rest():
+    from aiplint.linting.registry import available_rules
+
+    assert available_rules()[RULE].severity_for("rest") is None
+
+
+def test_good_fixture():
+    assert lint(fixture(RULE, "good.yaml"), RULE, profile="aip") == []
+
+
+CASES = [
+    Case("positive", "camelCase `createdBy`", schemas(createdBy=STRING), [E("createdBy", "by")], profile="aip"),
+    Case("positive", "AIP-140's `book_with_publisher`", schemas(book_with_publisher={"type": "object"}),
+         [E("book_with_publisher", "with")], profile="aip"),
+    Case("positive", "a field of a request body written inline", spec({"/things": {"post": {"requestBody": {
+        "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "urlForVerification": STRING}}}}}}}}), [E("urlForVerification", "for")], profile="aip"),
+    Case("negative", "`sort_by` and `GroupByAttribute`, AIP-132's `order_by` kin",
+         schemas(sort_by=STRING, GroupByAttribute=STRING), [], profile="aip"),
+    Case("negative", "fixed terms with other prepositions (`time_of_day`, `point_in_time`, `reply_to`)",
+         schemas(time_of_day=STRING, point_in_time=STRING, reply_to=STRING), [], profile="aip"),
+    Case("negative", "a word that contains a preposition (`forecast`, `byte_count`)",
+         schemas(forecast=STRING, byte_count=STRING), [], profile="aip"),
+]
+
+
+@pytest.mark.parametrize("case", params(CASES), ids=ids(CASES))
+def test_case(case):
+    check_case(RULE, case)
