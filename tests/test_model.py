@@ -187,6 +187,9 @@ def test_an_rpc_api_reads_a_homograph_leading_a_call_as_its_verb():
     calls = {f"/{name}": "get post" for name in (*ETHERPAD_CALLS, "setText", "copyPad", "padUsers")}
     assert roles(calls, "/setText") == roles(calls, "/copyPad") == [Role.CUSTOM_VERB]
     assert roles(calls, "/padUsers") != [Role.CUSTOM_VERB]  # a plural object: a noun phrase
+    # a listed verb that is also a noun leads a call before any noun its case separates (WikiPathways)
+    finds = {f"/{name}": "get" for name in (*ETHERPAD_CALLS, "findInteractions", "findPathwaysByText")}
+    assert roles(finds, "/findInteractions") == roles(finds, "/findPathwaysByText") == [Role.CUSTOM_VERB]
     few = {f"/{name}": "get post" for name in ("createPad", "setText")}
     assert roles(few, "/setText") != [Role.CUSTOM_VERB]  # two calls are no RPC API
 

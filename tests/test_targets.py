@@ -88,6 +88,11 @@ FOUND = [
     # a list's parent the collection's own literal names (`workflowstepgroups` of a workflow)
     ({"/workflowstepgroups": {"get": op(query("workflowId", True))}, "/workflows/{id}": "get"},
      [("workflowId", "query", "workflow", True)]),
+    # an access key's ID authenticates the call (AWS query APIs' `AWSAccessKeyId` on every action), the domain is
+    # the target
+    ({"/#Action=DeleteDomain": {"get": op(query("AWSAccessKeyId", True), query("DomainName", True))},
+      "/#Action=CreateDomain": {"get": op(query("AWSAccessKeyId", True), query("DomainName", True))}},
+     [("DomainName", "query", "domain", True)]),
     # a session ID names a session where the API manages sessions (Etherpad's `createSession`)
     ({"/getSessionInfo": {"get": op(query("sessionID", True))}, "/createSession": {"post": op(query("groupID"))},
       "/deleteSession": {"post": op(query("sessionID"))}},

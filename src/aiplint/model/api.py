@@ -53,17 +53,21 @@ class ApiModel:
 
     def _rpc_calls_led_by_homographs(self) -> bool:
         """In an RPC API, whose paths are mostly one call each (`/createPad`, `/deletePad`, `/listAuthorsOfPad`), a
-        call named by a verb that is also a noun before a singular noun (`/setText`, `/copyPad`, `/saveRevision`) is
-        one more call, not a resource: `set` reads as a verb there.  Whether any role changed."""
+        call named by a verb that is also a noun (`set`, `find`) is one more call, not a resource: before a singular
+        noun (`/setText`, `/copyPad`, `/saveRevision`), or, when it is a verb of the curated lists, before any noun
+        its own case separates (WikiPathways' `/findInteractions`, `/findPathwaysByText`).  Whether any role
+        changed."""
         calls = [item.segments[-1] for item in self.paths if len(item.segments) == 1]
+        led = [(seg, parts) for seg in calls if not seg.is_custom_verb
+               and len(parts := self.lexicon.words_of(words.action_part(seg.text))) > 1
+               and self.lexicon.is_homograph(parts[0])]
         verbs = [seg for seg in calls if seg.is_custom_verb]
-        if len(calls) < 10 or len(verbs) < 0.8 * len(calls):
+        if len(calls) < 10 or len(verbs) + len(led) < 0.8 * len(calls):
             return False
         changed = False
-        for seg in calls:
-            parts = self.lexicon.words_of(words.action_part(seg.text))
-            if (not seg.is_custom_verb and len(parts) > 1 and self.lexicon.is_homograph(parts[0])
-                    and self.lexicon.noun_number(parts[-1]) == "singular"):
+        for seg, parts in led:
+            cased = self.lexicon.listed_verb(parts[0]) and len(words.split_words(seg.text)) > 1
+            if cased or self.lexicon.noun_number(parts[-1]) == "singular":
                 seg.role, seg.verb, changed = Role.CUSTOM_VERB, parts[0], True
         return changed
 

@@ -165,7 +165,8 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     itself."""
     name, where, at, required, schema = candidate
     lex = api.lexicon
-    credential = _credential(lex, name) and not _key_of_one_member(api, scope, name)
+    credential = _credential(lex, name) and not _key_of_one_member(api, scope, name) and not _managed_key(
+        api, scope, name)
     if name in template or schema.get("type") in ("boolean", "array", "object") or credential:
         return None
     stem = scope.identified_stem(name, where, required)
@@ -471,12 +472,20 @@ class _Scope:
 
 
 def _credential(lex: Lexicon, name: str) -> bool:
-    """A parameter that authenticates the call (`key`, `api_key`, `refresh_token`, `gitHubAccessCode`), not a
-    resource's ID (`token_id` is one)."""
+    """A parameter that authenticates the call (`key`, `api_key`, `refresh_token`, `gitHubAccessCode`, AWS's
+    `AWSAccessKeyId`), not a resource's ID (`token_id` is one)."""
     parts = words.split_words(name)
     if lex.has(name.lower(), "credential") or (parts and lex.is_id_word(parts[-1])):
-        return lex.has(name.lower(), "credential")
+        return lex.has(name.lower(), "credential") or {"access", "key"} <= set(parts)
     return any(lex.has(word, "credential") and word != "key" for word in parts)
+
+
+def _managed_key(api: ApiModel, scope: _Scope, name: str) -> bool:
+    """A credential's ID the API manages as a resource, or that the action names (IAM's `DeleteAccessKey
+    {AccessKeyId}`, Lightsail's `DeleteBucketAccessKey {accessKeyId}`, STS's `GetAccessKeyInfo`): the target."""
+    stem = target_stem(api.lexicon, name, api.resource_stems)
+    named = stem is not None and any(api.lexicon.mentions(seg.text, stem) for seg in scope.tail)
+    return bool(stem) and (stem in api.resource_stems or named)
 
 
 def _key_of_one_member(api: ApiModel, scope: _Scope, name: str) -> bool:
