@@ -131,11 +131,13 @@ class ApiModel:
                 # member
                 changed.append((item, seg))
         for item, seg in changed:
-            # the literal is the collection on every path it starts (a .NET controller's `/api/client/delete`)
+            seg.role = Role.COLLECTION
+            if self.lexicon.stem(seg.text) in self.collection_stems:
+                continue  # beside its plural it stands for a member of it (`/post-training/job/status` beside `/jobs`)
+            # else the literal is the collection on every path it starts (a .NET controller's `/api/client/delete`)
             for other in self.paths_under(item.prefix(seg.index + 1)):
-                same = other.segments[seg.index]
-                if same.role in (Role.NAMESPACE, Role.SINGLETON) or same is seg:
-                    same.role = Role.COLLECTION
+                if other.segments[seg.index].role in (Role.NAMESPACE, Role.SINGLETON):
+                    other.segments[seg.index].role = Role.COLLECTION
         return bool(changed)
 
     def _noun_before_a_view(self, item: PathItem) -> Segment | None:
