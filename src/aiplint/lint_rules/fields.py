@@ -24,6 +24,7 @@ class Field:
     at: Location  # the property's entry in its holder's `properties`
     holder: str | None  # the compact name of the named schema it belongs to; None inside an operation
     written: dict[str, Any]  # as written: a `$ref` with siblings (OpenAPI 3.1 allows `readOnly` beside one)
+    container: str  # the name of the schema or property it is a property of, through arrays and maps; "" for a body
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -64,10 +65,10 @@ class _Walker:
         named = components.get("schemas") if isinstance(components, dict) else data.get("definitions")
         base = "/components/schemas" if isinstance(components, dict) else "/definitions"
         for name, schema in (named.items() if isinstance(named, dict) else ()):
-            yield from self._schema(schema, join_pointer(base, name), compact(name), 0)
+            yield from self._schema(schema, join_pointer(base, name), compact(name), 0, name)
         for op in self.api.operations:
             for schema, pointer in self._operation_schemas(op.raw, op.at.pointer):
-                yield from self._schema(schema, pointer, None, 0)
+                yield from self._schema(schema, pointer, None, 0, "")
 
     def _operation_schemas(self, raw: dict[str, Any], pointer: str) -> Iterator[tuple[Any, str]]:
         """The inline schemas of an operation's body parameter, request body and responses (a `$ref` to a named
@@ -91,7 +92,7 @@ class _Walker:
                 if isinstance(value, dict):
                     yield value.get("schema"), join_pointer(resolved.pointer, "content", media, "schema")
 
-    def _schema(self, node: Any, pointer: str, holder: str | None, depth: int) -> Iterator[Field]:
+    def _schema(self, node: Any, pointer: str, holder: str | None, depth: int, container: str) -> Iterator[Field]:
         if not isinstance(node, dict) or "$ref" in node or depth > _DEPTH or pointer in self.seen:
             return  # a named schema is walked as one of the named; an inline one once
         self.seen.add(pointer)
@@ -102,16 +103,16 @@ class _Walker:
             at = join_pointer(pointer, "properties", name)
             resolved = self.refs.resolve(value, self.root, at).node
             yield Field(name, resolved if isinstance(resolved, dict) else {}, Location(self.root, at),
-                        holder if depth == 0 else None, value)
-            yield from self._schema(value, at, None, depth + 1)
+                        holder if depth == 0 else None, value, container)
+            yield from self._schema(value, at, None, depth + 1, name)
         for key in _NESTED:
-            yield from self._schema(node.get(key), join_pointer(pointer, key), None, depth + 1)
+            yield from self._schema(node.get(key), join_pointer(pointer, key), None, depth + 1, container)
         for key in _COMBINED:
             parts = node.get(key)
             for index, part in enumerate(parts if isinstance(parts, list) else ()):
                 # an `allOf` part's own properties are its holder's (`Book: allOf: [Base, {properties}]`)
                 yield from self._schema(part, join_pointer(pointer, key, index), holder if key == "allOf" else None,
-                                        depth)
+                                        depth, container)
 
 
 _FIELDS: WeakKeyDictionary[ApiModel, list[Field]] = WeakKeyDictionary()

@@ -26,6 +26,16 @@ def test_bad_fixture():
     assert lint(fixture(RULE, "bad.yaml"), RULE)[0].severity.value == "info"
 
 
+def test_advice_follows_the_evidence():
+    """`format: date-time` where the spec shows RFC 3339; where it does not, AIP-142's fallback too: documenting the
+    format (Mandrill sends `YYYY-MM-DD HH:MM:SS`, no RFC 3339)."""
+    shown = lint(schemas(occurred_at={"type": "string", "description": "An RFC 3339-formatted timestamp."}), RULE)
+    silent = lint(schemas(last_sent_at={"type": "string", "description": "the last time a message was sent"}), RULE)
+    assert shown[0].message.endswith("declare `format: date-time` (an RFC 3339 string, AIP-142)")
+    assert silent[0].message.endswith("if its value is RFC 3339, declare `format: date-time`; otherwise document its "
+                                      "format (AIP-142)")
+
+
 def test_good_fixture():
     assert lint(fixture(RULE, "good.yaml"), RULE, profile="aip") == []
 

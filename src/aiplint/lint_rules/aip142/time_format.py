@@ -7,7 +7,9 @@ example is an RFC 3339 date-time or its description says it is one (ISO 8601, RF
 flagged: a field whose example or description says another encoding (Unix seconds written as a string, a time of
 day, a duration), a field that `$ref`s a named schema (the format belongs there), and integer epochs: AIP-142
 would have them be `Timestamp`s as well, but an integer says its encoding, and the fix is a change of type, not of
-documentation.
+documentation.  The advice is `format: date-time` where the spec shows RFC 3339 (an example with its `T`, a
+description naming RFC 3339 or ISO 8601); elsewhere it is "if its value is RFC 3339, declare `format: date-time`;
+otherwise document its format", AIP-142's word for APIs bound to another format (Mandrill's `YYYY-MM-DD HH:MM:SS`).
 
 ## Why is this bad?
 AIP-142: "Fields that represent an absolute point in time (independent of any time zone or calendar) **should**
@@ -32,7 +34,10 @@ googleapis.com (299): 146 in 14, most of them Compute's `creationTimestamp` ("Cr
 format", 88 of them), older than the discovery format's `google-datetime`.  A first version counted a description
 saying "timestamp" as evidence: Slack's message `timestamp` (an ID) and bunq's `created` (not RFC 3339) went wrong,
 so only ISO 8601, RFC 3339 and "date and time" count (3,922 -> 3,531 findings, with fields that `$ref` a named
-schema left to it).  25 random findings are in the review packet; the author's own reading found all 25 right.
+schema left to it).  A blind review of 25 random findings: 23 right, 0 wrong, 2 debatable;
+the debatable class (Mandrill's timestamps, sent as `YYYY-MM-DD HH:MM:SS`, told to declare RFC 3339) answered by
+advice that follows the evidence: 897 findings say `format: date-time`, 2,634 without RFC 3339 in the spec say it
+conditionally, and the count stays 3,531.
 
 ## References
 - AIP-142 Time and duration: https://google.aip.dev/142
@@ -52,6 +57,9 @@ _SAYS_DATE_TIME = re.compile(r"\b(iso[ -]?8601|rfc[ -]?3339|date[- ]?time|dateti
 _SAYS_OTHER = re.compile(r"\b(unix|epoch|milliseconds?|seconds|millis|duration|hh:mm|time of (the )?day|elapsed)\b",
                          re.I)
 _MOMENT_WORDS = frozenset(("created", "updated", "modified", "timestamp"))
+# RFC 3339 itself: a `T` between date and time (`2024-05-01 10:00:00` is a timestamp in another format), or said
+_RFC3339_EXAMPLE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_SAYS_RFC3339 = re.compile(r"\b(iso[ -]?8601|rfc[ -]?3339)\b", re.I)
 
 
 def _named_a_moment(field: Field) -> bool:
@@ -71,7 +79,7 @@ def _undeclared_string(schema: dict[str, Any]) -> bool:
     return schema.get("type") == "string" and not {"format", "pattern", "enum"} & schema.keys()
 
 
-def _examples(schema: dict[str, Any]) -> list[str]:
+def examples(schema: dict[str, Any]) -> list[str]:
     found = [schema.get(key) for key in ("example", "default", "x-example")]
     listed = schema.get("examples")
     found += listed if isinstance(listed, list) else []
@@ -81,13 +89,27 @@ def _examples(schema: dict[str, Any]) -> list[str]:
 def _says_date_time(schema: dict[str, Any]) -> bool:
     """Its example is an RFC 3339 date-time or its description says it is one."""
     description = schema.get("description")
-    return (any(_DATE_TIME_EXAMPLE.match(example) for example in _examples(schema))
+    return (any(_DATE_TIME_EXAMPLE.match(example) for example in examples(schema))
             or isinstance(description, str) and _SAYS_DATE_TIME.search(description) is not None)
+
+
+def _says_rfc3339(schema: dict[str, Any]) -> bool:
+    """Its example is RFC 3339 or its description names RFC 3339 (or ISO 8601, whose profile it is)."""
+    description = schema.get("description")
+    return (any(_RFC3339_EXAMPLE.match(example) for example in examples(schema))
+            or isinstance(description, str) and _SAYS_RFC3339.search(description) is not None)
+
+
+def _advice(field: Field) -> str:
+    """`format: date-time` where the spec shows RFC 3339; else that, or AIP-142's fallback: a documented format."""
+    if _says_rfc3339(field.schema):
+        return "declare `format: date-time` (an RFC 3339 string, AIP-142)"
+    return "if its value is RFC 3339, declare `format: date-time`; otherwise document its format (AIP-142)"
 
 
 def _says_other_encoding(schema: dict[str, Any]) -> bool:
     description = schema.get("description")
-    return (any(not _DATE_TIME_EXAMPLE.match(example) for example in _examples(schema))
+    return (any(not _DATE_TIME_EXAMPLE.match(example) for example in examples(schema))
             or isinstance(description, str) and _SAYS_OTHER.search(description) is not None)
 
 
@@ -104,5 +126,5 @@ def check(ctx: Context):
         if "$ref" in field.written or not _undeclared_string(schema) or _says_other_encoding(schema):
             continue
         if _named_a_moment(field) or (_named_a_time(field) and _says_date_time(schema)):
-            yield Problem(f"the field `{field.name}` is a timestamp typed `string` without a format; declare "
-                          f"`format: date-time` (an RFC 3339 string, AIP-142)", field.at, detail=field.name)
+            yield Problem(f"the field `{field.name}` is a timestamp typed `string` without a format; {_advice(field)}",
+                          field.at, detail=field.name)
