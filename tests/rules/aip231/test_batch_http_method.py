@@ -38,6 +38,19 @@ CASES = [
          [E("PUT", "/v1/books:batchUpdate", "update", "POST")], profile="aip"),
     Case("positive", "a bulk delete that is a DELETE", spec({"/v1/users:bulkDelete": "delete"}),
          [E("DELETE", "/v1/users:bulkDelete", "delete", "POST")], profile="aip"),
+    Case("positive", "AWS's `BatchGet` and its resource, with no collection before it",
+         spec({"/BatchGetChannel": "post", "/GetChannel": "post"}),
+         [E("POST", "/BatchGetChannel", "get", "GET")], profile="aip"),
+    Case("negative", "a longer verb on a collection is another custom method (Sheets' `values:batchGetByDataFilter`, "
+         "My Business's `locations:batchGetReviews`)",
+         spec({"/v4/spreadsheets/{id}/values:batchGetByDataFilter": "post", "/v4/spreadsheets/{id}/values:batchGet":
+               "get", "/v4/accounts/{account}/locations:batchGetReviews": "post"}), [], profile="aip"),
+    Case("negative", "a batch get whose body is a list of queries, which a query string cannot carry (Analytics "
+         "Reporting's `reports:batchGet`)", spec({"/v4/reports:batchGet": {"post": {"requestBody": {"content": {
+             "application/json": {"schema": {"type": "object", "properties": {"reportRequests": {
+                 "type": "array", "items": {"type": "object", "properties": {"viewId": {"type": "string"},
+                                                                             "metrics": {"type": "array"}}}}}}}}},
+             "responses": {"200": {"description": "OK"}}}}}), [], profile="aip"),
     Case("negative", "an AWS RPC call dispatched in the key: every call of its protocol is a POST",
          spec({"/#X-Amz-Target=Glue.BatchGetJobs": "post"}), [], profile="aip"),
     Case("negative", "a batch of another verb is a custom method (`:batchWrite`)",
