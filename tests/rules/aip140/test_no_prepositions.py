@@ -44,8 +44,23 @@ CASES = [
     Case("positive", "a field of a request body written inline", spec({"/things": {"post": {"requestBody": {
         "content": {"application/json": {"schema": {"type": "object", "properties": {
             "urlForVerification": STRING}}}}}}}}), [E("urlForVerification", "for")], profile="aip"),
-    Case("negative", "`sort_by` and `GroupByAttribute`, AIP-132's `order_by` kin",
-         schemas(sort_by=STRING, GroupByAttribute=STRING), [], profile="aip"),
+    Case("positive", "a description in lower case that says more than the name", schemas(isCertifiedByMicrosoft={
+        "type": "boolean", "description": "Indicates whether the application is certified by Microsoft."}),
+         [E("isCertifiedByMicrosoft", "by")], profile="aip"),
+    Case("negative", "a product's name, written in capitals in the description (Zoom's `workplace_by_facebook`, "
+         "Microsoft's `windowsHelloForBusinessBlocked`)", schemas(
+        workplace_by_facebook={"type": "boolean",
+                               "description": "Allow livestreaming by host through Workplace by Facebook."},
+        windowsHelloForBusinessBlocked={"type": "boolean", "description": "Boolean value that blocks Windows Hello "
+                                        "for Business as a method for signing into Windows."}), [], profile="aip"),
+    Case("negative", "a word the name splits in two, written whole in the description (`standby`), beside an "
+         "`allOf` reference", schemas(StandByAvailabilityZoneCount={"allOf": [
+             {"type": "string"}, {"description": "The number of standby Availability Zones configured."}]}),
+         [], profile="aip"),
+    Case("negative", "a description that is the name and nothing more, a title", schemas(workplace_by_facebook={
+        "type": "boolean", "description": "Workplace by facebook."}), [], profile="aip"),
+    Case("negative", "`sort_by`, `GroupByAttribute` and Fitness' `bucketByTime`, AIP-132's `order_by` kin",
+         schemas(sort_by=STRING, GroupByAttribute=STRING, bucketByTime={"type": "object"}), [], profile="aip"),
     Case("negative", "fixed terms with other prepositions (`time_of_day`, `point_in_time`, `reply_to`)",
          schemas(time_of_day=STRING, point_in_time=STRING, reply_to=STRING), [], profile="aip"),
     Case("negative", "a word that contains a preposition (`forecast`, `byte_count`)",
