@@ -64,6 +64,9 @@ CASES = [
         "type": "string", "format": "google-datetime"}), []),
     Case("negative", "an epoch in a string, by its example", schemas(created_at={
         "type": "string", "example": "1576300370"}), []),
+    Case("negative", "a `dateTime` its description says is a calendar date (Amadeus), whatever its example", schemas(
+        dateTime={"type": "string", "description": "Exact date, in YYYY-MM-DD format",
+                  "example": "2025-10-15T13:50:00Z"}), []),
     Case("negative", "an enum", schemas(updated_at={"type": "string", "enum": ["never", "recently"]}), []),
     Case("negative", "a one-word `at` field (`look at`: no moment)", schemas(at=STRING), []),
 ]

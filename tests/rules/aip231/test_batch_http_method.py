@@ -38,9 +38,11 @@ CASES = [
          [E("PUT", "/v1/books:batchUpdate", "update", "POST")], profile="aip"),
     Case("positive", "a bulk delete that is a DELETE", spec({"/v1/users:bulkDelete": "delete"}),
          [E("DELETE", "/v1/users:bulkDelete", "delete", "POST")], profile="aip"),
-    Case("positive", "AWS's `BatchGet` and its resource, with no collection before it",
-         spec({"/BatchGetChannel": "post", "/GetChannel": "post"}),
+    Case("positive", "a `BatchGet` and its resource, with no collection before it, beside a GET single Get",
+         spec({"/BatchGetChannel": "post", "/GetChannel": "get"}),
          [E("POST", "/BatchGetChannel", "get", "GET")], profile="aip"),
+    Case("negative", "AWS's `BatchGetChannel` where the single `GetChannel` is a POST too: the API's style",
+         spec({"/BatchGetChannel": "post", "/GetChannel": "post"}), [], profile="aip"),
     Case("negative", "a longer verb on a collection is another custom method (Sheets' `values:batchGetByDataFilter`, "
          "My Business's `locations:batchGetReviews`)",
          spec({"/v4/spreadsheets/{id}/values:batchGetByDataFilter": "post", "/v4/spreadsheets/{id}/values:batchGet":

@@ -56,6 +56,11 @@ _SAYS_DATE_TIME = re.compile(r"\b(iso[ -]?8601|rfc[ -]?3339|date[- ]?time|dateti
 # another encoding: epoch seconds or milliseconds in a string, a time of day, a duration
 _SAYS_OTHER = re.compile(r"\b(unix|epoch|milliseconds?|seconds|millis|duration|hh:mm|time of (the )?day|elapsed)\b",
                          re.I)
+SAYS_CIVIL_DATE = re.compile(r"\b(yyyy-mm-dd|date of|date format|calendar date)\b", re.I)
+# a time of day said (`yyyy-MM-ddTHH:mm:ssZ` too), not the word `time` alone: Parliament's "Oral Questions
+# Time" is a date's subject
+SAYS_TIME = re.compile(r"\b(date (and|&) time|date[- ]?time|datetime|timestamps?|rfc ?3339|time ?zone|utc)\b|hh:mm",
+                        re.I)
 _MOMENT_WORDS = frozenset(("created", "updated", "modified", "timestamp"))
 # RFC 3339 itself: a `T` between date and time (`2024-05-01 10:00:00` is a timestamp in another format), or said
 _RFC3339_EXAMPLE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -108,9 +113,13 @@ def _advice(field: Field) -> str:
 
 
 def _says_other_encoding(schema: dict[str, Any]) -> bool:
+    """An example or description of another encoding: an epoch, a duration, a time of day, or a calendar date and
+    nothing of a time of day (Amadeus' `dateTime`, "YYYY-MM-DD format": its fix is `format: date`)."""
     description = schema.get("description")
+    description = description if isinstance(description, str) else ""
+    says_date = SAYS_CIVIL_DATE.search(description) is not None and SAYS_TIME.search(description) is None
     return (any(not _DATE_TIME_EXAMPLE.match(example) for example in examples(schema))
-            or isinstance(description, str) and _SAYS_OTHER.search(description) is not None)
+            or _SAYS_OTHER.search(description) is not None or says_date)
 
 
 @rule(

@@ -39,18 +39,13 @@ from __future__ import annotations
 
 import re
 
-from aiplint.lint_rules.aip142.time_format import examples
+from aiplint.lint_rules.aip142.time_format import SAYS_CIVIL_DATE, SAYS_TIME, examples
 from aiplint.lint_rules.fields import Field, fields
 from aiplint.model.words import split_words
 from aiplint.rule import Context, Problem, rule
 
 _TIMESTAMP_FORMATS = frozenset(("date-time", "google-datetime"))
 _TIME_WORDS = frozenset(("time", "times", "timestamp", "timestamps"))
-_SAYS_CIVIL_DATE = re.compile(r"\b(yyyy-mm-dd|date of|date format|calendar date)\b", re.I)
-# a time of day said (`yyyy-MM-ddTHH:mm:ssZ` too), not the word `time` alone: Parliament's "Oral Questions
-# Time" is a date's subject
-_SAYS_TIME = re.compile(r"\b(date (and|&) time|date[- ]?time|datetime|timestamps?|rfc ?3339|time ?zone|utc)\b|hh:mm",
-                        re.I)
 _CIVIL_DATE_EXAMPLE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -61,9 +56,9 @@ def _civil_date(field: Field) -> bool:
     description = field.schema.get("description")
     description = description if isinstance(description, str) else ""
     samples = examples(field.schema)
-    says_date = (_SAYS_CIVIL_DATE.search(description) is not None
+    says_date = (SAYS_CIVIL_DATE.search(description) is not None
                  or any(_CIVIL_DATE_EXAMPLE.match(sample) for sample in samples))
-    says_time = (_SAYS_TIME.search(description) is not None
+    says_time = (SAYS_TIME.search(description) is not None
                  or any(not _CIVIL_DATE_EXAMPLE.match(sample) for sample in samples))
     return "date" in field.words and says_date and not says_time
 

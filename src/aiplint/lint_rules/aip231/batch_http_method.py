@@ -60,7 +60,7 @@ from __future__ import annotations
 
 from aiplint.model import Operation
 from aiplint.model.operations import Kind
-from aiplint.model.words import action_part
+from aiplint.model.words import action_part, compact
 from aiplint.rule import Context, Problem, rule
 
 # each batch method's second word, its HTTP method and its AIP
@@ -75,9 +75,19 @@ def _batch_kind(ctx: Context, op: Operation) -> str | None:
         return None  # not a batch method, or an RPC call dispatched outside the path: its protocol's method
     parts = ctx.api.lexicon.words_of(action_part(verb.text))
     kind = parts[1] if len(parts) > 1 and parts[1] in _BATCH else None
-    if kind == "get" and (not _names_batch_get(op, parts) or _asks_objects(ctx, op)):
+    if kind == "get" and (not _names_batch_get(op, parts) or _asks_objects(ctx, op) or _reads_by_post(ctx, op)):
         return None
     return kind
+
+
+def _reads_by_post(ctx: Context, op: Operation) -> bool:
+    """The API's single Get of the resource is a POST too (AWS's `POST /GetChannel` beside `/BatchGetChannel`):
+    reading by POST is the API's style, one finding of a batch would make it less consistent, not more."""
+    verb = op.custom_verb
+    assert verb is not None
+    single = compact(action_part(verb.text))[len("batch"):]
+    return any(item.last is not None and compact(action_part(item.last.text)) == single and "get" not in item.methods
+               for item in ctx.api.paths)
 
 
 def _names_batch_get(op: Operation, parts: tuple[str, ...]) -> bool:
