@@ -117,6 +117,7 @@ class _Builder:
                     at=Location(source, at),
                     level=level,
                     schema_name=_schema_name(target.get("schema")),
+                    description=target["description"] if isinstance(target.get("description"), str) else "",
                 )
             )
         return params

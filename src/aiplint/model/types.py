@@ -86,6 +86,7 @@ class Parameter:
     at: Location  # where the operation lists it (the `$ref` site for a referenced parameter)
     level: str  # "path" (path item) or "operation"
     schema_name: str | None = None  # the compact name of the schema it `$ref`s (OAS 2.0 body: `connection`)
+    description: str = ""  # as the parameter gives it, beside its schema
 
     @property
     def is_array(self) -> bool:

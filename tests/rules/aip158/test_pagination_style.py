@@ -22,8 +22,11 @@ def by_offset(path: str, param: str = "offset") -> Expected:
 
 
 def minority(path: str, how: str, param: str, others: int, other: str) -> Expected:
+    """Under `rest`, a List of the less used style; one paging by token is not told to page by position."""
+    advice = ("; page it by token too" if how == "position" else ": two pagination styles in one API; AIP-158 "
+              "prefers tokens, so page the others by token rather than these by position")
     return Expected("GET", path, f"`GET {path}` pages by {how} (`{param}`) while {others} Lists of this document "
-                                 f"page by {other}; one pagination style per API")
+                                 f"page by {other}{advice}")
 
 
 OFFSET = op(integer("limit"), integer("offset"))
@@ -59,6 +62,19 @@ def test_an_unknown_style_is_reported_as_a_crash_of_this_rule():
 
 
 CASES = [
+    Case("negative", "a byte range (`offset`, `count`) on a binary download is no page", spec({
+        "/largedata/v4/{dataId}/data": {"get": op(integer("offset"), integer("count"), responses={"200": {
+            "description": "The data", "content": {"application/octet-stream": {
+                "schema": {"type": "string", "format": "binary"}}}}})}}), [], profile="aip"),
+    Case("negative", "a `token` described as a pagination token, beside a `startIndex`: both styles, left out", spec({
+        "/applications/{packageName}/inappproducts": {"get": op(
+            {"name": "token", "in": "query", "description": "Pagination token.", "schema": {"type": "string"}},
+            integer("startIndex"), integer("maxResults"))}}), [], profile="aip"),
+    Case("positive", "a `token` described as paging, among offset Lists under rest", spec({
+        "/v1/books": {"get": OFFSET}, "/v1/authors": {"get": OFFSET},
+        "/v1/shelves": {"get": op({"name": "token", "in": "query", "schema": {"type": "string"},
+                                   "description": "The page token a previous call returned"})}}),
+        [minority("/v1/shelves", "token", "token", 2, "position")]),
     Case("positive", "GitHub: three cursor Lists among page-numbered ones", spec({
         "/repos": {"get": op(integer("per_page"), integer("page"))},
         "/orgs": {"get": op(integer("per_page"), integer("page"))},

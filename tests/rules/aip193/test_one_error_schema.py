@@ -64,6 +64,40 @@ CASES = [
         "/c": {"get": failing(e404=error("message", "documentation_url", "status"))}}), []),
     Case("negative", "a tie between two shapes: no common one", spec({
         "/a": {"get": failing(e400=error("detail"))}, "/b": {"get": failing(e400=STATUS)}}), []),
+    Case("negative", "the most common shape on no more than half the error responses: no rule to follow", spec({
+        "/a": {"get": failing(e400=error("detail"), e401=error("errors"))},
+        "/b": {"get": failing(e400=error("fault"), e404=error("detail"))}}), []),
+    Case("negative", "google.rpc.Status beside SCIM's errors (RFC 7644) and another shape", spec({
+        "/v2/scim/2.0/Users": {"get": failing(e400=error("schemas", "status", "detail"),
+                                              e404=error("schemas", "status", "detail"))},
+        "/v2/auditlogs/{account}": {"get": failing(e400=error("code", "message", "details"))},
+        "/v2/a": {"get": failing(e400=error("errors"), e404=error("errors"))}}), []),
+    Case("negative", "a webhook the partner implements, written among the paths", spec({
+        "/order-accepted": {"post": op(description="This webhook will be invoked whenever the order was accepted.",
+                                       responses={"200": {"description": "OK"}, "400": error("errors")})},
+        "/a": {"get": failing(e400=STATUS, e404=STATUS)}}), []),
+    Case("positive", "a common shape RFC 9457 defines is named", spec({
+        "/a": {"get": failing(e400=error("errors"))},
+        "/b": {"get": failing(e400=error("type", "title", "status", "detail"),
+                              e404=error("type", "title", "status", "detail"))}}),
+        [Expected("GET", "/a", "that return {detail, status, title, type} (RFC 9457 problem details)")]),
+    Case("negative", "OAuth 2.0's token error (RFC 6749) beside the API's own", spec({
+        "/oauth2/revoke": {"post": failing(e400=error("error", "error_description"))},
+        "/a": {"get": failing(e400=error("type", "message"), e404=error("type", "message"))}}), []),
+    Case("negative", "a 409 that is the success's typed sibling (Service Fabric's failed property batch)", {
+        "openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {
+            "/a": {"get": failing(e400=STATUS, e404=STATUS)},
+            "/batch": {"post": op(responses={
+                "200": {"description": "OK", "content": {"application/json": {"schema": {
+                    "$ref": "#/components/schemas/SucceededBatch"}}}},
+                "409": {"description": "Failed", "content": {"application/json": {"schema": {
+                    "$ref": "#/components/schemas/FailedBatch"}}}}})}},
+        "components": {"schemas": {
+            "Batch": {"properties": {"Kind": {"type": "string"}}, "discriminator": {"propertyName": "Kind"}},
+            "SucceededBatch": {"allOf": [{"$ref": "#/components/schemas/Batch"}],
+                               "properties": {"Properties": {"type": "object"}}},
+            "FailedBatch": {"allOf": [{"$ref": "#/components/schemas/Batch"}],
+                            "properties": {"ErrorMessage": {"type": "string"}}}}}}, []),
     Case("negative", "a `default` that is the only response is no error", spec({
         "/a": {"get": op(responses={"default": error("items")})},
         "/b": {"get": failing(e400=STATUS)}, "/c": {"get": failing(e400=STATUS)}}), []),
