@@ -62,6 +62,10 @@ def test_an_unknown_style_is_reported_as_a_crash_of_this_rule():
 
 
 CASES = [
+    Case("negative", "a required array of `marker`s (OSIsoft's stream positions) is no page token", spec({
+        "/streamsets/updates": {"get": op({"name": "marker", "in": "query", "required": True, "schema": {
+            "type": "array", "items": {"type": "string"}}})}, "/streams": {"get": OFFSET},
+        "/streams/{id}/values": {"get": OFFSET}}), []),
     Case("negative", "a byte range (`offset`, `count`) on a binary download is no page", spec({
         "/largedata/v4/{dataId}/data": {"get": op(integer("offset"), integer("count"), responses={"200": {
             "description": "The data", "content": {"application/octet-stream": {

@@ -38,6 +38,7 @@ the wrong class (a product's name: Zoom's `workplace_by_facebook`, "Workplace by
 classes the author saw before drawing a new sample (a word split in two, `StandBy`; the grouping `bucketByTime`),
 6,334 -> 6,193 findings.  The
 debatable one stays: Sportsdata's `TacklesForLoss`, a sport's term its spec does not describe.
+A second blind review of 25 random findings: 25 right.
 
 ## References
 - AIP-140 Field names: https://google.aip.dev/140

@@ -53,7 +53,7 @@ loops.
 ## Measured
 APIs-guru (2,639 specs), `aip` (`token`): 250 findings in 238 specs, one per paging parameter per document
 (GitHub's `page` on 170 Lists is one); googleapis.com (299): 3, the older APIs paging by `startIndex` (AdSense and
-AdSense Host reports, Books' bookshelves).  `rest` (`either`): 20 findings in 19 specs (GitHub's three `cursor`
+AdSense Host reports, Books' bookshelves).  `rest` (`either`): 19 findings in 18 specs (GitHub's three `cursor`
 Lists beside about 170 paged by number, SendGrid's 9 `page_token` Lists beside 26 by `offset`, Box's 10 `offset`
 Lists beside 20 by token); googleapis.com: 4 in 3 (Books' token and index Lists).  Per List, the first version gave
 3,615 findings under `aip` before a third of APIs-guru had been read; Azure's `$skip` beside a `nextLink` was
@@ -63,6 +63,9 @@ blind review of 25 random findings (15 `aip`, 10 `rest`): 23 right, 2 wrong, 0 d
 byte range `offset`/`count` on a binary download; Android Publisher's `token`, "Pagination token", beside a
 `startIndex`) fixed, `aip` 252 -> 250 and `rest` 22 -> 20 findings; the `rest` message no longer reads as moving a
 token-paged List to positions.
+A second blind review of 25 (15 `aip`, 10 `rest`): 23 right, 1 wrong, 1 debatable; the wrong class (OSIsoft's required
+array of `marker`s, each a stream's position in a change feed, read as a page token) fixed, `rest` 20 -> 19; the
+debatable one is AdSense's report rows paged by `startIndex`.
 
 ## References
 - AIP-158 Pagination: https://google.aip.dev/158
@@ -114,9 +117,11 @@ def _downloads_bytes(api: ApiModel, op: Operation) -> bool:
 
 def _names_a_token(param: Parameter) -> bool:
     """A query parameter that carries a page token: by its name, or a `token` its description says pages
-    (Android Publisher's `token`, "Pagination token")."""
+    (Android Publisher's `token`, "Pagination token").  A required or repeated one is no page token: the first page
+    needs none, and one page has one (OSIsoft's required array of `marker`s, each a stream's position in a feed)."""
     name = compact(param.name)
-    return name in _TOKENS or name.endswith("token") and bool(_PAGING.search(param.description))
+    one = not param.required and not param.is_array
+    return one and (name in _TOKENS or name.endswith("token") and bool(_PAGING.search(param.description)))
 
 
 def paging_style(api: ApiModel, op: Operation) -> tuple[str, str] | None:

@@ -48,6 +48,9 @@ blind review of all 17 findings of the first version: 12 right, 2 wrong, 3 debat
 verb read as a batch get: Sheets' `values:batchGetByDataFilter`, My Business' `locations:batchGetReviews`; a body
 of objects a GET cannot carry: Analytics Reporting's report queries, SageMaker's and Managed Blockchain's per-item
 requests) fixed, 17 -> 10 findings.
+A second blind review of all 10: 7 right, 0 wrong, 3 debatable, AWS's `BatchGetView`, `BatchGetChannel`,
+`BatchGetStreamKey` in APIs whose single Get is a POST too: left out now (reading by POST is those APIs' style), 10 ->
+4 findings.
 
 ## References
 - AIP-231 Batch methods: Get: https://google.aip.dev/231
