@@ -36,7 +36,7 @@ call), a required size makes every client pick one.
 APIs-guru (2,639 specs): 8 findings in 7 specs under both profiles (SendGrid's templates and Vonage's call logs
 requiring `page_size`, Beezup's and Circuit's `pageSize`, VTEX's catalog searches, art19's JSON:API `page[size]`);
 googleapis.com (299): 1, Drive's `changes.list`, whose `pageToken` is required (a start token from
-`getStartPageToken`).  The review packet holds all 8 findings and awaits a blind review.
+`getStartPageToken`).
 A blind review of all 8: 7 right, 0 wrong, 1 debatable (Drive's `changes.list`, whose required `pageToken` also says
 where the change feed starts).
 

@@ -40,8 +40,8 @@ get is; a `DELETE` or `PUT` with a body is one intermediaries may drop or refuse
 ```
 
 ## Measured
-APIs-guru (2,639 specs), `aip`: 10 findings in 8 specs (AWS's REST batch gets, `POST /useraccess/batchget`,
-`POST /BatchGetChannel`; Zuora's `PUT /workflows/tasks/batch_update`); googleapis.com (299): 2 in 2, Google APIs
+APIs-guru (2,639 specs), `aip`: 4 findings in 4 specs (AWS AppFabric's `POST /useraccess/batchget`; Zuora's
+`PUT /workflows/tasks/batch_update`); googleapis.com (299): 2 in 2, Google APIs
 older than AIP-231 (`POST /v1/ampUrls:batchGet`, My Business' `POST /v4/{name}/locations:batchGet`).  AWS's RPC
 calls (`POST /#X-Amz-Target=Glue.BatchGetJobs`, 38 more) are left out: their protocol makes every call a POST.  A
 blind review of all 17 findings of the first version: 12 right, 2 wrong, 3 debatable; the wrong classes (a longer
