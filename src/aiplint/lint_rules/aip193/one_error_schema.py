@@ -93,6 +93,9 @@ price of a rule that follows only a real majority.  Not checked: RFC
 API that has one error schema, which is a choice, not a mistake).
 A second blind review of 25 of the 27: 24 right, 0 wrong, 1 debatable (loket.nl's error bodies copying the success
 wrapper inline).
+Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 1 of 4 cases of AEP; 3 deliberate disagreements:
+AEP-193 asks for RFC 9457 problem details and checks their members' types, AIP-193 answers with `google.rpc.Status`
+and one shape is the mistake.
 
 ## References
 - AIP-193 Errors: https://google.aip.dev/193

@@ -67,6 +67,9 @@ discovery format says "Output only." in descriptions, which the conversion keeps
 timestamps in resources that Creates accept are all undeclared.  Google's "Optional."/"Required." descriptions and
 Microsoft Graph's "Required." mark inputs, left out (733 -> 727).  A blind review of 25 random findings: 25 right,
 0 wrong, 0 debatable.
+Peer suites (issue 19, `benchmarks/peer_suites.py`): 2 cases of MongoDB's IPA, both deliberate disagreements: a
+`readOnly` field in a Create's request schema is what OpenAPI's `readOnly` is for (sent in responses only), not a
+mistake.
 
 ## References
 - AIP-203 Field behavior documentation: https://google.aip.dev/203
