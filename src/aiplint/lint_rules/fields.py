@@ -93,6 +93,14 @@ class _Walker:
                     yield value.get("schema"), join_pointer(resolved.pointer, "content", media, "schema")
 
     def _schema(self, node: Any, pointer: str, holder: str | None, depth: int, container: str) -> Iterator[Field]:
+        found: list[Field] = []
+        self._collect(node, pointer, holder, depth, container, found)
+        return iter(found)
+
+    def _collect(self, node: Any, pointer: str, holder: str | None, depth: int, container: str,
+                 found: list[Field]) -> None:
+        """Into `found`, the fields of `node` and of what it nests (appended, not yielded through every level:
+        GitHub's 13 MB description nests deep, and generator chains cost a frame per level per field)."""
         if not isinstance(node, dict) or "$ref" in node or depth > _DEPTH or pointer in self.seen:
             return  # a named schema is walked as one of the named; an inline one once
         self.seen.add(pointer)
@@ -102,17 +110,20 @@ class _Walker:
                 continue
             at = join_pointer(pointer, "properties", name)
             resolved = self.refs.resolve(value, self.root, at).node
-            yield Field(name, resolved if isinstance(resolved, dict) else {}, Location(self.root, at),
-                        holder if depth == 0 else None, value, container)
-            yield from self._schema(value, at, None, depth + 1, name)
+            found.append(Field(name, resolved if isinstance(resolved, dict) else {}, Location(self.root, at),
+                               holder if depth == 0 else None, value, container))
+            if "$ref" not in value:
+                self._collect(value, at, None, depth + 1, name, found)
         for key in _NESTED:
-            yield from self._schema(node.get(key), join_pointer(pointer, key), None, depth + 1, container)
+            child = node.get(key)
+            if isinstance(child, dict):
+                self._collect(child, join_pointer(pointer, key), None, depth + 1, container, found)
         for key in _COMBINED:
             parts = node.get(key)
             for index, part in enumerate(parts if isinstance(parts, list) else ()):
                 # an `allOf` part's own properties are its holder's (`Book: allOf: [Base, {properties}]`)
-                yield from self._schema(part, join_pointer(pointer, key, index), holder if key == "allOf" else None,
-                                        depth, container)
+                self._collect(part, join_pointer(pointer, key, index), holder if key == "allOf" else None, depth,
+                              container, found)
 
 
 _FIELDS: WeakKeyDictionary[ApiModel, list[Field]] = WeakKeyDictionary()
