@@ -5,11 +5,13 @@ responses, nested objects and array items included.  The field rules (AIP-140, 1
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterator
 from weakref import WeakKeyDictionary
 
 from aiplint.model import ApiModel, Location
 from aiplint.model.words import compact, split_words
+from aiplint.read.loading import Source
 from aiplint.read.pointers import join_pointer
 
 _NESTED = ("items", "additionalProperties", "not")
@@ -21,12 +23,19 @@ _DEPTH = 12  # deeper than any real schema nests inline; a bound against patholo
 class Field:
     name: str
     schema: dict[str, Any]  # its own schema, `$ref` resolved
-    at: Location  # the property's entry in its holder's `properties`
+    source: Source  # the file it is written in
+    parent: str  # the pointer of its holder's schema: the field is `properties/<name>` under it
     holder: str | None  # the compact name of the named schema it belongs to; None inside an operation
     written: dict[str, Any]  # as written: a `$ref` with siblings (OpenAPI 3.1 allows `readOnly` beside one)
     container: str  # the name of the schema or property it is a property of, through arrays and maps; "" for a body
 
     @property
+    def at(self) -> Location:
+        """The property's entry in its holder's `properties`, built when a rule reports it (most fields are
+        never reported, and GitHub's description has 38,764)."""
+        return Location(self.source, join_pointer(self.parent, "properties", self.name))
+
+    @cached_property
     def words(self) -> tuple[str, ...]:
         return split_words(self.name)
 
@@ -108,12 +117,13 @@ class _Walker:
         for name, value in (properties.items() if isinstance(properties, dict) else ()):
             if not isinstance(name, str) or not isinstance(value, dict):
                 continue
-            at = join_pointer(pointer, "properties", name)
-            resolved = self.refs.resolve(value, self.root, at).node
-            found.append(Field(name, resolved if isinstance(resolved, dict) else {}, Location(self.root, at),
-                               holder if depth == 0 else None, value, container))
-            if "$ref" not in value:
-                self._collect(value, at, None, depth + 1, name, found)
+            if "$ref" in value:
+                resolved = self.refs.resolve(value, self.root, join_pointer(pointer, "properties", name)).node
+                found.append(Field(name, resolved if isinstance(resolved, dict) else {}, self.root, pointer,
+                                   holder if depth == 0 else None, value, container))
+                continue
+            found.append(Field(name, value, self.root, pointer, holder if depth == 0 else None, value, container))
+            self._collect(value, join_pointer(pointer, "properties", name), None, depth + 1, name, found)
         for key in _NESTED:
             child = node.get(key)
             if isinstance(child, dict):
