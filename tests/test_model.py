@@ -211,6 +211,18 @@ def test_a_literal_spelling_its_operation_id_is_the_call_it_names():
     assert roles(_named({"/backups/describe-backups": "DescribeBackups"}), "/backups/describe-backups") == [C, X]
 
 
+def test_a_net_controllers_action_is_a_call():
+    # NSwag's `Controller_Action`: an action named by a verb, a listed verb that is also a noun before a singular too
+    named = {**_named({"/api/estimation/changestatus": "EstimationApi_ChangeStatus",
+                       "/api/estimation/sendtoclient": "EstimationApi_SendToClient"}),
+             **{path: {"get": {"operationId": name, "responses": {"200": {"description": "OK"}}}} for path, name in (
+                 ("/Line/{id}/StopPoints", "Line_StopPoints"), ("/wars/{war_id}/killmails", "get_wars_war_id_killmails"))}}
+    assert roles(named, "/api/estimation/changestatus")[-1] == roles(named, "/api/estimation/sendtoclient")[-1] == X
+    # a noun phrase before a plural (`StopPoints`), and snake_case operationIds, are no controller's action
+    assert roles(named, "/Line/{id}/StopPoints")[-1] != X
+    assert roles(named, "/wars/{war_id}/killmails")[-1] != X
+
+
 def test_an_operation_id_that_repeats_a_noun_phrase_is_no_call():
     # a verb that is also a noun leads a noun phrase; a name whose first word is a noun; a name that differs
     assert roles(_named({"/direct_messages.json": "direct_messages"}), "/direct_messages.json") == [C]

@@ -79,8 +79,10 @@ class ApiModel:
         changed = False
         for item in self.paths:
             seg = item.last
-            verb = None if seg is None or seg.is_param or seg.is_custom_verb else self._verb_of_the_call(item, seg)
-            if seg is None or verb is None:
+            if seg is None or seg.is_param or seg.is_custom_verb or seg.role is Role.WELL_KNOWN:  # `/auth/login`
+                continue
+            verb = self._verb_of_the_call(item, seg)
+            if verb is None:
                 continue
             seg.role, seg.verb, changed = Role.CUSTOM_VERB, verb, True
             before = item.before(seg)
@@ -97,21 +99,33 @@ class ApiModel:
         if not named:
             return None
         spelled = words.compact(words.action_part(seg.text))
+        controller, _, action = named.rpartition("_")
+        if _pascal(controller) and _pascal(action) and words.compact(action) == spelled:
+            # a .NET controller's action (`EstimationApi_ChangeStatus` at `/api/estimation/changestatus`): named as
+            # a verb by the framework's convention, so a listed verb that is also a noun leads it too
+            return self._verb_phrase(action, homographs=True)
         named = words.action_part(named) if words.compact(words.action_part(named)) == spelled else named
         if words.compact(named) != spelled:
             return None
-        if named.lower().startswith("batch") and self._verb_phrase(named[len("batch"):].lstrip("-_")):
+        rest = self.lexicon.words_of(named[len("batch"):].lstrip("-_"))
+        if named.lower().startswith("batch") and rest and self.lexicon.verb_kind(rest[0]) == "verb":
             return "batch"  # `batchinsert`, `batch_update`: a batch method (AIP-231..235)
         return self._verb_phrase(named)
 
-    def _verb_phrase(self, named: str) -> str | None:
+    def _verb_phrase(self, named: str, homographs: bool = False) -> str | None:
         """The verb leading a verb and its object, read in the name's own words where its case or separators give
         them (`subclassificationIndianFullBatch` leads with a noun), else the lexicon's (`addwebhook`, `insert`).
         A verb that is also a noun may lead a noun phrase the operationId merely repeats (`direct_messages`,
-        `link-tracking`, `OpenSearch`): only a word that is a verb and nothing else counts."""
+        `link-tracking`, `OpenSearch`): only a word that is a verb and nothing else counts, unless `homographs`."""
         own = words.split_words(named)
         parts = own if len(own) > 1 else self.lexicon.words_of(named)
-        return parts[0] if parts and self.lexicon.verb_kind(parts[0]) == "verb" else None
+        if len(parts) < 2:
+            return None
+        kind = self.lexicon.verb_kind(parts[0])
+        # before a plural, a verb that is also a noun leads a noun phrase still (TfL's `Line_StopPoints`)
+        homograph = (homographs and kind == "homograph" and self.lexicon.listed_verb(parts[0])
+                     and self.lexicon.noun_number(parts[-1]) != "plural")
+        return parts[0] if kind == "verb" or homograph else None
 
     def _collections_named_by_their_members(self) -> bool:
         """A singular literal whose operations act on one member named outside the path (`DELETE /api/Package
@@ -363,3 +377,9 @@ class ApiModel:
             for seg in item.segments:
                 if seg.is_custom_verb:
                     yield item, seg
+
+
+def _pascal(name: str) -> bool:
+    """A PascalCase name with no separator (`EstimationApi`, `ChangeStatus`): a .NET controller or action, not a
+    snake_case operationId's words (`get_wars_war_id_killmails`)."""
+    return name[:1].isupper() and name.isalnum()
