@@ -157,8 +157,7 @@ def _under_the_verbs_object(api: ApiModel, item: PathItem, param: str, colon: bo
     parts = lex.words_of(action)
     if not last.is_custom_verb or len(parts) < 2 or last.verb != parts[0] or not _names_a_thing(lex, parts):
         return None
-    noun = action[action.lower().find(parts[0]) + len(parts[0]) :].lstrip("-_.")  # as written: `schedulingpolicy`
-    noun = noun[:1].lower() + noun[1:]
+    noun = _object_as_written(action, parts[0])  # `schedulingpolicy`
     collection = noun if lex.last_word_number(noun) == "plural" else lex.pluralize_literal(noun)
     prefix = api.resource_prefixes.get(lex.stem(noun)) or parts_of(item)[: last.index] + [(collection, False)]
     return join(prefix + [("{" + param + "}", False), verb_part(parts[0], colon)])
@@ -254,8 +253,7 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     if lex.has(words_[1], "preposition") and standard in ("get", "list"):  # `/pet/findByStatus`: a filtered list
         singular = lex.last_word_number(last) == "singular"
         return "GET", f"{collection}/{lex.pluralize_literal(last)}" if singular else head
-    rest = verb[verb.lower().find(words_[0]) + len(words_[0]) :].lstrip("-_.")
-    rest = rest[:1].lower() + rest[1:]  # `getWidgetTypes` -> `widgetTypes`
+    rest = _object_as_written(verb, words_[0])  # `getWidgetTypes` -> `widgetTypes`
     plural = rest if lex.last_word_number(rest) == "plural" else lex.pluralize_literal(rest)
     if standard in ("get", "list") and (plural == rest or standard == "list"):  # `getReports`, `listTools`
         method = "GET"
@@ -264,6 +262,13 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
     else:
         return method, None
     return method, f"{collection if lex.stem(last) == lex.stem(plural) else head}/{plural}"
+
+
+def _object_as_written(literal: str, verb: str) -> str:
+    """What follows the verb in a literal, as written but for its first letter (`getWidgetTypes`, `get` ->
+    `widgetTypes`; `deleteschedulingpolicy` -> `schedulingpolicy`)."""
+    rest = literal[literal.lower().find(verb) + len(verb) :].lstrip("-_.")
+    return rest[:1].lower() + rest[1:]
 
 
 def _dotted_action(lex: Lexicon, literal: str, stem: str) -> str:
