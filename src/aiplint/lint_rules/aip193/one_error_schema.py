@@ -106,6 +106,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import Any, Iterator, NamedTuple
+from weakref import WeakKeyDictionary
 
 from aiplint.lint_rules.shared import json_schema, property_names
 from aiplint.model import ApiModel, Location, Operation
@@ -145,11 +146,10 @@ class ErrorResponse(NamedTuple):
 )
 def check(ctx: Context):
     errors = [error for error in error_responses(ctx.api) if not _dictated(error.shape)]
-    common = common_shape(errors)
-    if common is None or not _reads_as_an_error(common):
+    found = common_shape(errors)
+    if found is None or not _reads_as_an_error(found.shape):
         return  # no majority, or one answering with something else (Xero's 400s returning the `Statements`)
-    many = sum(1 for error in errors if error.shape == common)
-    named = next((e.schema for e in errors if e.shape == common and e.schema), None)
+    common, many, named = found
     deviating = [error for error in errors if common.isdisjoint(error.shape) and _reads_as_an_error(error.shape)
                  and not _status_shaped(error.shape)]
     for family in _families(deviating):
@@ -202,18 +202,33 @@ def _describe(shape: frozenset[str], name: str | None) -> str:
     return f"{named} (RFC 9457 problem details)" if {"title", "status"} <= shape <= _PROBLEM_DETAILS else named
 
 
-def common_shape(errors: list[ErrorResponse]) -> frozenset[str] | None:
+class CommonShape(NamedTuple):
+    shape: frozenset[str]
+    responses: int  # how many error responses have it
+    schema: str | None  # the name of a schema they `$ref`, if any does
+
+
+def common_shape(errors: list[ErrorResponse]) -> CommonShape | None:
     """The shape most error responses have, more than half of them; None without one (Docker Hub's ten shapes, the
     most common on 30 of 75 responses, set no rule to follow)."""
     ranked = Counter(error.shape for error in errors).most_common(1)
     if not ranked or ranked[0][1] * 2 <= len(errors):
         return None
-    return ranked[0][0]
+    shape, count = ranked[0]
+    return CommonShape(shape, count, next((e.schema for e in errors if e.shape == shape and e.schema), None))
 
 
 def error_responses(api: ApiModel) -> list[ErrorResponse]:
-    """The error responses of every operation that have a JSON object schema with properties, paths in order."""
-    return sorted(_error_responses(api), key=lambda e: (e.op.path.key, e.op.method, e.status))
+    """The error responses of every operation that have a JSON object schema with properties, paths in order;
+    computed once per model, for both AIP-193 rules."""
+    found = _ERROR_RESPONSES.get(api)
+    if found is None:
+        found = _ERROR_RESPONSES[api] = sorted(_error_responses(api),
+                                               key=lambda e: (e.op.path.key, e.op.method, e.status))
+    return found
+
+
+_ERROR_RESPONSES: WeakKeyDictionary[ApiModel, list[ErrorResponse]] = WeakKeyDictionary()
 
 
 def _error_responses(api: ApiModel) -> Iterator[ErrorResponse]:
