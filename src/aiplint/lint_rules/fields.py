@@ -48,7 +48,7 @@ def fields(api: ApiModel) -> list[Field]:
     """Every field of the document, in document order, computed once per model."""
     found = _FIELDS.get(api)
     if found is None:
-        found = _FIELDS[api] = list(_Walker(api).walk())
+        found = _FIELDS[api] = _Walker(api).walk()
     return found
 
 
@@ -67,17 +67,19 @@ class _Walker:
         self.root = api.document.root
         self.api = api
         self.seen: set[str] = set()
+        self.found: list[Field] = []
 
-    def walk(self) -> Iterator[Field]:
+    def walk(self) -> list[Field]:
         data = self.root.data
         components = data.get("components")
         named = components.get("schemas") if isinstance(components, dict) else data.get("definitions")
         base = "/components/schemas" if isinstance(components, dict) else "/definitions"
         for name, schema in (named.items() if isinstance(named, dict) else ()):
-            yield from self._schema(schema, join_pointer(base, name), compact(name), 0, name)
+            self._collect(schema, join_pointer(base, name), compact(name), 0, name)
         for op in self.api.operations:
             for schema, pointer in self._operation_schemas(op.raw, op.at.pointer):
-                yield from self._schema(schema, pointer, None, 0, "")
+                self._collect(schema, pointer, None, 0, "")
+        return self.found
 
     def _operation_schemas(self, raw: dict[str, Any], pointer: str) -> Iterator[tuple[Any, str]]:
         """The inline schemas of an operation's body parameter, request body and responses (a `$ref` to a named
@@ -101,14 +103,8 @@ class _Walker:
                 if isinstance(value, dict):
                     yield value.get("schema"), join_pointer(resolved.pointer, "content", media, "schema")
 
-    def _schema(self, node: Any, pointer: str, holder: str | None, depth: int, container: str) -> Iterator[Field]:
-        found: list[Field] = []
-        self._collect(node, pointer, holder, depth, container, found)
-        return iter(found)
-
-    def _collect(self, node: Any, pointer: str, holder: str | None, depth: int, container: str,
-                 found: list[Field]) -> None:
-        """Into `found`, the fields of `node` and of what it nests (appended, not yielded through every level:
+    def _collect(self, node: Any, pointer: str, holder: str | None, depth: int, container: str) -> None:
+        """The fields of `node` and of what it nests, appended to `self.found` (not yielded through every level:
         GitHub's 13 MB description nests deep, and generator chains cost a frame per level per field)."""
         if not isinstance(node, dict) or "$ref" in node or depth > _DEPTH or pointer in self.seen:
             return  # a named schema is walked as one of the named; an inline one once
@@ -117,23 +113,21 @@ class _Walker:
         for name, value in (properties.items() if isinstance(properties, dict) else ()):
             if not isinstance(name, str) or not isinstance(value, dict):
                 continue
-            if "$ref" in value:
-                resolved = self.refs.resolve(value, self.root, join_pointer(pointer, "properties", name)).node
-                found.append(Field(name, resolved if isinstance(resolved, dict) else {}, self.root, pointer,
-                                   holder if depth == 0 else None, value, container))
-                continue
-            found.append(Field(name, value, self.root, pointer, holder if depth == 0 else None, value, container))
-            self._collect(value, join_pointer(pointer, "properties", name), None, depth + 1, name, found)
+            at = join_pointer(pointer, "properties", name)
+            schema = self.refs.resolve(value, self.root, at).node if "$ref" in value else value
+            self.found.append(Field(name, schema if isinstance(schema, dict) else {}, self.root, pointer,
+                                    holder if depth == 0 else None, value, container))
+            self._collect(value, at, None, depth + 1, name)  # a `$ref` returns at once: walked as a named schema
         for key in _NESTED:
             child = node.get(key)
             if isinstance(child, dict):
-                self._collect(child, join_pointer(pointer, key), None, depth + 1, container, found)
+                self._collect(child, join_pointer(pointer, key), None, depth + 1, container)
         for key in _COMBINED:
             parts = node.get(key)
             for index, part in enumerate(parts if isinstance(parts, list) else ()):
                 # an `allOf` part's own properties are its holder's (`Book: allOf: [Base, {properties}]`)
                 self._collect(part, join_pointer(pointer, key, index), holder if key == "allOf" else None, depth,
-                              container, found)
+                              container)
 
 
 _FIELDS: WeakKeyDictionary[ApiModel, list[Field]] = WeakKeyDictionary()
