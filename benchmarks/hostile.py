@@ -43,6 +43,7 @@ SPECS = {
     "segment-40k-letters": ("spec.json", gen.long_segment, (40_000,)),  # issue 16: one path segment `aaa...`
     "segment-80k-letters": ("spec.json", gen.long_segment, (80_000,)),
     "segment-800k-letters": ("spec.json", gen.long_segment, (800_000,)),
+    "description-1m-webhooks": ("spec.json", gen.long_description, (1_000_000,)),  # 8 MB, no full stop
 }
 # name -> (generator of a folder, arguments, command line run in it)
 FOLDERS = {

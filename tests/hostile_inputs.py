@@ -61,6 +61,15 @@ def long_segment(letters: int) -> str:
                        "paths": {"/" + "a" * letters: {"get": {"responses": {"200": {"description": "ok"}}}}}})
 
 
+def long_description(words: int) -> str:
+    """An operation described by `words` repetitions of `webhook` and no full stop, with an error response (what
+    AIP-193's rules read to tell a webhook the partner implements), as JSON."""
+    error = {"description": "bad", "content": {"application/json": {"schema": {
+        "type": "object", "properties": {"message": {"type": "string"}}}}}}
+    return json.dumps({"openapi": "3.0.3", "info": {"title": "generated", "version": "1"}, "paths": {"/hooks": {
+        "post": {"description": "webhook " * words, "responses": {"200": {"description": "ok"}, "400": error}}}}})
+
+
 def many_paths(count: int) -> str:
     """A plausible API of `count` paths (a collection and its members, with parameters and bodies) as JSON."""
     paths = {}

@@ -117,6 +117,12 @@ def test_a_path_key_of_thousands_of_segments(tmp_path):
     assert result.exit_code in (0, 1) and seconds < BOUND
 
 
+def test_a_long_description_of_webhook_words(tmp_path):
+    # AIP-193's rules look for "webhook ... is invoked" in descriptions a pull request writes: linear, not quadratic
+    result, seconds = timed_lint(tmp_path, "api.json", generate.long_description(40_000))
+    assert result.exit_code in (0, 1) and seconds < BOUND
+
+
 def test_many_paths_lint(tmp_path):
     result, seconds = timed_lint(tmp_path, "api.json", generate.many_paths(1_000))
     assert result.exit_code in (0, 1) and json.loads(result.stdout)["summary"]["files"] == 1 and seconds < BOUND

@@ -117,8 +117,10 @@ from aiplint.rule import Context, Problem, rule
 
 # an operation the partner implements and the service calls (Just Eat's "This webhook will be invoked when..."),
 # its responses phrased as what to send back ("a 201 status code should be returned", "Respond with a 200")
-_INVOKED = re.compile(r"\b(webhook|callback)\b[^.]*\b(will be|is|are|gets) (invoked|called|triggered|fired)\b",
-                      re.IGNORECASE)
+# (searched one sentence at a time, the phrase after the first word: a `[^.]*` between them backtracks from every
+# `webhook` to the end, quadratic in a description a pull request writes)
+_HOOK = re.compile(r"\b(webhook|callback)\b", re.IGNORECASE)
+_BE_INVOKED = re.compile(r"\b(will be|is|are|gets) (invoked|called|triggered|fired)\b", re.IGNORECASE)
 _ANSWERED = re.compile(r"\bshould (be returned|return)\b|^\s*respond with\b", re.IGNORECASE)
 # google.rpc.Status, AIP-193's own error: never the one to change
 _STATUS_FIELDS = frozenset(("code", "message", "details", "status"))
@@ -274,8 +276,17 @@ def _implemented_by_the_partner(op: Operation, responses: dict[Any, Any]) -> boo
     said = [op.raw.get("description"), op.summary]
     answers = [response.get("description") for status, response in responses.items()
                if str(status).startswith("2") and isinstance(response, dict)]
-    return (any(_INVOKED.search(text) for text in said if isinstance(text, str))
+    return (any(_says_invoked(text) for text in said if isinstance(text, str))
             or any(_ANSWERED.search(text) for text in answers if isinstance(text, str)))
+
+
+def _says_invoked(text: str) -> bool:
+    """A sentence saying a webhook or callback is invoked ("This webhook will be invoked when ...")."""
+    for sentence in text.split("."):
+        hook = _HOOK.search(sentence)
+        if hook is not None and _BE_INVOKED.search(sentence, hook.end()) is not None:
+            return True
+    return False
 
 
 def _schema_name(schema: Any) -> str | None:
