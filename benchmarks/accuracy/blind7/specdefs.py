@@ -29,3 +29,14 @@ SPECS = [
     ("shipengine-fulfillment", "npm:@shipengine/connect-fulfillment-provider-api@4.6.0", "package/spec.json", "rpc-post", None),
     ("mojaloop-central-ledger", "npm:@mojaloop/central-ledger@19.5.5", "package/src/api/interface/swagger.json", "hapi-swagger2", None),
 ]
+# Package licences (from package.json / wheel METADATA), used by `../blindset.py specs` for specs outside APIs-guru.
+LICENCE = {
+    "npm:@goauthentik/api@2026.8.3": "MIT",
+    "npm:@llamaindex/cloud@4.1.3": "MIT",
+    "npm:@credo-ts/rest@0.10.0": "Apache-2.0",
+    "pypi:langgraph-api==0.16.7": "Elastic-2.0",
+    "npm:shipengine-openapi@1.4.0": "MIT",
+    "npm:@shipengine/connect-order-source-api@4.9.0": "Apache-2.0",
+    "npm:@shipengine/connect-fulfillment-provider-api@4.6.0": "Apache-2.0",
+    "npm:@mojaloop/central-ledger@19.5.5": "Apache-2.0",
+}
