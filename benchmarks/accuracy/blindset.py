@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`): the selection, the labels, `specs.json`. Plain listing only: no
+"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`): the selection, the labels, `specs.json`. Plain listing only: no
 linter runs. Each set keeps its specs and seed in its own `specdefs.py` (SPECS, SEED, LOCAL).
 
     python benchmarks/accuracy/blindset.py select blind4   # selection/<id>.txt: all operations, or
@@ -139,20 +139,26 @@ def make_specs(folder):
     for sid, source, fname, style, sample in specs:
         path = os.path.join(local[source], fname)
         raw = open(path, "rb").read()
-        doc = json.loads(raw)
+        doc = json.loads(raw) if not fname.endswith((".yaml", ".yml")) else oplist.load(path)
         info = doc.get("info", {})
         origin = (info.get("x-origin") or [{}])[0]
         lic = (info.get("license") or {}).get("name")
         ops = list(oplist.operations(doc))
         labels = [json.loads(line) for line in open(os.path.join(folder, "labels", sid + ".jsonl"))]
-        kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else "AWS SDK JSON model" if (
-        "aws-sdk-js" in (origin.get("url") or "")) else (
-            "Swagger 2.0" if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
-        fmt = f"OpenAPI {doc.get('openapi')}, JSON (APIs-guru conversion of {kind})"
+        shipped = getattr(defs, "LICENCE", {}).get(source)
+        if shipped is None:  # APIs-guru directory (blind3-blind6): every file is its OpenAPI 3 JSON conversion
+            kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else "AWS SDK JSON model" if (
+            "aws-sdk-js" in (origin.get("url") or "")) else (
+                "Swagger 2.0" if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
+            fmt = f"OpenAPI {doc.get('openapi')}, JSON (APIs-guru conversion of {kind})"
+        else:  # a spec shipped as is inside a registry package (blind7 on)
+            kind = f"Swagger {doc['swagger']}" if doc.get("swagger") else f"OpenAPI {doc.get('openapi')}"
+            fmt = f"{kind}, {'YAML' if fname.endswith(('.yaml', '.yml')) else 'JSON'} (as shipped in the package)"
         sel = "all" if sample is None else f"random.Random({seed}).sample(ops, {sample}) + suspects ({len(labels)} in all)"
         out.append({
             "id": sid, "source": source, "file": fname, "sha256": hashlib.sha256(raw).hexdigest(),
-            "licence": "package MIT; API definition per APIs-guru directory terms; info.license: " + (lic or "none given"),
+            "licence": ("package MIT; API definition per APIs-guru directory terms; info.license: " if shipped is None
+                        else f"package {shipped}; info.license: ") + (lic or "none given"),
             "style": style, "format": fmt, "operations_in_spec": len(ops), "selection": sel,
             "labelled": len(labels), "split": os.path.basename(folder),
         })
