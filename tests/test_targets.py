@@ -99,7 +99,27 @@ FOUND = [
      [("sessionID", "query", "session", True)]),
 ]
 
+FOUND += [
+    # an upsert on a plural collection: the body's key says which member to write (LlamaCloud's `PUT /organizations`)
+    ({"/api/v1/organizations": {"put": op(request=body("name"), summary="Upsert Organization")},
+      "/api/v1/organizations/{organization_id}": "get"},
+     [("name", "body", "organization", True)]),
+    # LangGraph's `DELETE /store/items` with the item's key in its body
+    ({"/store/items": {"delete": op(request=body("key"))}}, [("key", "body", "item", True)]),
+    # sending a member of the collection the verb follows acts on it when its ID is given
+    ({"/v1/invoices/send": {"post": op(request=body("invoice_id"))}, "/v1/invoices/{invoice_id}": "get"},
+     [("invoice_id", "body", "invoice", True)]),
+]
+
 NOT_TARGETS = [
+    # a PUT its name calls a create (LlamaCloud's `PUT /files` "Generate Presigned Url"): the new file's name
+    {"/api/v1/files": {"put": op(request=body("name"), summary="Generate Presigned Url")},
+     "/api/v1/files/{id}": "get"},
+    # the name a PUT of a singular resource sets (`PUT /account {account_name}`)
+    {"/account": {"put": op(request=body("account_name"))}},
+    # Credo's `POST /basic-messages/send`: a new message goes over the connection, which is where it goes
+    {"/didcomm/basic-messages/send": {"post": op(request=body("connectionId", "content"))},
+     "/connections/{connectionId}": "get"},
     # the path already identifies its resource: a selector or an argument
     {"/v1/prompts/{prompt_id}": {"get": op(query("version_id", True))}},
     {"/v1/jobs/{job_id}/cancel": {"post": op(query("reason_id", True))}},
@@ -241,3 +261,57 @@ def test_target_picks_one_kind_and_leaves_out_ignored_names():
 def test_targets_are_computed_once_per_operation():
     api, o = operation({"/v1/jobs/cancel": {"post": op(request=body("job_id"))}, "/v1/jobs/{job_id}": "get"})
     assert api.targets(o) is api.targets(o)
+
+
+def described(name: str, text: str, where: str = "query") -> dict:
+    """A query parameter (or a body of one field) the spec leaves optional, with a description."""
+    if where == "query":
+        return {"parameters": [{**query(name), "description": text}]}
+    return {"requestBody": {"content": {"application/json": {"schema": {
+        "type": "object", "properties": {name: {"type": "string", "description": text}}}}}}}
+
+
+DESCRIBED = [
+    # rclone's remote control: nothing is declared required, the description says what the call acts on
+    ({"/job/stop": {"post": op(**described("jobid", "Numeric identifier of the job to cancel."))}},
+     [("jobid", "query", "job", "numeric identifier of the job to cancel")]),
+    ({"/job/status": {"post": op(**described("jobid", "Numeric identifier of the job to query, as returned from an "
+                                                      "async call."))}},
+     [("jobid", "query", "job", "numeric identifier of the job to query")]),
+    # a bare key takes the noun its description names, where the path names it too
+    ({"/pluginsctl/removePlugin": {"post": op(**described("name", "Name of the plugin to uninstall."))}},
+     [("name", "query", "plugin", "name of the plugin to uninstall")]),
+    # Meraki's `PUT /sm/device/wipe`: a body field
+    ({"/networks/{networkId}/sm/device/wipe": {"put": op(**described("id", "The id of the device to be wiped.",
+                                                                      "body"))}},
+     [("id", "body", "", "the id of the device to be wiped")]),
+]
+
+NOT_DESCRIBED = [
+    # the beacon's parent, not the beacon the path names
+    {"/v1beta1/{beaconName}:activate": {"post": op(**described("projectId", "The project id of the beacon to "
+                                                                              "activate."))}},
+    # a value, not a key; a friendly name; an optional argument; a scope of a search
+    {"/v1/{parent}:signSshPublicKey": {"post": op(**described("sshPublicKey", "The SSH public key to sign.",
+                                                              "body"))}},
+    {"/buildJob": {"post": op(**described("name", "The friendly name of the job to build.", "body"))}},
+    {"/apps/{appId}/banks/synchronize": {"post": op(**described("id", "Optional item id to refresh."))}},
+    {"/indices/cardinality": {"post": op(**described("indexName", "The name of the index to search.", "body"))}},
+    # AWS Batch's `DescribeJobDefinitions`: a paged read of many, filtered by name
+    {"/v1/describejobdefinitions": {"post": {**op(query("maxResults"), query("nextToken")), **described(
+        "jobDefinitionName", "The name of the job definition to describe.", "body"),
+        "operationId": "DescribeJobDefinitions"}}},
+]
+
+
+@pytest.mark.parametrize("paths, expected", DESCRIBED, ids=[next(iter(p)) for p, _ in DESCRIBED])
+def test_an_optional_id_its_description_names_as_what_the_operation_acts_on(paths, expected):
+    api, o = operation(paths)
+    assert [(t.name, t.where, t.stem, t.described) for t in api.targets(o) if t.counts] == expected
+    assert all(not t.required for t in api.targets(o))  # the finding still says the spec leaves it optional
+
+
+@pytest.mark.parametrize("paths", NOT_DESCRIBED, ids=[next(iter(p)) for p in NOT_DESCRIBED])
+def test_descriptions_that_name_no_target(paths):
+    api, o = operation(paths)
+    assert [t.name for t in api.targets(o) if t.counts] == []

@@ -48,8 +48,11 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
         silent = where == "query" and found.required and not any(
             p.required for p in op.parameters if p.location == "query" and p.name == found.name)
         message = why(f"{'required ' if found.required and not silent else ''}{_PLACE[where]} `{found.name}`")
-        if not found.required:
+        if not found.required and found.evidenced:
             message += f"; the spec leaves it optional, but {op.label} {_one_member_because(ctx, op)}"
+        elif not found.required:
+            message += f"; the spec leaves it optional, but its description names what {op.label} acts on: " \
+                       f"\"{found.described}\""
         if silent:
             message += "; the document declares no query parameter required, so one named as an ID counts as required"
         if where == "body" and op.body_required and ctx.api.silent_on_required_fields:

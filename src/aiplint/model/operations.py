@@ -170,9 +170,10 @@ def _verb_evidence(lex: Lexicon, signal: str, verb: str, rest: tuple[str, ...]) 
     return []
 
 
-def acts_on_one_member(api: ApiModel, op: Operation) -> bool:
-    """The weighed evidence says `op` acts on one member named outside its path."""
-    return sum(e.weight for e in api.one_member_evidence(op)) >= ONE_MEMBER
+def one_member_weight(api: ApiModel, op: Operation) -> int:
+    """The weighed evidence that `op` acts on one member named outside its path: at `ONE_MEMBER` or more it does;
+    below 0 it reads or makes many (`DescribeJobDefinitions` paged)."""
+    return sum(e.weight for e in api.one_member_evidence(op))
 
 
 def describe(api: ApiModel, op: Operation) -> OperationFacts:

@@ -21,16 +21,20 @@ create (AIP-133 `POST /books?book_id=`) and the IDs of what an operation creates
 (`/jobs/{id}/cancel?reason_id=`) or of a reading method on a collection (`/jobs:search?owner_id=`).  Only
 required IDs count, except that a member's ID is a target even when optional (`/drafts/send {id}`): the
 attachment rule reports that, the ID rules only required ones.  A body declared required in a document that never
-lists a required field is silent rather than optional: its fields named as IDs count as required.
+lists a required field is silent rather than optional: its fields named as IDs count as required.  An optional ID
+counts where the weighed evidence says the operation acts on one member (`model.operations`), or where its
+description names it as what the operation acts on ("Numeric identifier of the job to cancel", "Pet id to
+delete") and nothing says the operation reads or makes many.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.model import words
-from aiplint.model.operations import acts_on_one_member, named_kind, named_verb
+from aiplint.model.operations import ONE_MEMBER, named_kind, named_verb, one_member_weight
 from aiplint.model.roles import Role
 
 if TYPE_CHECKING:
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
     from aiplint.model.lexicon import Lexicon
     from aiplint.model.types import Location, Operation, Segment
 
-_BODY_METHODS = frozenset(("post", "put", "patch"))
+_BODY_METHODS = frozenset(("post", "put", "patch", "delete"))  # a DELETE body is a mistake of its own (AIP-127)
 
 
 @dataclass(frozen=True)
@@ -49,12 +53,13 @@ class Target:
     at: Location
     required: bool = True
     evidenced: bool = False  # optional in the spec, but the operation acts on one member (`model.operations`)
+    described: str = ""  # optional in the spec, but its description names it the thing acted on ("the job to cancel")
 
     @property
     def counts(self) -> bool:
         """It is the target's ID for the ID rules: declared required, or optional where the evidence says the
-        operation acts on one member."""
-        return self.required or self.evidenced
+        operation acts on one member or its description says it names what the operation acts on."""
+        return self.required or self.evidenced or bool(self.described)
 
 
 def target_stem(lex: Lexicon, name: str, resources: frozenset[str] = frozenset()) -> str | None:
@@ -91,6 +96,7 @@ class _Candidate(NamedTuple):
     at: Location
     required: bool
     schema: dict[str, Any]
+    description: str
 
 
 def _path_targets(lex: Lexicon, op: Operation, template: set[str]) -> list[Target]:
@@ -112,7 +118,8 @@ def _query_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
     query parameter required, an RPC method's parameter named as the ID of one of the API's resources counts as
     required (Etherpad's `/listAuthorsOfPad?padID=`, `/getSessionInfo?sessionID=`), except a search's: elsewhere
     such a parameter is as likely a filter (`GET /items?id=`, `/files/search?id=`)."""
-    return [_Candidate(p.name, "query", p.at, p.required or _silently_required(api, op, p.name), p.schema)
+    return [_Candidate(p.name, "query", p.at, p.required or _silently_required(api, op, p.name), p.schema,
+                       p.description)
             for p in op.parameters if p.location == "query" and not p.is_array and "enum" not in p.schema]
 
 
@@ -134,7 +141,7 @@ def _body_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
     required there (Mandrill's `POST /subaccounts/delete.json {id}`, `POST /tags/delete.json {tag}`)."""
     silent = op.body_required and api.silent_on_required_fields
     return [_Candidate(prop.name, "body", prop.at, prop.required or (silent and _named_as_a_key(api, prop.name)),
-                       prop.schema)
+                       prop.schema, _text(prop.schema.get("description")))
             for prop in op.body if not prop.enum and prop.schema.get("readOnly") is not True
             and prop.schema.get("format") not in _CONTENT_FORMATS]
 
@@ -163,20 +170,58 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     structure, a credential, an ID of nothing the path leaves unidentified (`_Scope.identified_stem`), the
     destination of what a sending verb sends, or in a body, the ID of what the operation creates or of the body
     itself."""
-    name, where, at, required, schema = candidate
+    name, where, at, required, schema, description = candidate
     lex = api.lexicon
     credential = _credential(lex, name) and not _key_of_one_member(api, scope, name) and not _managed_key(
         api, scope, name)
     if name in template or schema.get("type") in ("boolean", "array", "object") or credential:
         return None
-    stem = scope.identified_stem(name, where, required)
+    described, noun = ("", "") if required or not scope.not_many else _described_as_acted_on(description)
+    own_stem = target_stem(lex, name, api.resource_stems)
+    if own_stem and noun and not lex.mentions(own_stem, lex.stem(noun), False):
+        described, noun = "", ""  # `projectId`, "the project id of the beacon to activate": the beacon's parent
+    stem = scope.identified_stem(name, where, required or bool(described), noun)
     if stem is None or _sent_to(api, scope, stem):
         return None
     # `POST /secret {name}` named `updateSecret`: a member's
     own = _own_field(lex, op, name, stem) and not scope.one_member
     if where == "body" and (_created(op, scope, stem) or own or _renamed(lex, op, name, stem)):
         return None
-    return Target(name, where, stem, at, required, scope.one_member and not required)
+    return Target(name, where, stem, at, required, scope.one_member and not required, described)
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# "The ID of the job to cancel.", "Name of the remote configuration to delete", "the id of the stream that will be
+# stopped", "Pet id to delete", "Stats group identifier to remove": a key of a noun phrase, then the action, as the
+# description's first clause.  The noun phrase is at most four words, so the match is linear in the text.  A name or
+# key after a noun is a value (`the SSH public key to sign`), and a qualified name (`the friendly name`, `optional
+# item id`) no identifier.
+_ACTION = r"(?:to(?: be)?|(?:that|which) (?:will be|is to be|you want to)|you want to) ([a-z]+)"
+_ACTED_ON = (re.compile(r"(?:the |a |an )?(?:(?:unique|numeric|internal|external|full|resource|system) )?"
+                        r"(?:id|identifier|name|key|uuid|guid) (?:of|for) (?:the |a |an )?((?:[a-z0-9_-]+ ){1,4}?)"
+                        rf"{_ACTION}"),
+             re.compile(rf"(?:the |a |an )?((?:[a-z0-9_-]+ ){{1,3}}?)(?:id|identifier|uuid|guid) {_ACTION}"))
+# words that make the noun phrase a relative clause or a role (`the location for which to list`, `the folder to
+# move it into`), not the thing acted on
+_NOT_THE_OBJECT = frozenset(("which", "whose", "that", "for", "with", "in", "into", "on", "by", "from", "new", "single",
+                             "optional"))
+# actions over many things: the field scopes them (`the shared drive to search`), a List's filter or parent
+_OVER_MANY = frozenset(("search", "list", "filter", "scan", "browse", "find"))
+
+
+def _described_as_acted_on(description: str) -> tuple[str, str]:
+    """The description's first clause when it says the field names the thing the operation acts on (`ID of the
+    job to cancel`), and that thing's noun (`job`); ("", "") else: a reviewer's reading of an optional field the spec
+    did not mark required."""
+    first = re.split(r"\. |, |; |\n", description.strip()[:300], maxsplit=1)[0].rstrip(". ").lower()
+    for pattern in _ACTED_ON:
+        match = pattern.fullmatch(first)
+        if match is not None and not _NOT_THE_OBJECT & set(match.group(1).split()) and match.group(2) not in _OVER_MANY:
+            return first, match.group(1).split()[-1]
+    return "", ""
 
 
 def _sent_to(api: ApiModel, scope: _Scope, stem: str) -> bool:
@@ -234,17 +279,23 @@ class _Scope:
         self.creates = self._verb_is("create-verb")  # `/createRobot`
         self.sent = self._sent(last)
         # the evidence says it acts on one member all the same: an optional ID of it counts (`DELETE /team?teamname=`)
-        self.one_member = acts_on_one_member(api, op)
+        weight = one_member_weight(api, op)
+        self.one_member = weight >= ONE_MEMBER
+        # nothing says it reads or makes many: a field described as what it acts on is its target
+        self.not_many = weight >= 0
 
     def _verb_is(self, tag: str) -> bool:
         return self.verb is not None and self.lex.has(self.verb, tag)
 
     def _sent(self, last: Segment | None) -> str | None:
-        """What a sending verb makes (`sendMessage` -> `message`): its ID alone names a target."""
-        if self.verb is None or last is None:
+        """What a sending verb makes (`sendMessage` -> `message`; `send` after a collection, a member of it:
+        `/basic-messages/send`): its ID alone names a target, another's is where it goes."""
+        if self.verb is None or last is None or not self.lex.has(self.verb, "sending-verb"):
             return None
         phrase = self.lex.words_of(words.action_part(last.text))
-        sends = len(phrase) > 1 and phrase[0] == self.verb and self.lex.has(self.verb, "sending-verb")
+        if phrase == (self.verb,) and self.collection is not None:
+            return self.lex.stem(self.collection.text)
+        sends = len(phrase) > 1 and phrase[0] == self.verb
         return self.lex.stem("-".join(phrase[1:])) if sends else None
 
     def _alias(self, seg: Segment) -> bool:
@@ -252,11 +303,14 @@ class _Scope:
         word (`/jobs/status`, whose member is named elsewhere)."""
         return seg.role is Role.ALIAS and self.lex.has(seg.text.lower(), "alias")
 
-    def identified_stem(self, name: str, where: str, required: bool) -> str | None:
-        """The stem of the resource `name` identifies when that resource is the operation's target, else None."""
+    def identified_stem(self, name: str, where: str, required: bool, described: str = "") -> str | None:
+        """The stem of the resource `name` identifies when that resource is the operation's target, else None; a
+        bare key (`name`) its description says names a thing acted on (`described`: `plugin`) identifies that."""
         stem = target_stem(self.lex, name, self.api.resource_stems)
         if stem is None:
             stem = self._keyed_stem(name, where, required)
+        if stem is None and described and _bare_key(self.lex, name) and self._known(self.lex.stem(described)):
+            stem = self.lex.stem(described)
         if stem and required and where == "query" and stem in self.api.scope_stems and stem not in self.path_subjects:
             return stem  # the API's top parent, which every path leaves out (`GET /api/Goals/{id}?planId=`)
         if stem is None or not self.op.path.segments or self.ends_in_id or (stem and stem in self.path_subjects):
@@ -291,6 +345,10 @@ class _Scope:
                                                                                                       subject):
             return subject  # `POST /tags/delete.json {tag}`; an optional `address` is a value to `recognize`
         return None
+
+    def _known(self, stem: str) -> bool:
+        """A resource of the API, or one the path's literals after its last ID name (`/pluginsctl/removePlugin`)."""
+        return stem in self.api.resource_stems or any(self.lex.mentions(s.text, stem, False) for s in self.tail)
 
     def _member_of_the_collection(self, name: str, subject: str) -> bool:
         """`name` is the singular of the plural literal an action or a view follows: a body field named so names
@@ -378,13 +436,16 @@ class _Scope:
 
     def _creates_member(self, stem: str) -> bool:
         """AIP-133: `POST /books?book_id=` (or `{id}`) chooses the new book's ID, unless its name says it gets,
-        updates or deletes one; so does a PUT its name calls a create (`PUT /parameters {id}`, `createParameter`)."""
+        updates or deletes one; so does a PUT its name calls a create (`PUT /parameters {id}`, `createParameter`;
+        LlamaCloud's `PUT /files` "Generate Presigned Url")."""
         last = self.tail[-1] if self.tail else None
         if last is None or not last.role.is_thing:  # a noun: `POST /products/{sku}/child`
             return False
         named = named_kind(self.lex, self.op)
+        verb, _, _ = named_verb(self.lex, self.op)
+        creating = named == "create" or (verb is not None and self.lex.has(verb, "create-verb"))  # "Generate ..."
         if named in ("get", "update", "delete") or (self.op.method != "post" and not (
-                self.op.method == "put" and named == "create")):
+                self.op.method == "put" and creating)):
             return False  # `POST /secret {name}` named `updateSecret` changes the secret its name names
         return stem in ("", self.lex.stem(last.text))
 
@@ -511,10 +572,13 @@ def _own_field(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
 
 def _renamed(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
     """A PUT or PATCH of the resource the path ends in sends its name or key as a value to set, not as its ID
-    (`PUT /account {account_name}`); an ID word (`account_id`) would still name the target."""
+    (`PUT /account {account_name}`); an ID word (`account_id`) would still name the target, and so does a key sent
+    to a plural collection: which member to write (an upsert, `PUT /organizations {name}`)."""
     last = op.path.last
     parts = words.split_words(name)
-    return (op.method in ("put", "patch") and last is not None and bool(stem) and lex.stem(last.text) == stem
+    plural = last is not None and lex.last_word_number(last.text) == "plural"
+    return (op.method in ("put", "patch") and last is not None and not plural and bool(stem)
+            and lex.stem(last.text) == stem
             and bool(parts) and lex.has(parts[-1], "generic-id") and not lex.is_id_word(parts[-1]))
 
 

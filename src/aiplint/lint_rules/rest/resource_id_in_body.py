@@ -1,13 +1,15 @@
 """The ID of the resource an operation acts on belongs in the path, not in the request body.
 
 ## What it does
-Flags a POST, PUT or PATCH whose path names no resource of its own — it ends in a verb, a namespace or a
+Flags a POST, PUT, PATCH or DELETE whose path names no resource of its own — it ends in a verb, a namespace or a
 singleton that does not follow an ID (`POST /post-training/job/cancel`) — while a required request-body
 property names the resource it acts on (`job_uuid`, where the path says `job` or the API has a `jobs`
 collection).
 
 Not flagged: references to *other* resources in a create or attach (`POST /vector_stores/{id}/files` with
-`file_id`, `POST /createRobot` with a `groupId`), optional properties, fields that list their values (they
+`file_id`, `POST /createRobot` with a `groupId`), optional properties (unless the operation plainly acts on
+one member, or the property's description names it as what the operation acts on: "The id of the device to be
+wiped"), fields that list their values (they
 name a kind), IDs in a role (`to_user_id`), event payloads (`/webhooks/...`), and operations whose path
 already identifies their target (`POST /batches/{batch_id}/cancel`, `PUT /u/{username}/avatar/pick`).
 

@@ -6,7 +6,9 @@ Flags a required, single-valued query parameter named like a resource ID (`id`, 
 namespace or a singleton (`GET /post-training/job/status?job_uuid=...`), or a collection it should address one
 member of (`DELETE /jobs?job_id=...`).
 
-Not flagged: optional parameters (list filters such as `?run_id=`, `?after=` cursors), arrays and plural
+Not flagged: optional parameters (list filters such as `?run_id=`, `?after=` cursors), unless the operation
+plainly acts on one member or the parameter's description names it as what the operation acts on ("Numeric
+identifier of the job to cancel": rclone's remote control declares nothing required), arrays and plural
 names (`?ids=`, `?project_ids=`), request and trace IDs (`request_id`, `idempotency_key`), the AIP-133
 user-specified ID on a create (`POST /books?book_id=`), and selectors on a path that already ends in an ID
 (`GET /prompts/{prompt_id}?version_id=`).
