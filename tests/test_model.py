@@ -243,3 +243,50 @@ def test_a_net_controller_is_a_collection_on_every_path_it_starts():
     # a singular whose plural the API has stands in for a member of it (collection-name-consistency's)
     assert roles({"/v1/post-training/job/status": {"get": op(query("job_uuid", True))},
                   "/v1/post-training/jobs": "get"}, "/v1/post-training/job/status") == [V, N, N, S]
+
+
+def test_a_verb_phrase_before_an_id_is_a_verb_though_its_object_is_the_ids():
+    # Airflow's `parseDagFile/{file_token}`, smart-me's `RegisterForRealtimeApi/{id}`: the verb acts on what the ID
+    # names; a verb that is also a noun, alone before another thing's ID, is a verb too (ClickSend's `buy`)
+    api = model({"/parseDagFile/{file_token}": "put", "/api/RegisterForRealtimeApi/{id}": "delete",
+                 "/numbers/buy/{dedicated_number}": "post", "/recharge/purchase/{package_id}": "put",
+                 "/users/{userId}/settings/sendAs/{sendAsEmail}": "get", "/v1/append-rows/{dataset_id}": "post"})
+    assert seg(api, "/parseDagFile/{file_token}", "parseDagFile").verb == "parse"
+    assert seg(api, "/api/RegisterForRealtimeApi/{id}", "RegisterForRealtimeApi").verb == "register"
+    assert seg(api, "/numbers/buy/{dedicated_number}", "buy").verb == "buy"
+    assert seg(api, "/recharge/purchase/{package_id}", "purchase").verb == "purchase"
+    # but a literal its members' ID is named after is their collection (Gmail's send-as aliases)
+    assert seg(api, "/users/{userId}/settings/sendAs/{sendAsEmail}", "sendAs").verb is None
+
+
+def test_new_on_a_write_is_a_create_named_as_an_action():
+    # envoice's and Jellyfin's `POST .../new`; `GET /notifications/new` lists the new ones
+    paths = {"/api/client/new": "post", "/api/client/{id}": "get", "/notifications/new": "get"}
+    assert roles(paths, "/api/client/new") == [N, C, X]
+    assert roles(paths, "/notifications/new")[-1] is not X
+
+
+def test_a_name_going_on_from_the_literal_says_its_verb_where_nothing_reads_it():
+    # ShipEngine's `PUT /carriers/{id}/add_funds` "Add funds to carrier", LlamaCloud's `PUT /files/sync` "Sync Files"
+    named = {path: {method: {"operationId": name, "summary": summary, "responses": {"200": {"description": "OK"}}}}
+             for path, method, name, summary in (
+                 ("/v1/carriers/{carrier_id}/add_funds", "put", "add_funds_to_carrier", "Add funds to carrier"),
+                 ("/api/v1/files/sync", "put", "sync_files_api_v1_files_sync_put", "Sync Files"),
+                 ("/search.json", "get", "search", "Search for a term"))}
+    assert roles(named, "/v1/carriers/{carrier_id}/add_funds")[-1] is X
+    assert roles(named, "/api/v1/files/sync")[-1] is X
+    assert roles(named, "/search.json")[-1] is not X  # read with GET: a resource whatever its name restates
+
+
+def test_what_a_literal_before_an_id_is_not_the_collection_of():
+    # a lookup by a key, and a kind of the plural before it (authentik's `/providers/ldap/{id}`); an ID named after
+    # the literal, or a locator, addresses its own members (Mastodon's `/timelines/tag/{hashtag}`)
+    api = model({"/extraction-agents/by-name/{name}": "get", "/providers/ldap/{id}": "get",
+                 "/timelines/tag/{hashtag}": "get", "/datasets/queuedEvent/{uri}": "get", "/api/client/{id}": "get"})
+    def other(key: str, text: str) -> bool:
+        return api.names_other_thing(path(api, key), seg(api, key, text))
+    assert other("/extraction-agents/by-name/{name}", "by-name")
+    assert other("/providers/ldap/{id}", "ldap")
+    assert not other("/timelines/tag/{hashtag}", "tag")
+    assert not other("/datasets/queuedEvent/{uri}", "queuedEvent")
+    assert not other("/api/client/{id}", "client")

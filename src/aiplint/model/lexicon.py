@@ -339,6 +339,10 @@ class Lexicon:
         parts = self.words_of(action_part(literal))
         if not parts or self.has(parts[0], "preposition") or parts[0] == "on":  # `on-notify`, `by-name`
             return None
+        if len(parts) > 1:  # `new_releases`, `whats-new`: a verb only alone qualifies the noun
+            parts = tuple(word for word in parts if not self.has(word, "alone-verb"))
+            if not parts:
+                return None
         if self.is_verb(parts[0]):
             return parts[0]
         if len(parts) > 1 and self.is_verb(parts[-2] + parts[-1]):  # fine-tune

@@ -345,13 +345,26 @@ def _named_verbs(item: PathItem, lex: Lexicon) -> set[str]:
     leaving out names built on the literal itself (`UpdateLocations_List` names the resource, then the method;
     "display ads" only restates `display_ads`)."""
     literal = lex.words_of(words.action_part(item.segments[-1].text)) if item.segments else ()
+    nouns = {lex.stem(seg.text) for seg in item.segments[:-1] if not seg.is_param}
+    read = "get" in item.methods  # a literal something reads is a resource whatever its names restate
     found = set()
     for op in item.operations:
         for name in (op.operation_id, op.summary):
             parts = lex.words_of(words.action_part(name)) if name else ()
-            if parts and parts[: len(literal)] != literal:
+            restates = parts[: len(literal)] == literal
+            if parts and (not restates or (not read and _goes_on(literal, parts[len(literal) :], nouns, lex))):
                 found.add(parts[0])
     return found
+
+
+def _goes_on(literal: tuple[str, ...], rest: tuple[str, ...], nouns: set[str], lex: Lexicon) -> bool:
+    """A name that restates the literal reads as a verb phrase where it goes on with a preposition ("Add funds to
+    carrier" for `/carriers/{id}/add_funds`), or a one-word verb goes on with a noun the path has before it, its
+    object ("Sync Files" for `/files/sync`; "Drift-weight Portfolio Rebalancing" is a noun phrase)."""
+    if not rest:
+        return False
+    verb_and_object = len(literal) == 1 and lex.is_verb(literal[0]) and lex.stem(rest[0]) in nouns
+    return lex.has(rest[0], "preposition") or verb_and_object
 
 
 def _noun_phrase(literal: str, verb: str, lex: Lexicon) -> bool:
@@ -390,10 +403,31 @@ def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon, listed: bool =
     if _sets_a_value(item, seg, following) or _names_a_key(following, parts, lex) or (
             not listed and _names_an_attribute(parts, subjects, lex)):
         return True
+    if parts and lex.has(parts[0], "preposition"):
+        return True  # `extraction-agents/by-name/{name}`: a lookup by a key, not a collection
+    if _a_kind_of(item, seg, lex):
+        return True
     if subjects[0] is None or any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
         return False  # nothing else named, or the literal's own members
     # a composite key (`shipping_rate/{country}/{zone}`) addresses members of the literal, a selector does not
     return len(subjects) == 1 or "" in subjects
+
+
+def _a_kind_of(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+    """A singular literal right after a plural one, before a bare ID (`{id}`, `{slug}`), names a kind of the plural's
+    members (authentik's `/providers/ldap/{id}`, `/sources/plex/{slug}`: LDAP providers, Plex sources), not a
+    collection of its own; an ID named after the literal (`/timelines/tag/{hashtag}`, `/assets/policy/{policy_id}`)
+    or a locator (`/datasets/queuedEvent/{uri}`) addresses the literal's own members."""
+    before, after = item.before(seg), item.after(seg)
+    if before is None or before.is_param or before.role is Role.VERSION or after is None:
+        return False
+    param = words.split_words(after.param or "")
+    bare = len(param) == 1 and (lex.is_id_word(param[0]) or lex.has(param[0], "generic-id")) and not lex.has(
+        param[0], "locator")
+    kinds_id = bare or lex.subject(after.param or "") == lex.stem(before.text)  # `/policies/reputation/{policy_uuid}`
+    head = lex.words_of(before.text)[-1:]
+    plural_noun = bool(head) and lex.last_word_number(before.text) == "plural" and lex.is_noun(lex.singular_of(head[0]))
+    return kinds_id and plural_noun and lex.last_word_number(seg.text) != "plural"  # not `/hdfs/snapshot/{id}`
 
 
 def _sets_a_value(item: PathItem, seg: Segment, following: Segment) -> bool:
@@ -425,20 +459,42 @@ def _collection_verb(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
     plural noun (`append-rows`), a verb glued to a noun (`iterrows`) or a verb that is also a noun (`copy`,
     `search`, `ping-method-code`) counts only when the parameter after it names something else
     (`{dataset_id}`, `{path}`)."""
+    verb = lex.leading_verb(seg.text)
+    if verb is not None and _verb_and_its_object(seg.text, verb, lex) and not _keys_its_members(item, seg):
+        return verb  # `parseDagFile/{file_token}`, `RegisterForRealtimeApi/{id}`: the object is the ID's, the verb acts
     subjects = member_subjects(item, seg, lex)
     if any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
         return None
     other = bool(subjects) and bool(subjects[0])
-    verb = lex.leading_verb(seg.text)
     if verb is None:
         return lex.verb_compound(seg.text) if other else None
     if not lex.verb_leads(seg.text, verb):
         return None
     if lex.is_homograph(verb):  # `copy/{path}`; but `share-invite-...-response/{item_id}`, `recall/{vin}` are nouns
-        return verb if other and len(lex.words_of(seg.text)) == 1 and lex.listed_verb(verb) else None
+        # read with GET, only a reading verb acts (`search/{query}`): `GET /itv/purchase/{platform}` reads purchases
+        acts = "get" not in item.methods or lex.has(verb, "read-verb")
+        return verb if other and acts and len(lex.words_of(seg.text)) == 1 and lex.listed_verb(verb) else None
     if _noun_phrase(seg.text, verb, lex):
         return verb if other else None
     return verb
+
+
+def _keys_its_members(item: PathItem, seg: Segment) -> bool:
+    """The parameter after the literal is named after all of it (Gmail's `sendAs/{sendAsEmail}`): its members."""
+    after = item.after(seg)
+    return after is not None and words.compact(after.param or "").startswith(words.compact(seg.text))
+
+
+def _verb_and_its_object(literal: str, verb: str, lex: Lexicon) -> bool:
+    """A verb phrase of two words or more: a verb that is no noun before its object (`parseDagFile`), or before a
+    preposition (`RegisterForRealtimeApi`; a verb that is also a noun, not before "by": `PlayByPlay` is a noun); a
+    verb before a plural (`append-rows`) may be a noun phrase, decided by what follows."""
+    parts = lex.words_of(words.action_part(literal))
+    if len(parts) < 2 or parts[0] != verb:
+        return False
+    if lex.has(parts[1], "preposition"):  # a noun "by" a key is a lookup (`PlayByPlay`, `release_by_hash`)
+        return len(parts) > 2 and not (lex.is_homograph(verb) and parts[1] == "by")
+    return not lex.is_homograph(verb) and lex.noun_number(parts[-1]) != "plural" and lex.listed_verb(verb)
 
 
 def is_view(lex: Lexicon, seg: Segment) -> bool:

@@ -79,6 +79,13 @@ CASES = [
         {"name": "comment", "in": "path", "required": True, "schema": {"type": "string"}})}}), []),
     Case("negative", "a terminal literal whose sibling addresses another noun",
          spec({"/v1/import/status": "get", "/v1/import/status/{importUuid}": "get"}), []),
+    Case("negative", "a state at a checkpoint, also on the path that continues it (LangGraph)", spec({
+        "/threads/{thread_id}/state/checkpoint": "post", "/threads/{thread_id}/state/{checkpoint_id}": "get"}), []),
+    Case("negative", "a lookup by a key", one("/v1/extraction-agents/by-name/{name}"), []),
+    Case("negative", "a kind of the plural before it (authentik's providers)", one("/providers/ldap/{id}"), []),
+    Case("negative", "a kind whose ID names the plural's members", one("/policies/reputation/{policy_uuid}"), []),
+    Case("positive", "a singular after a plural whose own ID it is", one("/api/v1/timelines/tag/{tag_id}"),
+         [E("/api/v1/timelines/tag/{tag_id}", "tag", "/api/v1/timelines/tags/{tag_id}")]),
     Case("negative", "namespace chat/completions", one("/v1/chat/completions", "post"), []),
     Case("negative", "namespace post-training", spec({
         "/v1/post-training/jobs": "get", "/v1/post-training/jobs/{job_uuid}": "get"}), []),

@@ -73,6 +73,16 @@ CASES = [
     Case("negative", "nouns that start like standard verbs are not verbs (listings, updates)", spec({
         "/v1/listings/{listing_id}": "get", "/v1/updates": "get"}), []),
     Case("negative", "sub-resource content is not a verb", spec({"/v1/files/{file_id}/content": "get"}), []),
+    Case("positive", "remove with nothing to remove named is a Delete", spec({"/v1/batches/{batch_id}/remove": "post"}),
+         [E("/v1/batches/{batch_id}/remove", "remove", "is `remove`, a synonym of the standard method `delete`",
+            "POST", "DELETE /v1/batches/{batch_id}")]),
+    Case("negative", "AIP-144: remove with a body of what to take out of a field (ShipEngine's batches)", spec({
+        "/v1/batches/{batch_id}/remove": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+            "type": "object", "properties": {"shipment_ids": {"type": "array", "items": {"type": "string"}}}}}}},
+            "responses": {"204": {"description": "removed"}}}}}), []),
+    Case("positive", "new on a collection is a Create (.NET and Rails actions)", spec({
+        "/api/clients/new": "post", "/api/clients/{id}": "get"}),
+        [E("/api/clients/new", "new", "is `new`, a synonym of the standard method `create`", "POST", "POST /api/clients")]),
 ]
 
 

@@ -178,8 +178,11 @@ def _plural_for(api: ApiModel, item: PathItem, seg: Segment, extra: frozenset[st
 
 def _members_of(api: ApiModel, item: PathItem, seg: Segment) -> tuple[PathItem, Segment]:
     """Where a collection's members are addressed: this path, or for a terminal literal that is a collection
-    because a sibling has `/literal/{param}`, that sibling (`import/status` beside `import/status/{importUuid}`)."""
-    if item.after(seg) is not None:
+    because a sibling has `/literal/{param}`, that sibling (`import/status` beside `import/status/{importUuid}`);
+    for an attribute, also before a literal (`state/checkpoint` beside `state/{checkpoint_id}`: a thread's state
+    at a checkpoint, whatever follows it)."""
+    following = item.after(seg)
+    if following is not None and (following.is_param or not api.lexicon.has(seg.text.lower(), "attribute")):
         return item, seg
     other = api.member_path(item, seg)
     return (other, other.segments[seg.index]) if other is not None else (item, seg)

@@ -86,7 +86,11 @@ def check(ctx: Context):
         compact = "".join(parts)
         if not parts or lex.has(compact, "aip-exception") or compact in allowed or compact.endswith("longrunning"):
             continue
+        if len(parts) > 1 and lex.has(parts[0], "alone-verb"):
+            parts = parts[1:]  # `newpassword`, `new-input`: `new` qualifies the noun, a verb only alone
         for problem, detail in _problems(lex, verb, parts, seg.colon, slash_style):
+            if detail == "synonym" and _removes_from_a_field(parts, item):
+                continue
             op, suggestion = _operation_fixed(ctx, item, seg) if detail in _FIXED_BY_THE_OPERATION else (None, None)
             if detail in ("standard", "synonym") and len(parts) > 1 and suggestion is None and seg.colon:
                 continue  # `:updatePrimaryVersion`: AIP-136's verb + noun, with no standard method it could be
@@ -100,6 +104,12 @@ def check(ctx: Context):
                 suggestion=suggestion,
                 detail=f"{seg.text}:{detail}",
             )
+
+
+def _removes_from_a_field(parts: tuple[str, ...], item: PathItem) -> bool:
+    """`POST /batches/{id}/remove` with the shipments to take out in its body: AIP-144's remove from a repeated field,
+    not a Delete (which sends no body)."""
+    return parts == ("remove",) and bool(item.operations) and all(op.body for op in item.operations)
 
 
 def _on_a_part(suggestion: str, item: PathItem) -> str | None:
