@@ -75,11 +75,29 @@ def _absorb_path_problems(alone: list[Reported], merged: list[Reported], items: 
 
 
 def _at_operation(problem: Problem, op: Operation) -> Problem:
-    """A path-level problem as its one operation's: `/v1/teams` is `GET /v1/teams` there."""
-    suggestion = problem.suggestion
+    """A path-level problem as its one operation's: `/v1/teams` is `GET /v1/teams` there.  On another path it names
+    (`related`), the operation's own path with the same literals renamed, at that path (`/api/client/new` ->
+    `/api/clients/new` is `GET /api/clients/{id}` for `GET /api/client/{id}`)."""
+    suggestion, at = problem.suggestion, problem.at
     if suggestion is not None and suggestion.startswith("/"):
-        suggestion = f"{op.method.upper()} {suggestion}"
-    return replace(problem, operation=op, path=None, suggestion=suggestion)
+        if op.path.key != problem.path:
+            suggestion = _renamed_alike(problem.path or "", suggestion, op.path.key)
+            at = op.path.key_at
+        suggestion = f"{op.method.upper()} {suggestion}" if suggestion is not None else None
+    # the other paths' operations report it in their own findings' `also`
+    return replace(problem, operation=op, path=None, suggestion=suggestion, at=at, related=())
+
+
+def _renamed_alike(old: str, new: str, other: str) -> str | None:
+    """`other` with the segments `old` -> `new` renamed at the same places, where `other` has them (a collection
+    made plural on every path it starts); None where the two paths do not line up."""
+    before, after, texts = old.split("/"), new.split("/"), other.split("/")
+    if len(before) != len(after):
+        return None
+    for i, (was, now) in enumerate(zip(before, after, strict=True)):
+        if was != now and i < len(texts) and texts[i] == was:
+            texts[i] = now
+    return "/".join(texts)
 
 
 def _operations_of(problem: Problem, items: dict[str, PathItem]) -> list[Operation]:

@@ -1,0 +1,30 @@
+"""`aiplint.linting.merge`: one mistake, one finding, read from what `lint_document` reports on realistic paths."""
+
+from __future__ import annotations
+
+import json
+
+from rules._kit import spec
+
+from aiplint.config import Config
+from aiplint.linting.engine import lint_document
+from aiplint.read.document import open_document
+
+
+def findings(paths: dict) -> list:
+    return lint_document(open_document("merge.json", text=json.dumps(spec(paths))),
+                         Config(profile="rest", select=("aip122", "aip136", "rest"))).findings
+
+
+def test_a_collection_problem_left_at_an_operation_of_another_path_is_that_paths():
+    # envoice's `POST /api/client/new` is a Create whose fix names `clients`; the singular `client` is left to
+    # `GET /api/client/{id}`, with that path's fix and place, and no longer lists the path already fixed
+    found = findings({"/api/client/new": {"post": {"operationId": "ClientApi_New", "responses": {
+        "200": {"description": "OK"}}}}, "/api/client/{id}": "get"})
+    create = next(f for f in found if f.path == "/api/client/new")
+    assert (create.rule, create.suggestion) == ("aip136/verb-naming", "POST /api/clients")
+    assert [a.rule for a in create.also] == ["aip122/plural-collection"]
+    plural = next(f for f in found if f.rule == "aip122/plural-collection")
+    assert (plural.method, plural.path, plural.suggestion) == ("GET", "/api/client/{id}", "GET /api/clients/{id}")
+    assert plural.pointer == "/paths/~1api~1client~1{id}" and plural.related == ()
+    assert len(found) == 2
