@@ -315,3 +315,45 @@ def test_an_optional_id_its_description_names_as_what_the_operation_acts_on(path
 def test_descriptions_that_name_no_target(paths):
     api, o = operation(paths)
     assert [t.name for t in api.targets(o) if t.counts] == []
+
+
+ONE_BLOG = {"200": {"description": "OK", "content": {"application/json": {"schema": {
+    "type": "object", "properties": {"id": {"type": "string"}, "url": {"type": "string"}}}}}}}
+
+LOOKED_UP = [
+    # a Get "by" a key that is no ID word: WikiPathways' `getUserByOrcid`, smart-me's .NET `DeviceBySerial_Get`
+    ({"/getUserByOrcid": {"get": op(query("orcid", True), operationId="getUserByOrcid", responses=ONE_BLOG)},
+      "/users/{id}": "get"}, [("orcid", "query", "user", True)]),
+    ({"/api/DeviceBySerial": {"get": op(query("serial", True), operationId="DeviceBySerial_Get",
+                                        responses=ONE_BLOG)}}, [("serial", "query", "device", True)]),
+    # Blogger's glued `blogs/byurl?url=`: the collection the lookup follows
+    ({"/v3/blogs/byurl": {"get": op(query("url", True), responses=ONE_BLOG)}, "/v3/blogs/{blogId}": "get"},
+     [("url", "query", "blog", True)]),
+]
+
+
+@pytest.mark.parametrize("paths, expected", LOOKED_UP, ids=[next(iter(p)) for p, _ in LOOKED_UP])
+def test_the_key_a_lookup_is_named_by(paths, expected):
+    assert found(paths) == expected
+
+
+def test_a_lookup_of_many_by_a_key_is_a_filtered_list():
+    # Petstore's `findPetsByStatus` returns an array: `status` filters
+    many = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {
+        "type": "object"}}}}}}
+    assert found({"/pet/findByStatus": {"get": op(query("status", True), operationId="findPetsByStatus",
+                                                  responses=many)}, "/pet/{petId}": "get"}) == []
+    assert found({"/pet/findByStatus": {"get": op(query("status", True), operationId="findPetsByStatus")},
+                  "/pet/{petId}": "get"}) == []  # the name says many even where no response does
+
+
+def test_a_lookup_suggests_the_key_in_the_path_and_drops_the_lookup():
+    api, o = operation({"/v3/blogs/byurl": {"get": op(query("url", True), responses=ONE_BLOG)}, "/v3/blogs": "get"})
+    assert operation_fix(api, o, colon=False) == "GET /v3/blogs/{url}"
+
+
+def test_an_upsert_on_a_plural_collection_names_its_member_by_a_key_a_bulk_write_does_not():
+    upsert = {"/store/items": {"put": op(request=body("key", "value"), summary="Store or update an item")}}
+    bulk = {"/dcim/devices/": {"put": op(request=body("name", "serial"), summary="Bulk update devices")}}
+    assert found(upsert) == [("key", "body", "item", True)]
+    assert found(bulk) == []

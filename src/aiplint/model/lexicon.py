@@ -354,6 +354,16 @@ class Lexicon:
             return None
         return next((word for word in reversed(parts[1:]) if word != "list" and self.is_verb(word)), None)
 
+    def lookup_key(self, literal: str) -> str | None:
+        """The key a literal looks one thing up by: `by-name` -> `name`, `ByEmail` -> `email`, and glued in lower
+        case `byurl` -> `url` (not `bypass`, `bytes`: words of their own); None for any other literal."""
+        parts = self.words_of(action_part(literal))
+        if len(parts) > 1 and parts[0] == "by":
+            return "".join(parts[1:])
+        lower = literal.lower()
+        glued = len(parts) == 1 and lower.startswith("by") and len(lower) > 4
+        return lower[2:] if glued and self.is_word(lower[2:]) and not self.is_word(lower) else None
+
     def verb_leads(self, literal: str, verb: str) -> bool:
         """Whether the verb is the literal's first word (`run-shield`), not its last (`preference-optimize`)."""
         parts = self.words_of(action_part(literal))

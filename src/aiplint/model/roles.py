@@ -117,6 +117,8 @@ def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known
         return Role.ALIAS
     if prefixes.param_child(item.prefix(seg.index + 1)) is not None:
         return Role.COLLECTION  # a sibling path has `/this/{param}`
+    if after is None and lex.lookup_key(seg.text) is not None:
+        return Role.SINGLETON  # `blogs/byurl`: one thing looked up by a key, no collection
     if after is None or _is_after_an_id(before):
         return _thing_role(item, seg, after is None, lex)
     return _grouping_role(item, seg, after, prefixes, lex)
@@ -163,6 +165,8 @@ def _is_alias(item: PathItem, seg: Segment, before: Segment | None, prefixes: Pr
         return False
     if lex.has(seg.text, "alias"):
         return True
+    if lex.lookup_key(seg.text) is not None:
+        return False  # Blogger's `blogs/byurl?url=`: a lookup by a key the query gives, not one member's alias
     plural = lex.last_word_number(seg.text) == "plural"
     return not plural and prefixes.param_child(item.prefix(seg.index)) is not None
 

@@ -109,6 +109,8 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
                     parts.insert(seg.index + 1, id_part)
                 if last.is_custom_verb and last.index > seg.index:
                     parts[-1] = verb_part(last.text, colon)  # now attached: in the document's style
+                elif last.index > seg.index and lex.lookup_key(last.text) is not None:
+                    parts.pop()  # `/blogs/byurl?url=`: the key in the path is the lookup
                 return join(parts)
     if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
         tail: list[Part] = [(last.text, False)]

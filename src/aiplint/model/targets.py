@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.model import words
-from aiplint.model.operations import ONE_MEMBER, named_kind, named_verb, one_member_weight
+from aiplint.model.operations import ONE_MEMBER, named_kind, named_verb, one_member_weight, verb_names
 from aiplint.model.roles import Role
 
 if TYPE_CHECKING:
@@ -327,7 +327,7 @@ class _Scope:
         beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
         `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
         parts = words.split_words(name)
-        found = self._member_key_stem(name, parts)
+        found = self._member_key_stem(name, parts) or self._looked_up_by(name)
         if found is not None:
             return found
         subject = self.lex.subject(name)
@@ -344,6 +344,33 @@ class _Scope:
         if subject and where == "body" and required and len(parts) == 1 and self._member_of_the_collection(name,
                                                                                                       subject):
             return subject  # `POST /tags/delete.json {tag}`; an optional `address` is a value to `recognize`
+        return None
+
+    def _looked_up_by(self, name: str) -> str | None:
+        """The thing an operation named as a lookup "by" this key gets (`getUserByOrcid?orcid=` a user,
+        `DeviceBySerial_Get?serial=` a device, Blogger's `blogs/byurl?url=` a blog): one thing, named before "by"
+        or by the collection the path's action follows; many (`findPetsByStatus`) are a filtered List."""
+        if not self.one_member:
+            return None
+        key = words.compact(name)
+        last = self.lex.words_of(words.action_part(self.tail[-1].text)) if self.tail else ()
+        if last and self.lex.is_verb(last[0]):
+            last = last[1:]  # `findByStatus`: what follows the verb
+        looked_up = self.lex.lookup_key(self.tail[-1].text) if self.tail else None
+        if looked_up is not None:
+            last = ("by", looked_up)  # Blogger's glued `byurl`
+        for rest in [rest for _, rest, _ in verb_names(self.lex, self.op)] + [last]:
+            if "by" not in rest:
+                continue
+            at = rest.index("by")
+            noun, by = rest[:at], "".join(rest[at + 1 :])
+            if noun and self.lex.noun_number(noun[-1]) == "plural":
+                return None  # `findPetsByStatus`: many, filtered
+            if by and (key.startswith(by) or by.startswith(key)):
+                if noun:
+                    return self.lex.stem("-".join(noun))
+                before = self.collection or (self.tail[-2] if len(self.tail) > 1 else None)
+                return self.lex.stem(before.text) if before is not None else None
         return None
 
     def _known(self, stem: str) -> bool:
@@ -572,14 +599,22 @@ def _own_field(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
 
 def _renamed(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
     """A PUT or PATCH of the resource the path ends in sends its name or key as a value to set, not as its ID
-    (`PUT /account {account_name}`); an ID word (`account_id`) would still name the target, and so does a key sent
-    to a plural collection: which member to write (an upsert, `PUT /organizations {name}`)."""
+    (`PUT /account {account_name}`, a bulk `PUT /dcim/devices/ {name}`); an ID word (`account_id`) would still name
+    the target, and so does the key of an upsert on a plural collection: which member to write (LlamaCloud's
+    `PUT /organizations {name}` "Upsert Organization")."""
     last = op.path.last
     parts = words.split_words(name)
-    plural = last is not None and lex.last_word_number(last.text) == "plural"
-    return (op.method in ("put", "patch") and last is not None and not plural and bool(stem)
+    upsert = last is not None and lex.last_word_number(last.text) == "plural" and _named_an_upsert(op)
+    return (op.method in ("put", "patch") and last is not None and not upsert and bool(stem)
             and lex.stem(last.text) == stem
             and bool(parts) and lex.has(parts[-1], "generic-id") and not lex.is_id_word(parts[-1]))
+
+
+def _named_an_upsert(op: Operation) -> bool:
+    """The operation's name says it creates or updates one (`upsert_data_sink`, `createOrUpdate`, "Store or update
+    an item")."""
+    said = " ".join(words.split_words(f"{op.operation_id or ''} {op.summary or ''}")).lower()
+    return "upsert" in said or bool(re.search(r"\b(?:create|add|insert|store|save) or (?:update|replace)\b", said))
 
 
 def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
