@@ -28,3 +28,18 @@ def test_a_collection_problem_left_at_an_operation_of_another_path_is_that_paths
     assert (plural.method, plural.path, plural.suggestion) == ("GET", "/api/client/{id}", "GET /api/clients/{id}")
     assert plural.pointer == "/paths/~1api~1client~1{id}" and plural.related == ()
     assert len(found) == 2
+
+
+def test_problems_of_one_verb_no_rule_can_fix_are_one_finding():
+    # Etherpad's `getStats` (GET and POST) and Musixmatch's `chart.artists.get`: a verb attached to nothing, and a
+    # standard Get spelled as a verb, one finding per path, the path's problem reporting
+    found = findings({"/getStats": "get post", "/chart.artists.get": "get"})
+    assert [(f.rule, f.method, f.path, [a.rule for a in f.also]) for f in found] == [
+        ("aip136/verb-naming", None, "/getStats", ["rest/verb-segment"]),
+        ("aip136/verb-naming", None, "/chart.artists.get", ["rest/verb-segment"])]
+
+
+def test_a_disabled_rule_lets_the_next_report():
+    only = lint_document(open_document("merge.json", text=json.dumps(spec({"/getStats": "get post"}))),
+                         Config(profile="rest", select=("rest",))).findings
+    assert [(f.rule, f.method) for f in only] == [("rest/verb-segment", "GET"), ("rest/verb-segment", "POST")]

@@ -177,6 +177,7 @@ def main() -> None:
     details: list[str] = []
     skipped = []
     per_mistake: list[int] = []
+    families_caught = 0  # labelled mistakes (operation, family) caught at the operations of `per_mistake`
     distinct: set[tuple[str, str]] = set()  # the headline findings at caught mistakes, each counted once
     blind = [HERE / name for name in ("blind3", "blind4", "blind5", "blind6", "blind7") if (HERE / name / "specs.json").exists()]
     sets = [HERE, *blind] if args.split == "all" else [HERE / args.split if args.split.startswith("blind") else HERE]
@@ -195,6 +196,7 @@ def main() -> None:
             caught = [f for f in ("plural", "id", "custom") if row.get(f) and hits[f].get(op)]
             if caught:  # a labelled mistake aiplint reports: how many findings it takes
                 per_mistake.append(len(shown[op]))
+                families_caught += len(caught)
                 distinct.update((spec["id"], f) for f in shown[op])
                 if len(shown[op]) > 1:
                     rules = sorted({r.split(":")[0] for f in ("plural", "id", "custom") for r in hits[f].get(op, [])})
@@ -221,7 +223,9 @@ def main() -> None:
         # strict figure counts it at each operation (two singular collections in one path are two findings)
         print(f"findings per labelled mistake caught (profile rest): {len(distinct) / len(per_mistake):.2f} "
               f"({len(distinct)} findings for {len(per_mistake)} operations); at each operation: "
-              f"{sum(per_mistake) / len(per_mistake):.2f}, more than one at {sum(1 for n in per_mistake if n > 1)}")
+              f"{sum(per_mistake) / len(per_mistake):.2f}, more than one at {sum(1 for n in per_mistake if n > 1)}; "
+              f"at each operation per family labelled there (a singular collection and an ID in the query are two): "
+              f"{sum(per_mistake) / families_caught:.2f}")
     if args.misses:
         print("\n" + "\n".join(details))
 

@@ -42,7 +42,38 @@ def one_per_fix(reported: list[tuple[Rule, Severity, Problem]], paths: Sequence[
         else:
             groups.setdefault(key, []).append(entry)
     merged = [_merge(group) for group in groups.values()]
-    return _absorb_path_problems(alone, merged, {item.key: item for item in paths})
+    return _absorb_path_problems(_one_per_verb(alone), merged, {item.key: item for item in paths})
+
+
+def _one_per_verb(alone: list[Reported]) -> list[Reported]:
+    """Custom-method problems of one path's verb that no rule can fix (`GET /chart.artists.get`: a verb segment
+    attached to nothing, and a standard Get spelled as a verb) are one mistake: the path-level problem, else the
+    first, reports it, the others are its `also`."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, entry in enumerate(alone):
+        problem = entry.problem
+        path = problem.operation.path.key if problem.operation is not None else problem.path
+        if problem.suggestion is None and entry.rule.headline == "custom" and path is not None:
+            groups.setdefault((path, _segment_of(problem.detail)), []).append(i)
+    absorbed: set[int] = set()
+    for indexes in groups.values():
+        if len({alone[i].rule.id for i in indexes}) < 2:
+            continue
+        head = min(indexes, key=lambda i: (alone[i].problem.operation is not None, i))
+        rest = [i for i in indexes if i != head]
+        also = {a.rule: a for i in rest for a in (Also(alone[i].rule.id, alone[i].problem.message),)
+                if alone[i].rule.id != alone[head].rule.id}
+        severity = max((alone[i].severity for i in indexes), key=_SEVERITY_ORDER.index)
+        alone[head] = alone[head]._replace(also=(*alone[head].also, *also.values()), severity=severity)
+        absorbed.update(i for i in rest if alone[i].rule.id != alone[head].rule.id or alone[head].problem.operation
+                        is None)
+    return [entry for i, entry in enumerate(alone) if i not in absorbed]
+
+
+def _segment_of(detail: str) -> str:
+    """The segment a custom-method problem's detail names: `chart.artists.get`, `get:standard`, `3:append-rows`."""
+    parts = detail.split(":")
+    return parts[1] if parts[0].isdigit() and len(parts) > 1 else parts[0]
 
 
 def _absorb_path_problems(alone: list[Reported], merged: list[Reported], items: dict[str, PathItem]

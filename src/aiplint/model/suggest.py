@@ -250,6 +250,8 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
         # `/albums/{id}/tracks/get` the List of the album's tracks
         plural = last if number == "plural" else lex.pluralize_literal(last)
         return ("POST" if standard == "create" else "GET"), f"{collection}/{plural}"
+    if len(words_) == 1 and standard == "get" and last and not last.startswith("{"):
+        return "GET", head  # Musixmatch's `artist.related.get`: the Get of what the verb follows, `/related`
     if len(words_) < 2 or standard not in ("get", "list", "create") or not _names_a_thing(lex, words_):
         return method, None
     if lex.has(words_[1], "preposition") and standard in ("get", "list"):  # `/pet/findByStatus`: a filtered list
