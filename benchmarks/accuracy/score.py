@@ -15,7 +15,7 @@ path-level finding, and for a finding reported once per collection every operati
 `related`.  A family is predicted for an operation when any of its rules reports it there:
 
 - plural:     aip122/plural-collection, aip122/collection-name-consistency            (profile rest)
-- id:         rest/resource-id-in-query, rest/resource-id-in-body                      (profile rest)
+- id:         rest/resource-id-in-query, rest/resource-id-in-body, rest/resource-id-in-header (profile rest)
 - custom:     rest/verb-segment, rest/verb-before-id, aip136/*                         (profile rest)
 - custom_aip: the same rules                                                            (profile aip)
 """
@@ -37,7 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FAMILIES = {
     "plural": ("rest", ("aip122/plural-collection", "aip122/collection-name-consistency")),
-    "id": ("rest", ("rest/resource-id-in-query", "rest/resource-id-in-body")),
+    "id": ("rest", ("rest/resource-id-in-query", "rest/resource-id-in-body", "rest/resource-id-in-header")),
     "custom": ("rest", ("rest/verb-segment", "rest/verb-before-id", "aip136/")),
     "custom_aip": ("aip", ("rest/verb-segment", "rest/verb-before-id", "aip136/")),
 }

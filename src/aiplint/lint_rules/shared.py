@@ -40,8 +40,8 @@ def names_an_action(op: Operation) -> bool:
 
 
 def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str], str]) -> Iterator[Problem]:
-    """The problem of an operation whose target's required ID travels `where` ("query" or "body") instead of the
-    path (`aiplint.model.targets`): `why(what)` is the message, `what` naming the parameter (`required query
+    """The problem of an operation whose target's required ID travels `where` ("query", "body" or "header") instead
+    of the path (`aiplint.model.targets`): `why(what)` is the message, `what` naming the parameter (`required query
     parameter `job_id``); the option `ignore` lists names that never are IDs."""
     found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
     if found is not None:
@@ -62,7 +62,7 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
         yield Problem(message, found.at, operation=op, suggestion=suggestion, detail=found.name, fix=moved)
 
 
-_PLACE = {"query": "query parameter", "body": "body field"}
+_PLACE = {"query": "query parameter", "body": "body field", "header": "header"}
 
 
 def move_operation(ctx: Context, op: Operation, suggestion: str | None, into_path: Target | None = None

@@ -178,11 +178,11 @@ class ApiModel:
         return first if noun and first.role in (Role.SINGLETON, Role.NAMESPACE) else None
 
     def _keys_only(self, seg: Segment, op: Operation, target: Target) -> bool:
-        """The target travels in the query, or, after a plural, in a POST body of nothing but scalars (Mandrill's
-        `POST /ips/info.json {key, ip}`): a body carrying the view's own fields may send back the member's `id` with
-        the rest of it (`PUT /account/settings`), and a singular with its member's ID in a body is already read as
-        standing in for its plural (`/job/status {job_id}` beside `/jobs`)."""
-        if target.where == "query":
+        """The target travels in the query or a header, or, after a plural, in a POST body of nothing but scalars
+        (Mandrill's `POST /ips/info.json {key, ip}`): a body carrying the view's own fields may send back the member's
+        `id` with the rest of it (`PUT /account/settings`), and a singular with its member's ID in a body is already
+        read as standing in for its plural (`/job/status {job_id}` beside `/jobs`)."""
+        if target.where in ("query", "header"):
             return True
         plural = self.lexicon.last_word_number(seg.text) == "plural"
         return plural and op.method == "post" and all(prop.schema.get("type") not in ("object", "array")
@@ -352,9 +352,18 @@ class ApiModel:
     def common_query_names(self) -> frozenset[str]:
         """Query parameters most operations take (Google discovery's `key`, `fields`, `alt`): the API's own options
         and credentials, never one operation's target."""
+        return self._common_names("query")
+
+    @cached_property
+    def common_header_names(self) -> frozenset[str]:
+        """Headers most operations take (`X-Tenant-Id`, `X-User-Id`): the caller's context, never one operation's
+        target."""
+        return self._common_names("header")
+
+    def _common_names(self, location: str) -> frozenset[str]:
         counts: dict[str, int] = {}
         for op in self.operations:
-            for name in {p.name for p in op.params_in("query")}:
+            for name in {p.name for p in op.params_in(location)}:
                 counts[name] = counts.get(name, 0) + 1
         many = max(3, len(self.operations) // 2)
         return frozenset(name for name, count in counts.items() if count >= many)

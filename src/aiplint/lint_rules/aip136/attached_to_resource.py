@@ -46,7 +46,8 @@ from aiplint.model import Operation, PathItem, Segment
 from aiplint.model.targets import target
 from aiplint.rule import Context, Problem, rule
 
-WHERE = {"query": "in the query string", "body": "in the request body", "path": "in a path parameter the path lacks"}
+WHERE = {"query": "in the query string", "body": "in the request body", "header": "in a request header",
+         "path": "in a path parameter the path lacks"}
 
 
 @rule(
