@@ -255,6 +255,9 @@ def test_a_verb_phrase_before_an_id_is_a_verb_though_its_object_is_the_ids():
     assert seg(api, "/api/RegisterForRealtimeApi/{id}", "RegisterForRealtimeApi").verb == "register"
     assert seg(api, "/numbers/buy/{dedicated_number}", "buy").verb == "buy"
     assert seg(api, "/recharge/purchase/{package_id}", "purchase").verb == "purchase"
+    refund = model({"/custom-gateway/refund/{ownershipId}": "post", "/itv/purchase/{platform}": "get"})
+    assert seg(refund, "/custom-gateway/refund/{ownershipId}", "refund").verb == "refund"
+    assert seg(refund, "/itv/purchase/{platform}", "purchase").verb is None  # read with GET: purchases
     # but a literal its members' ID is named after is their collection (Gmail's send-as aliases)
     assert seg(api, "/users/{userId}/settings/sendAs/{sendAsEmail}", "sendAs").verb is None
 
@@ -290,3 +293,27 @@ def test_what_a_literal_before_an_id_is_not_the_collection_of():
     assert not other("/timelines/tag/{hashtag}", "tag")
     assert not other("/datasets/queuedEvent/{uri}", "queuedEvent")
     assert not other("/api/client/{id}", "client")
+
+
+def test_a_singular_literal_that_lists_itself_is_its_collection():
+    # Avaza's `GET /api/TaskType` answers a `TaskTypeList` page; `GET /readinglist` answering books stays a singleton
+    page = {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/"
+                                                                                              "TaskTypeList"}}}}}
+    books = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {
+        "$ref": "#/components/schemas/Book"}}}}}}
+    document = spec({"/api/TaskType": {"get": op(responses=page)}, "/readinglist": {"get": op(responses=books)}},
+                    components={"schemas": {
+                        "TaskTypeList": {"type": "object", "properties": {"TaskTypes": {"type": "array", "items": {
+                            "$ref": "#/components/schemas/TaskType"}}, "TotalCount": {"type": "integer"}}},
+                        "TaskType": {"type": "object", "properties": {"id": {"type": "string"}}},
+                        "Book": {"type": "object", "properties": {"id": {"type": "string"}}}}})
+    api = ApiModel.build(open_document("lists.json", text=json.dumps(document)))
+    assert seg(api, "/api/TaskType", "TaskType").role is C
+    assert seg(api, "/readinglist", "readinglist").role is S
+
+
+def test_a_relation_ending_in_a_preposition_is_no_collection():
+    # Microsoft Graph's `transitiveMemberOf/{directoryObject-id}`
+    api = model({"/contacts/{id}/transitiveMemberOf/{directoryObject-id}": "get"})
+    key = "/contacts/{id}/transitiveMemberOf/{directoryObject-id}"
+    assert api.names_other_thing(path(api, key), seg(api, key, "transitiveMemberOf"))

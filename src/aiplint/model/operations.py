@@ -71,7 +71,8 @@ class Evidence:
 class OperationFacts:
     kind: Kind
     resource: str | None  # the resource it acts on, as a compact singular (`job`); None when nothing says
-    id_in: str  # where that resource's ID travels: "path", "query", "body", "path-not-in-template" or "none"
+    id_in: str  # where that resource's ID travels: "path", "query", "body", "header", "path-not-in-template" or
+    # "none"
     target: Target | None  # the ID outside the path, when it travels there
     shape: Shape
     named_verb: str | None  # the verb the operationId or summary starts with (`archive` for `archive_queue`)

@@ -27,7 +27,7 @@ from aiplint.read.document import HTTP_METHODS
 
 if TYPE_CHECKING:
     from aiplint.model.lexicon import Lexicon
-    from aiplint.model.types import PathItem, PrefixTree, Segment
+    from aiplint.model.types import Operation, PathItem, PrefixTree, Segment
 
 
 class Role(str, Enum):
@@ -198,10 +198,21 @@ def _created_here(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
     singletons return lists of other things (`/readinglist` of books) and are set up by POST (`/database`)."""
     if lex.last_word_number(seg.text) != "singular":
         return False
-    lists = any(op.method == "get" and op.returns_list for op in item.operations)
+    lists = any(op.method == "get" and op.shape.many for op in item.operations)
     stem = lex.stem(seg.text)
-    own = any(op.method == "get" and any(lex.stem(name) == stem for name in op.lists) for op in item.operations)
+    own = any(op.method == "get" and op.shape.many and _lists_itself(op, stem, lex) for op in item.operations)
     return own or (lists and "post" in item.methods)
+
+
+_LIST_WRAPPERS = ("list", "page", "collection", "results")
+_ITEM_SUFFIXES = ("", "details", "detail", "item", "dto", "model")
+
+
+def _lists_itself(op: Operation, stem: str, lex: Lexicon) -> bool:
+    """The list names what it holds as the literal: `[Label]` for `/label`, `[LabelDetails]`, Avaza's `TaskTypeList`
+    page for `/api/TaskType`."""
+    held = any(lex.stem(name) == stem or name in {stem + suffix for suffix in _ITEM_SUFFIXES} for name in op.lists)
+    return held or any(name in {stem + wrapper for wrapper in _LIST_WRAPPERS} for name in op.returns)
 
 
 def _verb_of(literal: str, lex: Lexicon) -> str:
@@ -407,8 +418,8 @@ def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon, listed: bool =
     if _sets_a_value(item, seg, following) or _names_a_key(following, parts, lex) or (
             not listed and _names_an_attribute(parts, subjects, lex)):
         return True
-    if parts and lex.has(parts[0], "preposition"):
-        return True  # `extraction-agents/by-name/{name}`: a lookup by a key, not a collection
+    if parts and (lex.has(parts[0], "preposition") or lex.has(parts[-1], "preposition")):
+        return True  # `extraction-agents/by-name/{name}`: a lookup by a key; Graph's `transitiveMemberOf`: a relation
     if _a_kind_of(item, seg, lex):
         return True
     if subjects[0] is None or any(noun and lex.refers_to(seg.text, noun) for noun in subjects):

@@ -47,8 +47,8 @@ _BODY_METHODS = frozenset(("post", "put", "patch", "delete"))  # a DELETE body i
 
 @dataclass(frozen=True)
 class Target:
-    name: str  # the query parameter, body field or path parameter
-    where: str  # "query", "body", or "path" (an `in: path` parameter the template lacks)
+    name: str  # the query parameter, body field, header or path parameter
+    where: str  # "query", "body", "header", or "path" (an `in: path` parameter the template lacks)
     stem: str  # the resource it identifies, as a compact singular (`job`); "" for a bare `id`
     at: Location
     required: bool = True
@@ -106,11 +106,24 @@ def _path_targets(lex: Lexicon, op: Operation, template: set[str]) -> list[Targe
 
 
 def _candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
-    """The query parameters, then the body fields, that may name the target."""
+    """The query parameters, then the body fields, then the headers, that may name the target."""
     found = _query_candidates(api, op)
     if op.body and op.method in _BODY_METHODS and not _receives_events(api.lexicon, op):
         found += _body_candidates(api, op)
-    return found
+    return found + _header_candidates(api, op)
+
+
+def _header_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
+    """Headers named as a resource's ID (`id`, `X-Task-Id`) that not most operations take (a tenant's or caller's
+    ID is context): ExhibitDay's `DELETE /v1/events/` names the event in an `id` header."""
+    return [_Candidate(p.name, "header", p.at, p.required, p.schema, p.description) for p in op.params_in("header")
+            if not p.is_array and "enum" not in p.schema and p.name not in api.common_header_names
+            and target_stem(api.lexicon, _unprefixed(p.name)) is not None]
+
+
+def _unprefixed(header: str) -> str:
+    """A header's name without the `X-` of custom headers: `X-Task-Id` -> `Task-Id`."""
+    return header[2:] if header[:2].lower() == "x-" else header
 
 
 def _query_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
@@ -170,8 +183,9 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     structure, a credential, an ID of nothing the path leaves unidentified (`_Scope.identified_stem`), the
     destination of what a sending verb sends, or in a body, the ID of what the operation creates or of the body
     itself."""
-    name, where, at, required, schema, description = candidate
+    written, where, at, required, schema, description = candidate
     lex = api.lexicon
+    name = _unprefixed(written) if where == "header" else written
     credential = _credential(lex, name) and not _key_of_one_member(api, scope, name) and not _managed_key(
         api, scope, name)
     if name in template or schema.get("type") in ("boolean", "array", "object") or credential:
@@ -187,7 +201,7 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     own = _own_field(lex, op, name, stem) and not scope.one_member
     if where == "body" and (_created(op, scope, stem) or own or _renamed(lex, op, name, stem)):
         return None
-    return Target(name, where, stem, at, required, scope.one_member and not required, described)
+    return Target(written, where, stem, at, required, scope.one_member and not required, described)
 
 
 def _text(value: object) -> str:
@@ -251,7 +265,7 @@ def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[
 
 def target(api: ApiModel, op: Operation, where: str | None = None, ignored: frozenset[str] = frozenset(),
            required: bool = True) -> Target | None:
-    """The likeliest target ID (of one kind: "query", "body", "path"), leaving out the names in `ignored`;
+    """The likeliest target ID (of one kind: "query", "body", "header", "path"), leaving out the names in `ignored`;
     only those that count (`Target.counts`) unless `required` is False."""
     return next((t for t in api.targets(op) if (where is None or t.where == where) and t.name not in ignored
                  and (t.counts or not required)), None)
@@ -510,7 +524,7 @@ class _Scope:
             others = self.tail[:-1]
             named = any(self.lex.mentions(s.text, stem, False) for s in others) or self._qualifies(last, stem)
             alone = all(s.role is Role.NAMESPACE for s in others)
-            return where == "query" and (named or (alone and self._global(stem)))
+            return where in ("query", "header") and (named or (alone and self._global(stem)))
         return self.op.method != "post" and self.lex.mentions(last.text, stem)
 
     def _qualifies(self, collection: Segment, stem: str) -> bool:

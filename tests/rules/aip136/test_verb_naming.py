@@ -2,7 +2,7 @@
 
 import pytest
 
-from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, params, position_of, spec
+from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, op, params, position_of, spec
 
 RULE = "aip136/verb-naming"
 
@@ -80,6 +80,9 @@ CASES = [
         "/v1/batches/{batch_id}/remove": {"post": {"requestBody": {"content": {"application/json": {"schema": {
             "type": "object", "properties": {"shipment_ids": {"type": "array", "items": {"type": "string"}}}}}}},
             "responses": {"204": {"description": "removed"}}}}}), []),
+    Case("negative", "a lookup list answering many (Avaza's Task/Lookup)", spec({"/api/Task/Lookup": {"get": op(
+        responses={"200": {"description": "OK", "content": {"application/json": {"schema": {
+            "type": "array", "items": {"type": "object"}}}}}})}}), []),
     Case("positive", "new on a collection is a Create (.NET and Rails actions)", spec({
         "/api/clients/new": "post", "/api/clients/{id}": "get"}),
         [E("/api/clients/new", "new", "is `new`, a synonym of the standard method `create`", "POST", "POST /api/clients")]),

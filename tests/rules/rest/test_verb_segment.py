@@ -81,6 +81,8 @@ CASES = [
         reported_by="aip136/attached-to-resource"),
     Case("not my business", "verb before an ID (rest/verb-before-id)", spec({
         "/v1beta/datasetio/append-rows/{dataset_id}": "post"}), [], reported_by="rest/verb-before-id"),
+    Case("positive", "a standard verb grouping other literals, not the first grouping (NDHM's update/mobile)", spec({
+        "/v1/hid/benefit/update/mobile": "post"}), [E("POST", "/v1/hid/benefit/update/mobile", "update", None)]),
 ]
 
 

@@ -89,7 +89,7 @@ def check(ctx: Context):
         if len(parts) > 1 and lex.has(parts[0], "alone-verb"):
             parts = parts[1:]  # `newpassword`, `new-input`: `new` qualifies the noun, a verb only alone
         for problem, detail in _problems(lex, verb, parts, seg.colon, slash_style):
-            if detail == "synonym" and _removes_from_a_field(parts, item):
+            if detail == "synonym" and (_removes_from_a_field(parts, item) or _lists_many(lex, parts, item)):
                 continue
             op, suggestion = _operation_fixed(ctx, item, seg) if detail in _FIXED_BY_THE_OPERATION else (None, None)
             if detail in ("standard", "synonym") and len(parts) > 1 and suggestion is None and seg.colon:
@@ -110,6 +110,12 @@ def _removes_from_a_field(parts: tuple[str, ...], item: PathItem) -> bool:
     """`POST /batches/{id}/remove` with the shipments to take out in its body: AIP-144's remove from a repeated field,
     not a Delete (which sends no body)."""
     return parts == ("remove",) and bool(item.operations) and all(op.body for op in item.operations)
+
+
+def _lists_many(lex: Lexicon, parts: tuple[str, ...], item: PathItem) -> bool:
+    """Avaza's `GET /api/Task/Lookup` answers a page of tasks: a lookup list, not a Get of one in disguise."""
+    gets = [op for op in item.operations if op.method == "get"]
+    return lex.mapping("synonym").get(parts[0]) == ("get",) and bool(gets) and all(op.shape.many for op in gets)
 
 
 def _on_a_part(suggestion: str, item: PathItem) -> str | None:

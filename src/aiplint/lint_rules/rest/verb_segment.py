@@ -77,12 +77,12 @@ def check(ctx: Context, op: Operation):
 
 
 def _verb_segment(ctx: Context, item: PathItem) -> Segment | None:
-    """The path's verb with no resource before it: its unattached slash verb, or a standard method's verb
-    standing as a grouping before other literals (`/get/data`, `/v1/delete/files`), an RPC call spelt as a path."""
+    """The path's verb with no resource before it: its unattached slash verb, or a standard method's verb (or a
+    synonym) standing as a grouping before other literals (`/get/data`, `/v1/delete/files`,
+    `/v1/hid/benefit/update/mobile`), an RPC call spelt as a path."""
     seg = unattached_verb(item)
     if seg is not None:
         return None if seg.colon else seg
-    grouping = next((s for s in item.segments if s.role is Role.NAMESPACE), None)
-    if grouping is None or item.under_an_id(grouping):
-        return None
-    return grouping if ctx.api.lexicon.has(grouping.text.lower(), "standard-verb") else None
+    lex = ctx.api.lexicon
+    return next((s for s in item.segments if s.role is Role.NAMESPACE and not item.under_an_id(s) and (
+        lex.has(s.text.lower(), "standard-verb") or s.text.lower() in lex.mapping("synonym"))), None)
