@@ -357,3 +357,19 @@ def test_an_upsert_on_a_plural_collection_names_its_member_by_a_key_a_bulk_write
     bulk = {"/dcim/devices/": {"put": op(request=body("name", "serial"), summary="Bulk update devices")}}
     assert found(upsert) == [("key", "body", "item", True)]
     assert found(bulk) == []
+
+
+def test_a_required_json_api_filter_on_a_resource_is_the_lists_parent():
+    # App Store Connect's `GET /v1/betaAppReviewDetails?filter[app]=`; an optional filter filters
+    paths = {"/v1/betaAppReviewDetails": {"get": op(query("filter[app]", True), query("filter[build]"))},
+             "/v1/apps/{id}": "get", "/v1/builds/{id}": "get"}
+    assert found(paths) == [("filter[app]", "query", "app", True)]
+    api, o = operation(paths)
+    assert operation_fix(api, o, colon=False) == "GET /v1/apps/{app_id}/betaAppReviewDetails"
+
+
+def test_a_list_parent_the_api_addresses_under_a_singular_collection():
+    # Twine Health's collections are all singular (`/organization/{id}`): a required filter on one names the parent
+    paths = {"/group": {"get": op(query("filter[organization]", True), query("filter[name]"))},
+             "/organization/{id}": "get"}
+    assert found(paths) == [("filter[organization]", "query", "organization", True)]

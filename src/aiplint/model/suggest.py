@@ -136,7 +136,7 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     (`GET /archiveReport?reportId=` -> `POST /reports/{reportId}/archive`).  None where nothing better follows."""
     found = target(api, op, required=False)
     item = op.path
-    path = nest_id(api, item, _path_name(found.name, found.where), colon, found.stem) if found else None
+    path = nest_id(api, item, found.path_name, colon, found.stem) if found else None
     custom = item.custom_verb
     method, standard = standard_method(api, op.method.upper(), path or _restyled(item, colon))
     if path is None and standard is None and custom is not None and custom.index == 0:
@@ -148,15 +148,6 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     path = _as_written(api, _plural_collections(api, item, standard or path))
     fixed = f"{method} {path}"
     return None if fixed == f"{op.method.upper()} {join(parts_of(item))}" else fixed
-
-
-def _path_name(name: str, where: str) -> str:
-    """The name a target keeps as a path parameter: a header's in snake case, without `X-` (`X-Event-Id` ->
-    `event_id`), any other's as written."""
-    if where != "header":
-        return name
-    parts = [word.lower() for word in words.split_words(name)]
-    return "_".join(parts[1:] if parts[:1] == ["x"] and len(parts) > 1 else parts)
 
 
 def _under_the_verbs_object(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | None:

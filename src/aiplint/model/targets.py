@@ -56,6 +56,15 @@ class Target:
     described: str = ""  # optional in the spec, but its description names it the thing acted on ("the job to cancel")
 
     @property
+    def path_name(self) -> str:
+        """The name the ID takes as a path parameter: as written, but a header's in snake case without `X-`
+        (`X-Event-Id` -> `event_id`) and a JSON:API filter's as its resource's ID (`filter[app]` -> `app_id`)."""
+        if self.where == "header":
+            parts = [word.lower() for word in words.split_words(self.name)]
+            return "_".join(parts[1:] if parts[:1] == ["x"] and len(parts) > 1 else parts)
+        return _filtered_key(self.name, True) if self.where == "query" else self.name
+
+    @property
     def counts(self) -> bool:
         """It is the target's ID for the ID rules: declared required, or optional where the evidence says the
         operation acts on one member or its description says it names what the operation acts on."""
@@ -119,6 +128,16 @@ def _header_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
     return [_Candidate(p.name, "header", p.at, p.required, p.schema, p.description) for p in op.params_in("header")
             if not p.is_array and "enum" not in p.schema and p.name not in api.common_header_names
             and target_stem(api.lexicon, _unprefixed(p.name)) is not None]
+
+
+_JSON_API_FILTER = re.compile(r"filter\[([A-Za-z][A-Za-z0-9_-]{0,60})\]")
+
+
+def _filtered_key(name: str, required: bool) -> str:
+    """A required JSON:API filter on a resource is that resource's ID, the list's parent (App Store Connect's
+    `GET /v1/betaAppReviewDetails?filter[app]=`: `app_id`); an optional one filters."""
+    match = _JSON_API_FILTER.fullmatch(name) if required else None
+    return f"{match.group(1)}_id" if match is not None else name
 
 
 def _unprefixed(header: str) -> str:
@@ -185,7 +204,7 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     itself."""
     written, where, at, required, schema, description = candidate
     lex = api.lexicon
-    name = _unprefixed(written) if where == "header" else written
+    name = _unprefixed(written) if where == "header" else _filtered_key(written, required)
     credential = _credential(lex, name) and not _key_of_one_member(api, scope, name) and not _managed_key(
         api, scope, name)
     if name in template or schema.get("type") in ("boolean", "array", "object") or credential:
@@ -566,10 +585,11 @@ class _Scope:
                    for other in self.api.paths_under(item.prefix(depth)))
 
     def _global(self, stem: str) -> bool:
-        """No resource in the path, and the API has this resource's collection elsewhere; a POST to a noun creates
-        something, so its IDs are the new thing's references (`POST /reports {ruleId}`)."""
+        """No resource in the path, and the API has this resource's collection elsewhere, also one named in the
+        singular (Twine Health's `/organization/{id}`); a POST to a noun creates something, so its IDs are the new
+        thing's references (`POST /reports {ruleId}`)."""
         creates = self.op.method == "post" and self.verb is None
-        known = stem in self.api.collection_stems or stem in self.api.scope_stems
+        known = stem in self.api.resource_prefixes or stem in self.api.collection_stems or stem in self.api.scope_stems
         return self.identified < 0 and not creates and known
 
 
