@@ -371,5 +371,5 @@ def test_a_required_json_api_filter_on_a_resource_is_the_lists_parent():
 def test_a_list_parent_the_api_addresses_under_a_singular_collection():
     # Twine Health's collections are all singular (`/organization/{id}`): a required filter on one names the parent
     paths = {"/group": {"get": op(query("filter[organization]", True), query("filter[name]"))},
-             "/organization/{id}": "get"}
+             "/group/{id}": "get", "/organization/{id}": "get"}
     assert found(paths) == [("filter[organization]", "query", "organization", True)]

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aiplint.model import words
 from aiplint.model.operations import ONE_MEMBER, named_kind, named_verb, one_member_weight, verb_names
 from aiplint.model.roles import Role
+from aiplint.model.types import Shape
 
 if TYPE_CHECKING:
     from aiplint.model.api import ApiModel
@@ -402,6 +403,8 @@ class _Scope:
             if by and (key.startswith(by) or by.startswith(key)):
                 if noun:
                     return self.lex.stem("-".join(noun))
+                if self.op.shape is not Shape.ONE:
+                    return None  # `/widget/findByColor`: by a value, one or many, only what it returns tells
                 before = self.collection or (self.tail[-2] if len(self.tail) > 1 else None)
                 return self.lex.stem(before.text) if before is not None else None
         return None
@@ -543,7 +546,7 @@ class _Scope:
             others = self.tail[:-1]
             named = any(self.lex.mentions(s.text, stem, False) for s in others) or self._qualifies(last, stem)
             alone = all(s.role is Role.NAMESPACE for s in others)
-            return where in ("query", "header") and (named or (alone and self._global(stem)))
+            return where in ("query", "header") and (named or (alone and self._global(stem, singular_too=True)))
         return self.op.method != "post" and self.lex.mentions(last.text, stem)
 
     def _qualifies(self, collection: Segment, stem: str) -> bool:
@@ -584,12 +587,15 @@ class _Scope:
                    and self.lex.stem(other.segments[depth].text) == stem
                    for other in self.api.paths_under(item.prefix(depth)))
 
-    def _global(self, stem: str) -> bool:
-        """No resource in the path, and the API has this resource's collection elsewhere, also one named in the
-        singular (Twine Health's `/organization/{id}`); a POST to a noun creates something, so its IDs are the new
-        thing's references (`POST /reports {ruleId}`)."""
+    def _global(self, stem: str, singular_too: bool = False) -> bool:
+        """No resource in the path, and the API has this resource's collection elsewhere (`singular_too`: also one
+        named in the singular, for a list's parent: Twine Health's `/organization/{id}`, where every collection is);
+        a POST to a noun creates something, so its IDs are the new thing's references (`POST /reports {ruleId}`).
+        Otherwise a singular collection is a mistake of its own, no evidence (`/v1/dataset/{id}` does not make
+        `/scoring/score-batch {dataset_id}` act on a dataset)."""
         creates = self.op.method == "post" and self.verb is None
-        known = stem in self.api.resource_prefixes or stem in self.api.collection_stems or stem in self.api.scope_stems
+        known = stem in self.api.collection_stems or stem in self.api.scope_stems or (
+            singular_too and stem in self.api.resource_prefixes)
         return self.identified < 0 and not creates and known
 
 
