@@ -118,17 +118,22 @@ def _path_targets(lex: Lexicon, op: Operation, template: set[str]) -> list[Targe
 def _candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
     """The query parameters, then the body fields, then the headers, that may name the target."""
     found = _query_candidates(api, op)
-    if op.body and op.method in _BODY_METHODS and not _receives_events(api.lexicon, op):
+    if _receives_events(api.lexicon, op):
+        return found
+    if op.body and op.method in _BODY_METHODS:
         found += _body_candidates(api, op)
     return found + _header_candidates(api, op)
 
 
 def _header_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
-    """Headers named as a resource's ID (`id`, `X-Task-Id`) that not most operations take (a tenant's or caller's
-    ID is context): ExhibitDay's `DELETE /v1/events/` names the event in an `id` header."""
+    """Headers named as the ID of one of the API's resources (a bare `id`, `X-Task-Id` beside `/tasks/{id}`) that
+    not most operations take: ExhibitDay's `DELETE /v1/events/` names the event in an `id` header.  A tenant's or
+    caller's ID is context, and so is the ID of a party the API has no resource for (NDHM's `X-HIP-ID` routes a
+    callback to a health information provider, eBay's `X-EBAY-C-MARKETPLACE-ID` picks a marketplace)."""
+    known = api.resource_stems | set(api.resource_prefixes)
     return [_Candidate(p.name, "header", p.at, p.required, p.schema, p.description) for p in op.params_in("header")
             if not p.is_array and "enum" not in p.schema and p.name not in api.common_header_names
-            and target_stem(api.lexicon, _unprefixed(p.name)) is not None]
+            and target_stem(api.lexicon, _unprefixed(p.name)) in known | {""}]
 
 
 _JSON_API_FILTER = re.compile(r"filter\[([A-Za-z][A-Za-z0-9_-]{0,60})\]")
@@ -384,8 +389,9 @@ class _Scope:
         """The thing an operation named as a lookup "by" this key gets (`getUserByOrcid?orcid=` a user,
         `DeviceBySerial_Get?serial=` a device, Blogger's `blogs/byurl?url=` a blog): one thing, named before "by"
         or by the collection the path's action follows; many (`findPetsByStatus`) are a filtered List."""
-        if not self.one_member:
-            return None
+        if not self.one_member or any(self.lex.has(word, "selector") or self.lex.has(word, "attribute")
+                                      for word in self.lex.words_of(name)):
+            return None  # `GetAowDateByDateOfBirth`, `subscriptionsByStatus`: computed from a value, filtered by it
         key = words.compact(name)
         last = self.lex.words_of(words.action_part(self.tail[-1].text)) if self.tail else ()
         if last and self.lex.is_verb(last[0]):
@@ -400,7 +406,7 @@ class _Scope:
             noun, by = rest[:at], "".join(rest[at + 1 :])
             if noun and self.lex.noun_number(noun[-1]) == "plural":
                 return None  # `findPetsByStatus`: many, filtered
-            if by and (key.startswith(by) or by.startswith(key)):
+            if by and "and" not in rest[at + 1 :] and _same_key(key, by):
                 if noun:
                     return self.lex.stem("-".join(noun))
                 if self.op.shape is not Shape.ONE:
@@ -546,7 +552,7 @@ class _Scope:
             others = self.tail[:-1]
             named = any(self.lex.mentions(s.text, stem, False) for s in others) or self._qualifies(last, stem)
             alone = all(s.role is Role.NAMESPACE for s in others)
-            return where in ("query", "header") and (named or (alone and self._global(stem, singular_too=True)))
+            return where == "query" and (named or (alone and self._global(stem, singular_too=True)))
         return self.op.method != "post" and self.lex.mentions(last.text, stem)
 
     def _qualifies(self, collection: Segment, stem: str) -> bool:
@@ -597,6 +603,15 @@ class _Scope:
         known = stem in self.api.collection_stems or stem in self.api.scope_stems or (
             singular_too and stem in self.api.resource_prefixes)
         return self.identified < 0 and not creates and known
+
+
+_KEY_SUFFIXES = ("", "id", "number", "name", "key", "code")
+
+
+def _same_key(name: str, by: str) -> bool:
+    """A parameter is the key a name looks up "by": the same words, give or take a generic key word (`serial` for
+    `BySerialNumber`); by two keys (`ByPostalCodeAndHouseNumber`) is a search."""
+    return any(name + suffix == by or by + suffix == name for suffix in _KEY_SUFFIXES)
 
 
 def _credential(lex: Lexicon, name: str) -> bool:

@@ -37,8 +37,12 @@ CASES = [
     Case("positive", "PATCH on the collection with the member's ID in a header", spec({
         "/v1/tasks": {"patch": op(header("id"))}}), [E("PATCH", "/v1/tasks", "id", "PATCH /v1/tasks/{id}")]),
     Case("positive", "a GET of one task named by X-Task-Id", spec({
-        "/v1/tasks/details": {"get": op(header("X-Task-Id"), responses=ONE_TASK)}, "/v1/tasks": "get"}),
-        [E("GET", "/v1/tasks/details", "X-Task-Id", "GET /v1/tasks/{task_id}/details")]),
+        "/v1/task": {"get": op(header("X-Task-Id"), responses=ONE_TASK)}, "/v1/tasks/{task_id}/notes": "get"}),
+        [E("GET", "/v1/task", "X-Task-Id", "GET /v1/tasks/{task_id}")]),
+    Case("negative", "the ID of a party the API has no resource for (a callback's routing)", spec({
+        "/v0.5/consents/hip/notify": {"post": op(header("X-HIP-ID"))}}), []),
+    Case("negative", "a list's scope in a header", spec({
+        "/v1/accounts": {"get": op(header("Consent-ID"))}, "/v1/consents/{consentId}": "get"}), []),
     Case("negative", "the caller's tenant on every operation", spec({
         "/v1/tasks": {"get": op(header("X-Tenant-Id")), "delete": op(header("X-Tenant-Id"))},
         "/v1/tasks/{task_id}": {"get": op(header("X-Tenant-Id"))}}), []),
