@@ -317,3 +317,14 @@ def test_a_relation_ending_in_a_preposition_is_no_collection():
     api = model({"/contacts/{id}/transitiveMemberOf/{directoryObject-id}": "get"})
     key = "/contacts/{id}/transitiveMemberOf/{directoryObject-id}"
     assert api.names_other_thing(path(api, key), seg(api, key, "transitiveMemberOf"))
+
+
+def test_a_search_listing_its_results_is_no_collection():
+    # Anchore's `GET /images/{imageDigest}/artifacts/secret_search` answers `[SecretSearch]`
+    listed = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {
+        "$ref": "#/components/schemas/SecretSearch"}}}}}}
+    document = spec({"/images/{imageDigest}/artifacts/secret_search": {"get": op(responses=listed)}},
+                    components={"schemas": {"SecretSearch": {"type": "object", "properties": {"path": {
+                        "type": "string"}}}}})
+    api = ApiModel.build(open_document("search.json", text=json.dumps(document)))
+    assert seg(api, "/images/{imageDigest}/artifacts/secret_search", "secret_search").role is not C

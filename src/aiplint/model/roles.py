@@ -198,19 +198,22 @@ def _created_here(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
     singletons return lists of other things (`/readinglist` of books) and are set up by POST (`/database`)."""
     if lex.last_word_number(seg.text) != "singular":
         return False
-    lists = any(op.method == "get" and op.shape.many for op in item.operations)
+    lists = any(op.method == "get" and op.returns_list for op in item.operations)
     stem = lex.stem(seg.text)
     own = any(op.method == "get" and op.shape.many and _lists_itself(op, stem, lex) for op in item.operations)
     return own or (lists and "post" in item.methods)
 
 
-_LIST_WRAPPERS = ("list", "page", "collection", "results")
+_LIST_WRAPPERS = ("list", "page", "collection")
 _ITEM_SUFFIXES = ("", "details", "detail", "item", "dto", "model")
 
 
 def _lists_itself(op: Operation, stem: str, lex: Lexicon) -> bool:
     """The list names what it holds as the literal: `[Label]` for `/label`, `[LabelDetails]`, Avaza's `TaskTypeList`
     page for `/api/TaskType`."""
+    last = lex.words_of(stem)[-1:]
+    if last and lex.has(last[0], "collection-verb"):
+        return False  # Anchore's `file_content_search`: the results of an action, not its members
     held = any(lex.stem(name) == stem or name in {stem + suffix for suffix in _ITEM_SUFFIXES} for name in op.lists)
     return held or any(name in {stem + wrapper for wrapper in _LIST_WRAPPERS} for name in op.returns)
 
