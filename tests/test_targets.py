@@ -337,6 +337,17 @@ def test_the_key_a_lookup_is_named_by(paths, expected):
     assert found(paths) == expected
 
 
+def test_no_lookup_by_many_keys_a_value_or_a_requests_key():
+    # AWS's `StartDataCollectionByAgentIds {agentIds}`, Square's `CancelPaymentByIdempotencyKey`, Loket's
+    # `GetAowDateByDateOfBirth?dateOfBirth=`
+    assert found({"/v1/collections/start": {"post": op(request=body("agentIds"), operationId=(
+        "StartDataCollectionByAgentIds"), responses=ONE_BLOG)}}) == []
+    assert found({"/v2/payments/cancel": {"post": op(request=body("idempotency_key"), operationId=(
+        "CancelPaymentByIdempotencyKey"), responses=ONE_BLOG)}, "/v2/payments/{payment_id}": "get"}) == []
+    assert found({"/aowDate": {"get": op(query("dateOfBirth", True), operationId="GetAowDateByDateOfBirth",
+                                         responses=ONE_BLOG)}}) == []
+
+
 def test_a_lookup_of_many_by_a_key_is_a_filtered_list():
     # Petstore's `findPetsByStatus` returns an array: `status` filters
     many = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {

@@ -389,9 +389,13 @@ class _Scope:
         """The thing an operation named as a lookup "by" this key gets (`getUserByOrcid?orcid=` a user,
         `DeviceBySerial_Get?serial=` a device, Blogger's `blogs/byurl?url=` a blog): one thing, named before "by"
         or by the collection the path's action follows; many (`findPetsByStatus`) are a filtered List."""
-        if not self.one_member or any(self.lex.has(word, "selector") or self.lex.has(word, "attribute")
-                                      for word in self.lex.words_of(name)):
-            return None  # `GetAowDateByDateOfBirth`, `subscriptionsByStatus`: computed from a value, filtered by it
+        parts = self.lex.words_of(name)
+        if not self.one_member or not parts or self.lex.noun_number(parts[-1]) == "plural" or any(
+                self.lex.has(word, "selector") or self.lex.has(word, "attribute") or self.lex.has(
+                    word, "non-resource-id") for word in parts):
+            # `GetAowDateByDateOfBirth`, `subscriptionsByStatus`: computed from a value, filtered by it; many
+            # (`StartDataCollectionByAgentIds`); a request's key (`CancelPaymentByIdempotencyKey`)
+            return None
         key = words.compact(name)
         last = self.lex.words_of(words.action_part(self.tail[-1].text)) if self.tail else ()
         if last and self.lex.is_verb(last[0]):
