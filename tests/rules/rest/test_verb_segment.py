@@ -83,6 +83,8 @@ CASES = [
         "/v1beta/datasetio/append-rows/{dataset_id}": "post"}), [], reported_by="rest/verb-before-id"),
     Case("positive", "a standard verb grouping other literals, not the first grouping (NDHM's update/mobile)", spec({
         "/v1/hid/benefit/update/mobile": "post"}), [E("POST", "/v1/hid/benefit/update/mobile", "update", None)]),
+    Case("negative", "a synonym that is also a noun groups (Red Hat's patch product, a lookup table)", spec({
+        "/api/patch/v1/advisories/{advisory_id}": "get", "/lookup/geneTypes": "get"}), []),
 ]
 
 

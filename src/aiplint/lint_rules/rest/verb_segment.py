@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from aiplint.lint_rules.shared import fix, move_operation, unattached_verb
 from aiplint.model import Operation, PathItem, Role, Segment
+from aiplint.model.lexicon import Lexicon
 from aiplint.model.targets import target
 from aiplint.rule import Context, Problem, rule
 
@@ -85,4 +86,10 @@ def _verb_segment(ctx: Context, item: PathItem) -> Segment | None:
         return None if seg.colon else seg
     lex = ctx.api.lexicon
     return next((s for s in item.segments if s.role is Role.NAMESPACE and not item.under_an_id(s) and (
-        lex.has(s.text.lower(), "standard-verb") or s.text.lower() in lex.mapping("synonym"))), None)
+        lex.has(s.text.lower(), "standard-verb") or _plain_synonym(lex, s.text.lower()))), None)
+
+
+def _plain_synonym(lex: Lexicon, word: str) -> bool:
+    """A standard method's synonym that is no noun too: `remove`, `fetch`; a `lookup` table, Red Hat's `patch`
+    product and a `new` template are groupings."""
+    return word in lex.mapping("synonym") and not lex.is_homograph(word)
