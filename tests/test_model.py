@@ -328,3 +328,13 @@ def test_a_search_listing_its_results_is_no_collection():
                         "type": "string"}}}}})
     api = ApiModel.build(open_document("search.json", text=json.dumps(document)))
     assert seg(api, "/images/{imageDigest}/artifacts/secret_search", "secret_search").role is not C
+
+
+def test_a_log_listing_its_items_is_one_log():
+    # Contribly's `GET /change-log` answers `[ChangeLogItem]`: one log of items, not a collection of logs
+    items = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {
+        "$ref": "#/components/schemas/ChangeLogItem"}}}}}}
+    document = spec({"/change-log": {"get": op(responses=items)}},
+                    components={"schemas": {"ChangeLogItem": {"type": "object", "properties": {"id": {"type": "string"}}}}})
+    api = ApiModel.build(open_document("log.json", text=json.dumps(document)))
+    assert seg(api, "/change-log", "change-log").role is not C

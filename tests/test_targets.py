@@ -384,3 +384,20 @@ def test_a_list_parent_the_api_addresses_under_a_singular_collection():
     paths = {"/group": {"get": op(query("filter[organization]", True), query("filter[name]"))},
              "/group/{id}": "get", "/organization/{id}": "get"}
     assert found(paths) == [("filter[organization]", "query", "organization", True)]
+
+
+def test_key_material_and_a_conditional_upsert_key_name_no_target():
+    # GitHub Enterprise's `DELETE /setup/api/settings/authorized-keys {authorized_key}` sends the key itself; Salesloft's
+    # `POST /v2/person_upserts.json {id}` matches on `id` only "if upsert_key=id"
+    assert found({"/setup/api/settings/authorized-keys": {"delete": op(request=body("authorized_key"))}}) == []
+    upsert = {"/v2/person_upserts.json": {"post": op(**described(
+        "id", "ID of the person to update. Used if the upsert_key=id.", "body"))}, "/v2/people/{id}.json": "get"}
+    api, o = operation(upsert)
+    assert [t.name for t in api.targets(o) if t.counts] == []
+
+
+def test_an_alternate_key_keeps_its_name_in_the_fix():
+    # Blogger's `blogs/byurl?url=` beside `/v3/blogs/{blogId}`: the caller has the URL, not the blog's ID
+    api, o = operation({"/v3/blogs/byurl": {"get": op(query("url", True), responses=ONE_BLOG)},
+                        "/v3/blogs/{blogId}": "get"})
+    assert operation_fix(api, o, colon=False) == "GET /v3/blogs/{url}"

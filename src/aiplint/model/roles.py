@@ -161,10 +161,12 @@ def _role_from_what_follows(seg: Segment, after: Segment | None, lex: Lexicon) -
 def _is_alias(item: PathItem, seg: Segment, before: Segment | None, prefixes: PrefixTree, lex: Lexicon) -> bool:
     """A literal in ID position, right after a collection, that is a known alias (`me`, `-`) or a non-plural word
     where a sibling path has a parameter (`/users/me` beside `/users/{user_id}`)."""
-    if before is None or before.role is not Role.COLLECTION:
+    if before is None or before.is_param:
         return False
-    if lex.has(seg.text, "alias"):
-        return True
+    if lex.has(seg.text, "alias") and (before.role is Role.COLLECTION or lex.last_word_number(before.text) == "plural"):
+        return True  # `/users/me/change_password`, though no path has `/users/{id}`
+    if before.role is not Role.COLLECTION:
+        return False
     if lex.lookup_key(seg.text) is not None:
         return False  # Blogger's `blogs/byurl?url=`: a lookup by a key the query gives, not one member's alias
     plural = lex.last_word_number(seg.text) == "plural"
@@ -205,7 +207,7 @@ def _created_here(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
 
 
 _LIST_WRAPPERS = ("list", "page", "collection")
-_ITEM_SUFFIXES = ("", "details", "detail", "item", "dto", "model")
+_ITEM_SUFFIXES = ("", "details", "detail", "dto", "model")  # not `ChangeLogItem`: a log's items, not logs
 
 
 def _lists_itself(op: Operation, stem: str, lex: Lexicon) -> bool:
@@ -377,11 +379,12 @@ def _named_verbs(item: PathItem, lex: Lexicon) -> set[str]:
 
 def _goes_on(literal: tuple[str, ...], rest: tuple[str, ...], nouns: set[str], lex: Lexicon) -> bool:
     """A name that restates the literal reads as a verb phrase where it goes on with a preposition ("Add funds to
-    carrier" for `/carriers/{id}/add_funds`), or a one-word verb goes on with a noun the path has before it, its
-    object ("Sync Files" for `/files/sync`; "Drift-weight Portfolio Rebalancing" is a noun phrase)."""
+    carrier" for `/carriers/{id}/add_funds`), or a listed verb goes on with a noun the path has before it, its
+    object ("Sync Files" for `/files/sync`, API Platform's `edit_emailUserItem` for `/users/{id}/edit-email`; not
+    "Drift-weight Portfolio Rebalancing", a noun phrase, nor `live_instanceItem`: `live` is no action here)."""
     if not rest:
         return False
-    verb_and_object = len(literal) == 1 and lex.is_verb(literal[0]) and lex.stem(rest[0]) in nouns
+    verb_and_object = lex.listed_verb(literal[0]) and lex.stem(rest[0]) in nouns  # `edit_emailUserItem`
     return lex.has(rest[0], "preposition") or verb_and_object
 
 

@@ -145,9 +145,21 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     verb = custom.verb if custom is not None and standard is None else None
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
         method = "POST"  # a custom method stays one: POST, or GET when it only reads
-    path = _as_written(api, _plural_collections(api, item, standard or path))
+    path = _plural_collections(api, item, standard or path)
+    # the existing path's spelling, unless the ID is another key the caller has instead (`blogs/byurl?url=`)
+    path = path if found is not None and _alternate_key(api.lexicon, found.name) else _as_written(api, path)
     fixed = f"{method} {path}"
     return None if fixed == f"{op.method.upper()} {join(parts_of(item))}" else fixed
+
+
+def _alternate_key(lex: Lexicon, name: str) -> bool:
+    """A key other than the resource's ID: an attribute (`orcid`, `serial`, `email`) or a locator (`url`), not an ID
+    (`attachment_id`) nor a bare key (`key`, `name`), which the document's own path for the member replaces."""
+    parts = words.split_words(name)
+    if lex.id_stem(name) is not None or not parts:
+        return False
+    bare = len(parts) == 1 and lex.has(parts[0].lower(), "generic-id")
+    return not bare or lex.has(parts[0].lower(), "locator")
 
 
 def _under_the_verbs_object(api: ApiModel, item: PathItem, param: str, colon: bool) -> str | None:

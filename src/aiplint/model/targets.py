@@ -215,7 +215,9 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
         api, scope, name)
     if name in template or schema.get("type") in ("boolean", "array", "object") or credential:
         return None
-    described, noun = ("", "") if required or not scope.not_many else _described_as_acted_on(description)
+    # an upsert matches on whichever key it is given ("ID of the account to update. Used if upsert_key=id")
+    conditional = required or not scope.not_many or _named_an_upsert(op)
+    described, noun = ("", "") if conditional else _described_as_acted_on(description)
     own_stem = target_stem(lex, name, api.resource_stems)
     if own_stem and noun and not lex.mentions(own_stem, lex.stem(noun), False):
         described, noun = "", ""  # `projectId`, "the project id of the beacon to activate": the beacon's parent
@@ -473,6 +475,8 @@ class _Scope:
         thing's (a new chore's `choreName`) name only one of the API's resources, and nothing on a create."""
         if self.lex.has(key, "value-key") or self._creating:
             return subject if subject in self.api.resource_stems and not self._creating else None
+        if subject.endswith("ed") and not self.lex.is_noun(subject):
+            return None  # GitHub Enterprise's `authorized_key`: the key itself, a value, not a thing's handle
         named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)
         own = self.lex.has(key, "opaque-id") or subject in self.api.managed_nouns
         return subject if named or (own and self._rpc_action()) else None
@@ -670,9 +674,10 @@ def _renamed(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
 
 
 def _named_an_upsert(op: Operation) -> bool:
-    """The operation's name says it creates or updates one (`upsert_data_sink`, `createOrUpdate`, "Store or update
-    an item")."""
-    said = " ".join(words.split_words(f"{op.operation_id or ''} {op.summary or ''}")).lower()
+    """The operation's name or path says it creates or updates one (`upsert_data_sink`, `createOrUpdate`, "Store or
+    update an item", Salesloft's `/v2/person_upserts.json`)."""
+    last = op.path.last.text if op.path.last is not None else ""
+    said = " ".join(words.split_words(f"{op.operation_id or ''} {op.summary or ''} {last}")).lower()
     return "upsert" in said or bool(re.search(r"\b(?:create|add|insert|store|save) or (?:update|replace)\b", said))
 
 
