@@ -121,6 +121,7 @@ def test_identifier_subject(name, subject):
 @pytest.mark.parametrize("name, stem", [
     ("job_uuid", "job"), ("toolGroupId", "toolgroup"), ("id", ""), ("ids", None), ("job_ids", None),
     ("request_id", None), ("after", None),
+    ("idCard", "card"), ("idChoreList", "chorelist"), ("idBoards", None),  # the ID word first (Trello's `idCard`)
 ])
 def test_id_stem(name, stem):
     assert LEX.id_stem(name) == stem

@@ -402,6 +402,9 @@ class Lexicon:
         parts = self._unqualified(split_words(name))
         if len(parts) == 1 and not self.is_id_word(parts[0]):
             return self._glued_id_stem(parts[0])
+        if len(parts) > 1 and parts[0] == "id" and not self.is_id_word(parts[-1]):
+            # the ID word first (Trello's `idCard`, `idChoreList`): the noun after it, one of them
+            return None if name.endswith(("s", "S")) else "".join(parts[1:])
         if not parts or not self.is_id_word(parts[-1]):
             return None
         if name.endswith(("s", "S")) and not name.endswith(("ss", "SS")):
