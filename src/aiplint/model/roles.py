@@ -379,12 +379,13 @@ def _named_verbs(item: PathItem, lex: Lexicon) -> set[str]:
 
 def _goes_on(literal: tuple[str, ...], rest: tuple[str, ...], nouns: set[str], lex: Lexicon) -> bool:
     """A name that restates the literal reads as a verb phrase where it goes on with a preposition ("Add funds to
-    carrier" for `/carriers/{id}/add_funds`), or a listed verb goes on with a noun the path has before it, its
-    object ("Sync Files" for `/files/sync`, API Platform's `edit_emailUserItem` for `/users/{id}/edit-email`; not
-    "Drift-weight Portfolio Rebalancing", a noun phrase, nor `live_instanceItem`: `live` is no action here)."""
+    carrier" for `/carriers/{id}/add_funds`), or a verb (a listed one, leading more words) goes on with a noun the
+    path has before it, its object ("Sync Files" for `/files/sync`, API Platform's `edit_emailUserItem` for
+    `/users/{id}/edit-email`; "Drift-weight Portfolio Rebalancing" is a noun phrase)."""
     if not rest:
         return False
-    verb_and_object = lex.listed_verb(literal[0]) and lex.stem(rest[0]) in nouns  # `edit_emailUserItem`
+    verb = lex.is_verb(literal[0]) if len(literal) == 1 else lex.listed_verb(literal[0])  # `edit_emailUserItem`
+    verb_and_object = verb and lex.stem(rest[0]) in nouns
     return lex.has(rest[0], "preposition") or verb_and_object
 
 
