@@ -381,9 +381,11 @@ def _operation(path: str, method: str, query: tuple[str, ...] = (), body: tuple[
     (("POST", "/v1/deleteschedulingpolicy", (), ("arn",)), ["/v1/listjobs"], "DELETE /v1/schedulingpolicies/{arn}"),
     # a standard method spelled as a call with nothing to attach it to is that standard method (DynamoDB)
     (("POST", "/CreateBackup", (), ()), ["/ListTables"], "POST /backups"),
+    # `new` qualifies the object of a create, no verb of the fixed path (Telegram)
+    (("POST", "/createNewStickerSet", (), ()), ["/getMe"], "POST /stickerSets"),
 ], ids=["by-id", "rpc-dot", "get-noun-on-member", "list-noun-on-member", "list-for-parent", "list-for-body-id",
         "delete-parent-noun", "bare-id-on-singular", "bare-list", "singular-collection-kept", "bare-id-of-a-call",
-        "standard-call"])
+        "standard-call", "create-new"])
 def test_a_suggestion_names_no_custom_verb_another_rule_flags(operation, beside, fixed):
     from aiplint.api import model
     from aiplint.model.suggest import operation_fix

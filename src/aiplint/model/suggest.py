@@ -270,6 +270,8 @@ def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | N
         singular = lex.last_word_number(last) == "singular"
         return "GET", f"{collection}/{lex.pluralize_literal(last)}" if singular else head
     rest = _object_as_written(verb, words_[0])  # `getWidgetTypes` -> `widgetTypes`
+    if lex.has(words_[1], "alone-verb"):
+        rest = _object_as_written(rest, words_[1])  # Telegram's `createNewStickerSet` -> `stickerSet`
     plural = rest if lex.last_word_number(rest) == "plural" else lex.pluralize_literal(rest)
     if standard in ("get", "list") and (plural == rest or standard == "list"):  # `getReports`, `listTools`
         method = "GET"
