@@ -127,11 +127,20 @@ def _one_member_because(ctx: Context, op: Operation) -> str:
     return "acts on one: " + ", ".join(said) if said else "acts on one"
 
 
-def unattached_verb(item: PathItem) -> Segment | None:
+def is_attached_verb(lex: Lexicon, item: PathItem, seg: Segment) -> bool:
+    """`PathItem.is_attached`, or the verb follows a known alias of one member (`/users/me/change_password`: the
+    caller's), which stands for an ID though no path has the collection's `{id}`."""
+    before = item.before(seg)
+    alias = before is not None and before.role is Role.ALIAS and lex.has(before.text.lower(), "alias")
+    return item.is_attached(seg) or alias
+
+
+def unattached_verb(item: PathItem, lex: Lexicon | None = None) -> Segment | None:
     """The custom verb a path ends in when it follows neither an ID nor a collection (`/v1/vector-io/insert`,
-    `/job/cancel`), except a stateless colon method at a version or parameter (`/v1:translateText`)."""
+    `/job/cancel`), except a stateless colon method at a version or parameter (`/v1:translateText`), and, given the
+    lexicon, one after a known alias (`is_attached_verb`)."""
     seg = item.custom_verb
-    if seg is None or item.is_attached(seg):
+    if seg is None or item.is_attached(seg) or (lex is not None and is_attached_verb(lex, item, seg)):
         return None
     before = item.before(seg)
     stateless = seg.colon and (before is None or before.role is Role.VERSION or before.role is Role.PARAM)

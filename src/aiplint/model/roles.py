@@ -77,10 +77,13 @@ def assign_roles(items: list[PathItem], prefixes: PrefixTree, lex: Lexicon) -> N
 
 def _enters_a_protocol(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
     """A literal that starts a protocol's own endpoints (`.well-known`), or a sign-in flow's (`/auth/password/reset`)
-    when no parameter follows it (`/auth/admin/realms/{realm}/users` is an API of its own)."""
+    when no parameter follows it (`/auth/admin/realms/{realm}/users` is an API of its own) or it signs in
+    (`/auth/login/{provider}`, an OAuth provider's flow)."""
     word = seg.text.lower()
-    return lex.has(word, "protocol") or (
-        lex.has(word, "sign-in-namespace") and not any(s.is_param for s in item.segments[seg.index + 1 :]))
+    after = item.after(seg)
+    signs_in = after is not None and lex.has(after.text.lower(), "credential-verb")  # `/auth/login/{provider}`
+    return lex.has(word, "protocol") or (lex.has(word, "sign-in-namespace") and (
+        signs_in or not any(s.is_param for s in item.segments[seg.index + 1 :])))
 
 
 def _verb_for(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:

@@ -48,6 +48,9 @@ def test_invalid_style_option_is_reported_as_a_crash_of_this_rule():
 SLASH_ONLY = spec({"/v1/batches/{batch_id}/cancel": "post", "/v1/responses/{response_id}/cancel": "post"})
 
 CASES = [
+    Case("positive", "aip profile: a slash verb after a known alias (/users/me/change_password)", spec({
+        "/users/me/change_password": "post", "/users": "get"}),
+        [E("/users/me/change_password", "/change_password", "/users/me:changePassword")], profile="aip"),
     Case("positive", "aip profile: OpenAI-style /batches/{batch_id}/cancel", spec({
         "/batches/{batch_id}/cancel": "post"}),
         [E("/batches/{batch_id}/cancel", "/cancel", "/batches/{batch_id}:cancel")], profile="aip"),

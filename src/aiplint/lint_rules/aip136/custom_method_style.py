@@ -39,7 +39,7 @@ Peer suites (issue 19, `benchmarks/peer_suites.py`): agrees with 9 of 9 cases of
 
 from __future__ import annotations
 
-from aiplint.lint_rules.shared import rename_paths
+from aiplint.lint_rules.shared import is_attached_verb, rename_paths
 from aiplint.model.suggest import join, parts_of, verb_part
 from aiplint.rule import Context, Option, Problem, RenamePath, rule
 
@@ -58,7 +58,7 @@ def check(ctx: Context):
     style = ctx.options["style"]
     if style not in ("colon", "slash", "either"):
         raise ValueError(f"option style must be colon, slash or either, not {style!r}")
-    attached = [(item, seg) for item, seg in ctx.api.custom_verbs() if item.is_attached(seg)]
+    attached = [(item, seg) for item, seg in ctx.api.custom_verbs() if is_attached_verb(ctx.api.lexicon, item, seg)]
     if style == "either":
         colons = sum(1 for _, seg in attached if seg.colon)
         if colons * 2 == len(attached):

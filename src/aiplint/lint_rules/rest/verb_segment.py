@@ -81,7 +81,7 @@ def _verb_segment(ctx: Context, item: PathItem) -> Segment | None:
     """The path's verb with no resource before it: its unattached slash verb, or a standard method's verb (or a
     synonym) standing as a grouping before other literals (`/get/data`, `/v1/delete/files`,
     `/v1/hid/benefit/update/mobile`), an RPC call spelt as a path."""
-    seg = unattached_verb(item)
+    seg = unattached_verb(item, ctx.api.lexicon)
     if seg is not None:
         return None if seg.colon else seg
     lex = ctx.api.lexicon
