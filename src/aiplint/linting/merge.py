@@ -61,8 +61,10 @@ def _one_per_verb(alone: list[Reported]) -> list[Reported]:
             continue
         head = min(indexes, key=lambda i: (alone[i].problem.operation is not None, i))
         rest = [i for i in indexes if i != head]
-        also = {a.rule: a for i in rest for a in (Also(alone[i].rule.id, alone[i].problem.message),)
-                if alone[i].rule.id != alone[head].rule.id}
+        also: dict[str, Also] = {}  # one per other rule (its last problem's message)
+        for i in rest:
+            if alone[i].rule.id != alone[head].rule.id:
+                also[alone[i].rule.id] = Also(alone[i].rule.id, alone[i].problem.message)
         severity = max((alone[i].severity for i in indexes), key=_SEVERITY_ORDER.index)
         alone[head] = alone[head]._replace(also=(*alone[head].also, *also.values()), severity=severity)
         absorbed.update(i for i in rest if alone[i].rule.id != alone[head].rule.id or alone[head].problem.operation

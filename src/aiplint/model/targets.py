@@ -130,10 +130,13 @@ def _header_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
     not most operations take: ExhibitDay's `DELETE /v1/events/` names the event in an `id` header.  A tenant's or
     caller's ID is context, and so is the ID of a party the API has no resource for (NDHM's `X-HIP-ID` routes a
     callback to a health information provider, eBay's `X-EBAY-C-MARKETPLACE-ID` picks a marketplace)."""
-    known = api.resource_stems | set(api.resource_prefixes)
-    return [_Candidate(p.name, "header", p.at, p.required, p.schema, p.description) for p in op.params_in("header")
+    headers = op.params_in("header")
+    if not headers:
+        return []  # most operations: no set of the API's resources to build
+    known = api.resource_stems | set(api.resource_prefixes) | {""}
+    return [_Candidate(p.name, "header", p.at, p.required, p.schema, p.description) for p in headers
             if not p.is_array and "enum" not in p.schema and p.name not in api.common_header_names
-            and target_stem(api.lexicon, _unprefixed(p.name)) in known | {""}]
+            and target_stem(api.lexicon, _unprefixed(p.name)) in known]
 
 
 _JSON_API_FILTER = re.compile(r"filter\[([A-Za-z][A-Za-z0-9_-]{0,60})\]")
@@ -218,8 +221,8 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     # an upsert matches on whichever key it is given ("ID of the account to update. Used if upsert_key=id")
     conditional = required or not scope.not_many or _named_an_upsert(op)
     described, noun = ("", "") if conditional else _described_as_acted_on(description)
-    own_stem = target_stem(lex, name, api.resource_stems)
-    if own_stem and noun and not lex.mentions(own_stem, lex.stem(noun), False):
+    own_stem = target_stem(lex, name, api.resource_stems) if noun else None
+    if own_stem and not lex.mentions(own_stem, lex.stem(noun), False):
         described, noun = "", ""  # `projectId`, "the project id of the beacon to activate": the beacon's parent
     stem = scope.identified_stem(name, where, required or bool(described), noun)
     if stem is None or _sent_to(api, scope, stem):
