@@ -79,6 +79,12 @@ FOUND = [
     # a view of one member of a plural, named in a body of scalars: Mandrill's `info`
     ({"/ips/info.json": {"post": op(request=body(optional=["key", "ip"]))},
       "/ips/list.json": {"post": op(request=body(optional=["key"]))}}, [("ip", "body", "ip", True)]),
+    # ... by a bare `id` (no view is created with a chosen ID), a key, also of the API's webhooks (managed, not
+    # called back)
+    ({"/exports/info.json": {"post": op(request=body(optional=["key", "id"]))}}, [("id", "body", "", True)]),
+    ({"/templates/info.json": {"post": op(request=body(optional=["key", "name"]))}},
+     [("name", "body", "template", True)]),
+    ({"/webhooks/info.json": {"post": op(request=body(optional=["key", "id"]))}}, [("id", "body", "", True)]),
     # a List or Get spelled as a verb names its parent, or the resource its collection's literal qualifies (Airbyte)
     ({"/v1/sources/list": {"post": op(request=body("workspaceId"))}, "/v1/workspaces/{workspaceId}": "get"},
      [("workspaceId", "body", "workspace", True)]),

@@ -9,6 +9,7 @@ when its name identifies a resource and the path names that resource without giv
   (`name` beside `/profiles/{name}`); a noun with an identifying word the path names (`QueueUrl` for
   `/DeleteQueue`); or the bare name of one of the API's resources (`?subscription=` beside `/subscriptions/{id}`);
 - the path: a literal after any ID names it (`/post-training/job/status?job_uuid=`, `GET /archiveReport?reportId=`);
+  a view after a plural shows one of its members (Mandrill's `POST /templates/info.json {name}`, never a create);
   an action after a collection acts on a member of it (`/jobs/cancel {job_id}`, `/videos/rate?id=`), or, for a
   verb that changes state, on another resource of the API (`/thumbnails/set?videoId=`); an action with no
   resource in its path acts on a resource the API has (`POST /vector-io/insert {vector_store_id}`); a list names
@@ -377,6 +378,9 @@ class _Scope:
         subject = self.lex.subject(name)
         if subject is None and len(parts) == 1 and self.collection is not None and self.standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
+        viewed = self._viewed()
+        if subject is None and len(parts) == 1 and viewed is not None:
+            return self.lex.stem(viewed.text)  # Mandrill's `POST /templates/info.json {name}`: a member's key
         if subject is None and len(parts) == 1 and self.one_member and self.tail and self.tail[-1].role.is_thing:
             return self.lex.stem(self.tail[-1].text)  # `GET /attachments?key=` returning one attachment
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
@@ -434,17 +438,21 @@ class _Scope:
         After a singular the field is the thing's content (`POST /query/ast {query}`); a plural field holds many
         (`/assets/analysis/turbulence-index {assets}`); a literal that names no attribute may be a tool taking the
         thing it works on (`POST /expressions/jsonata {Expression}`)."""
-        if self.verb is None and not (self.tail and self._names_an_attribute(self.tail[-1])):
+        if self.verb is None and not (self.tail and _a_view(self.lex, self.tail[-1])):
             return False
         if self.lex.last_word_number(name) == "plural":
             return False
         return any(self.lex.stem(seg.text) == subject and self.lex.last_word_number(seg.text) == "plural"
                    for seg in self.tail[:-1])
 
-    def _names_an_attribute(self, seg: Segment) -> bool:
-        """`info`, `pool-info.json`: the literal ends in a word naming an attribute of something."""
-        parts = self.lex.words_of(words.action_part(seg.text))
-        return bool(parts) and self.lex.has(parts[-1], "attribute")
+    def _viewed(self) -> Segment | None:
+        """The plural literal a view at the path's end follows (`templates` in `/templates/info.json`): a view shows
+        one of its members."""
+        if len(self.tail) < 2 or not _a_view(self.lex, self.tail[-1]):
+            return None
+        before = self.tail[-2]
+        return before if before.index == self.tail[-1].index - 1 and self.lex.last_word_number(
+            before.text) == "plural" else None
 
     def _object_of_a_standard_verb(self, subject: str) -> bool:
         """The path ends in a Get, Update or Delete spelled as a verb and its object (`deletejobqueue`,
@@ -519,8 +527,8 @@ class _Scope:
         updates or deletes one; so does a PUT its name calls a create (`PUT /parameters {id}`, `createParameter`;
         LlamaCloud's `PUT /files` "Generate Presigned Url")."""
         last = self.tail[-1] if self.tail else None
-        if last is None or not last.role.is_thing:  # a noun: `POST /products/{sku}/child`
-            return False
+        if last is None or not last.role.is_thing or _a_view(self.lex, last):
+            return False  # only a noun is created in (`POST /products/{sku}/child`), not a view (`/exports/info`)
         named = named_kind(self.lex, self.op)
         verb, _, _ = named_verb(self.lex, self.op)
         creating = named == "create" or (verb is not None and self.lex.has(verb, "create-verb"))  # "Generate ..."
@@ -690,14 +698,25 @@ def _names_a_thing(lex: Lexicon, seg: Segment) -> bool:
     return seg.role.is_thing
 
 
+def _a_view(lex: Lexicon, seg: Segment) -> bool:
+    """`info`, `pool-info.json`: the literal ends in a word naming an attribute of something."""
+    parts = lex.words_of(words.action_part(seg.text)) if not seg.is_param else ()
+    return bool(parts) and lex.has(parts[-1], "attribute")
+
+
 def _receives_events(lex: Lexicon, op: Operation) -> bool:
-    """Whether the operation receives a callback or notification (its path or operationId says so); an action on
-    a collection of them that an action follows manages them (Mandrill's `POST /webhooks/delete.json {id}`)."""
+    """Whether the operation receives a callback or notification (its path or operationId says so); an action or
+    a view after a collection of them manages them (Mandrill's `POST /webhooks/delete.json {id}`,
+    `/webhooks/info.json {id}`)."""
     def says_event(name: str) -> bool:
         return any(lex.has(word, "event-word") for word in words.split_words(name))
 
     if op.custom_verb is not None and any(seg.role is Role.COLLECTION and says_event(seg.text)
                                           for seg in op.path.segments):
+        return False
+    viewed = op.path.before(op.path.last) if op.path.last is not None and _a_view(lex, op.path.last) else None
+    if viewed is not None and not viewed.is_param and lex.last_word_number(viewed.text) == "plural" and says_event(
+            viewed.text):
         return False
     return any(says_event(name) for name in [seg.text for seg in op.path.segments if not seg.is_param]
                + [op.operation_id or ""])
