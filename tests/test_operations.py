@@ -137,3 +137,21 @@ def test_an_rpc_method_on_a_part_of_a_resource_keeps_the_part_in_its_fix():
     found = {f.path: f for f in aiplint.lint(spec(paths, components=TEAM), config={"profile": "rest"})}
     assert found["/album.get"].suggestion == "GET /albums/{album_id}"
     assert found["/album.tracks.get"].suggestion == "GET /albums/{album_id}/tracks"
+
+
+@pytest.mark.parametrize(("named", "weight"), [
+    ({"summary": "Returns list of users"}, -2),  # a summary in the third person: `returns` is `return`, a Get's verb
+    ({"summary": "Retrieve a page of teams"}, -2),  # many, wrapped in a page
+    ({"summary": "Deletes a team"}, 1),
+    ({"summary": "Get team by ID"}, 2),
+    ({"summary": "Returns teams filtered by status"}, -2),  # many, filtered: no key after "by"
+    ({"operationId": "getTeamByName"}, 2),
+    # with no other name, the description's first clause where it names what the path does (Mandrill)
+    ({"description": "Deletes an existing team. It can't be undone."}, 1),
+    ({"description": "Update the caller's CV by adding a position."}, 0),  # names nothing of the path
+    ({"summary": "Get the team sent by the SMS API"}, 1),  # a sentence's "by" with no key after it: no lookup
+])
+def test_what_an_operations_names_say(named, weight):
+    paths = {"/v1/team": {"post": op(request={"content": {}}, **named)}}
+    found = facts(paths, "POST /v1/team")
+    assert sum(e.weight for e in found.evidence if e.signal in ("operationId", "summary", "description")) == weight

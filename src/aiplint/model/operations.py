@@ -19,6 +19,12 @@ adds or takes away weight; the weights come from labelled operations (`benchmark
 | the operationId or summary names one thing with a get, update or delete verb | +1 | "Delete Team", `getPersonInfo` |
 | the operationId or summary names many things, or a list or create verb | -2 | `list_tickets`, "Create Queue" |
 
+A summary's verb counts in the third person too ("Returns list of users": many, Kumpe's `GET /kkid/userlist`), and
+a summary's "by" only before a key ("Get user by ID"; "Returns playlists filtered by {start}" is many).  Where an
+operation has neither an operationId nor a summary, the first clause of its description is its name when the
+words after its verb name something its path does (Mandrill's `POST /templates/info.json`: "Get the information
+for an existing template").
+
 At 2 or more the operation acts on one member: an ID of it that the spec leaves optional is the target all the
 same (the spec's `required` flag says little: FastAPI makes `Optional[str] = None` optional, Swagger generators
 leave `required` out).
@@ -26,6 +32,7 @@ leave `required` out).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -40,6 +47,7 @@ if TYPE_CHECKING:
     from aiplint.model.targets import Target
     from aiplint.model.types import Operation
 
+_ARTICLES = frozenset(("a", "an", "the"))
 ONE_MEMBER = 2  # the weight at which an operation acts on one member named outside its path
 
 
@@ -95,11 +103,36 @@ def verb_names(lex: Lexicon, op: Operation) -> list[tuple[str, tuple[str, ...], 
     """`named_verb` of each name that starts with a verb, the operationId's first, then the summary's: FastAPI's
     operationId (`get_item_items__item_id__get`) carries its route, its summary ("Get Item") does not."""
     found = []
-    for signal, name in (("operationId", op.operation_id), ("summary", op.summary)):
+    for signal, name in (("operationId", op.operation_id), ("summary", op.summary),
+                         ("description", _described_name(lex, op))):
         parts = _name_words(name or "")
+        if parts and signal != "operationId":
+            parts = (_base_verb(lex, parts[0]), *parts[1:])  # "Returns the pet", "Deletes a user"
         if parts and (_verb_kind(lex, parts[0]) is not None or lex.is_verb(parts[0])):
             found.append((parts[0], parts[1:], signal))
     return found
+
+
+def _described_name(lex: Lexicon, op: Operation) -> str | None:
+    """The description's first clause, read as a name only where the operation has none, and where the words right
+    after its verb name something its path does (Mandrill's "Get the information for an existing template" for
+    `POST /templates/info.json`; not "Update the user's CV by adding a position" for `POST /positions`)."""
+    description = op.raw.get("description")
+    if op.operation_id or op.summary or not isinstance(description, str):
+        return None
+    clause = re.split(r"[.,;:\n(]", description.strip()[:200], maxsplit=1)[0]
+    path_nouns = {lex.stem(word) for seg in op.path.segments if not seg.is_param
+                  for word in lex.words_of(words.action_part(seg.text))}
+    return clause if any(lex.stem(word) in path_nouns for word in _name_words(clause)[1:7]) else None
+
+
+def _base_verb(lex: Lexicon, word: str) -> str:
+    """A standard method's verb in the third person, as summaries and descriptions write it (`returns`, `deletes`,
+    `retrieves`): its base form; any other word as it is (`tags` may be a noun)."""
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(cut) and _verb_kind(lex, base := word[: -len(cut)] + add) is not None:
+            return base
+    return word
 
 
 def named_kind(lex: Lexicon, op: Operation) -> str | None:
@@ -159,16 +192,31 @@ def _verb_evidence(lex: Lexicon, signal: str, verb: str, rest: tuple[str, ...]) 
     """What a verb and the words after it say: one thing by a key (`getGroupByID`), many (`list_tickets`), or one
     thing got, changed or removed (`delete_team`)."""
     kind = _verb_kind(lex, verb)
-    nouns = [w for w in rest if not lex.has(w, "preposition") and not lex.is_id_word(w)
+    nouns = [w for w in rest if not lex.has(w, "preposition") and not lex.is_id_word(w) and w not in _ARTICLES
              and not lex.has(w, "generic-id") and not words.is_version(w)]
-    if "by" in rest and kind in ("get", "update", "delete", None):
+    if _by_a_key(lex, signal, rest) and kind in ("get", "update", "delete", None):
         return [Evidence(signal, f"`{verb}` one thing by a key", 2)]
-    many = kind in ("list", "create") or any(lex.noun_number(w) == "plural" for w in nouns[:2])
+    phrase = [w for w in rest if w not in _ARTICLES]
+    wraps_many = phrase[:1] in (["list"], ["page"]) and phrase[1:2] == ["of"]  # "Retrieve a page of schemes"
+    many = kind in ("list", "create") or wraps_many or any(lex.noun_number(w) == "plural" for w in nouns[:2])
     if many:
         return [Evidence(signal, f"`{verb}` names many things or a new one", -2)]
     if kind in ("get", "update", "delete") and nouns:
         return [Evidence(signal, f"`{verb}` one {nouns[0]}", 1)]
     return []
+
+
+def _by_a_key(lex: Lexicon, signal: str, rest: tuple[str, ...]) -> bool:
+    """One thing got "by" a key: `getGroupByID`, "Get user by ID"; a sentence's "by" only before a key
+    ("Returns playlists optionally filtered by {start}", "Verify that an OTP sent by the Send SMS API" name none),
+    and never after a plural (`findPetsByStatus` filters many)."""
+    if "by" not in rest:
+        return False
+    at = rest.index("by")
+    if any(lex.noun_number(word) == "plural" for word in rest[:at] if word not in _ARTICLES):
+        return False
+    return signal == "operationId" or any(lex.is_id_word(word) or lex.has(word, "generic-id")
+                                          for word in rest[at + 1 : at + 4])
 
 
 def one_member_weight(api: ApiModel, op: Operation) -> int:
