@@ -434,6 +434,8 @@ def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon, listed: bool =
         return True
     if subjects[0] is None or any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
         return False  # nothing else named, or the literal's own members
+    if _written_member(item, following, parts):
+        return False  # `server-size/{size}` deleted and patched: sizes are the literal's members, not a selector
     # a composite key (`shipping_rate/{country}/{zone}`) addresses members of the literal, a selector does not
     return len(subjects) == 1 or "" in subjects
 
@@ -453,6 +455,15 @@ def _a_kind_of(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
     head = lex.words_of(before.text)[-1:]
     plural_noun = bool(head) and lex.last_word_number(before.text) == "plural" and lex.is_noun(lex.singular_of(head[0]))
     return kinds_id and plural_noun and lex.last_word_number(seg.text) != "plural"  # not `/hdfs/snapshot/{id}`
+
+
+def _written_member(item: PathItem, following: Segment, parts: tuple[str, ...]) -> bool:
+    """A parameter named as the literal's last word (`server-size/{size}`) on a path that deletes or changes what
+    it names: a member of the literal, since nothing deletes a selector's value."""
+    ends_there = item.last is following
+    named = tuple(word.lower() for word in words.split_words(following.param or ""))
+    return ends_there and named == parts[-1:] and bool(
+        item.methods & {"delete", "put", "patch"})
 
 
 def _sets_a_value(item: PathItem, seg: Segment, following: Segment) -> bool:

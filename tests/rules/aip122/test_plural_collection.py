@@ -72,6 +72,10 @@ CASES = [
          [E("/v1/ad_campaign/{campaign_id}", "ad_campaign", "/v1/ad_campaigns/{campaign_id}")]),
     Case("negative", "a parameter identifying another noun", one("/v1/Finance/Iban/{countryCode}"), []),
     Case("negative", "a selector parameter", one("/v1/archive/{year}"), []),
+    Case("negative", "a selector the literal is named after, only read", one("/v1/thumbnail/{size}"), []),
+    Case("positive", "a selector the literal is named after, deleted and changed: members (IllumiDesk)",
+         one("/v1/servers/server-size/{size}", "get patch delete"),
+         [E("/v1/servers/server-size/{size}", "server-size", "/v1/servers/server-sizes/{size}")]),
     Case("negative", "an attribute of the thing the ID names", one("/v1/media-pipeline-status/{identifier}"), []),
     Case("negative", "an acronym", one("/StopPoint/Sms/{id}"), []),
     Case("negative", "a value, not an ID", spec({"/comments/{comment}/status/{status}": {"put": op(
