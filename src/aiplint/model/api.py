@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 from aiplint.model import words
 from aiplint.model.build import paths_of
 from aiplint.model.lexicon import Lexicon
-from aiplint.model.operations import Evidence, OperationFacts, describe, one_member_evidence
+from aiplint.model.operations import Evidence, OperationFacts, describe, named_verb, one_member_evidence
 from aiplint.model.resources import Resource, resources_of
 from aiplint.model.roles import Role, assign_roles, is_view, names_other_thing
 from aiplint.model.targets import Target, target_stem
@@ -46,10 +46,36 @@ class ApiModel:
         prefixes = PrefixTree(paths)
         assign_roles(paths, prefixes, lexicon)
         api = cls(document, paths, prefixes, lexicon)
+        api._verbs_before_their_resources()
         if (api._collections_named_by_their_members() | api._rpc_calls_led_by_homographs()
                 | api._calls_spelling_their_operation_ids()):
             api = cls(document, paths, prefixes, lexicon)  # the roles changed: nothing read from them is kept
         return api
+
+    def _verbs_before_their_resources(self) -> None:
+        """A grouping named by a verb before a path the API has without it (Kubernetes' `/api/v1/watch/pods` beside
+        `/api/v1/pods`, QuickSight's `/accounts/{id}/search/data-sets` beside `.../data-sets`), on which nothing is
+        served itself and whose operations are named by that verb (`watchCoreV1PodList`, `SearchDataSets`): a
+        custom method on the resource the rest of the path names, its `verb` set (OpenAI's `/chat/completions`,
+        `createChatCompletion`, stays a namespace)."""
+        for item in self.paths:
+            for seg in item.segments[:-1]:
+                word = seg.text.lower()
+                if seg.role is Role.NAMESPACE and self._acts_before(item, word) and self._named_by(item, word):
+                    own = self.prefixes.item_at(item.prefix(seg.index + 1))
+                    if (own is None or not own.operations) and self.prefixes.item_without(item, seg.index):
+                        seg.verb = word
+
+    def _acts_before(self, item: PathItem, word: str) -> bool:
+        """A verb of aiplint's lists that acts on what follows it, where a reading action on a read-only path is a
+        view rather (`GET /search/users`, which AIP-136's stricter `:search` is left to)."""
+        lex = self.lexicon
+        reading = item.methods <= {"get", "head"} and lex.has(word, "read-action")
+        return lex.listed_verb(word) and not reading
+
+    def _named_by(self, item: PathItem, verb: str) -> bool:
+        """Every operation of the path is named with `verb` first (its operationId, else its summary)."""
+        return bool(item.operations) and all(named_verb(self.lexicon, op)[0] == verb for op in item.operations)
 
     def _rpc_calls_led_by_homographs(self) -> bool:
         """In an RPC API, whose paths are mostly one call each (`/createPad`, `/deletePad`, `/listAuthorsOfPad`), a

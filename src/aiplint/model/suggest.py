@@ -134,8 +134,11 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     standard method where the action is one (`GET /getWidget?widgetId=` -> `GET /widgets/{widgetId}`,
     `GET /report/getReports` -> `GET /reports`), and POST for a custom method that is sent otherwise
     (`GET /archiveReport?reportId=` -> `POST /reports/{reportId}/archive`).  None where nothing better follows."""
-    found = target(api, op, required=False)
     item = op.path
+    moved = _grouping_verb_moved(api, item, colon)
+    if moved is not None:
+        return f"{op.method.upper()} {moved}"
+    found = target(api, op, required=False)
     path = nest_id(api, item, found.path_name, colon, found.stem) if found else None
     custom = item.custom_verb
     method, standard = standard_method(api, op.method.upper(), path or _restyled(item, colon))
@@ -150,6 +153,18 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
     path = path if found is not None and _alternate_key(api.lexicon, found.name) else _as_written(api, path)
     fixed = f"{method} {path}"
     return None if fixed == f"{op.method.upper()} {join(parts_of(item))}" else fixed
+
+
+def _grouping_verb_moved(api: ApiModel, item: PathItem, colon: bool) -> str | None:
+    """A verb grouping the path (`ApiModel` sets its `verb`) moved after the resource the rest of the path names:
+    `/api/v1/watch/pods` -> `/api/v1/pods:watch`; None for a path with no such grouping."""
+    grouping = next((seg for seg in item.segments if seg.role is Role.NAMESPACE and seg.verb), None)
+    if grouping is None:
+        return None
+    parts = parts_of(item)
+    # after a collection, always `:verb`: `/pods/watch` would read as the pod named `watch`
+    verb = verb_part(grouping.text, colon or not item.segments[-1].is_param)
+    return _plural_collections(api, item, join(parts[: grouping.index] + parts[grouping.index + 1 :] + [verb]))
 
 
 def _alternate_key(lex: Lexicon, name: str) -> bool:

@@ -279,6 +279,14 @@ class PrefixTree:
         of what the prefix ends in (`/import/status/{importUuid}` continues `/import/status`)."""
         return self._ids.get((prefix, "{}"))
 
+    def item_without(self, item: PathItem, index: int) -> PathItem | None:
+        """The document's path that is `item` without its segment at `index` (`/api/v1/pods` for
+        `/api/v1/watch/pods` and 2), None when the document has no such path."""
+        prefix: int | None = item.prefix(index)
+        for seg in item.segments[index + 1 :]:
+            prefix = self.child(prefix, _shape(seg)) if prefix is not None else None
+        return self.item_at(prefix) if prefix is not None else None
+
     def has_children(self, prefix: int) -> bool:
         """Some path continues the prefix."""
         return prefix in self._parents

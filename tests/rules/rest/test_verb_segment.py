@@ -13,6 +13,7 @@ from .._kit import (
     lint,
     op,
     params,
+    path_param,
     position_of,
     query,
     spec,
@@ -89,6 +90,23 @@ CASES = [
         "/auth/login/{provider}": "get"}), []),
     Case("negative", "a synonym that is also a noun groups (Red Hat's patch product, a lookup table)", spec({
         "/api/patch/v1/advisories/{advisory_id}": "get", "/lookup/geneTypes": "get"}), []),
+    Case("positive", "a verb grouping paths the API has without it, naming its operations (Kubernetes' watch)", spec({
+        "/api/v1/pods": "get", "/api/v1/pods/{name}": "get",
+        "/api/v1/watch/pods": {"get": op(operationId="watchCoreV1PodListForAllNamespaces")},
+        "/api/v1/watch/pods/{name}": {"get": op(path_param("name"), operationId="watchCoreV1Pod")}}),
+        [E("GET", "/api/v1/watch/pods", "watch", "GET /api/v1/pods:watch"),
+         E("GET", "/api/v1/watch/pods/{name}", "watch", "GET /api/v1/pods/{name}/watch")]),
+    Case("negative", "the same grouping where the API has no path without it", spec({
+        "/api/v1/watch/pods": {"get": op(operationId="watchCoreV1PodListForAllNamespaces")}}), []),
+    Case("negative", "a grouping its operations are not named by (OpenAI's chat, createChatCompletion)", spec({
+        "/v1/completions": "post", "/v1/chat/completions": {"post": op(operationId="createChatCompletion")}}), []),
+    Case("positive", "a verb grouping a POST named by it", spec({
+        "/users": "get", "/export/users": {"post": op(operationId="exportUsers")}}),
+        [E("POST", "/export/users", "export", "POST /users:export")]),
+    Case("negative", "the same grouping where it is served itself (GET /export): a resource of its own", spec({
+        "/export": "get", "/users": "get", "/export/users": {"post": op(operationId="exportUsers")}}), []),
+    Case("negative", "a read-only search grouping, left to AIP-136's stricter profile", spec({
+        "/users": "get", "/search/users": {"get": op(operationId="searchUsers")}}), []),
 ]
 
 

@@ -3,7 +3,9 @@
 ## What it does
 Flags a terminal path segment named by a verb (`insert`, `run-shield`, `list-tools`, `preference-optimize`)
 that follows a namespace, a version or a singleton instead of a resource: `/v1/vector-io/insert`,
-`/v1/scoring/score`.  Verbs that are also nouns (`search`, `export`, `scale`) count only on path items that
+`/v1/scoring/score`; and a verb grouping paths the API has without it, whose operations it names: Kubernetes'
+`GET /api/v1/watch/pods` (`watchCoreV1PodListForAllNamespaces`) beside `GET /api/v1/pods` is
+`GET /api/v1/pods:watch`.  Verbs that are also nouns (`search`, `export`, `scale`) count only on path items that
 support nothing but POST.
 
 Where the operation names its target by an ID in the query or body, `aip136/attached-to-resource` reports it
@@ -66,8 +68,10 @@ def check(ctx: Context, op: Operation):
     if seg.is_custom_verb and target(ctx.api, op, required=False) is not None:
         return  # aip136/attached-to-resource reports it, with the resource's path
     suggestion = fix(ctx, op)
+    where = "not attached to any resource" if seg.role is not Role.NAMESPACE or not seg.verb else \
+        "before the resource it acts on, whose path the API has without it"
     yield Problem(
-        f"`{seg.text}` is an action verb used as a path segment, not attached to any resource; "
+        f"`{seg.text}` is an action verb used as a path segment, {where}; "
         f"make it a custom method on the resource it acts on (AIP-136)",
         op.at,
         operation=op,
@@ -85,8 +89,8 @@ def _verb_segment(ctx: Context, item: PathItem) -> Segment | None:
     if seg is not None:
         return None if seg.colon else seg
     lex = ctx.api.lexicon
-    return next((s for s in item.segments if s.role is Role.NAMESPACE and not item.under_an_id(s) and (
-        lex.has(s.text.lower(), "standard-verb") or _plain_synonym(lex, s.text.lower()))), None)
+    return next((s for s in item.segments if s.role is Role.NAMESPACE and (s.verb or not item.under_an_id(s) and (
+        lex.has(s.text.lower(), "standard-verb") or _plain_synonym(lex, s.text.lower())))), None)
 
 
 def _plain_synonym(lex: Lexicon, word: str) -> bool:
