@@ -55,7 +55,7 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
                        f"\"{found.described}\""
         if silent:
             message += "; the document declares no query parameter required, so one named as an ID counts as required"
-        if where == "body" and op.body_required and ctx.api.silent_on_required_fields:
+        if where == "body" and found.required and op.body_required and ctx.api.silent_on_required_fields:
             message += "; the document lists no required body field, so a required body's ID field counts as required"
         suggestion = fix(ctx, op)
         moved = move_operation(ctx, op, suggestion, into_path=found) if where == "query" else None
@@ -123,7 +123,7 @@ def path_taken(api: ApiModel, path: str, *leaving: str) -> bool:
 
 def _one_member_because(ctx: Context, op: Operation) -> str:
     """Why an operation acts on one member: the signals for it (`aiplint.model.operations`)."""
-    said = [e.says for e in ctx.api.one_member_evidence(op) if e.weight > 0]
+    said = list(dict.fromkeys(e.says for e in ctx.api.one_member_evidence(op) if e.weight > 0))  # each said once
     return "acts on one: " + ", ".join(said) if said else "acts on one"
 
 

@@ -57,14 +57,42 @@ class ApiModel:
         `/api/v1/pods`, QuickSight's `/accounts/{id}/search/data-sets` beside `.../data-sets`), on which nothing is
         served itself and whose operations are named by that verb (`watchCoreV1PodList`, `SearchDataSets`): a
         custom method on the resource the rest of the path names, its `verb` set (OpenAI's `/chat/completions`,
-        `createChatCompletion`, stays a namespace)."""
+        `createChatCompletion`, stays a namespace).  So is a verb before the noun a path ends in where the
+        operations are named by both (Rudder's `POST /system/regenerate/policies`, `regeneratePolicies`)."""
+        verbs_before: dict[str, set[str]] = {}  # the verbs right before each path's last literal, by that literal
+        for item in self.paths:
+            before = item.segments[-2].text.lower() if len(item.segments) > 1 else ""
+            if self.lexicon.listed_verb(before):
+                verbs_before.setdefault(item.segments[-1].text.lower(), set()).add(before)
         for item in self.paths:
             for seg in item.segments[:-1]:
-                word = seg.text.lower()
-                if seg.role is Role.NAMESPACE and self._acts_before(item, word) and self._named_by(item, word):
-                    own = self.prefixes.item_at(item.prefix(seg.index + 1))
-                    if (own is None or not own.operations) and self.prefixes.item_without(item, seg.index):
-                        seg.verb = word
+                if seg.role is Role.NAMESPACE and self._a_verb_grouping(item, seg, verbs_before):
+                    seg.verb = seg.text.lower()
+
+    def _a_verb_grouping(self, item: PathItem, seg: Segment, verbs_before: dict[str, set[str]]) -> bool:
+        word = seg.text.lower()
+        if not self._acts_before(item, word) or not self._named_by(item, word):
+            return False
+        own = self.prefixes.item_at(item.prefix(seg.index + 1))
+        if own is not None and own.operations:
+            return False  # served itself: a resource of its own
+        return bool(self.prefixes.item_without(item, seg.index)) or self._spelled_with_its_object(
+            item, seg, verbs_before)
+
+    def _spelled_with_its_object(self, item: PathItem, seg: Segment, verbs_before: dict[str, set[str]]) -> bool:
+        """`POST /system/regenerate/policies` named `regeneratePolicies`: a write whose path ends in the verb's
+        object, named as both, where that object is a thing the API has many of or acts on with other verbs too
+        (NDHM's `/change/password`, `/reset/password`), not an argument one verb takes in turn (Snyk's `/test/maven`,
+        `/test/composer`: manifests of package managers, tested and forgotten)."""
+        last, lex = item.last, self.lexicon
+        if last is None or last.index != seg.index + 1 or last.role is Role.CUSTOM_VERB or "get" in item.methods:
+            return False
+        thing = last.text.lower()
+        if lex.verb_kind(thing) is not None or not lex.is_noun(lex.singular_of(thing)):
+            return False  # `/render/sync` (`renderSync`) renders synchronously
+        spelled = words.compact(seg.text + last.text)
+        named = all(words.compact(op.operation_id or op.summary or "").startswith(spelled) for op in item.operations)
+        return named and (lex.last_word_number(thing) == "plural" or len(verbs_before.get(thing, ())) > 1)
 
     def _acts_before(self, item: PathItem, word: str) -> bool:
         """A verb of aiplint's lists that acts on what follows it, where a reading action on a read-only path is a

@@ -105,6 +105,20 @@ CASES = [
         [E("POST", "/export/users", "export", "POST /users:export")]),
     Case("negative", "the same grouping where it is served itself (GET /export): a resource of its own", spec({
         "/export": "get", "/users": "get", "/export/users": {"post": op(operationId="exportUsers")}}), []),
+    Case("positive", "a verb before the noun the path ends in, named by both (Rudder)", spec({
+        "/system/regenerate/policies": {"post": op(operationId="regeneratePolicies")}}),
+        [E("POST", "/system/regenerate/policies", "regenerate", "POST /system/policies:regenerate")]),
+    Case("positive", "a verb before a singular object other verbs act on too (NDHM's change/password)", spec({
+        "/v1/account/change/password": {"post": op(operationId="changePasswordUsingPOST")},
+        "/v1/account/reset/password": {"post": op(operationId="resetPasswordUsingPOST")}}),
+        [E("POST", "/v1/account/change/password", "change", "POST /v1/account/password:change"),
+         E("POST", "/v1/account/reset/password", "reset", "POST /v1/account/password:reset")]),
+    Case("negative", "one verb before objects it takes in turn (Snyk's test/maven, test/composer)", spec({
+        "/test/maven": {"post": op(operationId="testMaven")},
+        "/test/composer": {"post": op(operationId="testComposer")}}), []),
+    Case("negative", "a verb before the noun the path ends in, read too (a resource of its own)", spec({
+        "/system/regenerate/policies": {"post": op(operationId="regeneratePolicies"),
+                                        "get": op(operationId="regeneratePoliciesStatus")}}), []),
     Case("negative", "a read-only search grouping, left to AIP-136's stricter profile", spec({
         "/users": "get", "/search/users": {"get": op(operationId="searchUsers")}}), []),
 ]

@@ -5,7 +5,9 @@ Flags a terminal path segment named by a verb (`insert`, `run-shield`, `list-too
 that follows a namespace, a version or a singleton instead of a resource: `/v1/vector-io/insert`,
 `/v1/scoring/score`; and a verb grouping paths the API has without it, whose operations it names: Kubernetes'
 `GET /api/v1/watch/pods` (`watchCoreV1PodListForAllNamespaces`) beside `GET /api/v1/pods` is
-`GET /api/v1/pods:watch`.  Verbs that are also nouns (`search`, `export`, `scale`) count only on path items that
+`GET /api/v1/pods:watch`, or before the object a write's path ends in, named as both, where the API has many of
+that object or acts on it with other verbs too: NDHM's `POST /v1/account/change/password` (`changePassword`, beside
+`/reset/password`) is `POST /v1/account/password:change`.  Verbs that are also nouns (`search`, `export`, `scale`) count only on path items that
 support nothing but POST.
 
 Where the operation names its target by an ID in the query or body, `aip136/attached-to-resource` reports it
@@ -69,7 +71,8 @@ def check(ctx: Context, op: Operation):
         return  # aip136/attached-to-resource reports it, with the resource's path
     suggestion = fix(ctx, op)
     where = "not attached to any resource" if seg.role is not Role.NAMESPACE or not seg.verb else \
-        "before the resource it acts on, whose path the API has without it"
+        "before the resource it acts on" + (", whose path the API has without it"
+                                            if ctx.api.prefixes.item_without(op.path, seg.index) else "")
     yield Problem(
         f"`{seg.text}` is an action verb used as a path segment, {where}; "
         f"make it a custom method on the resource it acts on (AIP-136)",
