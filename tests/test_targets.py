@@ -407,3 +407,12 @@ def test_an_alternate_key_keeps_its_name_in_the_fix():
     api, o = operation({"/v3/blogs/byurl": {"get": op(query("url", True), responses=ONE_BLOG)},
                         "/v3/blogs/{blogId}": "get"})
     assert operation_fix(api, o, colon=False) == "GET /v3/blogs/{url}"
+
+
+@pytest.mark.parametrize(("named", "fix"), [
+    ({"description": "Get the information for an existing message"}, "GET /messages/{id}"),  # the message's Get
+    ({"operationId": "resendMessage"}, "POST /messages/{id}"),  # named otherwise: only the ID moves
+])
+def test_a_view_that_shows_a_member_whole_is_its_get(named, fix):
+    api, o = operation({"/messages/info.json": {"post": op(request=body(optional=["key", "id"]), **named)}})
+    assert operation_fix(api, o, colon=False) == fix

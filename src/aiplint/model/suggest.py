@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiplint.model import words
 from aiplint.model.api import ApiModel
 from aiplint.model.lexicon import Lexicon
+from aiplint.model.operations import named_kind, named_verb
 from aiplint.model.roles import Role, is_view
 from aiplint.model.targets import target
 from aiplint.model.types import Operation, PathItem, Segment
@@ -109,8 +110,8 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
                     parts.insert(seg.index + 1, id_part)
                 if last.is_custom_verb and last.index > seg.index:
                     parts[-1] = verb_part(last.text, colon)  # now attached: in the document's style
-                elif last.index > seg.index and lex.lookup_key(last.text) is not None:
-                    parts.pop()  # `/blogs/byurl?url=`: the key in the path is the lookup
+                elif last.index > seg.index and (lex.lookup_key(last.text) is not None or _shows_whole(lex, last, seg)):
+                    parts.pop()  # `/blogs/byurl?url=`: the key in the path is the lookup; `/messages/info`: the message
                 return join(parts)
     if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
         tail: list[Part] = [(last.text, False)]
@@ -146,6 +147,8 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
         return None  # `/addLabel` with nothing to attach it to: no path follows that another rule would not flag
     path = path or _restyled(item, colon)  # `/CreateBackup` alone is still the Create of `/backups`
     verb = custom.verb if custom is not None and standard is None else None
+    if found is not None and method == "POST" and _reads_whole(api, op, path):
+        method = "GET"  # Mandrill's `POST /messages/info.json {id}`, "Get the information ...": the message's Get
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):
         method = "POST"  # a custom method stays one: POST, or GET when it only reads
     path = _plural_collections(api, item, standard or path)
@@ -345,6 +348,24 @@ def _names_a_thing(lex: Lexicon, words_: tuple[str, ...]) -> bool:
     """The words after a standard verb end in a noun (`getConfig`), not an adjective or a variant (`listUsable`,
     `createSigned`), and join no second verb (`createOrUpdate`)."""
     return lex.is_noun(lex.singular_of(words_[-1])) and not {"or", "and"} & set(words_)
+
+
+def _reads_whole(api: ApiModel, op: Operation, fixed: str) -> bool:
+    """The operation reads a member whole through a view its fix drops (`/messages/info.json` -> `/messages/{id}`),
+    and nothing names it otherwise."""
+    last = op.path.last
+    view = last is not None and api.lexicon.words_of(last.text) in _WHOLE_VIEWS and not fixed.endswith(last.text)
+    verb, _, _ = named_verb(api.lexicon, op)
+    return view and (verb is None or named_kind(api.lexicon, op) == "get")
+
+
+def _shows_whole(lex: Lexicon, last: Segment, seg: Segment) -> bool:
+    """The path's last literal, right after the collection `seg`, shows a member whole (Mandrill's
+    `/messages/info.json`): with the member's ID in the path it is the member itself."""
+    return last.index == seg.index + 1 and not last.is_custom_verb and lex.words_of(last.text) in _WHOLE_VIEWS
+
+
+_WHOLE_VIEWS = (("info",), ("details",), ("detail",))  # a summary or a status is a part of the member, not it
 
 
 def _restates(lex: Lexicon, literal: str, stem: str) -> bool:

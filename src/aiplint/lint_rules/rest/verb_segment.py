@@ -7,8 +7,8 @@ that follows a namespace, a version or a singleton instead of a resource: `/v1/v
 `GET /api/v1/watch/pods` (`watchCoreV1PodListForAllNamespaces`) beside `GET /api/v1/pods` is
 `GET /api/v1/pods:watch`, or before the object a write's path ends in, named as both, where the API has many of
 that object or acts on it with other verbs too: NDHM's `POST /v1/account/change/password` (`changePassword`, beside
-`/reset/password`) is `POST /v1/account/password:change`.  Verbs that are also nouns (`search`, `export`, `scale`) count only on path items that
-support nothing but POST.
+`/reset/password`) is `POST /v1/account/password:change`.  Verbs that are also nouns (`search`, `export`, `scale`)
+count only on path items that support nothing but POST.
 
 Where the operation names its target by an ID in the query or body, `aip136/attached-to-resource` reports it
 instead (with the path that nests that ID), so one mistake is reported once.  Custom methods attached to a
