@@ -416,3 +416,15 @@ def test_an_alternate_key_keeps_its_name_in_the_fix():
 def test_a_view_that_shows_a_member_whole_is_its_get(named, fix):
     api, o = operation({"/messages/info.json": {"post": op(request=body(optional=["key", "id"]), **named)}})
     assert operation_fix(api, o, colon=False) == fix
+
+
+@pytest.mark.parametrize(("paths", "expected"), [
+    # a noun glued to `name` keys that noun (the issue's `DELETE /api/team?teamname=`)
+    ({"/api/team": {"delete": op(query("teamname"))}, "/teams/{id}": "get"}, [("teamname", "query", "team", False)]),
+    ({"/user_actions.json": {"get": op(query("username", True))}, "/users/{username}": "get"},
+     [("username", "query", "user", True)]),
+    # ... but an optional one on an action over the whole collection filters it (authentik's export)
+    ({"/core/users/export/": {"post": op(query("username"), query("is_active"))}, "/core/users/{id}/": "get"}, []),
+])
+def test_a_noun_glued_to_name_is_a_key_of_that_noun(paths, expected):
+    assert found(paths) == expected

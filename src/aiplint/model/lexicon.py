@@ -428,11 +428,19 @@ class Lexicon:
         return match.group(1) if self.is_noun(match.group(1)) else None
 
     @lru_cache(maxsize=None)
+    def key_parts(self, name: str) -> tuple[str, ...]:
+        """A key's words (`split_words`), a noun glued to `name` split from it (`teamname` -> team, name;
+        `username`), unless the whole is a word (`nickname`, `filename`)."""
+        parts = split_words(name)
+        glued = self.words_of(parts[0]) if len(parts) == 1 else ()
+        return glued if len(glued) == 2 and glued[1] == "name" else parts
+
+    @lru_cache(maxsize=None)
     def subject(self, name: str) -> str | None:
         """The noun an identifier names, as a compact singular (`job_uuid` -> `job`, `countryCode` -> `country`,
         `pull_number` -> `pull`), None for a bare identifier (`id`, `name`, `key`), and "" for a selector that
         identifies nothing (`year`, `version`, `format`)."""
-        parts = list(split_words(name))
+        parts = list(self.key_parts(name))
         generic = self.words("generic-id") | self.words("id-word")
         selector = self.words("selector")
         if parts and all(w in selector or w in generic for w in parts) and any(w in selector for w in parts):

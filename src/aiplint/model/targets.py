@@ -363,15 +363,17 @@ class _Scope:
         if self._creates_member(stem):
             return None
         if not required and not self.one_member:
-            # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`)
-            return stem if stem and self.collection is not None and self.member(stem) else None
+            # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`), not a
+            # filter of an action on the whole collection (authentik's `POST /core/users/export/?username=`)
+            whole = self.verb is not None and self.lex.has(self.verb, "collection-verb")
+            return stem if stem and not whole and self.collection is not None and self.member(stem) else None
         return stem if self._names(stem, where) else None
 
     def _keyed_stem(self, name: str, where: str, required: bool) -> str | None:
         """An identifier without an ID word: a key the API addresses a resource by (`name` for `/profile/read`
         beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
         `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
-        parts = words.split_words(name)
+        parts = self.lex.key_parts(name)
         found = self._member_key_stem(name, parts) or self._looked_up_by(name)
         if found is not None:
             return found
