@@ -62,7 +62,8 @@ AIP-122 writes `electronicBooks` in camelCase where AEP wants kebab-case.
 from __future__ import annotations
 
 from aiplint.lint_rules.shared import rename_paths
-from aiplint.model import ApiModel, PathItem, Segment
+from aiplint.model import ApiModel, PathItem, Segment, words
+from aiplint.model.lexicon import Lexicon
 from aiplint.model.suggest import expanded_abbreviation, join, parts_of, resource_literal
 from aiplint.rule import Context, Fix, Option, Problem, RenamePath, rule
 
@@ -162,6 +163,9 @@ def _plural_for(api: ApiModel, item: PathItem, seg: Segment, extra: frozenset[st
     lex = api.lexicon
     following = item.after(seg)
     number = lex.last_word_number(seg.text, extra, item.followed_by_id(seg))
+    head, complement = words.split_before(seg.text, lex.words("preposition"))
+    if complement and number == "singular":
+        return _head_plural(lex, head, complement, extra)
     if number == "singular":
         return lex.pluralize_literal(seg.text), "is singular"
     if number == "unknown" and (expanded := expanded_abbreviation(api, item, seg)) is not None:
@@ -174,6 +178,17 @@ def _plural_for(api: ApiModel, item: PathItem, seg: Segment, extra: frozenset[st
         return None, ""
     return (seg.text[: seg.text.lower().rfind(head)] + members,
             f"is a mass noun for the resources its IDs name (`{following.text}`)")
+
+
+def _head_plural(lex: Lexicon, head: str, complement: str, extra: frozenset[str]) -> tuple[str | None, str]:
+    """A noun and its complement (`unit-of-measure`, `areaOfLaw`): the noun is what is counted, so its plural
+    (`units-of-measure`); none for a lookup by a key (`CountByID`, `FantasyDefenseByGame`) nor for an attribute of
+    the complement's thing (`VirtualTariffsStatusForProperty/{id}`: the property's status)."""
+    words_ = lex.words_of(head)
+    lookup = words.split_words(complement)[:1] == ("by",)
+    if lookup or not words_ or lex.has(words_[-1], "attribute") or lex.last_word_number(head, extra) != "singular":
+        return None, ""
+    return lex.pluralize_literal(head) + complement, "is singular"
 
 
 def _members_of(api: ApiModel, item: PathItem, seg: Segment) -> tuple[PathItem, Segment]:
