@@ -428,3 +428,8 @@ def test_a_view_that_shows_a_member_whole_is_its_get(named, fix):
 ])
 def test_a_noun_glued_to_name_is_a_key_of_that_noun(paths, expected):
     assert found(paths) == expected
+
+
+def test_a_field_spelled_as_the_path_it_sets_is_its_value():
+    """SendGrid's `PUT /user/username {username}` sets the caller's username: no ID of a user."""
+    assert found({"/user/username": {"put": op(request=body("username"))}, "/users/{username}": "get"}) == []

@@ -677,13 +677,15 @@ def _renamed(lex: Lexicon, op: Operation, name: str, stem: str) -> bool:
     """A PUT or PATCH of the resource the path ends in sends its name or key as a value to set, not as its ID
     (`PUT /account {account_name}`, a bulk `PUT /dcim/devices/ {name}`); an ID word (`account_id`) would still name
     the target, and so does the key of an upsert on a plural collection: which member to write (LlamaCloud's
-    `PUT /organizations {name}` "Upsert Organization")."""
+    `PUT /organizations {name}` "Upsert Organization").  A field spelled as the path's last literal is the value
+    that path sets (SendGrid's `PUT /user/username {username}`)."""
     last = op.path.last
-    parts = words.split_words(name)
+    parts = lex.key_parts(name)
     upsert = last is not None and lex.last_word_number(last.text) == "plural" and _named_an_upsert(op)
-    return (op.method in ("put", "patch") and last is not None and not upsert and bool(stem)
-            and lex.stem(last.text) == stem
-            and bool(parts) and lex.has(parts[-1], "generic-id") and not lex.is_id_word(parts[-1]))
+    if op.method not in ("put", "patch") or last is None or upsert or not stem:
+        return False
+    key = bool(parts) and lex.has(parts[-1], "generic-id") and not lex.is_id_word(parts[-1])
+    return words.compact(name) == words.compact(last.text) or (lex.stem(last.text) == stem and key)
 
 
 def _named_an_upsert(op: Operation) -> bool:
