@@ -27,7 +27,10 @@ A one-letter collection identifier is an abbreviation (Discourse's `/t/{id}.json
 `/b/{bucket}/o/{object}`); it is flagged when the operations under it name the noun it stands for (`getTopic`,
 `storage.buckets.get`), and the fix is that noun's plural (`topics`, `buckets`).
 
-Singular words that end in `s` (`status`, `alias`, `analysis`) are recognised as singular.
+Singular words that end in `s` (`status`, `alias`, `analysis`) are recognised as singular.  In a noun and its
+complement the noun is what is counted: `unit-of-measure` -> `units-of-measure`; a lookup by a key
+(`FantasyDefenseByGame/{id}`) and an attribute of the complement's thing (`StatusForProperty/{id}`) are no
+collections.
 
 ## Example
 ```yaml
