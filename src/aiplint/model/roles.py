@@ -111,7 +111,8 @@ def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known
         return Role.WELL_KNOWN
     if _is_version(seg, before):
         return Role.VERSION
-    if after is None and _is_slash_verb(seg.text, item, lex, _is_after_a_resource(before)):
+    if after is None and _is_slash_verb(seg.text, item, lex, _is_after_a_resource(before)) and not _members_beside(
+            item, seg, prefixes, lex):
         return Role.CUSTOM_VERB
     role = _role_from_what_follows(seg, after, lex)
     if role is not None:
@@ -125,6 +126,20 @@ def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known
     if after is None or _is_after_an_id(before):
         return _thing_role(item, seg, after is None, lex)
     return _grouping_role(item, seg, after, prefixes, lex)
+
+
+def _members_beside(item: PathItem, seg: Segment, prefixes: PrefixTree, lex: Lexicon) -> bool:
+    """A plural literal whose members a sibling path addresses by an ID of theirs (API Platform's `POST
+    /explain-urls` beside `GET /explain-urls/{id}`): a collection, whatever verb leads it; a value after it
+    (`/search/{query}`) makes no members, and a verb's phrase names no things (`RegisterForRealtimeApi/{id}`)."""
+    if lex.last_word_number(seg.text) != "plural":
+        return False
+    child = prefixes.param_child(item.prefix(seg.index + 1))
+    member = prefixes.item_at(child) if child is not None else None
+    if member is None or member.last is None:
+        return False
+    subject = lex.subject(member.last.param or "")
+    return subject is None or (bool(subject) and lex.refers_to(seg.text, subject))
 
 
 def _is_well_known_endpoint(seg: Segment, after: Segment | None, lex: Lexicon) -> bool:

@@ -119,6 +119,10 @@ CASES = [
     Case("negative", "a verb before the noun the path ends in, read too (a resource of its own)", spec({
         "/system/regenerate/policies": {"post": op(operationId="regeneratePolicies"),
                                         "get": op(operationId="regeneratePoliciesStatus")}}), []),
+    Case("negative", "a verb before a plural whose members a sibling addresses (API Platform's explain-urls)", spec({
+        "/explain-urls": {"post": op(operationId="postExplainUrlCollection")}, "/explain-urls/{id}": "get"}), []),
+    Case("positive", "the same phrase without members beside it", spec({"/explain-urls": "post"}),
+         [E("POST", "/explain-urls", "explain-urls", None)]),
     Case("negative", "a read-only search grouping, left to AIP-136's stricter profile", spec({
         "/users": "get", "/search/users": {"get": op(operationId="searchUsers")}}), []),
 ]
