@@ -461,6 +461,8 @@ def _a_kind_of(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
     collection of its own; an ID named after the literal (`/timelines/tag/{hashtag}`, `/assets/policy/{policy_id}`)
     or a locator (`/datasets/queuedEvent/{uri}`) addresses the literal's own members."""
     before, after = item.before(seg), item.after(seg)
+    while before is not None and before.role is Role.NAMESPACE and lex.last_word_number(before.text) != "plural":
+        before = item.before(before)  # `/authenticators/admin/duo/{id}`: the admins' view of Duo authenticators
     if before is None or before.is_param or before.role is Role.VERSION or after is None:
         return False
     param = words.split_words(after.param or "")
