@@ -51,6 +51,9 @@ CASES = [
     Case("positive", "slash verb breaking the document's kebab style", spec({
         "/v1/a/{a_id}/set-default": "post", "/v1/b/{b_id}/mark-read": "post", "/v1/c/{c_id}/mark_unread": "post"}),
         [E("/v1/c/{c_id}/mark_unread", "mark_unread", "is snake-case while this document's custom verbs are kebab-case")]),
+    Case("negative", "one glued word or a word and a number has no case style (rclone's copyfile, ping2)", spec({
+        "/v1/a/{a_id}/set-default": "post", "/v1/b/{b_id}/mark-read": "post", "/v1/c/{c_id}/copyfile": "post",
+        "/v1/d/{d_id}/ping2": "post"}), []),
     Case("positive", "a Get of a singleton spelled as a colon verb (AIP-156)", spec({"/v1/{name}:getConfig": "get"}),
          [E("/v1/{name}:getConfig", "getConfig", "is a standard Get of `config`, a part of the resource; use "
             "`GET /v1/{name}/config`", "GET", "GET /v1/{name}/config")]),

@@ -56,6 +56,12 @@ from aiplint.rule import Context, Option, Problem, rule
 _CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
 
 
+def _cased(verb: str) -> bool:
+    """Written as several words, so in a case style: not one glued word (`hashsumfile`, `publiclink`) nor a word and
+    a number (`ping2`), which any style spells so."""
+    return sum(word.isalpha() for word in words.split_words(verb)) > 1
+
+
 def _separator(verb: str) -> str:
     """The case style of a multi-word verb: kebab, snake or camel."""
     if "-" in verb:
@@ -76,7 +82,7 @@ def check(ctx: Context):
     allowed = {v.lower() for v in ctx.options["allow"]}
     lex = ctx.api.lexicon
     verbs = [(item, seg, words.action_part(seg.text)) for item, seg in ctx.api.custom_verbs()]
-    styles = Counter(_separator(verb) for _, seg, verb in verbs if not seg.colon and len(words.split_words(verb)) > 1)
+    styles = Counter(_separator(verb) for _, seg, verb in verbs if not seg.colon and _cased(verb))
     slash_style = styles.most_common(1)[0][0] if styles else None
     for item, seg, verb in verbs:
         parts = lex.words_of(verb)  # glued words read too: `listkeys` is list + keys
@@ -164,5 +170,5 @@ def _problems(lex: Lexicon, literal: str, parts: tuple[str, ...], colon: bool, s
         yield "contains `async`; use a long-running operation (`...LongRunning`) instead", "async"
     if colon and not _CAMEL.match(literal):
         yield f"is not lowerCamelCase; write `:{camel_verb(literal)}`", "case"
-    elif not colon and len(parts) > 1 and slash_style and _separator(literal) != slash_style:
+    elif not colon and _cased(literal) and slash_style and _separator(literal) != slash_style:
         yield f"is {_separator(literal)}-case while this document's custom verbs are {slash_style}-case", "case"
