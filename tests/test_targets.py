@@ -287,6 +287,9 @@ DESCRIBED = [
     # a bare key takes the noun its description names, where the path names it too
     ({"/pluginsctl/removePlugin": {"post": op(**described("name", "Name of the plugin to uninstall."))}},
      [("name", "query", "plugin", "name of the plugin to uninstall")]),
+    # ... or any noun, in an API that addresses nothing by its path (rclone's config calls)
+    ({"/config/delete": {"post": op(**described("name", "Name of the remote configuration to delete."))}},
+     [("name", "query", "configuration", "name of the remote configuration to delete")]),
     # Meraki's `PUT /sm/device/wipe`: a body field
     ({"/networks/{networkId}/sm/device/wipe": {"put": op(**described("id", "The id of the device to be wiped.",
                                                                       "body"))}},

@@ -346,7 +346,8 @@ class ApiModel:
     def names_other_thing(self, item: PathItem, seg: Segment) -> bool:
         """`roles.names_other_thing`, with the evidence of what the literal's own path returns: whether the
         parameters after `seg` in `item` identify something the literal does not name."""
-        return names_other_thing(item, seg, self.lexicon, listed=self.lists_at(item, seg))
+        mirrored = seg.index >= 2 and self.prefixes.item_without(item, seg.index - 1) is not None
+        return names_other_thing(item, seg, self.lexicon, listed=self.lists_at(item, seg), mirrored=mirrored)
 
     def lists_at(self, item: PathItem, seg: Segment) -> bool:
         """Whether the path that ends at `seg` (`/patient_plan_summary` for `/patient_plan_summary/{id}`) has a

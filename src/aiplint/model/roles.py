@@ -429,12 +429,14 @@ def member_subjects(item: PathItem, seg: Segment, lex: Lexicon) -> list[str | No
     return found
 
 
-def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon, listed: bool = False) -> bool:
+def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon, listed: bool = False, mirrored: bool = False
+                      ) -> bool:
     """Whether the parameters after a literal identify something it does not name, so the literal is not their
     collection: another noun (`Iban/{countryCode}`, `System/{command}`), a selector (`archive/{year}`), a value
     (`status/{status}` with a boolean or enum `{status}`), or, for an attribute of a thing
     (`pipeline-status/{identifier}`), the thing, unless the literal is `listed`: its own path lists what the IDs
-    name (`GET /patient_plan_summary` pages summaries, so `/patient_plan_summary/{id}` is one of them)."""
+    name (`GET /patient_plan_summary` pages summaries, so `/patient_plan_summary/{id}` is one of them).  `mirrored`:
+    the API has the path without the grouping before the literal (`_a_kind_of`)."""
     subjects = member_subjects(item, seg, lex)
     if not subjects:
         return False
@@ -445,7 +447,7 @@ def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon, listed: bool =
         return True
     if parts and (lex.has(parts[0], "preposition") or lex.has(parts[-1], "preposition")):
         return True  # `extraction-agents/by-name/{name}`: a lookup by a key; Graph's `transitiveMemberOf`: a relation
-    if _a_kind_of(item, seg, lex):
+    if _a_kind_of(item, seg, lex, mirrored):
         return True
     if subjects[0] is None or any(noun and lex.refers_to(seg.text, noun) for noun in subjects):
         return False  # nothing else named, or the literal's own members
@@ -455,14 +457,16 @@ def names_other_thing(item: PathItem, seg: Segment, lex: Lexicon, listed: bool =
     return len(subjects) == 1 or "" in subjects
 
 
-def _a_kind_of(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+def _a_kind_of(item: PathItem, seg: Segment, lex: Lexicon, mirrored: bool) -> bool:
     """A singular literal right after a plural one, before a bare ID (`{id}`, `{slug}`), names a kind of the plural's
     members (authentik's `/providers/ldap/{id}`, `/sources/plex/{slug}`: LDAP providers, Plex sources), not a
-    collection of its own; an ID named after the literal (`/timelines/tag/{hashtag}`, `/assets/policy/{policy_id}`)
-    or a locator (`/datasets/queuedEvent/{uri}`) addresses the literal's own members."""
+    collection of its own; so does one after a grouping where the API has the path without it (`mirrored`:
+    `/authenticators/admin/duo/{id}` beside `/authenticators/duo/{id}`).  An ID named after the literal
+    (`/timelines/tag/{hashtag}`, `/assets/policy/{policy_id}`) or a locator (`/datasets/queuedEvent/{uri}`) addresses
+    the literal's own members."""
     before, after = item.before(seg), item.after(seg)
-    while before is not None and before.role is Role.NAMESPACE and lex.last_word_number(before.text) != "plural":
-        before = item.before(before)  # `/authenticators/admin/duo/{id}`: the admins' view of Duo authenticators
+    if mirrored and before is not None and before.role is Role.NAMESPACE:
+        before = item.before(before)  # `/authenticators/admin/duo/{id}` beside `/authenticators/duo/{id}`
     if before is None or before.is_param or before.role is Role.VERSION or after is None:
         return False
     param = words.split_words(after.param or "")

@@ -431,8 +431,11 @@ class _Scope:
         return None
 
     def _known(self, stem: str) -> bool:
-        """A resource of the API, or one the path's literals after its last ID name (`/pluginsctl/removePlugin`)."""
-        return stem in self.api.resource_stems or any(self.lex.mentions(s.text, stem, False) for s in self.tail)
+        """A resource of the API, or one the path's literals after its last ID name (`/pluginsctl/removePlugin`), or
+        any, for an action of an API that addresses nothing by its path (rclone's `POST /config/delete?name=`, "Name
+        of the remote configuration to delete"): there, what an ID names is the API's word for it."""
+        return stem in self.api.resource_stems or any(
+            self.lex.mentions(s.text, stem, False) for s in self.tail) or self._rpc_action()
 
     def _member_of_the_collection(self, name: str, subject: str) -> bool:
         """`name` is the singular of the plural literal an action or a view follows: a body field named so names
