@@ -426,7 +426,9 @@ def test_a_view_that_shows_a_member_whole_is_its_get(named, fix):
     ({"/api/team": {"delete": op(query("teamname"))}, "/teams/{id}": "get"}, [("teamname", "query", "team", False)]),
     ({"/user_actions.json": {"get": op(query("username", True))}, "/users/{username}": "get"},
      [("username", "query", "user", True)]),
-    # ... but an optional one on an action over the whole collection filters it (authentik's export)
+    # ... in the query, not in a body, where it may name what the action makes (Spoonacular's connect)
+    ({"/users/connect": {"post": op(request=body("username", "email"))}, "/users/{id}": "get"}, []),
+    # ... and an optional one on an action over the whole collection filters it (authentik's export)
     ({"/core/users/export/": {"post": op(query("username"), query("is_active"))}, "/core/users/{id}/": "get"}, []),
 ])
 def test_a_noun_glued_to_name_is_a_key_of_that_noun(paths, expected):

@@ -372,8 +372,12 @@ class _Scope:
     def _keyed_stem(self, name: str, where: str, required: bool) -> str | None:
         """An identifier without an ID word: a key the API addresses a resource by (`name` for `/profile/read`
         beside `/profiles/{name}`), a noun with a generic identifying word the path names (`QueueUrl` for
-        `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`)."""
+        `/DeleteQueue`), or the bare name of a resource of the API (`?subscription=`).  A noun glued to `name` keys
+        it in the query (`DELETE /api/team?teamname=`), not in a body, where it is as often a new thing's name
+        (Spoonacular's `POST /users/connect {username}` makes the user)."""
         parts = self.lex.key_parts(name)
+        if where == "body" and parts != words.split_words(name):
+            return None
         found = self._member_key_stem(name, parts) or self._looked_up_by(name)
         if found is not None:
             return found
