@@ -154,7 +154,8 @@ def make_specs(folder):
         if shipped is None:  # APIs-guru directory (blind3-blind6): every file is its OpenAPI 3 JSON conversion
             kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else "AWS SDK JSON model" if (
             "aws-sdk-js" in (origin.get("url") or "")) else (
-                "Swagger 2.0" if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
+                (f"Swagger {origin['version']}" if origin.get("version") == "1.2" else "Swagger 2.0")
+                if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
             fmt = f"OpenAPI {doc.get('openapi')}, JSON (APIs-guru conversion of {kind})"
         else:  # a spec shipped as is inside a registry package (blind7 on)
             kind = f"Swagger {doc['swagger']}" if doc.get("swagger") else f"OpenAPI {doc.get('openapi')}"
