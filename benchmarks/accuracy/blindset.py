@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`, `blind8/`, `blind9/`): the selection, the labels, `specs.json`. Plain listing only: no
+"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`, `blind8/`, `blind9/`, `blind10/`): the selection, the labels, `specs.json`. Plain listing only: no
 linter runs. Each set keeps its specs and seed in its own `specdefs.py` (SPECS, SEED, LOCAL).
 
     python benchmarks/accuracy/blindset.py select blind4   # selection/<id>.txt: all operations, or
@@ -72,6 +72,11 @@ def id_required(doc, item, op, name):
     req, props, _ = oplist.body_info(doc, op, params)
     if name in props or name in req:
         return name in req, "body"
+    # blind10: bodies described only by examples (schema {"type": "object"}): the field is never required
+    for media in ((op.get("requestBody") or {}).get("content") or {}).values():
+        values = [e.get("value") for e in (media.get("examples") or {}).values()] + [media.get("example")]
+        if any(isinstance(v, dict) and name in v for v in values):
+            return False, "body (example only)"
     raise SystemExit(f"id_param {name} not found")
 
 
@@ -149,7 +154,8 @@ def make_specs(folder):
         if shipped is None:  # APIs-guru directory (blind3-blind6): every file is its OpenAPI 3 JSON conversion
             kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else "AWS SDK JSON model" if (
             "aws-sdk-js" in (origin.get("url") or "")) else (
-                "Swagger 2.0" if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
+                (f"Swagger {origin['version']}" if origin.get("version") == "1.2" else "Swagger 2.0")
+                if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
             fmt = f"OpenAPI {doc.get('openapi')}, JSON (APIs-guru conversion of {kind})"
         else:  # a spec shipped as is inside a registry package (blind7 on)
             kind = f"Swagger {doc['swagger']}" if doc.get("swagger") else f"OpenAPI {doc.get('openapi')}"
