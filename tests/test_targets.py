@@ -438,3 +438,23 @@ def test_a_noun_glued_to_name_is_a_key_of_that_noun(paths, expected):
 def test_a_field_spelled_as_the_path_it_sets_is_its_value():
     """SendGrid's `PUT /user/username {username}` sets the caller's username: no ID of a user."""
     assert found({"/user/username": {"put": op(request=body("username"))}, "/users/{username}": "get"}) == []
+
+
+def _exemplified_body(example: dict) -> dict:
+    return {"content": {"application/json": {"schema": {"type": "object"},
+                                             "examples": {"jsonObject": {"value": example}}}}}
+
+
+@pytest.mark.parametrize(("paths", "expected"), [
+    # a body whose schema lists no field, read from its example; an RPC call named after what its ID names
+    ({"/get_club": {"post": op(request=_exemplified_body({"club_id": 1234}))}}, [("club_id", "body", "club", False)]),
+    # ... a flag or a list in the example is no key
+    ({"/get_club": {"post": op(request=_exemplified_body({"club_id": [1, 2], "is_open": True}))}}, []),
+    # ... and a path that names its resource by ID makes the call's noun an argument (Pub/Sub's ack IDs)
+    ({"/v1/{subscription}:modifyAckDeadline": {"post": op(path_param("subscription"), request=body(
+        "ackDeadlineSeconds", optional=["ackId"]))}}, []),
+])
+def test_an_rpc_call_named_after_the_resource_its_optional_id_names(paths, expected):
+    assert found(paths) == expected
+    api, o = operation(paths)
+    assert all(t.counts for t in api.targets(o))

@@ -144,7 +144,9 @@ class _Builder:
             media = content[media_type]
             if isinstance(media, dict) and isinstance(media.get("schema"), dict):
                 at = join_pointer(resolved.pointer, "content", media_type, "schema")
-                return form + self._properties(media["schema"], resolved.source, at), _schema_name(media["schema"])
+                found = self._properties(media["schema"], resolved.source, at) or _exemplified(
+                    media, Location(resolved.source, join_pointer(resolved.pointer, "content", media_type)))
+                return form + found, _schema_name(media["schema"])
         return form, None
 
     def _body_required(self, raw: dict[str, Any], params: list[Parameter], source: Source, pointer: str) -> bool:
@@ -248,6 +250,24 @@ class _Builder:
 # and JSON:API's `links` and `meta` (`{data: [...], links: {next}, meta}`)
 _PAGING_WORDS = frozenset(("next", "has", "total", "cursor", "page", "count", "continuation", "marker", "offset",
                            "pagination", "paging", "links", "meta"))
+
+
+def _exemplified(media: dict[str, Any], at: Location) -> list[BodyProperty]:
+    """The fields of a body whose schema lists none (`{type: object}`) as its example shows them (Clubhouse's
+    `POST /get_club` with the example `{"club_id": 1234}`, specs converted from Postman collections): none
+    required, each typed by its example value, so that a flag, a list or an object is no key."""
+    example = media.get("example")
+    examples = media.get("examples")
+    if not isinstance(example, dict) and isinstance(examples, dict):
+        first = next(iter(examples.values()), None)
+        example = first.get("value") if isinstance(first, dict) else None
+    if not isinstance(example, dict):
+        return []
+    return [BodyProperty(name, False, at, {"type": _JSON_TYPES.get(type(value), "string")})
+            for name, value in example.items() if isinstance(name, str)]
+
+
+_JSON_TYPES = {bool: "boolean", int: "integer", float: "number", list: "array", dict: "object"}
 
 
 def _schema_name(schema: Any) -> str | None:

@@ -232,7 +232,8 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     own = _own_field(lex, op, name, stem) and not scope.one_member
     if where == "body" and (_created(op, scope, stem) or own or _renamed(lex, op, name, stem)):
         return None
-    return Target(written, where, stem, at, required, scope.one_member and not required, described)
+    evidenced = (scope.one_member or scope.named_call(stem)) and not required
+    return Target(written, where, stem, at, required, evidenced, described)
 
 
 def _text(value: object) -> str:
@@ -366,8 +367,18 @@ class _Scope:
             # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`), not a
             # filter of an action on the whole collection (authentik's `POST /core/users/export/?username=`)
             whole = self.verb is not None and self.lex.has(self.verb, "collection-verb")
+            if self.named_call(stem):
+                return stem
             return stem if stem and not whole and self.collection is not None and self.member(stem) else None
         return stem if self._names(stem, where) else None
+
+    def named_call(self, stem: str) -> bool:
+        """An RPC call named after what the ID names (Clubhouse's `POST /get_club {club_id}`): the ID names what it
+        acts on, whatever the spec's `required` says."""
+        sends = self.sent is not None  # Mandrill's `send-template.json {template_name}` sends a message
+        unaddressed = self.identified < 0 and self._rpc_action()  # not Pub/Sub's `{subscription}:modifyAckDeadline`
+        one = self.not_many  # not AWS Batch's paged `DescribeJobDefinitions {jobDefinitionName}`
+        return bool(stem) and one and not sends and unaddressed and self.lex.mentions(self.tail[-1].text, stem, False)
 
     def _keyed_stem(self, name: str, where: str, required: bool) -> str | None:
         """An identifier without an ID word: a key the API addresses a resource by (`name` for `/profile/read`
