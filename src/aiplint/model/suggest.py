@@ -354,9 +354,9 @@ def _reads_whole(api: ApiModel, op: Operation, fixed: str) -> bool:
     """The operation reads a member whole through a view its fix drops (`/messages/info.json` -> `/messages/{id}`),
     and nothing names it otherwise."""
     last = op.path.last
-    view = last is not None and api.lexicon.words_of(last.text) in _WHOLE_VIEWS and not fixed.endswith(last.text)
-    verb, _, _ = named_verb(api.lexicon, op)
-    return view and (verb is None or named_kind(api.lexicon, op) == "get")
+    if last is None or api.lexicon.words_of(last.text) not in _WHOLE_VIEWS or fixed.endswith(last.text):
+        return False
+    return named_verb(api.lexicon, op)[0] is None or named_kind(api.lexicon, op) == "get"
 
 
 def _shows_whole(lex: Lexicon, last: Segment, seg: Segment) -> bool:
@@ -373,7 +373,7 @@ def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
     `user-details`) or nothing else (`widget`)."""
     parts = lex.words_of(literal)
     rest = parts[len(parts) - 1 :] if lex.names("".join(parts[:-1]), stem) else parts
-    return lex.names(literal, stem) or (len(rest) == 1 and rest[0] in ("info", "details", "detail", "summary"))
+    return lex.names(literal, stem) or tuple(rest) in (*_WHOLE_VIEWS, ("summary",))
 
 
 def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> list[Part]:

@@ -32,13 +32,10 @@ def split_words(literal: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-_WORDS_AT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
-
-
 def split_before(literal: str, first_words: frozenset[str]) -> tuple[str, str]:
     """The literal cut before the first of its words after the first that is one of `first_words`, as written:
     (`unit`, `-of-measure`), (`area`, `OfLaw`); (literal, "") where none is."""
-    for match in list(_WORDS_AT.finditer(literal))[1:]:
+    for match in list(_CAMEL_HUMP.finditer(literal))[1:]:
         if match.group().lower() in first_words:
             head = literal[: match.start()].rstrip("-_.~")
             return head, literal[len(head) :]
