@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterator
 
 from aiplint.model import ApiModel, Location, Operation, PathItem, Role, Segment
 from aiplint.model.lexicon import Lexicon
+from aiplint.model.roles import is_known_alias
 from aiplint.model.suggest import operation_fix
 from aiplint.model.targets import Target, target
 from aiplint.model.types import PARAM
@@ -131,8 +132,7 @@ def is_attached_verb(lex: Lexicon, item: PathItem, seg: Segment) -> bool:
     """`PathItem.is_attached`, or the verb follows a known alias of one member (`/users/me/change_password`: the
     caller's), which stands for an ID though no path has the collection's `{id}`."""
     before = item.before(seg)
-    alias = before is not None and before.role is Role.ALIAS and lex.has(before.text.lower(), "alias")
-    return item.is_attached(seg) or alias
+    return item.is_attached(seg) or (before is not None and is_known_alias(lex, before))
 
 
 def unattached_verb(item: PathItem, lex: Lexicon | None = None) -> Segment | None:
@@ -140,7 +140,7 @@ def unattached_verb(item: PathItem, lex: Lexicon | None = None) -> Segment | Non
     `/job/cancel`), except a stateless colon method at a version or parameter (`/v1:translateText`), and, given the
     lexicon, one after a known alias (`is_attached_verb`)."""
     seg = item.custom_verb
-    if seg is None or item.is_attached(seg) or (lex is not None and is_attached_verb(lex, item, seg)):
+    if seg is None or (is_attached_verb(lex, item, seg) if lex is not None else item.is_attached(seg)):
         return None
     before = item.before(seg)
     stateless = seg.colon and (before is None or before.role is Role.VERSION or before.role is Role.PARAM)

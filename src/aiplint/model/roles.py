@@ -554,6 +554,11 @@ def _verb_and_its_object(literal: str, verb: str, lex: Lexicon) -> bool:
     return not lex.is_homograph(verb) and lex.noun_number(parts[-1]) != "plural" and lex.listed_verb(verb)
 
 
+def is_known_alias(lex: Lexicon, seg: Segment) -> bool:
+    """A literal that stands for one member and is a known alias (`/users/me`, `/publishers/-/books`)."""
+    return seg.role is Role.ALIAS and lex.has(seg.text.lower(), "alias")
+
+
 def is_view(lex: Lexicon, seg: Segment) -> bool:
     """A literal that shows one thing rather than holds others: a singleton noun (`html`, `thumbnail`) or an
     attribute, even in the plural (`details`)."""

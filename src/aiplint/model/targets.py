@@ -36,13 +36,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.model import words
 from aiplint.model.operations import ONE_MEMBER, named_kind, named_verb, one_member_weight, verb_names
-from aiplint.model.roles import Role
+from aiplint.model.roles import Role, is_known_alias
 from aiplint.model.types import Shape
 
 if TYPE_CHECKING:
     from aiplint.model.api import ApiModel
     from aiplint.model.lexicon import Lexicon
-    from aiplint.model.types import Location, Operation, Segment
+    from aiplint.model.types import Location, Operation, PathItem, Segment
 
 _BODY_METHODS = frozenset(("post", "put", "patch", "delete"))  # a DELETE body is a mistake of its own (AIP-127)
 
@@ -311,7 +311,8 @@ class _Scope:
         self.api, self.op, self.lex = api, op, api.lexicon
         segments = op.path.segments
         # the last segment that stands for one member (an ID, or an alias: `me`), -1 when none does
-        self.identified = max((s.index for s in segments if s.role is Role.PARAM or self._alias(s)), default=-1)
+        self.identified = max((s.index for s in segments if s.role is Role.PARAM or is_known_alias(self.lex, s)),
+                              default=-1)
         # the literals after it, versions left out: the action, sub-resource or collection the operation is about
         self.tail = [s for s in segments[self.identified + 1 :] if not s.is_param and s.role is not Role.VERSION]
         # the collection an action at the end follows (`jobs` in `/jobs/cancel`), verbs in its place too
@@ -343,11 +344,6 @@ class _Scope:
             return self.lex.stem(self.collection.text)
         sends = len(phrase) > 1 and phrase[0] == self.verb
         return self.lex.stem("-".join(phrase[1:])) if sends else None
-
-    def _alias(self, seg: Segment) -> bool:
-        """A literal that stands for one member (`/users/me`, `/publishers/-/books`), not a collection-level
-        word (`/jobs/status`, whose member is named elsewhere)."""
-        return seg.role is Role.ALIAS and self.lex.has(seg.text.lower(), "alias")
 
     def identified_stem(self, name: str, where: str, required: bool, described: str = "") -> str | None:
         """The stem of the resource `name` identifies when that resource is the operation's target, else None; a
@@ -395,8 +391,8 @@ class _Scope:
         subject = self.lex.subject(name)
         if subject is None and len(parts) == 1 and self.collection is not None and self.standard_action():
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
-        viewed = self._viewed()
-        if subject is None and len(parts) == 1 and viewed is not None:
+        viewed = _viewed_plural(self.lex, self.op.path)
+        if subject is None and len(parts) == 1 and viewed is not None and viewed.index > self.identified:
             return self.lex.stem(viewed.text)  # Mandrill's `POST /templates/info.json {name}`: a member's key
         if subject is None and len(parts) == 1 and self.one_member and self.tail and self.tail[-1].role.is_thing:
             return self.lex.stem(self.tail[-1].text)  # `GET /attachments?key=` returning one attachment
@@ -464,15 +460,6 @@ class _Scope:
             return False
         return any(self.lex.stem(seg.text) == subject and self.lex.last_word_number(seg.text) == "plural"
                    for seg in self.tail[:-1])
-
-    def _viewed(self) -> Segment | None:
-        """The plural literal a view at the path's end follows (`templates` in `/templates/info.json`): a view shows
-        one of its members."""
-        if len(self.tail) < 2 or not _a_view(self.lex, self.tail[-1]):
-            return None
-        before = self.tail[-2]
-        return before if before.index == self.tail[-1].index - 1 and self.lex.last_word_number(
-            before.text) == "plural" else None
 
     def _object_of_a_standard_verb(self, subject: str) -> bool:
         """The path ends in a Get, Update or Delete spelled as a verb and its object (`deletejobqueue`,
@@ -726,6 +713,16 @@ def _a_view(lex: Lexicon, seg: Segment) -> bool:
     return bool(parts) and lex.has(parts[-1], "attribute")
 
 
+def _viewed_plural(lex: Lexicon, item: PathItem) -> Segment | None:
+    """The plural literal right before a view the path ends in (`templates` in `/templates/info.json`): a view shows
+    one of its members."""
+    last = item.last
+    before = item.before(last) if last is not None and _a_view(lex, last) else None
+    if before is None or before.is_param or before.role is Role.VERSION:
+        return None
+    return before if lex.last_word_number(before.text) == "plural" else None
+
+
 def _receives_events(lex: Lexicon, op: Operation) -> bool:
     """Whether the operation receives a callback or notification (its path or operationId says so); an action or
     a view after a collection of them manages them (Mandrill's `POST /webhooks/delete.json {id}`,
@@ -736,9 +733,8 @@ def _receives_events(lex: Lexicon, op: Operation) -> bool:
     if op.custom_verb is not None and any(seg.role is Role.COLLECTION and says_event(seg.text)
                                           for seg in op.path.segments):
         return False
-    viewed = op.path.before(op.path.last) if op.path.last is not None and _a_view(lex, op.path.last) else None
-    if viewed is not None and not viewed.is_param and lex.last_word_number(viewed.text) == "plural" and says_event(
-            viewed.text):
+    viewed = _viewed_plural(lex, op.path)
+    if viewed is not None and says_event(viewed.text):
         return False
     return any(says_event(name) for name in [seg.text for seg in op.path.segments if not seg.is_param]
                + [op.operation_id or ""])
