@@ -45,6 +45,17 @@ ROLES = [
     ({"/{AccountNumber}/{QueueName}/#Action=ChangeMessageVisibility": "get"}, [P, P, X]),  # the key says action
     ({"/v1/messages/{id}/trash": "post"}, [V, C, P, X]),  # mostly a noun, but nothing reads it: an action
     ({"/v1/messages/{id}/trash": "get delete"}, [V, C, P, S]),
+    # a word that is only a verb names no resource to replace, whatever writes it (zoomconnect's `markRead` on PUT)
+    ({"/v1/messages/{id}/markRead": "put post"}, [V, C, P, X]),
+    ({"/v1/messages/{id}/markRead": "get put"}, [V, C, P, S]),  # something reads it: a resource
+    ({"/v2/pullrequests/{id}/approve": "post delete"}, [V, C, P, S]),  # a DELETE withdraws the approval
+    # a protocol's word after an ID is the member's own (authentik's `DELETE /grant-requests/{uuid}/revoke/`)
+    ({"/grant-requests/{uuid}/revoke": "delete"}, [C, P, X]),
+    ({"/oauth/revoke": "post"}, [W, W]),
+    ({"/applications/{client_id}/token": "post delete"}, [C, P, W]),  # a noun stays the protocol's (GitHub)
+    # `all` after a collection, read, is its List spelled as a literal (zoomconnect's `/contacts/all`)
+    ({"/v1/contacts/all": "get", "/v1/contacts/{id}": "get"}, [V, C, X]),
+    ({"/v1/sessions/all": "delete", "/v1/sessions/{id}": "get"}, [V, C, A]),
     ({"/messages/content.json": "post", "/messages/send.json": "post"}, [N, S]),  # a mass noun is no action
     ({"/v1/images/search": "get"}, [V, C, X]),  # a reading verb alone after a collection
     ({"/v1/pet/findByStatus": "get", "/v1/pet/{petId}": "get"}, [V, C, X]),

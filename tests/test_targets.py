@@ -458,3 +458,45 @@ def test_an_rpc_call_named_after_the_resource_its_optional_id_names(paths, expec
     assert found(paths) == expected
     api, o = operation(paths)
     assert all(t.counts for t in api.targets(o))
+
+
+_TEMPLATE = {"schemas": {"Template": {"type": "object", "properties": {
+    "name": {"type": "string"}, "code": {"type": "string"}, "subject": {"type": "string"}}}}}
+_A_REQUIRED_FIELD = {"/tags/delete.json": {"post": op(request=body("tag"))}}  # the document is not silent
+
+
+@pytest.mark.parametrize(("paths", "expected"), [
+    # a generic key in the required body of an action after a collection names the member (Mandrill's publish)
+    ({"/templates/publish.json": {"post": op(request=body("name", "key"))}, **_A_REQUIRED_FIELD},
+     ("name", "body", "template", True)),
+    # ... and so does the key of a body that is the resource itself, for a standard method (`update.json`), in a
+    # document that never lists a required field (Mandrill's)
+    ({"/templates/update.json": {"post": op(request={"required": True, "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Template"}}}})}},
+     ("name", "body", "template", True)),
+    # ... not where the action makes a member (`add`), works on the whole collection (`import`) or is optional
+    ({"/templates/add.json": {"post": op(request=body("name"))}}, None),
+    ({"/templates/import.json": {"post": op(request=body("name"))}}, None),
+    ({"/templates/publish.json": {"post": op(request=body(optional=["name"]))}, **_A_REQUIRED_FIELD}, None),
+    # ... nor where the body is the thing itself (ClickSend's `POST /email-campaigns/price`) or the action names the
+    # key (`checkNameAvailability {name}` checks a name)
+    ({"/email-campaigns/price": {"post": op(request=body("name", "subject", "body"))}}, None),
+    ({"/accounts/checkNameAvailability": {"post": op(request=body("name"))}}, None),
+])
+def test_a_generic_key_names_the_member_an_action_after_its_collection_acts_on(paths, expected):
+    api = ApiModel.build(open_document("targets.json", text=json.dumps({**spec(paths), "components": _TEMPLATE})))
+    first = target(api, api.paths[0].operations[0])
+    assert (first and (first.name, first.where, first.stem, first.required)) == expected
+
+
+def test_an_asp_net_operation_id_that_only_says_its_http_method_defers_to_the_summary():
+    # Avaza's `PUT /api/Company` is `Company_Put`, "Update a Company record.", and returns the company: an update
+    # of the member its optional `CompanyID` names, not a create
+    returns = {"200": {"description": "OK", "content": {"application/json": {"schema": {
+        "$ref": "#/components/schemas/Company"}}}}}
+    paths = {"/api/Company": {"put": op(request=body(optional=["CompanyID", "CompanyName"]), responses=returns,
+                                        operationId="Company_Put", summary="Update a Company record.")},
+             "/api/Company/{id}": {"get": op(path_param("id"))}, **_A_REQUIRED_FIELD}
+    company = {"schemas": {"Company": {"type": "object", "properties": {"CompanyID": {"type": "integer"}}}}}
+    api = ApiModel.build(open_document("targets.json", text=json.dumps({**spec(paths), "components": company})))
+    assert [(t.name, t.counts) for t in api.targets(api.paths[0].operations[0])] == [("CompanyID", True)]

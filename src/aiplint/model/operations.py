@@ -101,7 +101,9 @@ def named_verb(lex: Lexicon, op: Operation) -> tuple[str | None, tuple[str, ...]
 
 def verb_names(lex: Lexicon, op: Operation) -> list[tuple[str, tuple[str, ...], str]]:
     """`named_verb` of each name that starts with a verb, the operationId's first, then the summary's: FastAPI's
-    operationId (`get_item_items__item_id__get`) carries its route, its summary ("Get Item") does not."""
+    operationId (`get_item_items__item_id__get`) carries its route, its summary ("Get Item") does not; but an
+    operationId whose verb is the operation's own HTTP method and says nothing more of how (ASP.NET's `Company_Put`,
+    not `Point_GetByPath`) comes after the summary."""
     found = []
     for signal, name in (("operationId", op.operation_id), ("summary", op.summary),
                          ("description", _described_name(lex, op))):
@@ -110,6 +112,10 @@ def verb_names(lex: Lexicon, op: Operation) -> list[tuple[str, tuple[str, ...], 
             parts = (_base_verb(lex, parts[0]), *parts[1:])  # "Returns the pet", "Deletes a user"
         if parts and (_verb_kind(lex, parts[0]) is not None or lex.is_verb(parts[0])):
             found.append((parts[0], parts[1:], signal))
+    only_its_method = found[:1] and found[0][2] == "operationId" and found[0][0] == op.method and not any(
+        lex.has(word, "preposition") for word in found[0][1])  # `Point_GetByPath` says how it gets
+    if len(found) > 1 and only_its_method:
+        found.append(found.pop(0))  # ASP.NET's `Company_Put` says only its HTTP method; "Update a Company" says more
     return found
 
 
@@ -213,7 +219,9 @@ def _by_a_key(lex: Lexicon, signal: str, rest: tuple[str, ...]) -> bool:
     if "by" not in rest:
         return False
     at = rest.index("by")
-    if any(lex.noun_number(word) == "plural" for word in rest[:at] if word not in _ARTICLES):
+    # a thing's details or settings are one thing's ("Get package details by packageId")
+    if any(lex.noun_number(word) == "plural" and not lex.has(word, "attribute") for word in rest[:at]
+           if word not in _ARTICLES):
         return False
     return signal == "operationId" or any(lex.is_id_word(word) or lex.has(word, "generic-id")
                                           for word in rest[at + 1 : at + 4])

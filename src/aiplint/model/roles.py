@@ -107,7 +107,7 @@ def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known
     7. otherwise it groups what follows: a namespace, unless a collection-level action or a readable singleton
        follows it."""
     before, after = item.before(seg), item.after(seg)
-    if well_known or _is_well_known_endpoint(seg, after, lex):
+    if well_known or _is_well_known_endpoint(seg, before, after, lex):
         return Role.WELL_KNOWN
     if _is_version(seg, before):
         return Role.VERSION
@@ -117,6 +117,8 @@ def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known
     role = _role_from_what_follows(seg, after, lex)
     if role is not None:
         return role
+    if after is None and _lists_all(item, seg, before, lex):
+        return Role.CUSTOM_VERB  # `GET /contacts/all`: the List, spelled as a literal
     if _is_alias(item, seg, before, prefixes, lex):
         return Role.ALIAS
     if prefixes.param_child(item.prefix(seg.index + 1)) is not None:
@@ -142,9 +144,12 @@ def _members_beside(item: PathItem, seg: Segment, prefixes: PrefixTree, lex: Lex
     return subject is None or (bool(subject) and lex.refers_to(seg.text, subject))
 
 
-def _is_well_known_endpoint(seg: Segment, after: Segment | None, lex: Lexicon) -> bool:
-    """A path ending in a well-known endpoint (`/health`, `/v1/version`, `/_ping`)."""
-    return after is None and lex.has(seg.text.lower().lstrip("_"), "well-known")
+def _is_well_known_endpoint(seg: Segment, before: Segment | None, after: Segment | None, lex: Lexicon) -> bool:
+    """A path ending in a well-known endpoint (`/health`, `/v1/version`, `/_ping`); after an ID a verb is the
+    member's own action (`/grant-requests/{uuid}/revoke` revokes one request, not OAuth's revocation endpoint), while
+    a noun stays the protocol's (GitHub's `/applications/{client_id}/token` keeps the token out of the URL)."""
+    word = seg.text.lower().lstrip("_")
+    return after is None and lex.has(word, "well-known") and not (_is_after_an_id(before) and lex.is_verb(word))
 
 
 def _is_after_an_id(before: Segment | None) -> bool:
@@ -189,6 +194,13 @@ def _is_alias(item: PathItem, seg: Segment, before: Segment | None, prefixes: Pr
         return False  # Blogger's `blogs/byurl?url=`: a lookup by a key the query gives, not one member's alias
     plural = lex.last_word_number(seg.text) == "plural"
     return not plural and prefixes.param_child(item.prefix(seg.index)) is not None
+
+
+def _lists_all(item: PathItem, seg: Segment, before: Segment | None, lex: Lexicon) -> bool:
+    """A literal standing for all the members of the collection before it, read (`GET /contacts/all`): a List
+    spelled as an action; `DELETE /sessions/all` acts on all, and `/users/all/{id}` is a grouping."""
+    after_collection = before is not None and before.role is Role.COLLECTION
+    return after_collection and item.methods == {"get"} and lex.has(seg.text.lower(), "list-alias")
 
 
 def _thing_role(item: PathItem, seg: Segment, terminal: bool, lex: Lexicon) -> Role:
@@ -284,6 +296,10 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
     # 4. what the path item's methods do with a verb that leads the literal
     if lex.is_homograph(verb):
         return _homograph_acts(verb, parts, methods, writes_only, after_resource, bool(named), lex)
+    if after_resource and lex.verb_kind(verb) == "verb" and not methods & {"get", "delete"}:
+        # `PUT /messages/{id}/markRead`: a word that is only a verb names no resource to replace; a DELETE undoes
+        # the action its literal names (Bitbucket's `DELETE .../approve` withdraws an approval)
+        return True
     return _verb_acts(verb, parts, methods, lex)
 
 

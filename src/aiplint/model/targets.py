@@ -228,8 +228,8 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     stem = scope.identified_stem(name, where, required or bool(described), noun)
     if stem is None or _sent_to(api, scope, stem):
         return None
-    # `POST /secret {name}` named `updateSecret`: a member's
-    own = _own_field(lex, op, name, stem) and not scope.one_member
+    # `POST /secret {name}` named `updateSecret`, and a standard action's (`/templates/update.json {name}`): a member's
+    own = _own_field(lex, op, name, stem) and not scope.one_member and not scope.standard_action()
     if where == "body" and (_created(op, scope, stem) or own or _renamed(lex, op, name, stem)):
         return None
     evidenced = (scope.one_member or scope.named_call(stem)) and not required
@@ -286,11 +286,13 @@ def _created(op: Operation, scope: _Scope, stem: str) -> bool:
 
 
 def _likeliest_first(lex: Lexicon, op: Operation, ranked: list[Target]) -> list[Target]:
-    """Required before optional, query before body, names with an ID word before bare keys (`source_id` before
-    `name`), those the path's last literal mentions before the others (`/attach-volume`: `volume_id` first)."""
+    """Those that count before the others, required before optional (Adyen's `updateAccount`: the required
+    `accountCode` before an optional `bankAccountUUID`), query before body, names with an ID word before bare keys
+    (`source_id` before `name`), those the path's last literal mentions before the others (`/attach-volume`:
+    `volume_id` first)."""
     last = op.path.last.text if op.path.last is not None else ""
     explicit = {t.name for t in ranked if target_stem(lex, t.name) is not None}
-    ranked.sort(key=lambda t: (not t.counts, t.where != "query", t.name not in explicit,
+    ranked.sort(key=lambda t: (not t.counts, not t.required, t.where != "query", t.name not in explicit,
                                not (t.stem and lex.mentions(last, t.stem))))
     return ranked
 
@@ -362,11 +364,16 @@ class _Scope:
         if not required and not self.one_member:
             # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`), not a
             # filter of an action on the whole collection (authentik's `POST /core/users/export/?username=`)
-            whole = self.verb is not None and self.lex.has(self.verb, "collection-verb")
             if self.named_call(stem):
                 return stem
-            return stem if stem and not whole and self.collection is not None and self.member(stem) else None
+            return stem if stem and not self._on_the_whole() and self.collection is not None and self.member(
+                stem) else None
         return stem if self._names(stem, where) else None
+
+    def _on_the_whole(self) -> bool:
+        """The action works on the whole collection (`export`, `search`; `all`, a List spelled as a literal)."""
+        return self.verb is not None and (self.lex.has(self.verb, "collection-verb") or self.lex.has(
+            self.verb, "list-alias"))
 
     def named_call(self, stem: str) -> bool:
         """An RPC call named after what the ID names (Clubhouse's `POST /get_club {club_id}`): the ID names what it
@@ -389,7 +396,8 @@ class _Scope:
         if found is not None:
             return found
         subject = self.lex.subject(name)
-        if subject is None and len(parts) == 1 and self.collection is not None and self.standard_action():
+        if subject is None and len(parts) == 1 and self.collection is not None and (
+                self.standard_action() or (required and where == "body" and self._acts_on_a_member_by(parts[0]))):
             return self.lex.stem(self.collection.text)  # `/secrets/find?name=`: a member's key
         viewed = _viewed_plural(self.lex, self.op.path)
         if subject is None and len(parts) == 1 and viewed is not None and viewed.index > self.identified:
@@ -406,6 +414,19 @@ class _Scope:
                                                                                                       subject):
             return subject  # `POST /tags/delete.json {tag}`; an optional `address` is a value to `recognize`
         return None
+
+    def _acts_on_a_member_by(self, key: str) -> bool:
+        """An action right after a collection whose body needs nothing else but a generic key (Mandrill's
+        `POST /templates/publish.json {name, key}`): the key names the member acted on, unless the action makes
+        one, works on the whole collection, sends, or names the key itself (`checkNameAvailability {name}` checks
+        a name); a body of many required fields is the thing itself (ClickSend's `POST /email-campaigns/price`)."""
+        verb, last = self.verb, self.tail[-1].text
+        if verb is None or len(self.tail) < 2 or self.tail[-2] is not self.collection:
+            return False
+        others = [p.name for p in self.op.body if p.required and p.name != key and not _credential(self.lex, p.name)]
+        return (not others and self.lex.has(key, "generic-id") and not self.lex.has(key, "value-key")
+                and not self.lex.has(key, "locator") and not self.lex.mentions(last, key, False)
+                and not any(self.lex.has(verb, tag) for tag in ("create-verb", "collection-verb", "sending-verb")))
 
     def _looked_up_by(self, name: str) -> str | None:
         """The thing an operation named as a lookup "by" this key gets (`getUserByOrcid?orcid=` a user,
@@ -591,6 +612,8 @@ class _Scope:
         """An action after a collection acts on one of its members, or on what the literals after the collection
         mention; a verb that changes state, on another resource of the API (`/thumbnails/set?videoId=`)."""
         assert self.collection is not None
+        if self.lex.has(self.verb or "", "list-alias"):
+            return False  # `GET /customers/all?CustomerNumber=`: a List spelled `all`, whose keys filter it
         after = self.tail[self.tail.index(self.collection) + 1 :]
         if self.member(stem) or any(self.lex.mentions(s.text, stem, False) for s in after):
             return True

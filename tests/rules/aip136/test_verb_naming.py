@@ -89,6 +89,12 @@ CASES = [
     Case("positive", "new on a collection is a Create (.NET and Rails actions)", spec({
         "/api/clients/new": "post", "/api/clients/{id}": "get"}),
         [E("/api/clients/new", "new", "is `new`, a synonym of the standard method `create`", "POST", "POST /api/clients")]),
+    Case("positive", "all after a collection, read, is its List (zoomconnect's /contacts/all)", spec({
+        "/api/v1/contacts/all": "get", "/api/v1/contacts/{contactId}": "get"}),
+        [E("/api/v1/contacts/all", "all", "stands for all the collection's members: it is the standard List", "GET",
+           "GET /api/v1/contacts")]),
+    Case("negative", "all deleted is an action on all of them, not a List", spec({
+        "/api/v1/sessions/all": "delete", "/api/v1/sessions/{id}": "get"}), []),
 ]
 
 

@@ -159,6 +159,8 @@ def _problems(lex: Lexicon, literal: str, parts: tuple[str, ...], colon: bool, s
     synonyms = lex.mapping("synonym")
     if lex.has(first, "standard-verb"):
         yield f"is the standard method `{first}`; use the standard method on the resource instead", "standard"
+    elif lex.has(first, "list-alias"):  # `GET /contacts/all`
+        yield "stands for all the collection's members: it is the standard List; list the collection", "synonym"
     elif first in synonyms and not (first == "remove" and len(parts) > 1 and not lex.has(parts[1], "preposition")):
         # (`removeMembers`, `remove_feed` take items out of the resource: AIP-144's add/remove, not a delete)
         standard = synonyms[first][0]

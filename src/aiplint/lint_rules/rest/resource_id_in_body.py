@@ -59,4 +59,12 @@ from aiplint.rule import Context, Option, rule
 def check(ctx: Context, op: Operation):
     yield from id_outside_path(ctx, op, "body", lambda what: (
         f"{what} identifies the resource `{op.label}` acts on; put the resource's ID in the "
-        f"path, after its collection (AIP-136: custom methods operate on a resource)"))
+        f"path, after its collection ({_why(op)})"))
+
+
+def _why(op: Operation) -> str:
+    """The AIP that puts the ID in the path: a custom method's (AIP-136), or an update's or delete's on a
+    collection (`PUT /api/Company {CompanyID}`)."""
+    if op.is_custom_method or op.method == "post":
+        return "AIP-136: custom methods operate on a resource"
+    return "AIP-134, AIP-135: an update or delete names its resource in the path"
