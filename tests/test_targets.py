@@ -489,6 +489,30 @@ def test_a_generic_key_names_the_member_an_action_after_its_collection_acts_on(p
     assert (first and (first.name, first.where, first.stem, first.required)) == expected
 
 
+@pytest.mark.parametrize(("paths", "expected"), [
+    # in a document that never lists a required field, a verb and its object whose field is all the body needs
+    # names the thing (Mandrill's `POST /senders/verify-domain.json {domain, key}` beside `/senders/domains.json`)
+    ({"/senders/verify-domain.json": {"post": op(request=body(optional=["key", "domain"]))},
+      "/senders/domains.json": {"post": op(request=body(optional=["key"]))}}, ("domain", "body", "domain", True)),
+    # ... not where the document lists required fields: the field is as likely content (AWS's
+    # `ValidateResourcePolicy {ResourcePolicy}`)
+    ({"/senders/verify-domain.json": {"post": op(request=body(optional=["key", "domain"]))},
+      "/senders/domains.json": {"post": op(request=body(optional=["key"]))}, **_A_REQUIRED_FIELD}, None),
+    # ... nor a verb that makes one (`add-domain`)
+    ({"/senders/add-domain.json": {"post": op(request=body(optional=["key", "domain"]))},
+      "/senders/domains.json": {"post": op(request=body(optional=["key"]))}}, None),
+    # in an RPC API, the verb's object named by a field of an example-only body (Clubhouse's `join_channel`)
+    ({"/join_channel": {"post": op(request=_exemplified_body({"channel": "xyz", "attribution_source": "feed"}))}},
+     ("channel", "body", "channel", False)),
+    # ... not a verb that sets its object: the field is its new value (rclone's `set-gc-percent`)
+    ({"/debug/set-gc-percent": {"post": op(request=_exemplified_body({"gc-percent": "50"}))}}, None),
+])
+def test_a_verb_and_its_object_in_a_silent_body(paths, expected):
+    api = ApiModel.build(open_document("targets.json", text=json.dumps(spec(paths))))
+    first = target(api, api.paths[0].operations[0], required=False)
+    assert (first and (first.name, first.where, first.stem, first.required)) == expected
+
+
 def test_an_asp_net_operation_id_that_only_says_its_http_method_defers_to_the_summary():
     # Avaza's `PUT /api/Company` is `Company_Put`, "Update a Company record.", and returns the company: an update
     # of the member its optional `CompanyID` names, not a create

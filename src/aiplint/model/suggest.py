@@ -246,12 +246,16 @@ def _restyled(item: PathItem, colon: bool) -> str:
 
 
 def _standard_verb(api: ApiModel, literal: str) -> str | None:
-    """The standard method a custom verb is, directly or as a synonym (`getWidget` -> get, `find` -> get), or a
-    literal standing for all the members (`/contacts/all` -> list)."""
+    """The standard method a custom verb is, directly or as a synonym (`getWidget` -> get, `find` -> get), a lone
+    `add` (`/voices/add` -> create; `addTag` puts a tag in), or a literal standing for all the members (`/contacts/all`
+    -> list)."""
     lex = api.lexicon
-    first = next(iter(lex.words_of(words.action_part(literal))), "")
+    parts = lex.words_of(words.action_part(literal))
+    first = next(iter(parts), "")
     if lex.has(first, "list-alias"):
         return "list"
+    if parts == ("add",):
+        return "create"
     return first if lex.has(first, "standard-verb") else next(iter(lex.mapping("synonym").get(first, ())), None)
 
 

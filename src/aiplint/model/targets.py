@@ -408,8 +408,8 @@ class _Scope:
             return self._handle_stem(subject, parts[-1])
         if subject and where == "query" and self._bare_resource_name(parts):
             return subject  # `?subscription=` of `/subscription_items`; `DELETE /domain_blocks?domain=`
-        if subject and where == "body" and self._object_of_a_standard_verb(subject):
-            return subject  # `POST /v1/deletejobqueue {jobQueue}`
+        if subject and where == "body" and self._object_of_a_standard_verb(subject, name):
+            return subject  # `POST /v1/deletejobqueue {jobQueue}`, Mandrill's `/senders/verify-domain.json {domain}`
         if subject and where == "body" and required and len(parts) == 1 and self._member_of_the_collection(name,
                                                                                                       subject):
             return subject  # `POST /tags/delete.json {tag}`; an optional `address` is a value to `recognize`
@@ -420,13 +420,19 @@ class _Scope:
         `POST /templates/publish.json {name, key}`): the key names the member acted on, unless the action makes
         one, works on the whole collection, sends, or names the key itself (`checkNameAvailability {name}` checks
         a name); a body of many required fields is the thing itself (ClickSend's `POST /email-campaigns/price`)."""
-        verb, last = self.verb, self.tail[-1].text
-        if verb is None or len(self.tail) < 2 or self.tail[-2] is not self.collection:
+        if self.verb is None or len(self.tail) < 2 or self.tail[-2] is not self.collection:
             return False
-        others = [p.name for p in self.op.body if p.required and p.name != key and not _credential(self.lex, p.name)]
-        return (not others and self.lex.has(key, "generic-id") and not self.lex.has(key, "value-key")
-                and not self.lex.has(key, "locator") and not self.lex.mentions(last, key, False)
-                and not any(self.lex.has(verb, tag) for tag in ("create-verb", "collection-verb", "sending-verb")))
+        return (self._needs_only(key) and self.lex.has(key, "generic-id") and not self.lex.has(key, "value-key")
+                and not self.lex.has(key, "locator") and not self.lex.mentions(self.tail[-1].text, key, False)
+                and not self._makes_or_gathers())
+
+    def _needs_only(self, name: str) -> bool:
+        """The body requires nothing else but credentials: it names the thing acted on, it does not describe one."""
+        return not any(p.required and p.name != name and not _credential(self.lex, p.name) for p in self.op.body)
+
+    def _makes_or_gathers(self) -> bool:
+        """The action makes a thing, sends one, or works on the whole collection."""
+        return any(self.lex.has(self.verb or "", tag) for tag in ("create-verb", "collection-verb", "sending-verb"))
 
     def _looked_up_by(self, name: str) -> str | None:
         """The thing an operation named as a lookup "by" this key gets (`getUserByOrcid?orcid=` a user,
@@ -482,18 +488,28 @@ class _Scope:
         return any(self.lex.stem(seg.text) == subject and self.lex.last_word_number(seg.text) == "plural"
                    for seg in self.tail[:-1])
 
-    def _object_of_a_standard_verb(self, subject: str) -> bool:
+    def _object_of_a_standard_verb(self, subject: str, name: str) -> bool:
         """The path ends in a Get, Update or Delete spelled as a verb and its object (`deletejobqueue`,
         `update-compute-environment`), and `subject` is that object and a resource of the API: a body field named
         after it names the one it acts on (AWS Batch's `POST /v1/deletejobqueue {jobQueue}`).  An object that is no
-        resource is a value (`update_quantity {quantity}`, `change_dns_ptr {dns_ptr}`); other verbs' objects are
-        values (`addTag {tag}`) or new things (`submitJob {job}`)."""
-        if self.verb is None or not self.tail or subject not in self.api.resource_stems:
+        resource is a value (`update_quantity {quantity}`, `change_dns_ptr {dns_ptr}`).  Another verb's object
+        is a value (`addTag {tag}`), a new thing (`submitJob {job}`) or content (AWS's `ValidateResourcePolicy
+        {ResourcePolicy}`), except in a document that never lists a required field, where a field that is all the
+        body needs besides credentials, for a verb that makes, sends or gathers nothing, names the thing (Mandrill's
+        `POST /senders/verify-domain.json {domain}` beside `/senders/domains.json`; in an RPC API, any thing:
+        Clubhouse's `POST /join_channel {channel}`); a verb that sets its object takes its new value (rclone's
+        `set-gc-percent {gc-percent}`)."""
+        if self.verb is None or not self.tail:
             return False
         standard = {"get", "update", "delete"} & set(self.lex.mapping("name-verb").get(self.verb, ()))
         phrase = self.lex.words_of(words.action_part(self.tail[-1].text))
-        return bool(standard) and len(phrase) > 1 and phrase[0] == self.verb and self.lex.stem(
-            "-".join(phrase[1:])) == subject
+        named = len(phrase) > 1 and phrase[0] == self.verb and self.lex.stem("-".join(phrase[1:])) == subject
+        if not named or not (subject in self.api.resource_stems or self._rpc_action()):
+            return False
+        silent = self.api.silent_on_required_fields
+        sets = "update" in self.lex.mapping("name-verb").get(self.verb, ())  # rclone's `set-gc-percent {gc-percent}`
+        return (bool(standard) and subject in self.api.resource_stems) or (
+            silent and not sets and self._needs_only(name) and not self._makes_or_gathers())
 
     def _member_key_stem(self, name: str, parts: tuple[str, ...]) -> str | None:
         """A generic key (`{name}`, not `{comment}`: a value) the API addresses the members of a literal of the tail

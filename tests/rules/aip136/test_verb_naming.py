@@ -93,6 +93,22 @@ CASES = [
         "/api/v1/contacts/all": "get", "/api/v1/contacts/{contactId}": "get"}),
         [E("/api/v1/contacts/all", "all", "stands for all the collection's members: it is the standard List", "GET",
            "GET /api/v1/contacts")]),
+    Case("positive", "add right after a collection whose members the API addresses is a Create (ElevenLabs)", spec({
+        "/v1/voices/add": "post", "/v1/voices/{voice_id}": "get"}),
+        [E("/v1/voices/add", "add", "is `add`, a synonym of the standard method `create`", "POST", "POST /v1/voices")]),
+    Case("negative", "add in an API that addresses no member by its path is its way to make one (Mandrill)", spec({
+        "/templates/add.json": "post", "/templates/info.json": "post"}), []),
+    Case("negative", "add beside the collection's Create adds many (Microsoft Graph's members/add)", spec({
+        "/teams/{team_id}/members/add": "post", "/teams/{team_id}/members": "get post",
+        "/teams/{team_id}/members/{member_id}": "get"}), []),
+    Case("negative", "AIP-144: add after a member adds to it, addTag puts a tag in", spec({
+        "/v1/batches/{batch_id}/add": "post", "/v1/items/{item_id}/addTag": "post"}), []),
+    Case("positive", "all beside the collection's own List repeats it (GitLab's /projects/all)", spec({
+        "/v3/projects/all": "get", "/v3/projects": {"get": op(responses={"200": {"description": "OK", "content": {
+            "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}})},
+        "/v3/projects/{id}": "get"}),
+        [E("/v3/projects/all", "all", "repeats the collection's List; list there, with a filter for what `all` adds",
+           "GET", "GET /v3/projects")]),
     Case("negative", "all deleted is an action on all of them, not a List", spec({
         "/api/v1/sessions/all": "delete", "/api/v1/sessions/{id}": "get"}), []),
 ]

@@ -2,8 +2,9 @@
 
 ## What it does
 Flags a custom method's verb (`:verb` or a verb path segment) that
-- is a standard method or a synonym of one (`list-tools`, `/jobs/{id}/delete`, `:fetch`, `:insert`): use the
-  standard method on the resource instead;
+- is a standard method or a synonym of one (`list-tools`, `/jobs/{id}/delete`, `:fetch`, `:insert`; `add` right
+  after a collection whose members the API addresses by ID, `/voices/add`; `all` read after a collection,
+  `GET /contacts/all`): use the standard method on the resource instead;
 - contains a preposition (`:addToCart`, `move-to-trash`) or `async`;
 - breaks the case style: `:verb` is lowerCamelCase (`:setDefaultVersion`), and multi-word slash verbs follow
   the document's most used separator (kebab, snake or camel).
@@ -48,7 +49,7 @@ import re
 from collections import Counter
 
 from aiplint.lint_rules.shared import fix
-from aiplint.model import Operation, PathItem, Segment, words
+from aiplint.model import Operation, PathItem, Role, Segment, words
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.suggest import camel_verb
 from aiplint.rule import Context, Option, Problem, rule
@@ -95,13 +96,16 @@ def check(ctx: Context):
         if len(parts) > 1 and lex.has(parts[0], "alone-verb"):
             parts = parts[1:]  # `newpassword`, `new-input`: `new` qualifies the noun, a verb only alone
         for problem, detail in _problems(lex, verb, parts, seg.colon, slash_style):
-            if detail == "synonym" and (_removes_from_a_field(parts, item) or _lists_many(lex, parts, item)):
+            if detail == "synonym" and (_changes_a_field(ctx, parts, item, seg) or _lists_many(lex, parts, item)):
                 continue
             op, suggestion = _operation_fixed(ctx, item, seg) if detail in _FIXED_BY_THE_OPERATION else (None, None)
             if detail in ("standard", "synonym") and len(parts) > 1 and suggestion is None and seg.colon:
                 continue  # `:updatePrimaryVersion`: AIP-136's verb + noun, with no standard method it could be
             if detail in ("standard", "synonym") and len(parts) > 1 and suggestion is not None:
                 problem = _on_a_part(suggestion, item) or problem
+            if lex.has(parts[0], "list-alias") and (before := item.before(seg)) and ctx.api.lists_at(item, before):
+                # GitLab's `/projects/all` beside `GET /projects`: one List, its scope a filter (AIP-160)
+                problem = "repeats the collection's List; list there, with a filter for what `all` adds"
             yield Problem(
                 f"custom verb `{verb}` {problem} (AIP-136)",
                 item.key_at,
@@ -112,10 +116,25 @@ def check(ctx: Context):
             )
 
 
-def _removes_from_a_field(parts: tuple[str, ...], item: PathItem) -> bool:
-    """`POST /batches/{id}/remove` with the shipments to take out in its body: AIP-144's remove from a repeated field,
-    not a Delete (which sends no body)."""
-    return parts == ("remove",) and bool(item.operations) and all(op.body for op in item.operations)
+def _changes_a_field(ctx: Context, parts: tuple[str, ...], item: PathItem, seg: Segment) -> bool:
+    """AIP-144's add to or remove from a repeated field, not a Create or a Delete: `POST /batches/{id}/remove` with
+    the shipments to take out in its body (a Delete sends no body), and `add` anywhere but right after a collection
+    (`/batches/{id}/add` adds to the batch; ElevenLabs' `/voices/add` beside `/voices/{voice_id}` makes a voice),
+    where the collection has no Create of its own (beside one, `add` adds many).  In
+    an API that addresses no member of that collection by its path, `add` is its way to make one (Mandrill's
+    `/templates/add.json`), which only the `aip` profile reports."""
+    if parts == ("remove",):
+        return bool(item.operations) and all(op.body for op in item.operations)
+    before = item.before(seg)
+    if parts != ("add",):
+        return False
+    if before is None or before.role is not Role.COLLECTION:
+        return True
+    collection = ctx.api.prefixes.item_at(item.prefix(before.index + 1))
+    if collection is not None and any(op.method == "post" for op in collection.operations):
+        return True  # Microsoft Graph's `/teams/{id}/members/add` beside its Create adds many: a batch, not a Create
+    addressed = ctx.api.lexicon.stem(before.text) in ctx.api.member_keys
+    return not (addressed or ctx.profile == "aip")
 
 
 def _lists_many(lex: Lexicon, parts: tuple[str, ...], item: PathItem) -> bool:
@@ -161,6 +180,8 @@ def _problems(lex: Lexicon, literal: str, parts: tuple[str, ...], colon: bool, s
         yield f"is the standard method `{first}`; use the standard method on the resource instead", "standard"
     elif lex.has(first, "list-alias"):  # `GET /contacts/all`
         yield "stands for all the collection's members: it is the standard List; list the collection", "synonym"
+    elif parts == ("add",):  # alone, a Create where it follows a collection (`_changes_a_field` says where)
+        yield "is `add`, a synonym of the standard method `create`; use `create` instead", "synonym"
     elif first in synonyms and not (first == "remove" and len(parts) > 1 and not lex.has(parts[1], "preposition")):
         # (`removeMembers`, `remove_feed` take items out of the resource: AIP-144's add/remove, not a delete)
         standard = synonyms[first][0]
