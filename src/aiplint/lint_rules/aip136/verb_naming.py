@@ -120,7 +120,8 @@ def _changes_a_field(ctx: Context, parts: tuple[str, ...], item: PathItem, seg: 
     """AIP-144's add to or remove from a repeated field, not a Create or a Delete: `POST /batches/{id}/remove` with
     the shipments to take out in its body (a Delete sends no body), and `add` anywhere but right after a collection
     (`/batches/{id}/add` adds to the batch; ElevenLabs' `/voices/add` beside `/voices/{voice_id}` makes a voice),
-    where the collection has no Create of its own (beside one, `add` adds many).  In
+    where the collection has no Create of its own (beside one, `add` adds many) and the body is not a list of things
+    to put in.  In
     an API that addresses no member of that collection by its path, `add` is its way to make one (Mandrill's
     `/templates/add.json`), which only the `aip` profile reports."""
     if parts == ("remove",):
@@ -128,13 +129,20 @@ def _changes_a_field(ctx: Context, parts: tuple[str, ...], item: PathItem, seg: 
     before = item.before(seg)
     if parts != ("add",):
         return False
-    if before is None or before.role is not Role.COLLECTION:
+    if before is None or before.role is not Role.COLLECTION or _puts_many_in(item):
         return True
     collection = ctx.api.prefixes.item_at(item.prefix(before.index + 1))
     if collection is not None and any(op.method == "post" for op in collection.operations):
         return True  # Microsoft Graph's `/teams/{id}/members/add` beside its Create adds many: a batch, not a Create
     addressed = ctx.api.lexicon.stem(before.text) in ctx.api.member_keys
     return not (addressed or ctx.profile == "aip")
+
+
+def _puts_many_in(item: PathItem) -> bool:
+    """A body of nothing but lists names the things to put in (Microsoft Graph's `POST /sites/add {value: [...]}`
+    follows existing sites), not one thing to make."""
+    bodies = [op.body for op in item.operations if op.body]
+    return bool(bodies) and all(prop.schema.get("type") == "array" for body in bodies for prop in body)
 
 
 def _lists_many(lex: Lexicon, parts: tuple[str, ...], item: PathItem) -> bool:
