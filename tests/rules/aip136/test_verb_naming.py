@@ -104,6 +104,8 @@ CASES = [
     Case("negative", "add with a body of existing things to put in (Graph's sites/add follows sites)", spec({
         "/sites/add": {"post": op(request={"content": {"application/json": {"schema": {"type": "object", "properties": {
             "value": {"type": "array", "items": {"type": "object"}}}}}}})}, "/sites/{site_id}": "get"}), []),
+    Case("negative", "a :add is a custom method written so on purpose (Cloud Identity's idpCredentials:add)", spec({
+        "/v1/{parent}/idpCredentials:add": "post", "/v1/{parent}/idpCredentials/{credential}": "get"}), []),
     Case("negative", "AIP-144: add after a member adds to it, addTag puts a tag in", spec({
         "/v1/batches/{batch_id}/add": "post", "/v1/items/{item_id}/addTag": "post"}), []),
     Case("positive", "all beside the collection's own List repeats it (GitLab's /projects/all)", spec({

@@ -129,8 +129,8 @@ def _changes_a_field(ctx: Context, parts: tuple[str, ...], item: PathItem, seg: 
     before = item.before(seg)
     if parts != ("add",):
         return False
-    if before is None or before.role is not Role.COLLECTION or _puts_many_in(item):
-        return True
+    if before is None or before.role is not Role.COLLECTION or seg.colon or _puts_many_in(item):
+        return True  # a `:add` is written as a custom method on purpose (Cloud Identity's `idpCredentials:add`)
     collection = ctx.api.prefixes.item_at(item.prefix(before.index + 1))
     if collection is not None and any(op.method == "post" for op in collection.operations):
         return True  # Microsoft Graph's `/teams/{id}/members/add` beside its Create adds many: a batch, not a Create
