@@ -112,7 +112,7 @@ def verb_names(lex: Lexicon, op: Operation) -> list[tuple[str, tuple[str, ...], 
             parts = (_base_verb(lex, parts[0]), *parts[1:])  # "Returns the pet", "Deletes a user"
         if parts and (_verb_kind(lex, parts[0]) is not None or lex.is_verb(parts[0])):
             found.append((parts[0], parts[1:], signal))
-    only_its_method = found[:1] and found[0][2] == "operationId" and found[0][0] == op.method and not any(
+    only_its_method = bool(found) and found[0][2] == "operationId" and found[0][0] == op.method and not any(
         lex.has(word, "preposition") for word in found[0][1])  # `Point_GetByPath` says how it gets
     if len(found) > 1 and only_its_method:
         found.append(found.pop(0))  # ASP.NET's `Company_Put` says only its HTTP method; "Update a Company" says more

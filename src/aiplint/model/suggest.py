@@ -246,17 +246,22 @@ def _restyled(item: PathItem, colon: bool) -> str:
 
 
 def _standard_verb(api: ApiModel, literal: str) -> str | None:
-    """The standard method a custom verb is, directly or as a synonym (`getWidget` -> get, `find` -> get), a lone
-    `add` (`/voices/add` -> create; `addTag` puts a tag in), or a literal standing for all the members (`/contacts/all`
-    -> list)."""
+    """The standard method a custom verb is, directly or in disguise (`getWidget` -> get, `find` -> get)."""
     lex = api.lexicon
     parts = lex.words_of(words.action_part(literal))
+    first = next(iter(parts), "")
+    return first if lex.has(first, "standard-verb") else disguised_standard(lex, parts)
+
+
+def disguised_standard(lex: Lexicon, parts: tuple[str, ...]) -> str | None:
+    """The standard method a verb's words spell in disguise: a synonym (`find` -> get), a lone `add` (`/voices/add`
+    -> create; `addTag` puts a tag in), or a literal standing for all the members (`/contacts/all` -> list)."""
     first = next(iter(parts), "")
     if lex.has(first, "list-alias"):
         return "list"
     if parts == ("add",):
         return "create"
-    return first if lex.has(first, "standard-verb") else next(iter(lex.mapping("synonym").get(first, ())), None)
+    return next(iter(lex.mapping("synonym").get(first, ())), None)
 
 
 def standard_method(api: ApiModel, method: str, path: str) -> tuple[str, str | None]:

@@ -432,7 +432,8 @@ class _Scope:
 
     def _makes_or_gathers(self) -> bool:
         """The action makes a thing, sends one, or works on the whole collection."""
-        return any(self.lex.has(self.verb or "", tag) for tag in ("create-verb", "collection-verb", "sending-verb"))
+        verb = self.verb or ""
+        return self.lex.has(verb, "create-verb") or self.lex.has(verb, "sending-verb") or self._on_the_whole()
 
     def _looked_up_by(self, name: str) -> str | None:
         """The thing an operation named as a lookup "by" this key gets (`getUserByOrcid?orcid=` a user,
@@ -501,13 +502,14 @@ class _Scope:
         `set-gc-percent {gc-percent}`)."""
         if self.verb is None or not self.tail:
             return False
-        standard = {"get", "update", "delete"} & set(self.lex.mapping("name-verb").get(self.verb, ()))
+        named_kinds = set(self.lex.mapping("name-verb").get(self.verb, ()))
+        standard = {"get", "update", "delete"} & named_kinds
         phrase = self.lex.words_of(words.action_part(self.tail[-1].text))
         named = len(phrase) > 1 and phrase[0] == self.verb and self.lex.stem("-".join(phrase[1:])) == subject
         if not named or not (subject in self.api.resource_stems or self._rpc_action()):
             return False
         silent = self.api.silent_on_required_fields
-        sets = "update" in self.lex.mapping("name-verb").get(self.verb, ())  # rclone's `set-gc-percent {gc-percent}`
+        sets = "update" in named_kinds  # rclone's `set-gc-percent {gc-percent}`
         return (bool(standard) and subject in self.api.resource_stems) or (
             silent and not sets and self._needs_only(name) and not self._makes_or_gathers())
 

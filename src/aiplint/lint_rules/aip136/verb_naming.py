@@ -51,7 +51,7 @@ from collections import Counter
 from aiplint.lint_rules.shared import fix
 from aiplint.model import Operation, PathItem, Role, Segment, words
 from aiplint.model.lexicon import Lexicon
-from aiplint.model.suggest import camel_verb
+from aiplint.model.suggest import camel_verb, disguised_standard
 from aiplint.rule import Context, Option, Problem, rule
 
 _CAMEL = re.compile(r"^[a-z][a-zA-Z0-9]*$")
@@ -121,14 +121,13 @@ def _changes_a_field(ctx: Context, parts: tuple[str, ...], item: PathItem, seg: 
     the shipments to take out in its body (a Delete sends no body), and `add` anywhere but right after a collection
     (`/batches/{id}/add` adds to the batch; ElevenLabs' `/voices/add` beside `/voices/{voice_id}` makes a voice),
     where the collection has no Create of its own (beside one, `add` adds many) and the body is not a list of things
-    to put in.  In
-    an API that addresses no member of that collection by its path, `add` is its way to make one (Mandrill's
-    `/templates/add.json`), which only the `aip` profile reports."""
+    to put in.  In an API that addresses no member of that collection by its path, `add` is its way to make one
+    (Mandrill's `/templates/add.json`), which only the `aip` profile reports."""
     if parts == ("remove",):
         return bool(item.operations) and all(op.body for op in item.operations)
-    before = item.before(seg)
     if parts != ("add",):
         return False
+    before = item.before(seg)
     if before is None or before.role is not Role.COLLECTION or seg.colon or _puts_many_in(item):
         return True  # a `:add` is written as a custom method on purpose (Cloud Identity's `idpCredentials:add`)
     collection = ctx.api.prefixes.item_at(item.prefix(before.index + 1))
@@ -183,16 +182,13 @@ def _operation_fixed(ctx: Context, item: PathItem, seg: Segment) -> tuple[Operat
 
 def _problems(lex: Lexicon, literal: str, parts: tuple[str, ...], colon: bool, slash_style: str | None):
     first = parts[0]
-    synonyms = lex.mapping("synonym")
+    standard = disguised_standard(lex, parts)  # a lone `add` too: `_changes_a_field` says where it is a Create
     if lex.has(first, "standard-verb"):
         yield f"is the standard method `{first}`; use the standard method on the resource instead", "standard"
     elif lex.has(first, "list-alias"):  # `GET /contacts/all`
         yield "stands for all the collection's members: it is the standard List; list the collection", "synonym"
-    elif parts == ("add",):  # alone, a Create where it follows a collection (`_changes_a_field` says where)
-        yield "is `add`, a synonym of the standard method `create`; use `create` instead", "synonym"
-    elif first in synonyms and not (first == "remove" and len(parts) > 1 and not lex.has(parts[1], "preposition")):
+    elif standard and not (first == "remove" and len(parts) > 1 and not lex.has(parts[1], "preposition")):
         # (`removeMembers`, `remove_feed` take items out of the resource: AIP-144's add/remove, not a delete)
-        standard = synonyms[first][0]
         yield f"is `{first}`, a synonym of the standard method `{standard}`; use `{standard}` instead", "synonym"
     preposition = next((w for w in parts if lex.has(w, "preposition")), None)
     if preposition:
