@@ -524,3 +524,21 @@ def test_an_asp_net_operation_id_that_only_says_its_http_method_defers_to_the_su
     company = {"schemas": {"Company": {"type": "object", "properties": {"CompanyID": {"type": "integer"}}}}}
     api = ApiModel.build(open_document("targets.json", text=json.dumps({**spec(paths), "components": company})))
     assert [(t.name, t.counts) for t in api.targets(api.paths[0].operations[0])] == [("CompanyID", True)]
+
+
+@pytest.mark.parametrize(("paths", "expected"), [
+    # a key spelled as the literal the path ends in is one of its members (kumpeapps' `PUT /appkey?app_key=`)
+    ({"/appkey": {"put": op(query("app_key", True))}}, [("app_key", "query", "appkey", True)]),
+    # ... a credential's name too, the API's own resource there (`PATCH /authkey?auth_key=` marks it compromised)
+    ({"/authkey": {"patch": op(query("auth_key", True), query("comments"))}}, [("auth_key", "query", "authkey", True)]),
+    # ... not where nothing says the operation acts on one (a POST requesting a new key)
+    ({"/authkey": {"post": op(query("auth_key", True))}}, []),
+])
+def test_a_key_spelled_as_its_literal(paths, expected):
+    assert found(paths) == expected
+
+
+def test_a_list_named_after_its_members_is_their_collection_in_the_fix():
+    paths = {"/kkid/userlist": {"get": op(), "post": op(), "delete": op(query("userID", True))}}
+    api, delete = operation(paths, "delete")
+    assert operation_fix(api, delete, colon=False) == "DELETE /kkid/users/{userID}"

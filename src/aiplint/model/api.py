@@ -183,8 +183,9 @@ class ApiModel:
 
     def _collections_named_by_their_members(self) -> bool:
         """A singular literal whose operations act on one member named outside the path (`DELETE /api/Package
-        ?PackageId=`, `PUT /api/User/updateuser?UserId=`) is a collection written in the singular, with its IDs in
-        the query, not a singleton: a singleton has no members.  Whether any role changed."""
+        ?PackageId=`, `PUT /api/User/updateuser?UserId=`), or named as a list of the members they act on
+        (`DELETE /kkid/userlist?userID=`), is a collection written in the singular, with its IDs in the query, not a
+        singleton: a singleton has no members.  Whether any role changed."""
         changed: list[tuple[PathItem, Segment]] = []
         for item in self.paths:
             seg = self._singular_before_an_action(item)
@@ -192,6 +193,9 @@ class ApiModel:
                 stem = self.lexicon.stem(seg.text)
                 if any(t.counts and t.stem == stem for op in item.operations for t in self.targets(op)):
                     changed.append((item, seg))
+            seg = self._list_of_members_written(item)
+            if seg is not None:
+                changed.append((item, seg))
             seg = self._noun_before_a_view(item)
             if seg is not None and any(t.counts and t.stem in ("", self.lexicon.stem(seg.text)) and self._keys_only(
                     seg, op, t) for op in item.operations for t in self.targets(op)):
@@ -207,6 +211,20 @@ class ApiModel:
                 if other.segments[seg.index].role in (Role.NAMESPACE, Role.SINGLETON):
                     other.segments[seg.index].role = Role.COLLECTION
         return bool(changed)
+
+    def _list_of_members_written(self, item: PathItem) -> Segment | None:
+        """The literal a path ends in, named as a list of what its writes name by an ID outside the path (kumpeapps'
+        `DELETE /kkid/userlist?userID=` deletes a user: `userlist` is the users), its `members` set; a read by a
+        member's ID may filter a list (Netatmo's `GET /devicelist?device_id=`)."""
+        seg = item.last
+        listed = self.lexicon.listed_noun(seg.text) if seg is not None and not seg.is_param else None
+        if seg is None or listed is None or item.under_an_id(seg):
+            return None
+        stem = self.lexicon.stem(listed)
+        written = any(t.counts and t.stem == stem for op in item.operations if op.method in ("put", "patch", "delete")
+                      for t in self.targets(op))
+        seg.members = listed if written else None
+        return seg if written else None
 
     def _noun_before_a_view(self, item: PathItem) -> Segment | None:
         """The literal before the last of a path of literals (`/screenshot/info`, `/ips/info.json`, after one

@@ -232,6 +232,14 @@ class Lexicon:
         `apiKey` -> `apiKeys`."""
         return _last_word_replaced(literal, self.plural_of)
 
+    def listed_noun(self, literal: str) -> str | None:
+        """The noun a literal names a list of (`userlist`, `user_list`, `UserList` -> `user`, `user`, `User`), as
+        written; None when it names no list of something."""
+        parts = self.words_of(literal)
+        if len(parts) < 2 or parts[-1] != "list" or not literal.lower().endswith("list"):
+            return None
+        return literal[: -len("list")].rstrip("_-.")
+
     def singularize_literal(self, literal: str) -> str:
         """Singular of a literal, keeping its separators and case: `scoring-functions` -> `scoring-function`."""
         return _last_word_replaced(literal, self.singular_of)

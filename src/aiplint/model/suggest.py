@@ -103,8 +103,10 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
             return _under_the_verbs_object(api, item, param, colon)
     for seg in reversed(item.segments):
         if not seg.is_param and seg.role is not Role.VERSION and not seg.is_custom_verb:
-            if lex.stem(seg.text) == stem:
-                plural = lex.pluralize_literal(seg.text) if lex.last_word_number(seg.text) == "singular" else seg.text
+            listed = seg.members is not None and lex.stem(seg.members) == stem  # `userlist`: users
+            if lex.stem(seg.text) == stem or listed:
+                plural = lex.pluralize_literal(seg.members if listed and seg.members else seg.text) if listed or (
+                    lex.last_word_number(seg.text) == "singular") else seg.text
                 parts[seg.index] = (plural, False)
                 if not item.followed_by_id(seg):
                     parts.insert(seg.index + 1, id_part)

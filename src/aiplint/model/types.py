@@ -44,6 +44,7 @@ class Segment:
     index: int = 0
     colon: bool = False  # a custom verb written as `:verb`
     verb: str | None = None  # for custom verbs (and verb-like collection literals): the verb word
+    members: str | None = None  # a collection named as a list of its members (`userlist`): the members' literal
 
     @property
     def is_param(self) -> bool:

@@ -50,6 +50,10 @@ def _returns(schema: dict) -> dict:
     return {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
 
 
+def _required_query(name: str) -> dict:
+    return {"name": name, "in": "query", "required": True, "schema": {"type": "string"}}
+
+
 CASES = [
     Case("positive", "singular collection before an ID (session)", one("/v1/agents/{agent_id}/session/{session_id}"),
          [E("/v1/agents/{agent_id}/session/{session_id}", "session", "/v1/agents/{agent_id}/sessions/{session_id}")]),
@@ -151,6 +155,16 @@ CASES = [
         "/screenshot/info": {"get": op({"name": "id", "in": "query", "required": True, "schema": {"type": "string"}})},
         "/screenshot/html": {"get": op({"name": "id", "in": "query", "required": True, "schema": {"type": "string"}})}}),
          [E("/screenshot/html", "screenshot", "/screenshots/html")]),
+    Case("positive", "a list whose members its writes name is their collection (kumpeapps' /kkid/userlist?userID=)",
+         spec({"/kkid/userlist": {"get": op(), "post": op(), "delete": op(_required_query("userID")),
+                                  "put": op(_required_query("userID"), _required_query("email"))}}),
+         [Expected(None, "/kkid/userlist", "collection identifier `userlist` names a list of its members (`user`)",
+                   "/kkid/users")]),
+    Case("negative", "a list read by a member's ID may filter (Netatmo's GET /devicelist?device_id=)",
+         spec({"/devicelist": {"get": op(_required_query("device_id"))}}), []),
+    Case("positive", "a key spelled as the literal names one of its members (kumpeapps' PUT /appkey?app_key=)",
+         spec({"/appkey": {"put": op(_required_query("app_key")), "post": op(_required_query("username"))}}),
+         [E("/appkey", "appkey", "/appkeys")]),
     Case("negative", "an action's ID may be another thing's (/moderation/ban?id= names the user banned)", spec({
         "/moderation/ban": {"post": op({"name": "id", "in": "query", "required": True, "schema": {"type": "string"}})},
         "/moderation/mute": {"post": op({"name": "id", "in": "query", "required": True,

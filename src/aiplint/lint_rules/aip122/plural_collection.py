@@ -21,7 +21,9 @@ never flagged, nor a literal whose following parameter identifies something else
 collection, unless its own path lists them (`GET /patient_plan_summary` pages summaries).
 
 A singular literal whose members are named outside the path is a collection too: `/api/Package?PackageId=`, and
-views of one member named by a query ID (Browshot's `/screenshot/info?id=`, `/screenshot/html?id=`).
+views of one member named by a query ID (Browshot's `/screenshot/info?id=`, `/screenshot/html?id=`).  A literal
+named as a list of the members its operations name (`DELETE /kkid/userlist?userID=`) is their collection, and its
+plural theirs: `userlist` -> `users`.
 
 A one-letter collection identifier is an abbreviation (Discourse's `/t/{id}.json`, Cloud Storage's
 `/b/{bucket}/o/{object}`); it is flagged when the operations under it name the noun it stands for (`getTopic`,
@@ -164,6 +166,8 @@ def _plural_for(api: ApiModel, item: PathItem, seg: Segment, extra: frozenset[st
     storage accounts), the members' plural (`storage-accounts`); for a one-letter abbreviation, the plural of the
     noun the operations under it name (`t` -> `topics`)."""
     lex = api.lexicon
+    if seg.members is not None:
+        return lex.pluralize_literal(seg.members), f"names a list of its members (`{seg.members}`)"
     following = item.after(seg)
     number = lex.last_word_number(seg.text, extra, item.followed_by_id(seg))
     head, complement = words.split_before(seg.text, lex.words("preposition"))
