@@ -70,6 +70,14 @@ def test_segment_roles(paths, expected):
     assert roles(paths, next(iter(paths))) == expected
 
 
+def test_a_plural_naming_calls_groups_them_unless_the_names_make_it_a_resource():
+    # rclone's `/operations/purge` (`operationsPurge`): a grouping of calls, so `purge` is attached to nothing
+    assert roles({"/operations/purge": {"post": op(operationId="operationsPurge")}}, "/operations/purge") == [N, X]
+    # Airbyte's `/v1/operations/check` (`checkOperation`): its operations are resources, checked as a collection
+    assert roles({"/v1/operations/check": {"post": op(operationId="checkOperation")}},
+                 "/v1/operations/check") == [V, C, X]
+
+
 def test_a_verb_in_collection_position_carries_its_verb():
     api = ApiModel.build(open_document("roles.json", text=json.dumps(spec({"/v1/append-rows/{dataset_id}": "post"}))))
     assert [seg.verb for seg in api.paths[0].segments] == [None, "append", None]

@@ -214,13 +214,27 @@ def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: Prefi
     """A literal followed by another literal, not after an ID: a namespace (`/v1/chat/completions`), except a plural
     before a collection-level action (`/graders/run`) and a singular resource of its own that other paths continue
     (`GET /swarm` beside `/swarm/join`)."""
-    plural = lex.last_word_number(seg.text) == "plural"
+    plural = lex.last_word_number(seg.text) == "plural" and not _groups_calls(item, seg, lex)
     if plural and seg.index + 2 == len(item.segments) and _is_slash_verb(after.text, item, lex, after_resource=True):
-        return Role.COLLECTION  # a collection-level custom method: `/graders/run`
+        return Role.COLLECTION  # a collection-level custom method: `/graders/run`, not rclone's `/operations/purge`
     readable = prefixes.item_at(item.prefix(seg.index + 1))
     if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":
         return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
     return Role.NAMESPACE
+
+
+def _groups_calls(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+    """A plural naming the calls under it at the top of the API (rclone's `/operations/purge`, `operationsPurge`),
+    unless the operation's names make one of them the object of its verb (Airbyte's `/v1/operations/check`,
+    `checkOperation`: its operations are resources); under a resource they are its actions (Telnyx's
+    `/addresses/actions/validate`)."""
+    top = all(other.role in (Role.VERSION, Role.NAMESPACE) for other in item.segments[: seg.index])
+    if not top or not lex.has(seg.text.lower(), "action-grouping"):
+        return False
+    member = lex.stem(seg.text)
+    names = [lex.words_of(words.action_part(name)) for op in item.operations for name in (op.operation_id, op.summary)
+             if name]
+    return not any(member in {lex.stem(word) for word in parts[1:]} for parts in names)
 
 
 def _created_here(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
