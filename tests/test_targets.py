@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from rules._kit import body, op, path_param, query, spec
 
-from aiplint.model import ApiModel, Operation
+from aiplint.model import ApiModel, Operation, Role
 from aiplint.model.suggest import operation_fix
 from aiplint.model.targets import target
 from aiplint.read.document import open_document
@@ -526,16 +526,11 @@ def test_an_asp_net_operation_id_that_only_says_its_http_method_defers_to_the_su
     assert [(t.name, t.counts) for t in api.targets(api.paths[0].operations[0])] == [("CompanyID", True)]
 
 
-@pytest.mark.parametrize(("paths", "expected"), [
-    # a key spelled as the literal the path ends in is one of its members (kumpeapps' `PUT /appkey?app_key=`)
-    ({"/appkey": {"put": op(query("app_key", True))}}, [("app_key", "query", "appkey", True)]),
-    # ... a credential's name too, the API's own resource there (`PATCH /authkey?auth_key=` marks it compromised)
-    ({"/authkey": {"patch": op(query("auth_key", True), query("comments"))}}, [("auth_key", "query", "authkey", True)]),
-    # ... not where nothing says the operation acts on one (a POST requesting a new key)
-    ({"/authkey": {"post": op(query("auth_key", True))}}, []),
-])
-def test_a_key_spelled_as_its_literal(paths, expected):
-    assert found(paths) == expected
+def test_a_key_spelled_as_its_literal_is_no_id_for_the_path():
+    # kumpeapps' `PATCH /authkey?auth_key=` marks one key compromised: the literal is the collection of such keys
+    # (aip122/plural-collection), but the key is a secret, so nothing moves it into a URL
+    api, patch = operation({"/authkey": {"patch": op(query("auth_key", True), query("comments")), "post": op()}})
+    assert api.targets(patch) == [] and patch.path.last.role is Role.COLLECTION
 
 
 def test_a_list_named_after_its_members_is_their_collection_in_the_fix():

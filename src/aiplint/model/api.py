@@ -193,7 +193,7 @@ class ApiModel:
                 stem = self.lexicon.stem(seg.text)
                 if any(t.counts and t.stem == stem for op in item.operations for t in self.targets(op)):
                     changed.append((item, seg))
-            seg = self._list_of_members_written(item)
+            seg = self._list_of_members_written(item) or self._keyed_by_its_spelling(item)
             if seg is not None:
                 changed.append((item, seg))
             seg = self._noun_before_a_view(item)
@@ -225,6 +225,20 @@ class ApiModel:
                       for t in self.targets(op))
         seg.members = listed if written else None
         return seg if written else None
+
+    def _keyed_by_its_spelling(self, item: PathItem) -> Segment | None:
+        """The singular literal a path ends in whose writes require a key spelled as it (kumpeapps' `PATCH /appkey
+        ?app_key=` marks one app key compromised, `PUT /authkey?auth_key=` revokes one): the collection of such keys,
+        written in the singular.  The key is the thing's own value, often a secret, so it is no ID for the path (a
+        URL is logged): no target is read from it."""
+        seg = item.last
+        if seg is None or seg.is_param or self._singular_before_an_action(item) is not seg:
+            return None
+        spelled = "".join(words.split_words(seg.text)).lower()
+        writes = [op for op in item.operations if op.method in ("put", "patch", "delete")]
+        keys = [p.name for op in writes for p in op.params_in("query") if p.required]
+        keys += [field.name for op in writes for field in op.body if field.required]
+        return seg if any(_spells(self.lexicon, name, spelled) for name in keys) else None
 
     def _noun_before_a_view(self, item: PathItem) -> Segment | None:
         """The literal before the last of a path of literals (`/screenshot/info`, `/ips/info.json`, after one
@@ -465,3 +479,10 @@ def _pascal(name: str) -> bool:
     """A PascalCase name with no separator (`EstimationApi`, `ChangeStatus`): a .NET controller or action, not a
     snake_case operationId's words (`get_wars_war_id_killmails`)."""
     return name[:1].isupper() and name.isalnum()
+
+
+def _spells(lex: Lexicon, name: str, spelled: str) -> bool:
+    """A key of two words or more, the last an identifying one, that spells a literal's words (`app_key`, `appkey`)."""
+    parts = [part.lower() for part in words.split_words(name)]
+    identifying = bool(parts) and (lex.has(parts[-1], "generic-id") or lex.is_id_word(parts[-1]))
+    return len(parts) > 1 and identifying and "".join(parts) == spelled

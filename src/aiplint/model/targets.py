@@ -392,7 +392,7 @@ class _Scope:
         parts = self.lex.key_parts(name)
         if where == "body" and parts != words.split_words(name):
             return None
-        found = self._member_key_stem(name, parts) or self._looked_up_by(name) or self.spelled_thing(name)
+        found = self._member_key_stem(name, parts) or self._looked_up_by(name)
         if found is not None:
             return found
         subject = self.lex.subject(name)
@@ -414,18 +414,6 @@ class _Scope:
                                                                                                       subject):
             return subject  # `POST /tags/delete.json {tag}`; an optional `address` is a value to `recognize`
         return None
-
-    def spelled_thing(self, name: str) -> str | None:
-        """The stem of the thing the path ends in when the key spells it (kumpeapps' `PUT /appkey?app_key=`,
-        `PATCH /authkey?auth_key=`): the key is the thing itself, and the literal the collection of such keys; only
-        where the evidence says the operation acts on one."""
-        last = self.tail[-1] if self.tail else None
-        parts = words.split_words(name)
-        if last is None or not last.role.is_thing or len(parts) < 2 or not self.one_member:
-            return None
-        spelled = "".join(parts).lower() == "".join(words.split_words(last.text)).lower()
-        spelled = spelled and (self.lex.has(parts[-1].lower(), "generic-id") or self.lex.is_id_word(parts[-1].lower()))
-        return self.lex.stem(last.text) if spelled else None
 
     def _acts_on_a_member_by(self, key: str) -> bool:
         """An action right after a collection whose body needs nothing else but a generic key (Mandrill's
@@ -704,11 +692,10 @@ def _credential(lex: Lexicon, name: str) -> bool:
 
 def _managed_key(api: ApiModel, scope: _Scope, name: str) -> bool:
     """A credential's ID the API manages as a resource, or that the action names (IAM's `DeleteAccessKey
-    {AccessKeyId}`, Lightsail's `DeleteBucketAccessKey {accessKeyId}`, STS's `GetAccessKeyInfo`), or a credential
-    spelled as the thing the path ends in (`PATCH /authkey?auth_key=` marks that key compromised): the target."""
+    {AccessKeyId}`, Lightsail's `DeleteBucketAccessKey {accessKeyId}`, STS's `GetAccessKeyInfo`): the target."""
     stem = target_stem(api.lexicon, name, api.resource_stems)
     named = stem is not None and any(api.lexicon.mentions(seg.text, stem) for seg in scope.tail)
-    return (bool(stem) and (stem in api.resource_stems or named)) or scope.spelled_thing(name) is not None
+    return bool(stem) and (stem in api.resource_stems or named)
 
 
 def _key_of_one_member(api: ApiModel, scope: _Scope, name: str) -> bool:

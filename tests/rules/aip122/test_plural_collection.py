@@ -162,7 +162,8 @@ CASES = [
                    "/kkid/users")]),
     Case("negative", "a list read by a member's ID may filter (Netatmo's GET /devicelist?device_id=)",
          spec({"/devicelist": {"get": op(_required_query("device_id"))}}), []),
-    Case("positive", "a key spelled as the literal names one of its members (kumpeapps' PUT /appkey?app_key=)",
+    Case("positive", "a literal whose writes require a key spelled as it is the keys' collection (kumpeapps' "
+         "PUT /appkey?app_key=)",
          spec({"/appkey": {"put": op(_required_query("app_key")), "post": op(_required_query("username"))}}),
          [E("/appkey", "appkey", "/appkeys")]),
     Case("negative", "an action's ID may be another thing's (/moderation/ban?id= names the user banned)", spec({

@@ -51,13 +51,14 @@ CASES = [
          [E("GET", "/v1/{name}:cancel", "cancel", "POST /v1/{name}:cancel")]),
     Case("positive", "GET on a state-changing verb segment", spec({"/v1/models/{model_id}/restart": "get"}),
          [E("GET", "/v1/models/{model_id}/restart", "restart", "POST /v1/models/{model_id}/restart")]),
-    Case("positive", "a PUT its summary calls an action on the member the query names (kumpeapps' appkey)", spec({
-        "/appkey": {"put": op(_required_query("app_key"), summary="Deactivate app key"),
-                    "patch": op(_required_query("app_key"), summary="Compromise app key"), "post": op()}}),
-         [Expected("PUT", "/appkey", "`PUT /appkey` is the custom method `deactivate` (its summary `Deactivate app key` "
-                   "says so), not a Replace", "POST /appkeys/{app_key}/deactivate"),
-          Expected("PATCH", "/appkey", "`PATCH /appkey` is the custom method `compromise`",
-                   "POST /appkeys/{app_key}/compromise")]),
+    Case("positive", "a PUT or PATCH its summary calls an action on the member the query names", spec({
+        "/v1/project": {"put": op(_required_query("project_id"), summary="Archive a project"),
+                        "patch": op(_required_query("project_id"), summary="Deactivate the project")},
+        "/v1/projects/{project_id}": "get"}),
+         [Expected("PUT", "/v1/project", "`PUT /v1/project` is the custom method `archive` (its summary `Archive a "
+                   "project` says so), not a Replace", "POST /v1/projects/{project_id}/archive"),
+          Expected("PATCH", "/v1/project", "`PATCH /v1/project` is the custom method `deactivate`",
+                   "POST /v1/projects/{project_id}/deactivate")]),
     Case("negative", "a PUT named by a write a PUT may make (assign) or on the member's own path", spec({
         "/v1/team": {"put": op(_required_query("team_id"), summary="Assign a team")},
         "/v1/teams/{team_id}": {"put": op(summary="Deactivate a team")}}), []),
