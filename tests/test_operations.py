@@ -58,14 +58,6 @@ CASES = [
     # a custom method after the member
     ({TEAMS + "/archive": {"post": op(responses=ONE)}, TEAMS: "get"},
      "POST /v1/teams/{team_id}/archive", Kind.CUSTOM, "path", None),
-    # a PUT its summary calls an action on the member its query names ("Deactivate a team"): custom
-    ({"/v1/team": {"put": op(query("team_id", True), responses=ONE, summary="Deactivate a team")}, TEAMS: "get"},
-     "PUT /v1/team", Kind.CUSTOM, "query", "team_id"),
-    # ... not a write a PUT may make (Jira's "Assign permission scheme"), nor one on the member's own path
-    ({"/v1/team": {"put": op(query("team_id", True), responses=ONE, summary="Assign a team")}, TEAMS: "get"},
-     "PUT /v1/team", Kind.REPLACE, "query", "team_id"),
-    ({TEAMS: {"put": op(responses=ONE, summary="Deactivate a team")}}, "PUT /v1/teams/{team_id}", Kind.REPLACE,
-     "path", None),
     # an RPC method in the key's query string; the operationId names one group by its ID
     ({"/rest?method=flickr.groups.getInfo": {"get": op(query("group_id"), operationId="getGroupByID", responses=ONE)}},
      "GET /rest?method=flickr.groups.getInfo", Kind.CUSTOM, "query", "group_id"),

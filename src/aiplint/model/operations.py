@@ -85,8 +85,6 @@ class OperationFacts:
     shape: Shape
     named_verb: str | None  # the verb the operationId or summary starts with (`archive` for `archive_queue`)
     evidence: tuple[Evidence, ...]
-    # the custom method its name says it is where its path and method say a standard one (`named_action`)
-    action: str | None = None
 
 
 def _verb_kind(lex: Lexicon, verb: str) -> str | None:
@@ -241,30 +239,13 @@ def describe(api: ApiModel, op: Operation) -> OperationFacts:
     found = api.targets(op)
     target = next((t for t in found if t.counts), None)
     verb, _, _ = named_verb(lex, op)
-    action = named_action(lex, op, target)
-    kind = Kind.CUSTOM if action is not None else _kind(api, op, target)
+    kind = _kind(api, op, target)
     last = next((s for s in reversed(op.path.segments) if s.role.is_thing), None)
     resource = target.stem if target is not None and target.stem else (lex.stem(last.text) if last else None)
     id_in = _id_in(op, target)
     evidence = (Evidence("method", op.method.upper()), Evidence("path", _path_says(op)),
                 Evidence("response", op.shape.value), *api.one_member_evidence(op))
-    return OperationFacts(kind, resource, id_in, target, op.shape, verb, evidence, action)
-
-
-def named_action(lex: Lexicon, op: Operation, target: Target | None) -> str | None:
-    """The custom method an operation's name says it is where its path and method say a standard one: a PUT or
-    PATCH with no verb in its path, on a member named outside the path, whose name leads with a verb of no standard
-    method nor of a relation a PUT may make (`assign`, `follow`, `set`) and goes on to name that member (kumpeapps'
-    `PUT /appkey?app_key=` "Deactivate app key", `PATCH` "Compromise app key").  Not a reading verb: there an API's
-    own name reads as one (Compute Engine's `compute.regionAutoscalers.update`)."""
-    if op.method not in ("put", "patch") or op.is_custom_method or target is None or not target.counts:
-        return None
-    verb, rest, _ = named_verb(lex, op)
-    if verb is None or not lex.is_verb(verb) or _verb_kind(lex, verb) is not None or lex.has(verb, "relation-verb"):
-        return None
-    if lex.has(verb, "read-verb") or not target.stem or not lex.mentions("-".join(rest), target.stem, False):
-        return None
-    return verb
+    return OperationFacts(kind, resource, id_in, target, op.shape, verb, evidence)
 
 
 def _id_in(op: Operation, target: Target | None) -> str:

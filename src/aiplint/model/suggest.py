@@ -149,9 +149,6 @@ def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:
         return None  # `/addLabel` with nothing to attach it to: no path follows that another rule would not flag
     path = path or _restyled(item, colon)  # `/CreateBackup` alone is still the Create of `/backups`
     verb = custom.verb if custom is not None and standard is None else None
-    action = api.facts(op).action
-    if action is not None and path is not None:  # "Deactivate app key": `PUT /appkeys/{app_key}:deactivate`
-        path, verb = join([(path.strip("/"), False), verb_part(action, colon)]), action
     if found is not None and method == "POST" and _reads_whole(api, op, path):
         method = "GET"  # Mandrill's `POST /messages/info.json {id}`, "Get the information ...": the message's Get
     if verb is not None and (method not in ("GET", "POST") or (method == "GET" and api.lexicon.changes_state(verb))):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, op, params, position_of, spec
+from .._kit import Case, Expected, assert_findings, check_case, fixture, ids, lint, params, position_of, spec
 
 RULE = "aip136/http-method"
 
@@ -34,10 +34,6 @@ def test_good_fixture():
     assert lint(fixture(RULE, "good.yaml"), RULE) == []
 
 
-def _required_query(name: str) -> dict:
-    return {"name": name, "in": "query", "required": True, "schema": {"type": "string"}}
-
-
 CASES = [
     Case("positive", "PUT /v1/prompts/{prompt_id}/set-default-version", spec({
         "/v1/prompts/{prompt_id}/set-default-version": "put"}),
@@ -51,17 +47,6 @@ CASES = [
          [E("GET", "/v1/{name}:cancel", "cancel", "POST /v1/{name}:cancel")]),
     Case("positive", "GET on a state-changing verb segment", spec({"/v1/models/{model_id}/restart": "get"}),
          [E("GET", "/v1/models/{model_id}/restart", "restart", "POST /v1/models/{model_id}/restart")]),
-    Case("positive", "a PUT or PATCH its summary calls an action on the member the query names", spec({
-        "/v1/project": {"put": op(_required_query("project_id"), summary="Archive a project"),
-                        "patch": op(_required_query("project_id"), summary="Deactivate the project")},
-        "/v1/projects/{project_id}": "get"}),
-         [Expected("PUT", "/v1/project", "`PUT /v1/project` is the custom method `archive` (its summary `Archive a "
-                   "project` says so), not a Replace", "POST /v1/projects/{project_id}/archive"),
-          Expected("PATCH", "/v1/project", "`PATCH /v1/project` is the custom method `deactivate`",
-                   "POST /v1/projects/{project_id}/deactivate")]),
-    Case("negative", "a PUT named by a write a PUT may make (assign) or on the member's own path", spec({
-        "/v1/team": {"put": op(_required_query("team_id"), summary="Assign a team")},
-        "/v1/teams/{team_id}": {"put": op(summary="Deactivate a team")}}), []),
     Case("negative", "POST custom methods", spec({
         "/v1/{name}:cancel": "post", "/v1/batches/{batch_id}/cancel": "post"}), []),
     Case("negative", "GET on a read-only verb getIamPolicy", spec({"/v1/{resource}:getIamPolicy": "get"}), []),

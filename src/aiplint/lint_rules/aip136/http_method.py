@@ -7,11 +7,6 @@ that names a standard method served with that method (`DELETE .../delete`, `PUT 
 in disguise, which `aip136/verb-naming` reports), and a GET beside the action's POST (it reads the action's
 state).
 
-A PUT or PATCH with no verb in its path is a custom method too where its name says so and the member it acts on
-travels outside the path: kumpeapps' `PUT /appkey?app_key=` "Deactivate app key" is
-`POST /appkeys/{app_key}:deactivate`.  Verbs of a write a PUT may make (`assign`, `follow`, `set`, `upload`) stay
-standard.
-
 ## Why is this bad?
 AIP-136: "Custom methods must use the HTTP `GET` or `POST` method": GET for reading data or state, POST when
 the method has side effects.  PUT and PATCH promise replace and partial-update semantics that a custom verb
@@ -37,11 +32,8 @@ disagreement: MongoDB rejects a GET and a POST under one custom verb, which AIP-
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from aiplint.lint_rules.shared import fix
 from aiplint.model import Operation
-from aiplint.model.operations import named_verb
 from aiplint.rule import Context, Problem, rule
 
 
@@ -52,14 +44,12 @@ from aiplint.rule import Context, Problem, rule
     url="https://google.aip.dev/136",
     severity="error",
     inspects="operation",
-    only_if=lambda ctx, op: op.is_custom_method or ctx.api.facts(op).action is not None,
+    only_if=lambda ctx, op: op.is_custom_method,
     headline="custom",
 )
 def check(ctx: Context, op: Operation):
     seg, lex = op.custom_verb, ctx.api.lexicon
-    if seg is None:
-        yield from _named_action(ctx, op)
-        return
+    assert seg is not None
     if op.method in lex.mapping("standard-http").get(seg.verb or "", ()):
         return  # `DELETE .../delete` is a standard method in disguise: aip136/verb-naming says so
     if op.method == "get" and "post" in op.path.methods:
@@ -76,21 +66,4 @@ def check(ctx: Context, op: Operation):
         operation=op,
         suggestion=fix(ctx, op),
         detail=seg.text,
-    )
-
-
-def _named_action(ctx: Context, op: Operation) -> Iterator[Problem]:
-    """A PUT or PATCH its name calls an action (`PUT /appkey?app_key=`, "Deactivate app key"): a custom method."""
-    action = ctx.api.facts(op).action
-    assert action is not None
-    _, _, signal = named_verb(ctx.api.lexicon, op)
-    name = op.operation_id if signal == "operationId" else op.summary
-    yield Problem(
-        f"`{op.label}` is the custom method `{action}` (its {signal} `{name}` says so), not a "
-        f"{'Replace' if op.method == 'put' else 'partial Update'}; custom methods must use POST, or GET when they "
-        f"only read (AIP-136), not {op.method.upper()}",
-        op.at,
-        operation=op,
-        suggestion=fix(ctx, op),
-        detail=action,
     )
