@@ -34,6 +34,11 @@ ROLES = [
     ({"/v1/jobs/status": "get", "/v1/jobs/{job_id}": "get"}, [V, C, A]),
     ({"/v1/vector-io/insert": "post"}, [V, N, X]),
     ({"/v1/graders/run": "post"}, [V, C, X]),
+    ({"/message/send": "post", "/messages": "get"}, [C, X]),  # the messages, misspelt: their collection's action
+    ({"/message/send": "post"}, [N, X]),  # no plural beside it: a grouping
+    # ... nor a singular holding things of its own (Dracoon's signed-in user) or read itself (Vonage's account)
+    ({"/v4/user/logout": "post", "/v4/users": "get", "/v4/user/account": "get"}, [V, N, X]),
+    ({"/account/get-balance": "get", "/accounts": "get", "/account": "get"}, [S, X]),
     ({"/swarm/join": "post", "/swarm": "get"}, [S, X]),
     ({"/health": "get"}, [W]),
     ({"/_ping": "get"}, [W]),

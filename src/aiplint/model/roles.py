@@ -215,12 +215,38 @@ def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: Prefi
     before a collection-level action (`/graders/run`) and a singular resource of its own that other paths continue
     (`GET /swarm` beside `/swarm/join`)."""
     plural = lex.last_word_number(seg.text) == "plural" and not _groups_calls(item, seg, lex)
-    if plural and seg.index + 2 == len(item.segments) and _is_slash_verb(after.text, item, lex, after_resource=True):
-        return Role.COLLECTION  # a collection-level custom method: `/graders/run`, not rclone's `/operations/purge`
+    spelt_singular = _singular_of_a_sibling(item, seg, prefixes, lex)
+    if (plural or spelt_singular) and seg.index + 2 == len(item.segments) and _is_slash_verb(
+            after.text, item, lex, after_resource=True):
+        # a collection-level custom method: `/graders/run`, not rclone's `/operations/purge`; The SMS Works'
+        # `/message/send` beside `/messages` is that collection's, misspelt (aip122/plural-collection)
+        return Role.COLLECTION
     readable = prefixes.item_at(item.prefix(seg.index + 1))
     if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":
         return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
     return Role.NAMESPACE
+
+
+def _singular_of_a_sibling(item: PathItem, seg: Segment, prefixes: PrefixTree, lex: Lexicon) -> bool:
+    """A singular literal whose plural the API has beside it, under the same parent (`/message` and `/messages`),
+    that holds nothing but actions: not a singleton of its own, read or holding things (Dracoon's `/v4/user`, the
+    signed-in user, with `/v4/user/account` beside `/v4/users`; Vonage's `/account/get-balance` and
+    `/account/settings`)."""
+    if lex.last_word_number(seg.text) != "singular":
+        return False
+    if prefixes.child(item.prefix(seg.index), lex.pluralize_literal(seg.text)) is None:
+        return False
+    own = item.prefix(seg.index + 1)
+    readable = prefixes.item_at(own)
+    if readable is not None and "get" in readable.methods:
+        return False
+    return all(_an_action_alone(prefixes, own, token, lex) for token in prefixes.child_tokens(own))
+
+
+def _an_action_alone(prefixes: PrefixTree, parent: int, token: str, lex: Lexicon) -> bool:
+    """A path's last segment that a verb leads (`send`, `register-no-ca`), with nothing under it."""
+    child = prefixes.child(parent, token)
+    return child is not None and not prefixes.has_children(child) and lex.leading_verb(token.lstrip(":")) is not None
 
 
 def _groups_calls(item: PathItem, seg: Segment, lex: Lexicon) -> bool:

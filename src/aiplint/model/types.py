@@ -252,6 +252,7 @@ class PrefixTree:
     def __init__(self, items: list[PathItem]):
         self._ids: dict[tuple[int, str], int] = {}
         self._parents: set[int] = set()
+        self._children: dict[int, list[str]] = {}
         self._items: dict[int, PathItem] = {}
         for item in items:
             ids = [0]
@@ -265,6 +266,7 @@ class PrefixTree:
         if found is None:
             found = self._ids[(parent, token)] = len(self._ids) + 1
             self._parents.add(parent)
+            self._children.setdefault(parent, []).append(token)
         return found
 
     def item_at(self, prefix: int) -> PathItem | None:
@@ -287,6 +289,10 @@ class PrefixTree:
         for seg in item.segments[index + 1 :]:
             prefix = self.child(prefix, _shape(seg)) if prefix is not None else None
         return self.item_at(prefix) if prefix is not None else None
+
+    def child_tokens(self, prefix: int) -> list[str]:
+        """The segments (as `_shape` writes them) that paths continue the prefix with, in the document's order."""
+        return self._children.get(prefix, [])
 
     def has_children(self, prefix: int) -> bool:
         """Some path continues the prefix."""
