@@ -537,3 +537,44 @@ def test_a_list_named_after_its_members_is_their_collection_in_the_fix():
     paths = {"/kkid/userlist": {"get": op(), "post": op(), "delete": op(query("userID", True))}}
     api, delete = operation(paths, "delete")
     assert operation_fix(api, delete, colon=False) == "DELETE /kkid/users/{userID}"
+
+
+@pytest.mark.parametrize(("paths", "expected"), [
+    # an action right after the collection a key's noun names acts on that member (SolarVPS's domains/delete)
+    ({"/domains/delete": {"post": op(query("domain", True))}}, [("domain", "query", "domain", True)]),
+    # ... not one that makes it (a new domain's chosen name) or only checks a candidate name
+    ({"/domains/add": {"post": op(query("domain", True))}}, []),
+    ({"/domains/check": {"post": op(query("domain", True))}}, []),
+    # the only key a GET on a plural collection requires, returning one object, names the member it reads
+    # (RentCast's `GET /markets?zipCode=`, one market's statistics)
+    ({"/markets": {"get": op(query("zipCode", True), query("historyRange"), responses={"200": {
+        "description": "one", "content": {"application/json": {"schema": {"type": "object"}}}}})}},
+     [("zipCode", "query", "market", True)]),
+    # ... nor where the operation's name says it lists (AWS's `ListAccessLogSubscriptions?resourceIdentifier=`)
+    ({"/accesslogsubscriptions": {"get": op(query("resourceIdentifier", True), operationId="ListAccessLogSubscriptions",
+                                            responses={"200": {"description": "one", "content": {"application/json": {
+                                                "schema": {"type": "object"}}}}})}}, []),
+    # ... an attribute's noun is a value (Twitter's `POST /statuses/update.json?status=` posts that text)
+    ({"/statuses/update.json": {"post": op(query("status", True))}}, []),
+    # ... not a GET returning many (a filter)
+    ({"/markets": {"get": op(query("zipCode", True), responses={"200": {
+        "description": "many", "content": {"application/json": {"schema": {"type": "array"}}}}})}}, []),
+])
+def test_a_collections_own_key(paths, expected):
+    assert found(paths) == expected
+
+
+_ONE_OBJECT = {"200": {"description": "one", "content": {"application/json": {"schema": {"type": "object"}}}}}
+
+
+@pytest.mark.parametrize(("paths", "fixed"), [
+    # a thing's details are one thing's: OneBusAway's `route-details?routeId=` is the route
+    ({"/api/where/route-details": {"get": op(query("routeId", True), operationId="getRouteDetails",
+                                             responses=_ONE_OBJECT)}}, "GET /api/where/routes/{routeId}"),
+    # a collection naming its parent after `for` lists the parent's members: `vehicles-for-stop?stopId=`
+    ({"/api/where/vehicles-for-stop": {"get": op(query("stopId", True), operationId="getVehiclesForStop",
+                                                 responses=_ONE_OBJECT)}}, "GET /api/where/stops/{stopId}/vehicles"),
+])
+def test_a_literal_naming_its_thing_or_parent_in_words(paths, fixed):
+    api, get = operation(paths)
+    assert operation_fix(api, get, colon=False) == fixed

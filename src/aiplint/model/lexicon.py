@@ -240,6 +240,19 @@ class Lexicon:
             return None
         return literal[: -len("list")].rstrip("_-.")
 
+    def parent_named_after(self, literal: str, stem: str) -> str | None:
+        """The words a collection's literal lists, as written, where it names the parent `stem` after a
+        preposition of a parent (`vehicles-for-stop`, `VehiclesForStop` and `stop` -> `vehicles`, `Vehicles`); None
+        where it names no such parent."""
+        parts = self.words_of(literal)
+        at = next((i for i, word in enumerate(parts) if self.has(word, "parent-preposition")), 0)
+        if not at or not self.mentions("-".join(parts[at + 1 :]), stem):
+            return None
+        word = parts[at]
+        cut = min((i for i in (literal.find(f"{sep}{word}{sep}") for sep in "-_.") if i > 0), default=-1)
+        cut = cut if cut > 0 else literal.find(word.capitalize())
+        return literal[:cut] if cut > 0 else literal
+
     def singularize_literal(self, literal: str) -> str:
         """Singular of a literal, keeping its separators and case: `scoring-functions` -> `scoring-function`."""
         return _last_word_replaced(literal, self.singular_of)

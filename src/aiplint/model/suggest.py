@@ -116,7 +116,7 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
                     parts.pop()  # `/blogs/byurl?url=`: the key in the path is the lookup; `/messages/info`: the message
                 return join(parts)
     if last.role is Role.COLLECTION:  # the ID of the listed collection's parent (AIP-132)
-        tail: list[Part] = [(last.text, False)]
+        tail: list[Part] = _listed(lex, last.text, stem)
     elif last.is_custom_verb:
         tail = _action_without_noun(lex, last, stem, colon)
     elif last.role is Role.SINGLETON and _dotted_action(lex, last.text, stem):  # RPC `reports.refund`
@@ -368,7 +368,7 @@ def _reads_whole(api: ApiModel, op: Operation, fixed: str) -> bool:
     """The operation reads a member whole through a view its fix drops (`/messages/info.json` -> `/messages/{id}`),
     and nothing names it otherwise."""
     last = op.path.last
-    if last is None or api.lexicon.words_of(last.text) not in _WHOLE_VIEWS or fixed.endswith(last.text):
+    if last is None or not _whole_view(api.lexicon, last.text) or fixed.endswith(last.text):
         return False
     return named_verb(api.lexicon, op)[0] is None or named_kind(api.lexicon, op) == "get"
 
@@ -376,10 +376,23 @@ def _reads_whole(api: ApiModel, op: Operation, fixed: str) -> bool:
 def _shows_whole(lex: Lexicon, last: Segment, seg: Segment) -> bool:
     """The path's last literal, right after the collection `seg`, shows a member whole (Mandrill's
     `/messages/info.json`): with the member's ID in the path it is the member itself."""
-    return last.index == seg.index + 1 and not last.is_custom_verb and lex.words_of(last.text) in _WHOLE_VIEWS
+    return last.index == seg.index + 1 and not last.is_custom_verb and _whole_view(lex, last.text)
 
 
-_WHOLE_VIEWS = (("info",), ("details",), ("detail",))  # a summary or a status is a part of the member, not it
+def _whole_view(lex: Lexicon, literal: str) -> bool:
+    """A literal that shows its thing whole (`info`, `details`); a summary or a status is a part of it."""
+    parts = lex.words_of(literal)
+    return len(parts) == 1 and lex.has(parts[0], "whole-view")
+
+
+def _listed(lex: Lexicon, literal: str, stem: str) -> list[Part]:
+    """What a collection's literal lists under its parent `stem`: itself (`messages`), the words before the
+    preposition naming the parent (`vehicles-for-stop` -> `vehicles`), nothing where it shows the parent whole
+    (`route-details`: the route)."""
+    parts = lex.words_of(literal)
+    if len(parts) == 2 and lex.names(parts[0], stem) and _whole_view(lex, parts[1]):
+        return []
+    return [(lex.parent_named_after(literal, stem) or literal, False)]
 
 
 def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
@@ -387,7 +400,7 @@ def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
     `user-details`) or nothing else (`widget`)."""
     parts = lex.words_of(literal)
     rest = parts[len(parts) - 1 :] if lex.names("".join(parts[:-1]), stem) else parts
-    return lex.names(literal, stem) or tuple(rest) in (*_WHOLE_VIEWS, ("summary",))
+    return lex.names(literal, stem) or _whole_view(lex, "-".join(rest)) or tuple(rest) == ("summary",)
 
 
 def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> list[Part]:

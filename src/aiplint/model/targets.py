@@ -404,6 +404,8 @@ class _Scope:
             return self.lex.stem(viewed.text)  # Mandrill's `POST /templates/info.json {name}`: a member's key
         if subject is None and len(parts) == 1 and self.one_member and self.tail and self.tail[-1].role.is_thing:
             return self.lex.stem(self.tail[-1].text)  # `GET /attachments?key=` returning one attachment
+        if where == "query" and required and self._sole_key_of_one(parts):
+            return self.lex.stem(self.tail[-1].text)  # RentCast's `GET /markets?zipCode=` returning one market
         if subject and len(parts) > 1 and self.lex.has(parts[-1], "generic-id"):
             return self._handle_stem(subject, parts[-1])
         if subject and where == "query" and self._bare_resource_name(parts):
@@ -414,6 +416,19 @@ class _Scope:
                                                                                                       subject):
             return subject  # `POST /tags/delete.json {tag}`; an optional `address` is a value to `recognize`
         return None
+
+    def _sole_key_of_one(self, parts: tuple[str, ...]) -> bool:
+        """A qualified key (`zipCode`, `app_slug`), the only one a GET on a plural collection requires, where the GET
+        returns one object and nothing says it reads many: the member it reads (RentCast's `GET /markets?zipCode=`,
+        one market's statistics; not AWS's paged `ListAccessLogSubscriptions?resourceIdentifier=`)."""
+        last = self.tail[-1] if self.tail else None
+        reads_one = self.op.method == "get" and self.op.shape is Shape.ONE and self.one_member
+        if last is None or last.role is not Role.COLLECTION or not reads_one:
+            return False
+        if len(parts) < 2 or not self.lex.has(parts[-1], "generic-id") or self.lex.has(parts[-1], "locator"):
+            return False
+        required = [p for p in self.op.params_in("query") if p.required]
+        return len(required) == 1 and self.lex.last_word_number(last.text) == "plural"
 
     def _acts_on_a_member_by(self, key: str) -> bool:
         """An action right after a collection whose body needs nothing else but a generic key (Mandrill's
@@ -543,7 +558,8 @@ class _Scope:
         of a list that names it (`GET /subscription_items?subscription=`) or that the API has under a name of two
         words or more (`GET /setup_attempts?setup_intent=`), or the member a write on a collection names
         (`DELETE /domain_blocks?domain=`).  A single word alone is too often a scope or a value (`?site=`,
-        `?query=`); in a body, a resource's name is a reference to it (`{cable}`, `{license}`)."""
+        `?query=`); in a body, a resource's name is a reference to it (`{cable}`, `{license}`).  After the collection
+        its noun names, an action's key is its member (`POST /domains/delete?domain=`)."""
         lex, last = self.lex, parts[-1]
         verb = lex.is_verb(last) and len(parts) == 1  # `?query=` is a value, `?value_list=` a resource
         if lex.has(last, "generic-id") or lex.noun_number(last) != "singular" or verb or not self.tail:
@@ -553,7 +569,20 @@ class _Scope:
             listed = any(s.role is Role.COLLECTION and lex.mentions(s.text, subject, False)
                          and lex.stem(s.text) != subject for s in self.tail)
             return listed or (len(parts) > 1 and subject in self.api.collection_stems)
-        return self.op.method in ("delete", "patch", "put") and lex.mentions(self.tail[-1].text, subject, False)
+        if self.op.method in ("delete", "patch", "put"):
+            return lex.mentions(self.tail[-1].text, subject, False)
+        return self._member_of_the_collection_acted_on(subject)
+
+    def _member_of_the_collection_acted_on(self, subject: str) -> bool:
+        """An action right after the collection the key's noun names acts on that member (SolarVPS's `POST
+        /domains/delete?domain=`), unless it makes one, sends one or works on the whole collection, or only reads
+        a candidate (`/domains/check?domain=`: a name to check, no member yet); an attribute's noun is a value
+        (Twitter's `POST /statuses/update.json?status=` posts that text)."""
+        collection, verb = self.collection, self.verb
+        if collection is None or verb is None or len(self.tail) < 2 or self.tail[-2] is not collection:
+            return False
+        return (self.lex.stem(collection.text) == subject and not self._makes_or_gathers()
+                and not self.lex.has(verb, "read-verb") and not self.lex.has(subject, "attribute"))
 
     def _rpc_action(self) -> bool:
         """The path ends in an action in an API that never addresses a resource by its path (AWS query APIs,
@@ -615,10 +644,16 @@ class _Scope:
             return True
         if self.op.method == "get":
             others = self.tail[:-1]
-            named = any(self.lex.mentions(s.text, stem, False) for s in others) or self._qualifies(last, stem)
+            named = any(self.lex.mentions(s.text, stem, False) for s in others) or self._qualifies(last, stem) or (
+                self._parent_after_a_preposition(last, stem))
             alone = all(s.role is Role.NAMESPACE for s in others)
             return where == "query" and (named or (alone and self._global(stem, singular_too=True)))
         return self.op.method != "post" and self.lex.mentions(last.text, stem)
+
+    def _parent_after_a_preposition(self, collection: Segment, stem: str) -> bool:
+        """A collection literal that names its parent after `for`, `of`, `in` or `on` (OneBusAway's
+        `vehicles-for-stop?stopId=` lists one stop's vehicles)."""
+        return self.lex.parent_named_after(collection.text, stem) is not None
 
     def _qualifies(self, collection: Segment, stem: str) -> bool:
         """A resource of the API qualifies the collection's own literal: its parent (`/workflowstepgroups
