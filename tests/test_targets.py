@@ -571,6 +571,9 @@ _ONE_OBJECT = {"200": {"description": "one", "content": {"application/json": {"s
     # a thing's details are one thing's: OneBusAway's `route-details?routeId=` is the route
     ({"/api/where/route-details": {"get": op(query("routeId", True), operationId="getRouteDetails",
                                              responses=_ONE_OBJECT)}}, "GET /api/where/routes/{routeId}"),
+    # ... and a bare `id` of it is that thing's (CodeCatalyst's `GET /userDetails?id=`, "GetUserDetails")
+    ({"/userDetails": {"get": op(query("id"), operationId="GetUserDetails", responses=_ONE_OBJECT)}},
+     "GET /users/{id}"),
     # a collection naming its parent after `for` lists the parent's members: `vehicles-for-stop?stopId=`
     ({"/api/where/vehicles-for-stop": {"get": op(query("stopId", True), operationId="getVehiclesForStop",
                                                  responses=_ONE_OBJECT)}}, "GET /api/where/stops/{stopId}/vehicles"),

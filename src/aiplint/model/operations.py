@@ -204,9 +204,10 @@ def _verb_evidence(lex: Lexicon, signal: str, verb: str, rest: tuple[str, ...]) 
         return [Evidence(signal, f"`{verb}` one thing by a key", 2)]
     phrase = [w for w in rest if w not in _ARTICLES]
     wraps_many = phrase[:1] in (["list"], ["page"]) and phrase[1:2] == ["of"]  # "Retrieve a page of schemes"
-    # a thing's details are one thing's ("Get route details"), as its info is
-    plurals = [w for at, w in enumerate(nouns[:2]) if lex.noun_number(w) == "plural"
-               and not (at and lex.has(w, "whole-view"))]
+    # a thing's details are one thing's ("Get route details"), as its info is; not where more follows ("Get route
+    # details for stop" reads a stop's routes)
+    whole = len(nouns) == 2 and lex.has(nouns[1], "whole-view")
+    plurals = [w for w in nouns[:2] if lex.noun_number(w) == "plural" and not (whole and w == nouns[1])]
     many = kind in ("list", "create") or wraps_many or bool(plurals)
     if many:
         return [Evidence(signal, f"`{verb}` names many things or a new one", -2)]

@@ -90,7 +90,9 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
     last = item.segments[-1]
     before = item.before(last)
     if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows
-        if before is not None and before.role is Role.COLLECTION and is_view(lex, last):
+        if _whole_view_of(lex, last.text):  # CodeCatalyst's `GET /userDetails?id=`: `/users/{id}`
+            return join(parts[:-1] + [(lex.pluralize_literal(lex.words_of(last.text)[0]), False), id_part])
+        elif before is not None and before.role is Role.COLLECTION and is_view(lex, last):
             stem = lex.stem(before.text)  # `GET /screenshot/html?id=`, a view of one: `/screenshots/{id}/html`
         elif last.role is Role.COLLECTION:
             return join(parts + [id_part])
@@ -389,10 +391,15 @@ def _listed(lex: Lexicon, literal: str, stem: str) -> list[Part]:
     """What a collection's literal lists under its parent `stem`: itself (`messages`), the words before the
     preposition naming the parent (`vehicles-for-stop` -> `vehicles`), nothing where it shows the parent whole
     (`route-details`: the route)."""
-    parts = lex.words_of(literal)
-    if len(parts) == 2 and lex.names(parts[0], stem) and _whole_view(lex, parts[1]):
+    if _whole_view_of(lex, literal) == stem:
         return []
     return [(lex.parent_named_after(literal, stem) or literal, False)]
+
+
+def _whole_view_of(lex: Lexicon, literal: str) -> str:
+    """The thing a literal shows whole, as a stem (`route-details`, `userDetails` -> `route`, `user`), else ''."""
+    parts = lex.words_of(literal)
+    return lex.stem(parts[0]) if len(parts) == 2 and _whole_view(lex, parts[1]) else ""
 
 
 def _restates(lex: Lexicon, literal: str, stem: str) -> bool:
