@@ -600,13 +600,16 @@ def _keys_its_members(item: PathItem, seg: Segment) -> bool:
 
 def _verb_and_its_object(literal: str, verb: str, lex: Lexicon) -> bool:
     """A verb phrase of two words or more: a verb that is no noun before its object (`parseDagFile`), or before a
-    preposition (`RegisterForRealtimeApi`; a verb that is also a noun, not before "by": `PlayByPlay` is a noun); a
-    verb before a plural (`append-rows`) may be a noun phrase, decided by what follows."""
+    preposition (`RegisterForRealtimeApi`; a verb that is also a noun, not before "by" unless it reads:
+    `PlayByPlay` is a noun, `findByAuthor` a call); a verb before a plural (`append-rows`) may be a noun phrase,
+    decided by what follows."""
     parts = lex.words_of(words.action_part(literal))
     if len(parts) < 2 or parts[0] != verb:
         return False
-    if lex.has(parts[1], "preposition"):  # a noun "by" a key is a lookup (`PlayByPlay`, `release_by_hash`)
-        return len(parts) > 2 and not (lex.is_homograph(verb) and parts[1] == "by")
+    if lex.has(parts[1], "preposition"):  # a noun "by" a key is a lookup (`PlayByPlay`, `release_by_hash`), a
+        # reading verb "by" one is a call (`findByAuthor/{authorID}`)
+        noun_by = lex.is_homograph(verb) and parts[1] == "by" and not lex.has(verb, "read-verb")
+        return len(parts) > 2 and not noun_by
     return not lex.is_homograph(verb) and lex.noun_number(parts[-1]) != "plural" and lex.listed_verb(verb)
 
 

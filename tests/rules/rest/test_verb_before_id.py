@@ -42,6 +42,11 @@ CASES = [
         "/v1beta/datasetio/iterrows/{dataset_id}": "get"}),
         [E("/v1beta/datasetio/iterrows/{dataset_id}", "iterrows", "iter",
            "/v1beta/datasetio/datasets/{dataset_id}/iterrows")]),
+    Case("positive", "a reading verb by a key after a collection is a lookup, its List filtered (eXist-db's "
+         "findByAuthor)", spec({"/documents/findByAuthor/{authorID}": "get", "/documents": "get"}),
+         [Expected(None, "/documents/findByAuthor/{authorID}", "`findByAuthor` is a lookup of `documents` by a key",
+                   None)]),
+    Case("negative", "a noun by a key is a thing (PlayByPlay)", spec({"/games/PlayByPlay/{gameid}": "get"}), []),
     Case("positive", "get-user before user_id", spec({"/users/get-user/{user_id}": "get"}),
          [E("/users/get-user/{user_id}", "get-user", "get", "/users/{user_id}")]),
     Case("negative", "verb after the ID", spec({"/v1beta/datasets/{dataset_id}:appendRows": "post"}), []),

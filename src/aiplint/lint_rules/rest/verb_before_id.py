@@ -5,7 +5,9 @@ Flags a literal followed by a path parameter — the place of a collection — t
 `/v1beta/datasetio/append-rows/{dataset_id}`, `/users/get-user/{user_id}`.  A verb glued to a noun
 (`iterrows/{dataset_id}`) counts when the ID that follows names a different resource than the literal.
 Collections whose names start with a noun-like verb (`search-results/{id}`, `exports/{id}`,
-`checkpoints/{checkpoint_id}`) are not flagged.
+`checkpoints/{checkpoint_id}`) are not flagged.  A reading verb "by" a key after a collection
+(`/documents/findByAuthor/{authorID}`) is a lookup: the collection's List with a filter, which no path spells, so
+no fix is suggested.
 
 ## Why is this bad?
 AIP-122 alternates collections and IDs; AIP-136 puts the verb *after* the resource: `{resource}:verb`.
@@ -62,6 +64,13 @@ def check(ctx: Context):
             if stem:
                 collection = ctx.api.resource_prefixes.get(stem) or _collection_before(lex, item, seg, stem, name)
                 parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
+            listed = _lookup_of(lex, item, seg)
+            if listed is not None:  # `/documents/findByAuthor/{authorID}`: a List filtered, no path of its own
+                yield Problem(
+                    f"`{seg.text}` is a lookup of `{listed.text}` by a key, standing where a collection belongs; a "
+                    f"lookup by a key is the collection's List with a filter (AIP-132, AIP-136)",
+                    item.key_at, path=item.key, detail=f"{seg.index}:{seg.text}")
+                continue
             yield Problem(
                 f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
                 f"`{param.text}`; put the resource's collection first and the verb after its ID (AIP-136)",
@@ -71,6 +80,16 @@ def check(ctx: Context):
                 else None,
                 detail=f"{seg.index}:{seg.text}",
             )
+
+
+def _lookup_of(lex: Lexicon, item: PathItem, seg: Segment) -> Segment | None:
+    """The collection a reading verb "by" a key looks up, right after it (`/documents/findByAuthor/{authorID}`)."""
+    words_ = lex.words_of(seg.text)
+    previous = item.before(seg)
+    reads = len(words_) > 2 and words_[1] == "by" and lex.has(words_[0], "read-verb")
+    collection = previous is not None and (previous.role is Role.COLLECTION or (
+        previous.role is Role.NAMESPACE and lex.last_word_number(previous.text) == "plural"))
+    return previous if reads and collection else None
 
 
 def _collection_before(lex: Lexicon, item: PathItem, seg: Segment, stem: str, param: str) -> list[Part]:
