@@ -234,7 +234,7 @@ class ApiModel:
         seg = item.last
         if seg is None or seg.is_param or self._singular_before_an_action(item) is not seg:
             return None
-        spelled = "".join(words.split_words(seg.text)).lower()
+        spelled = words.compact(seg.text)
         writes = [op for op in item.operations if op.method in ("put", "patch", "delete")]
         keys = [p.name for op in writes for p in op.params_in("query") if p.required]
         keys += [field.name for op in writes for field in op.body if field.required]
@@ -483,6 +483,6 @@ def _pascal(name: str) -> bool:
 
 def _spells(lex: Lexicon, name: str, spelled: str) -> bool:
     """A key of two words or more, the last an identifying one, that spells a literal's words (`app_key`, `appkey`)."""
-    parts = [part.lower() for part in words.split_words(name)]
+    parts = words.split_words(name)
     identifying = bool(parts) and (lex.has(parts[-1], "generic-id") or lex.is_id_word(parts[-1]))
-    return len(parts) > 1 and identifying and "".join(parts) == spelled
+    return len(parts) > 1 and identifying and words.compact(name) == spelled

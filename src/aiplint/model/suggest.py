@@ -105,10 +105,10 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
             return _under_the_verbs_object(api, item, param, colon)
     for seg in reversed(item.segments):
         if not seg.is_param and seg.role is not Role.VERSION and not seg.is_custom_verb:
-            listed = seg.members is not None and lex.stem(seg.members) == stem  # `userlist`: users
-            if lex.stem(seg.text) == stem or listed:
-                plural = lex.pluralize_literal(seg.members if listed and seg.members else seg.text) if listed or (
-                    lex.last_word_number(seg.text) == "singular") else seg.text
+            listed = seg.members if seg.members is not None and lex.stem(seg.members) == stem else None  # `userlist`
+            if listed is not None or lex.stem(seg.text) == stem:
+                singular = listed is not None or lex.last_word_number(seg.text) == "singular"
+                plural = lex.pluralize_literal(listed or seg.text) if singular else seg.text
                 parts[seg.index] = (plural, False)
                 if not item.followed_by_id(seg):
                     parts.insert(seg.index + 1, id_part)

@@ -435,7 +435,7 @@ class _Scope:
         `POST /templates/publish.json {name, key}`): the key names the member acted on, unless the action makes
         one, works on the whole collection, sends, or names the key itself (`checkNameAvailability {name}` checks
         a name); a body of many required fields is the thing itself (ClickSend's `POST /email-campaigns/price`)."""
-        if self.verb is None or len(self.tail) < 2 or self.tail[-2] is not self.collection:
+        if not self._action_right_after_the_collection():
             return False
         return (self._needs_only(key) and self.lex.has(key, "generic-id") and not self.lex.has(key, "value-key")
                 and not self.lex.has(key, "locator") and not self.lex.mentions(self.tail[-1].text, key, False)
@@ -578,11 +578,14 @@ class _Scope:
         /domains/delete?domain=`), unless it makes one, sends one or works on the whole collection, or only reads
         a candidate (`/domains/check?domain=`: a name to check, no member yet); an attribute's noun is a value
         (Twitter's `POST /statuses/update.json?status=` posts that text)."""
-        collection, verb = self.collection, self.verb
-        if collection is None or verb is None or len(self.tail) < 2 or self.tail[-2] is not collection:
+        if not self._action_right_after_the_collection() or self.collection is None or self.verb is None:
             return False
-        return (self.lex.stem(collection.text) == subject and not self._makes_or_gathers()
-                and not self.lex.has(verb, "read-verb") and not self.lex.has(subject, "attribute"))
+        return (self.lex.stem(self.collection.text) == subject and not self._makes_or_gathers()
+                and not self.lex.has(self.verb, "read-verb") and not self.lex.has(subject, "attribute"))
+
+    def _action_right_after_the_collection(self) -> bool:
+        """The path ends in an action that directly follows the collection it acts in (`/domains/delete`)."""
+        return self.verb is not None and len(self.tail) > 1 and self.tail[-2] is self.collection
 
     def _rpc_action(self) -> bool:
         """The path ends in an action in an API that never addresses a resource by its path (AWS query APIs,
@@ -644,16 +647,12 @@ class _Scope:
             return True
         if self.op.method == "get":
             others = self.tail[:-1]
+            # `vehicles-for-stop?stopId=`: a literal naming its parent after `for`, `of`, `in` or `on`
             named = any(self.lex.mentions(s.text, stem, False) for s in others) or self._qualifies(last, stem) or (
-                self._parent_after_a_preposition(last, stem))
+                self.lex.parent_named_after(last.text, stem) is not None)
             alone = all(s.role is Role.NAMESPACE for s in others)
             return where == "query" and (named or (alone and self._global(stem, singular_too=True)))
         return self.op.method != "post" and self.lex.mentions(last.text, stem)
-
-    def _parent_after_a_preposition(self, collection: Segment, stem: str) -> bool:
-        """A collection literal that names its parent after `for`, `of`, `in` or `on` (OneBusAway's
-        `vehicles-for-stop?stopId=` lists one stop's vehicles)."""
-        return self.lex.parent_named_after(collection.text, stem) is not None
 
     def _qualifies(self, collection: Segment, stem: str) -> bool:
         """A resource of the API qualifies the collection's own literal: its parent (`/workflowstepgroups

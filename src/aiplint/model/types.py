@@ -251,7 +251,6 @@ class PrefixTree:
 
     def __init__(self, items: list[PathItem]):
         self._ids: dict[tuple[int, str], int] = {}
-        self._parents: set[int] = set()
         self._children: dict[int, list[str]] = {}
         self._items: dict[int, PathItem] = {}
         for item in items:
@@ -265,7 +264,6 @@ class PrefixTree:
         found = self._ids.get((parent, token))
         if found is None:
             found = self._ids[(parent, token)] = len(self._ids) + 1
-            self._parents.add(parent)
             self._children.setdefault(parent, []).append(token)
         return found
 
@@ -296,7 +294,7 @@ class PrefixTree:
 
     def has_children(self, prefix: int) -> bool:
         """Some path continues the prefix."""
-        return prefix in self._parents
+        return prefix in self._children
 
 
 

@@ -57,13 +57,7 @@ def check(ctx: Context):
             param = item.after(seg)
             if seg.role is not Role.COLLECTION or not seg.verb or param is None or not param.is_param:
                 continue  # only a verb standing where a collection belongs, before an ID
-            parts = parts_of(item)
             lex = ctx.api.lexicon
-            name = param.param or ""
-            stem = lex.id_stem(name)
-            if stem:
-                collection = ctx.api.resource_prefixes.get(stem) or _collection_before(lex, item, seg, stem, name)
-                parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
             listed = _lookup_of(lex, item, seg)
             if listed is not None:  # `/documents/findByAuthor/{authorID}`: a List filtered, no path of its own
                 yield Problem(
@@ -71,6 +65,12 @@ def check(ctx: Context):
                     f"lookup by a key is the collection's List with a filter (AIP-132, AIP-136)",
                     item.key_at, path=item.key, detail=f"{seg.index}:{seg.text}")
                 continue
+            parts = parts_of(item)
+            name = param.param or ""
+            stem = lex.id_stem(name)
+            if stem:
+                collection = ctx.api.resource_prefixes.get(stem) or _collection_before(lex, item, seg, stem, name)
+                parts = collection + [parts[seg.index + 1], verb_part(seg.text, colon)] + parts[seg.index + 2 :]
             yield Problem(
                 f"`{seg.text}` is named by the verb `{seg.verb}` but stands where a collection belongs, before "
                 f"`{param.text}`; put the resource's collection first and the verb after its ID (AIP-136)",
