@@ -40,6 +40,10 @@ ROLES = [
     ({"/v4/user/logout": "post", "/v4/users": "get", "/v4/user/account": "get"}, [V, N, X]),
     ({"/account/get-balance": "get", "/accounts": "get", "/account": "get"}, [S, X]),
     ({"/swarm/join": "post", "/swarm": "get"}, [S, X]),
+    # one singular thing of a plural's before its verb (NDHM's `/patients/profile/share`, ARM's provider namespace)
+    ({"/v0.5/patients/profile/share": "post"}, [V, N, S, X]),
+    ({"/providers/Microsoft.Network/checkTrafficManagerNameAvailability": "post"}, [N, S, X]),
+    ({"/v1/post-training/job/cancel": "post"}, [V, N, N, X]),  # under no plural: groupings
     ({"/health": "get"}, [W]),
     ({"/_ping": "get"}, [W]),
     ({"/.well-known/openid-configuration": "get"}, [W, W]),

@@ -212,8 +212,9 @@ def _thing_role(item: PathItem, seg: Segment, terminal: bool, lex: Lexicon) -> R
 
 def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: PrefixTree, lex: Lexicon) -> Role:
     """A literal followed by another literal, not after an ID: a namespace (`/v1/chat/completions`), except a plural
-    before a collection-level action (`/graders/run`) and a singular resource of its own that other paths continue
-    (`GET /swarm` beside `/swarm/join`)."""
+    before a collection-level action (`/graders/run`), a singular resource of its own that other paths continue
+    (`GET /swarm` beside `/swarm/join`) and one singular thing of a plural's that an action follows
+    (`/patients/profile/share`)."""
     plural = lex.last_word_number(seg.text) == "plural" and not _groups_calls(item, seg, lex)
     spelt_singular = _singular_of_a_sibling(item, seg, prefixes, lex)
     if (plural or spelt_singular) and seg.index + 2 == len(item.segments) and _is_slash_verb(
@@ -222,9 +223,22 @@ def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: Prefi
         # `/message/send` beside `/messages` is that collection's, misspelt (aip122/plural-collection)
         return Role.COLLECTION
     readable = prefixes.item_at(item.prefix(seg.index + 1))
-    if readable is not None and "get" in readable.methods and lex.last_word_number(seg.text) == "singular":
+    singular = lex.last_word_number(seg.text) == "singular"
+    if readable is not None and "get" in readable.methods and singular:
         return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
+    if singular and _one_part_of_a_collection(item, seg, after, lex):
+        return Role.SINGLETON
     return Role.NAMESPACE
+
+
+def _one_part_of_a_collection(item: PathItem, seg: Segment, after: Segment, lex: Lexicon) -> bool:
+    """A singular literal right after a plural one and right before the path's action: one thing the plural's
+    resources have, the action's own (NDHM's `POST /patients/profile/share`, `/links/link/confirm`; ARM's
+    `/providers/Microsoft.Network/checkNameAvailability`), as `/swarm/join` is the swarm's.  Labellers of three
+    sets read these as attached; none read such a verb as standing alone."""
+    before = item.before(seg)
+    return (before is not None and not before.is_param and lex.last_word_number(before.text) == "plural"
+            and seg.index + 2 == len(item.segments) and _is_slash_verb(after.text, item, lex, after_resource=True))
 
 
 def _singular_of_a_sibling(item: PathItem, seg: Segment, prefixes: PrefixTree, lex: Lexicon) -> bool:

@@ -84,6 +84,10 @@ CASES = [
         "/v1beta/datasetio/append-rows/{dataset_id}": "post"}), [], reported_by="rest/verb-before-id"),
     Case("positive", "a standard verb grouping other literals, not the first grouping (NDHM's update/mobile)", spec({
         "/v1/hid/benefit/update/mobile": "post"}), [E("POST", "/v1/hid/benefit/update/mobile", "update", None)]),
+    Case("negative", "a verb after one singular thing of a plural's (NDHM's /patients/profile/share)", spec({
+        "/v0.5/patients/profile/share": "post", "/v0.5/links/link/confirm": "post"}), []),
+    Case("positive", "the same verb after a singular under no plural: a namespace", spec({
+        "/v0.5/profile/share": "post"}), [E("POST", "/v0.5/profile/share", "share", "POST /v0.5/profile:share")]),
     Case("negative", "a verb after a known alias is the member's (/users/me/change_password)", spec({
         "/users/me/change_password": "post", "/users": "get"}), []),
     Case("negative", "signing in under a sign-in namespace, even with a provider after it", spec({
