@@ -43,6 +43,7 @@ ROLES = [
     # one singular thing of a plural's before its verb (NDHM's `/patients/profile/share`, ARM's provider namespace)
     ({"/v0.5/patients/profile/share": "post"}, [V, N, S, X]),
     ({"/providers/Microsoft.Network/checkTrafficManagerNameAvailability": "post"}, [N, S, X]),
+    ({"/providers/Microsoft.Management/checkNameAvailability": "post"}, [N, S, X]),  # an uncountable one too
     ({"/v1/post-training/job/cancel": "post"}, [V, N, N, X]),  # under no plural: groupings
     ({"/health": "get"}, [W]),
     ({"/_ping": "get"}, [W]),
@@ -366,3 +367,14 @@ def test_a_log_listing_its_items_is_one_log():
                     components={"schemas": {"ChangeLogItem": {"type": "object", "properties": {"id": {"type": "string"}}}}})
     api = ApiModel.build(open_document("log.json", text=json.dumps(document)))
     assert seg(api, "/change-log", "change-log").role is not C
+
+
+def test_an_uncountable_literal_read_as_one_object_is_a_thing_and_its_actions_are_its_own():
+    # Graph's `GET /deviceManagement` answers the one object; IoT SiteWise's `GET /timeseries` lists time series
+    listed = {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {
+        "type": "object"}}}}}}
+    document = spec({"/deviceManagement/getEffectivePermissions": "get", "/deviceManagement": "get",
+                     "/timeseries/describe": "get", "/timeseries": {"get": op(responses=listed)}})
+    api = ApiModel.build(open_document("uncountable.json", text=json.dumps(document)))
+    assert seg(api, "/deviceManagement/getEffectivePermissions", "deviceManagement").role is S
+    assert seg(api, "/timeseries/describe", "timeseries").role is N

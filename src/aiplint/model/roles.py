@@ -222,13 +222,20 @@ def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: Prefi
         # a collection-level custom method: `/graders/run`, not rclone's `/operations/purge`; The SMS Works'
         # `/message/send` beside `/messages` is that collection's, misspelt (aip122/plural-collection)
         return Role.COLLECTION
-    readable = prefixes.item_at(item.prefix(seg.index + 1))
-    singular = lex.last_word_number(seg.text) == "singular"
-    if readable is not None and "get" in readable.methods and singular:
+    number = lex.last_word_number(seg.text)
+    if number in ("singular", "uncountable") and _reads_one(prefixes.item_at(item.prefix(seg.index + 1)), number):
         return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
-    if singular and _one_part_of_a_collection(item, seg, after, lex):
+    if number in ("singular", "uncountable") and _one_part_of_a_collection(item, seg, after, lex):
         return Role.SINGLETON
     return Role.NAMESPACE
+
+
+def _reads_one(readable: PathItem | None, number: str) -> bool:
+    """The literal's own path is read: a singular one is a thing; an uncountable one is, where it answers no list
+    nor page (Graph's `GET /deviceManagement`, not IoT SiteWise's `GET /timeseries/`, a page of time series)."""
+    if readable is None or "get" not in readable.methods:
+        return False
+    return number == "singular" or not any(op.method == "get" and op.shape.many for op in readable.operations)
 
 
 def _one_part_of_a_collection(item: PathItem, seg: Segment, after: Segment, lex: Lexicon) -> bool:

@@ -120,6 +120,9 @@ CASES = [
     Case("negative", "uncountable info", one("/v1/info/{key}"), []),
     Case("negative", "uncountable media", one("/v1/media/{media_id}"), []),
     Case("negative", "uncountable news", one("/v1/news/{article_id}"), []),
+    # an activity's name groups what it manages (Rudder's `/usermanagement/users`, PatientView's `/patientmanagement`)
+    Case("negative", "uncountable management", spec({"/usermanagement": "post", "/usermanagement/users": "get",
+                                                      "/usermanagement/{username}": "delete"}), []),
     Case("negative", "version v1", one("/v1/books/{book_id}"), []),
     Case("negative", "version v1alpha", one("/v1alpha/books/{book_id}"), []),
     Case("negative", "version v2beta1", one("/v2beta1/books/{book_id}"), []),
