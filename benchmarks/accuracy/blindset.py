@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`, `blind8/`, `blind9/`, `blind10/`, `blind11/`): the selection, the labels, `specs.json`. Plain listing only: no
+"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`, `blind8/`, `blind9/`, `blind10/`, `blind11/`, `blind12/`): the selection, the labels, `specs.json`. Plain listing only: no
 linter runs. Each set keeps its specs and seed in its own `specdefs.py` (SPECS, SEED, LOCAL).
 
     python benchmarks/accuracy/blindset.py select blind4   # selection/<id>.txt: all operations, or
@@ -64,11 +64,17 @@ def select(folder):
 
 
 
-def id_required(doc, item, op, name):
+def id_required(doc, item, op, name, path_key=None):
     params = oplist.parameters(doc, item, op)
     for p in params:
         if p.get("name") == name and p.get("in") in ("query", "header", "formData", "cookie"):
             return bool(p.get("required")), p.get("in")
+    # blind12: a path key that carries a query string (`/current?city_id={city_id}`, Swagger 2.0 via APIs-guru)
+    # declares the templated query value `in: path`; the URL still carries it in the query string
+    if path_key is not None and "?" in path_key and "{" + name + "}" in path_key.split("?", 1)[1]:
+        for p in params:
+            if p.get("name") == name and p.get("in") == "path":
+                return bool(p.get("required")), "query string of the path key (declared in: path)"
     req, props, _ = oplist.body_info(doc, op, params)
     if name in props or name in req:
         return name in req, "body"
@@ -122,7 +128,7 @@ def build_labels(folder):
                    "fix": None if fix == "-" else fix, "one_fix": ";;" not in fix, "reason": reason}
             if "i" in flags:
                 item, op = ops[key]
-                req, where = id_required(doc, item, op, idp)
+                req, where = id_required(doc, item, op, idp, path)
                 row["id_param"] = idp
                 row["id_param_in"] = where
                 row["id_param_required_in_spec"] = req
