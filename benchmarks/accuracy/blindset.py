@@ -161,16 +161,18 @@ def make_specs(folder):
             kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else "AWS SDK JSON model" if (
             "aws-sdk-js" in (origin.get("url") or "")) else (
                 (f"Swagger {origin['version']}" if origin.get("version") == "1.2" else "Swagger 2.0")
-                if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
+                if origin.get("format") == "swagger" else f"Postman collection {origin.get('version')}"  # blind12
+                if origin.get("format") == "postman" else f"OpenAPI {origin.get('version')}")
             fmt = f"OpenAPI {doc.get('openapi')}, JSON (APIs-guru conversion of {kind})"
         else:  # a spec shipped as is inside a registry package (blind7 on)
             kind = f"Swagger {doc['swagger']}" if doc.get("swagger") else f"OpenAPI {doc.get('openapi')}"
-            fmt = f"{kind}, {'YAML' if fname.endswith(('.yaml', '.yml')) else 'JSON'} (as shipped in the package)"
+            where = "the repository at that commit" if source.startswith("github:") else "the package"  # blind12
+            fmt = f"{kind}, {'YAML' if fname.endswith(('.yaml', '.yml')) else 'JSON'} (as shipped in {where})"
         sel = "all" if sample is None else f"random.Random({seed}).sample(ops, {sample}) + suspects ({len(labels)} in all)"
         out.append({
             "id": sid, "source": source, "file": fname, "sha256": hashlib.sha256(raw).hexdigest(),
             "licence": ("package MIT; API definition per APIs-guru directory terms; info.license: " if shipped is None
-                        else f"package {shipped}; info.license: ") + (lic or "none given"),
+                        else f"{'repository' if source.startswith('github:') else 'package'} {shipped}; info.license: ") + (lic or "none given"),
             "style": style, "format": fmt, "operations_in_spec": len(ops), "selection": sel,
             "labelled": len(labels), "split": os.path.basename(folder),
         })

