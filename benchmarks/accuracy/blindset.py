@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`, `blind8/`, `blind9/`, `blind10/`, `blind11/`): the selection, the labels, `specs.json`. Plain listing only: no
+"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`, `blind8/`, `blind9/`, `blind10/`, `blind11/`, `blind12/`): the selection, the labels, `specs.json`. Plain listing only: no
 linter runs. Each set keeps its specs and seed in its own `specdefs.py` (SPECS, SEED, LOCAL).
 
     python benchmarks/accuracy/blindset.py select blind4   # selection/<id>.txt: all operations, or
@@ -64,11 +64,17 @@ def select(folder):
 
 
 
-def id_required(doc, item, op, name):
+def id_required(doc, item, op, name, path_key=None):
     params = oplist.parameters(doc, item, op)
     for p in params:
         if p.get("name") == name and p.get("in") in ("query", "header", "formData", "cookie"):
             return bool(p.get("required")), p.get("in")
+    # blind12: a path key that carries a query string (`/current?city_id={city_id}`, Swagger 2.0 via APIs-guru)
+    # declares the templated query value `in: path`; the URL still carries it in the query string
+    if path_key is not None and "?" in path_key and "{" + name + "}" in path_key.split("?", 1)[1]:
+        for p in params:
+            if p.get("name") == name and p.get("in") == "path":
+                return bool(p.get("required")), "query string of the path key (declared in: path)"
     req, props, _ = oplist.body_info(doc, op, params)
     if name in props or name in req:
         return name in req, "body"
@@ -122,7 +128,7 @@ def build_labels(folder):
                    "fix": None if fix == "-" else fix, "one_fix": ";;" not in fix, "reason": reason}
             if "i" in flags:
                 item, op = ops[key]
-                req, where = id_required(doc, item, op, idp)
+                req, where = id_required(doc, item, op, idp, path)
                 row["id_param"] = idp
                 row["id_param_in"] = where
                 row["id_param_required_in_spec"] = req
@@ -155,16 +161,18 @@ def make_specs(folder):
             kind = "Google discovery document" if "$discovery" in (origin.get("url") or "") else "AWS SDK JSON model" if (
             "aws-sdk-js" in (origin.get("url") or "")) else (
                 (f"Swagger {origin['version']}" if origin.get("version") == "1.2" else "Swagger 2.0")
-                if origin.get("format") == "swagger" else f"OpenAPI {origin.get('version')}")
+                if origin.get("format") == "swagger" else f"Postman collection {origin.get('version')}"  # blind12
+                if origin.get("format") == "postman" else f"OpenAPI {origin.get('version')}")
             fmt = f"OpenAPI {doc.get('openapi')}, JSON (APIs-guru conversion of {kind})"
         else:  # a spec shipped as is inside a registry package (blind7 on)
             kind = f"Swagger {doc['swagger']}" if doc.get("swagger") else f"OpenAPI {doc.get('openapi')}"
-            fmt = f"{kind}, {'YAML' if fname.endswith(('.yaml', '.yml')) else 'JSON'} (as shipped in the package)"
+            where = "the repository at that commit" if source.startswith("github:") else "the package"  # blind12
+            fmt = f"{kind}, {'YAML' if fname.endswith(('.yaml', '.yml')) else 'JSON'} (as shipped in {where})"
         sel = "all" if sample is None else f"random.Random({seed}).sample(ops, {sample}) + suspects ({len(labels)} in all)"
         out.append({
             "id": sid, "source": source, "file": fname, "sha256": hashlib.sha256(raw).hexdigest(),
             "licence": ("package MIT; API definition per APIs-guru directory terms; info.license: " if shipped is None
-                        else f"package {shipped}; info.license: ") + (lic or "none given"),
+                        else f"{'repository' if source.startswith('github:') else 'package'} {shipped}; info.license: ") + (lic or "none given"),
             "style": style, "format": fmt, "operations_in_spec": len(ops), "selection": sel,
             "labelled": len(labels), "split": os.path.basename(folder),
         })
