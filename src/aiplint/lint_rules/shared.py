@@ -8,7 +8,7 @@ from aiplint.model import ApiModel, Location, Operation, PathItem, Role, Segment
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.roles import is_known_alias
 from aiplint.model.suggest import operation_fix
-from aiplint.model.targets import Target, target
+from aiplint.model.targets import Target, said_required, target
 from aiplint.model.types import PARAM
 from aiplint.model.words import split_words
 from aiplint.read.loading import Source
@@ -46,9 +46,13 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
     parameter `job_id``); the option `ignore` lists names that never are IDs."""
     found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
     if found is not None:
-        silent = where == "query" and found.required and not any(
-            p.required for p in op.parameters if p.location == "query" and p.name == found.name)
+        written = [p for p in op.parameters if p.location == "query" and p.name == found.name]
+        unflagged = where == "query" and found.required and not any(p.required for p in written)
+        said = unflagged and any(said_required(p.description) for p in written)
+        silent = unflagged and not said
         message = why(f"{'required ' if found.required and not silent else ''}{_PLACE[where]} `{found.name}`")
+        if said:
+            message += "; its description says it is required, though the spec does not mark it so"
         if not found.required and found.evidenced:
             message += f"; the spec leaves it optional, but {op.label} {_one_member_because(ctx, op)}"
         elif not found.required:

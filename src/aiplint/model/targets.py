@@ -160,9 +160,20 @@ def _query_candidates(api: ApiModel, op: Operation) -> list[_Candidate]:
     query parameter required, an RPC method's parameter named as the ID of one of the API's resources counts as
     required (Etherpad's `/listAuthorsOfPad?padID=`, `/getSessionInfo?sessionID=`), except a search's: elsewhere
     such a parameter is as likely a filter (`GET /items?id=`, `/files/search?id=`)."""
-    return [_Candidate(p.name, "query", p.at, p.required or _silently_required(api, op, p.name), p.schema,
-                       p.description)
+    return [_Candidate(p.name, "query", p.at, p.required or said_required(p.description)
+                       or _silently_required(api, op, p.name), p.schema, p.description)
             for p in op.parameters if p.location == "query" and not p.is_array and "enum" not in p.schema]
+
+
+# "(Required) String", "Required. The campaign's ID", "**REQUIRED**": a description that opens by saying so
+_SAID_REQUIRED = re.compile(r"[\W_]*required\b(?![\s*)\].:]*(if|when|unless|only|for|with|in)\b)", re.IGNORECASE)
+
+
+def said_required(description: str) -> bool:
+    """The parameter's description opens by calling it required, as documents converted from Postman collections
+    and hand-written references do where the flag is not set (Braze's `campaign_id`: "(Required) String"); a
+    condition after it ("Required if no name is given") leaves it optional."""
+    return _SAID_REQUIRED.match(description) is not None
 
 
 def _silently_required(api: ApiModel, op: Operation, name: str) -> bool:

@@ -28,6 +28,11 @@ def test_good_fixture():
 
 JOBS = {"/v1/jobs/{job_id}": "get"}
 
+
+def said(name: str, description: str) -> dict:
+    """A query parameter whose description says whether it is required; its flag is not set."""
+    return {**query(name), "description": description}
+
 CASES = [
     Case("positive", "ID on a singleton-like path", spec({
         "/v1alpha/post-training/job/status": {"get": op(query("job_uuid", required=True))}}),
@@ -51,6 +56,11 @@ CASES = [
     Case("positive", "required bare id on a list addresses one member", spec({
         "/v1/jobs": {"get": op(query("id", required=True))}}),
         [E("GET", "/v1/jobs", "id", "GET /v1/jobs/{id}")]),
+    Case("positive", "an ID its description calls required, the flag unset (Braze's Postman export)", spec({
+        "/campaigns/details": {"get": op(said("campaign_id", "(Required) String\n\nCampaign API identifier"))}}),
+        [E("GET", "/campaigns/details", "campaign_id", "GET /campaigns/{campaign_id}")]),  # details: the campaign whole
+    Case("negative", "the same ID, required only on a condition", spec({
+        "/campaigns/details": {"get": op(said("campaign_id", "Required if no name is given"))}}), []),
     Case("negative", "optional list filter run_id and cursor after", spec({
         "/v1/threads/{thread_id}/messages": {"get": op(query("run_id"), query("after"))},
         "/v1/runs/{run_id}": "get"}), []),
