@@ -581,3 +581,24 @@ _ONE_OBJECT = {"200": {"description": "one", "content": {"application/json": {"s
 def test_a_literal_naming_its_thing_or_parent_in_words(paths, fixed):
     api, get = operation(paths)
     assert operation_fix(api, get, colon=False) == fixed
+
+
+# Rocket.Chat's `noun.verb` calls, beside a few paths with IDs (`/rooms.media/{rid}`): a call's ID names its target
+DOTTED = {"/api/v1/rooms.media/{rid}": "post", "/api/v1/channels.archive": "post", "/api/v1/rooms.leave": "post",
+          "/api/v1/teams.create": "post", "/api/v1/groups.archive": "post", "/api/v1/users.info": "get"}
+
+
+def test_a_call_named_noun_verb_in_an_api_of_such_calls_names_its_target_by_its_id():
+    paths = {"/api/v1/uploads.delete": {"post": op(request=body("fileId"))}, **DOTTED}
+    assert found(paths) == [("fileId", "body", "file", True)]
+
+
+def test_a_vendors_one_namespace_before_its_calls_names_no_things():
+    # Graph's `/contacts/microsoft.graph.getUserOwnedObjects`: one namespace, not five resources' calls
+    calls = {f"/{noun}/microsoft.graph.{verb}": "post" for noun, verb in (
+        ("contacts", "delta"), ("devices", "validateProperties"), ("groups", "getByIds"), ("users", "delta"),
+        ("applications", "getAvailableExtensionProperties"), ("{id}", "restore"))}
+    paths = {"/contacts/microsoft.graph.getUserOwnedObjects": {"post": op(request=body("userId", "type"))},
+             "/users/{user_id}": "get", **calls}
+    api, _ = operation(paths)
+    assert not api.calls_named_dotted

@@ -467,12 +467,29 @@ class ApiModel:
         colon = sum(1 for seg in attached if seg.colon)
         return "colon" if colon * 2 > len(attached) else "slash"
 
+    @cached_property
+    def calls_named_dotted(self) -> bool:
+        """Most of the calls the API makes at no resource's ID are named `noun.verb` (Slack's
+        `/conversations.archive`, Rocket.Chat's `/api/v1/channels.delete`): an RPC API whose methods name what they
+        act on by the IDs they take, whatever paths with IDs it has beside them (not Graph's
+        `/users/{id}/microsoft.graph.restore`, a call on the user its path names, nor its `/contacts/microsoft.graph.
+        getUserOwnedObjects`: one vendor's namespace before every call names no things)."""
+        calls = [seg for item, seg in self.custom_verbs() if not item.under_an_id(seg)]
+        nouns = [words.dotted_namespace(seg.text) for seg in calls]
+        dotted = sum(1 for noun in nouns if noun)
+        roots = {noun.split(".")[0] for noun in nouns if noun}
+        return dotted >= _DOTTED_CALLS and 2 * dotted > len(calls) and len(roots) >= _DOTTED_NOUNS
+
     def custom_verbs(self) -> Iterator[tuple[PathItem, Segment]]:
         """Every custom verb of the API (`:cancel`, `/cancel`), with its path, in document order."""
         for item in self.paths:
             for seg in item.segments:
                 if seg.is_custom_verb:
                     yield item, seg
+
+
+_DOTTED_CALLS = 5  # a few dotted names are a namespace's habit (`admin.users`), not an RPC API's
+_DOTTED_NOUNS = 3  # ... and the first nouns before the dots vary (`channels`, `rooms`, `teams`), as resources do
 
 
 def _pascal(name: str) -> bool:

@@ -600,8 +600,12 @@ class _Scope:
 
     def _rpc_action(self) -> bool:
         """The path ends in an action in an API that never addresses a resource by its path (AWS query APIs,
-        Telegram's bot API): every ID it takes names what it acts on."""
-        return bool(self.tail) and self.tail[-1].is_custom_verb and not self.api.resource_prefixes
+        Telegram's bot API), or in a `noun.verb` call of an API that names its calls so (Rocket.Chat's
+        `channels.delete`): every ID it takes names what it acts on."""
+        if not self.tail or not self.tail[-1].is_custom_verb:
+            return False
+        dotted = self.identified < 0 and self.api.calls_named_dotted and words.dotted_namespace(self.tail[-1].text)
+        return not self.api.resource_prefixes or bool(dotted)
 
     def standard_action(self) -> bool:
         """The path ends in a standard method's verb or a synonym on one member (`find`, `delete`; not

@@ -47,6 +47,12 @@ def compact(literal: str) -> str:
     return "".join(split_words(literal))
 
 
+def dotted_namespace(literal: str) -> str:
+    """What a literal names before the dot of its action (`channels` in `channels.delete`, `microsoft.graph` in
+    `microsoft.graph.restore`); empty when it has none (a file's extension is none: `send.json`)."""
+    return _FILE_EXTENSION.sub("", literal).rpartition(".")[0]
+
+
 def action_part(literal: str) -> str:
     """The part of a literal that names an action: after a dotted namespace (`microsoft.graph.restore`,
     `chat.postMessage`), without a file extension."""
