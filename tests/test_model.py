@@ -45,6 +45,9 @@ ROLES = [
     ({"/providers/Microsoft.Network/checkTrafficManagerNameAvailability": "post"}, [N, S, X]),
     ({"/providers/Microsoft.Management/checkNameAvailability": "post"}, [N, S, X]),  # an uncountable one too
     ({"/v1/post-training/job/cancel": "post"}, [V, N, N, X]),  # under no plural: groupings
+    # an RPC call `noun.verb` after a plural noun follows its collection: a verb that is also a noun is its action
+    ({"/api/v1/rooms.hide": "post"}, [N, V, X]),
+    ({"/api/v1/chat.hide": "post"}, [N, V, S]),  # not after a plural: the noun reading stands
     ({"/health": "get"}, [W]),
     ({"/_ping": "get"}, [W]),
     ({"/.well-known/openid-configuration": "get"}, [W, W]),

@@ -337,6 +337,8 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
     methods = item.methods
     parts = lex.words_of(words.action_part(literal))
     writes_only = methods <= _WRITES_ONLY
+    # an RPC call named `noun.verb` after a plural noun follows its collection (`rooms.hide` is `rooms:hide`)
+    after_resource = after_resource or lex.last_word_number(words.dotted_namespace(literal)) == "plural"
     # 1. one word right after an ID or a collection needs less evidence (`/messages/{id}/trash`, `/images/search`)
     if after_resource and _one_word_action(parts, methods, writes_only, lex):
         return True
