@@ -602,3 +602,14 @@ def test_a_vendors_one_namespace_before_its_calls_names_no_things():
              "/users/{user_id}": "get", **calls}
     api, _ = operation(paths)
     assert not api.calls_named_dotted
+
+
+def test_a_calls_field_described_as_the_id_of_its_noun_is_its_target_and_nests_under_it():
+    # Slack's `conversations.archive`: `channel`, optional, is "ID of conversation to archive"
+    channel = {"type": "object", "properties": {"channel": {"type": "string",
+                                                            "description": "ID of conversation to archive"}}}
+    paths = {"/conversations.archive": {"post": op(request={"content": {"application/json": {"schema": channel}}})},
+             **DOTTED}
+    assert found(paths) == [("channel", "body", "conversation", False)]
+    api, o = operation(paths)
+    assert operation_fix(api, o, colon=False) == "POST /conversations/{channel}/archive"

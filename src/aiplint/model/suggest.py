@@ -127,9 +127,17 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
         tail = [] if _restates(lex, last.text, stem) else [(last.text, False)]  # `widgetInfo` is the widget
     else:
         return None
-    collection = resource_literal(lex, param, keys=True) or lex.pluralize_literal(param)  # `site` -> `sites`
+    collection = (_called_collection(lex, last, stem) or resource_literal(lex, param, keys=True)
+                  or lex.pluralize_literal(param))  # `site` -> `sites`
     prefix = api.resource_prefixes.get(stem) or parts[: last.index] + [(collection, False)]
     return join(prefix + [id_part, *tail])
+
+
+def _called_collection(lex: Lexicon, last: Segment, stem: str) -> str | None:
+    """The collection an RPC call `noun.verb` is named after, where it is the target's (Slack's
+    `conversations.archive {channel}`: `conversations`), as written."""
+    noun = words.dotted_namespace(last.text).rsplit(".", 1)[-1] if last.is_custom_verb else ""
+    return noun if noun and lex.stem(noun) == stem else None
 
 
 def operation_fix(api: ApiModel, op: Operation, colon: bool) -> str | None:

@@ -364,7 +364,8 @@ class _Scope:
         stem = target_stem(self.lex, name, self.api.resource_stems)
         if stem is None:
             stem = self._keyed_stem(name, where, required)
-        if stem is None and described and _bare_key(self.lex, name) and self._known(self.lex.stem(described)):
+        if stem is None and described and (_bare_key(self.lex, name) and self._known(self.lex.stem(
+                described)) or self._called_on(self.lex.stem(described))):
             stem = self.lex.stem(described)
         if stem and required and where == "query" and stem in self.api.scope_stems and stem not in self.path_subjects:
             return stem  # the API's top parent, which every path leaves out (`GET /api/Goals/{id}?planId=`)
@@ -380,6 +381,13 @@ class _Scope:
             return stem if stem and not self._on_the_whole() and self.collection is not None and self.member(
                 stem) else None
         return stem if self._names(stem, where) else None
+
+    def _called_on(self, stem: str) -> bool:
+        """The path's call is named after `stem`'s collection before its verb (Slack's `conversations.archive`,
+        whose `channel` is "ID of conversation to archive")."""
+        last = self.tail[-1] if self.tail else None
+        noun = words.dotted_namespace(last.text) if last is not None and last.is_custom_verb else ""
+        return bool(noun) and self.lex.stem(noun.rsplit(".", 1)[-1]) == stem
 
     def _on_the_whole(self) -> bool:
         """The action works on the whole collection (`export`, `search`; `all`, a List spelled as a literal)."""
