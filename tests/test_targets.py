@@ -613,3 +613,11 @@ def test_a_calls_field_described_as_the_id_of_its_noun_is_its_target_and_nests_u
     assert found(paths) == [("channel", "body", "conversation", False)]
     api, o = operation(paths)
     assert operation_fix(api, o, colon=False) == "POST /conversations/{channel}/archive"
+
+
+def test_a_search_over_a_collection_matches_its_members_names_but_reads_the_one_its_id_names():
+    # Google's `chains:search?chainName=`: "Search for a chain by its name", any match; an ID reads that one
+    chains = {"/v1/chains/{chain}": "get"}
+    assert found({"/v1/chains:search": {"get": op(query("chainName", True))}, **chains}) == []
+    assert found({"/v1/chains:search": {"get": op(query("chain_id", True))}, **chains}) == [
+        ("chain_id", "query", "chain", True)]

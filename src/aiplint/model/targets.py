@@ -371,6 +371,8 @@ class _Scope:
             return stem  # the API's top parent, which every path leaves out (`GET /api/Goals/{id}?planId=`)
         if stem is None or not self.op.path.segments or self.ends_in_id or (stem and stem in self.path_subjects):
             return None  # the path already identifies its resource: this is a selector or an argument
+        if self._search_term(name, stem):
+            return None  # Google's `chains:search?chainName=`: "Search for a chain by its name", any match
         if self._creates_member(stem):
             return None
         if not required and not self.one_member:
@@ -381,6 +383,16 @@ class _Scope:
             return stem if stem and not self._on_the_whole() and self.collection is not None and self.member(
                 stem) else None
         return stem if self._names(stem, where) else None
+
+    def _search_term(self, name: str, stem: str) -> bool:
+        """A key of the members a search over their collection matches that is no ID (a name, a title): what it
+        matches, not one thing it reads (given an ID it reads that one: `/jobs/search?job_id=`; DynamoDB's `Query
+        {TableName}` searches the table it names)."""
+        parts = self.lex.key_parts(name)
+        # a search or filter, not a `find` (a Get by a key: `/secrets/find?name=`) nor a List (its parent's key)
+        searching = self.verb in _OVER_MANY and self._on_the_whole() and not self.standard_action()
+        return searching and self.collection is not None and self.member(stem) and bool(parts) and not self.lex.has(
+            parts[-1], "id-word")
 
     def _called_on(self, stem: str) -> bool:
         """The path's call is named after `stem`'s collection before its verb (Slack's `conversations.archive`,
