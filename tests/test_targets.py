@@ -621,3 +621,11 @@ def test_a_search_over_a_collection_matches_its_members_names_but_reads_the_one_
     assert found({"/v1/chains:search": {"get": op(query("chainName", True))}, **chains}) == []
     assert found({"/v1/chains:search": {"get": op(query("chain_id", True))}, **chains}) == [
         ("chain_id", "query", "chain", True)]
+
+
+def test_an_add_of_several_things_acts_on_the_resource_whose_list_takes_them():
+    # AIP-144: Rocket.Chat's `teams.addRooms {teamId, rooms}` adds rooms to one team; a create's IDs stay references
+    paths = {"/api/v1/teams.addRooms": {"post": op(request=body("teamId", "rooms"))}, **DOTTED}
+    assert found(paths) == [("teamId", "body", "team", True)]
+    creates = {"/api/v1/teams.createRooms": {"post": op(request=body("teamId", "rooms"))}, **DOTTED}
+    assert found(creates) == []

@@ -336,13 +336,19 @@ class _Scope:
         self.verb = last.verb if last is not None and last.is_custom_verb else None
         self.signs_in = self._verb_is("credential-verb")  # `/user/login`
         self._creating = op.method == "post" and last is not None and not last.is_custom_verb
-        self.creates = self._verb_is("create-verb")  # `/createRobot`
+        self.creates = self._verb_is("create-verb") and not self._adds_many(last)  # `/createRobot`
         self.sent = self._sent(last)
         # the evidence says it acts on one member all the same: an optional ID of it counts (`DELETE /team?teamname=`)
         weight = one_member_weight(api, op)
         self.one_member = weight >= ONE_MEMBER
         # nothing says it reads or makes many: a field described as what it acts on is its target
         self.not_many = weight >= 0
+
+    def _adds_many(self, last: Segment | None) -> bool:
+        """An AIP-144 method putting several things in one resource's list (Rocket.Chat's `teams.addRooms {teamId}`):
+        the resource is its target, not the parent of a new thing."""
+        phrase = self.lex.words_of(words.action_part(last.text)) if last is not None else ()
+        return len(phrase) > 1 and self._verb_is("array-verb") and self.lex.noun_number(phrase[-1]) == "plural"
 
     def _verb_is(self, tag: str) -> bool:
         return self.verb is not None and self.lex.has(self.verb, tag)
