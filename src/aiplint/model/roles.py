@@ -215,19 +215,25 @@ def _grouping_role(item: PathItem, seg: Segment, after: Segment, prefixes: Prefi
     before a collection-level action (`/graders/run`), a singular resource of its own that other paths continue
     (`GET /swarm` beside `/swarm/join`) and one singular thing of a plural's that an action follows
     (`/patients/profile/share`)."""
-    plural = lex.last_word_number(seg.text) == "plural" and not _groups_calls(item, seg, lex)
+    number = lex.last_word_number(seg.text)
+    plural = number == "plural" and not _groups_calls(item, seg, lex)
     spelt_singular = _singular_of_a_sibling(item, seg, prefixes, lex)
-    if (plural or spelt_singular) and seg.index + 2 == len(item.segments) and _is_slash_verb(
-            after.text, item, lex, after_resource=True):
+    if (plural or spelt_singular) and _action_ends_after(item, seg, after, lex):
         # a collection-level custom method: `/graders/run`, not rclone's `/operations/purge`; The SMS Works'
         # `/message/send` beside `/messages` is that collection's, misspelt (aip122/plural-collection)
         return Role.COLLECTION
-    number = lex.last_word_number(seg.text)
-    if number in ("singular", "uncountable") and _reads_one(prefixes.item_at(item.prefix(seg.index + 1)), number):
+    if number not in ("singular", "uncountable"):
+        return Role.NAMESPACE
+    if _reads_one(prefixes.item_at(item.prefix(seg.index + 1)), number):
         return Role.SINGLETON  # a resource of its own that other paths continue: `GET /swarm`, `/swarm/join`
-    if number in ("singular", "uncountable") and _one_part_of_a_collection(item, seg, after, lex):
+    if _one_part_of_a_collection(item, seg, after, lex):
         return Role.SINGLETON
     return Role.NAMESPACE
+
+
+def _action_ends_after(item: PathItem, seg: Segment, after: Segment, lex: Lexicon) -> bool:
+    """The path ends right after `seg` in an action on what it names (`/graders/run`)."""
+    return seg.index + 2 == len(item.segments) and _is_slash_verb(after.text, item, lex, after_resource=True)
 
 
 def _reads_one(readable: PathItem | None, number: str) -> bool:
@@ -245,7 +251,7 @@ def _one_part_of_a_collection(item: PathItem, seg: Segment, after: Segment, lex:
     sets read these as attached; none read such a verb as standing alone."""
     before = item.before(seg)
     return (before is not None and not before.is_param and lex.last_word_number(before.text) == "plural"
-            and seg.index + 2 == len(item.segments) and _is_slash_verb(after.text, item, lex, after_resource=True))
+            and _action_ends_after(item, seg, after, lex))
 
 
 def _singular_of_a_sibling(item: PathItem, seg: Segment, prefixes: PrefixTree, lex: Lexicon) -> bool:
@@ -338,7 +344,7 @@ def _is_slash_verb(literal: str, item: PathItem, lex: Lexicon, after_resource: b
     parts = lex.words_of(words.action_part(literal))
     writes_only = methods <= _WRITES_ONLY
     # an RPC call named `noun.verb` after a plural noun follows its collection (`rooms.hide` is `rooms:hide`)
-    after_resource = after_resource or lex.last_word_number(words.dotted_namespace(literal)) == "plural"
+    after_resource = after_resource or lex.last_word_number(words.called_noun(literal)) == "plural"
     # 1. one word right after an ID or a collection needs less evidence (`/messages/{id}/trash`, `/images/search`)
     if after_resource and _one_word_action(parts, methods, writes_only, lex):
         return True

@@ -137,7 +137,7 @@ def _called_collection(lex: Lexicon, last: Segment, stem: str) -> str | None:
     """The collection an RPC call `noun.verb` is named after, where it is the target's (Slack's
     `conversations.archive {channel}`: `conversations`), as written, in the plural (musixmatch's `album.get`:
     `albums`)."""
-    noun = words.dotted_namespace(last.text).rsplit(".", 1)[-1] if last.is_custom_verb else ""
+    noun = words.called_noun(last.text) if last.is_custom_verb else ""
     if not noun or lex.stem(noun) != stem:
         return None
     return lex.pluralize_literal(noun) if lex.last_word_number(noun) == "singular" else noun

@@ -404,8 +404,8 @@ class _Scope:
         """The path's call is named after `stem`'s collection before its verb (Slack's `conversations.archive`,
         whose `channel` is "ID of conversation to archive")."""
         last = self.tail[-1] if self.tail else None
-        noun = words.dotted_namespace(last.text) if last is not None and last.is_custom_verb else ""
-        return bool(noun) and self.lex.stem(noun.rsplit(".", 1)[-1]) == stem
+        noun = words.called_noun(last.text) if last is not None and last.is_custom_verb else ""
+        return bool(noun) and self.lex.stem(noun) == stem
 
     def _on_the_whole(self) -> bool:
         """The action works on the whole collection (`export`, `search`; `all`, a List spelled as a literal)."""

@@ -53,6 +53,12 @@ def dotted_namespace(literal: str) -> str:
     return _FILE_EXTENSION.sub("", literal).rpartition(".")[0]
 
 
+def called_noun(literal: str) -> str:
+    """The noun right before the dot of a literal's action (`conversations` in `admin.conversations.archive`, `graph`
+    in `microsoft.graph.restore`); empty when it has none."""
+    return dotted_namespace(literal).rpartition(".")[2]
+
+
 def action_part(literal: str) -> str:
     """The part of a literal that names an action: after a dotted namespace (`microsoft.graph.restore`,
     `chat.postMessage`), without a file extension."""
