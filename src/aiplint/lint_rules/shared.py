@@ -46,11 +46,14 @@ def id_outside_path(ctx: Context, op: Operation, where: str, why: Callable[[str]
     parameter `job_id``); the option `ignore` lists names that never are IDs."""
     found = target(ctx.api, op, where, frozenset(ctx.options["ignore"]))
     if found is not None:
-        written = [p for p in op.parameters if p.location == "query" and p.name == found.name]
+        # Swagger 2.0's `/current?city_id={city_id}` declares `in: path` what its key sends in the query
+        in_key = where == "query" and found.name in op.path.key_query_params
+        written = [p for p in op.parameters if p.location == ("path" if in_key else "query") and p.name == found.name]
         unflagged = where == "query" and found.required and not any(p.required for p in written)
         said = unflagged and any(said_required(p.description) for p in written)
         silent = unflagged and not said
-        message = why(f"{'required ' if found.required and not silent else ''}{_PLACE[where]} `{found.name}`")
+        what = f"{'required ' if found.required and not silent else ''}{_PLACE[where]} `{found.name}`"
+        message = why(f"{what}, written in the path key's query string," if in_key else what)
         if said:
             message += "; its description says it is required, though the spec does not mark it so"
         if not found.required and found.evidenced:

@@ -42,7 +42,7 @@ from aiplint.model.types import Shape
 if TYPE_CHECKING:
     from aiplint.model.api import ApiModel
     from aiplint.model.lexicon import Lexicon
-    from aiplint.model.types import Location, Operation, PathItem, Segment
+    from aiplint.model.types import Location, Operation, Parameter, PathItem, Segment
 
 _BODY_METHODS = frozenset(("post", "put", "patch", "delete"))  # a DELETE body is a mistake of its own (AIP-127)
 
@@ -111,9 +111,23 @@ class _Candidate(NamedTuple):
 
 
 def _path_targets(lex: Lexicon, op: Operation, template: set[str]) -> list[Target]:
-    """`in: path` parameters the path template lacks, named as IDs: they can only be the target's."""
-    return [Target(p.name, "path", stem, p.at) for p in op.parameters
-            if p.location == "path" and p.name not in template and (stem := target_stem(lex, p.name)) is not None]
+    """`in: path` parameters the path template lacks, named as IDs: they can only be the target's.  One the key
+    writes in a query string (Swagger 2.0's `/current?city_id={city_id}`) travels in the query."""
+    in_key_query = op.path.key_query_params
+    return [Target(p.name, "query" if p.name in in_key_query else "path", stem, p.at) for p in op.parameters
+            if p.location == "path" and p.name not in template
+            and (stem := target_stem(lex, p.name) or _described_as_its_id(lex, p)) is not None]
+
+
+def _described_as_its_id(lex: Lexicon, param: Parameter) -> str | None:
+    """The noun a parameter is named after, where its description calls it that noun's ID (`station`, "Station
+    Call ID."); None for a plural name ("Comma separated list of Station Call ID's") or another description."""
+    name = words.split_words(param.name)
+    first = re.split(r"[.,;:(\n]", param.description.strip(), maxsplit=1)[0].lower().split()
+    if len(name) != 1 or lex.noun_number(name[0].lower()) != "singular" or not first:
+        return None
+    said_id = first[-1] in ("id", "identifier") and name[0].lower() in first[:-1]
+    return lex.stem(name[0]) if said_id else None
 
 
 def _candidates(api: ApiModel, op: Operation) -> list[_Candidate]:

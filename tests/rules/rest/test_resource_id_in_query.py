@@ -33,6 +33,12 @@ def said(name: str, description: str) -> dict:
     """A query parameter whose description says whether it is required; its flag is not set."""
     return {**query(name), "description": description}
 
+def key_query(name: str, description: str) -> dict:
+    """A variable of the key's query string (`/current?city_id={city_id}`), declared `in: path` as Swagger 2.0
+    specs write it."""
+    return {"name": name, "in": "path", "required": True, "description": description, "schema": {"type": "string"}}
+
+
 CASES = [
     Case("positive", "ID on a singleton-like path", spec({
         "/v1alpha/post-training/job/status": {"get": op(query("job_uuid", required=True))}}),
@@ -89,6 +95,18 @@ CASES = [
         options={"ignore": ["job_id"]}),
     Case("negative", "ID that names no resource of the API", spec({
         "/v1/chat/completions": {"post": op(query("deployment_id", required=True))}}), []),
+    Case("positive", "Swagger 2.0's key with a query string sends its ID in the query (Weatherbit)", spec({
+        "/current?city_id={city_id}": {"get": op(key_query("city_id", "City ID. Example: 4487042"))}}),
+        [Expected("GET", "/current?city_id={city_id}", "required query parameter `city_id`, written in the path "
+                  "key's query string, identifies the resource", "GET /cities/{city_id}/current")]),
+    Case("positive", "a key whose description calls it its noun's ID", spec({
+        "/current?station={station}": {"get": op(key_query("station", "Station Call ID."))}}),
+        [Expected("GET", "/current?station={station}", "`station`, written in the path key's query string",
+                  "GET /stations/{station}/current")]),
+    Case("negative", "keys of no one thing in the key's query string: a postal code, a list of stations", spec({
+        "/current?postal_code={postal_code}": {"get": op(key_query("postal_code", "Postal Code. Example: 28546"))},
+        "/current?stations={stations}": {"get": op(key_query("stations", "Comma separated list of Station Call ID's"))},
+        }), []),
     Case("not my business", "ID declared in: path but missing from the template (oas/path-params-match)", spec({
         "/v1/job/status": {"get": op({"name": "job_id", "in": "path", "required": True,
                                       "schema": {"type": "string"}})}}), [],

@@ -4,7 +4,9 @@
 Flags a required, single-valued query parameter named like a resource ID (`id`, `job_id`, `jobUuid`,
 `job_uuid`) when the operation's path does not already identify a resource: the operation targets a verb, a
 namespace or a singleton (`GET /post-training/job/status?job_uuid=...`), or a collection it should address one
-member of (`DELETE /jobs?job_id=...`).
+member of (`DELETE /jobs?job_id=...`).  A Swagger 2.0 path key that writes a query string
+(`/current?city_id={city_id}`, its variable declared `in: path`) sends that ID in the query too: flagged where the
+variable is named as an ID or its description calls it its noun's ID (`station`, "Station Call ID.").
 
 Not flagged: optional parameters (list filters such as `?run_id=`, `?after=` cursors), unless the operation
 plainly acts on one member or the parameter's description names it as what the operation acts on ("Numeric
