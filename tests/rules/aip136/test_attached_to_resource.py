@@ -53,6 +53,11 @@ CASES = [
         "/v1alpha/post-training/job/cancel": {"post": op(request=body("job_uuid"))}}),
         [E("POST", "/v1alpha/post-training/job/cancel", "cancel", "job_uuid", "in the request body",
            "POST /v1alpha/post-training/jobs/{job_uuid}/cancel")]),
+    Case("positive", "downgrade, upgrade's opposite, is an action, not a downgrade plan (LlamaCloud)", spec({
+        "/api/v1/billing/downgrade-plan": {"post": op(query("organization_id", required=True))},
+        "/api/v1/organizations/{organization_id}": "get"}),
+        [E("POST", "/api/v1/billing/downgrade-plan", "downgrade-plan", "organization_id", "in the query string",
+           "POST /api/v1/organizations/{organization_id}/downgrade-plan")]),
     Case("positive", "verb naming its object moves under the existing collection", spec({
         "/v1/safety/run-shield": {"post": op(request=body("shield_id"))}, "/v1/shields/{identifier}": "get"}),
         [E("POST", "/v1/safety/run-shield", "run-shield", "shield_id", "in the request body",
