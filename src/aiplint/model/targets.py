@@ -257,7 +257,8 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     own = _own_field(lex, op, name, stem) and not scope.one_member and not scope.standard_action()
     if where == "body" and (_created(op, scope, stem) or own or _renamed(lex, op, name, stem)):
         return None
-    evidenced = (scope.one_member or scope.named_call(stem)) and not required
+    acted_on = scope.named_call(stem) or scope.changes_the_thing_before_it(name, stem)
+    evidenced = (scope.one_member or acted_on) and not required
     return Target(written, where, stem, at, required, evidenced, described)
 
 
@@ -398,7 +399,7 @@ class _Scope:
         if not required and not self.one_member:
             # only a named member of the collection the action follows (`/videos/reportAbuse {videoId}`), not a
             # filter of an action on the whole collection (authentik's `POST /core/users/export/?username=`)
-            if self.named_call(stem):
+            if self.named_call(stem) or self.changes_the_thing_before_it(name, stem):
                 return stem
             return stem if stem and not self._on_the_whole() and self.collection is not None and self.member(
                 stem) else None
@@ -420,6 +421,16 @@ class _Scope:
         last = self.tail[-1] if self.tail else None
         noun = words.called_noun(last.text) if last is not None and last.is_custom_verb else ""
         return bool(noun) and self.lex.stem(noun) == stem
+
+    def changes_the_thing_before_it(self, name: str, stem: str) -> bool:
+        """An action that changes state right after a literal naming the thing `name` is the key of (ShipEngine's
+        `POST /tracking/start?tracking_number=`, "Start tracking a package"): that thing is what it acts on, though
+        the spec leaves its key optional; a key named after nothing (`url`) is an argument."""
+        if self.verb is None or len(self.tail) < 2 or not stem or not self.lex.changes_state(self.verb):
+            return False
+        before, last = self.tail[-2], self.tail[-1]
+        named = (self.lex.subject(name) or name) == stem
+        return named and before.index == last.index - 1 and self.lex.stem(before.text) == stem
 
     def _on_the_whole(self) -> bool:
         """The action works on the whole collection (`export`, `search`; `all`, a List spelled as a literal)."""
@@ -595,9 +606,11 @@ class _Scope:
         """A noun with a generic identifying word (`QueueUrl`, `ReceiptHandle`): the resource it identifies when the
         path names it, or when it is an RPC action's handle or the key of a resource the API creates (`QueueUrl`
         where `CreateQueue` exists; an `image-url` is an argument).  A value's key (`return_code`) and a new
-        thing's (a new chore's `choreName`) name only one of the API's resources, and nothing on a create."""
+        thing's (a new chore's `choreName`) name only one of the API's resources, or the thing an action right
+        after it changes (`/tracking/start?tracking_number=`), and nothing on a create."""
         if self.lex.has(key, "value-key") or self._creating:
-            return subject if subject in self.api.resource_stems and not self._creating else None
+            known = subject in self.api.resource_stems or self.changes_the_thing_before_it(subject, subject)
+            return subject if known and not self._creating else None
         if subject.endswith("ed") and not self.lex.is_noun(subject):
             return None  # GitHub Enterprise's `authorized_key`: the key itself, a value, not a thing's handle
         named = any(self.lex.mentions(s.text, subject, False) for s in self.tail)

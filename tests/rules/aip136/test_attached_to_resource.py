@@ -58,6 +58,13 @@ CASES = [
         "/api/v1/organizations/{organization_id}": "get"}),
         [E("POST", "/api/v1/billing/downgrade-plan", "downgrade-plan", "organization_id", "in the query string",
            "POST /api/v1/organizations/{organization_id}/downgrade-plan")]),
+    Case("positive", "an action right after the thing its optional key names (ShipEngine)", spec({
+        "/v1/tracking/start": {"post": op(query("carrier_code"), query("tracking_number"),
+                                          summary="Start tracking a package")}}),
+        [E("POST", "/v1/tracking/start", "start", "tracking_number", "in the query string",
+           "POST /v1/tracking/{tracking_number}/start")]),
+    Case("negative", "an optional value named after nothing is the action's argument", spec({
+        "/cve/update": {"post": op(request=body(optional=["url"]))}}), []),
     Case("positive", "verb naming its object moves under the existing collection", spec({
         "/v1/safety/run-shield": {"post": op(request=body("shield_id"))}, "/v1/shields/{identifier}": "get"}),
         [E("POST", "/v1/safety/run-shield", "run-shield", "shield_id", "in the request body",
