@@ -423,13 +423,14 @@ class _Scope:
         return bool(noun) and self.lex.stem(noun) == stem
 
     def changes_the_thing_before_it(self, name: str, stem: str) -> bool:
-        """An action that changes state right after a literal naming the thing `name` is the key of (ShipEngine's
-        `POST /tracking/start?tracking_number=`, "Start tracking a package"): that thing is what it acts on, though
-        the spec leaves its key optional; a key named after nothing (`url`) is an argument."""
+        """An action that changes state right after a literal naming, not in the plural, the thing `name` is the key
+        of (ShipEngine's `POST /tracking/start?tracking_number=`, "Start tracking a package"): that thing is what it
+        acts on, though the spec leaves its key optional; a key named after nothing (`url`) is an argument, and after
+        a plural (`/drafts/send?draft_id=`) an optional key may filter the whole collection."""
         if self.verb is None or len(self.tail) < 2 or not stem or not self.lex.changes_state(self.verb):
             return False
         before, last = self.tail[-2], self.tail[-1]
-        named = (self.lex.subject(name) or name) == stem
+        named = (self.lex.subject(name) or name) == stem and self.lex.last_word_number(before.text) != "plural"
         return named and before.index == last.index - 1 and self.lex.stem(before.text) == stem
 
     def _on_the_whole(self) -> bool:

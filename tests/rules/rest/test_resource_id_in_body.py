@@ -56,8 +56,13 @@ CASES = [
         "/v1/vector_stores/{vector_store_id}/files": {"post": op(request=body("file_id"))},
         "/v1/files/{file_id}": "get"}), []),
     Case("negative", "optional ID in a document that declares required fields elsewhere", spec({
-        "/v1/job/cancel": {"post": op(request=body(optional=["job_id"]))}, "/v1/jobs": {"post": op(
+        "/v1/queue/cancel": {"post": op(request=body(optional=["job_id"]))}, "/v1/jobs": {"post": op(
             request=body("model"))}}), []),
+    Case("positive", "the same right after the thing it keys: the cancel acts on that job", spec({
+        "/v1/job/cancel": {"post": op(request=body(optional=["job_id"]))}, "/v1/jobs": {"post": op(
+            request=body("model"))}}),
+        [Expected("POST", "/v1/job/cancel", "body field `job_id` identifies the resource",
+                  "POST /v1/jobs/{job_id}/cancel")]),
     Case("positive", "a required body in a document that never lists required fields: its ID is read as required",
          spec({"/v1/subaccounts/delete.json": {"post": op(request=body(optional=["key", "id"]))},
                "/v1/subaccounts/pause.json": {"post": op(request=body(optional=["key", "id"]))},
