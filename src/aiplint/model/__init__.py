@@ -9,8 +9,8 @@ Rule authors import the model's types from here (`from aiplint.model import Oper
 from __future__ import annotations
 
 from aiplint.model.api import ApiModel
-from aiplint.model.roles import Role, names_other_thing
+from aiplint.model.roles import Role, names_other_thing, repeats_its_plural
 from aiplint.model.types import BodyProperty, Location, Operation, Parameter, PathItem, Segment, is_attached
 
 __all__ = ["ApiModel", "BodyProperty", "Location", "Operation", "Parameter", "PathItem", "Role", "Segment",
-           "is_attached", "names_other_thing"]
+           "is_attached", "names_other_thing", "repeats_its_plural"]

@@ -98,7 +98,7 @@ def _verb_for(item: PathItem, seg: Segment, lex: Lexicon) -> str | None:
 def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known: bool, lex: Lexicon) -> Role:
     """The role of a literal segment (the module's table): the first of these readings that decides it, in order.
 
-    1. its name: a protocol's endpoint (`/health`), a version (`v1`);
+    1. its name: a protocol's endpoint (`/health`), a version (`v1`), its plural's member (`/roles/role/{role}`);
     2. a terminal verb: a custom method (`/jobs/{id}/cancel`, `/v1/vector-io/insert`);
     3. what follows it: an ID makes it a collection, a `:verb` a collection or a singleton;
     4. in ID position, a member's alias (`/users/me`);
@@ -111,6 +111,8 @@ def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known
         return Role.WELL_KNOWN
     if _is_version(seg, before):
         return Role.VERSION
+    if repeats_its_plural(item, seg, lex):
+        return Role.COLLECTION
     if after is None and _is_slash_verb(seg.text, item, lex, _is_after_a_resource(before)) and not _members_beside(
             item, seg, prefixes, lex):
         return Role.CUSTOM_VERB
@@ -128,6 +130,19 @@ def _literal_role(item: PathItem, seg: Segment, prefixes: PrefixTree, well_known
     if after is None or _is_after_an_id(before):
         return _thing_role(item, seg, after is None, lex)
     return _grouping_role(item, seg, after, prefixes, lex)
+
+
+def repeats_its_plural(item: PathItem, seg: Segment, lex: Lexicon) -> bool:
+    """A singular literal right after its own plural: a member of that collection written as a word where its ID
+    belongs (Doppler's `/roles/role/{role}`, `/projects/project?project=`; NDHM's `/links/link/confirm`), the
+    collection's name in the singular; the fix drops it (`/roles/{role}`).  A standard method's verb names the call
+    (Twitter's `GET /lists/list.json` lists the lists)."""
+    before = item.before(seg)
+    if before is None or before.is_param or lex.last_word_number(seg.text) != "singular":
+        return False
+    if any(lex.has(word, "standard-verb") or lex.has(word, "read-verb") for word in lex.words_of(seg.text)[:1]):
+        return False
+    return lex.last_word_number(before.text) == "plural" and lex.stem(before.text) == lex.stem(seg.text)
 
 
 def _members_beside(item: PathItem, seg: Segment, prefixes: PrefixTree, lex: Lexicon) -> bool:
@@ -552,8 +567,9 @@ def _a_kind_of(item: PathItem, seg: Segment, lex: Lexicon, mirrored: bool) -> bo
     before, after = item.before(seg), item.after(seg)
     if mirrored and before is not None and before.role is Role.NAMESPACE:
         before = item.before(before)  # `/authenticators/admin/duo/{id}` beside `/authenticators/duo/{id}`
-    if before is None or before.is_param or before.role is Role.VERSION or after is None:
-        return False
+    if before is None or before.is_param or before.role is Role.VERSION or after is None or repeats_its_plural(
+            item, seg, lex):
+        return False  # `/groups/group/{slug}`: a group, not a kind of groups
     param = words.split_words(after.param or "")
     bare = len(param) == 1 and (lex.is_id_word(param[0]) or lex.has(param[0], "generic-id")) and not lex.has(
         param[0], "locator")

@@ -6,7 +6,7 @@ from aiplint.model import words
 from aiplint.model.api import ApiModel
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.operations import named_kind, named_verb
-from aiplint.model.roles import Role, is_view
+from aiplint.model.roles import Role, is_view, repeats_its_plural
 from aiplint.model.targets import target
 from aiplint.model.types import Operation, PathItem, Segment
 
@@ -107,11 +107,14 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
         if not seg.is_param and seg.role is not Role.VERSION and not seg.is_custom_verb:
             listed = seg.members if seg.members is not None and lex.stem(seg.members) == stem else None  # `userlist`
             if listed is not None or lex.stem(seg.text) == stem:
-                singular = listed is not None or lex.last_word_number(seg.text) == "singular"
-                plural = lex.pluralize_literal(listed or seg.text) if singular else seg.text
-                parts[seg.index] = (plural, False)
-                if not item.followed_by_id(seg):
-                    parts.insert(seg.index + 1, id_part)
+                if repeats_its_plural(item, seg, lex):  # `/configs/config?config=`: `/configs/{config}`
+                    parts[seg.index] = id_part
+                else:
+                    singular = listed is not None or lex.last_word_number(seg.text) == "singular"
+                    plural = lex.pluralize_literal(listed or seg.text) if singular else seg.text
+                    parts[seg.index] = (plural, False)
+                    if not item.followed_by_id(seg):
+                        parts.insert(seg.index + 1, id_part)
                 if last.is_custom_verb and last.index > seg.index:
                     parts[-1] = verb_part(last.text, colon)  # now attached: in the document's style
                 elif last.index > seg.index and (lex.lookup_key(last.text) is not None or _shows_whole(lex, last, seg)):
@@ -215,13 +218,15 @@ def _plural_collections(api: ApiModel, item: PathItem, path: str) -> str:
     `aip122/plural-collection` has them (`/distribution/{Id}/promote` -> `/distributions/{Id}/promote`): a fix
     keeps no mistake of its path."""
     lex = api.lexicon
-    plurals: dict[str, str] = {}
+    plurals: dict[str, str] = {}  # "" drops a member written after its plural (`/roles/role/{role}`)
     for seg in item.segments:
         if not (seg.is_collection and item.followed_by_id(seg)):
             continue
         expanded = expanded_abbreviation(api, item, seg)
         if expanded is not None:
             plurals[seg.text] = expanded
+        elif repeats_its_plural(item, seg, lex):
+            plurals[seg.text] = ""
         elif lex.last_word_number(seg.text, before_id=True) == "singular" and not api.names_other_thing(item, seg):
             plurals[seg.text] = lex.pluralize_literal(seg.text)
     if not plurals:
@@ -230,7 +235,7 @@ def _plural_collections(api: ApiModel, item: PathItem, path: str) -> str:
     for i, text in enumerate(texts[:-1]):
         if text in plurals and texts[i + 1].startswith("{"):
             texts[i] = plurals[text]
-    return "/".join(texts)
+    return "/".join(text for i, text in enumerate(texts) if text or i == 0)
 
 
 def _as_written(api: ApiModel, path: str) -> str:

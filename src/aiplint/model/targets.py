@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiplint.model import words
 from aiplint.model.operations import ONE_MEMBER, named_kind, named_verb, one_member_weight, verb_names
-from aiplint.model.roles import Role, is_known_alias
+from aiplint.model.roles import Role, is_known_alias, repeats_its_plural
 from aiplint.model.types import Shape
 
 if TYPE_CHECKING:
@@ -624,12 +624,16 @@ class _Scope:
         words or more (`GET /setup_attempts?setup_intent=`), or the member a write on a collection names
         (`DELETE /domain_blocks?domain=`).  A single word alone is too often a scope or a value (`?site=`,
         `?query=`); in a body, a resource's name is a reference to it (`{cable}`, `{license}`).  After the collection
-        its noun names, an action's key is its member (`POST /domains/delete?domain=`)."""
+        its noun names, an action's key is its member (`POST /domains/delete?domain=`), as is the key of the member a
+        plural's singular stands for (`/projects/project?project=`)."""
         lex, last = self.lex, parts[-1]
+        subject = lex.stem("_".join(parts))
+        if self.tail and repeats_its_plural(self.op.path, self.tail[-1], lex) and lex.stem(
+                self.tail[-1].text) == subject:
+            return True  # Doppler's `GET /v3/projects/project?project=`: the member its plural's singular stands for
         verb = lex.is_verb(last) and len(parts) == 1  # `?query=` is a value, `?value_list=` a resource
         if lex.has(last, "generic-id") or lex.noun_number(last) != "singular" or verb or not self.tail:
             return False
-        subject = lex.stem("_".join(parts))
         if self.op.method == "get":  # the noun qualifies a listed collection (`subscription_items`), not a value
             listed = any(s.role is Role.COLLECTION and lex.mentions(s.text, subject, False)
                          and lex.stem(s.text) != subject for s in self.tail)

@@ -55,6 +55,15 @@ def _required_query(name: str) -> dict:
 
 
 CASES = [
+    Case("positive", "a member written as its plural's singular before its ID (Doppler): dropped", spec({
+        "/v3/workplace/roles": "get", "/v3/workplace/roles/role/{role}": "get patch delete"}),
+         [Expected(None, "/v3/workplace/roles/role/{role}", "`role` repeats `roles`, where the member's ID belongs: "
+                   "drop it", "/v3/workplace/roles/{role}")]),
+    Case("positive", "the same before a custom verb (NDHM's links/link/confirm)", one("/v0.5/links/link/confirm",
+                                                                                     "post"),
+         [Expected(None, "/v0.5/links/link/confirm", "`link` repeats `links`", "/v0.5/links/confirm")]),
+    Case("negative", "a standard verb after its plural names the call (Twitter's lists/list.json)",
+         one("/lists/list.json"), []),
     Case("positive", "singular collection before an ID (session)", one("/v1/agents/{agent_id}/session/{session_id}"),
          [E("/v1/agents/{agent_id}/session/{session_id}", "session", "/v1/agents/{agent_id}/sessions/{session_id}")]),
     Case("positive", "status is a singular ending in -s", one("/v1/status/{id}"),

@@ -65,6 +65,9 @@ CASES = [
     Case("positive", "an ID its description calls required, the flag unset (Braze's Postman export)", spec({
         "/campaigns/details": {"get": op(said("campaign_id", "(Required) String\n\nCampaign API identifier"))}}),
         [E("GET", "/campaigns/details", "campaign_id", "GET /campaigns/{campaign_id}")]),  # details: the campaign whole
+    Case("positive", "a member written as its plural's singular, its ID in the query (Doppler)", spec({
+        "/v3/projects": "get", "/v3/projects/project": {"get": op(query("project", required=True))}}),
+        [E("GET", "/v3/projects/project", "project", "GET /v3/projects/{project}")]),
     Case("negative", "the same ID, required only on a condition", spec({
         "/campaigns/details": {"get": op(said("campaign_id", "Required if no name is given"))}}), []),
     Case("negative", "optional list filter run_id and cursor after", spec({

@@ -25,6 +25,11 @@ views of one member named by a query ID (Browshot's `/screenshot/info?id=`, `/sc
 named as a list of the members its operations name (`DELETE /kkid/userlist?userID=`) is their collection, and its
 plural theirs: `userlist` -> `users`.
 
+A member written as its plural's singular where its ID belongs (Doppler's `/roles/role/{role}`,
+`/projects/project?project=`, NDHM's `/links/link/confirm`) is the collection's name in the singular: the fix drops
+it (`/roles/{role}`), and an ID in the query moves there (`GET /projects/{project}`).  A standard method's verb
+after its plural names the call instead (`GET /lists/list.json`).
+
 A one-letter collection identifier is an abbreviation (Discourse's `/t/{id}.json`, Cloud Storage's
 `/b/{bucket}/o/{object}`); it is flagged when the operations under it name the noun it stands for (`getTopic`,
 `storage.buckets.get`), and the fix is that noun's plural (`topics`, `buckets`).
@@ -67,9 +72,9 @@ AIP-122 writes `electronicBooks` in camelCase where AEP wants kebab-case.
 from __future__ import annotations
 
 from aiplint.lint_rules.shared import rename_paths
-from aiplint.model import ApiModel, PathItem, Segment, words
+from aiplint.model import ApiModel, PathItem, Segment, repeats_its_plural, words
 from aiplint.model.lexicon import Lexicon
-from aiplint.model.suggest import expanded_abbreviation, join, parts_of, resource_literal
+from aiplint.model.suggest import Part, expanded_abbreviation, join, parts_of, resource_literal
 from aiplint.rule import Context, Fix, Option, Problem, RenamePath, rule
 
 
@@ -95,42 +100,52 @@ def check(ctx: Context):
             if plural is None:
                 continue
             plural = _existing_collection(ctx.api, item, seg) or plural
+            member = repeats_its_plural(item, seg, ctx.api.lexicon)  # `/roles/role/{role}`: drop `role`
             prefix = item.prefix(seg.index + 1)
             if prefix in seen:
                 continue  # reported once, on the first path that uses this collection
             seen.add(prefix)
-            users = _collection_uses(ctx.api, prefix, seg.index)
+            # a member literal is the collection on every path, though its own path is changed in place
+            users = ctx.api.paths_under(prefix) if member else _collection_uses(ctx.api, prefix, seg.index)
             # reported on the first path using it as a collection: not the singleton's own (`PATCH /user`)
             first = item if item in users else min(users, key=lambda other: other.key, default=None)
             if first is None:
                 continue
-            parts = parts_of(first)
-            parts[seg.index] = (plural, False)
+            change = f"`{seg.text}` repeats `{plural}`, where the member's ID belongs: drop it" if member else \
+                f"`{seg.text}` -> `{plural}`"
             yield Problem(
                 f"collection identifier `{seg.text}` {what}; collection identifiers must be the plural of the "
-                f"resource's noun (AIP-122): `{seg.text}` -> `{plural}`"
-                + (f" (in {len(users)} paths)" if len(users) > 1 else ""),
+                f"resource's noun (AIP-122): {change}" + (f" (in {len(users)} paths)" if len(users) > 1 else ""),
                 first.key_at,
                 path=first.key,
-                suggestion=join(parts),
+                suggestion=join(_renamed(first, seg, plural, member)),
                 detail=f"{seg.index}:{seg.text}",
                 related=tuple(other.key_at for other in users if other is not first),
-                fix=_rename(ctx.api, users, seg, plural),
+                fix=_rename(ctx.api, users, seg, plural, member),
             )
 
 
-def _rename(api: ApiModel, users: list[PathItem], seg: Segment, plural: str) -> Fix | None:
+def _renamed(item: PathItem, seg: Segment, plural: str, member: bool) -> list[Part]:
+    """The path's parts with the collection `seg` in the plural, or dropped where it repeats its plural."""
+    parts = parts_of(item)
+    if member:
+        del parts[seg.index]
+    else:
+        parts[seg.index] = (plural, parts[seg.index][1])
+    return parts
+
+
+def _rename(api: ApiModel, users: list[PathItem], seg: Segment, plural: str, member: bool) -> Fix | None:
     """The unsafe fix: every path using the collection renamed; none where a path's key is not what its segments
     spell (it could not be rewritten segment by segment) or a new key would be one the document has already."""
     renames = []
     for item in users:
-        parts = parts_of(item)
-        if join(parts) != item.key:
+        if join(parts_of(item)) != item.key:
             return None
-        parts[seg.index] = (plural, parts[seg.index][1])
-        renames.append(RenamePath(item.key, join(parts)))
+        renames.append(RenamePath(item.key, join(_renamed(item, seg, plural, member))))
     where = f"{len(renames)} paths" if len(renames) > 1 else f"`{renames[0].old}`"
-    return rename_paths(api, renames, f"rename the collection `{seg.text}` to `{plural}` in {where}")
+    change = f"drop `{seg.text}` after `{plural}`" if member else f"rename the collection `{seg.text}` to `{plural}`"
+    return rename_paths(api, renames, f"{change} in {where}")
 
 
 def _existing_collection(api: ApiModel, item: PathItem, seg: Segment) -> str | None:
