@@ -629,3 +629,30 @@ def test_an_add_of_several_things_acts_on_the_resource_whose_list_takes_them():
     assert found(paths) == [("teamId", "body", "team", True)]
     creates = {"/api/v1/teams.createRooms": {"post": op(request=body("teamId", "rooms"))}, **DOTTED}
     assert found(creates) == []
+
+
+# api2cart's calls: `noun.verb.json`, each noun's ID a bare `id` in the query
+CART = {"/order.list.json": "get", "/webhook.list.json": "get", "/customer.add.json": "post", "/cart.info.json": "get",
+        "/attribute.add.json": "post"}
+
+
+def test_a_bare_id_of_a_call_named_after_one_noun_is_that_nouns():
+    paths = {"/product.delete.json": {"delete": op(query("id", True))}, **CART}
+    assert found(paths) == [("id", "query", "", True)]
+    api, o = operation(paths)
+    assert operation_fix(api, o, colon=False) == "DELETE /products/{id}"
+    # Slack's `calls.participants.remove {id}`: the call's ID, not a participant's, so no noun is picked
+    assert found({"/calls.participants.remove": {"post": op(request=body("id", "users"))}, **CART}) == []
+
+
+def test_a_dotted_call_with_a_file_extension_keeps_its_nouns_whole_in_its_fix():
+    # `product.variant.delete.json`: the nouns `product.variant`, then `delete` (not `variant/delet/delete`)
+    paths = {"/product.variant.delete.json": {"delete": op(query("product_id", True))}, **CART}
+    api, o = operation(paths)
+    assert operation_fix(api, o, colon=False) == "POST /products/{product_id}/variant/delete"
+
+
+def test_a_view_of_a_plural_noun_keeps_it_as_written():
+    # Slack's `GET /calls.info?id=`: the calls' collection is `calls`, not `callss`
+    api, o = operation({"/calls.info": {"get": op(query("id", True), responses=_ONE_OBJECT)}, **CART})
+    assert operation_fix(api, o, colon=False) == "GET /calls/{id}"

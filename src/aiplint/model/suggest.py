@@ -89,9 +89,11 @@ def nest_id(api: ApiModel, item: PathItem, param: str, colon: bool, stem: str | 
             return join(parts[:first] + [(lex.pluralize_literal(stem), False), id_part] + parts[first:])
     last = item.segments[-1]
     before = item.before(last)
+    if not stem and last.is_custom_verb and words.called_noun(last.text):
+        stem = lex.stem(words.called_noun(last.text))  # api2cart's `product.delete.json?id=`: `/products/{id}`
     if not stem:  # a bare `id`: a member of the collection the path ends in, or the action follows
         if _whole_view_of(lex, last.text):  # CodeCatalyst's `GET /userDetails?id=`: `/users/{id}`
-            return join(parts[:-1] + [(lex.pluralize_literal(lex.words_of(last.text)[0]), False), id_part])
+            return join(parts[:-1] + [(_in_the_plural(lex, lex.words_of(last.text)[0]), False), id_part])
         elif before is not None and before.role is Role.COLLECTION and is_view(lex, last):
             stem = lex.stem(before.text)  # `GET /screenshot/html?id=`, a view of one: `/screenshots/{id}/html`
         elif last.role is Role.COLLECTION:
@@ -143,6 +145,11 @@ def _called_collection(lex: Lexicon, last: Segment, stem: str) -> str | None:
     noun = words.called_noun(last.text) if last.is_custom_verb else ""
     if not noun or lex.stem(noun) != stem:
         return None
+    return _in_the_plural(lex, noun)
+
+
+def _in_the_plural(lex: Lexicon, noun: str) -> str:
+    """A noun as written, in the plural (`album` -> `albums`; Slack's `calls` stays `calls`)."""
     return lex.pluralize_literal(noun) if lex.last_word_number(noun) == "singular" else noun
 
 
@@ -432,7 +439,8 @@ def _action_without_noun(lex: Lexicon, seg: Segment, stem: str, colon: bool) -> 
     `tracks` then `get`); `listPortfoliosForProduct` on a product is `listPortfolios` (which `standard_method`
     reads); other verbs stay as they are."""
     action = words.action_part(seg.text)
-    nouns = seg.text[: -len(action)].rstrip(".").split(".") if action != seg.text else []
+    namespace = words.dotted_namespace(seg.text)  # without a file extension: `product.variant` of `.delete.json`
+    nouns = namespace.split(".") if namespace else []
     if nouns and lex.names(nouns[0], stem):
         return [(noun, False) for noun in nouns[1:]] + [verb_part(action, colon)]
     parts = lex.words_of(seg.text)

@@ -699,8 +699,10 @@ class _Scope:
         if stem and self.one_member and self._operation_names(stem):
             return True  # `GET /rest?method=flickr.groups.getInfo&group_id=`, operationId `getGroupByID`
         last = self.tail[-1]
-        if not stem:  # a bare `id`: a member of the collection before the action, or what the path ends in
-            return (self.collection is not None and last.is_custom_verb) or _names_a_thing(self.lex, last)
+        if not stem:  # a bare `id`: a member of the collection before the action, or of the call's noun
+            # (api2cart's `DELETE /product.delete.json?id=`), or what the path ends in
+            called = last.is_custom_verb and self.api.calls_named_dotted and _one_called_noun(last.text)
+            return (self.collection is not None and last.is_custom_verb) or called or _names_a_thing(self.lex, last)
         if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
             return self._collection_names(last, stem, where)
         if self.collection is not None:  # an action after a collection acts on one of its members
@@ -780,6 +782,13 @@ class _Scope:
 
 
 _KEY_SUFFIXES = ("", "id", "number", "name", "key", "code")
+
+
+def _one_called_noun(literal: str) -> bool:
+    """A call named after one noun (`product.delete.json`), whose bare `id` is that noun's; of several (Slack's
+    `calls.participants.remove {id}`, the call's) it may be any of them."""
+    namespace = words.dotted_namespace(literal)
+    return bool(namespace) and "." not in namespace
 
 
 def _same_key(name: str, by: str) -> bool:
