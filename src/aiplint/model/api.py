@@ -480,6 +480,44 @@ class ApiModel:
         roots = {noun.split(".")[0] for noun in nouns if noun}
         return dotted >= _DOTTED_CALLS and 2 * dotted > len(calls) and len(roots) >= _DOTTED_NOUNS
 
+    @cached_property
+    def called_collections(self) -> dict[str, list[PathItem]]:
+        """In an API of `noun.verb` calls, the nouns that hold members, each with the paths whose calls name it, in
+        document order (api2cart's `product`: `product.info.json?id=`, `product.list.json`, `product.variant.delete.
+        json`): a noun the API makes or deletes members of, and whose member a call acts on by its ID; not a namespace
+        (Slack's `admin`), a singleton no call addresses a member of (api2cart's `cart`), nor a catalogue the API only
+        reads (musixmatch's `track.get?track_id=`, which blind3's labeller did not read as a collection)."""
+        if not self.calls_named_dotted:
+            return {}
+        named: dict[str, list[PathItem]] = {}
+        held: set[str] = set()
+        made: set[str] = set()
+        for item in self.paths:
+            last = item.last
+            namespace = words.dotted_namespace(last.text) if last is not None and not last.is_param else ""
+            if last is None or not namespace:
+                continue
+            for noun in dict.fromkeys(namespace.split(".")):
+                named.setdefault(noun, []).append(item)
+            noun = words.called_noun(last.text)
+            if self._holds_members(item, noun):
+                held.add(noun)
+            if self._makes_or_deletes(last):
+                made.add(noun)
+        return {noun: items for noun, items in named.items() if noun in held and noun in made}
+
+    def _makes_or_deletes(self, call: Segment) -> bool:
+        """The call creates or deletes what it is named after (`product.add.json`, `webhook.delete.json`)."""
+        verb = next(iter(self.lexicon.words_of(words.action_part(call.text))), "")
+        return self.lexicon.has(verb, "create-verb") or self.lexicon.mapping("standard-http").get(verb) == ("delete",)
+
+    def _holds_members(self, item: PathItem, noun: str) -> bool:
+        """A call on `noun` acts on a member of it named by its ID (a bare `id` under one noun): listing it is not
+        enough (api2cart's `cart.list.json` lists the platforms its one store may run on)."""
+        stem, alone = self.lexicon.stem(noun), "." not in words.dotted_namespace(item.last.text if item.last else "")
+        return any(t.counts and (t.stem == stem or (alone and not t.stem)) for op in item.operations
+                   for t in self.targets(op))
+
     def custom_verbs(self) -> Iterator[tuple[PathItem, Segment]]:
         """Every custom verb of the API (`:cancel`, `/cancel`), with its path, in document order."""
         for item in self.paths:

@@ -54,7 +54,27 @@ def _required_query(name: str) -> dict:
     return {"name": name, "in": "query", "required": True, "schema": {"type": "string"}}
 
 
+def _calls(*names: str, reads_only: bool = False) -> dict:
+    """An RPC API of `noun.verb.json` calls (api2cart's), each taking its noun's bare `id` where it acts on one."""
+    verbs = ("get", "search", "list") if reads_only else ("add", "info", "delete", "list")
+    paths = {}
+    for noun in names:
+        for verb in verbs:
+            method = {"add": "post", "delete": "delete"}.get(verb, "get")
+            paths[f"/{noun}.{verb}.json"] = {method: op(*([_required_query("id")] if verb in ("info", "get", "delete")
+                                                          else []))}
+    return spec(paths)
+
+
 CASES = [
+    Case("positive", "an RPC API's calls named after a noun in the singular that it makes and deletes (api2cart)",
+         _calls("product", "webhook", "customer"),
+         [Expected(None, "/product.add.json", "collection identifier `product` is singular", "/products.add.json"),
+          Expected(None, "/webhook.add.json", "collection identifier `webhook` is singular", "/webhooks.add.json"),
+          Expected(None, "/customer.add.json", "collection identifier `customer` is singular",
+                   "/customers.add.json")]),
+    Case("negative", "a catalogue the API only reads (musixmatch's track.get)", _calls("track", "album", "artist",
+                                                                                      reads_only=True), []),
     Case("positive", "a member written as its plural's singular before its ID (Doppler): dropped", spec({
         "/v3/workplace/roles": "get", "/v3/workplace/roles/role/{role}": "get patch delete"}),
          [Expected(None, "/v3/workplace/roles/role/{role}", "`role` repeats `roles`, where the member's ID belongs: "

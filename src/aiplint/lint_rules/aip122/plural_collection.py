@@ -30,6 +30,11 @@ A member written as its plural's singular where its ID belongs (Doppler's `/role
 it (`/roles/{role}`), and an ID in the query moves there (`GET /projects/{project}`).  A standard method's verb
 after its plural names the call instead (`GET /lists/list.json`).
 
+In an RPC API whose calls are named `noun.verb`, a noun in the singular that the API makes or deletes members of
+and whose members its calls address by ID (api2cart's `product.add.json`, `product.info.json?id=`) is a collection
+named in the singular, reported once on its first call (`product` -> `products`); a catalogue the API only reads
+(musixmatch's `track.get?track_id=`) is not.
+
 A one-letter collection identifier is an abbreviation (Discourse's `/t/{id}.json`, Cloud Storage's
 `/b/{bucket}/o/{object}`); it is flagged when the operations under it name the noun it stands for (`getTopic`,
 `storage.buckets.get`), and the fix is that noun's plural (`topics`, `buckets`).
@@ -70,6 +75,8 @@ AIP-122 writes `electronicBooks` in camelCase where AEP wants kebab-case.
 """
 
 from __future__ import annotations
+
+from typing import Iterator
 
 from aiplint.lint_rules.shared import rename_paths
 from aiplint.model import ApiModel, PathItem, Segment, repeats_its_plural, words
@@ -123,6 +130,30 @@ def check(ctx: Context):
                 related=tuple(other.key_at for other in users if other is not first),
                 fix=_rename(ctx.api, users, seg, plural, member),
             )
+    yield from _called_in_the_singular(ctx.api, extra)
+
+
+def _called_in_the_singular(api: ApiModel, extra: frozenset[str]) -> Iterator[Problem]:
+    """An RPC API's `noun.verb` calls named after a noun in the singular whose members they address by ID
+    (api2cart's `product.info.json?id=`, `product.delete.json`): one problem per noun, on its first call."""
+    lex = api.lexicon
+    for noun, items in api.called_collections.items():
+        if noun.lower() in extra or lex.last_word_number(noun) != "singular":
+            continue
+        plural, first = lex.pluralize_literal(noun), items[0]
+        assert first.last is not None  # a call's path ends in it
+        parts = parts_of(first)
+        parts[-1] = (".".join(plural if word == noun else word for word in first.last.text.split(".")), parts[-1][1])
+        yield Problem(
+            f"collection identifier `{noun}` is singular; collection identifiers must be the plural of the "
+            f"resource's noun (AIP-122): `{noun}` -> `{plural}`" + (f" (in {len(items)} paths)" if len(items) > 1
+                                                                   else ""),
+            first.key_at,
+            path=first.key,
+            suggestion=join(parts),
+            detail=f"{first.last.index}:{noun}",
+            related=tuple(other.key_at for other in items[1:]),
+        )
 
 
 def _renamed(item: PathItem, seg: Segment, plural: str, member: bool) -> list[Part]:
