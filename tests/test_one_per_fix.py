@@ -30,6 +30,22 @@ def test_a_collection_problem_left_at_an_operation_of_another_path_is_that_paths
     assert len(found) == 2
 
 
+def test_a_collection_problem_left_at_a_call_that_spells_it_otherwise_suggests_nothing_rather_than_itself():
+    # api2cart's `value`, reported on `product.option.value.delete.json`, left to `product.option.value.add.json`:
+    # the first path's rename does not line up with the second's name, and the path itself is no fix
+    calls = {f"/{noun}.{verb}.json": {"get" if verb == "info" else "post": {"parameters": [
+        {"name": "id", "in": "query", "required": True, "schema": {"type": "string"}}] if verb != "add" else [],
+        "responses": {"200": {"description": "OK"}}}} for noun in ("product", "order", "customer")
+        for verb in ("add", "delete", "info")}
+    calls["/product.option.value.delete.json"] = {"post": {"parameters": [{"name": "value_id", "in": "query",
+                                                    "required": True, "schema": {"type": "string"}}],
+                                                    "responses": {"200": {"description": "OK"}}}}
+    calls["/product.option.value.add.json"] = {"post": {"responses": {"200": {"description": "OK"}}}}
+    found = findings(calls)
+    value = [f for f in found if f.rule == "aip122/plural-collection" and "`value`" in f.message]
+    assert value and all(f.suggestion is None or f.suggestion.split(" ")[-1] != f.path for f in value)
+
+
 def test_problems_of_one_verb_no_rule_can_fix_are_one_finding():
     # Etherpad's `getStats` (GET and POST) and Musixmatch's `chart.artists.get`: a verb attached to nothing, and a
     # standard Get spelled as a verb, one finding per path, the path's problem reporting

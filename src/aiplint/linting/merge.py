@@ -123,14 +123,16 @@ def _at_operation(problem: Problem, op: Operation) -> Problem:
 
 def _renamed_alike(old: str, new: str, other: str) -> str | None:
     """`other` with the segments `old` -> `new` renamed at the same places, where `other` has them (a collection
-    made plural on every path it starts); None where the two paths do not line up."""
+    made plural on every path it starts); None where the two paths do not line up, or `other` has none of them (a
+    call `noun.verb` of the same noun, `product.option.value.add.json`: no fix is better than itself)."""
     before, after, texts = old.split("/"), new.split("/"), other.split("/")
     if len(before) != len(after):
         return None
     for i, (was, now) in enumerate(zip(before, after, strict=True)):
         if was != now and i < len(texts) and texts[i] == was:
             texts[i] = now
-    return "/".join(texts)
+    renamed = "/".join(texts)
+    return renamed if renamed != other else None
 
 
 def _operations_of(problem: Problem, items: dict[str, PathItem]) -> list[Operation]:

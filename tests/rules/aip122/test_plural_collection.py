@@ -77,8 +77,12 @@ CASES = [
                                                                                       reads_only=True), []),
     Case("positive", "a member written as its plural's singular before its ID (Doppler): dropped", spec({
         "/v3/workplace/roles": "get", "/v3/workplace/roles/role/{role}": "get patch delete"}),
-         [Expected(None, "/v3/workplace/roles/role/{role}", "`role` repeats `roles`, where the member's ID belongs: "
-                   "drop it", "/v3/workplace/roles/{role}")]),
+         [Expected(None, "/v3/workplace/roles/role/{role}", "`role` repeats `roles` where the member's ID belongs",
+                   "/v3/workplace/roles/{role}")]),
+    Case("positive", "a member literal ending its path beside the list: its key takes its place, not the list's path",
+         spec({"/v3/projects": "get", "/v3/projects/project": {"get": op(_required_query("project")),
+                                                                "delete": op(_required_query("project"))}}),
+         [Expected(None, "/v3/projects/project", "`project` repeats `projects`", "/v3/projects/{project}")]),
     Case("positive", "the same before a custom verb (NDHM's links/link/confirm)", one("/v0.5/links/link/confirm",
                                                                                      "post"),
          [Expected(None, "/v0.5/links/link/confirm", "`link` repeats `links`", "/v0.5/links/confirm")]),

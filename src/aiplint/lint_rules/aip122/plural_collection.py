@@ -78,10 +78,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from aiplint.lint_rules.shared import rename_paths
+from aiplint.lint_rules.shared import path_taken, rename_paths
 from aiplint.model import ApiModel, PathItem, Segment, repeats_its_plural, words
 from aiplint.model.lexicon import Lexicon
 from aiplint.model.suggest import Part, expanded_abbreviation, join, parts_of, resource_literal
+from aiplint.model.targets import target
 from aiplint.rule import Context, Fix, Option, Problem, RenamePath, rule
 
 
@@ -118,19 +119,31 @@ def check(ctx: Context):
             first = item if item in users else min(users, key=lambda other: other.key, default=None)
             if first is None:
                 continue
-            change = f"`{seg.text}` repeats `{plural}`, where the member's ID belongs: drop it" if member else \
+            change = f"`{seg.text}` repeats `{plural}` where the member's ID belongs" if member else \
                 f"`{seg.text}` -> `{plural}`"
             yield Problem(
                 f"collection identifier `{seg.text}` {what}; collection identifiers must be the plural of the "
                 f"resource's noun (AIP-122): {change}" + (f" (in {len(users)} paths)" if len(users) > 1 else ""),
                 first.key_at,
                 path=first.key,
-                suggestion=join(_renamed(first, seg, plural, member)),
+                suggestion=_member_fix(ctx.api, first, seg) if member else join(_renamed(first, seg, plural, member)),
                 detail=f"{seg.index}:{seg.text}",
                 related=tuple(other.key_at for other in users if other is not first),
                 fix=_rename(ctx.api, users, seg, plural, member),
             )
     yield from _called_in_the_singular(ctx.api, extra)
+
+
+def _member_fix(api: ApiModel, item: PathItem, seg: Segment) -> str | None:
+    """The path without a member literal (`/roles/role/{role}` -> `/roles/{role}`); where it ends the path and the
+    document has the path without it (Doppler's `GET /v3/projects` beside `/v3/projects/project?project=`), the
+    member's key in its place (`/v3/projects/{project}`), or no fix where no operation names one (jellyfin's
+    `/System/Logs/Log?name=` beside `/System/Logs`)."""
+    dropped = join(_renamed(item, seg, "", True))
+    if item.last is not seg or not path_taken(api, dropped):
+        return dropped
+    key = next((t.path_name for op in item.operations if (t := target(api, op, required=False)) is not None), None)
+    return join(parts_of(item)[: seg.index] + [("{" + key + "}", False)]) if key else None
 
 
 def _called_in_the_singular(api: ApiModel, extra: frozenset[str]) -> Iterator[Problem]:
