@@ -656,3 +656,21 @@ def test_a_view_of_a_plural_noun_keeps_it_as_written():
     # Slack's `GET /calls.info?id=`: the calls' collection is `calls`, not `callss`
     api, o = operation({"/calls.info": {"get": op(query("id", True), responses=_ONE_OBJECT)}, **CART})
     assert operation_fix(api, o, colon=False) == "GET /calls/{id}"
+
+
+def _described(name: str, description: str) -> dict[str, Any]:
+    return {**query(name, True), "description": description}
+
+
+def test_a_key_its_description_calls_an_arn_is_its_things_id():
+    # RDS and ElastiCache's `ListTagsForResource?ResourceName=`, "This value is an Amazon Resource Name (ARN).", as
+    # `ResourceArn` is elsewhere; SES's `SnsTopic` (ARN too) names no thing by a key word: the topic is an argument
+    aws = {"/#Action=CreateCacheCluster": "post", "/#Action=DescribeCacheClusters": "post"}
+    arn = "The Amazon RDS resource with tags to be listed. This value is an Amazon Resource Name (ARN)."
+    assert found({"/#Action=ListTagsForResource": {"get": op(_described("ResourceName", arn))}, **aws}) == [
+        ("ResourceName", "query", "resource", True)]
+    assert found({"/#Action=ListTagsForResource": {"get": op(_described("ResourceName", "The resource's name."))},
+                  **aws}) == []
+    topic = "The Amazon Resource Name (ARN) of the Amazon SNS topic."
+    assert found({"/#Action=SetIdentityNotificationTopic": {"get": op(
+        _described("Identity", "The identity to configure."), _described("SnsTopic", topic))}, **aws}) == []

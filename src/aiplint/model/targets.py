@@ -250,7 +250,7 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     own_stem = target_stem(lex, name, api.resource_stems) if noun else None
     if own_stem and not lex.mentions(own_stem, lex.stem(noun), False):
         described, noun = "", ""  # `projectId`, "the project id of the beacon to activate": the beacon's parent
-    stem = scope.identified_stem(name, where, required or bool(described), noun)
+    stem = scope.identified_stem(_as_an_arn(lex, name, description), where, required or bool(described), noun)
     if stem is None or _sent_to(api, scope, stem):
         return None
     # `POST /secret {name}` named `updateSecret`, and a standard action's (`/templates/update.json {name}`): a member's
@@ -260,6 +260,21 @@ def _target_of(api: ApiModel, op: Operation, scope: _Scope, candidate: _Candidat
     acted_on = scope.named_call(stem) or scope.changes_the_thing_before_it(name, stem)
     evidenced = (scope.one_member or acted_on) and not required
     return Target(written, where, stem, at, required, evidenced, described)
+
+
+# "The Amazon Resource Name (ARN) of the resource...", "This value is an Amazon Resource Name (ARN)."
+_SAYS_ARN = re.compile(r"\bamazon resource name\b|\(arn\)", re.IGNORECASE)
+
+
+def _as_an_arn(lex: Lexicon, name: str, description: str) -> str:
+    """A key named after its thing and a generic key word (AWS's `ResourceName`) whose description calls it an ARN is
+    that thing's ID, as `ResourceArn` is (`ListTagsForResource {ResourceName}` in ElastiCache and RDS, `{ResourceArn}`
+    elsewhere): read as that name; any other, as written."""
+    parts = words.split_words(name)
+    generic = len(parts) > 1 and lex.has(parts[-1].lower(), "generic-id")  # not `SnsTopic`, an argument
+    if not generic or target_stem(lex, name) is not None or not _SAYS_ARN.search(description[:300]):
+        return name
+    return "".join(parts[:-1]) + "Arn"
 
 
 def _text(value: object) -> str:
