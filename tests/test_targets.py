@@ -674,3 +674,13 @@ def test_a_key_its_description_calls_an_arn_is_its_things_id():
     topic = "The Amazon Resource Name (ARN) of the Amazon SNS topic."
     assert found({"/#Action=SetIdentityNotificationTopic": {"get": op(
         _described("Identity", "The identity to configure."), _described("SnsTopic", topic))}, **aws}) == []
+
+
+def test_an_add_of_several_things_to_a_resource_named_after_a_preposition_acts_on_it():
+    # AWS's `AddTagsToResource {ResourceArn, Tags}`: the tags go to the resource, which is the target, not a parent
+    aws = {"/#Action=CreateCacheCluster": "post", "/#Action=DescribeCacheClusters": "post"}
+    assert found({"/#Action=AddTagsToResource": {"post": op(request=body("ResourceArn", "Tags"))}, **aws}) == [
+        ("ResourceArn", "body", "resource", True)]
+    # adding one thing to another stays a create whose IDs are references (`AddRoleToDBCluster`)
+    assert found({"/#Action=AddRoleToDBCluster": {"post": op(request=body("DBClusterIdentifier", "RoleArn"))},
+                  **aws}) == []

@@ -30,6 +30,7 @@ delete") and nothing says the operation reads or makes many.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -375,9 +376,11 @@ class _Scope:
         self.not_many = weight >= 0
 
     def _adds_many(self, last: Segment | None) -> bool:
-        """An AIP-144 method putting several things in one resource's list (Rocket.Chat's `teams.addRooms {teamId}`):
-        the resource is its target, not the parent of a new thing."""
+        """An AIP-144 method putting several things in one resource's list (Rocket.Chat's `teams.addRooms {teamId}`,
+        AWS's `AddTagsToResource`: the object is what comes before a preposition): the resource is its target, not the
+        parent of a new thing."""
         phrase = self.lex.words_of(words.action_part(last.text)) if last is not None else ()
+        phrase = tuple(itertools.takewhile(lambda word: not self.lex.has(word, "preposition"), phrase))
         return len(phrase) > 1 and self._verb_is("array-verb") and self.lex.noun_number(phrase[-1]) == "plural"
 
     def _verb_is(self, tag: str) -> bool:
