@@ -514,7 +514,7 @@ class ApiModel:
     def _holds_members(self, item: PathItem, noun: str) -> bool:
         """A call on `noun` acts on a member of it named by its ID (a bare `id` under one noun): listing it is not
         enough (api2cart's `cart.list.json` lists the platforms its one store may run on)."""
-        stem, alone = self.lexicon.stem(noun), "." not in words.dotted_namespace(item.last.text if item.last else "")
+        stem, alone = self.lexicon.stem(noun), words.called_after_one_noun(item.last.text if item.last else "")
         return any(t.counts and (t.stem == stem or (alone and not t.stem)) for op in item.operations
                    for t in self.targets(op))
 

@@ -719,7 +719,7 @@ class _Scope:
         last = self.tail[-1]
         if not stem:  # a bare `id`: a member of the collection before the action, or of the call's noun
             # (api2cart's `DELETE /product.delete.json?id=`), or what the path ends in
-            called = last.is_custom_verb and self.api.calls_named_dotted and _one_called_noun(last.text)
+            called = last.is_custom_verb and self.api.calls_named_dotted and words.called_after_one_noun(last.text)
             return (self.collection is not None and last.is_custom_verb) or called or _names_a_thing(self.lex, last)
         if last.role is Role.COLLECTION:  # `DELETE /jobs?job_id=`, `DELETE /domain_blocks?domain=`; a list's parent
             return self._collection_names(last, stem, where)
@@ -800,13 +800,6 @@ class _Scope:
 
 
 _KEY_SUFFIXES = ("", "id", "number", "name", "key", "code")
-
-
-def _one_called_noun(literal: str) -> bool:
-    """A call named after one noun (`product.delete.json`), whose bare `id` is that noun's; of several (Slack's
-    `calls.participants.remove {id}`, the call's) it may be any of them."""
-    namespace = words.dotted_namespace(literal)
-    return bool(namespace) and "." not in namespace
 
 
 def _same_key(name: str, by: str) -> bool:

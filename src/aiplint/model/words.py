@@ -59,6 +59,13 @@ def called_noun(literal: str) -> str:
     return dotted_namespace(literal).rpartition(".")[2]
 
 
+def called_after_one_noun(literal: str) -> bool:
+    """A literal's action follows one dotted noun (api2cart's `product.delete.json`), not several (Slack's
+    `calls.participants.remove`), whose bare `id` may be any of them's."""
+    namespace = dotted_namespace(literal)
+    return bool(namespace) and "." not in namespace
+
+
 def action_part(literal: str) -> str:
     """The part of a literal that names an action: after a dotted namespace (`microsoft.graph.restore`,
     `chat.postMessage`), without a file extension."""
